@@ -1,0 +1,273 @@
+package org.latentlab.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One layer of a {@link NetworkSpec}, as written in an experiment file: {@code {"type": "dense", "name": "g1",
+ * "units": 128, "activation": "relu"}}. Each record validates its own parameters and knows the shape it produces
+ * from the shape it receives; {@link ShapeInference} walks a whole network and names the layer that does not fit.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = LayerSpec.Dense.class, name = "dense"),
+        @JsonSubTypes.Type(value = LayerSpec.Act.class, name = "activation"),
+        @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batchnorm"),
+        @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout"),
+        @JsonSubTypes.Type(value = LayerSpec.Conv2D.class, name = "conv2d"),
+        @JsonSubTypes.Type(value = LayerSpec.Deconv2D.class, name = "deconv2d"),
+        @JsonSubTypes.Type(value = LayerSpec.Upsample2D.class, name = "upsample2d"),
+        @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
+        @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten")
+})
+public sealed interface LayerSpec {
+
+    String name();
+
+    /** The JSON type id, e.g. {@code dense}. */
+    @JsonIgnore
+    String type();
+
+    /** The shape this layer outputs for an input of shape {@code in}; IllegalArgumentException if it cannot take it. */
+    Shape outputShape(Shape in);
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("every layer needs a name");
+        }
+        return name;
+    }
+
+    private static void requireVector(Shape in, String what) {
+        if (in.isImage()) {
+            throw new IllegalArgumentException(what + " expects a vector but receives " + in + ": add a Flatten");
+        }
+    }
+
+    private static void requireImage(Shape in, String what) {
+        if (!in.isImage()) {
+            throw new IllegalArgumentException(what + " expects an image (channels x height x width) but receives "
+                    + in + ": add a Reshape");
+        }
+    }
+
+    /** Fully connected layer with an optional fused activation. */
+    record Dense(String name, int units, Activation activation, double alpha) implements LayerSpec {
+        public Dense {
+            checkName(name);
+            if (units < 1) {
+                throw new IllegalArgumentException("dense layer '" + name + "' needs units >= 1, not " + units);
+            }
+            activation = activation == null ? Activation.IDENTITY : activation;
+            alpha = alpha == 0 ? 0.2 : alpha;
+        }
+
+        public Dense(String name, int units, Activation activation) {
+            this(name, units, activation, 0.2);
+        }
+
+        @Override
+        public String type() {
+            return "dense";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireVector(in, "a dense layer");
+            return Shape.vector(units);
+        }
+    }
+
+    /** Elementwise activation; {@code alpha} is the negative slope of leaky ReLU (default 0.2). */
+    record Act(String name, Activation activation, double alpha) implements LayerSpec {
+        public Act {
+            checkName(name);
+            if (activation == null) {
+                throw new IllegalArgumentException("activation layer '" + name + "' needs an activation");
+            }
+            alpha = alpha == 0 ? 0.2 : alpha;
+        }
+
+        @Override
+        public String type() {
+            return "activation";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+    }
+
+    /** Batch normalisation over the batch (per unit, or per channel for images). */
+    record BatchNorm(String name) implements LayerSpec {
+        public BatchNorm {
+            checkName(name);
+        }
+
+        @Override
+        public String type() {
+            return "batchnorm";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+    }
+
+    /** Dropout; {@code rate} is the probability of dropping a unit (0 &lt;= rate &lt; 1). */
+    record Dropout(String name, double rate) implements LayerSpec {
+        public Dropout {
+            checkName(name);
+            if (!(rate >= 0 && rate < 1)) {
+                throw new IllegalArgumentException("dropout '" + name + "' needs 0 <= rate < 1, not " + rate);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "dropout";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+    }
+
+    /** 2-D convolution with square kernels. */
+    record Conv2D(String name, int filters, int kernel, int stride, Padding padding, Activation activation,
+                  double alpha) implements LayerSpec {
+        public Conv2D {
+            checkName(name);
+            if (filters < 1 || kernel < 1) {
+                throw new IllegalArgumentException("conv2d '" + name + "' needs filters >= 1 and kernel >= 1");
+            }
+            stride = stride == 0 ? 1 : stride;
+            if (stride < 1) {
+                throw new IllegalArgumentException("conv2d '" + name + "' needs stride >= 1");
+            }
+            padding = padding == null ? Padding.SAME : padding;
+            activation = activation == null ? Activation.IDENTITY : activation;
+            alpha = alpha == 0 ? 0.2 : alpha;
+        }
+
+        @Override
+        public String type() {
+            return "conv2d";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireImage(in, "a conv2d layer");
+            int h = padding == Padding.SAME ? ceilDiv(in.height(), stride) : (in.height() - kernel) / stride + 1;
+            int w = padding == Padding.SAME ? ceilDiv(in.width(), stride) : (in.width() - kernel) / stride + 1;
+            if (h < 1 || w < 1 || (padding == Padding.VALID && (in.height() < kernel || in.width() < kernel))) {
+                throw new IllegalArgumentException("a conv2d layer with kernel " + kernel + " does not fit its input "
+                        + in + ": use a smaller kernel or padding \"same\"");
+            }
+            return Shape.image(filters, h, w);
+        }
+
+        private static int ceilDiv(int a, int b) {
+            return (a + b - 1) / b;
+        }
+    }
+
+    /** Transposed 2-D convolution ("deconvolution"), the DCGAN generator's upsampling step. */
+    record Deconv2D(String name, int filters, int kernel, int stride, Padding padding, Activation activation,
+                    double alpha) implements LayerSpec {
+        public Deconv2D {
+            checkName(name);
+            if (filters < 1 || kernel < 1) {
+                throw new IllegalArgumentException("deconv2d '" + name + "' needs filters >= 1 and kernel >= 1");
+            }
+            stride = stride == 0 ? 1 : stride;
+            if (stride < 1) {
+                throw new IllegalArgumentException("deconv2d '" + name + "' needs stride >= 1");
+            }
+            padding = padding == null ? Padding.SAME : padding;
+            activation = activation == null ? Activation.IDENTITY : activation;
+            alpha = alpha == 0 ? 0.2 : alpha;
+        }
+
+        @Override
+        public String type() {
+            return "deconv2d";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireImage(in, "a deconv2d layer");
+            int h = padding == Padding.SAME ? in.height() * stride : (in.height() - 1) * stride + kernel;
+            int w = padding == Padding.SAME ? in.width() * stride : (in.width() - 1) * stride + kernel;
+            return Shape.image(filters, h, w);
+        }
+    }
+
+    /** Nearest-neighbour upsampling by an integer factor. */
+    record Upsample2D(String name, int scale) implements LayerSpec {
+        public Upsample2D {
+            checkName(name);
+            if (scale < 1) {
+                throw new IllegalArgumentException("upsample2d '" + name + "' needs scale >= 1");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "upsample2d";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireImage(in, "an upsample2d layer");
+            return Shape.image(in.channels(), in.height() * scale, in.width() * scale);
+        }
+    }
+
+    /** Turns a vector into an image of channels x height x width (their product must equal the vector's size). */
+    record Reshape(String name, int channels, int height, int width) implements LayerSpec {
+        public Reshape {
+            checkName(name);
+            if (channels < 1 || height < 1 || width < 1) {
+                throw new IllegalArgumentException("reshape '" + name + "' needs channels, height, width >= 1");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "reshape";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            Shape out = Shape.image(channels, height, width);
+            if (in.size() != out.size()) {
+                throw new IllegalArgumentException("a reshape to " + out + " needs " + out.size()
+                        + " values but receives " + in + " (" + in.size() + ")");
+            }
+            return out;
+        }
+    }
+
+    /** Turns an image into a vector. */
+    record Flatten(String name) implements LayerSpec {
+        public Flatten {
+            checkName(name);
+        }
+
+        @Override
+        public String type() {
+            return "flatten";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireImage(in, "a flatten layer");
+            return Shape.vector(in.size());
+        }
+    }
+}

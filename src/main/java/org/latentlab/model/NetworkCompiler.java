@@ -1,0 +1,140 @@
+package org.latentlab.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.latentlab.core.LabException;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.util.List;
+
+/**
+ * Builds a DL4J {@link MultiLayerNetwork} from a {@link NetworkSpec}. The network takes flat examples ([n, size]);
+ * image inputs are reshaped inside it, and Reshape / Flatten layers become DL4J input preprocessors of the layer
+ * after them. The last layer is a plain layer, not an output layer: losses are computed by the trainers, which feed
+ * the loss gradient back with {@code backpropGradient}.
+ */
+public final class NetworkCompiler {
+
+    private NetworkCompiler() {
+    }
+
+    public static MultiLayerNetwork compile(NetworkSpec spec, OptimizerSpec optimizer, long seed, DataType dataType) {
+        List<LayerSpec> layers = spec.layers();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .updater(updater(optimizer))
+                .weightInit(WeightInit.XAVIER)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        List<Shape> shapes = ShapeInference.infer(spec.name(), spec.input(), layers);
+        int index = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            Shape in = i == 0 ? spec.input() : shapes.get(i - 1);
+            if (layer instanceof LayerSpec.Reshape r) {
+                if (i + 1 < layers.size()) {
+                    list.inputPreProcessor(index, new FeedForwardToCnnPreProcessor(r.height(), r.width(),
+                            r.channels()));
+                }
+            } else if (layer instanceof LayerSpec.Flatten) {
+                // Examples arrive flat, so a Flatten straight after the input has nothing to do.
+                if (i > 0 && i + 1 < layers.size()) {
+                    list.inputPreProcessor(index, new CnnToFeedForwardPreProcessor(in.height(), in.width(),
+                            in.channels()));
+                }
+            } else {
+                list.layer(index++, dl4jLayer(layer));
+            }
+        }
+        if (index == 0) {
+            throw new LabException("network '" + spec.name() + "' has no layer with parameters");
+        }
+        Shape input = spec.input();
+        list.setInputType(input.isImage()
+                ? InputType.convolutionalFlat(input.height(), input.width(), input.channels())
+                : InputType.feedForward(input.size()));
+        MultiLayerConfiguration conf;
+        try {
+            conf = list.build();
+        } catch (RuntimeException e) {
+            throw new LabException("network '" + spec.name() + "' cannot be built by DL4J: " + e.getMessage(), e);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static Layer dl4jLayer(LayerSpec layer) {
+        if (layer instanceof LayerSpec.Dense d) {
+            return new DenseLayer.Builder().name(d.name()).nOut(d.units())
+                    .activation(activation(d.activation(), d.alpha())).build();
+        } else if (layer instanceof LayerSpec.Act a) {
+            return new ActivationLayer.Builder().name(a.name()).activation(activation(a.activation(), a.alpha()))
+                    .build();
+        } else if (layer instanceof LayerSpec.BatchNorm b) {
+            return new BatchNormalization.Builder().name(b.name()).build();
+        } else if (layer instanceof LayerSpec.Dropout d) {
+            return new DropoutLayer.Builder(1.0 - d.rate()).name(d.name()).build();
+        } else if (layer instanceof LayerSpec.Conv2D c) {
+            return new ConvolutionLayer.Builder(c.kernel(), c.kernel()).name(c.name()).nOut(c.filters())
+                    .stride(c.stride(), c.stride()).convolutionMode(mode(c.padding()))
+                    .activation(activation(c.activation(), c.alpha())).build();
+        } else if (layer instanceof LayerSpec.Deconv2D c) {
+            return new Deconvolution2D.Builder(c.kernel(), c.kernel()).name(c.name()).nOut(c.filters())
+                    .stride(c.stride(), c.stride()).convolutionMode(mode(c.padding()))
+                    .activation(activation(c.activation(), c.alpha())).build();
+        } else if (layer instanceof LayerSpec.Upsample2D u) {
+            return new Upsampling2D.Builder(u.scale()).name(u.name()).build();
+        }
+        throw new IllegalStateException("no DL4J layer for " + layer.type());
+    }
+
+    static IUpdater updater(OptimizerSpec o) {
+        return switch (o.type()) {
+            case ADAM -> new Adam(o.learningRate(), o.beta1(), o.beta2(), 1e-8);
+            case RMSPROP -> new RmsProp(o.learningRate(), 0.95, 1e-8);
+            case SGD -> new Sgd(o.learningRate());
+        };
+    }
+
+    static IActivation activation(Activation a, double alpha) {
+        return switch (a) {
+            case IDENTITY -> new ActivationIdentity();
+            case RELU -> new ActivationReLU();
+            case LEAKYRELU -> new ActivationLReLU(alpha);
+            case TANH -> new ActivationTanH();
+            case SIGMOID -> new ActivationSigmoid();
+        };
+    }
+
+    private static ConvolutionMode mode(Padding p) {
+        return p == Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+    }
+}

@@ -1,0 +1,27 @@
+package org.latentlab.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Convolution border handling. {@code same}: output size is ceil(in / stride) for a convolution and in * stride
+ * for a transposed convolution. {@code valid}: (in - kernel) / stride + 1, and (in - 1) * stride + kernel.
+ */
+public enum Padding {
+    SAME, VALID;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Padding parse(String s) {
+        for (Padding p : values()) {
+            if (p.id().equalsIgnoreCase(s)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown padding '" + s + "' (known: same, valid)");
+    }
+}

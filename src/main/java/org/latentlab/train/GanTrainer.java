@@ -1,0 +1,339 @@
+package org.latentlab.train;
+
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.latentlab.core.LabException;
+import org.latentlab.data.DataSource;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains a GAN: G and D are two DL4J networks without output layers; the losses of {@link GanLoss} are computed
+ * here from D's raw scores, and their derivatives are fed back with {@code backpropGradient} ("epsilon" wiring).
+ * D's step sees real and generated examples in one batch; G's step sends dL_G/dx from D's backward pass into G.
+ *
+ * <p>Not thread-safe: a {@link TrainingRun} owns it on one thread. Every random draw comes from a generator
+ * re-seeded from (seed, update count) at the start of each update, so a run resumed from a checkpoint, or driven by
+ * single steps, draws exactly the numbers an uninterrupted run would.
+ */
+public final class GanTrainer {
+
+    private final MultiLayerNetwork generator;
+    private final MultiLayerNetwork discriminator;
+    private final DataSource data;
+    private final long seed;
+    private final int latentDim;
+    private final int dataDim;
+    private final DataType dataType;
+    private final boolean usesNd4jRandom;
+    private final GradientPenalty gradientPenalty;
+    private final Random rng = new Random();
+    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    private GanSettings settings;
+
+    private long iteration;
+    private long discriminatorUpdates;
+    private long generatorUpdates;
+    private boolean diagnostics;
+    private final StepStats last = new StepStats();
+
+    /** What the last D and G updates measured, all on the host. */
+    public static final class StepStats {
+        public double discriminatorLoss = Double.NaN;
+        public double generatorLoss = Double.NaN;
+        public double realScore = Double.NaN;
+        public double fakeScore = Double.NaN;
+        public double penalty = Double.NaN;
+        public double discriminatorGradNorm = Double.NaN;
+        public double generatorGradNorm = Double.NaN;
+    }
+
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.data = data;
+        this.settings = settings;
+        this.latentDim = latentDim;
+        this.dataDim = data.dimension();
+        this.seed = seed;
+        this.dataType = generator.params().dataType();
+        this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
+        this.gradientPenalty = settings.loss() == GanLoss.WGAN_GP ? new GradientPenalty(discriminator) : null;
+        checkShapes();
+    }
+
+    private void checkShapes() {
+        INDArray z = Nd4j.zeros(dataType, 2, latentDim);
+        long gOut;
+        try {
+            gOut = flat(generator.output(z, false)).columns();
+        } catch (RuntimeException e) {
+            throw new LabException("G does not take a latent code of size " + latentDim + ": " + e.getMessage(), e);
+        }
+        if (gOut != dataDim) {
+            throw new LabException("G outputs " + gOut + " values per example but the data set '" + data.name()
+                    + "' has " + dataDim + ": change G's last layer");
+        }
+        INDArray dOut;
+        try {
+            dOut = discriminator.output(Nd4j.zeros(dataType, 2, dataDim), false);
+        } catch (RuntimeException e) {
+            throw new LabException("D does not take examples of size " + dataDim + ": " + e.getMessage(), e);
+        }
+        if (dOut.rank() != 2 || dOut.columns() != 1) {
+            throw new LabException("D must output one score per example, not " + java.util.Arrays.toString(
+                    dOut.shape()) + ": end D with a dense layer of 1 unit and no activation");
+        }
+    }
+
+    private static boolean hasDropout(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (net.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DropoutLayer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One training iteration: k discriminator updates, then one generator update. */
+    public void iterate() {
+        for (int i = 0; i < settings.discriminatorSteps(); i++) {
+            stepDiscriminator();
+        }
+        stepGenerator();
+        iteration++;
+    }
+
+    /** One discriminator update (also used for the dashboard's "step D"). */
+    public void stepDiscriminator() {
+        reseed(2 * (discriminatorUpdates + generatorUpdates));
+        int n = settings.batchSize();
+        INDArray real = sampleReal(n);
+        INDArray fake = flat(generator.output(sampleLatent(n), true));
+        Gradient gradient = discriminatorGradient(real, fake);
+        if (diagnostics) {
+            last.discriminatorGradNorm = gradient.gradient().norm2Number().doubleValue();
+        }
+        discriminator.getUpdater().update(discriminator, gradient, (int) discriminatorUpdates, 0, 1, noWorkspaces);
+        INDArray params = discriminator.params();
+        params.subi(gradient.gradient());
+        if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
+            double c = settings.weightClip();
+            Transforms.min(Transforms.max(params, -c, false), c, false);
+        }
+        discriminatorUpdates++;
+    }
+
+    /** One generator update (also used for the dashboard's "step G"). */
+    public void stepGenerator() {
+        reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
+        int n = settings.batchSize();
+        Gradient gradient = generatorGradient(sampleLatent(n));
+        if (diagnostics) {
+            last.generatorGradNorm = gradient.gradient().norm2Number().doubleValue();
+        }
+        generator.getUpdater().update(generator, gradient, (int) generatorUpdates, 0, 1, noWorkspaces);
+        generator.params().subi(gradient.gradient());
+        generatorUpdates++;
+    }
+
+    /**
+     * D's loss on a real and a generated batch, leaving ∂L_D/∂θ_D in D's gradient view (not applied). The loss is
+     * the mean over the real batch plus the mean over the generated batch (plus the gradient penalty).
+     */
+    public Gradient discriminatorGradient(INDArray real, INDArray fake) {
+        int n = (int) real.rows();
+        int m = (int) fake.rows();
+        INDArray x = Nd4j.vstack(real, fake);
+        if (settings.instanceNoise() > 0) {
+            x.addi(Nd4j.randn(dataType, x.shape()).muli(settings.instanceNoise()));
+        }
+        discriminator.setInput(x);
+        List<INDArray> acts = discriminator.feedForward(true, false);
+        double[] s = acts.get(acts.size() - 1).toDoubleVector();
+        GanLoss loss = settings.loss();
+        double target = settings.realTarget();
+        double[] eps = new double[n + m];
+        double lossValue = 0;
+        double realScore = 0;
+        double fakeScore = 0;
+        for (int i = 0; i < n; i++) {
+            lossValue += loss.realLoss(s[i], target) / n;
+            eps[i] = loss.realLossDerivative(s[i], target) / n;
+            realScore += loss.displayScore(s[i]) / n;
+        }
+        for (int i = n; i < n + m; i++) {
+            lossValue += loss.fakeLoss(s[i]) / m;
+            eps[i] = loss.fakeLossDerivative(s[i]) / m;
+            fakeScore += loss.displayScore(s[i]) / m;
+        }
+        Gradient gradient = discriminator.backpropGradient(column(eps), noWorkspaces).getFirst();
+        double penalty = 0;
+        if (gradientPenalty != null) {
+            int k = Math.min(n, m);
+            double[] t = new double[k];
+            for (int i = 0; i < k; i++) {
+                t[i] = rng.nextDouble();
+            }
+            INDArray tCol = column(t);
+            INDArray xHat = real.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all()).mulColumnVector(tCol)
+                    .addi(fake.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all()).mulColumnVector(tCol.rsub(1)));
+            penalty = gradientPenalty.apply(xHat, settings.gpLambda(), gradient).penalty();
+            lossValue += penalty;
+        }
+        requireFinite("D loss", lossValue);
+        last.discriminatorLoss = lossValue;
+        last.realScore = realScore;
+        last.fakeScore = fakeScore;
+        last.penalty = gradientPenalty != null ? penalty : Double.NaN;
+        return gradient;
+    }
+
+    /** G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied). */
+    public Gradient generatorGradient(INDArray z) {
+        int n = (int) z.rows();
+        generator.setInput(z);
+        List<INDArray> gActs = generator.feedForward(true, false);
+        INDArray gOut = gActs.get(gActs.size() - 1);
+        INDArray fake = flat(gOut);
+        if (settings.instanceNoise() > 0) {
+            fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
+        }
+        discriminator.setInput(fake);
+        List<INDArray> dActs = discriminator.feedForward(true, false);
+        double[] s = dActs.get(dActs.size() - 1).toDoubleVector();
+        GanLoss loss = settings.loss();
+        double[] eps = new double[n];
+        double lossValue = 0;
+        for (int i = 0; i < n; i++) {
+            lossValue += loss.generatorLoss(s[i]) / n;
+            eps[i] = loss.generatorLossDerivative(s[i]) / n;
+        }
+        requireFinite("G loss", lossValue);
+        last.generatorLoss = lossValue;
+        Pair<Gradient, INDArray> dBack = discriminator.backpropGradient(column(eps), noWorkspaces);
+        INDArray dx = dBack.getSecond().reshape(gOut.shape());
+        return generator.backpropGradient(dx, noWorkspaces).getFirst();
+    }
+
+    /** G's samples for the given codes, flat [n, dataDim], in inference mode. */
+    public INDArray generate(INDArray z) {
+        return flat(generator.output(z, false));
+    }
+
+    /** D's raw scores for the given examples [n, dataDim], in inference mode. */
+    public INDArray score(INDArray x) {
+        return discriminator.output(x, false);
+    }
+
+    /** dL_G/dx at the given generated points: the direction G's update pushes each sample, negated. */
+    public INDArray generatorLossInputGradient(INDArray fake) {
+        discriminator.setInput(fake);
+        List<INDArray> dActs = discriminator.feedForward(false, false);
+        double[] s = dActs.get(dActs.size() - 1).toDoubleVector();
+        double[] eps = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            eps[i] = settings.loss().generatorLossDerivative(s[i]);
+        }
+        return discriminator.backpropGradient(column(eps), noWorkspaces).getSecond();
+    }
+
+    private void requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteLossException(what, value, iteration);
+        }
+    }
+
+    private INDArray column(double[] values) {
+        return Nd4j.create(values, new long[] {values.length, 1}, dataType);
+    }
+
+    private INDArray flat(INDArray out) {
+        return out.rank() == 2 ? out : out.reshape(out.size(0), out.length() / out.size(0));
+    }
+
+    private void reseed(long counter) {
+        long s = seed * 0x9E3779B97F4A7C15L + counter * 0xBF58476D1CE4E5B9L;
+        rng.setSeed(s);
+        if (usesNd4jRandom) {
+            Nd4j.getRandom().setSeed(s ^ 0x94D049BB133111EBL);
+        }
+    }
+
+    public INDArray sampleReal(int n) {
+        float[] buf = new float[n * dataDim];
+        data.sample(n, rng, buf);
+        return Nd4j.create(buf, new long[] {n, dataDim}).castTo(dataType);
+    }
+
+    public INDArray sampleLatent(int n) {
+        return Latent.gaussian(n, latentDim, rng, dataType);
+    }
+
+    public void setDiagnostics(boolean on) {
+        diagnostics = on;
+    }
+
+    public StepStats lastStats() {
+        return last;
+    }
+
+    public GanSettings settings() {
+        return settings;
+    }
+
+    /** Changes the learning rates and k; optimiser state (Adam moments) is kept. */
+    public void updateSettings(GanSettings updated) {
+        if (updated.loss() != settings.loss()) {
+            throw new IllegalArgumentException("the loss cannot change during a run");
+        }
+        generator.setLearningRate(updated.generatorOptimizer().learningRate());
+        discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
+        settings = updated;
+    }
+
+    public MultiLayerNetwork generator() {
+        return generator;
+    }
+
+    public MultiLayerNetwork discriminator() {
+        return discriminator;
+    }
+
+    public DataSource data() {
+        return data;
+    }
+
+    public int latentDim() {
+        return latentDim;
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    public long discriminatorUpdates() {
+        return discriminatorUpdates;
+    }
+
+    public long generatorUpdates() {
+        return generatorUpdates;
+    }
+
+    /** Restores the counters of a checkpoint (the networks' parameters and updater state are restored by the caller). */
+    public void restoreCounters(long iteration, long discriminatorUpdates, long generatorUpdates) {
+        this.iteration = iteration;
+        this.discriminatorUpdates = discriminatorUpdates;
+        this.generatorUpdates = generatorUpdates;
+    }
+}

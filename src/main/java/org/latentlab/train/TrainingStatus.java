@@ -1,0 +1,19 @@
+package org.latentlab.train;
+
+/**
+ * One immutable report of a running GAN, published by {@link TrainingRun} from its thread. Values that were not
+ * measured are NaN; {@code view} and {@code evaluation} are null when there is nothing new.
+ *
+ * @param realScore  mean D(x) over the last real batch (σ(score) for probabilistic losses, else the raw critic score)
+ * @param fakeScore  mean D(G(z)) over the last generated batch, same convention
+ * @param itersPerSecond iterations per second over the last reporting window
+ */
+public record TrainingStatus(RunState state, long iteration, long maxIterations, double discriminatorLoss,
+                             double generatorLoss, double realScore, double fakeScore, double penalty,
+                             double discriminatorGradNorm, double generatorGradNorm, GanSettings settings,
+                             long elapsedMillis, double itersPerSecond, Evaluation evaluation, GanView view,
+                             String message) {
+
+    /** Lifecycle of a run. */
+    public enum RunState { STARTING, READY, RUNNING, PAUSED, FINISHED, FAILED, CLOSED }
+}
