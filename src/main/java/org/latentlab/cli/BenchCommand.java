@@ -1,0 +1,129 @@
+package org.latentlab.cli;
+
+import org.latentlab.data.DataSource;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.Backend;
+import org.latentlab.train.GanTrainer;
+import org.nd4j.linalg.api.buffer.DataType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Iterations per second of the bundled GANs (one D and one G update per iteration), as medians over repeated
+ * windows after a warm-up, for each thread count asked for; and a memory soak that reports the resident set size.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training speed (median it/s) of the ring8, MNIST MLP and DCGAN nets; --soak N for memory.")
+final class BenchCommand implements Runnable {
+
+    @Option(names = "--nets", split = ",", defaultValue = "ring8-nsgan,mnist-mlp-gan,fashion-dcgan",
+            description = "presets to measure (default: ${DEFAULT-VALUE})")
+    List<String> nets;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "thread counts (default: 1,2)")
+    List<Integer> threads;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "length of one measured window")
+    double seconds;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "measured windows per net and thread count")
+    int repeats;
+
+    @Option(names = "--soak", paramLabel = "N", description = "instead: train ring8 for N iterations, report RSS")
+    Long soak;
+
+    @Override
+    public void run() {
+        Backend.init();
+        if (soak != null) {
+            soak(soak);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-16s %7s %10s %10s %10s  %s%n", "net", "threads", "median", "min", "max",
+                "(it/s; one D + one G update per iteration)");
+        for (String name : nets) {
+            ExperimentSpec spec = Presets.load(name);
+            DataSource data = ExperimentRunner.openData(spec, Path.of("."));
+            for (int t : threads) {
+                Backend.configureThreads(t);
+                GanTrainer trainer = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
+                double[] rates = measure(trainer);
+                double[] sorted = rates.clone();
+                Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "%-16s %7d %10.1f %10.1f %10.1f  batch %d%n", name, t,
+                        sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1],
+                        spec.training().batchSize());
+            }
+        }
+        Backend.configureThreads(Backend.requestedThreads());
+    }
+
+    private double[] measure(GanTrainer trainer) {
+        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            trainer.iterate();
+        }
+        double[] rates = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            int n = 0;
+            long now;
+            do {
+                trainer.iterate();
+                n++;
+                now = System.nanoTime();
+            } while (now < end);
+            rates[r] = n * 1e9 / (now - start);
+        }
+        return rates;
+    }
+
+    private void soak(long iterations) {
+        ExperimentSpec spec = Presets.load("ring8-nsgan");
+        GanTrainer trainer = ExperimentRunner.buildTrainer(spec,
+                ExperimentRunner.openData(spec, Path.of(".")), DataType.FLOAT);
+        long step = Math.max(1, iterations / 10);
+        List<long[]> rows = new ArrayList<>();
+        long t0 = System.nanoTime();
+        System.out.println("iteration    rss_MB   heap_MB   it/s");
+        for (long i = 1; i <= iterations; i++) {
+            trainer.iterate();
+            if (i % step == 0) {
+                long rss = rssKb();
+                long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024;
+                rows.add(new long[] {i, rss, heap});
+                System.out.printf(Locale.ROOT, "%9d %9.1f %9.1f %6.0f%n", i, rss / 1024.0, heap / 1024.0,
+                        i * 1e9 / (System.nanoTime() - t0));
+            }
+        }
+        if (rows.size() >= 2) {
+            double ratio = (double) rows.get(rows.size() - 1)[1] / rows.get(0)[1];
+            System.out.printf(Locale.ROOT, "RSS at %d vs %d iterations: %.3f (flat within 10%%: %s)%n",
+                    rows.get(rows.size() - 1)[0], rows.get(0)[0], ratio, Math.abs(ratio - 1) <= 0.10 ? "yes" : "no");
+        }
+    }
+
+    private static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,37 @@
+package org.latentlab.cli;
+
+import org.latentlab.core.LabException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code train}, {@code presets}, {@code bench}. Runs the same engine as the window, headless.
+ * A {@link LabException} ends the command with its message on stderr and exit code 1.
+ */
+@Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1",
+        description = "Latent Lab from the command line: train experiments headless, list presets, benchmark.",
+        subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof LabException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,41 @@
+package org.latentlab.cli;
+
+import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.Presets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+/** Lists the bundled experiments, prints one as JSON, or writes one to a file to edit. */
+@Command(name = "presets", mixinStandardHelpOptions = true,
+        description = "List the bundled experiments; with a name, print its JSON (or --write it to a file).")
+final class PresetsCommand implements Runnable {
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "a preset to print as JSON")
+    String name;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "write the preset to FILE instead of printing it")
+    Path write;
+
+    @Override
+    public void run() {
+        if (name != null) {
+            ExperimentSpec spec = Presets.load(name);
+            if (write != null) {
+                ExperimentFiles.write(spec, write);
+                System.out.println("wrote " + write);
+            } else {
+                System.out.println(ExperimentFiles.toJson(spec));
+            }
+            return;
+        }
+        System.out.printf("%-20s %-14s %-14s %9s  %s%n", "preset", "data", "loss", "iters", "description");
+        for (ExperimentSpec s : Presets.all()) {
+            System.out.printf("%-20s %-14s %-14s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
+                    .replace("images:", ""), s.training().loss().id(), s.iterations(), s.description());
+        }
+    }
+}

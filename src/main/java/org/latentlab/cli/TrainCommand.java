@@ -1,0 +1,123 @@
+package org.latentlab.cli;
+
+import org.latentlab.core.LabException;
+import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.Backend;
+import org.latentlab.train.TrainingStatus;
+import org.latentlab.train.TrainingStatus.RunState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Trains an experiment headless, printing a progress line, and writes the run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an experiment (a JSON file or a preset name) headless; writes runs/<time>-<name>/.")
+final class TrainCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "EXPERIMENT", description = "experiment JSON file or preset name")
+    String experiment;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a run from its latest checkpoint")
+    Path resume;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "override the experiment's iteration count")
+    Long iterations;
+
+    @Option(names = "--seed", paramLabel = "S", description = "override the experiment's seed")
+    Long seed;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
+    Path runs;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((experiment == null) == (resume == null)) {
+            throw new LabException("give an experiment (file or preset name) or --resume RUN_DIR, not both");
+        }
+        Backend.init();
+        ExperimentRunner.Options options;
+        ExperimentRunner.Session session;
+        if (resume != null) {
+            options = new ExperimentRunner.Options(null, resume, 1000, 1000);
+            session = ExperimentRunner.resume(resume, options);
+        } else {
+            Path file = Path.of(experiment);
+            ExperimentSpec spec = Files.exists(file) ? ExperimentFiles.read(file) : loadPreset(experiment);
+            if (iterations != null) {
+                spec = spec.withIterations(iterations);
+            }
+            if (seed != null) {
+                spec = spec.withSeed(seed);
+            }
+            Path base = Files.exists(file) ? file.toAbsolutePath().getParent() : Path.of(".");
+            options = new ExperimentRunner.Options(runs, base, 1000, 60_000);
+            session = ExperimentRunner.start(spec, options);
+        }
+        try (session) {
+            return follow(session);
+        }
+    }
+
+    private static ExperimentSpec loadPreset(String name) {
+        if (name.endsWith(".json")) {
+            throw new LabException(name + ": no such experiment file");
+        }
+        return Presets.load(name);
+    }
+
+    private int follow(ExperimentRunner.Session session) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<TrainingStatus> last = new AtomicReference<>();
+        String[] metrics = {""};
+        session.run().subscribe(status -> {
+            last.set(status);
+            if (status.evaluation() != null) {
+                metrics[0] = describe(status.evaluation().values());
+            }
+            switch (status.state()) {
+                case READY -> session.run().start();
+                case RUNNING -> System.out.println(progress(status, metrics[0]));
+                case FINISHED, FAILED, PAUSED -> done.countDown();
+                default -> {
+                }
+            }
+        });
+        done.await();
+        TrainingStatus s = last.get();
+        System.out.println(progress(s, metrics[0]));
+        Path dir = session.runDir();
+        if (s.state() == RunState.FINISHED) {
+            System.out.println("done: " + s.message() + (dir == null ? "" : "; run folder " + dir));
+            return 0;
+        }
+        System.err.println("error: " + s.message() + (dir == null ? "" : " (run folder " + dir + ")"));
+        return s.state() == RunState.PAUSED ? 3 : 1;
+    }
+
+    private static String progress(TrainingStatus s, String metrics) {
+        return String.format(Locale.ROOT, "it %d/%d  D %.4f  G %.4f  D(x) %.3f  D(G(z)) %.3f  %s%.0f it/s",
+                s.iteration(), s.maxIterations(), s.discriminatorLoss(), s.generatorLoss(), s.realScore(),
+                s.fakeScore(), metrics.isEmpty() ? "" : metrics + "  ", s.itersPerSecond());
+    }
+
+    private static String describe(java.util.Map<String, Double> values) {
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> {
+            if (!k.endsWith("_real")) {
+                sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ')
+                        .append(k.equals("modes_covered") ? String.valueOf(v.intValue())
+                                : String.format(Locale.ROOT, "%.3f", v));
+            }
+        });
+        return sb.toString();
+    }
+}

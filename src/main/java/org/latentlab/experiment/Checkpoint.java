@@ -1,0 +1,126 @@
+package org.latentlab.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.latentlab.core.LabException;
+import org.latentlab.train.GanTrainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A checkpoint: G and D with their optimiser state (DL4J model zips, which Netron also opens) and the trainer's
+ * counters, in {@code checkpoints/iter-NNNNNNNN/}. A checkpoint becomes current only once complete: the pointer file
+ * {@code checkpoints/LATEST} is written atomically after it, so a process killed mid-write leaves the previous one.
+ */
+public final class Checkpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Checkpoint() {
+    }
+
+    public static Path save(Path runDir, GanTrainer trainer) {
+        Path dir = runDir.resolve("checkpoints").resolve(String.format("iter-%08d", trainer.iteration()));
+        if (!isFinite(trainer.generator()) || !isFinite(trainer.discriminator())) {
+            throw new LabException("not saving a checkpoint at iteration " + trainer.iteration()
+                    + ": parameters are NaN or infinite");
+        }
+        AtomicFiles.write(dir.resolve("G.zip"), out -> ModelSerializer.writeModel(trainer.generator(), out, true));
+        AtomicFiles.write(dir.resolve("D.zip"), out -> ModelSerializer.writeModel(trainer.discriminator(), out, true));
+        try {
+            AtomicFiles.writeString(dir.resolve("state.json"), JSON.writeValueAsString(Map.of(
+                    "iteration", trainer.iteration(),
+                    "discriminatorUpdates", trainer.discriminatorUpdates(),
+                    "generatorUpdates", trainer.generatorUpdates())));
+        } catch (IOException e) {
+            throw new LabException("cannot write checkpoint state: " + e.getMessage(), e);
+        }
+        AtomicFiles.writeString(runDir.resolve("checkpoints").resolve("LATEST"), dir.getFileName().toString());
+        pruneOlderThan(runDir, dir);
+        return dir;
+    }
+
+    /** Iteration of the latest complete checkpoint, or -1 if there is none. */
+    public static long latestIteration(Path runDir) {
+        Path dir = latest(runDir);
+        return dir == null ? -1 : readState(dir).get("iteration").longValue();
+    }
+
+    /** Loads the latest checkpoint's parameters, optimiser state and counters into a freshly built trainer. */
+    public static boolean restoreLatest(Path runDir, GanTrainer trainer) {
+        Path dir = latest(runDir);
+        if (dir == null) {
+            return false;
+        }
+        try {
+            MultiLayerNetwork g = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("G.zip").toFile(), true);
+            MultiLayerNetwork d = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("D.zip").toFile(), true);
+            copyInto(g, trainer.generator(), "G");
+            copyInto(d, trainer.discriminator(), "D");
+        } catch (IOException | RuntimeException e) {
+            throw new LabException(dir + ": cannot read checkpoint: " + e.getMessage(), e);
+        }
+        Map<String, Number> state = readState(dir);
+        trainer.restoreCounters(state.get("iteration").longValue(), state.get("discriminatorUpdates").longValue(),
+                state.get("generatorUpdates").longValue());
+        return true;
+    }
+
+    private static void copyInto(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
+        if (from.numParams() != to.numParams()) {
+            throw new LabException("checkpoint " + which + " has " + from.numParams() + " parameters but the"
+                    + " experiment's " + which + " has " + to.numParams());
+        }
+        to.setParams(from.params().castTo(to.params().dataType()));
+        if (from.getUpdater().getStateViewArray() != null) {
+            to.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+        }
+    }
+
+    private static Path latest(Path runDir) {
+        Path pointer = runDir.resolve("checkpoints").resolve("LATEST");
+        if (!Files.isRegularFile(pointer)) {
+            return null;
+        }
+        try {
+            Path dir = pointer.resolveSibling(Files.readString(pointer).trim());
+            return Files.isDirectory(dir) ? dir : null;
+        } catch (IOException e) {
+            throw new LabException(pointer + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Number> readState(Path dir) {
+        try {
+            return JSON.readValue(dir.resolve("state.json").toFile(), Map.class);
+        } catch (IOException e) {
+            throw new LabException(dir.resolve("state.json") + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isFinite(MultiLayerNetwork net) {
+        double sum = net.params().sumNumber().doubleValue();
+        return Double.isFinite(sum);
+    }
+
+    private static void pruneOlderThan(Path runDir, Path keep) {
+        try (Stream<Path> dirs = Files.list(runDir.resolve("checkpoints"))) {
+            for (Path p : dirs.filter(Files::isDirectory).filter(p -> !p.equals(keep)).toList()) {
+                try (Stream<Path> files = Files.list(p)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // an old checkpoint left behind wastes disk space but loses nothing
+        }
+    }
+}

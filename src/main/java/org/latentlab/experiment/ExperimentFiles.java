@@ -1,0 +1,113 @@
+package org.latentlab.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.latentlab.core.LabException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes experiment files. A file that cannot be read gives one {@link LabException} naming the file, the
+ * place in it (JSON path and line) and what is wrong; writing is atomic.
+ */
+public final class ExperimentFiles {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private ExperimentFiles() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ExperimentSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new LabException(file + ": no such experiment file");
+        } catch (IOException e) {
+            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses an experiment from JSON text; {@code source} names it in messages. */
+    public static ExperimentSpec parse(String json, String source) {
+        try {
+            return MAPPER.readValue(json, ExperimentSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new LabException(source + ": " + describe(e), e);
+        }
+    }
+
+    public static String toJson(ExperimentSpec spec) {
+        try {
+            return MAPPER.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new LabException("cannot write experiment '" + spec.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    public static void write(ExperimentSpec spec, Path file) {
+        AtomicFiles.writeString(file, toJson(spec));
+    }
+
+    /** "at training.batchSize (line 12): must be 1..65536, not 0". */
+    static String describe(JsonProcessingException e) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = "at " + path(m) + " ";
+        }
+        String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
+        String what;
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            what = v.getCause().getMessage();
+        } else if (e instanceof InvalidTypeIdException t) {
+            what = "unknown type '" + t.getTypeId() + "' (known layer types: dense, activation, batchnorm, dropout,"
+                    + " conv2d, deconv2d, upsample2d, reshape, flatten)";
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            what = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
+        } else {
+            what = e.getOriginalMessage();
+            Throwable c = e.getCause();
+            if (c instanceof IllegalArgumentException) {
+                what = c.getMessage();
+            }
+        }
+        return (where + line).trim() + ": " + what;
+    }
+
+    private static String path(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,226 @@
+package org.latentlab.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.latentlab.core.LabException;
+import org.latentlab.data.CsvPoints;
+import org.latentlab.data.DataSource;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.ImageScale;
+import org.latentlab.data.ToyDistribution;
+import org.latentlab.model.NetworkCompiler;
+import org.latentlab.train.Backend;
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.GanTrainer;
+import org.latentlab.train.GanView;
+import org.latentlab.train.TrainingRun;
+import org.latentlab.train.TrainingStatus.RunState;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Turns an {@link ExperimentSpec} into a running {@link TrainingRun} whose measurements, samples and checkpoints go
+ * to a {@link RunStore} folder. The CLI and the window both start runs here.
+ */
+public final class ExperimentRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    /** Where runs go and how often the dashboard hears from them. */
+    public record Options(Path runsRoot, Path baseDir, long statusIntervalMillis, long viewIntervalMillis) {
+        public static Options defaults() {
+            return new Options(Path.of("runs"), Path.of("."), 100, 250);
+        }
+    }
+
+    private ExperimentRunner() {
+    }
+
+    /** A new run; its folder is created when the first iteration is done ({@code runsRoot} null: no folder). */
+    public static Session start(ExperimentSpec spec, Options options) {
+        Backend.init();
+        DataSource data = openData(spec, options.baseDir());
+        StoreHooks hooks = new StoreHooks(spec, data, options.runsRoot(), null);
+        TrainingRun run = new TrainingRun(() -> buildTrainer(spec, data, DataType.FLOAT), hooks, spec.iterations(),
+                options.statusIntervalMillis(), options.viewIntervalMillis());
+        return new Session(spec, run, hooks).launch();
+    }
+
+    /** Continues the run in {@code runDir} from its latest checkpoint, writing into the same folder. */
+    public static Session resume(Path runDir, Options options) {
+        Backend.init();
+        long at = Checkpoint.latestIteration(runDir);
+        if (at < 0) {
+            throw new LabException(runDir + " has no complete checkpoint to resume from");
+        }
+        RunStore store = RunStore.open(runDir, at);
+        ExperimentSpec spec = store.spec();
+        DataSource data = openData(spec, runDir);
+        StoreHooks hooks = new StoreHooks(spec, data, null, store);
+        TrainingRun run = new TrainingRun(() -> {
+            GanTrainer t = buildTrainer(spec, data, DataType.FLOAT);
+            Checkpoint.restoreLatest(runDir, t);
+            return t;
+        }, hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
+        return new Session(spec, run, hooks).launch();
+    }
+
+    /** A running experiment: its run, and the folder it writes (once it exists). */
+    public static final class Session implements AutoCloseable {
+        private final ExperimentSpec spec;
+        private final TrainingRun run;
+        private final StoreHooks hooks;
+
+        Session(ExperimentSpec spec, TrainingRun run, StoreHooks hooks) {
+            this.spec = spec;
+            this.run = run;
+            this.hooks = hooks;
+        }
+
+        Session launch() {
+            run.launch();
+            return this;
+        }
+
+        public ExperimentSpec spec() {
+            return spec;
+        }
+
+        public TrainingRun run() {
+            return run;
+        }
+
+        /** The run folder, or null until the first iteration (or when runs are not stored). */
+        public Path runDir() {
+            RunStore s = hooks.store;
+            return s == null ? null : s.dir();
+        }
+
+        @Override
+        public void close() {
+            run.close();
+        }
+    }
+
+    public static DataSource openData(ExperimentSpec spec, Path baseDir) {
+        DatasetSpec d = spec.dataset();
+        return switch (d.kind()) {
+            case TOY -> ToyDistribution.named(d.name());
+            case CSV -> CsvPoints.read(resolve(d.path(), baseDir));
+            case IMAGES -> d.path() != null
+                    ? ImageDataset.load(resolve(d.path(), baseDir), null, ImageScale.MINUS_ONE_TO_ONE, d.path())
+                    : ImageDataset.bundled(d.name(), datasetsDir(), ImageScale.MINUS_ONE_TO_ONE);
+        };
+    }
+
+    public static Path datasetsDir() {
+        return Path.of(System.getProperty("latentlab.datasets", "datasets"));
+    }
+
+    private static Path resolve(String path, Path baseDir) {
+        Path p = Path.of(path);
+        if (p.isAbsolute() || baseDir == null) {
+            return p;
+        }
+        Path beside = baseDir.resolve(p);
+        return Files.exists(beside) ? beside : p;
+    }
+
+    public static GanTrainer buildTrainer(ExperimentSpec spec, DataSource data, DataType dataType) {
+        MultiLayerNetwork g = NetworkCompiler.compile(spec.generator(), spec.training().generatorOptimizer(),
+                spec.seed(), dataType);
+        MultiLayerNetwork d = NetworkCompiler.compile(spec.discriminator(), spec.training().discriminatorOptimizer(),
+                spec.seed() + 1, dataType);
+        return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed());
+    }
+
+    /** Writes metrics, samples and checkpoints as the run goes, and makes the dashboard's views. */
+    static final class StoreHooks implements TrainingRun.Hooks {
+        private final ExperimentSpec spec;
+        private final DataSource data;
+        private final Path runsRoot;
+        private volatile RunStore store;
+        private GanViews views;
+        private long startNanos = System.nanoTime();
+        private long lastCheckpoint = -1;
+
+        StoreHooks(ExperimentSpec spec, DataSource data, Path runsRoot, RunStore existing) {
+            this.spec = spec;
+            this.data = data;
+            this.runsRoot = runsRoot;
+            this.store = existing;
+        }
+
+        @Override
+        public void onTrainerCreated(GanTrainer trainer) {
+            views = new GanViews(trainer, spec.seed());
+            startNanos = System.nanoTime();
+            lastCheckpoint = trainer.iteration();
+            if (runsRoot != null) {
+                store = null; // a reset starts a new folder at its first iteration
+            }
+        }
+
+        @Override
+        public Evaluation afterIteration(GanTrainer trainer) {
+            long it = trainer.iteration();
+            Evaluation evaluation = null;
+            if (it % spec.sampleInterval() == 0) {
+                evaluation = record(trainer);
+            }
+            if (it % spec.checkpointInterval() == 0) {
+                checkpoint(trainer);
+            }
+            return evaluation;
+        }
+
+        @Override
+        public GanView view(GanTrainer trainer) {
+            return views.view(trainer);
+        }
+
+        @Override
+        public void onStop(GanTrainer trainer, RunState state) {
+            if (trainer.iteration() == lastCheckpoint || (state != RunState.FINISHED && state != RunState.CLOSED)) {
+                return;
+            }
+            if (trainer.iteration() % spec.sampleInterval() != 0) {
+                record(trainer);
+            }
+            checkpoint(trainer);
+        }
+
+        private Evaluation record(GanTrainer trainer) {
+            RunStore s = store();
+            Evaluation evaluation = views.evaluate(trainer);
+            if (s != null) {
+                s.appendMetrics(trainer, (System.nanoTime() - startNanos) / 1_000_000, evaluation);
+                SampleImages.write(views.view(trainer), s.samplePath(trainer.iteration()));
+            }
+            return evaluation;
+        }
+
+        private void checkpoint(GanTrainer trainer) {
+            RunStore s = store();
+            if (s == null) {
+                return;
+            }
+            try {
+                Checkpoint.save(s.dir(), trainer);
+                lastCheckpoint = trainer.iteration();
+            } catch (LabException e) {
+                LOG.warn(e.getMessage());
+            }
+        }
+
+        private RunStore store() {
+            if (store == null && runsRoot != null) {
+                store = RunStore.create(runsRoot, spec, data.contentHash());
+            }
+            return store;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.latentlab.experiment;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.train.GanSettings;
+
+/**
+ * An experiment file: data, the two networks, how to train them, for how long, and how often to measure, save
+ * images and checkpoint. The latent code's size is G's input size. Every field is validated on construction, so
+ * a spec that exists can be run.
+ */
+public record ExperimentSpec(String name, String description, long seed, DatasetSpec dataset,
+                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
+                             long iterations, int sampleInterval, int checkpointInterval) {
+
+    public ExperimentSpec {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', not '" + name + "'");
+        }
+        description = description == null ? "" : description;
+        if (dataset == null || generator == null || discriminator == null || training == null) {
+            throw new IllegalArgumentException("an experiment needs dataset, generator, discriminator and training");
+        }
+        if (generator.input().isImage()) {
+            throw new IllegalArgumentException("generator.input must be a vector (the latent code), not "
+                    + generator.input());
+        }
+        if (generator.output().size() != discriminator.input().size()) {
+            throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
+                    + discriminator.input() + ": they must have the same size");
+        }
+        if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
+            throw new IllegalArgumentException("discriminator must output one score per example, not "
+                    + discriminator.output() + ": end it with a dense layer of 1 unit");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be >= 1, not " + iterations);
+        }
+        if (sampleInterval < 1 || checkpointInterval < 1) {
+            throw new IllegalArgumentException("sampleInterval and checkpointInterval must be >= 1");
+        }
+    }
+
+    @JsonIgnore
+    public int latentDim() {
+        return generator.input().size();
+    }
+
+    public ExperimentSpec withTraining(GanSettings t) {
+        return new ExperimentSpec(name, description, seed, dataset, generator, discriminator, t, iterations,
+                sampleInterval, checkpointInterval);
+    }
+
+    public ExperimentSpec withIterations(long n) {
+        return new ExperimentSpec(name, description, seed, dataset, generator, discriminator, training, n,
+                sampleInterval, checkpointInterval);
+    }
+
+    public ExperimentSpec withSeed(long s) {
+        return new ExperimentSpec(name, description, s, dataset, generator, discriminator, training, iterations,
+                sampleInterval, checkpointInterval);
+    }
+}

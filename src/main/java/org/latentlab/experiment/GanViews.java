@@ -1,0 +1,168 @@
+package org.latentlab.experiment;
+
+import org.latentlab.data.CsvPoints;
+import org.latentlab.data.DataSource;
+import org.latentlab.data.ToyDistribution;
+import org.latentlab.metrics.Diversity;
+import org.latentlab.metrics.ModeCoverage;
+import org.latentlab.metrics.ModeCoverageResult;
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.GanTrainer;
+import org.latentlab.train.GanView;
+import org.latentlab.train.Host;
+import org.latentlab.train.Latent;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Makes the dashboard's views and the run's measurements from a trainer, on the training thread. Codes and real
+ * points are drawn once from the experiment's seed, so the same cell or point shows how one code evolves.
+ */
+public final class GanViews {
+
+    public static final int VIEW_POINTS = 600;
+    public static final int HEAT_RES = 64;
+    public static final int WARP_RES = 21;
+    public static final int ARROWS = 150;
+    public static final int GRID_IMAGES = 64;
+
+    private final DataSource data;
+    private final boolean points;
+    private final double[] bounds;
+    private final float[] real;
+    private final INDArray viewZ;
+    private final INDArray evalZ;
+    private final INDArray heatGrid;
+    private final INDArray warpZ;
+    private final double realDiversity;
+
+    public GanViews(GanTrainer trainer, long seed) {
+        this.data = trainer.data();
+        this.points = data.dimension() == 2;
+        DataType dt = trainer.generator().params().dataType();
+        int latent = trainer.latentDim();
+        Random r = new Random(seed ^ 0x5DEECE66DL);
+        int nView = points ? VIEW_POINTS : GRID_IMAGES;
+        real = new float[nView * data.dimension()];
+        data.sample(nView, r, real);
+        viewZ = Latent.gaussian(nView, latent, r, dt);
+        evalZ = points ? Latent.gaussian(ModeCoverage.STANDARD_SAMPLE_COUNT, latent, r, dt) : null;
+        if (points) {
+            bounds = boundsOf(data, real);
+            double[] grid = new double[HEAT_RES * HEAT_RES * 2];
+            for (int row = 0; row < HEAT_RES; row++) {
+                for (int col = 0; col < HEAT_RES; col++) {
+                    int i = row * HEAT_RES + col;
+                    grid[2 * i] = bounds[0] + (bounds[1] - bounds[0]) * (col + 0.5) / HEAT_RES;
+                    grid[2 * i + 1] = bounds[3] - (bounds[3] - bounds[2]) * (row + 0.5) / HEAT_RES;
+                }
+            }
+            heatGrid = Nd4j.create(grid, new long[] {HEAT_RES * HEAT_RES, 2}, dt);
+            warpZ = latent == 2 ? Latent.grid(WARP_RES, 2.5, dt) : null;
+            realDiversity = Double.NaN;
+        } else {
+            bounds = null;
+            heatGrid = null;
+            warpZ = null;
+            realDiversity = Diversity.meanPairwiseDistance(real, nView, data.dimension());
+        }
+    }
+
+    public boolean isPoints() {
+        return points;
+    }
+
+    /** The metrics of the current generator: mode coverage for mixtures, diversity for images. */
+    public Evaluation evaluate(GanTrainer trainer) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (points) {
+            if (data instanceof ToyDistribution toy && toy.isMixture()) {
+                ModeCoverageResult c = coverage(trainer, toy);
+                values.put("modes_covered", (double) c.modesCovered());
+                values.put("hq_fraction", c.highQualityFraction());
+                values.put("reverse_kl", c.reverseKl());
+            }
+        } else {
+            float[] fake = Host.floats(trainer.generate(viewZ));
+            values.put("diversity", Diversity.meanPairwiseDistance(fake, GRID_IMAGES, data.dimension()));
+            values.put("diversity_real", realDiversity);
+        }
+        return new Evaluation(trainer.iteration(), values);
+    }
+
+    private ModeCoverageResult coverage(GanTrainer trainer, ToyDistribution toy) {
+        float[] samples = Host.floats(trainer.generate(evalZ));
+        return ModeCoverage.evaluate(samples, toy.modes(), toy.sigma());
+    }
+
+    public GanView view(GanTrainer trainer) {
+        if (!points) {
+            float[] fake = Host.floats(trainer.generate(viewZ));
+            for (int i = 0; i < fake.length; i++) {
+                fake[i] = Math.max(0f, Math.min(1f, (fake[i] + 1f) / 2f));
+            }
+            int[] shape = data.shape();
+            return new GanView.Images(trainer.iteration(), fake, GRID_IMAGES, shape[1], shape[2]);
+        }
+        INDArray fakeArr = trainer.generate(viewZ);
+        float[] fake = Host.floats(fakeArr);
+        boolean prob = trainer.settings().loss().probabilistic();
+        double[] scores = trainer.score(heatGrid).toDoubleVector();
+        float[] heat = new float[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            heat[i] = (float) trainer.settings().loss().displayScore(scores[i]);
+        }
+        float[] warp = warpZ == null ? null : Host.floats(trainer.generate(warpZ));
+        INDArray some = fakeArr.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ARROWS),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+        float[] arrows = Host.floats(trainer.generatorLossInputGradient(some).neg());
+        float[] modes = new float[0];
+        boolean[] covered = new boolean[0];
+        double sigma = 0;
+        if (data instanceof ToyDistribution toy && toy.isMixture()) {
+            List<double[]> m = toy.modes();
+            modes = new float[m.size() * 2];
+            for (int i = 0; i < m.size(); i++) {
+                modes[2 * i] = (float) m.get(i)[0];
+                modes[2 * i + 1] = (float) m.get(i)[1];
+            }
+            ModeCoverageResult c = coverage(trainer, toy);
+            covered = new boolean[m.size()];
+            int[] hq = c.highQualityPerMode();
+            for (int i = 0; i < covered.length; i++) {
+                covered[i] = hq[i] > 0;
+            }
+            sigma = toy.sigma();
+        }
+        return new GanView.Points(trainer.iteration(), bounds.clone(), real, fake, heat, HEAT_RES, prob, warp,
+                warp == null ? 0 : WARP_RES, arrows, modes, covered, sigma);
+    }
+
+    private static double[] boundsOf(DataSource data, float[] real) {
+        if (data instanceof ToyDistribution toy) {
+            return toy.viewBounds();
+        }
+        if (data instanceof CsvPoints csv) {
+            return csv.viewBounds();
+        }
+        double xmin = Double.MAX_VALUE;
+        double xmax = -Double.MAX_VALUE;
+        double ymin = Double.MAX_VALUE;
+        double ymax = -Double.MAX_VALUE;
+        for (int i = 0; i < real.length; i += 2) {
+            xmin = Math.min(xmin, real[i]);
+            xmax = Math.max(xmax, real[i]);
+            ymin = Math.min(ymin, real[i + 1]);
+            ymax = Math.max(ymax, real[i + 1]);
+        }
+        double mx = 0.15 * (xmax - xmin) + 1e-3;
+        double my = 0.15 * (ymax - ymin) + 1e-3;
+        return new double[] {xmin - mx, xmax + mx, ymin - my, ymax + my};
+    }
+}

@@ -1,0 +1,181 @@
+package org.latentlab.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.latentlab.core.LabException;
+import org.latentlab.train.Backend;
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.GanTrainer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run's folder: {@code spec.json}, {@code provenance.json}, {@code metrics.csv} (a row per measurement),
+ * {@code samples/iter-NNNNNNNN.png} and {@code checkpoints/}. The CLI and the window write the same files.
+ */
+public final class RunStore {
+
+    public static final List<String> BASE_COLUMNS = List.of("iteration", "elapsed_s", "d_loss", "g_loss",
+            "d_real", "d_fake", "penalty");
+
+    private final Path dir;
+    private List<String> columns;
+
+    private RunStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A new folder {@code runs/<timestamp>-<name>} with the spec and provenance written. */
+    public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = runsRoot.resolve(stamp + "-" + spec.name());
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = runsRoot.resolve(stamp + "-" + spec.name() + "-" + i);
+        }
+        try {
+            Files.createDirectories(dir.resolve("samples"));
+            Files.createDirectories(dir.resolve("checkpoints"));
+        } catch (IOException e) {
+            throw new LabException("cannot create run folder " + dir + ": " + e.getMessage(), e);
+        }
+        ExperimentFiles.write(spec, dir.resolve("spec.json"));
+        writeProvenance(dir, spec, dataHash);
+        return new RunStore(dir);
+    }
+
+    /** An existing run folder, to resume: metrics rows after the checkpoint's iteration are dropped. */
+    public static RunStore open(Path dir, long keepUpToIteration) {
+        if (!Files.isRegularFile(dir.resolve("spec.json"))) {
+            throw new LabException(dir + " is not a run folder (no spec.json)");
+        }
+        RunStore store = new RunStore(dir);
+        store.truncateMetricsAfter(keepUpToIteration);
+        return store;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ExperimentSpec spec() {
+        return ExperimentFiles.read(dir.resolve("spec.json"));
+    }
+
+    /** Appends one row; the header is written with the first row and names the evaluation's metrics. */
+    public void appendMetrics(GanTrainer trainer, long elapsedMillis, Evaluation evaluation) {
+        GanTrainer.StepStats s = trainer.lastStats();
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put("iteration", (double) trainer.iteration());
+        row.put("elapsed_s", elapsedMillis / 1000.0);
+        row.put("d_loss", s.discriminatorLoss);
+        row.put("g_loss", s.generatorLoss);
+        row.put("d_real", s.realScore);
+        row.put("d_fake", s.fakeScore);
+        row.put("penalty", s.penalty);
+        if (evaluation != null) {
+            row.putAll(evaluation.values());
+        }
+        Path csv = dir.resolve("metrics.csv");
+        try {
+            if (columns == null) {
+                columns = Files.exists(csv) && Files.size(csv) > 0
+                        ? List.of(Files.readAllLines(csv).get(0).split(","))
+                        : new ArrayList<>(row.keySet());
+                if (!Files.exists(csv) || Files.size(csv) == 0) {
+                    Files.writeString(csv, String.join(",", columns) + "\n");
+                }
+            }
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                Double v = row.get(columns.get(i));
+                line.append(i == 0 ? "" : ",").append(format(v));
+            }
+            line.append('\n');
+            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+                w.write(line.toString());
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot write " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path samplePath(long iteration) {
+        return dir.resolve("samples").resolve(String.format("iter-%08d.png", iteration));
+    }
+
+    private static String format(Double v) {
+        if (v == null || v.isNaN()) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString(v.longValue());
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private void truncateMetricsAfter(long iteration) {
+        Path csv = dir.resolve("metrics.csv");
+        if (!Files.exists(csv)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (i == 0) {
+                    kept.add(l);
+                    continue;
+                }
+                String[] cells = l.split(",", -1);
+                try {
+                    if (cells.length == lines.get(0).split(",").length && Long.parseLong(cells[0]) <= iteration) {
+                        kept.add(l);
+                    }
+                } catch (NumberFormatException e) {
+                    // a row cut off by a killed process: dropped
+                }
+            }
+            AtomicFiles.writeString(csv, String.join("\n", kept) + "\n");
+        } catch (IOException e) {
+            throw new LabException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeProvenance(Path dir, ExperimentSpec spec, String dataHash) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("experiment", spec.name());
+        p.put("seed", spec.seed());
+        p.put("dataset", spec.dataset().toString());
+        p.put("dataSha256", dataHash);
+        p.put("created", LocalDateTime.now().toString());
+        p.put("java", System.getProperty("java.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("latentLab", versionOf(RunStore.class, "development"));
+        p.put("deeplearning4j", versionOf(org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class, "1.0.0-M2.1"));
+        p.put("nd4jBackend", Backend.describe());
+        try {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFiles.writeString(dir.resolve("provenance.json"), m.writeValueAsString(p));
+        } catch (IOException e) {
+            throw new LabException("cannot write provenance: " + e.getMessage(), e);
+        }
+    }
+
+    private static String versionOf(Class<?> c, String fallback) {
+        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+        return v == null ? fallback : v;
+    }
+}

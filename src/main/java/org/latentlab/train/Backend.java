@@ -1,0 +1,56 @@
+package org.latentlab.train;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * ND4J's thread settings. On small nets ND4J is bound by per-op overhead, and with two OpenMP threads both DL4J and
+ * PyTorch ran several times slower here while anything else used the CPU; one thread was fastest for every GAN
+ * measured (see {@code bench}). The count comes from {@code -Dlatentlab.threads} or {@code LATENTLAB_THREADS},
+ * default 1.
+ */
+public final class Backend {
+
+    private static volatile int threads = -1;
+
+    private Backend() {
+    }
+
+    /** Applies the configured thread count once; later calls do nothing. Returns the count in force. */
+    public static synchronized int init() {
+        if (threads < 0) {
+            configureThreads(requestedThreads());
+        }
+        return threads;
+    }
+
+    public static synchronized void configureThreads(int n) {
+        int t = Math.max(1, n);
+        Nd4j.getEnvironment().setMaxThreads(t);
+        Nd4j.getEnvironment().setMaxMasterThreads(t);
+        try {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(t);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // a backend without OpenMP control (e.g. CUDA) keeps its own setting
+        }
+        threads = t;
+    }
+
+    public static int requestedThreads() {
+        String v = System.getProperty("latentlab.threads", System.getenv("LATENTLAB_THREADS"));
+        if (v == null || v.isBlank()) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** E.g. "CpuBackend, 1 thread(s), FLOAT". */
+    public static String describe() {
+        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxThreads()
+                + " thread(s), " + Nd4j.dataType();
+    }
+}
