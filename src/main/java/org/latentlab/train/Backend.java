@@ -50,7 +50,13 @@ public final class Backend {
 
     /** E.g. "CpuBackend, 1 thread(s), FLOAT". */
     public static String describe() {
-        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxThreads()
-                + " thread(s), " + Nd4j.dataType();
+        int omp;
+        try {
+            omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            omp = -1;
+        }
+        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads()
+                + " thread(s)" + (omp > 0 ? ", OpenMP " + omp : "") + ", " + Nd4j.dataType();
     }
 }

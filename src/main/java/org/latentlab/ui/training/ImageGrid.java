@@ -1,0 +1,110 @@
+package org.latentlab.ui.training;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import org.latentlab.train.GanView;
+
+/**
+ * An 8x8 grid of G(z) for a fixed set of codes, so each cell follows one code through training. Clicking a cell
+ * selects it; {@link #cellImage(GanView.Images, int, int)} gives it enlarged for the side panel.
+ */
+public final class ImageGrid extends Pane {
+
+    private final Canvas canvas = new Canvas();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private GanView.Images view;
+    private int cols = 8;
+
+    public ImageGrid() {
+        getChildren().add(canvas);
+        setMinSize(200, 200);
+        canvas.setOnMouseClicked(e -> {
+            if (view == null) {
+                return;
+            }
+            double cell = canvas.getWidth() / cols;
+            int c = (int) (e.getX() / cell);
+            int r = (int) (e.getY() / cell);
+            int k = r * cols + c;
+            if (c >= 0 && c < cols && k >= 0 && k < view.count()) {
+                selected.set(k);
+                redraw();
+            }
+        });
+        selected.addListener((o, a, b) -> redraw());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double s = Math.min(getWidth(), getHeight());
+        canvas.setWidth(s);
+        canvas.setHeight(s);
+        canvas.relocate((getWidth() - s) / 2, (getHeight() - s) / 2);
+        redraw();
+    }
+
+    public void setView(GanView.Images v) {
+        view = v;
+        cols = (int) Math.ceil(Math.sqrt(v.count()));
+        redraw();
+    }
+
+    public GanView.Images getView() {
+        return view;
+    }
+
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double size = canvas.getWidth();
+        g.setFill(Color.rgb(40, 40, 48));
+        g.fillRect(0, 0, size, size);
+        if (view == null || size <= 0) {
+            g.setFill(Color.LIGHTGRAY);
+            g.fillText("waiting for the first snapshot…", 12, 20);
+            return;
+        }
+        double cell = size / cols;
+        g.setImageSmoothing(false);
+        for (int k = 0; k < view.count(); k++) {
+            double x = (k % cols) * cell;
+            double y = (k / cols) * cell;
+            g.drawImage(cellImage(view, k, 1), x + 1, y + 1, cell - 2, cell - 2);
+        }
+        int s = selected.get();
+        if (s >= 0 && s < view.count()) {
+            g.setStroke(Color.rgb(255, 170, 0));
+            g.setLineWidth(2.5);
+            g.strokeRect((s % cols) * cell + 1, (s / cols) * cell + 1, cell - 2, cell - 2);
+        }
+    }
+
+    /** Cell k as an image, each pixel repeated {@code scale} times. */
+    public static WritableImage cellImage(GanView.Images v, int k, int scale) {
+        int w = v.width();
+        int h = v.height();
+        WritableImage img = new WritableImage(w * scale, h * scale);
+        PixelWriter pw = img.getPixelWriter();
+        int off = k * w * h;
+        for (int y = 0; y < h * scale; y++) {
+            for (int x = 0; x < w * scale; x++) {
+                double p = v.pixels()[off + (y / scale) * w + x / scale];
+                pw.setColor(x, y, Color.gray(Math.max(0, Math.min(1, p))));
+            }
+        }
+        return img;
+    }
+}

@@ -1,0 +1,363 @@
+package org.latentlab.ui.training;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.jfree.data.xy.XYSeries;
+import org.latentlab.core.LabException;
+import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.GanSettings;
+import org.latentlab.train.GanView;
+import org.latentlab.train.TrainingRun;
+import org.latentlab.train.TrainingStatus;
+import org.latentlab.train.TrainingStatus.RunState;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The dashboard's state. Statuses arrive on the training thread and are only queued there; {@link #pump()}, called
+ * once per frame on the FX thread, turns the newest into properties and the queued ones into chart points, so a
+ * run going flat out can never flood the FX event queue. Loading data and building a run happen on a worker.
+ */
+public final class TrainingViewModel {
+
+    private static final int MAX_QUEUED = 2_000;
+    private static final int MAX_CHART_POINTS = 20_000;
+
+    private final ExperimentRunner.Options options;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "latentlab-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ConcurrentLinkedQueue<TrainingStatus> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<GanView> latestView = new AtomicReference<>();
+    private final Consumer<TrainingStatus> listener = this::onStatus;
+
+    private ExperimentRunner.Session session;
+    private long generation;
+
+    private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<GanView> view = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.STARTING);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
+    private final StringProperty error = new SimpleStringProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+
+    final XYSeries discriminatorLoss = series("D loss");
+    final XYSeries generatorLoss = series("G loss");
+    final XYSeries realScore = series("D(x)");
+    final XYSeries fakeScore = series("D(G(z))");
+    final XYSeries metric = series("modes covered");
+    final XYSeries metricReference = series("reference");
+
+    public TrainingViewModel(ExperimentRunner.Options options) {
+        this.options = options;
+    }
+
+    private static XYSeries series(String name) {
+        XYSeries s = new XYSeries(name, true, true);
+        s.setMaximumItemCount(MAX_CHART_POINTS);
+        return s;
+    }
+
+    // ---- commands (FX thread) ----
+
+    public void loadPreset(String name) {
+        load(() -> Presets.load(name));
+    }
+
+    public void openFile(Path file) {
+        load(() -> ExperimentFiles.read(file));
+    }
+
+    public void loadSpec(ExperimentSpec s) {
+        load(() -> s);
+    }
+
+    private interface SpecSource {
+        ExperimentSpec get();
+    }
+
+    private void load(SpecSource source) {
+        long gen = ++generation;
+        message.set("loading…");
+        messageIsError.set(false);
+        loader.execute(() -> {
+            try {
+                ExperimentSpec s = source.get();
+                ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), options.baseDir(),
+                        options.statusIntervalMillis(), options.viewIntervalMillis());
+                ExperimentRunner.Session next = ExperimentRunner.start(s, o);
+                Platform.runLater(() -> install(gen, s, next));
+            } catch (LabException | IllegalArgumentException e) {
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        error.set(e.getMessage());
+                        message.set(e.getMessage());
+                        messageIsError.set(true);
+                    }
+                });
+            }
+        });
+    }
+
+    private void install(long gen, ExperimentSpec s, ExperimentRunner.Session next) {
+        if (gen != generation) {
+            next.close();
+            return;
+        }
+        closeSession();
+        session = next;
+        queue.clear();
+        latestView.set(null);
+        clearCharts();
+        metric.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
+                ? "diversity (mean pairwise distance)" : "modes covered");
+        metricReference.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
+                ? "diversity of real data" : "modes in the data");
+        spec.set(s);
+        view.set(null);
+        next.run().subscribe(listener);
+    }
+
+    public void start() {
+        withRun(TrainingRun::start);
+    }
+
+    public void pause() {
+        withRun(TrainingRun::pause);
+    }
+
+    public void step(TrainingRun.Step step) {
+        withRun(r -> r.step(step));
+    }
+
+    public void reset() {
+        withRun(r -> {
+            queue.clear();
+            clearCharts();
+            r.reset();
+        });
+    }
+
+    /** Validates and applies learning rates and k; returns an error message, or null when applied. */
+    public String applySettings(String lrD, String lrG, String k) {
+        double d;
+        double g;
+        int steps;
+        try {
+            d = Double.parseDouble(lrD.trim());
+            g = Double.parseDouble(lrG.trim());
+            steps = Integer.parseInt(k.trim());
+        } catch (NumberFormatException e) {
+            return "learning rates must be numbers (e.g. 2e-4) and k a whole number";
+        }
+        try {
+            GanSettings current = spec.get().training();
+            current.withLearningRates(d, g).withDiscriminatorSteps(steps);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        withRun(r -> r.updateSettings(s -> s.withLearningRates(d, g).withDiscriminatorSteps(steps)));
+        return null;
+    }
+
+    private void withRun(Consumer<TrainingRun> action) {
+        if (session != null) {
+            action.accept(session.run());
+        }
+    }
+
+    public void close() {
+        generation++;
+        closeSession();
+        loader.shutdownNow();
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            ExperimentRunner.Session s = session;
+            session = null;
+            s.run().unsubscribe(listener);
+            Thread closer = new Thread(s::close, "latentlab-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
+    }
+
+    /** The current run's folder, or null before the first iteration. */
+    public Path runDir() {
+        return session == null ? null : session.runDir();
+    }
+
+    // ---- statuses (training thread -> queue; FX thread drains) ----
+
+    private void onStatus(TrainingStatus s) {
+        if (queue.size() < MAX_QUEUED) {
+            queue.add(s);
+        }
+        if (s.view() != null) {
+            latestView.set(s.view());
+        }
+    }
+
+    /** Drains what arrived since the last frame (FX thread). Returns true if anything changed. */
+    public boolean pump() {
+        TrainingStatus last = null;
+        TrainingStatus s;
+        boolean any = false;
+        while ((s = queue.poll()) != null) {
+            addChartPoints(s);
+            last = s;
+            any = true;
+        }
+        if (last != null) {
+            status.set(last);
+            state.set(last.state());
+            running.set(last.state() == RunState.RUNNING);
+            if (last.message() != null && !last.message().isEmpty()) {
+                message.set(last.message());
+                messageIsError.set(last.state() == RunState.FAILED
+                        || last.state() == RunState.PAUSED && last.message().contains("became"));
+                if (last.state() == RunState.FAILED) {
+                    error.set(last.message());
+                }
+            } else if (last.state() == RunState.RUNNING) {
+                message.set("");
+                messageIsError.set(false);
+            }
+        }
+        GanView v = latestView.getAndSet(null);
+        if (v != null) {
+            view.set(v);
+            any = true;
+        }
+        if (any) {
+            fireCharts();
+        }
+        return any;
+    }
+
+    private void addChartPoints(TrainingStatus s) {
+        long it = s.iteration();
+        if (it == 0) {
+            return;
+        }
+        addIfFinite(discriminatorLoss, it, s.discriminatorLoss());
+        addIfFinite(generatorLoss, it, s.generatorLoss());
+        addIfFinite(realScore, it, s.realScore());
+        addIfFinite(fakeScore, it, s.fakeScore());
+        if (s.evaluation() != null) {
+            Map<String, Double> v = s.evaluation().values();
+            if (v.containsKey("modes_covered")) {
+                addIfFinite(metric, s.evaluation().iteration(), v.get("modes_covered"));
+                if (spec.get() != null) {
+                    addIfFinite(metricReference, s.evaluation().iteration(), modeCount());
+                }
+            } else if (v.containsKey("diversity")) {
+                addIfFinite(metric, s.evaluation().iteration(), v.get("diversity"));
+                addIfFinite(metricReference, s.evaluation().iteration(), v.get("diversity_real"));
+            }
+        }
+    }
+
+    private double modeCount() {
+        ExperimentSpec s = spec.get();
+        try {
+            return org.latentlab.data.ToyDistribution.named(s.dataset().name()).modes().size();
+        } catch (LabException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static void addIfFinite(XYSeries series, double x, double y) {
+        if (Double.isFinite(y)) {
+            series.add(x, y, false);
+        }
+    }
+
+    private void clearCharts() {
+        for (XYSeries s : allSeries()) {
+            s.clear();
+        }
+    }
+
+    private void fireCharts() {
+        for (XYSeries s : allSeries()) {
+            s.fireSeriesChanged();
+        }
+    }
+
+    private XYSeries[] allSeries() {
+        return new XYSeries[] {discriminatorLoss, generatorLoss, realScore, fakeScore, metric, metricReference};
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<ExperimentSpec> specProperty() {
+        return spec;
+    }
+
+    public ReadOnlyObjectProperty<TrainingStatus> statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<GanView> viewProperty() {
+        return view;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError;
+    }
+
+    /** Set when something failed that deserves a dialog; the view clears it after showing. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public int chartPointCount() {
+        return discriminatorLoss.getItemCount();
+    }
+
+    /** "it 1200/20000 · 312 it/s · 12.4 s". */
+    public static String describe(TrainingStatus s) {
+        if (s == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "it %,d / %,d   %s   %.1f s", s.iteration(), s.maxIterations(),
+                Double.isNaN(s.itersPerSecond()) ? "– it/s" : String.format(Locale.ROOT, "%.0f it/s",
+                        s.itersPerSecond()), s.elapsedMillis() / 1000.0);
+    }
+}
