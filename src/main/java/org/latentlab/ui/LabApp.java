@@ -9,7 +9,10 @@ import org.latentlab.experiment.Presets;
 import org.latentlab.ui.training.TrainingView;
 import org.latentlab.ui.training.TrainingViewModel;
 
-/** The window: the GAN training dashboard, opened on the default preset, ready to train. */
+/**
+ * The window: the GAN training dashboard, opened on the default preset, ready to train. Named parameters:
+ * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once).
+ */
 public final class LabApp extends Application {
 
     private TrainingViewModel viewModel;
@@ -25,7 +28,15 @@ public final class LabApp extends Application {
         stage.setScene(scene);
         stage.show();
         String preset = getParameters().getNamed().getOrDefault("preset", Presets.defaultName());
-        viewModel.loadPreset(preset);
+        if (Boolean.parseBoolean(getParameters().getNamed().getOrDefault("start", "false"))) {
+            viewModel.startWhenReady();
+        }
+        String file = getParameters().getNamed().get("experiment");
+        if (file != null) {
+            viewModel.openFile(java.nio.file.Path.of(file));
+        } else {
+            viewModel.loadPreset(preset);
+        }
         stage.setOnCloseRequest(e -> {
             viewModel.close();
             Platform.exit();

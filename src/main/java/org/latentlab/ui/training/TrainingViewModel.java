@@ -53,6 +53,7 @@ public final class TrainingViewModel {
 
     private ExperimentRunner.Session session;
     private long generation;
+    private boolean startWhenReady;
 
     private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>();
@@ -142,6 +143,11 @@ public final class TrainingViewModel {
 
     public void start() {
         withRun(TrainingRun::start);
+    }
+
+    /** Starts training as soon as the next loaded experiment is ready (the window's --start option). */
+    public void startWhenReady() {
+        startWhenReady = true;
     }
 
     public void pause() {
@@ -235,6 +241,10 @@ public final class TrainingViewModel {
             status.set(last);
             state.set(last.state());
             running.set(last.state() == RunState.RUNNING);
+            if (startWhenReady && last.state() == RunState.READY) {
+                startWhenReady = false;
+                start();
+            }
             if (last.message() != null && !last.message().isEmpty()) {
                 message.set(last.message());
                 messageIsError.set(last.state() == RunState.FAILED

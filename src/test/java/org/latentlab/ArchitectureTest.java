@@ -1,0 +1,72 @@
+package org.latentlab;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The one-way dependencies of STYLE.md, checked: {@code ui -> experiment -> {train, latent, analysis, metrics} ->
+ * {model, data} -> core}; {@code cli} beside {@code ui}, never importing it; only {@code ui} imports JavaFX.
+ */
+@AnalyzeClasses(packages = "org.latentlab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String UI = "org.latentlab.ui..";
+    private static final String CLI = "org.latentlab.cli..";
+    private static final String EXPERIMENT = "org.latentlab.experiment..";
+    private static final String TRAIN = "org.latentlab.train..";
+    private static final String LATENT = "org.latentlab.latent..";
+    private static final String ANALYSIS = "org.latentlab.analysis..";
+    private static final String METRICS = "org.latentlab.metrics..";
+    private static final String MODEL = "org.latentlab.model..";
+    private static final String DATA = "org.latentlab.data..";
+    private static final String CORE = "org.latentlab.core..";
+
+    @ArchTest
+    static final ArchRule onlyUiUsesJavaFx = noClasses()
+            .that().resideOutsideOfPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("only org.latentlab.ui may import JavaFX; everything else runs headless");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseUi = noClasses()
+            .that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(UI)
+            .because("the CLI sits beside the UI and runs the same ExperimentRunner");
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoOtherLabPackage = noClasses()
+            .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat(resideInAPackage("org.latentlab..").and(resideOutsideOfPackage(CORE)))
+            .because("core is the bottom layer");
+
+    @ArchTest
+    static final ArchRule dataAndModelStayBelowTraining = noClasses()
+            .that().resideInAnyPackage(DATA, MODEL)
+            .should().dependOnClassesThat(resideInAnyPackage(TRAIN, LATENT, ANALYSIS, EXPERIMENT, METRICS, CLI, UI))
+            .because("data and model sit under training, metrics and experiments");
+
+    @ArchTest
+    static final ArchRule trainDoesNotReachUp = noClasses()
+            .that().resideInAPackage(TRAIN)
+            .should().dependOnClassesThat(resideInAnyPackage(EXPERIMENT, CLI, UI, METRICS))
+            .because("train is beside metrics and under experiment");
+
+    @ArchTest
+    static final ArchRule metricsDoesNotReachUp = noClasses()
+            .that().resideInAPackage(METRICS)
+            .should().dependOnClassesThat(resideInAnyPackage(TRAIN, EXPERIMENT, CLI, UI))
+            .because("metrics measure arrays of samples, whatever trained them");
+
+    @ArchTest
+    static final ArchRule experimentDoesNotUseCliOrUi = noClasses()
+            .that().resideInAPackage(EXPERIMENT)
+            .should().dependOnClassesThat(resideInAnyPackage(CLI, UI))
+            .because("the CLI and the UI both drive experiments, not the other way round");
+}
