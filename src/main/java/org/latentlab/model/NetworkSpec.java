@@ -20,9 +20,12 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             throw new IllegalArgumentException("network '" + name + "' has no layers");
         }
         layers = List.copyOf(layers);
-        long distinct = layers.stream().map(LayerSpec::name).distinct().count();
-        if (distinct != layers.size()) {
-            throw new IllegalArgumentException("network '" + name + "' has two layers with the same name");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (LayerSpec layer : layers) {
+            if (!names.add(layer.name())) {
+                throw new IllegalArgumentException("network '" + name + "' has two layers named '" + layer.name()
+                        + "': rename one of them");
+            }
         }
         ShapeInference.infer(name, input, layers);
     }

@@ -64,6 +64,7 @@ public final class GanTrainer {
         this.latentDim = latentDim;
         this.dataDim = data.dimension();
         this.seed = seed;
+        this.rng.setSeed(seed);
         this.dataType = generator.params().dataType();
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
         this.gradientPenalty = settings.loss() == GanLoss.WGAN_GP ? new GradientPenalty(discriminator) : null;

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -59,6 +60,7 @@ public final class TrainingRun implements AutoCloseable {
     private final long statusIntervalNanos;
     private final long viewIntervalNanos;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Consumer<TrainingStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
@@ -95,8 +97,10 @@ public final class TrainingRun implements AutoCloseable {
         return this;
     }
 
+    /** Adds a listener; it soon receives the current status (with a view), whatever state the run is in. */
     public void subscribe(Consumer<TrainingStatus> listener) {
         listeners.add(listener);
+        requestView();
     }
 
     public void unsubscribe(Consumer<TrainingStatus> listener) {
@@ -193,6 +197,7 @@ public final class TrainingRun implements AutoCloseable {
     /** Runs a task on the training thread, where it may touch the networks (e.g. export). */
     public void post(Runnable command) {
         if (!closed) {
+            inFlight.incrementAndGet();
             commands.add(command);
         }
     }
@@ -200,7 +205,7 @@ public final class TrainingRun implements AutoCloseable {
     /** Blocks until the run is neither starting nor running (for the CLI and tests). */
     public void awaitIdle(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
-        while ((state == RunState.STARTING || running || state == RunState.RUNNING || !commands.isEmpty())
+        while ((state == RunState.STARTING || running || state == RunState.RUNNING || inFlight.get() > 0)
                 && System.currentTimeMillis() < end) {
             Thread.sleep(5);
         }
@@ -215,6 +220,8 @@ public final class TrainingRun implements AutoCloseable {
             }
             closed = true;
             state = RunState.CLOSED;
+            commands.clear();
+            inFlight.set(0);
         });
         try {
             thread.join(30_000);
@@ -230,7 +237,11 @@ public final class TrainingRun implements AutoCloseable {
             try {
                 Runnable command = running ? commands.poll() : commands.poll(250, TimeUnit.MILLISECONDS);
                 if (command != null) {
-                    command.run();
+                    try {
+                        command.run();
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
                     continue;
                 }
                 if (running) {

@@ -2,18 +2,20 @@ package org.latentlab.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +46,7 @@ class NetworkCompilerTest {
         assertEquals(5, y.size(0), label + ": batch size");
         // Image outputs (DCGAN's deconvolution) may come back as [5, 1, 28, 28]; what matters is 784 per example.
         assertEquals(out, y.length() / y.size(0), label + ": values per example, shape "
-                + java.util.Arrays.toString(y.shape()));
+                + Arrays.toString(y.shape()));
         if (y.rank() == 2) {
             assertArrayEquals(new long[] {5, out}, y.shape(), label);
         } else {
@@ -74,7 +76,7 @@ class NetworkCompilerTest {
         INDArray b = NetworkCompiler.compile(spec, ADAM, 7, DataType.FLOAT).params();
         INDArray c = NetworkCompiler.compile(spec, ADAM, 8, DataType.FLOAT).params();
         assertEquals(a, b);
-        assertTrue(!a.equals(c), "seed 8 should initialise differently from seed 7");
+        assertNotEquals(a, c, "seed 8 should initialise differently from seed 7");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +98,7 @@ class ShapeInferenceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ShapeInference.infer("G", Shape.vector(4), layers));
         assertMentions(e.getMessage(), "layer 2 'up'");
-        assertTrue(!e.getMessage().contains("'conv'"), e.getMessage());
+        assertFalse(e.getMessage().contains("'conv'"), e.getMessage());
     }
 
     // FAILS against the current main code: NetworkSpec's compact constructor says only "network 'D' has two

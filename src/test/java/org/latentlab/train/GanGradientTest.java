@@ -17,6 +17,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,7 +116,7 @@ class GanGradientTest {
         INDArray xHat = interpolate(real, fake, t);
         MultiLayerNetwork d = gan.d();
         double lambda = gan.settings().gpLambda();
-        java.util.function.DoubleSupplier dLoss = () -> {
+        DoubleSupplier dLoss = () -> {
             double[] sr = scores(d, real);
             double[] sf = scores(d, fake);
             double value = 0;
@@ -157,7 +158,7 @@ class GanGradientTest {
         double[] analytic = gan.trainer().generatorGradient(z).gradient().dup().toDoubleVector();
         double reportedLoss = gan.trainer().lastStats().generatorLoss;
 
-        java.util.function.DoubleSupplier gLoss = () -> {
+        DoubleSupplier gLoss = () -> {
             double[] s = scores(d, g.output(z, false));
             double value = 0;
             for (double si : s) {

@@ -63,6 +63,9 @@ import java.util.Locale;
  */
 public final class TrainingView extends BorderPane {
 
+    private static final String POINTS_LEGEND = "green dots: real data   purple dots: G(z)   background: D's"
+            + " belief that a point is real (green) or fake (purple)";
+
     private final TrainingViewModel vm;
     private final Window owner;
 
@@ -89,6 +92,7 @@ public final class TrainingView extends BorderPane {
     private final Label enlargedLabel = new Label("Click a cell to enlarge it");
     private final StackPane viewHolder = new StackPane();
     private final HBox layerToggles = new HBox(12);
+    private final Label legend = new Label();
     private final JFreeChart lossChart;
     private final JFreeChart scoreChart;
     private final JFreeChart metricChart;
@@ -176,8 +180,7 @@ public final class TrainingView extends BorderPane {
             c.setOnAction(e -> layers.run());
         }
         layerToggles.getChildren().addAll(heat, warp, arrows, modes);
-        Label legend = new Label("green dots: real data   purple dots: G(z)   background: D's belief that a point is"
-                + " real (green) or fake (purple)");
+        legend.setText(POINTS_LEGEND);
         legend.getStyleClass().add("legend");
         enlarged.setId("enlargedImage");
         enlarged.setFitWidth(196);
@@ -273,6 +276,8 @@ public final class TrainingView extends BorderPane {
         viewHolder.getChildren().setAll(points ? pointsCanvas : imageRow());
         layerToggles.setVisible(points);
         layerToggles.setManaged(points);
+        legend.setText(points ? POINTS_LEGEND : "each cell is G(z) for one fixed code z, so it shows how that code"
+                + " evolves; pixels mapped from [-1, 1] to black..white");
         metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
         pointsCanvas.setView(null);
         enlarged.setImage(null);
@@ -447,6 +452,8 @@ public final class TrainingView extends BorderPane {
         r.setSeriesStroke(1, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                 new float[] {5f, 3f}, 0f));
         plot.setRenderer(r);
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         org.jfree.chart.axis.NumberAxis range = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
         range.setAutoRangeIncludesZero(false);
         return chart;

@@ -1,0 +1,102 @@
+package org.latentlab.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.latentlab.core.LabException;
+import org.latentlab.data.DataSource;
+import org.latentlab.data.ToyDistribution;
+import org.latentlab.model.Activation;
+import org.latentlab.model.LayerSpec;
+import org.latentlab.model.NetworkCompiler;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.model.OptimizerSpec;
+import org.latentlab.model.Shape;
+import org.latentlab.model.Templates;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GanTrainer's construction checks and its seeded sampling (small FLOAT networks). */
+class GanTrainerTest {
+
+    private static final OptimizerSpec ADAM = OptimizerSpec.adam(1e-3, 0.5);
+    private static final GanSettings SETTINGS =
+            new GanSettings(GanLoss.NON_SATURATING, 1, 16, ADAM, ADAM, false, 0, 0, 0);
+
+    private static MultiLayerNetwork net(NetworkSpec spec, long seed) {
+        return NetworkCompiler.compile(spec, ADAM, seed, DataType.FLOAT);
+    }
+
+    private static GanTrainer ringTrainer(long seed) {
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        return new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2), ToyDistribution.named("ring8"),
+                SETTINGS, 2, seed);
+    }
+
+    // FAILS against the current main code: GanTrainer's generator is `new Random()` (GanTrainer.java, field `rng`),
+    // seeded only at the start of each update, so draws made before the first update differ from run to run.
+    @Test
+    void samplesDrawnBeforeTheFirstUpdateDependOnlyOnTheSeed() {
+        GanTrainer a = ringTrainer(5);
+        GanTrainer b = ringTrainer(5);
+        assertArrayEquals(a.sampleReal(8).toFloatMatrix(), b.sampleReal(8).toFloatMatrix());
+        assertArrayEquals(a.sampleLatent(8).toFloatMatrix(), b.sampleLatent(8).toFloatMatrix());
+    }
+
+    @Test
+    void samplesDrawnAfterAnUpdateDependOnlyOnTheSeed() {
+        GanTrainer a = ringTrainer(5);
+        GanTrainer b = ringTrainer(5);
+        a.iterate();
+        b.iterate();
+        assertArrayEquals(a.sampleReal(8).toFloatMatrix(), b.sampleReal(8).toFloatMatrix());
+        assertArrayEquals(a.sampleLatent(8).toFloatMatrix(), b.sampleLatent(8).toFloatMatrix());
+    }
+
+    @Test
+    void aGeneratorOfTheWrongOutputSizeIsRefusedWithTheFix() {
+        DataSource points3d = new DataSource() {
+            @Override
+            public String name() {
+                return "points3d";
+            }
+
+            @Override
+            public int[] shape() {
+                return new int[] {3};
+            }
+
+            @Override
+            public void sample(int n, Random rng, float[] out) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String contentHash() {
+                return "points3d";
+            }
+        };
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        LabException e = assertThrows(LabException.class, () -> new GanTrainer(net(pair.generator(), 1),
+                net(pair.discriminator(), 2), points3d, SETTINGS, 2, 5));
+        assertTrue(e.getMessage().contains("G outputs 2") && e.getMessage().contains("'points3d' has 3")
+                && e.getMessage().contains("change G's last layer"), e.getMessage());
+    }
+
+    @Test
+    void aDiscriminatorWithMoreThanOneOutputIsRefusedWithTheFix() {
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        NetworkSpec twoScores = new NetworkSpec("D", Shape.vector(2), List.of(
+                new LayerSpec.Dense("d1", 16, Activation.RELU),
+                new LayerSpec.Dense("d_out", 2, Activation.IDENTITY)));
+        LabException e = assertThrows(LabException.class, () -> new GanTrainer(net(pair.generator(), 1),
+                net(twoScores, 2), ToyDistribution.named("ring8"), SETTINGS, 2, 5));
+        assertTrue(e.getMessage().contains("one score per example")
+                && e.getMessage().contains("dense layer of 1 unit"), e.getMessage());
+    }
+}

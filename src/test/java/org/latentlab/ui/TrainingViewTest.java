@@ -1,0 +1,143 @@
+package org.latentlab.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.train.GanView;
+import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.ui.training.ImageGrid;
+import org.latentlab.ui.training.PointsCanvas;
+import org.latentlab.ui.training.TrainingView;
+import org.latentlab.ui.training.TrainingViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the training dashboard headless (Monocle): start, pause, step, charts and views update, errors shown. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+
+    @TempDir
+    static Path runs;
+
+    private TrainingViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40));
+        TrainingView view = new TrainingView(vm, stage);
+        Scene scene = new Scene(view, 1280, 800);
+        view.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private static void waitFor(String what, Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> condition.get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private RunState state() {
+        return vm.stateProperty().get();
+    }
+
+    private long iteration() {
+        return vm.statusProperty().get() == null ? -1 : vm.statusProperty().get().iteration();
+    }
+
+    @Test
+    void startPauseStepOnRing(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.loadPreset("ring8-nsgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        Button start = robot.lookup("#startButton").queryButton();
+        waitFor("start to be enabled", () -> !start.isDisabled());
+        robot.clickOn("#startButton");
+        waitFor("the loss chart to gain points", () -> vm.chartPointCount() >= 5);
+        assertEquals(RunState.RUNNING, state());
+        robot.clickOn("#pauseButton");
+        waitFor("the run to pause", () -> state() == RunState.PAUSED);
+        long paused = iteration();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused, iteration(), "a paused run must not advance");
+        assertTrue(paused > 0);
+
+        PointsCanvas canvas = robot.lookup("#pointsCanvas").query();
+        robot.clickOn("#stepButton");
+        waitFor("one more iteration", () -> iteration() == paused + 1);
+        waitFor("the view of that iteration", () -> canvas.getView() != null
+                && canvas.getView().iteration() == paused + 1);
+        GanView.Points before = canvas.getView();
+
+        robot.clickOn("#stepGButton");
+        waitFor("a new view after step G", () -> canvas.getView() != before);
+        assertEquals(paused + 1, iteration(), "a single G step is not a whole iteration");
+        assertFalse(Arrays.equals(before.fake(), canvas.getView().fake()), "a G step moves the generated points");
+        assertEquals(before.heatRes() * before.heatRes(), canvas.getView().heat().length);
+
+        Label status = robot.lookup("#iterationLabel").query();
+        assertTrue(status.getText().contains(String.format("%,d", paused + 1)), status.getText());
+    }
+
+    @Test
+    void imageGridChangesAndEnlarges(FxRobot robot) {
+        robot.interact(() -> vm.loadPreset("mnist-mlp-gan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        ImageGrid grid = robot.lookup("#imageGrid").query();
+        waitFor("the first grid", () -> grid.getView() != null);
+        float[] first = grid.getView().pixels().clone();
+        assertEquals(64, grid.getView().count());
+        robot.clickOn("#stepButton");
+        waitFor("the grid after one step", () -> grid.getView().iteration() == 1);
+        robot.clickOn("#stepButton");
+        waitFor("the grid after two steps", () -> grid.getView().iteration() == 2);
+        assertFalse(Arrays.equals(first, grid.getView().pixels()), "training must change the samples");
+        robot.clickOn(grid.canvas());
+        ImageView enlarged = robot.lookup("#enlargedImage").query();
+        waitFor("the enlarged cell", () -> enlarged.getImage() != null);
+        assertNotNull(enlarged.getImage());
+    }
+
+    @Test
+    void badExperimentFileIsReportedAndTheRunKept(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.loadPreset("ring8-nsgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        Path bad = runs.resolve("broken-experiment.json");
+        Files.writeString(bad, "{ \"name\": \"x\", \"seed\": \"not a number\" }");
+        robot.interact(() -> vm.openFile(bad));
+        waitFor("the error dialog", () -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#errorDialog").query();
+        assertTrue(pane.getContentText().contains("broken-experiment.json"), pane.getContentText());
+        assertTrue(pane.getContentText().contains("seed"), pane.getContentText());
+        assertEquals("ring8-nsgan", vm.specProperty().get().name(), "the loaded experiment is kept");
+        robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
+    }
+}
