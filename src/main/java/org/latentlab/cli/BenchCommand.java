@@ -27,7 +27,7 @@ import java.util.Locale;
 final class BenchCommand implements Runnable {
 
     @Option(names = "--nets", split = ",", defaultValue = "ring8-nsgan,mnist-mlp-gan,fashion-dcgan",
-            description = "presets to measure (default: ${DEFAULT-VALUE})")
+            description = "presets or experiment files to measure (default: ${DEFAULT-VALUE})")
     List<String> nets;
 
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "thread counts (default: 1,2)")
@@ -52,7 +52,9 @@ final class BenchCommand implements Runnable {
         System.out.printf(Locale.ROOT, "%-16s %7s %10s %10s %10s  %s%n", "net", "threads", "median", "min", "max",
                 "(it/s; one D + one G update per iteration)");
         for (String name : nets) {
-            ExperimentSpec spec = Presets.load(name);
+            Path file = Path.of(name);
+            ExperimentSpec spec = name.endsWith(".json") && Files.exists(file)
+                    ? org.latentlab.experiment.ExperimentFiles.read(file) : Presets.load(name);
             DataSource data = ExperimentRunner.openData(spec, Path.of("."));
             for (int t : threads) {
                 Backend.configureThreads(t);

@@ -41,22 +41,22 @@ public final class Templates {
     }
 
     /**
-     * A small DCGAN for 28x28 images. G: z -> dense 7x7x64 (BN, ReLU) -> deconv 32 4x4 /2 (BN, ReLU) -> deconv 1
-     * 4x4 /2 tanh. D: conv 32 4x4 /2 leaky -> conv 64 4x4 /2 leaky -> flatten -> dense 1.
+     * A small DCGAN for 28x28 images, sized for a CPU: G: z -> dense 7x7x32 (BN, ReLU) -> deconv 16 4x4 /2 (BN,
+     * ReLU) -> deconv 1 4x4 /2 tanh. D: conv 16 4x4 /2 leaky -> conv 32 4x4 /2 leaky -> flatten -> dense 1.
      */
     public static GanPair dcgan28(int latentDim) {
         NetworkSpec g = new NetworkSpec("G", Shape.vector(latentDim), List.of(
-                new LayerSpec.Dense("g_fc", 7 * 7 * 64, Activation.IDENTITY),
+                new LayerSpec.Dense("g_fc", 7 * 7 * 32, Activation.IDENTITY),
                 new LayerSpec.BatchNorm("g_bn0"),
                 new LayerSpec.Act("g_relu0", Activation.RELU, 0),
-                new LayerSpec.Reshape("g_reshape", 64, 7, 7),
-                new LayerSpec.Deconv2D("g_up1", 32, 4, 2, Padding.SAME, Activation.IDENTITY, 0),
+                new LayerSpec.Reshape("g_reshape", 32, 7, 7),
+                new LayerSpec.Deconv2D("g_up1", 16, 4, 2, Padding.SAME, Activation.IDENTITY, 0),
                 new LayerSpec.BatchNorm("g_bn1"),
                 new LayerSpec.Act("g_relu1", Activation.RELU, 0),
                 new LayerSpec.Deconv2D("g_up2", 1, 4, 2, Padding.SAME, Activation.TANH, 0)));
         NetworkSpec d = new NetworkSpec("D", Shape.image(1, 28, 28), List.of(
-                new LayerSpec.Conv2D("d_conv1", 32, 4, 2, Padding.SAME, Activation.LEAKYRELU, 0.2),
-                new LayerSpec.Conv2D("d_conv2", 64, 4, 2, Padding.SAME, Activation.LEAKYRELU, 0.2),
+                new LayerSpec.Conv2D("d_conv1", 16, 4, 2, Padding.SAME, Activation.LEAKYRELU, 0.2),
+                new LayerSpec.Conv2D("d_conv2", 32, 4, 2, Padding.SAME, Activation.LEAKYRELU, 0.2),
                 new LayerSpec.Flatten("d_flat"),
                 new LayerSpec.Dense("d_out", 1, Activation.IDENTITY)));
         return new GanPair(g, d);

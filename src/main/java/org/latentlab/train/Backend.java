@@ -30,8 +30,9 @@ public final class Backend {
         Nd4j.getEnvironment().setMaxMasterThreads(t);
         try {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(t);
+            Nd4j.factory().blas().setMaxThreads(t);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            // a backend without OpenMP control (e.g. CUDA) keeps its own setting
+            // a backend without OpenMP / BLAS thread control (e.g. CUDA) keeps its own setting
         }
         threads = t;
     }

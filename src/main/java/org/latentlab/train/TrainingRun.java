@@ -121,6 +121,10 @@ public final class TrainingRun implements AutoCloseable {
                 windowStartNanos = System.nanoTime();
                 windowStartIteration = trainer.iteration();
                 publish(true);
+            } else if (trainer != null && state != RunState.FAILED) {
+                state = RunState.FINISHED;
+                message = "already finished " + trainer.iteration() + " iterations";
+                publish(true);
             }
         });
     }

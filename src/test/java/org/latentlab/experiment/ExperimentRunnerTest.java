@@ -74,8 +74,10 @@ class ExperimentRunnerTest {
 
         Watch watch;
         Path runDir;
+        // Statuses every 10 ms; views at most every 250 ms (a view costs a D pass over the heat grid and a mode
+        // count): READY and FINISHED always carry one, so a Points view is published whatever the timing.
         try (ExperimentRunner.Session session = ExperimentRunner.start(spec,
-                new ExperimentRunner.Options(runs, tmp, 10, 10))) {
+                new ExperimentRunner.Options(runs, tmp, 10, 250))) {
             watch = runToStop(session);
             runDir = session.runDir();
         }
