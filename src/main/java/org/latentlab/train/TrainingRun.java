@@ -63,6 +63,8 @@ public final class TrainingRun implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Consumer<TrainingStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    /** On JVM exit (window closed, Ctrl+C, SIGTERM): stop after the current operation, so no native op is cut. */
+    private final Thread shutdownHook = new Thread(this::stopForExit, "latentlab-training-exit");
 
     private volatile boolean running;
     private volatile boolean closed;
@@ -93,6 +95,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Starts the owner thread, which builds the trainer and waits for commands. */
     public TrainingRun launch() {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         thread.start();
         return this;
     }
@@ -215,8 +218,23 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    private void stopForExit() {
+        running = false;
+        closed = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is already exiting, or the run was never launched
+        }
         running = false;
         post(() -> {
             if (trainer != null) {

@@ -194,9 +194,15 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Stops the run and waits for its thread to finish its current operation (window closing). */
     public void close() {
         generation++;
-        closeSession();
+        ExperimentRunner.Session s = session;
+        session = null;
+        if (s != null) {
+            s.run().unsubscribe(listener);
+            s.close();
+        }
         loader.shutdownNow();
     }
 
