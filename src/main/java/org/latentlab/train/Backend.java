@@ -13,9 +13,6 @@ public final class Backend {
 
     private static volatile int threads = -1;
 
-    private Backend() {
-    }
-
     /** Applies the configured thread count once; later calls do nothing. Returns the count in force. */
     public static synchronized int init() {
         if (threads < 0) {

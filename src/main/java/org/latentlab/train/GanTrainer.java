@@ -43,6 +43,7 @@ public final class GanTrainer {
     private long generatorUpdates;
     private boolean diagnostics;
     private final StepStats last = new StepStats();
+    private final NativeMemory memory = new NativeMemory();
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -111,6 +112,7 @@ public final class GanTrainer {
         }
         stepGenerator();
         iteration++;
+        memory.afterIteration();
     }
 
     /** One discriminator update (also used for the dashboard's "step D"). */

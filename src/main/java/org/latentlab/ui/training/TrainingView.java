@@ -311,9 +311,11 @@ public final class TrainingView extends BorderPane {
 
     private void showStatus(TrainingStatus s) {
         iterationLabel.setText(TrainingViewModel.describe(s));
-        lossLabel.setText(String.format(Locale.ROOT, "D %.4f  G %.4f  D(x) %.3f  D(G(z)) %.3f%s",
-                s.discriminatorLoss(), s.generatorLoss(), s.realScore(), s.fakeScore(),
-                Double.isNaN(s.penalty()) ? "" : String.format(Locale.ROOT, "  GP %.4f", s.penalty())));
+        lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  D(x) "
+                + num(s.realScore(), 3) + "  D(G(z)) " + num(s.fakeScore(), 3)
+                + (Double.isNaN(s.penalty()) ? "" : "  GP " + num(s.penalty(), 4))
+                + (Double.isNaN(s.discriminatorGradNorm()) ? "" : "  |∇D| " + num(s.discriminatorGradNorm(), 3)
+                + "  |∇G| " + num(s.generatorGradNorm(), 3)));
         if (s.settings() != null && s.state() != RunState.RUNNING) {
             lrDField.setText(Double.toString(s.settings().discriminatorOptimizer().learningRate()));
             lrGField.setText(Double.toString(s.settings().generatorOptimizer().learningRate()));
@@ -498,6 +500,10 @@ public final class TrainingView extends BorderPane {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
+    }
+
+    private static String num(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String memoryText() {
