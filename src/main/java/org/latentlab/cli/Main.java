@@ -26,7 +26,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof LabException) {
+            if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return 1;
             }

@@ -91,8 +91,15 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         });
-        done.await();
+        while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!session.run().isAlive()) {
+                break;
+            }
+        }
         TrainingStatus s = last.get();
+        if (s == null) {
+            throw new LabException("the training thread stopped before it reported anything");
+        }
         System.out.println(progress(s, metrics[0]));
         Path dir = session.runDir();
         if (s.state() == RunState.FINISHED) {

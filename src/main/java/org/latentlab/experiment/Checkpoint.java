@@ -33,10 +33,13 @@ public final class Checkpoint {
         AtomicFiles.write(dir.resolve("G.zip"), out -> ModelSerializer.writeModel(trainer.generator(), out, true));
         AtomicFiles.write(dir.resolve("D.zip"), out -> ModelSerializer.writeModel(trainer.discriminator(), out, true));
         try {
-            AtomicFiles.writeString(dir.resolve("state.json"), JSON.writeValueAsString(Map.of(
-                    "iteration", trainer.iteration(),
-                    "discriminatorUpdates", trainer.discriminatorUpdates(),
-                    "generatorUpdates", trainer.generatorUpdates())));
+            Map<String, Object> state = new java.util.LinkedHashMap<>();
+            state.put("iteration", trainer.iteration());
+            state.put("discriminatorUpdates", trainer.discriminatorUpdates());
+            state.put("generatorUpdates", trainer.generatorUpdates());
+            state.put("settings", trainer.settings());
+            AtomicFiles.writeString(dir.resolve("state.json"),
+                    ExperimentFiles.mapper().writeValueAsString(state));
         } catch (IOException e) {
             throw new LabException("cannot write checkpoint state: " + e.getMessage(), e);
         }
@@ -48,7 +51,7 @@ public final class Checkpoint {
     /** Iteration of the latest complete checkpoint, or -1 if there is none. */
     public static long latestIteration(Path runDir) {
         Path dir = latest(runDir);
-        return dir == null ? -1 : readState(dir).get("iteration").longValue();
+        return dir == null ? -1 : readState(dir).get("iteration").asLong();
     }
 
     /** Loads the latest checkpoint's parameters, optimiser state and counters into a freshly built trainer. */
@@ -65,9 +68,18 @@ public final class Checkpoint {
         } catch (IOException | RuntimeException e) {
             throw new LabException(dir + ": cannot read checkpoint: " + e.getMessage(), e);
         }
-        Map<String, Number> state = readState(dir);
-        trainer.restoreCounters(state.get("iteration").longValue(), state.get("discriminatorUpdates").longValue(),
-                state.get("generatorUpdates").longValue());
+        com.fasterxml.jackson.databind.JsonNode state = readState(dir);
+        trainer.restoreCounters(state.get("iteration").asLong(), state.get("discriminatorUpdates").asLong(),
+                state.get("generatorUpdates").asLong());
+        if (state.hasNonNull("settings")) {
+            try {
+                // learning rates and k changed during the run (in the window) continue as they were
+                trainer.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"),
+                        org.latentlab.train.GanSettings.class));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);
+            }
+        }
         return true;
     }
 
@@ -95,13 +107,20 @@ public final class Checkpoint {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Number> readState(Path dir) {
+    private static com.fasterxml.jackson.databind.JsonNode readState(Path dir) {
+        Path file = dir.resolve("state.json");
+        com.fasterxml.jackson.databind.JsonNode node;
         try {
-            return JSON.readValue(dir.resolve("state.json").toFile(), Map.class);
+            node = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new LabException(dir.resolve("state.json") + ": cannot read: " + e.getMessage(), e);
+            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
         }
+        for (String key : new String[] {"iteration", "discriminatorUpdates", "generatorUpdates"}) {
+            if (node == null || !node.hasNonNull(key) || !node.get(key).canConvertToLong()) {
+                throw new LabException(file + ": '" + key + "' is missing or not a whole number");
+            }
+        }
+        return node;
     }
 
     private static boolean isFinite(MultiLayerNetwork net) {

@@ -43,7 +43,9 @@ public final class ExperimentRunner {
     public static Session start(ExperimentSpec spec, Options options) {
         Backend.init();
         DataSource data = openData(spec, options.baseDir());
+        checkFits(spec, data);
         StoreHooks hooks = new StoreHooks(spec, data, options.runsRoot(), null);
+        hooks.dataBaseDir = options.baseDir() == null ? null : options.baseDir().toAbsolutePath().normalize();
         TrainingRun run = new TrainingRun(() -> buildTrainer(spec, data, DataType.FLOAT), hooks, spec.iterations(),
                 options.statusIntervalMillis(), options.viewIntervalMillis());
         return new Session(spec, run, hooks).launch();
@@ -56,9 +58,16 @@ public final class ExperimentRunner {
         if (at < 0) {
             throw new LabException(runDir + " has no complete checkpoint to resume from");
         }
+        ExperimentSpec spec = ExperimentFiles.read(runDir.resolve("spec.json"));
+        Path base = RunStore.dataBaseDir(runDir);
+        DataSource data = openData(spec, base == null ? runDir : base);
+        String recorded = RunStore.dataHash(runDir);
+        if (recorded != null && !recorded.equals(data.contentHash())) {
+            throw new LabException(runDir + ": the data set " + spec.dataset() + " is not the one this run was"
+                    + " trained on (its SHA-256 differs from provenance.json); resume needs the same data");
+        }
+        checkFits(spec, data);
         RunStore store = RunStore.open(runDir, at);
-        ExperimentSpec spec = store.spec();
-        DataSource data = openData(spec, runDir);
         StoreHooks hooks = new StoreHooks(spec, data, null, store);
         TrainingRun run = new TrainingRun(() -> {
             GanTrainer t = buildTrainer(spec, data, DataType.FLOAT);
@@ -116,6 +125,17 @@ public final class ExperimentRunner {
         };
     }
 
+    /** The data and the networks must fit before anything is built: a clear message naming the experiment. */
+    static void checkFits(ExperimentSpec spec, DataSource data) {
+        int g = spec.generator().output().size();
+        int d = spec.discriminator().input().size();
+        if (g != data.dimension() || d != data.dimension()) {
+            throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
+                    + data.dimension() + " values per example, but G outputs " + g + " and D takes " + d
+                    + ": change the networks' output / input");
+        }
+    }
+
     public static Path datasetsDir() {
         return Path.of(System.getProperty("latentlab.datasets", "datasets"));
     }
@@ -146,6 +166,7 @@ public final class ExperimentRunner {
         private GanViews views;
         private long startNanos = System.nanoTime();
         private long lastCheckpoint = -1;
+        private Path dataBaseDir;
 
         StoreHooks(ExperimentSpec spec, DataSource data, Path runsRoot, RunStore existing) {
             this.spec = spec;
@@ -184,7 +205,8 @@ public final class ExperimentRunner {
 
         @Override
         public void onStop(GanTrainer trainer, RunState state) {
-            if (trainer.iteration() == lastCheckpoint || (state != RunState.FINISHED && state != RunState.CLOSED)) {
+            if (trainer.isFaulted() || trainer.iteration() == lastCheckpoint
+                    || (state != RunState.FINISHED && state != RunState.CLOSED)) {
                 return;
             }
             if (trainer.iteration() % spec.sampleInterval() != 0) {
@@ -218,7 +240,7 @@ public final class ExperimentRunner {
 
         private RunStore store() {
             if (store == null && runsRoot != null) {
-                store = RunStore.create(runsRoot, spec, data.contentHash());
+                store = RunStore.create(runsRoot, spec, data.contentHash(), dataBaseDir);
             }
             return store;
         }

@@ -1,7 +1,10 @@
 package org.latentlab.experiment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.latentlab.model.Activation;
+import org.latentlab.model.LayerSpec;
 import org.latentlab.model.NetworkSpec;
+import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanSettings;
 
 /**
@@ -32,6 +35,22 @@ public record ExperimentSpec(String name, String description, long seed, Dataset
         if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
             throw new IllegalArgumentException("discriminator must output one score per example, not "
                     + discriminator.output() + ": end it with a dense layer of 1 unit");
+        }
+        LayerSpec last = discriminator.layers().get(discriminator.layers().size() - 1);
+        if (!(last instanceof LayerSpec.Dense dense) || dense.units() != 1 || dense.activation() != Activation.IDENTITY) {
+            throw new IllegalArgumentException("the discriminator's last layer must be a dense layer of 1 unit with no"
+                    + " activation (the losses apply the sigmoid themselves), not " + last.type() + " '" + last.name()
+                    + "'");
+        }
+        if (training.loss() == GanLoss.WGAN_GP) {
+            for (int i = 0; i < discriminator.layers().size(); i++) {
+                LayerSpec l = discriminator.layers().get(i);
+                if (!(l instanceof LayerSpec.Dense) && !(i == 0 && l instanceof LayerSpec.Flatten)) {
+                    throw new IllegalArgumentException("wgan-gp here needs a critic made of dense layers (the gradient"
+                            + " penalty's second derivative is written out for them); layer '" + l.name() + "' is "
+                            + l.type() + ": use an MLP critic, or the wgan loss with weight clipping");
+                }
+            }
         }
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, not " + iterations);

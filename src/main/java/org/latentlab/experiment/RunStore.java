@@ -38,20 +38,26 @@ public final class RunStore {
     }
 
     /** A new folder {@code runs/<timestamp>-<name>} with the spec and provenance written. */
-    public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash) {
+    public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash, Path dataBaseDir) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = runsRoot.resolve(stamp + "-" + spec.name());
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = runsRoot.resolve(stamp + "-" + spec.name() + "-" + i);
-        }
+        Path dir = null;
         try {
+            Files.createDirectories(runsRoot);
+            for (int i = 1; dir == null; i++) {
+                Path candidate = runsRoot.resolve(stamp + "-" + spec.name() + (i == 1 ? "" : "-" + i));
+                try {
+                    dir = Files.createDirectory(candidate);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another run started in the same second: take the next name
+                }
+            }
             Files.createDirectories(dir.resolve("samples"));
             Files.createDirectories(dir.resolve("checkpoints"));
         } catch (IOException e) {
             throw new LabException("cannot create run folder " + dir + ": " + e.getMessage(), e);
         }
         ExperimentFiles.write(spec, dir.resolve("spec.json"));
-        writeProvenance(dir, spec, dataHash);
+        writeProvenance(dir, spec, dataHash, dataBaseDir);
         return new RunStore(dir);
     }
 
@@ -154,12 +160,43 @@ public final class RunStore {
         }
     }
 
-    private static void writeProvenance(Path dir, ExperimentSpec spec, String dataHash) {
+    public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash) {
+        return create(runsRoot, spec, dataHash, null);
+    }
+
+    /** The folder relative data paths were resolved against when the run started, or null. */
+    public static Path dataBaseDir(Path runDir) {
+        String v = provenance(runDir).get("dataBaseDir");
+        return v == null ? null : Path.of(v);
+    }
+
+    /** The SHA-256 of the data recorded when the run started, or null. */
+    public static String dataHash(Path runDir) {
+        return provenance(runDir).get("dataSha256");
+    }
+
+    private static Map<String, String> provenance(Path runDir) {
+        Path p = runDir.resolve("provenance.json");
+        if (!Files.isRegularFile(p)) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> out = new LinkedHashMap<>();
+            new ObjectMapper().readTree(p.toFile()).fields().forEachRemaining(e -> out.put(e.getKey(),
+                    e.getValue().isNull() ? null : e.getValue().asText()));
+            return out;
+        } catch (IOException e) {
+            throw new LabException(p + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeProvenance(Path dir, ExperimentSpec spec, String dataHash, Path dataBaseDir) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("experiment", spec.name());
         p.put("seed", spec.seed());
         p.put("dataset", spec.dataset().toString());
         p.put("dataSha256", dataHash);
+        p.put("dataBaseDir", dataBaseDir == null ? null : dataBaseDir.toString());
         p.put("created", LocalDateTime.now().toString());
         p.put("java", System.getProperty("java.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -87,7 +87,11 @@ public final class NetworkCompiler {
             throw new LabException("network '" + spec.name() + "' cannot be built by DL4J: " + e.getMessage(), e);
         }
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
+        try {
+            net.init();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new LabException("network '" + spec.name() + "' cannot be created: " + e.getMessage(), e);
+        }
         return net;
     }
 

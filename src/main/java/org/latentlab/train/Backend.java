@@ -34,6 +34,19 @@ public final class Backend {
         threads = t;
     }
 
+    /**
+     * OpenMP's thread count is a per-thread setting: a thread that runs ND4J ops (the training thread) applies it
+     * to itself.
+     */
+    public static void applyToCurrentThread() {
+        int t = init();
+        try {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(t);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // no OpenMP control on this backend
+        }
+    }
+
     public static int requestedThreads() {
         String v = System.getProperty("latentlab.threads", System.getenv("LATENTLAB_THREADS"));
         if (v == null || v.isBlank()) {

@@ -42,6 +42,7 @@ public final class GanTrainer {
     private long discriminatorUpdates;
     private long generatorUpdates;
     private boolean diagnostics;
+    private boolean faulted;
     private final StepStats last = new StepStats();
     private final NativeMemory memory = new NativeMemory();
 
@@ -65,7 +66,7 @@ public final class GanTrainer {
         this.latentDim = latentDim;
         this.dataDim = data.dimension();
         this.seed = seed;
-        this.rng.setSeed(seed);
+        this.rng.setSeed(mix(seed));
         this.dataType = generator.params().dataType();
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
         this.gradientPenalty = settings.loss() == GanLoss.WGAN_GP ? new GradientPenalty(discriminator) : null;
@@ -266,11 +267,18 @@ public final class GanTrainer {
     }
 
     private void reseed(long counter) {
-        long s = seed * 0x9E3779B97F4A7C15L + counter * 0xBF58476D1CE4E5B9L;
+        long s = mix(seed * 0x9E3779B97F4A7C15L + counter);
         rng.setSeed(s);
         if (usesNd4jRandom) {
             Nd4j.getRandom().setSeed(s ^ 0x94D049BB133111EBL);
         }
+    }
+
+    /** SplitMix64's finaliser: nearby counters give unrelated seeds. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     public INDArray sampleReal(int n) {
@@ -281,6 +289,15 @@ public final class GanTrainer {
 
     public INDArray sampleLatent(int n) {
         return Latent.gaussian(n, latentDim, rng, dataType);
+    }
+
+    /** After a fault (a non-finite loss) the state is not worth saving: checkpoints skip it. */
+    public void markFaulted() {
+        faulted = true;
+    }
+
+    public boolean isFaulted() {
+        return faulted;
     }
 
     public void setDiagnostics(boolean on) {

@@ -136,6 +136,7 @@ public final class TrainingRun implements AutoCloseable {
     public void pause() {
         running = false;
         post(() -> {
+            running = false;
             if (state == RunState.RUNNING) {
                 state = RunState.PAUSED;
                 hooks.onStop(trainer, state);
@@ -148,6 +149,7 @@ public final class TrainingRun implements AutoCloseable {
     public void step(Step step) {
         running = false;
         post(() -> {
+            running = false;
             if (trainer == null || state == RunState.FAILED) {
                 return;
             }
@@ -253,6 +255,7 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void loop() {
+        Backend.applyToCurrentThread();
         build();
         publish(true);
         while (!closed) {
@@ -277,8 +280,25 @@ public final class TrainingRun implements AutoCloseable {
                 state = RunState.FAILED;
                 message = messageOf(e);
                 publish(true);
+            } catch (Error e) {
+                // out of memory, a native library missing...: say so and stop, rather than die silently
+                LOG.error("training thread stopped", e);
+                running = false;
+                closed = true;
+                state = RunState.FAILED;
+                message = e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + " (the training thread stopped; reset or reload the experiment)";
+                commands.clear();
+                inFlight.set(0);
+                publish(true);
+                return;
             }
         }
+    }
+
+    /** False once the owner thread has ended (closed, or stopped by an Error). */
+    public boolean isAlive() {
+        return thread.isAlive();
     }
 
     private void iterateOnce() {
@@ -316,6 +336,7 @@ public final class TrainingRun implements AutoCloseable {
             work.run();
             return true;
         } catch (NonFiniteLossException e) {
+            trainer.markFaulted();
             running = false;
             state = RunState.PAUSED;
             message = e.getMessage();
@@ -327,6 +348,9 @@ public final class TrainingRun implements AutoCloseable {
             running = false;
             state = RunState.FAILED;
             message = messageOf(e);
+            if (trainer != null) {
+                trainer.markFaulted();
+            }
             return false;
         }
     }

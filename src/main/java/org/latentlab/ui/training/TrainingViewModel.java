@@ -49,6 +49,7 @@ public final class TrainingViewModel {
     });
     private final ConcurrentLinkedQueue<TrainingStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
+    private final AtomicReference<TrainingStatus> latestStatus = new AtomicReference<>();
     private final Consumer<TrainingStatus> listener = this::onStatus;
 
     private ExperimentRunner.Session session;
@@ -84,33 +85,33 @@ public final class TrainingViewModel {
     // ---- commands (FX thread) ----
 
     public void loadPreset(String name) {
-        load(() -> Presets.load(name));
+        load(() -> Presets.load(name), options.baseDir());
     }
 
     public void openFile(Path file) {
-        load(() -> ExperimentFiles.read(file));
+        load(() -> ExperimentFiles.read(file), file.toAbsolutePath().getParent());
     }
 
     public void loadSpec(ExperimentSpec s) {
-        load(() -> s);
+        load(() -> s, options.baseDir());
     }
 
     private interface SpecSource {
         ExperimentSpec get();
     }
 
-    private void load(SpecSource source) {
+    private void load(SpecSource source, Path baseDir) {
         long gen = ++generation;
         message.set("loading…");
         messageIsError.set(false);
         loader.execute(() -> {
             try {
                 ExperimentSpec s = source.get();
-                ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), options.baseDir(),
+                ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
                         options.statusIntervalMillis(), options.viewIntervalMillis());
                 ExperimentRunner.Session next = ExperimentRunner.start(s, o);
                 Platform.runLater(() -> install(gen, s, next));
-            } catch (LabException | IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (gen == generation) {
                         error.set(e.getMessage());
@@ -124,13 +125,14 @@ public final class TrainingViewModel {
 
     private void install(long gen, ExperimentSpec s, ExperimentRunner.Session next) {
         if (gen != generation) {
-            next.close();
+            closeLater(next);
             return;
         }
         closeSession();
         session = next;
         queue.clear();
         latestView.set(null);
+        latestStatus.set(null);
         clearCharts();
         metric.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
                 ? "diversity (mean pairwise distance)" : "modes covered");
@@ -211,10 +213,15 @@ public final class TrainingViewModel {
             ExperimentRunner.Session s = session;
             session = null;
             s.run().unsubscribe(listener);
-            Thread closer = new Thread(s::close, "latentlab-close");
-            closer.setDaemon(true);
-            closer.start();
+            closeLater(s);
         }
+    }
+
+    /** Closes a session on its own thread: the FX thread never waits for a run to stop. */
+    private static void closeLater(ExperimentRunner.Session s) {
+        Thread closer = new Thread(s::close, "latentlab-close");
+        closer.setDaemon(false);
+        closer.start();
     }
 
     /** The current run's folder, or null before the first iteration. */
@@ -228,6 +235,7 @@ public final class TrainingViewModel {
         if (queue.size() < MAX_QUEUED) {
             queue.add(s);
         }
+        latestStatus.set(s);
         if (s.view() != null) {
             latestView.set(s.view());
         }
@@ -240,9 +248,9 @@ public final class TrainingViewModel {
         boolean any = false;
         while ((s = queue.poll()) != null) {
             addChartPoints(s);
-            last = s;
             any = true;
         }
+        last = latestStatus.getAndSet(null);
         if (last != null) {
             status.set(last);
             state.set(last.state());
