@@ -208,6 +208,13 @@ public final class TrainingView extends BorderPane {
         lossLabel.setId("lossLabel");
         memoryLabel.setId("memoryLabel");
         messageLabel.setId("messageLabel");
+        for (Label l : new Label[] {stateLabel, iterationLabel, lossLabel, memoryLabel}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        messageLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(messageLabel, Priority.ALWAYS);
+        messageLabel.setTooltip(new Tooltip());
+        messageLabel.textProperty().addListener((o, a, t) -> messageLabel.getTooltip().setText(t));
         HBox bar = new HBox(stateLabel, iterationLabel, lossLabel, memoryLabel, messageLabel);
         bar.getStyleClass().add("status-bar");
         return bar;

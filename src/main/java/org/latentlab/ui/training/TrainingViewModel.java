@@ -117,6 +117,10 @@ public final class TrainingViewModel {
                         error.set(e.getMessage());
                         message.set(e.getMessage());
                         messageIsError.set(true);
+                        if (session == null) {
+                            // nothing loaded yet (a bad file on the command line): open the default instead
+                            loadPreset(Presets.defaultName());
+                        }
                     }
                 });
             }
