@@ -33,6 +33,7 @@ public final class GanTrainer {
     private final int dataDim;
     private final DataType dataType;
     private final boolean usesNd4jRandom;
+    private final boolean discriminatorHasBatchNorm;
     private final GradientPenalty gradientPenalty;
     private final Random rng = new Random();
     private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
@@ -69,6 +70,8 @@ public final class GanTrainer {
         this.rng.setSeed(mix(seed));
         this.dataType = generator.params().dataType();
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
+        this.discriminatorHasBatchNorm = has(discriminator,
+                org.deeplearning4j.nn.conf.layers.BatchNormalization.class);
         this.gradientPenalty = settings.loss() == GanLoss.WGAN_GP ? new GradientPenalty(discriminator) : null;
         checkShapes();
     }
@@ -98,8 +101,12 @@ public final class GanTrainer {
     }
 
     private static boolean hasDropout(MultiLayerNetwork net) {
+        return has(net, org.deeplearning4j.nn.conf.layers.DropoutLayer.class);
+    }
+
+    private static boolean has(MultiLayerNetwork net, Class<?> layerType) {
         for (int i = 0; i < net.getnLayers(); i++) {
-            if (net.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DropoutLayer) {
+            if (layerType.isInstance(net.getLayer(i).conf().getLayer())) {
                 return true;
             }
         }
@@ -160,6 +167,10 @@ public final class GanTrainer {
         if (settings.instanceNoise() > 0) {
             x.addi(Nd4j.randn(dataType, x.shape()).muli(settings.instanceNoise()));
         }
+        if (discriminatorHasBatchNorm) {
+            // batch norm must see real and generated examples in separate batches, as in the G step
+            return discriminatorGradientSeparately(x, n, m);
+        }
         discriminator.setInput(x);
         List<INDArray> acts = discriminator.feedForward(true, false);
         double[] s = acts.get(acts.size() - 1).toDoubleVector();
@@ -200,6 +211,56 @@ public final class GanTrainer {
         last.realScore = realScore;
         last.fakeScore = fakeScore;
         last.penalty = gradientPenalty != null ? penalty : Double.NaN;
+        return gradient;
+    }
+
+    private Gradient discriminatorGradientSeparately(INDArray x, int n, int m) {
+        GanLoss loss = settings.loss();
+        double target = settings.realTarget();
+        INDArray realPart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+        INDArray fakePart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+        discriminator.setInput(realPart);
+        List<INDArray> acts = discriminator.feedForward(true, false);
+        double[] s = acts.get(acts.size() - 1).toDoubleVector();
+        double[] eps = new double[n];
+        double lossValue = 0;
+        double realScore = 0;
+        for (int i = 0; i < n; i++) {
+            lossValue += loss.realLoss(s[i], target) / n;
+            eps[i] = loss.realLossDerivative(s[i], target) / n;
+            realScore += loss.displayScore(s[i]) / n;
+        }
+        java.util.Map<String, INDArray> realGrad = new java.util.HashMap<>();
+        discriminator.backpropGradient(column(eps), noWorkspaces).getFirst().gradientForVariable()
+                .forEach((k, v) -> realGrad.put(k, v.dup()));
+        discriminator.setInput(fakePart);
+        acts = discriminator.feedForward(true, false);
+        s = acts.get(acts.size() - 1).toDoubleVector();
+        eps = new double[m];
+        double fakeScore = 0;
+        for (int i = 0; i < m; i++) {
+            lossValue += loss.fakeLoss(s[i]) / m;
+            eps[i] = loss.fakeLossDerivative(s[i]) / m;
+            fakeScore += loss.displayScore(s[i]) / m;
+        }
+        Gradient gradient = discriminator.backpropGradient(column(eps), noWorkspaces).getFirst();
+        gradient.gradientForVariable().forEach((k, v) -> {
+            INDArray r = realGrad.get(k);
+            if (r == null) {
+                return;
+            }
+            v.addi(r);
+            if (k.endsWith("_mean") || k.endsWith("_var") || k.endsWith("_log10stdev")) {
+                v.divi(2); // batch norm's running statistics: the average of the two batches' updates
+            }
+        });
+        requireFinite("D loss", lossValue);
+        last.discriminatorLoss = lossValue;
+        last.realScore = realScore;
+        last.fakeScore = fakeScore;
+        last.penalty = Double.NaN;
         return gradient;
     }
 
