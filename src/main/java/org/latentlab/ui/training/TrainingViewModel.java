@@ -55,6 +55,8 @@ public final class TrainingViewModel {
     private ExperimentRunner.Session session;
     private long generation;
     private boolean startWhenReady;
+    /** After Reset: statuses still on their way from before it are not charted. */
+    private volatile boolean awaitingReset;
 
     private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>();
@@ -166,6 +168,7 @@ public final class TrainingViewModel {
 
     public void reset() {
         withRun(r -> {
+            awaitingReset = true;
             queue.clear();
             clearCharts();
             r.reset();
@@ -236,6 +239,12 @@ public final class TrainingViewModel {
     // ---- statuses (training thread -> queue; FX thread drains) ----
 
     private void onStatus(TrainingStatus s) {
+        if (awaitingReset) {
+            if (s.iteration() != 0) {
+                return;
+            }
+            awaitingReset = false;
+        }
         if (queue.size() < MAX_QUEUED) {
             queue.add(s);
         }
