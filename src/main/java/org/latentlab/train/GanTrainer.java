@@ -174,22 +174,12 @@ public final class GanTrainer {
         discriminator.setInput(x);
         List<INDArray> acts = discriminator.feedForward(true, false);
         double[] s = acts.get(acts.size() - 1).toDoubleVector();
-        GanLoss loss = settings.loss();
-        double target = settings.realTarget();
         double[] eps = new double[n + m];
-        double lossValue = 0;
-        double realScore = 0;
-        double fakeScore = 0;
-        for (int i = 0; i < n; i++) {
-            lossValue += loss.realLoss(s[i], target) / n;
-            eps[i] = loss.realLossDerivative(s[i], target) / n;
-            realScore += loss.displayScore(s[i]) / n;
-        }
-        for (int i = n; i < n + m; i++) {
-            lossValue += loss.fakeLoss(s[i]) / m;
-            eps[i] = loss.fakeLossDerivative(s[i]) / m;
-            fakeScore += loss.displayScore(s[i]) / m;
-        }
+        double[] realTerms = discriminatorTerms(s, 0, n, true, eps);
+        double[] fakeTerms = discriminatorTerms(s, n, m, false, eps);
+        double lossValue = realTerms[0] + fakeTerms[0];
+        double realScore = realTerms[1];
+        double fakeScore = fakeTerms[1];
         Gradient gradient = discriminator.backpropGradient(column(eps), noWorkspaces).getFirst();
         double penalty = 0;
         if (gradientPenalty != null) {
@@ -214,9 +204,24 @@ public final class GanTrainer {
         return gradient;
     }
 
-    private Gradient discriminatorGradientSeparately(INDArray x, int n, int m) {
+    /**
+     * For examples {@code from .. from+count} of the scores: writes d(mean loss)/ds into {@code eps} at the same
+     * places and returns {mean loss, mean displayed score}.
+     */
+    private double[] discriminatorTerms(double[] s, int from, int count, boolean real, double[] eps) {
         GanLoss loss = settings.loss();
         double target = settings.realTarget();
+        double lossValue = 0;
+        double score = 0;
+        for (int i = from; i < from + count; i++) {
+            lossValue += (real ? loss.realLoss(s[i], target) : loss.fakeLoss(s[i])) / count;
+            eps[i] = (real ? loss.realLossDerivative(s[i], target) : loss.fakeLossDerivative(s[i])) / count;
+            score += loss.displayScore(s[i]) / count;
+        }
+        return new double[] {lossValue, score};
+    }
+
+    private Gradient discriminatorGradientSeparately(INDArray x, int n, int m) {
         INDArray realPart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
         INDArray fakePart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m),
@@ -225,13 +230,7 @@ public final class GanTrainer {
         List<INDArray> acts = discriminator.feedForward(true, false);
         double[] s = acts.get(acts.size() - 1).toDoubleVector();
         double[] eps = new double[n];
-        double lossValue = 0;
-        double realScore = 0;
-        for (int i = 0; i < n; i++) {
-            lossValue += loss.realLoss(s[i], target) / n;
-            eps[i] = loss.realLossDerivative(s[i], target) / n;
-            realScore += loss.displayScore(s[i]) / n;
-        }
+        double[] realTerms = discriminatorTerms(s, 0, n, true, eps);
         java.util.Map<String, INDArray> realGrad = new java.util.HashMap<>();
         discriminator.backpropGradient(column(eps), noWorkspaces).getFirst().gradientForVariable()
                 .forEach((k, v) -> realGrad.put(k, v.dup()));
@@ -239,12 +238,8 @@ public final class GanTrainer {
         acts = discriminator.feedForward(true, false);
         s = acts.get(acts.size() - 1).toDoubleVector();
         eps = new double[m];
-        double fakeScore = 0;
-        for (int i = 0; i < m; i++) {
-            lossValue += loss.fakeLoss(s[i]) / m;
-            eps[i] = loss.fakeLossDerivative(s[i]) / m;
-            fakeScore += loss.displayScore(s[i]) / m;
-        }
+        double[] fakeTerms = discriminatorTerms(s, 0, m, false, eps);
+        double lossValue = realTerms[0] + fakeTerms[0];
         Gradient gradient = discriminator.backpropGradient(column(eps), noWorkspaces).getFirst();
         gradient.gradientForVariable().forEach((k, v) -> {
             INDArray r = realGrad.get(k);
@@ -258,8 +253,8 @@ public final class GanTrainer {
         });
         requireFinite("D loss", lossValue);
         last.discriminatorLoss = lossValue;
-        last.realScore = realScore;
-        last.fakeScore = fakeScore;
+        last.realScore = realTerms[1];
+        last.fakeScore = fakeTerms[1];
         last.penalty = Double.NaN;
         return gradient;
     }

@@ -2,11 +2,9 @@ package org.latentlab.ui.training;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.latentlab.train.GanView;
 
@@ -14,16 +12,13 @@ import org.latentlab.train.GanView;
  * An 8x8 grid of G(z) for a fixed set of codes, so each cell follows one code through training. Clicking a cell
  * selects it; {@link #cellImage(GanView.Images, int, int)} gives it enlarged for the side panel.
  */
-public final class ImageGrid extends Pane {
+public final class ImageGrid extends SquareCanvasPane {
 
-    private final Canvas canvas = new Canvas();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private GanView.Images view;
     private int cols = 8;
 
     public ImageGrid() {
-        getChildren().add(canvas);
-        setMinSize(200, 200);
         canvas.setOnMouseClicked(e -> {
             if (view == null) {
                 return;
@@ -40,15 +35,6 @@ public final class ImageGrid extends Pane {
         selected.addListener((o, a, b) -> redraw());
     }
 
-    @Override
-    protected void layoutChildren() {
-        double s = Math.min(getWidth(), getHeight());
-        canvas.setWidth(s);
-        canvas.setHeight(s);
-        canvas.relocate((getWidth() - s) / 2, (getHeight() - s) / 2);
-        redraw();
-    }
-
     public void setView(GanView.Images v) {
         view = v;
         cols = (int) Math.ceil(Math.sqrt(v.count()));
@@ -63,11 +49,8 @@ public final class ImageGrid extends Pane {
         return selected;
     }
 
-    public Canvas canvas() {
-        return canvas;
-    }
-
-    private void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double size = canvas.getWidth();
         g.setFill(Color.rgb(40, 40, 48));

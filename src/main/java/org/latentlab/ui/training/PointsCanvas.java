@@ -1,10 +1,8 @@
 package org.latentlab.ui.training;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.latentlab.train.GanView;
 
@@ -13,30 +11,13 @@ import org.latentlab.train.GanView;
  * image of a regular grid of codes (the manifold warp), arrows of −dL_G/dx on generated points, and the mixture's
  * modes as 3σ circles, filled green when covered and red when missed. Only draws; it never touches a network.
  */
-public final class PointsCanvas extends Pane {
+public final class PointsCanvas extends SquareCanvasPane {
 
-    private final Canvas canvas = new Canvas();
     private GanView.Points view;
     private boolean showHeat = true;
     private boolean showWarp = true;
     private boolean showArrows = false;
     private boolean showModes = true;
-
-    public PointsCanvas() {
-        getChildren().add(canvas);
-        setMinSize(200, 200);
-        widthProperty().addListener((o, a, b) -> redraw());
-        heightProperty().addListener((o, a, b) -> redraw());
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double s = Math.min(getWidth(), getHeight());
-        canvas.setWidth(s);
-        canvas.setHeight(s);
-        canvas.relocate((getWidth() - s) / 2, (getHeight() - s) / 2);
-        redraw();
-    }
 
     public void setView(GanView.Points v) {
         this.view = v;
@@ -55,11 +36,8 @@ public final class PointsCanvas extends Pane {
         redraw();
     }
 
-    public Canvas canvas() {
-        return canvas;
-    }
-
-    private void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double size = canvas.getWidth();
         g.setFill(Color.WHITE);
