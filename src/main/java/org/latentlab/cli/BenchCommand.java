@@ -39,8 +39,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--repeats", defaultValue = "5", description = "measured windows per net and thread count")
     int repeats;
 
-    @Option(names = "--soak", paramLabel = "N", description = "instead: train ring8 for N iterations, report RSS")
+    @Option(names = "--soak", paramLabel = "N", description = "instead: train one net for N iterations, report RSS")
     Long soak;
+
+    @Option(names = "--soak-net", defaultValue = "ring8-nsgan", description = "the preset the soak trains")
+    String soakNet;
 
     @Override
     public void run() {
@@ -92,7 +95,7 @@ final class BenchCommand implements Runnable {
     }
 
     private void soak(long iterations) {
-        ExperimentSpec spec = Presets.load("ring8-nsgan");
+        ExperimentSpec spec = Presets.load(soakNet);
         GanTrainer trainer = ExperimentRunner.buildTrainer(spec,
                 ExperimentRunner.openData(spec, Path.of(".")), DataType.FLOAT);
         long step = Math.max(1, iterations / 10);
