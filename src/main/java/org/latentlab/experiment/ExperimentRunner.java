@@ -69,6 +69,7 @@ public final class ExperimentRunner {
         checkFits(spec, data);
         RunStore store = RunStore.open(runDir, at);
         StoreHooks hooks = new StoreHooks(spec, data, null, store);
+        hooks.elapsedBefore = store.lastElapsedSeconds();
         TrainingRun run = new TrainingRun(() -> {
             GanTrainer t = buildTrainer(spec, data, DataType.FLOAT);
             Checkpoint.restoreLatest(runDir, t);
@@ -165,6 +166,8 @@ public final class ExperimentRunner {
         private volatile RunStore store;
         private GanViews views;
         private long startNanos = System.nanoTime();
+        /** Seconds already spent before a resume, from the last metrics row kept. */
+        private double elapsedBefore;
         private long lastCheckpoint = -1;
         private Path dataBaseDir;
 
@@ -219,7 +222,8 @@ public final class ExperimentRunner {
             RunStore s = store();
             Evaluation evaluation = views.evaluate(trainer);
             if (s != null) {
-                s.appendMetrics(trainer, (System.nanoTime() - startNanos) / 1_000_000, evaluation);
+                s.appendMetrics(trainer, Math.round(elapsedBefore * 1000) + (System.nanoTime() - startNanos) / 1_000_000,
+                        evaluation);
                 SampleImages.write(views.view(trainer), s.samplePath(trainer.iteration()));
             }
             return evaluation;

@@ -117,6 +117,25 @@ public final class RunStore {
         }
     }
 
+    /** elapsed_s of the last row of metrics.csv, or 0 (so a resumed run's clock continues). */
+    public double lastElapsedSeconds() {
+        Path csv = dir.resolve("metrics.csv");
+        try {
+            if (!Files.exists(csv)) {
+                return 0;
+            }
+            List<String> lines = Files.readAllLines(csv);
+            if (lines.size() < 2) {
+                return 0;
+            }
+            int col = List.of(lines.get(0).split(",")).indexOf("elapsed_s");
+            String[] last = lines.get(lines.size() - 1).split(",", -1);
+            return col >= 0 && col < last.length && !last[col].isEmpty() ? Double.parseDouble(last[col]) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public Path samplePath(long iteration) {
         return dir.resolve("samples").resolve(String.format("iter-%08d.png", iteration));
     }
