@@ -207,15 +207,17 @@ public final class ExperimentRunner {
         }
 
         @Override
-        public void onStop(GanTrainer trainer, RunState state) {
+        public Evaluation onStop(GanTrainer trainer, RunState state) {
             if (trainer.isFaulted() || trainer.iteration() == lastCheckpoint
                     || (state != RunState.FINISHED && state != RunState.CLOSED)) {
-                return;
+                return null;
             }
+            Evaluation last = null;
             if (trainer.iteration() % spec.sampleInterval() != 0) {
-                record(trainer);
+                last = record(trainer);
             }
             checkpoint(trainer);
+            return last;
         }
 
         private Evaluation record(GanTrainer trainer) {

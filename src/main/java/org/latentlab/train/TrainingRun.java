@@ -36,8 +36,9 @@ public final class TrainingRun implements AutoCloseable {
             return null;
         }
 
-        /** The run stopped: finished, paused on a fault, or closed. */
-        default void onStop(GanTrainer trainer, RunState state) {
+        /** The run stopped: finished, paused, or closed. Returns a last measurement to publish, or null. */
+        default Evaluation onStop(GanTrainer trainer, RunState state) {
+            return null;
         }
 
         /** The trainer was (re)built; e.g. to restore a checkpoint. */
@@ -323,7 +324,10 @@ public final class TrainingRun implements AutoCloseable {
             running = false;
             state = RunState.FINISHED;
             message = "finished " + trainer.iteration() + " iterations";
-            hooks.onStop(trainer, state);
+            Evaluation last = hooks.onStop(trainer, state);
+            if (last != null) {
+                pendingEvaluation = last;
+            }
             publish(true);
         } else if (report || pendingEvaluation != null && !listeners.isEmpty()) {
             publish(false);

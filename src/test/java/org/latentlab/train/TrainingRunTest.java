@@ -106,8 +106,9 @@ class TrainingRunTest {
         Harness h = new Harness();
         TrainingRun.Hooks hooks = new TrainingRun.Hooks() {
             @Override
-            public void onStop(GanTrainer trainer, RunState state) {
+            public Evaluation onStop(GanTrainer trainer, RunState state) {
                 h.stops.add(state);
+                return null;
             }
         };
         h.run = new TrainingRun(() -> {
