@@ -108,6 +108,36 @@ class TrainingViewTest {
     }
 
     @Test
+    void exportsChartsViewAndMetrics(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.loadSpec(org.latentlab.experiment.Presets.load("ring8-nsgan").withIterations(300)));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        robot.clickOn("#startButton");
+        waitFor("the run to finish", () -> state() == RunState.FINISHED);
+        TrainingView view = robot.lookup("#trainingView").query();
+        java.io.File charts = runs.resolve("charts.png").toFile();
+        java.io.File picture = runs.resolve("view.png").toFile();
+        java.io.File csv = runs.resolve("metrics.csv").toFile();
+        robot.interact(() -> {
+            view.exportChartsTo(charts);
+            view.exportViewTo(picture);
+            view.exportMetricsTo(csv);
+        });
+        waitFor("the three files", () -> charts.length() > 0 && picture.length() > 0 && csv.length() > 0);
+        waitFor("the last file to be complete", () -> {
+            try {
+                return javax.imageio.ImageIO.read(charts) != null && javax.imageio.ImageIO.read(picture) != null
+                        && Files.readAllLines(csv.toPath()).size() >= 2;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals(900, javax.imageio.ImageIO.read(charts).getHeight());
+        java.util.List<String> rows = Files.readAllLines(csv.toPath());
+        assertTrue(rows.get(0).startsWith("iteration,elapsed_s,d_loss,g_loss"), rows.get(0));
+        assertTrue(rows.get(rows.size() - 1).startsWith("300,"), rows.get(rows.size() - 1));
+    }
+
+    @Test
     void imageGridChangesAndEnlarges(FxRobot robot) {
         robot.interact(() -> vm.loadPreset("mnist-mlp-gan"));
         waitFor("the run to be ready", () -> state() == RunState.READY);

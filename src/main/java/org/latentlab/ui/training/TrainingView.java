@@ -376,9 +376,13 @@ public final class TrainingView extends BorderPane {
 
     private void exportCharts() {
         File f = saveChooser("charts.png", "PNG image", "*.png");
-        if (f == null) {
-            return;
+        if (f != null) {
+            exportChartsTo(f);
         }
+    }
+
+    /** The three charts stacked in one PNG; the picture is taken now, the file written on a worker. */
+    public void exportChartsTo(File f) {
         int w = 900;
         int h = 300;
         BufferedImage out = new BufferedImage(w, 3 * h, BufferedImage.TYPE_INT_RGB);
@@ -392,9 +396,13 @@ public final class TrainingView extends BorderPane {
 
     private void exportView() {
         File f = saveChooser("view.png", "PNG image", "*.png");
-        if (f == null) {
-            return;
+        if (f != null) {
+            exportViewTo(f);
         }
+    }
+
+    /** The 2-D view or image grid as shown, as a PNG. */
+    public void exportViewTo(File f) {
         Node node = viewHolder.getChildren().isEmpty() ? viewHolder : viewHolder.getChildren().get(0);
         BufferedImage img = SwingFXUtils.fromFXImage(node.snapshot(null, null), null);
         writeLater(() -> ImageIO.write(img, "png", f), f);
@@ -408,9 +416,18 @@ public final class TrainingView extends BorderPane {
         }
         File f = saveChooser("metrics.csv", "CSV", "*.csv");
         if (f != null) {
-            writeLater(() -> Files.copy(dir.resolve("metrics.csv"), f.toPath(), StandardCopyOption.REPLACE_EXISTING),
-                    f);
+            exportMetricsTo(f);
         }
+    }
+
+    /** A copy of the run's metrics.csv; says so in the status bar when there is none yet. */
+    public void exportMetricsTo(File f) {
+        Path dir = vm.runDir();
+        if (dir == null || !Files.exists(dir.resolve("metrics.csv"))) {
+            messageLabel.setText("no metrics yet: train past the first sample interval");
+            return;
+        }
+        writeLater(() -> Files.copy(dir.resolve("metrics.csv"), f.toPath(), StandardCopyOption.REPLACE_EXISTING), f);
     }
 
     private interface IoAction {
