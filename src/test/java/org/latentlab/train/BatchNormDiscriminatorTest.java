@@ -1,8 +1,6 @@
 package org.latentlab.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.ToyDistribution;
 import org.latentlab.model.Activation;
@@ -24,22 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * does). Oracle: the D loss computed with two separate training-mode forward passes, differentiated by central
  * differences in double precision over every trainable parameter (batch norm's running statistics excluded).
  */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class BatchNormDiscriminatorTest {
-
-    private static DataType savedDefault;
-    private static DataType savedFloat;
-
-    @BeforeAll
-    static void doublePrecision() {
-        savedDefault = Nd4j.dataType();
-        savedFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloat);
-    }
 
     @Test
     void discriminatorGradientWithBatchNormMatchesSeparateBatches() {

@@ -1,8 +1,6 @@
 package org.latentlab.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,26 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the parameters, in double precision: every loss, with and without label smoothing, two discriminator
  * activations. The trainer has no instance noise and no dropout, so both gradients are deterministic.
  */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class GanGradientTest {
 
     private static final int BATCH = 4;
     private static final int LATENT = 2;
     private static final double TOLERANCE = 1e-5;
-
-    private static DataType savedDefault;
-    private static DataType savedFloat;
-
-    @BeforeAll
-    static void doublePrecision() {
-        savedDefault = Nd4j.dataType();
-        savedFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloat);
-    }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

@@ -3,8 +3,6 @@ package org.latentlab.train;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,25 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The hand-written WGAN-GP penalty and its parameter gradient against an independent path: DL4J's own backward
  * pass for ∇ₓ D, and central finite differences of the penalty so computed, in double precision.
  */
+@org.junit.jupiter.api.extension.ExtendWith(DoublePrecision.class)
 class GradientPenaltyTest {
 
     private static final double LAMBDA = 10;
     private static final int M = 6;
-
-    private static DataType savedDefault;
-    private static DataType savedFloat;
-
-    @BeforeAll
-    static void doublePrecision() {
-        savedDefault = Nd4j.dataType();
-        savedFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloat);
-    }
 
     private static MultiLayerNetwork critic(Activation hidden) {
         return GradientChecks.denseNet("C", 2, hidden, 21, 8, 8, 1);
