@@ -52,6 +52,20 @@ public enum GanLoss {
                 + Arrays.stream(values()).map(GanLoss::id).collect(Collectors.joining(", ")) + ")");
     }
 
+    /** The objective in one line, for the dashboard (s = D's raw score, σ the logistic function). */
+    public String formula() {
+        return switch (this) {
+            case MINIMAX -> "L_D = −log σ(s_real) − log(1 − σ(s_fake));  L_G = log(1 − σ(s_fake))  (saturates when D"
+                    + " is sure)";
+            case NON_SATURATING -> "L_D = −log σ(s_real) − log(1 − σ(s_fake));  L_G = −log σ(s_fake)";
+            case WGAN -> "L_D = s_fake − s_real (critic, weights clipped to ±c);  L_G = −s_fake";
+            case WGAN_GP -> "L_D = s_fake − s_real + λ E[(‖∇ₓ D(x̂)‖ − 1)²] at random points x̂ between real and fake;"
+                    + "  L_G = −s_fake";
+            case LSGAN -> "L_D = ½(s_real − 1)² + ½ s_fake²;  L_G = ½(s_fake − 1)²";
+            case HINGE -> "L_D = max(0, 1 − s_real) + max(0, 1 + s_fake);  L_G = −s_fake";
+        };
+    }
+
     /** True when D's score is a logit and D(x) = σ(s) is a probability. */
     public boolean probabilistic() {
         return this == MINIMAX || this == NON_SATURATING;

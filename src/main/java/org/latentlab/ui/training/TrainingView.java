@@ -275,7 +275,7 @@ public final class TrainingView extends BorderPane {
                 + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
                 + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
                 + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
-                + ", " + s.iterations() + " iterations, seed " + s.seed());
+                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula());
         lrDField.setText(Double.toString(t.discriminatorOptimizer().learningRate()));
         lrGField.setText(Double.toString(t.generatorOptimizer().learningRate()));
         kField.setText(Integer.toString(t.discriminatorSteps()));
