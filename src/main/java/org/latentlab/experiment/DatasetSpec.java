@@ -3,6 +3,7 @@ package org.latentlab.experiment;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.latentlab.core.EnumIds;
 import org.latentlab.data.ToyDistribution;
 
 import java.util.Locale;
@@ -30,12 +31,7 @@ public record DatasetSpec(Kind kind, String name, String path) {
 
         @JsonCreator
         public static Kind parse(String s) {
-            for (Kind k : values()) {
-                if (k.id().equalsIgnoreCase(s)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown data set kind '" + s + "' (known: toy, images, csv)");
+            return EnumIds.parse(values(), Kind::id, s, "data set kind");
         }
     }
 

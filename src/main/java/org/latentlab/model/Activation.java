@@ -2,10 +2,9 @@ package org.latentlab.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.latentlab.core.EnumIds;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Elementwise nonlinearities the lab offers. Written in JSON in lower case: {@code "leakyrelu"}. */
 public enum Activation {
@@ -18,12 +17,6 @@ public enum Activation {
 
     @JsonCreator
     public static Activation parse(String s) {
-        for (Activation a : values()) {
-            if (a.id().equalsIgnoreCase(s)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + s + "' (known: "
-                + Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", ")) + ")");
+        return EnumIds.parse(values(), Activation::id, s, "activation");
     }
 }

@@ -2,6 +2,7 @@ package org.latentlab.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.latentlab.core.EnumIds;
 
 /**
  * Optimiser of one network: {@code {"type": "adam", "learningRate": 2e-4, "beta1": 0.5, "beta2": 0.999}}.
@@ -19,12 +20,7 @@ public record OptimizerSpec(Kind type, double learningRate, double beta1, double
 
         @JsonCreator
         public static Kind parse(String s) {
-            for (Kind k : values()) {
-                if (k.id().equalsIgnoreCase(s)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown optimiser '" + s + "' (known: adam, rmsprop, sgd)");
+            return EnumIds.parse(values(), Kind::id, s, "optimiser");
         }
     }
 

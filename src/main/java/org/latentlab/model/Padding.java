@@ -2,6 +2,7 @@ package org.latentlab.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.latentlab.core.EnumIds;
 
 /**
  * Convolution border handling. {@code same}: output size is ceil(in / stride) for a convolution and in * stride
@@ -17,11 +18,6 @@ public enum Padding {
 
     @JsonCreator
     public static Padding parse(String s) {
-        for (Padding p : values()) {
-            if (p.id().equalsIgnoreCase(s)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown padding '" + s + "' (known: same, valid)");
+        return EnumIds.parse(values(), Padding::id, s, "padding");
     }
 }
