@@ -41,6 +41,8 @@ public final class GanViews {
     private final INDArray heatGrid;
     private final INDArray warpZ;
     private final double realDiversity;
+    private ModeCoverageResult lastCoverage;
+    private long lastCoverageState = -1;
 
     public GanViews(GanTrainer trainer, long seed) {
         this.data = trainer.data();
@@ -96,9 +98,15 @@ public final class GanViews {
         return new Evaluation(trainer.iteration(), values);
     }
 
+    /** Coverage of the current generator; measured once per state (evaluate and view both need it). */
     private ModeCoverageResult coverage(GanTrainer trainer, ToyDistribution toy) {
-        float[] samples = Host.floats(trainer.generate(evalZ));
-        return ModeCoverage.evaluate(samples, toy.modes(), toy.sigma());
+        long state = trainer.discriminatorUpdates() + trainer.generatorUpdates();
+        if (lastCoverage == null || state != lastCoverageState) {
+            float[] samples = Host.floats(trainer.generate(evalZ));
+            lastCoverage = ModeCoverage.evaluate(samples, toy.modes(), toy.sigma());
+            lastCoverageState = state;
+        }
+        return lastCoverage;
     }
 
     public GanView view(GanTrainer trainer) {
