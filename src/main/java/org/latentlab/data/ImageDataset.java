@@ -13,7 +13,7 @@ import org.latentlab.core.LabException;
  * of an {@link ImageScale}, with optional class labels. Pixels are kept as the original bytes (a quarter of the
  * memory of floats: 47 MB for the full 60,000 MNIST images) and scaled when an image or a batch is read.
  */
-public final class ImageDataset implements DataSource {
+public final class ImageDataset implements ExampleSet {
 
     private static final List<String> BUNDLED = List.of("mnist", "fashion");
     private static final String FULL_IMAGES = "train-images-idx3-ubyte";
@@ -122,10 +122,12 @@ public final class ImageDataset implements DataSource {
     }
 
     /** Number of images. */
+    @Override
     public int size() {
         return images.count();
     }
 
+    @Override
     public boolean hasLabels() {
         return labels != null;
     }
@@ -137,12 +139,15 @@ public final class ImageDataset implements DataSource {
         return out;
     }
 
+    @Override
+    public float[] example(int i) {
+        return image(i);
+    }
+
     /** The class label (0..255, 0..9 for MNIST) of image {@code i}. */
+    @Override
     public int label(int i) {
-        if (labels == null) {
-            throw new IllegalStateException(name + " has no labels");
-        }
-        return labels[checkIndex(i)];
+        return labels == null ? -1 : labels[checkIndex(i)];
     }
 
     /** Draws n images uniformly at random, with replacement ({@code rng.nextInt(size())} each). */

@@ -13,6 +13,7 @@ import org.latentlab.train.Evaluation;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
+import org.latentlab.train.TrainingStatus;
 import org.latentlab.train.TrainingStatus.RunState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public final class ExperimentRunner {
         checkFits(spec, data);
         StoreHooks hooks = new StoreHooks(spec, data, options.runsRoot(), null);
         hooks.dataBaseDir = options.baseDir() == null ? null : options.baseDir().toAbsolutePath().normalize();
-        TrainingRun run = new TrainingRun(() -> buildTrainer(spec, data, DataType.FLOAT), hooks, spec.iterations(),
+        TrainingRun<GanTrainer, TrainingStatus> run = new TrainingRun<>(() -> buildTrainer(spec, data, DataType.FLOAT), hooks, spec.iterations(),
                 options.statusIntervalMillis(), options.viewIntervalMillis());
         return new Session(spec, run, hooks).launch();
     }
@@ -70,7 +71,7 @@ public final class ExperimentRunner {
         RunStore store = RunStore.open(runDir, at);
         StoreHooks hooks = new StoreHooks(spec, data, null, store);
         hooks.elapsedBefore = store.lastElapsedSeconds();
-        TrainingRun run = new TrainingRun(() -> {
+        TrainingRun<GanTrainer, TrainingStatus> run = new TrainingRun<>(() -> {
             GanTrainer t = buildTrainer(spec, data, DataType.FLOAT);
             Checkpoint.restoreLatest(runDir, t);
             return t;
@@ -81,10 +82,10 @@ public final class ExperimentRunner {
     /** A running experiment: its run, and the folder it writes (once it exists). */
     public static final class Session implements AutoCloseable {
         private final ExperimentSpec spec;
-        private final TrainingRun run;
+        private final TrainingRun<GanTrainer, TrainingStatus> run;
         private final StoreHooks hooks;
 
-        Session(ExperimentSpec spec, TrainingRun run, StoreHooks hooks) {
+        Session(ExperimentSpec spec, TrainingRun<GanTrainer, TrainingStatus> run, StoreHooks hooks) {
             this.spec = spec;
             this.run = run;
             this.hooks = hooks;
@@ -99,7 +100,7 @@ public final class ExperimentRunner {
             return spec;
         }
 
-        public TrainingRun run() {
+        public TrainingRun<GanTrainer, TrainingStatus> run() {
             return run;
         }
 
@@ -159,7 +160,7 @@ public final class ExperimentRunner {
     }
 
     /** Writes metrics, samples and checkpoints as the run goes, and makes the dashboard's views. */
-    static final class StoreHooks implements TrainingRun.Hooks {
+    static final class StoreHooks implements TrainingRun.Hooks<GanTrainer, TrainingStatus> {
         private final ExperimentSpec spec;
         private final DataSource data;
         private final Path runsRoot;
@@ -170,6 +171,8 @@ public final class ExperimentRunner {
         private double elapsedBefore;
         private long lastCheckpoint = -1;
         private Path dataBaseDir;
+        /** A measurement not yet published. */
+        private Evaluation pending;
 
         StoreHooks(ExperimentSpec spec, DataSource data, Path runsRoot, RunStore existing) {
             this.spec = spec;
@@ -180,6 +183,7 @@ public final class ExperimentRunner {
 
         @Override
         public void onTrainerCreated(GanTrainer trainer) {
+            pending = null;
             views = new GanViews(trainer, spec.seed());
             startNanos = System.nanoTime();
             lastCheckpoint = trainer.iteration();
@@ -189,35 +193,47 @@ public final class ExperimentRunner {
         }
 
         @Override
-        public Evaluation afterIteration(GanTrainer trainer) {
+        public boolean afterIteration(GanTrainer trainer) {
             long it = trainer.iteration();
-            Evaluation evaluation = null;
+            boolean news = false;
             if (it % spec.sampleInterval() == 0) {
-                evaluation = record(trainer);
+                pending = record(trainer);
+                news = true;
             }
             if (it % spec.checkpointInterval() == 0) {
                 checkpoint(trainer);
             }
-            return evaluation;
+            return news;
         }
 
         @Override
-        public GanView view(GanTrainer trainer) {
-            return views.view(trainer);
+        public TrainingStatus status(TrainingRun.Progress progress, GanTrainer trainer, boolean withView) {
+            GanView view = null;
+            if (withView && trainer != null) {
+                try {
+                    view = views.view(trainer);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not draw the view", e);
+                }
+            }
+            Evaluation e = pending;
+            pending = null;
+            return TrainingStatus.of(progress, trainer, e, view);
         }
 
         @Override
-        public Evaluation onStop(GanTrainer trainer, RunState state) {
+        public boolean onStop(GanTrainer trainer, RunState state) {
             if (trainer.isFaulted() || trainer.iteration() == lastCheckpoint
                     || (state != RunState.FINISHED && state != RunState.CLOSED)) {
-                return null;
+                return false;
             }
-            Evaluation last = null;
+            boolean news = false;
             if (trainer.iteration() % spec.sampleInterval() != 0) {
-                last = record(trainer);
+                pending = record(trainer);
+                news = true;
             }
             checkpoint(trainer);
-            return last;
+            return news;
         }
 
         private Evaluation record(GanTrainer trainer) {

@@ -23,7 +23,7 @@ import java.util.Random;
  * re-seeded from (seed, update count) at the start of each update, so a run resumed from a checkpoint, or driven by
  * single steps, draws exactly the numbers an uninterrupted run would.
  */
-public final class GanTrainer {
+public final class GanTrainer implements Trainer {
 
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
@@ -114,6 +114,7 @@ public final class GanTrainer {
     }
 
     /** One training iteration: k discriminator updates, then one generator update. */
+    @Override
     public void iterate() {
         for (int i = 0; i < settings.discriminatorSteps(); i++) {
             stepDiscriminator();
@@ -348,14 +349,33 @@ public final class GanTrainer {
     }
 
     /** After a fault (a non-finite loss) the state is not worth saving: checkpoints skip it. */
+    @Override
+    public void stepPart(TrainingRun.Step part) {
+        switch (part) {
+            case DISCRIMINATOR -> stepDiscriminator();
+            case GENERATOR -> stepGenerator();
+            case BOTH -> iterate();
+        }
+    }
+
+    @Override
+    public String describeSettings() {
+        return settings.loss().id() + ", k=" + settings.discriminatorSteps() + ", lr D "
+                + settings.discriminatorOptimizer().learningRate() + ", lr G "
+                + settings.generatorOptimizer().learningRate();
+    }
+
+    @Override
     public void markFaulted() {
         faulted = true;
     }
 
+    @Override
     public boolean isFaulted() {
         return faulted;
     }
 
+    @Override
     public void setDiagnostics(boolean on) {
         diagnostics = on;
     }
@@ -394,6 +414,7 @@ public final class GanTrainer {
         return latentDim;
     }
 
+    @Override
     public long iteration() {
         return iteration;
     }

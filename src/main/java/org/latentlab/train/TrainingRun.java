@@ -12,38 +12,53 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
- * Owns one GAN on one dedicated thread. Other threads only post commands (start, pause, step, reset, settings) and
- * receive immutable {@link TrainingStatus} records; they never touch the networks. Statuses are published at most
+ * Owns one model (a GAN, an autoencoder, a VAE, an RBM) on one dedicated thread. Other threads only post commands (start, pause, step, reset, settings) and
+ * receive immutable status records; they never touch the networks. Statuses are published at most
  * every {@code statusIntervalMillis} and only while someone listens, so an unwatched run pays nothing per
- * iteration; the heavier {@link GanView} is made at most every {@code viewIntervalMillis}.
+ * iteration; the heavier view of the model is made at most every {@code viewIntervalMillis}.
+ *
+ * @param <T> the family's trainer
+ * @param <S> the family's status record, made by the {@link Hooks}
  */
-public final class TrainingRun implements AutoCloseable {
+public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
-    /** Callbacks into the layer that owns files and metrics; all run on the training thread. */
-    public interface Hooks {
-        /** After every iteration (checkpoints, metrics): keep it cheap unless it is due. */
-        default Evaluation afterIteration(GanTrainer trainer) {
-            return null;
+    /**
+     * Callbacks into the layer that owns files, metrics and views; all run on the training thread, where they may
+     * read the networks.
+     *
+     * @param <T> the trainer
+     * @param <S> the status record the run publishes
+     */
+    public interface Hooks<T extends Trainer, S> {
+        /** After every iteration (checkpoints, metrics): keep it cheap unless it is due. True: news to publish. */
+        default boolean afterIteration(T trainer) {
+            return false;
         }
 
-        /** A view of the current state for the dashboard. */
-        default GanView view(GanTrainer trainer) {
-            return null;
-        }
-
-        /** The run stopped: finished, paused, or closed. Returns a last measurement to publish, or null. */
-        default Evaluation onStop(GanTrainer trainer, RunState state) {
-            return null;
+        /** The run stopped: finished, paused, or closed. True: a last measurement to publish. */
+        default boolean onStop(T trainer, RunState state) {
+            return false;
         }
 
         /** The trainer was (re)built; e.g. to restore a checkpoint. */
-        default void onTrainerCreated(GanTrainer trainer) {
+        default void onTrainerCreated(T trainer) {
         }
+
+        /**
+         * The immutable status to publish: {@code progress} from the run, the family's numbers from the trainer
+         * (null when it could not be built), and a fresh view of the model when {@code withView}.
+         */
+        S status(Progress progress, T trainer, boolean withView);
+    }
+
+    /** What the run itself knows: its state and pace, whatever the family. */
+    public record Progress(RunState state, long iteration, long maxIterations, long elapsedMillis,
+                           double itersPerSecond, String message) {
     }
 
     /** What a single step trains. */
@@ -51,18 +66,18 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Builds a fresh trainer (networks, data) on the training thread. */
     @FunctionalInterface
-    public interface TrainerFactory {
-        GanTrainer create();
+    public interface TrainerFactory<T extends Trainer> {
+        T create();
     }
 
-    private final TrainerFactory factory;
-    private final Hooks hooks;
+    private final TrainerFactory<T> factory;
+    private final Hooks<T, S> hooks;
     private final long maxIterations;
     private final long statusIntervalNanos;
     private final long viewIntervalNanos;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final List<Consumer<TrainingStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<S>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     /** On JVM exit (window closed, Ctrl+C, SIGTERM): stop after the current operation, so no native op is cut. */
     private final Thread shutdownHook = new Thread(this::stopForExit, "latentlab-training-exit");
@@ -73,17 +88,17 @@ public final class TrainingRun implements AutoCloseable {
     private volatile boolean viewRequested;
 
     // Owned by the training thread.
-    private GanTrainer trainer;
+    private T trainer;
     private long runningNanos;
     private long windowStartNanos;
     private long windowStartIteration;
     private double itersPerSecond = Double.NaN;
     private long nextStatusNanos;
     private long nextViewNanos;
-    private Evaluation pendingEvaluation;
+    private boolean news;
     private String message = "";
 
-    public TrainingRun(TrainerFactory factory, Hooks hooks, long maxIterations, long statusIntervalMillis,
+    public TrainingRun(TrainerFactory<T> factory, Hooks<T, S> hooks, long maxIterations, long statusIntervalMillis,
                        long viewIntervalMillis) {
         this.factory = factory;
         this.hooks = hooks;
@@ -102,12 +117,12 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /** Adds a listener; it soon receives the current status (with a view), whatever state the run is in. */
-    public void subscribe(Consumer<TrainingStatus> listener) {
+    public void subscribe(Consumer<S> listener) {
         listeners.add(listener);
         requestView();
     }
 
-    public void unsubscribe(Consumer<TrainingStatus> listener) {
+    public void unsubscribe(Consumer<S> listener) {
         listeners.remove(listener);
     }
 
@@ -157,13 +172,11 @@ public final class TrainingRun implements AutoCloseable {
             state = RunState.PAUSED;
             guarded(() -> {
                 trainer.setDiagnostics(true);
-                switch (step) {
-                    case DISCRIMINATOR -> trainer.stepDiscriminator();
-                    case GENERATOR -> trainer.stepGenerator();
-                    case BOTH -> {
-                        trainer.iterate();
-                        pendingEvaluation = hooks.afterIteration(trainer);
-                    }
+                if (step == Step.BOTH) {
+                    trainer.iterate();
+                    news |= hooks.afterIteration(trainer);
+                } else {
+                    trainer.stepPart(step);
                 }
                 trainer.setDiagnostics(false);
             });
@@ -183,13 +196,15 @@ public final class TrainingRun implements AutoCloseable {
         });
     }
 
-    /** Changes learning rates or k; takes effect at the next iteration, Adam's moments kept. */
-    public void updateSettings(UnaryOperator<GanSettings> change) {
+    /**
+     * Changes the trainer's settings on the training thread (learning rates, k...); {@code change} returns the
+     * message to show. An {@link IllegalArgumentException} refuses the change with its message.
+     */
+    public void modify(Function<T, String> change) {
         post(() -> {
             if (trainer != null) {
                 try {
-                    trainer.updateSettings(change.apply(trainer.settings()));
-                    message = "settings: " + describe(trainer.settings());
+                    message = change.apply(trainer);
                 } catch (IllegalArgumentException e) {
                     message = "settings refused: " + e.getMessage();
                 }
@@ -309,10 +324,7 @@ public final class TrainingRun implements AutoCloseable {
         long t0 = now;
         boolean ok = guarded(() -> {
             trainer.iterate();
-            Evaluation e = hooks.afterIteration(trainer);
-            if (e != null) {
-                pendingEvaluation = e;
-            }
+            news |= hooks.afterIteration(trainer);
         });
         long t1 = System.nanoTime();
         runningNanos += t1 - t0;
@@ -324,12 +336,9 @@ public final class TrainingRun implements AutoCloseable {
             running = false;
             state = RunState.FINISHED;
             message = "finished " + trainer.iteration() + " iterations";
-            Evaluation last = hooks.onStop(trainer, state);
-            if (last != null) {
-                pendingEvaluation = last;
-            }
+            news |= hooks.onStop(trainer, state);
             publish(true);
-        } else if (report || pendingEvaluation != null && !listeners.isEmpty()) {
+        } else if (report || news && !listeners.isEmpty()) {
             publish(false);
         }
     }
@@ -365,10 +374,10 @@ public final class TrainingRun implements AutoCloseable {
             trainer = factory.create();
             hooks.onTrainerCreated(trainer);
             state = RunState.READY;
-            message = "ready: " + describe(trainer.settings());
+            message = "ready: " + trainer.describeSettings();
             runningNanos = 0;
             itersPerSecond = Double.NaN;
-            pendingEvaluation = null;
+            news = false;
             viewRequested = true;
         } catch (RuntimeException e) {
             LOG.error("could not build the trainer", e);
@@ -388,42 +397,23 @@ public final class TrainingRun implements AutoCloseable {
             windowStartNanos = now;
             windowStartIteration = trainer.iteration();
         }
-        GanView view = null;
-        if (trainer != null && (force || viewRequested || now >= nextViewNanos)) {
-            try {
-                view = hooks.view(trainer);
-            } catch (RuntimeException e) {
-                LOG.warn("could not draw the view", e);
-            }
+        boolean withView = trainer != null && (force || viewRequested || now >= nextViewNanos);
+        if (withView) {
             viewRequested = false;
             nextViewNanos = now + viewIntervalNanos;
         }
         nextStatusNanos = now + statusIntervalNanos;
-        TrainingStatus status = snapshot(view);
-        pendingEvaluation = null;
-        for (Consumer<TrainingStatus> l : listeners) {
+        Progress progress = new Progress(state, trainer == null ? 0 : trainer.iteration(), maxIterations,
+                runningNanos / 1_000_000, itersPerSecond, message);
+        S status = hooks.status(progress, trainer, withView);
+        news = false;
+        for (Consumer<S> l : listeners) {
             try {
                 l.accept(status);
             } catch (RuntimeException e) {
                 LOG.warn("status listener failed", e);
             }
         }
-    }
-
-    private TrainingStatus snapshot(GanView view) {
-        if (trainer == null) {
-            return new TrainingStatus(state, 0, maxIterations, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, null, 0, Double.NaN, null, null, message);
-        }
-        GanTrainer.StepStats s = trainer.lastStats();
-        return new TrainingStatus(state, trainer.iteration(), maxIterations, s.discriminatorLoss, s.generatorLoss,
-                s.realScore, s.fakeScore, s.penalty, s.discriminatorGradNorm, s.generatorGradNorm, trainer.settings(),
-                runningNanos / 1_000_000, itersPerSecond, pendingEvaluation, view, message);
-    }
-
-    private static String describe(GanSettings s) {
-        return s.loss().id() + ", k=" + s.discriminatorSteps() + ", lr D " + s.discriminatorOptimizer().learningRate()
-                + ", lr G " + s.generatorOptimizer().learningRate();
     }
 
     private static String messageOf(RuntimeException e) {

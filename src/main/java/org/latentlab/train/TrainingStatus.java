@@ -14,6 +14,19 @@ public record TrainingStatus(RunState state, long iteration, long maxIterations,
                              long elapsedMillis, double itersPerSecond, Evaluation evaluation, GanView view,
                              String message) {
 
+    /** The status of a GAN run: the run's progress, the trainer's last step, a new measurement and view if any. */
+    public static TrainingStatus of(TrainingRun.Progress p, GanTrainer trainer, Evaluation evaluation, GanView view) {
+        if (trainer == null) {
+            return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, p.elapsedMillis(), p.itersPerSecond(),
+                    evaluation, view, p.message());
+        }
+        GanTrainer.StepStats s = trainer.lastStats();
+        return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), s.discriminatorLoss, s.generatorLoss,
+                s.realScore, s.fakeScore, s.penalty, s.discriminatorGradNorm, s.generatorGradNorm, trainer.settings(),
+                p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message());
+    }
+
     /** Lifecycle of a run. */
     public enum RunState { STARTING, READY, RUNNING, PAUSED, FINISHED, FAILED, CLOSED }
 }

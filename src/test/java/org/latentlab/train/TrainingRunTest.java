@@ -62,7 +62,7 @@ class TrainingRunTest {
         final AtomicReference<GanTrainer> trainer = new AtomicReference<>();
         final List<TrainingStatus> statuses = new CopyOnWriteArrayList<>();
         final List<RunState> stops = new CopyOnWriteArrayList<>();
-        TrainingRun run;
+        TrainingRun<GanTrainer, TrainingStatus> run;
 
         <T> T onThread(Function<GanTrainer, T> f) throws Exception {
             CompletableFuture<T> result = new CompletableFuture<>();
@@ -102,16 +102,21 @@ class TrainingRunTest {
         return new GanTrainer(g, d, data, settings, 2, 99);
     }
 
-    private Harness launch(TrainingRun.TrainerFactory factory) {
+    private Harness launch(TrainingRun.TrainerFactory<GanTrainer> factory) {
         Harness h = new Harness();
-        TrainingRun.Hooks hooks = new TrainingRun.Hooks() {
+        TrainingRun.Hooks<GanTrainer, TrainingStatus> hooks = new TrainingRun.Hooks<>() {
             @Override
-            public Evaluation onStop(GanTrainer trainer, RunState state) {
+            public boolean onStop(GanTrainer trainer, RunState state) {
                 h.stops.add(state);
-                return null;
+                return false;
+            }
+
+            @Override
+            public TrainingStatus status(TrainingRun.Progress progress, GanTrainer trainer, boolean withView) {
+                return TrainingStatus.of(progress, trainer, null, null);
             }
         };
-        h.run = new TrainingRun(() -> {
+        h.run = new TrainingRun<>(() -> {
             GanTrainer t = factory.create();
             h.trainer.set(t);
             return t;

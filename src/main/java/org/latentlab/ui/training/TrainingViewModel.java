@@ -17,6 +17,7 @@ import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
+import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus;
@@ -193,11 +194,14 @@ public final class TrainingViewModel {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        withRun(r -> r.updateSettings(s -> s.withLearningRates(d, g).withDiscriminatorSteps(steps)));
+        withRun(r -> r.modify(t -> {
+            t.updateSettings(t.settings().withLearningRates(d, g).withDiscriminatorSteps(steps));
+            return "settings: " + t.describeSettings();
+        }));
         return null;
     }
 
-    private void withRun(Consumer<TrainingRun> action) {
+    private void withRun(Consumer<TrainingRun<GanTrainer, TrainingStatus>> action) {
         if (session != null) {
             action.accept(session.run());
         }

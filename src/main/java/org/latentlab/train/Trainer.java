@@ -1,0 +1,30 @@
+package org.latentlab.train;
+
+/**
+ * One model family's training loop (GAN, autoencoder, VAE, RBM), driven by a {@link TrainingRun} on its owner
+ * thread. Implementations are not thread-safe: only the owner thread calls them.
+ */
+public interface Trainer {
+
+    /** One training iteration (for a GAN: k discriminator updates and one generator update). */
+    void iterate();
+
+    /** Iterations done so far. */
+    long iteration();
+
+    /** A part of an iteration, for stepping by hand; families with one update per iteration just iterate. */
+    default void stepPart(TrainingRun.Step part) {
+        iterate();
+    }
+
+    /** Whether the next updates should also measure the (costlier) diagnostics the dashboard shows. */
+    void setDiagnostics(boolean on);
+
+    /** Marks the state as not worth saving (after a non-finite loss or a failure). */
+    void markFaulted();
+
+    boolean isFaulted();
+
+    /** A one-line summary of the current settings ("mse, sparse-kl rho=0.05 beta=3, lr 0.001"). */
+    String describeSettings();
+}
