@@ -3,6 +3,7 @@ package org.latentlab.cli;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.ModelExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +23,15 @@ final class PresetsCommand implements Runnable {
 
     @Override
     public void run() {
+        if (name != null && Presets.isModel(name)) {
+            if (write != null) {
+                ExperimentFiles.write(Presets.loadModel(name), write);
+                System.out.println("wrote " + write);
+            } else {
+                System.out.println(Presets.text(name).strip());
+            }
+            return;
+        }
         if (name != null) {
             ExperimentSpec spec = Presets.load(name);
             if (write != null) {
@@ -36,6 +46,11 @@ final class PresetsCommand implements Runnable {
         for (ExperimentSpec s : Presets.all()) {
             System.out.printf("%-20s %-14s %-14s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
                     .replace("images:", ""), s.training().loss().id(), s.iterations(), s.description());
+        }
+        System.out.printf("%n%-26s %-8s %-12s %9s  %s%n", "preset", "data", "family", "iters", "description");
+        for (ModelExperiment s : Presets.allModels()) {
+            System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
+                    .replace("images:", ""), s.family().id(), s.iterations(), s.description());
         }
     }
 }

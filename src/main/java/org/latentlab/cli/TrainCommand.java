@@ -5,6 +5,9 @@ import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ModelRunner;
+import org.latentlab.train.ModelStatus;
 import org.latentlab.train.Backend;
 import org.latentlab.train.TrainingStatus;
 import org.latentlab.train.TrainingStatus.RunState;
@@ -51,6 +54,10 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             session = ExperimentRunner.resume(resume, options);
         } else {
             Path file = Path.of(experiment);
+            if (Files.exists(file) ? !ExperimentFiles.isGan(ExperimentFiles.readText(file), file.toString())
+                    : Presets.isModel(experiment)) {
+                return trainModel(file);
+            }
             ExperimentSpec spec = Files.exists(file) ? ExperimentFiles.read(file) : loadPreset(experiment);
             if (iterations != null) {
                 spec = spec.withIterations(iterations);
@@ -65,6 +72,65 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         try (session) {
             return follow(session);
         }
+    }
+
+    /** An autoencoder, VAE or RBM experiment. */
+    private int trainModel(Path file) throws InterruptedException {
+        boolean isFile = Files.exists(file);
+        ModelExperiment spec = isFile ? ExperimentFiles.readModel(file) : Presets.loadModel(experiment);
+        if (iterations != null) {
+            spec = spec.withIterations(iterations);
+        }
+        if (seed != null) {
+            spec = spec.withSeed(seed);
+        }
+        Path base = isFile ? file.toAbsolutePath().getParent() : Path.of(".");
+        ExperimentRunner.Options options = new ExperimentRunner.Options(runs, base, 1000, 60_000);
+        try (ModelRunner.Session session = ModelRunner.start(spec, options)) {
+            CountDownLatch done = new CountDownLatch(1);
+            AtomicReference<ModelStatus> last = new AtomicReference<>();
+            String[] metrics = {""};
+            session.run().subscribe(status -> {
+                last.set(status);
+                if (status.evaluation() != null) {
+                    metrics[0] = describe(status.evaluation().values());
+                }
+                switch (status.progress().state()) {
+                    case READY -> session.run().start();
+                    case RUNNING -> System.out.println(progress(status, metrics[0]));
+                    case FINISHED, FAILED, PAUSED -> done.countDown();
+                    default -> {
+                    }
+                }
+            });
+            while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!session.run().isAlive()) {
+                    break;
+                }
+            }
+            ModelStatus s = last.get();
+            if (s == null) {
+                throw new LabException("the training thread stopped before it reported anything");
+            }
+            System.out.println(progress(s, metrics[0]));
+            Path dir = session.runDir();
+            if (s.progress().state() == RunState.FINISHED) {
+                System.out.println("done: " + s.progress().message() + (dir == null ? "" : "; run folder " + dir));
+                return 0;
+            }
+            System.err.println("error: " + s.progress().message() + (dir == null ? "" : " (run folder " + dir + ")"));
+            return s.progress().state() == RunState.PAUSED ? 3 : 1;
+        }
+    }
+
+    private static String progress(ModelStatus s, String metrics) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "it %d/%d  %s ", s.progress().iteration(),
+                s.progress().maxIterations(), s.phase()));
+        s.losses().forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
+        if (!metrics.isEmpty()) {
+            b.append("  |  ").append(metrics);
+        }
+        return b.append(String.format(Locale.ROOT, "  %.0f it/s", s.progress().itersPerSecond())).toString();
     }
 
     private static ExperimentSpec loadPreset(String name) {

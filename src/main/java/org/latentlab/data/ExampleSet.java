@@ -29,6 +29,11 @@ public interface ExampleSet extends DataSource {
         return new ExampleRange(this, from, to);
     }
 
+    /** The same examples in a fixed order shuffled with {@code seed} (for splits of a set sorted by class). */
+    default ExampleSet permuted(long seed) {
+        return new ExamplePermutation(this, seed);
+    }
+
     /** The default sampling: n examples drawn uniformly with replacement. */
     static void sampleUniform(ExampleSet set, int n, Random rng, float[] out) {
         int d = set.dimension();

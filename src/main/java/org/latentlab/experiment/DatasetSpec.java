@@ -15,14 +15,16 @@ import java.util.Locale;
  *   <li>{@code {"kind": "images", "name": "mnist"}} or {@code "fashion"}: the bundled IDX sets (or the full
  *       originals dropped into datasets/); {@code {"kind": "images", "path": "my-images-idx3-ubyte.gz"}}: any IDX
  *       image file;</li>
- *   <li>{@code {"kind": "csv", "path": "points.csv"}}: a person's own 2-D points.</li>
+ *   <li>{@code {"kind": "csv", "path": "points.csv"}}: a person's own 2-D points;</li>
+ *   <li>{@code {"kind": "folder", "path": "my-images", "width": 28, "height": 28, "colour": false}}: a folder of
+ *       PNG / JPEG images (one sub-folder per class, or all in one), resized (centre crop) to width x height.</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DatasetSpec(Kind kind, String name, String path) {
+public record DatasetSpec(Kind kind, String name, String path, Integer width, Integer height, Boolean colour) {
 
     public enum Kind {
-        TOY, IMAGES, CSV;
+        TOY, IMAGES, CSV, FOLDER;
 
         @JsonValue
         public String id() {
@@ -37,7 +39,7 @@ public record DatasetSpec(Kind kind, String name, String path) {
 
     public DatasetSpec {
         if (kind == null) {
-            throw new IllegalArgumentException("dataset.kind is missing (toy, images or csv)");
+            throw new IllegalArgumentException("dataset.kind is missing (toy, images, csv or folder)");
         }
         switch (kind) {
             case TOY -> {
@@ -57,7 +59,30 @@ public record DatasetSpec(Kind kind, String name, String path) {
                     throw new IllegalArgumentException("a csv data set needs a path");
                 }
             }
+            case FOLDER -> {
+                if (path == null || path.isBlank()) {
+                    throw new IllegalArgumentException("a folder data set needs the path of a folder of images");
+                }
+                width = width == null ? 28 : width;
+                height = height == null ? 28 : height;
+                colour = colour != null && colour;
+                if (width < 1 || width > 512 || height < 1 || height > 512) {
+                    throw new IllegalArgumentException("dataset.width and dataset.height must be 1..512, not "
+                            + width + "x" + height);
+                }
+            }
         }
+        if (kind != Kind.FOLDER && (width != null || height != null || colour != null)) {
+            throw new IllegalArgumentException("width, height and colour apply to folder data sets only");
+        }
+    }
+
+    public DatasetSpec(Kind kind, String name, String path) {
+        this(kind, name, path, null, null, null);
+    }
+
+    public static DatasetSpec folder(String path, int width, int height, boolean colour) {
+        return new DatasetSpec(Kind.FOLDER, null, path, width, height, colour);
     }
 
     public static DatasetSpec toy(String name) {

@@ -37,24 +37,70 @@ public final class ExperimentFiles {
     }
 
     public static ExperimentSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new LabException(file + ": no such experiment file");
-        } catch (IOException e) {
-            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return parse(readText(file), file.toString());
     }
 
     /** Parses an experiment from JSON text; {@code source} names it in messages. */
     public static ExperimentSpec parse(String json, String source) {
         try {
+            if (!isGan(json, source)) {
+                throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
+                        + " field); open it on the autoencoder bench or train it with the same train command");
+            }
             return MAPPER.readValue(json, ExperimentSpec.class);
         } catch (JsonProcessingException e) {
             throw new LabException(source + ": " + describe(e), e);
         }
+    }
+
+    /** True when the JSON text is a GAN experiment (no {@code "family"} field, or {@code "family": "gan"}). */
+    public static boolean isGan(String json, String source) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode family = MAPPER.readTree(json).get("family");
+            return family == null || "gan".equalsIgnoreCase(family.asText());
+        } catch (JsonProcessingException e) {
+            throw new LabException(source + ": " + describe(e), e);
+        }
+    }
+
+    /** Reads the text of an experiment file, with a message naming the file when it cannot. */
+    public static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new LabException(file + ": no such experiment file");
+        } catch (IOException e) {
+            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses an autoencoder / VAE / RBM experiment; {@code source} names it in messages. */
+    public static ModelExperiment parseModel(String json, String source) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(json);
+            if (tree.get("family") != null && "gan".equalsIgnoreCase(tree.get("family").asText())) {
+                throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
+            }
+            return MAPPER.readValue(json, ModelExperiment.class);
+        } catch (JsonProcessingException e) {
+            throw new LabException(source + ": " + describe(e), e);
+        }
+    }
+
+    public static ModelExperiment readModel(Path file) {
+        return parseModel(readText(file), file.toString());
+    }
+
+    public static String toJson(ModelExperiment spec) {
+        try {
+            return MAPPER.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new LabException("cannot write experiment '" + spec.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    public static void write(ModelExperiment spec, Path file) {
+        AtomicFiles.writeString(file, toJson(spec));
     }
 
     public static String toJson(ExperimentSpec spec) {

@@ -5,6 +5,7 @@ import org.latentlab.core.LabException;
 import org.latentlab.data.CsvPoints;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.ImageFolder;
 import org.latentlab.data.ImageScale;
 import org.latentlab.data.ToyDistribution;
 import org.latentlab.model.NetworkCompiler;
@@ -117,13 +118,18 @@ public final class ExperimentRunner {
     }
 
     public static DataSource openData(ExperimentSpec spec, Path baseDir) {
-        DatasetSpec d = spec.dataset();
+        return openData(spec.dataset(), baseDir, ImageScale.MINUS_ONE_TO_ONE);
+    }
+
+    /** Opens a data set; images scaled to {@code scale} (GANs: [-1, 1] for tanh; autoencoders: [0, 1]). */
+    public static DataSource openData(DatasetSpec d, Path baseDir, ImageScale scale) {
         return switch (d.kind()) {
             case TOY -> ToyDistribution.named(d.name());
             case CSV -> CsvPoints.read(resolve(d.path(), baseDir));
             case IMAGES -> d.path() != null
-                    ? ImageDataset.load(resolve(d.path(), baseDir), null, ImageScale.MINUS_ONE_TO_ONE, d.path())
-                    : ImageDataset.bundled(d.name(), datasetsDir(), ImageScale.MINUS_ONE_TO_ONE);
+                    ? ImageDataset.load(resolve(d.path(), baseDir), null, scale, d.path())
+                    : ImageDataset.bundled(d.name(), datasetsDir(), scale);
+            case FOLDER -> ImageFolder.load(resolve(d.path(), baseDir), d.width(), d.height(), d.colour(), scale);
         };
     }
 
@@ -142,7 +148,7 @@ public final class ExperimentRunner {
         return Path.of(System.getProperty("latentlab.datasets", "datasets"));
     }
 
-    private static Path resolve(String path, Path baseDir) {
+    static Path resolve(String path, Path baseDir) {
         Path p = Path.of(path);
         if (p.isAbsolute() || baseDir == null) {
             return p;

@@ -39,12 +39,19 @@ public final class RunStore {
 
     /** A new folder {@code runs/<timestamp>-<name>} with the spec and provenance written. */
     public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash, Path dataBaseDir) {
+        return create(runsRoot, spec.name(), spec.seed(), spec.dataset(), ExperimentFiles.toJson(spec), dataHash,
+                dataBaseDir);
+    }
+
+    /** A new folder for any experiment, given its name, seed, data set and spec as JSON. */
+    public static RunStore create(Path runsRoot, String name, long seed, DatasetSpec dataset, String specJson,
+                                  String dataHash, Path dataBaseDir) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = null;
         try {
             Files.createDirectories(runsRoot);
             for (int i = 1; dir == null; i++) {
-                Path candidate = runsRoot.resolve(stamp + "-" + spec.name() + (i == 1 ? "" : "-" + i));
+                Path candidate = runsRoot.resolve(stamp + "-" + name + (i == 1 ? "" : "-" + i));
                 try {
                     dir = Files.createDirectory(candidate);
                 } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -56,8 +63,8 @@ public final class RunStore {
         } catch (IOException e) {
             throw new LabException("cannot create run folder " + dir + ": " + e.getMessage(), e);
         }
-        ExperimentFiles.write(spec, dir.resolve("spec.json"));
-        writeProvenance(dir, spec, dataHash, dataBaseDir);
+        AtomicFiles.writeString(dir.resolve("spec.json"), specJson);
+        writeProvenance(dir, name, seed, dataset, dataHash, dataBaseDir);
         return new RunStore(dir);
     }
 
@@ -93,6 +100,14 @@ public final class RunStore {
         if (evaluation != null) {
             row.putAll(evaluation.values());
         }
+        appendRow(row);
+    }
+
+    /**
+     * Appends one row of named values to metrics.csv; the first row fixes the columns (later keys not among them
+     * are dropped, missing ones left empty).
+     */
+    public void appendRow(Map<String, Double> row) {
         Path csv = dir.resolve("metrics.csv");
         try {
             if (columns == null) {
@@ -209,11 +224,12 @@ public final class RunStore {
         }
     }
 
-    private static void writeProvenance(Path dir, ExperimentSpec spec, String dataHash, Path dataBaseDir) {
+    private static void writeProvenance(Path dir, String name, long seed, DatasetSpec dataset, String dataHash,
+                                        Path dataBaseDir) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("experiment", spec.name());
-        p.put("seed", spec.seed());
-        p.put("dataset", spec.dataset().toString());
+        p.put("experiment", name);
+        p.put("seed", seed);
+        p.put("dataset", dataset.toString());
         p.put("dataSha256", dataHash);
         p.put("dataBaseDir", dataBaseDir == null ? null : dataBaseDir.toString());
         p.put("created", LocalDateTime.now().toString());

@@ -120,7 +120,8 @@ public final class NetworkCompiler {
         throw new IllegalStateException("no DL4J layer for " + layer.type());
     }
 
-    static IUpdater updater(OptimizerSpec o) {
+    /** The DL4J updater for an optimiser spec. */
+    public static IUpdater updater(OptimizerSpec o) {
         return switch (o.type()) {
             case ADAM -> new Adam(o.learningRate(), o.beta1(), o.beta2(), 1e-8);
             case RMSPROP -> new RmsProp(o.learningRate(), 0.95, 1e-8);

@@ -1,0 +1,121 @@
+package org.latentlab.experiment;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.latentlab.core.EnumIds;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.train.ae.AutoencoderSettings;
+import org.latentlab.train.rbm.RbmSettings;
+
+import java.util.Locale;
+
+/**
+ * An experiment file for the families that learn to reconstruct rather than to fool: autoencoders (every variant:
+ * the settings say which), VAEs and RBMs / DBNs. Told apart from a GAN experiment by its {@code "family"} field.
+ * An autoencoder or VAE has an encoder and a decoder and {@code training}; an RBM has {@code rbm} settings and no
+ * networks (its sizes come from the data and {@code rbm.hidden}). {@code heldOut} examples at the end of an image
+ * data set (or fresh draws of a toy one) are never trained on and give the held-out measurements.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelExperiment(String name, String description, Family family, long seed, DatasetSpec dataset,
+                              NetworkSpec encoder, NetworkSpec decoder, AutoencoderSettings training, RbmSettings rbm,
+                              long iterations, int sampleInterval, int checkpointInterval, int heldOut) {
+
+    /** The model family. */
+    public enum Family {
+        AUTOENCODER, VAE, RBM;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Family parse(String s) {
+            return EnumIds.parse(values(), Family::id, s, "family");
+        }
+    }
+
+    public ModelExperiment {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', not '" + name + "'");
+        }
+        description = description == null ? "" : description;
+        if (family == null || dataset == null) {
+            throw new IllegalArgumentException("an experiment needs family and dataset");
+        }
+        if (family == Family.RBM) {
+            if (rbm == null) {
+                throw new IllegalArgumentException("an rbm experiment needs \"rbm\" settings (hidden sizes, k...)");
+            }
+            if (encoder != null || decoder != null || training != null) {
+                throw new IllegalArgumentException("an rbm experiment has no encoder, decoder or training block:"
+                        + " its sizes come from the data and rbm.hidden");
+            }
+        } else {
+            if (encoder == null || decoder == null || training == null) {
+                throw new IllegalArgumentException("an " + family.id() + " experiment needs encoder, decoder and"
+                        + " training");
+            }
+            if (rbm != null) {
+                throw new IllegalArgumentException("the rbm block belongs to rbm experiments; for an autoencoder"
+                        + " pretrained by RBMs set training.pretraining to \"rbm\"");
+            }
+            if (encoder.input().size() != decoder.output().size()) {
+                throw new IllegalArgumentException("the encoder takes " + encoder.input() + " but the decoder outputs "
+                        + decoder.output() + ": an autoencoder reconstructs its input, so they must match");
+            }
+            int code = encoder.output().size();
+            int expected = family == Family.VAE ? 2 * decoder.input().size() : decoder.input().size();
+            if (code != expected) {
+                throw new IllegalArgumentException(family == Family.VAE
+                        ? "a VAE's encoder outputs the mean and log-variance of the code (2 x " + decoder.input()
+                        + " = " + expected + " values) but it outputs " + code + ": end the encoder with a dense layer"
+                        + " of " + expected + " units and no activation"
+                        : "the encoder outputs a code of " + code + " values but the decoder takes " + decoder.input()
+                        + ": they must match");
+            }
+            if (training.penalty() != AutoencoderSettings.Penalty.NONE && family == Family.VAE) {
+                throw new IllegalArgumentException("a VAE's regulariser is its KL term (set training.beta); the"
+                        + " penalty " + training.penalty().id() + " is for autoencoders");
+            }
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be >= 1, not " + iterations);
+        }
+        if (sampleInterval < 1 || checkpointInterval < 1) {
+            throw new IllegalArgumentException("sampleInterval and checkpointInterval must be >= 1");
+        }
+        heldOut = heldOut == 0 ? 1000 : heldOut;
+        if (heldOut < 10) {
+            throw new IllegalArgumentException("heldOut must be >= 10 examples, not " + heldOut);
+        }
+    }
+
+    /** The size of the code (latent space): the decoder's input, or the RBM's last hidden layer. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public int codeDim() {
+        return family == Family.RBM ? rbm.hidden().get(rbm.hidden().size() - 1) : decoder.input().size();
+    }
+
+    public ModelExperiment withIterations(long n) {
+        return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, training, rbm, n,
+                sampleInterval, checkpointInterval, heldOut);
+    }
+
+    public ModelExperiment withTraining(AutoencoderSettings t) {
+        return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, t, rbm, iterations,
+                sampleInterval, checkpointInterval, heldOut);
+    }
+
+    public ModelExperiment withName(String n) {
+        return new ModelExperiment(n, description, family, seed, dataset, encoder, decoder, training, rbm,
+                iterations, sampleInterval, checkpointInterval, heldOut);
+    }
+
+    public ModelExperiment withSeed(long s) {
+        return new ModelExperiment(name, description, family, s, dataset, encoder, decoder, training, rbm,
+                iterations, sampleInterval, checkpointInterval, heldOut);
+    }
+}

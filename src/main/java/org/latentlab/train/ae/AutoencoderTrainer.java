@@ -1,0 +1,477 @@
+package org.latentlab.train.ae;
+
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.latentlab.core.LabException;
+import org.latentlab.data.DataSource;
+import org.latentlab.train.Host;
+import org.latentlab.train.NativeMemory;
+import org.latentlab.train.NonFiniteLossException;
+import org.latentlab.train.Trainer;
+import org.latentlab.train.ae.AutoencoderSettings.Corruption;
+import org.latentlab.train.ae.AutoencoderSettings.Penalty;
+import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains an autoencoder (plain, tied, sparse, denoising, contractive, convolutional, stacked) or a VAE: an encoder
+ * and a decoder network (DL4J, no output layers); the losses are computed here and their gradients fed back with
+ * {@code backpropGradient}, the decoder's input gradient becoming the encoder's output gradient, to which the code
+ * penalty's gradient is added.
+ *
+ * <p>For a VAE the encoder outputs [μ, log σ²] (2k values) and the decoder takes z = μ + σ·ε, ε ~ N(0, I); the loss
+ * is the negative ELBO −E[log p(x|z)] + β·KL(N(μ, σ²) ‖ N(0, I)), KL = ½ Σ (μ² + σ² − 1 − log σ²).
+ *
+ * <p>Stacked autoencoders may first be pretrained greedily ({@link GreedyPretraining}); the iterations it takes
+ * count as the trainer's first iterations. Every random draw comes from a generator re-seeded from (seed,
+ * iteration), so a run is reproducible. Not thread-safe: a {@code TrainingRun} owns it.
+ */
+public final class AutoencoderTrainer implements Trainer {
+
+    /** Which kind of model the two networks make. */
+    public enum Kind { AUTOENCODER, VAE }
+
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final MultiLayerNetwork encoder;
+    private final MultiLayerNetwork decoder;
+    private final DataSource data;
+    private final Kind kind;
+    private final long seed;
+    private final int dataDim;
+    private final int codeDim;
+    private final DataType dataType;
+    private final TiedWeights tied;
+    private final GreedyPretraining pretraining;
+    private final Random rng = new Random();
+    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    private final NativeMemory memory = new NativeMemory();
+    private AutoencoderSettings settings;
+
+    private long iteration;
+    private long encoderUpdates;
+    private long decoderUpdates;
+    private boolean diagnostics;
+    private boolean faulted;
+    private Map<String, Double> lastLosses = new LinkedHashMap<>();
+    private double lastGradNorm = Double.NaN;
+
+    /** One batch's loss, split into its parts, and the gradients left in the networks' gradient views. */
+    public record StepResult(Map<String, Double> losses, Gradient encoderGradient, Gradient decoderGradient) {
+        public double total() {
+            return losses.get("total");
+        }
+    }
+
+    public AutoencoderTrainer(MultiLayerNetwork encoder, MultiLayerNetwork decoder, DataSource data,
+                              AutoencoderSettings settings, Kind kind, long seed) {
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.data = data;
+        this.settings = settings;
+        this.kind = kind;
+        this.seed = seed;
+        this.dataDim = data.dimension();
+        this.dataType = encoder.params().dataType();
+        long encOut = flat(encoder.output(Nd4j.zeros(dataType, 2, dataDim), false)).columns();
+        if (kind == Kind.VAE && encOut % 2 != 0) {
+            throw new LabException("a VAE's encoder outputs the mean and the log-variance of the code side by side,"
+                    + " so its output size must be even (2 x code size), not " + encOut);
+        }
+        this.codeDim = (int) (kind == Kind.VAE ? encOut / 2 : encOut);
+        checkDecoder();
+        this.tied = settings.tiedWeights() ? new TiedWeights(encoder, decoder) : null;
+        if (tied != null) {
+            tied.copyToDecoder();
+        }
+        this.pretraining = settings.pretraining() == AutoencoderSettings.Pretraining.NONE ? null
+                : new GreedyPretraining(this, settings, seed);
+    }
+
+    private void checkDecoder() {
+        long out;
+        try {
+            out = flat(decoder.output(Nd4j.zeros(dataType, 2, codeDim), false)).columns();
+        } catch (RuntimeException e) {
+            throw new LabException("the decoder does not take a code of size " + codeDim + ": " + e.getMessage(), e);
+        }
+        if (out != dataDim) {
+            throw new LabException("the decoder outputs " + out + " values per example but the data set '"
+                    + data.name() + "' has " + dataDim + ": change the decoder's last layer");
+        }
+    }
+
+    @Override
+    public void iterate() {
+        reseed(iteration);
+        if (pretraining != null && pretraining.active(iteration)) {
+            lastLosses = pretraining.step(iteration);
+            lastGradNorm = Double.NaN;
+        } else {
+            int n = settings.batchSize();
+            INDArray clean = sample(n);
+            INDArray input = corrupt(clean);
+            StepResult r = gradients(input, clean);
+            if (diagnostics) {
+                double sq = r.encoderGradient().gradient().norm2Number().doubleValue();
+                double sd = r.decoderGradient().gradient().norm2Number().doubleValue();
+                lastGradNorm = Math.sqrt(sq * sq + sd * sd);
+            }
+            apply(r);
+            lastLosses = r.losses();
+        }
+        iteration++;
+        memory.afterIteration();
+    }
+
+    /**
+     * The loss of one batch ({@code input} is what the encoder sees, {@code target} what the decoder should
+     * reproduce) with its gradients in both networks' gradient views; nothing applied.
+     */
+    public StepResult gradients(INDArray input, INDArray target) {
+        int n = (int) input.rows();
+        encoder.setInput(input);
+        List<INDArray> encActs = encoder.feedForward(true, false);
+        INDArray encOut = flat(encActs.get(encActs.size() - 1));
+        double[] e = Host.doubles(encOut);
+        double[] code;
+        double[] noise = null;
+        if (kind == Kind.VAE) {
+            noise = new double[n * codeDim];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = rng.nextGaussian();
+            }
+            code = Reparameterisation.sample(e, noise, n, codeDim);
+        } else {
+            code = e;
+        }
+        decoder.setInput(Nd4j.create(code, new long[] {n, codeDim}, dataType));
+        List<INDArray> decActs = decoder.feedForward(true, false);
+        INDArray out = decActs.get(decActs.size() - 1);
+        double[] o = Host.doubles(flat(out));
+        double[] x = Host.doubles(target);
+        double[] outGrad = new double[o.length];
+        double recon = reconstruction(o, x, n, outGrad);
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("reconstruction", recon);
+        Pair<Gradient, INDArray> decBack = decoder.backpropGradient(
+                Nd4j.create(outGrad, out.shape(), dataType), noWorkspaces);
+        double[] codeGrad = Host.doubles(decBack.getSecond().reshape(n, codeDim));
+        double total = recon;
+        double[] encGrad;
+        double[] contractiveWeightGrad = null;
+        if (kind == Kind.VAE) {
+            encGrad = new double[n * 2 * codeDim];
+            double kl = Reparameterisation.backward(e, noise, codeGrad, n, codeDim, settings.beta(), encGrad);
+            losses.put("KL", kl);
+            total += settings.beta() * kl;
+        } else {
+            encGrad = codeGrad;
+            double p = 0;
+            int k = codeDim;
+            switch (settings.penalty()) {
+                case SPARSE_KL -> {
+                    p = SparsityPenalty.kl(code, n, k, settings.sparsityTarget(), settings.penaltyWeight());
+                    addTo(encGrad, SparsityPenalty.klGradient(code, n, k, settings.sparsityTarget(),
+                            settings.penaltyWeight()));
+                }
+                case SPARSE_L1 -> {
+                    p = SparsityPenalty.l1(code, n, settings.penaltyWeight());
+                    addTo(encGrad, SparsityPenalty.l1Gradient(code, n, settings.penaltyWeight()));
+                }
+                case CONTRACTIVE -> {
+                    double[] w = Host.doubles(encoder.getParam("0_W"));
+                    int in = dataDim;
+                    double[] s = ContractivePenalty.columnSquareNorms(w, in, k);
+                    p = ContractivePenalty.value(code, n, k, s, settings.penaltyWeight());
+                    addTo(encGrad, ContractivePenalty.codeGradient(code, n, k, s, settings.penaltyWeight()));
+                    contractiveWeightGrad = ContractivePenalty.weightGradient(code, n, k, w, in,
+                            settings.penaltyWeight());
+                }
+                default -> {
+                }
+            }
+            if (settings.penalty() != Penalty.NONE) {
+                losses.put(settings.penaltyName(), p);
+                total += p;
+            }
+        }
+        INDArray encEps = Nd4j.create(encGrad, encActs.get(encActs.size() - 1).shape(), dataType);
+        Gradient encGradient = encoder.backpropGradient(encEps, noWorkspaces).getFirst();
+        if (contractiveWeightGrad != null) {
+            INDArray gw = encGradient.getGradientFor("0_W");
+            gw.addi(Nd4j.create(contractiveWeightGrad, gw.shape(), dataType));
+        }
+        if (tied != null) {
+            tied.foldGradients(encGradient, decBack.getFirst());
+        }
+        losses.put("total", total);
+        requireFinite(losses);
+        return new StepResult(losses, encGradient, decBack.getFirst());
+    }
+
+    /** The reconstruction term (mean over the batch of the per-example sum) and its gradient in {@code grad}. */
+    private double reconstruction(double[] o, double[] x, int n, double[] grad) {
+        double loss = 0;
+        if (settings.reconstruction() == Reconstruction.CROSS_ENTROPY) {
+            for (int i = 0; i < o.length; i++) {
+                double l = o[i];
+                loss += Math.max(l, 0) - l * x[i] + Math.log1p(Math.exp(-Math.abs(l)));
+                grad[i] = (sigmoid(l) - x[i]) / n;
+            }
+            return loss / n;
+        }
+        // squared error; for a VAE the Gaussian likelihood with unit variance, ½ (x − r)² + ½ log 2π per value
+        double scale = kind == Kind.VAE ? 0.5 : 1.0;
+        for (int i = 0; i < o.length; i++) {
+            double d = o[i] - x[i];
+            loss += scale * d * d;
+            grad[i] = 2 * scale * d / n;
+        }
+        return kind == Kind.VAE ? loss / n + HALF_LOG_TWO_PI * dataDim : loss / n;
+    }
+
+    private void apply(StepResult r) {
+        encoder.getUpdater().update(encoder, r.encoderGradient(), (int) encoderUpdates, 0, 1, noWorkspaces);
+        encoder.params().subi(r.encoderGradient().gradient());
+        decoder.getUpdater().update(decoder, r.decoderGradient(), (int) decoderUpdates, 0, 1, noWorkspaces);
+        decoder.params().subi(r.decoderGradient().gradient());
+        encoderUpdates++;
+        decoderUpdates++;
+        if (tied != null) {
+            tied.copyToDecoder();
+        }
+    }
+
+    /** The input the encoder sees: the clean batch, masked or with Gaussian noise for a denoising autoencoder. */
+    public INDArray corrupt(INDArray clean) {
+        Corruption c = settings.corruption();
+        double level = settings.corruptionLevel();
+        if (c == Corruption.NONE || level == 0) {
+            return clean;
+        }
+        double[] x = Host.doubles(clean);
+        for (int i = 0; i < x.length; i++) {
+            if (c == Corruption.MASKING) {
+                if (rng.nextDouble() < level) {
+                    x[i] = 0;
+                }
+            } else {
+                x[i] += level * rng.nextGaussian();
+            }
+        }
+        return Nd4j.create(x, clean.shape(), dataType);
+    }
+
+    /** The encoder's code for each example: the code layer's activations, or μ for a VAE. Inference mode. */
+    public INDArray encode(INDArray x) {
+        INDArray e = flat(encoder.output(x, false));
+        return kind == Kind.VAE ? e.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, codeDim)).dup() : e;
+    }
+
+    /** The encoder's raw outputs (n × code, or n × 2·code = [μ, log σ²] for a VAE), inference mode. */
+    public double[] encoderOutput(INDArray x) {
+        return Host.doubles(flat(encoder.output(x, false)));
+    }
+
+    /** The decoder's output for codes, as data values (σ applied for a Bernoulli decoder). Inference mode. */
+    public INDArray decode(INDArray z) {
+        INDArray o = flat(decoder.output(z, false));
+        return settings.reconstruction() == Reconstruction.CROSS_ENTROPY
+                ? org.nd4j.linalg.ops.transforms.Transforms.sigmoid(o, false) : o;
+    }
+
+    /** Reconstructions of x through the code (μ for a VAE), in inference mode. */
+    public INDArray reconstruct(INDArray x) {
+        return decode(encode(x));
+    }
+
+    /**
+     * The loss parts on a batch in inference mode with a fixed seed, without changing anything (held-out
+     * evaluation): the input corrupted as in training when {@code corrupted}.
+     */
+    public Map<String, Double> evaluate(INDArray clean, boolean corrupted, long evalSeed) {
+        // every iteration re-seeds the generator first, so drawing from it here changes no later update
+        rng.setSeed(evalSeed);
+        INDArray input = corrupted ? corrupt(clean) : clean;
+        return lossOnly(input, clean);
+    }
+
+    private Map<String, Double> lossOnly(INDArray input, INDArray target) {
+        int n = (int) input.rows();
+        double[] e = Host.doubles(flat(encoder.output(input, false)));
+        double[] code = e;
+        Map<String, Double> losses = new LinkedHashMap<>();
+        double kl = 0;
+        if (kind == Kind.VAE) {
+            double[] noise = new double[n * codeDim];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = rng.nextGaussian();
+            }
+            code = Reparameterisation.sample(e, noise, n, codeDim);
+            kl = Reparameterisation.kl(e, n, codeDim);
+        }
+        double[] o = Host.doubles(decoder.output(Nd4j.create(code, new long[] {n, codeDim}, dataType), false));
+        double recon = reconstruction(o, Host.doubles(target), n, new double[o.length]);
+        losses.put("reconstruction", recon);
+        if (kind == Kind.VAE) {
+            losses.put("KL", kl);
+            losses.put("negative ELBO", recon + kl);
+        }
+        return losses;
+    }
+
+    INDArray sample(int n) {
+        float[] buf = new float[n * dataDim];
+        data.sample(n, rng, buf);
+        return Nd4j.create(buf, new long[] {n, dataDim}).castTo(dataType);
+    }
+
+    Random random() {
+        return rng;
+    }
+
+    private void reseed(long counter) {
+        long s = mix(seed * 0x9E3779B97F4A7C15L + counter);
+        rng.setSeed(s);
+        Nd4j.getRandom().setSeed(s ^ 0x94D049BB133111EBL);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private void requireFinite(Map<String, Double> losses) {
+        for (Map.Entry<String, Double> e : losses.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                throw new NonFiniteLossException(e.getKey() + " loss", e.getValue(), iteration);
+            }
+        }
+    }
+
+    private static void addTo(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+    }
+
+    static double sigmoid(double v) {
+        return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+    }
+
+    static INDArray flat(INDArray out) {
+        return out.rank() == 2 ? out : out.reshape(out.size(0), out.length() / out.size(0));
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public void setDiagnostics(boolean on) {
+        diagnostics = on;
+    }
+
+    @Override
+    public void markFaulted() {
+        faulted = true;
+    }
+
+    @Override
+    public boolean isFaulted() {
+        return faulted;
+    }
+
+    @Override
+    public String describeSettings() {
+        return (kind == Kind.VAE ? "VAE, beta " + settings.beta() + ", " : "") + settings.describe();
+    }
+
+    public AutoencoderSettings settings() {
+        return settings;
+    }
+
+    /** New learning rate or β, taking effect at the next iteration (Adam's moments kept). */
+    public void updateSettings(AutoencoderSettings next) {
+        if (next.tiedWeights() != settings.tiedWeights() || next.pretraining() != settings.pretraining()
+                || next.penalty() != settings.penalty() || next.reconstruction() != settings.reconstruction()) {
+            throw new IllegalArgumentException("only the learning rate, beta, penalty weight and corruption level"
+                    + " can change during a run");
+        }
+        if (next.optimizer().learningRate() != settings.optimizer().learningRate()) {
+            encoder.setLearningRate(next.optimizer().learningRate());
+            decoder.setLearningRate(next.optimizer().learningRate());
+        }
+        settings = next;
+    }
+
+    /** The losses of the last batch, by part ("reconstruction", "sparsity KL", "KL", "total"...). */
+    public Map<String, Double> lastLosses() {
+        return lastLosses;
+    }
+
+    public double lastGradNorm() {
+        return lastGradNorm;
+    }
+
+    /** "pretraining layer 2/4" while the greedy phase runs, else "fine-tuning" or "training". */
+    public String phase() {
+        if (pretraining == null) {
+            return "training";
+        }
+        return pretraining.active(iteration) ? pretraining.describe(iteration) : "fine-tuning end to end";
+    }
+
+    public MultiLayerNetwork encoder() {
+        return encoder;
+    }
+
+    public MultiLayerNetwork decoder() {
+        return decoder;
+    }
+
+    public DataSource data() {
+        return data;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int codeDim() {
+        return codeDim;
+    }
+
+    public int dataDim() {
+        return dataDim;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** Updates applied to each network so far (Adam's step counter; kept in checkpoints). */
+    public long[] updateCounts() {
+        return new long[] {encoderUpdates, decoderUpdates};
+    }
+
+    /** Restores the iteration and update counters of a checkpoint. */
+    public void restoreCounters(long iteration, long encoderUpdates, long decoderUpdates) {
+        this.iteration = iteration;
+        this.encoderUpdates = encoderUpdates;
+        this.decoderUpdates = decoderUpdates;
+    }
+}

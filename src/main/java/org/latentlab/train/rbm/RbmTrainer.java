@@ -1,0 +1,272 @@
+package org.latentlab.train.rbm;
+
+import org.latentlab.core.LabException;
+import org.latentlab.data.DataSource;
+import org.latentlab.train.NativeMemory;
+import org.latentlab.train.NonFiniteLossException;
+import org.latentlab.train.Trainer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Random;
+
+/**
+ * Trains an RBM, or a deep belief net greedily, by CD-k or PCD-k ({@link RbmSettings}). Iteration t trains layer
+ * {@code min(t / iterationsPerLayer, layers - 1)} on one batch of {@code batchSize} examples drawn from the data
+ * source and propagated up (mean field) through the layers below it; see {@link DeepBeliefNet} and {@link Rbm}.
+ *
+ * <p>The data must lie in [0, 1] (images scaled with {@code ImageScale.ZERO_TO_ONE}): a batch with a value outside
+ * raises a {@link LabException}. A non-finite reconstruction error or free energy raises a
+ * {@link NonFiniteLossException}.
+ *
+ * <p>Every iteration re-seeds its batch generator from (seed, iteration), and each RBM re-seeds its sampler from
+ * (its seed, its update count), so two trainers with the same data, settings and seed end with identical
+ * parameters, whether or not diagnostics are measured.
+ *
+ * <p>Not thread-safe: a {@code TrainingRun} owns it on one thread.
+ */
+public final class RbmTrainer implements Trainer {
+
+    /**
+     * What the last iteration measured, before its update: the trained layer, the batch's reconstruction error and
+     * mean free energy, the mean free energy of a batch of binary noise of the same size (each input 1 with
+     * probability 0.5; NaN when diagnostics were off), and the CD gradient's norm. The gap F(noise) - F(data) is
+     * positive once the model prefers data to noise (p(v) ∝ exp(-F(v))).
+     */
+    public record Stats(long iteration, int layer, double reconstructionError, double dataFreeEnergy,
+                        double noiseFreeEnergy, double gradientNorm) {
+
+        /** F(noise) - F(data): how much more probable, in log units, a data example is than a noise one. */
+        public double freeEnergyGap() {
+            return noiseFreeEnergy - dataFreeEnergy;
+        }
+    }
+
+    private static final long NOISE_STREAM = 0x4E015EL;
+    private static final long GIBBS_STREAM = 0x61BB5L;
+
+    private final DataSource data;
+    private final long seed;
+    private final DataType dataType;
+    private final int dimension;
+    private final DeepBeliefNet dbn;
+    private final Random rng = new Random();
+    private final NativeMemory memory = new NativeMemory();
+    private RbmSettings settings;
+    private float[] batchBuffer;
+
+    private long iteration;
+    private boolean diagnostics;
+    private boolean faulted;
+    private Stats last = new Stats(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /**
+     * @param data     examples with values in [0, 1]
+     * @param dataType FLOAT normally, DOUBLE for exact checks
+     */
+    public RbmTrainer(DataSource data, RbmSettings settings, long seed, DataType dataType) {
+        this.data = data;
+        this.settings = settings;
+        this.seed = seed;
+        this.dataType = dataType;
+        this.dimension = data.dimension();
+        this.dbn = new DeepBeliefNet(dimension, settings.hidden(), seed, dataType);
+        applyOptimiserSettings();
+    }
+
+    @Override
+    public void iterate() {
+        int layer = currentLayer();
+        INDArray batch = sampleBatch(settings.batchSize(), SplitMix.seed(seed, iteration));
+        Rbm rbm = dbn.rbm(layer);
+        Rbm.Stats s = rbm.cdStep(dbn.propagateUp(batch, layer), settings.k(), settings.learningRate(),
+                settings.persistent());
+        requireFinite("reconstruction error", s.reconstructionError());
+        requireFinite("free energy", s.meanFreeEnergy());
+        double noise = diagnostics ? noiseFreeEnergy(rbm, settings.batchSize()) : Double.NaN;
+        last = new Stats(iteration, layer, s.reconstructionError(), s.meanFreeEnergy(), noise, s.gradientNorm());
+        iteration++;
+        memory.afterIteration();
+    }
+
+    /** The layer the next iteration trains: {@code min(iteration / iterationsPerLayer, layers - 1)}. */
+    public int currentLayer() {
+        long layer = iteration / settings.iterationsPerLayer();
+        return (int) Math.min(layer, dbn.layers() - 1);
+    }
+
+    private INDArray sampleBatch(int n, long batchSeed) {
+        int size = n * dimension;
+        if (batchBuffer == null || batchBuffer.length != size) {
+            batchBuffer = new float[size];
+        }
+        rng.setSeed(batchSeed);
+        data.sample(n, rng, batchBuffer);
+        requireUnitRange(batchBuffer);
+        return toArray(batchBuffer, n);
+    }
+
+    private void requireUnitRange(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            float x = values[i];
+            if (!(x >= 0f && x <= 1f)) {
+                throw new LabException("An RBM needs data in [0, 1], but '" + data.name() + "' gave " + x
+                        + " (example " + i / dimension + ", value " + i % dimension
+                        + "): scale images to [0, 1] (ImageScale.ZERO_TO_ONE), or choose another data set");
+            }
+        }
+    }
+
+    private INDArray toArray(float[] values, int n) {
+        INDArray x = Nd4j.create(values, new long[] {n, dimension}, 'c');
+        return x.dataType() == dataType ? x : x.castTo(dataType);
+    }
+
+    /** Mean free energy of n binary noise vectors (each unit 1 with probability 0.5) in the RBM's input space. */
+    private double noiseFreeEnergy(Rbm rbm, int n) {
+        Random noiseRng = new Random(SplitMix.seed(seed ^ NOISE_STREAM, iteration));
+        INDArray half = Nd4j.valueArrayOf(new long[] {n, rbm.visible()}, 0.5, dataType);
+        INDArray noise = rbm.bernoulli(half, noiseRng);
+        return rbm.freeEnergy(noise).meanNumber().doubleValue();
+    }
+
+    private void requireFinite(String lossName, double value) {
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteLossException(lossName, value, iteration);
+        }
+    }
+
+    // ---- what the dashboard shows (all copied out to the host) ----
+
+    /**
+     * {@code count} images from {@code steps} steps of block Gibbs sampling in the first RBM, each chain started at
+     * a data example: the visible probabilities of the last step, row-major {@code count x dimension}. The examples
+     * and the sampling are seeded from the trainer's seed, so the same parameters give the same images.
+     */
+    public float[] gibbsSamples(int count, int steps) {
+        if (count < 1) {
+            throw new IllegalArgumentException("ask for at least 1 sample, not " + count);
+        }
+        Random starts = new Random(SplitMix.seed(seed ^ GIBBS_STREAM, 0));
+        float[] buffer = new float[count * dimension];
+        data.sample(count, starts, buffer);
+        requireUnitRange(buffer);
+        INDArray start = toArray(buffer, count);
+        return toFloats(dbn.rbm(0).gibbsSample(start, steps, SplitMix.seed(seed ^ GIBBS_STREAM, 1)));
+    }
+
+    /**
+     * Mean-field reconstructions {@code p(v | h = p(h|v))} by the first RBM of {@code n} examples given row-major in
+     * {@code batch} ({@code n x dimension}, values in [0, 1]); the result has the same layout.
+     */
+    public float[] reconstructions(float[] batch, int n) {
+        if (n < 1 || batch.length != n * dimension) {
+            throw new IllegalArgumentException("expected " + n + " examples of " + dimension + " values ("
+                    + (long) n * dimension + " floats), got " + batch.length);
+        }
+        requireUnitRange(batch);
+        return toFloats(dbn.reconstruct(toArray(batch, n), 1));
+    }
+
+    /**
+     * The weights of the first RBM's first {@code min(count, hidden)} hidden units, one unit's receptive field per
+     * row: row-major {@code min(count, hidden) x dimension}.
+     */
+    public float[] filters(int count) {
+        Rbm first = dbn.rbm(0);
+        int shown = Math.min(count, first.hidden());
+        if (shown < 1) {
+            throw new IllegalArgumentException("ask for at least 1 filter, not " + count);
+        }
+        INDArray w = first.weights().get(NDArrayIndex.all(), NDArrayIndex.interval(0, shown));
+        return toFloats(w.transpose());
+    }
+
+    private static float[] toFloats(INDArray a) {
+        return a.castTo(DataType.FLOAT).dup('c').reshape(a.length()).toFloatVector();
+    }
+
+    // ---- state and settings ----
+
+    /** What the last iteration measured (NaNs before the first). */
+    public Stats lastStats() {
+        return last;
+    }
+
+    /** The trained stack (live; the owner thread only). */
+    public DeepBeliefNet deepBeliefNet() {
+        return dbn;
+    }
+
+    /** RBM {@code layer} of the stack (live; the owner thread only). */
+    public Rbm rbm(int layer) {
+        return dbn.rbm(layer);
+    }
+
+    public RbmSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Changes k, CD/PCD, learning rate, momentum, weight decay, batch size and iterations per layer; the hidden
+     * sizes cannot change during a run. Parameters, momentum and persistent chains are kept.
+     */
+    public void updateSettings(RbmSettings updated) {
+        if (!updated.hidden().equals(settings.hidden())) {
+            throw new IllegalArgumentException("the hidden layer sizes cannot change during a run (" + settings.hidden()
+                    + " -> " + updated.hidden() + "): start a new run");
+        }
+        settings = updated;
+        applyOptimiserSettings();
+    }
+
+    private void applyOptimiserSettings() {
+        for (Rbm r : dbn.rbms()) {
+            r.setMomentum(settings.momentum());
+            r.setWeightDecay(settings.weightDecay());
+        }
+    }
+
+    public DataSource data() {
+        return data;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public String describeSettings() {
+        return settings.describe();
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public void setDiagnostics(boolean on) {
+        diagnostics = on;
+    }
+
+    public boolean diagnostics() {
+        return diagnostics;
+    }
+
+    @Override
+    public void markFaulted() {
+        faulted = true;
+    }
+
+    @Override
+    public boolean isFaulted() {
+        return faulted;
+    }
+}
