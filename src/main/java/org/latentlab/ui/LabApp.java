@@ -6,39 +6,71 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.Presets;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.ui.models.ModelBenchView;
+import org.latentlab.ui.models.ModelBenchViewModel;
 import org.latentlab.ui.training.TrainingView;
 import org.latentlab.ui.training.TrainingViewModel;
 
 /**
- * The window: the GAN training dashboard, opened on the default preset, ready to train. Named parameters:
+ * The window: two benches in tabs, the GAN dashboard and the autoencoder / VAE / RBM bench, each opened on a
+ * preset, ready to train. Named parameters (a preset or file picks its bench):
  * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once).
  */
 public final class LabApp extends Application {
 
     private TrainingViewModel viewModel;
+    private ModelBenchViewModel modelViewModel;
 
     @Override
     public void start(Stage stage) {
         viewModel = new TrainingViewModel(ExperimentRunner.Options.defaults());
         TrainingView view = new TrainingView(viewModel, stage);
-        Scene scene = new Scene(view, 1440, 900);
+        modelViewModel = new ModelBenchViewModel(ExperimentRunner.Options.defaults());
+        ModelBenchView modelView = new ModelBenchView(modelViewModel, stage);
+        Tab ganTab = new Tab("GAN bench", view);
+        Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
+        modelTab.setId("tab-models");
+        TabPane tabs = new TabPane(ganTab, modelTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        Scene scene = new Scene(tabs, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         view.installShortcuts(scene);
-        stage.setTitle("Latent Lab — GAN bench");
+        stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();
         String preset = getParameters().getNamed().getOrDefault("preset", Presets.defaultName());
-        if (Boolean.parseBoolean(getParameters().getNamed().getOrDefault("start", "false"))) {
-            viewModel.startWhenReady();
-        }
         String file = getParameters().getNamed().get("experiment");
-        if (file != null) {
-            viewModel.openFile(java.nio.file.Path.of(file));
+        boolean start = Boolean.parseBoolean(getParameters().getNamed().getOrDefault("start", "false"));
+        boolean models = file != null ? !ExperimentFiles.isGan(ExperimentFiles.readText(java.nio.file.Path.of(file)),
+                file) : Presets.isModel(preset);
+        if (models) {
+            tabs.getSelectionModel().select(modelTab);
+            viewModel.loadPreset(Presets.defaultName());
+            if (start) {
+                modelViewModel.startWhenReady();
+            }
+            if (file != null) {
+                modelViewModel.openFile(java.nio.file.Path.of(file));
+            } else {
+                modelView.selectPreset(preset);
+            }
         } else {
-            viewModel.loadPreset(preset);
+            if (start) {
+                viewModel.startWhenReady();
+            }
+            if (file != null) {
+                viewModel.openFile(java.nio.file.Path.of(file));
+            } else {
+                viewModel.loadPreset(preset);
+            }
+            modelView.selectPreset(Presets.MODEL_NAMES.get(0));
         }
         stage.setOnCloseRequest(e -> {
             viewModel.close();
+            modelViewModel.close();
             Platform.exit();
         });
     }
@@ -47,6 +79,9 @@ public final class LabApp extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.close();
+        }
+        if (modelViewModel != null) {
+            modelViewModel.close();
         }
     }
 }

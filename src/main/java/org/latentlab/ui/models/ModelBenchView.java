@@ -1,0 +1,370 @@
+package org.latentlab.ui.models;
+
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.statistics.HistogramDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.latentlab.experiment.ModelSamples;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.ModelView;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+/**
+ * The autoencoder / VAE / RBM bench: pick a preset or open a file, train, and watch the loss parts, the held-out
+ * measurements, inputs | corrupted | reconstructions, the learned filters, the code units' activity (ρ marked for a
+ * sparse AE), a 2-D code scatter coloured by label, and samples. "Keep for comparison" stores a run; the Compare tab
+ * overlays the kept runs' held-out curves and shows their reconstructions in columns.
+ */
+public final class ModelBenchView extends BorderPane {
+
+    private static final int SCALE = 3;
+
+    private final ModelBenchViewModel vm;
+    private final Window owner;
+    private final ComboBox<String> presets = new ComboBox<>();
+    private final XYSeriesCollection lossData = new XYSeriesCollection();
+    private final XYSeriesCollection heldOutData = new XYSeriesCollection();
+    private final XYSeriesCollection scatterData = new XYSeriesCollection();
+    private final XYSeriesCollection compareData = new XYSeriesCollection();
+    private final JFreeChart activityChart;
+    private final ImageView inputs = imageView("inputs");
+    private final ImageView corrupted = imageView("corrupted");
+    private final ImageView reconstructions = imageView("reconstructions");
+    private final ImageView filters = imageView("filters");
+    private final ImageView samples = imageView("samples");
+    private final Label corruptedTitle = title("corrupted input (what the encoder sees)");
+    private final Label filtersTitle = title("first-layer filters");
+    private final Label samplesTitle = title("samples");
+    private final ChartViewer scatterViewer;
+    private final GridPane compareGrid = new GridPane();
+    private final Label status = new Label();
+
+    public ModelBenchView(ModelBenchViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        getStyleClass().add("model-bench");
+        vm.setErrorHandler(this::showError);
+        activityChart = ChartFactory.createHistogram(null, "activity", "units", new HistogramDataset(),
+                PlotOrientation.VERTICAL, false, false, false);
+        JFreeChart scatter = ChartFactory.createScatterPlot("2-D code, coloured by label", "c1", "c2", scatterData,
+                PlotOrientation.VERTICAL, true, false, false);
+        scatterViewer = viewer(scatter, "code-scatter");
+        TabPane tabs = new TabPane(new Tab("Training", training()), new Tab("Compare", compare()));
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        setTop(toolbar());
+        setCenter(tabs);
+        setBottom(statusBar());
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pump();
+                refresh();
+            }
+        }.start();
+    }
+
+    private Node toolbar() {
+        presets.getItems().setAll(Presets.MODEL_NAMES);
+        presets.setId("model-preset");
+        presets.setOnAction(e -> {
+            if (presets.getValue() != null) {
+                vm.loadPreset(presets.getValue());
+            }
+        });
+        Button open = button("Open…", "open an autoencoder / VAE / RBM experiment file", () -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment (JSON)", "*.json"));
+            java.io.File f = fc.showOpenDialog(owner);
+            if (f != null) {
+                vm.openFile(f.toPath());
+            }
+        });
+        Button start = button("Start", "train flat out", vm::start);
+        start.setId("model-start");
+        Button pause = button("Pause", "pause after the current iteration", vm::pause);
+        Button step = button("Step", "one iteration", vm::step);
+        Button reset = button("Reset", "fresh networks, same seed", vm::reset);
+        Button keep = button("Keep for comparison", "store this run's held-out curve and reconstructions in the"
+                + " Compare tab", () -> status.setText(vm.keepForComparison()));
+        keep.setId("model-keep");
+        Label description = new Label();
+        description.textProperty().bind(vm.descriptionProperty());
+        description.getStyleClass().add("description");
+        HBox row = new HBox(new Label("Preset"), presets, open, start, pause, step, reset, keep);
+        row.getStyleClass().add("toolbar-row");
+        VBox top = new VBox(row, description);
+        VBox.setMargin(description, new Insets(4, 10, 4, 10));
+        return top;
+    }
+
+    private Node training() {
+        VBox pictures = new VBox(4,
+                title("held-out inputs"), inputs,
+                corruptedTitle, corrupted,
+                title("reconstructions"), reconstructions,
+                samplesTitle, samples,
+                filtersTitle, filters);
+        pictures.setPadding(new Insets(8));
+        ScrollPane left = new ScrollPane(pictures);
+        left.setFitToWidth(true);
+        left.setMinWidth(340);
+        for (ImageView v : new ImageView[] {inputs, corrupted, reconstructions, filters, samples}) {
+            v.fitWidthProperty().bind(left.widthProperty().subtract(30));
+        }
+        JFreeChart lossChart = ChartFactory.createXYLineChart("training loss parts (last batch)", "iteration",
+                "loss", lossData, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart heldOutChart = ChartFactory.createXYLineChart("held-out measurements", "iteration", "value",
+                heldOutData, PlotOrientation.VERTICAL, true, false, false);
+        ((XYPlot) heldOutChart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+        GridPane charts = new GridPane();
+        charts.setHgap(6);
+        charts.setVgap(6);
+        charts.add(viewer(lossChart, "loss-chart"), 0, 0);
+        charts.add(viewer(heldOutChart, "heldout-chart"), 1, 0);
+        charts.add(viewer(activityChart, "activity-chart"), 0, 1);
+        charts.add(scatterViewer, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(50);
+            charts.getColumnConstraints().add(c);
+            javafx.scene.layout.RowConstraints r = new javafx.scene.layout.RowConstraints();
+            r.setPercentHeight(50);
+            charts.getRowConstraints().add(r);
+        }
+        charts.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(left, charts);
+        split.setDividerPositions(0.36);
+        return split;
+    }
+
+    private Node compare() {
+        JFreeChart chart = ChartFactory.createXYLineChart("kept runs: held-out reconstruction / negative ELBO",
+                "iteration", "held-out", compareData, PlotOrientation.VERTICAL, true, false, false);
+        ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+        Button clear = button("Clear", "forget the kept runs", () -> {
+            vm.clearComparison();
+            updateComparison();
+        });
+        compareGrid.setHgap(12);
+        compareGrid.setVgap(4);
+        compareGrid.setPadding(new Insets(8));
+        compareGrid.setId("compare-grid");
+        ScrollPane columns = new ScrollPane(compareGrid);
+        Label hint = new Label("Train a run, press \"Keep for comparison\", switch preset (same data and seed), train,"
+                + " keep again: curves overlay here and reconstructions line up in columns.");
+        hint.getStyleClass().add("description");
+        VBox box = new VBox(6, hint, clear, viewer(chart, "compare-chart"), columns);
+        box.setPadding(new Insets(8));
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node statusBar() {
+        Label state = new Label();
+        state.textProperty().bind(vm.stateProperty());
+        state.setId("model-state");
+        Label numbers = new Label();
+        numbers.textProperty().bind(vm.numbersProperty());
+        numbers.setId("model-numbers");
+        vm.messageProperty().addListener((o, a, b) -> status.setText(b));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(state, numbers, spacer, status);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private int comparedShown = -1;
+
+    private void refresh() {
+        if (vm.takeSeriesChanged()) {
+            sync(lossData, vm.losses());
+            sync(heldOutData, vm.heldOut());
+        }
+        if (vm.takeViewChanged()) {
+            draw(vm.view());
+        }
+        if (comparedShown != vm.compared().size()) {
+            updateComparison();
+        }
+    }
+
+    private static void sync(XYSeriesCollection data, Map<String, XYSeries> series) {
+        if (data.getSeriesCount() != series.size()) {
+            data.removeAllSeries();
+            series.values().forEach(data::addSeries);
+        }
+    }
+
+    private void draw(ModelView v) {
+        if (v == null) {
+            for (ImageView iv : new ImageView[] {inputs, corrupted, reconstructions, filters, samples}) {
+                iv.setImage(null);
+            }
+            return;
+        }
+        boolean images = v.inputs().isImage();
+        int perRow = images ? v.inputs().count() : 1;
+        if (images) {
+            inputs.setImage(fx(ModelSamples.strip(v.inputs(), SCALE, perRow)));
+            reconstructions.setImage(fx(ModelSamples.strip(v.reconstructions(), SCALE, perRow)));
+        } else {
+            inputs.setImage(fx(ModelSamples.picture(v, 1)));
+            reconstructions.setImage(null);
+        }
+        show(corrupted, corruptedTitle, v.corrupted() == null || !images ? null
+                : ModelSamples.strip(v.corrupted(), SCALE, perRow));
+        show(filters, filtersTitle, v.filters() == null ? null : ModelSamples.strip(v.filters(),
+                v.filters().shape()[1] <= 8 ? 6 : 2, 16));
+        show(samples, samplesTitle, v.samples() == null ? null : ModelSamples.strip(v.samples(), 2, 16));
+        drawActivity(v);
+        drawScatter(v);
+    }
+
+    private void drawActivity(ModelView v) {
+        XYPlot plot = (XYPlot) activityChart.getPlot();
+        HistogramDataset h = new HistogramDataset();
+        if (v.codeActivity() != null && v.codeActivity().length > 0) {
+            double max = 0;
+            for (double a : v.codeActivity()) {
+                max = Math.max(max, a);
+            }
+            h.addSeries("units", v.codeActivity(), 30, 0, Math.max(max * 1.05, 1e-6));
+        }
+        plot.setDataset(h);
+        double mean = 0;
+        for (double a : v.codeActivity()) {
+            mean += a / v.codeActivity().length;
+        }
+        activityChart.setTitle(v.activityTitle() + String.format(java.util.Locale.ROOT, ": mean %.3f", mean));
+        plot.clearDomainMarkers();
+        if (Double.isFinite(v.activityTarget())) {
+            ValueMarker m = new ValueMarker(v.activityTarget(), new Color(200, 30, 30), new BasicStroke(2f));
+            m.setLabel("ρ = " + v.activityTarget());
+            plot.addDomainMarker(m);
+        }
+    }
+
+    private void drawScatter(ModelView v) {
+        scatterData.removeAllSeries();
+        if (v.codePoints() == null) {
+            scatterViewer.getChart().setTitle("2-D code scatter (shown when the code is 2-D)");
+            return;
+        }
+        scatterViewer.getChart().setTitle("2-D code of held-out examples, coloured by label");
+        Map<Integer, XYSeries> byLabel = new java.util.TreeMap<>();
+        float[] p = v.codePoints();
+        for (int i = 0; i < p.length / 2; i++) {
+            int label = v.codeLabels() == null ? -1 : v.codeLabels()[i];
+            byLabel.computeIfAbsent(label, l -> new XYSeries(l < 0 ? "examples" : "label " + l, false, true))
+                    .add(p[2 * i], p[2 * i + 1]);
+        }
+        byLabel.values().forEach(scatterData::addSeries);
+    }
+
+    private void updateComparison() {
+        var runs = vm.compared();
+        comparedShown = runs.size();
+        compareData.removeAllSeries();
+        compareGrid.getChildren().clear();
+        for (int c = 0; c < runs.size(); c++) {
+            ModelBenchViewModel.ComparedRun r = runs.get(c);
+            compareData.addSeries(r.curve());
+            Label name = title(r.name());
+            name.setTooltip(new Tooltip(r.settings()));
+            compareGrid.add(name, c, 0);
+            Label settings = new Label(r.settings());
+            settings.setWrapText(true);
+            settings.setMaxWidth(200);
+            compareGrid.add(settings, c, 1);
+            if (r.view().inputs().isImage()) {
+                compareGrid.add(new ImageView(fx(ModelSamples.strip(r.view().reconstructions(), 2, 1))), c, 2);
+            }
+        }
+    }
+
+    private static void show(ImageView view, Label title, BufferedImage img) {
+        view.setImage(img == null ? null : fx(img));
+        view.setVisible(img != null);
+        view.setManaged(img != null);
+        title.setVisible(img != null);
+        title.setManaged(img != null);
+    }
+
+    private static Image fx(BufferedImage img) {
+        return SwingFXUtils.toFXImage(img, null);
+    }
+
+    private static ImageView imageView(String id) {
+        ImageView v = new ImageView();
+        v.setId("model-" + id);
+        v.setPreserveRatio(true);
+        v.setSmooth(false);
+        return v;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinHeight(160);
+        return v;
+    }
+
+    private void showError(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setHeaderText("Cannot open the experiment");
+        a.initOwner(owner);
+        a.show();
+    }
+
+    /** Selects a preset as if a person had picked it. */
+    public void selectPreset(String name) {
+        presets.setValue(name);
+    }
+}

@@ -1,0 +1,288 @@
+package org.latentlab.ui.models;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.jfree.data.xy.XYSeries;
+import org.latentlab.core.LabException;
+import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.ModelStatus;
+import org.latentlab.train.ModelView;
+import org.latentlab.train.TrainingRun;
+import org.latentlab.train.TrainingStatus.RunState;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The state behind the autoencoder / VAE / RBM bench: the current session, the curves built from its statuses,
+ * the latest picture, and the runs kept for comparison. Statuses arrive on the training thread and are queued;
+ * {@link #pump()} (called every frame on the FX thread) applies them. Loading and closing runs happen on a worker.
+ */
+public final class ModelBenchViewModel {
+
+    /** A finished (or paused) run kept for the comparison tab: its held-out curve and its last reconstructions. */
+    public record ComparedRun(String name, String settings, XYSeries curve, ModelView view) {
+    }
+
+    private final ExperimentRunner.Options options;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "latentlab-model-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ConcurrentLinkedQueue<ModelStatus> incoming = new ConcurrentLinkedQueue<>();
+    private final Consumer<ModelStatus> listener = incoming::add;
+    private final Map<String, XYSeries> losses = new LinkedHashMap<>();
+    private final Map<String, XYSeries> heldOut = new LinkedHashMap<>();
+    private final List<ComparedRun> compared = new ArrayList<>();
+    private final StringProperty state = new SimpleStringProperty("loading");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty numbers = new SimpleStringProperty("");
+    private ModelRunner.Session session;
+    private ModelStatus last;
+    private ModelView view;
+    private boolean viewChanged;
+    private boolean seriesChanged;
+    private boolean startWhenReady;
+    private Consumer<String> errorHandler = m -> { };
+
+    public ModelBenchViewModel(ExperimentRunner.Options options) {
+        this.options = options;
+    }
+
+    public void setErrorHandler(Consumer<String> handler) {
+        this.errorHandler = handler;
+    }
+
+    public void loadPreset(String name) {
+        load(() -> Presets.loadModel(name));
+    }
+
+    public void openFile(Path file) {
+        load(() -> ExperimentFiles.readModel(file));
+    }
+
+    /** Starts training as soon as the next run is ready (window option --start). */
+    public void startWhenReady() {
+        startWhenReady = true;
+    }
+
+    private void load(java.util.function.Supplier<ModelExperiment> spec) {
+        state.set("loading");
+        worker.submit(() -> {
+            ModelRunner.Session next;
+            try {
+                next = ModelRunner.start(spec.get(), options);
+            } catch (LabException | IllegalArgumentException e) {
+                Platform.runLater(() -> {
+                    state.set(session == null ? "no experiment" : state.get());
+                    errorHandler.accept(e.getMessage());
+                });
+                return;
+            }
+            ModelRunner.Session old = session;
+            if (old != null) {
+                old.run().unsubscribe(listener);
+                old.close();
+            }
+            Platform.runLater(() -> {
+                session = next;
+                losses.clear();
+                heldOut.clear();
+                incoming.clear();
+                view = null;
+                last = null;
+                seriesChanged = true;
+                viewChanged = true;
+                description.set(next.spec().name() + ": " + next.spec().description());
+                next.run().subscribe(listener);
+            });
+        });
+    }
+
+    /** Applies queued statuses; true when something changed. Called every frame. */
+    public boolean pump() {
+        ModelStatus s;
+        boolean any = false;
+        while ((s = incoming.poll()) != null) {
+            apply(s);
+            any = true;
+        }
+        return any;
+    }
+
+    private void apply(ModelStatus s) {
+        TrainingRun.Progress p = s.progress();
+        last = s;
+        long it = p.iteration();
+        if (p.state() == RunState.RUNNING || p.state() == RunState.PAUSED || p.state() == RunState.FINISHED) {
+            s.losses().forEach((k, v) -> {
+                if (Double.isFinite(v) && it > 0) {
+                    XYSeries series = losses.computeIfAbsent(k, key -> newSeries(key));
+                    if (series.getItemCount() == 0 || series.getMaxX() < it) {
+                        series.add(it, v);
+                        seriesChanged = true;
+                    }
+                }
+            });
+        }
+        if (s.evaluation() != null) {
+            s.evaluation().values().forEach((k, v) -> {
+                // the chart shows losses on one scale; the code activity has its own histogram
+                if (Double.isFinite(v) && !k.equals("mean code activation")) {
+                    XYSeries series = heldOut.computeIfAbsent(k, key -> newSeries(key));
+                    series.addOrUpdate((double) s.evaluation().iteration(), v.doubleValue());
+                    seriesChanged = true;
+                }
+            });
+        }
+        if (s.view() != null) {
+            view = s.view();
+            viewChanged = true;
+        }
+        state.set(p.state().name().toLowerCase(Locale.ROOT));
+        message.set(p.message());
+        numbers.set(String.format(Locale.ROOT, "it %d/%d   %s   %.0f it/s", it, p.maxIterations(), s.phase(),
+                p.itersPerSecond()));
+        if (p.state() == RunState.READY && startWhenReady) {
+            startWhenReady = false;
+            start();
+        }
+    }
+
+    private static XYSeries newSeries(String key) {
+        XYSeries series = new XYSeries(key, true, false);
+        series.setMaximumItemCount(4000);
+        return series;
+    }
+
+    public void start() {
+        withRun(TrainingRun::start);
+    }
+
+    public void pause() {
+        withRun(TrainingRun::pause);
+    }
+
+    public void step() {
+        withRun(r -> r.step(TrainingRun.Step.BOTH));
+    }
+
+    public void reset() {
+        losses.clear();
+        heldOut.clear();
+        seriesChanged = true;
+        withRun(TrainingRun::reset);
+    }
+
+    private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ModelStatus>> action) {
+        if (session != null) {
+            action.accept(session.run());
+        }
+    }
+
+    /**
+     * Keeps the current run for the comparison tab: its held-out reconstruction (or negative ELBO) curve and its
+     * latest reconstructions. Returns a message.
+     */
+    public String keepForComparison() {
+        if (session == null || view == null) {
+            return "nothing to compare yet: train a run first";
+        }
+        String key = heldOut.containsKey("held-out negative ELBO") ? "held-out negative ELBO"
+                : heldOut.containsKey("held-out reconstruction") ? "held-out reconstruction" : null;
+        if (key == null) {
+            return "no held-out measurement yet: train past the first sample interval";
+        }
+        XYSeries copy;
+        try {
+            copy = heldOut.get(key).createCopy(0, heldOut.get(key).getItemCount() - 1);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = session.spec().name() + " (" + (compared.size() + 1) + ")";
+        copy.setKey(name);
+        compared.add(new ComparedRun(name, last == null ? "" : last.settings(), copy, view));
+        return "kept " + name + " for comparison (" + key + ")";
+    }
+
+    public List<ComparedRun> compared() {
+        return List.copyOf(compared);
+    }
+
+    public void clearComparison() {
+        compared.clear();
+    }
+
+    /** True once since the last call when the curves changed. */
+    public boolean takeSeriesChanged() {
+        boolean c = seriesChanged;
+        seriesChanged = false;
+        return c;
+    }
+
+    /** True once since the last call when a new picture arrived. */
+    public boolean takeViewChanged() {
+        boolean c = viewChanged;
+        viewChanged = false;
+        return c;
+    }
+
+    public Map<String, XYSeries> losses() {
+        return losses;
+    }
+
+    public Map<String, XYSeries> heldOut() {
+        return heldOut;
+    }
+
+    public ModelView view() {
+        return view;
+    }
+
+    public ModelStatus last() {
+        return last;
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
+    public ReadOnlyStringProperty numbersProperty() {
+        return numbers;
+    }
+
+    public void close() {
+        ModelRunner.Session s = session;
+        session = null;
+        worker.submit(() -> {
+            if (s != null) {
+                s.close();
+            }
+        });
+        worker.shutdown();
+    }
+}
