@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch yardstick for `bench`: the same GANs as the lab's presets, timed the same way.
+"""PyTorch yardstick for `bench`: the same GANs, autoencoder and VAE as the lab's presets, timed the same way.
 
 One iteration = one D update on a real batch and a generated batch + one G update, non-saturating loss, Adam.
 Prints the median iterations per second over several windows after a warm-up, for each thread count.
@@ -61,7 +61,38 @@ def nets(name):
     raise SystemExit("unknown net " + name)
 
 
+def autoencoder_step(name):
+    """The MLP autoencoder (784-64-784, sigmoid code, Bernoulli) or the VAE (784-400-(20+20), 20-400-784), batch
+    128, Adam 1e-3, losses summed over pixels and averaged over the batch as in the lab."""
+    x_all = torch.rand(10000, 784)
+    if name == "mnist-ae":
+        enc = nn.Sequential(nn.Linear(784, 64), nn.Sigmoid())
+        dec = nn.Linear(64, 784)
+    else:
+        enc = nn.Sequential(nn.Linear(784, 400), nn.ReLU(), nn.Linear(400, 40))
+        dec = nn.Sequential(nn.Linear(20, 400), nn.ReLU(), nn.Linear(400, 784))
+    opt = torch.optim.Adam(list(enc.parameters()) + list(dec.parameters()), 1e-3)
+
+    def iterate():
+        x = x_all[torch.randint(0, 10000, (128,))]
+        e = enc(x)
+        kl = 0
+        if name == "mnist-vae":
+            mu, lv = e[:, :20], e[:, 20:]
+            e = mu + torch.exp(0.5 * lv) * torch.randn_like(mu)
+            kl = 0.5 * (mu * mu + lv.exp() - 1 - lv).sum(1).mean()
+        loss = F.binary_cross_entropy_with_logits(dec(e), x, reduction="sum") / 128 + kl
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+    return iterate, 128
+
+
 def measure(name, seconds, repeats):
+    if name in ("mnist-ae", "mnist-vae"):
+        iterate, batch = autoencoder_step(name)
+        return timed(iterate, seconds, repeats) + (batch,)
     g, d, z_dim, batch, data, lr = nets(name)
     og = torch.optim.Adam(g.parameters(), lr, betas=(0.5, 0.999))
     od = torch.optim.Adam(d.parameters(), lr, betas=(0.5, 0.999))
@@ -79,6 +110,10 @@ def measure(name, seconds, repeats):
         loss_g.backward()
         og.step()
 
+    return timed(iterate, seconds, repeats) + (batch,)
+
+
+def timed(iterate, seconds, repeats):
     end = time.perf_counter() + 2
     while time.perf_counter() < end:
         iterate()
@@ -93,12 +128,12 @@ def measure(name, seconds, repeats):
             if now - start >= seconds:
                 break
         rates.append(n / (now - start))
-    return statistics.median(rates), min(rates), max(rates), batch
+    return statistics.median(rates), min(rates), max(rates)
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--nets", default="ring8-nsgan,mnist-mlp-gan,fashion-dcgan")
+    ap.add_argument("--nets", default="ring8-nsgan,mnist-mlp-gan,fashion-dcgan,mnist-ae,mnist-vae")
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--seconds", type=float, default=3)
     ap.add_argument("--repeats", type=int, default=5)

@@ -23,10 +23,11 @@ import java.util.Locale;
  * windows after a warm-up, for each thread count asked for; and a memory soak that reports the resident set size.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed (median it/s) of the ring8, MNIST MLP and DCGAN nets; --soak N for memory.")
+        description = "Measure training speed (median it/s) of the ring8, MNIST MLP and DCGAN nets, the MLP autoencoder"
+                + " and the VAE; --soak N for memory.")
 final class BenchCommand implements Runnable {
 
-    @Option(names = "--nets", split = ",", defaultValue = "ring8-nsgan,mnist-mlp-gan,fashion-dcgan",
+    @Option(names = "--nets", split = ",", defaultValue = "ring8-nsgan,mnist-mlp-gan,fashion-dcgan,mnist-ae,mnist-vae",
             description = "presets or experiment files to measure (default: ${DEFAULT-VALUE})")
     List<String> nets;
 
@@ -56,6 +57,11 @@ final class BenchCommand implements Runnable {
                 "(it/s; one D + one G update per iteration)");
         for (String name : nets) {
             Path file = Path.of(name);
+            if (Files.exists(file) ? !org.latentlab.experiment.ExperimentFiles.isGan(
+                    org.latentlab.experiment.ExperimentFiles.readText(file), name) : Presets.isModel(name)) {
+                benchModel(name, file);
+                continue;
+            }
             ExperimentSpec spec = name.endsWith(".json") && Files.exists(file)
                     ? org.latentlab.experiment.ExperimentFiles.read(file) : Presets.load(name);
             DataSource data = ExperimentRunner.openData(spec, Path.of("."));
@@ -73,7 +79,26 @@ final class BenchCommand implements Runnable {
         Backend.configureThreads(Backend.requestedThreads());
     }
 
-    private double[] measure(GanTrainer trainer) {
+    /** An autoencoder / VAE / RBM: one update of both networks per iteration. */
+    private void benchModel(String name, Path file) {
+        org.latentlab.experiment.ModelExperiment spec = Files.exists(file)
+                ? org.latentlab.experiment.ExperimentFiles.readModel(file) : Presets.loadModel(name);
+        DataSource data = ExperimentRunner.openData(spec.dataset(), Path.of("."),
+                org.latentlab.data.ImageScale.ZERO_TO_ONE);
+        DataSource train = org.latentlab.experiment.ModelRunner.split(data, spec.heldOut(), spec.seed()).train();
+        for (int t : threads) {
+            Backend.configureThreads(t);
+            org.latentlab.train.Trainer trainer = org.latentlab.experiment.ModelRunner.buildTrainer(spec, train,
+                    DataType.FLOAT);
+            double[] sorted = measure(trainer).clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "%-16s %7d %10.1f %10.1f %10.1f  batch %d (%s)%n", name, t,
+                    sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], spec.training() == null
+                            ? spec.rbm().batchSize() : spec.training().batchSize(), spec.family().id());
+        }
+    }
+
+    private double[] measure(org.latentlab.train.Trainer trainer) {
         long warmEnd = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < warmEnd) {
             trainer.iterate();
