@@ -78,7 +78,9 @@ public final class ExperimentFiles {
     public static ModelExperiment parseModel(String json, String source) {
         try {
             com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(json);
-            if (tree.get("family") != null && "gan".equalsIgnoreCase(tree.get("family").asText())) {
+            com.fasterxml.jackson.databind.JsonNode family = tree.get("family");
+            if (family == null ? tree.has("generator") || tree.has("discriminator")
+                    : "gan".equalsIgnoreCase(family.asText())) {
                 throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
             }
             return MAPPER.readValue(json, ModelExperiment.class);

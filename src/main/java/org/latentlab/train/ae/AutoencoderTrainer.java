@@ -89,6 +89,10 @@ public final class AutoencoderTrainer implements Trainer {
         }
         this.codeDim = (int) (kind == Kind.VAE ? encOut / 2 : encOut);
         checkDecoder();
+        if (kind == Kind.AUTOENCODER && settings.penalty() == Penalty.CONTRACTIVE && !singleSigmoidDense(encoder)) {
+            throw new LabException("the contractive penalty is computed in closed form for an encoder of one dense"
+                    + " layer with sigmoid activation; change the encoder or the penalty");
+        }
         this.tied = settings.tiedWeights() ? new TiedWeights(encoder, decoder) : null;
         if (tied != null) {
             tied.copyToDecoder();
@@ -365,6 +369,14 @@ public final class AutoencoderTrainer implements Trainer {
         for (int i = 0; i < a.length; i++) {
             a[i] += b[i];
         }
+    }
+
+    private static boolean singleSigmoidDense(MultiLayerNetwork net) {
+        if (net.getnLayers() != 1
+                || !(net.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer d)) {
+            return false;
+        }
+        return d.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid;
     }
 
     static double sigmoid(double v) {
