@@ -1,5 +1,7 @@
 package org.latentlab.train;
 
+import org.latentlab.core.Seeds;
+
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -67,7 +69,7 @@ public final class GanTrainer implements Trainer {
         this.latentDim = latentDim;
         this.dataDim = data.dimension();
         this.seed = seed;
-        this.rng.setSeed(mix(seed));
+        this.rng.setSeed(Seeds.mix(seed));
         this.dataType = generator.params().dataType();
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
         this.discriminatorHasBatchNorm = has(discriminator,
@@ -324,19 +326,13 @@ public final class GanTrainer implements Trainer {
     }
 
     private void reseed(long counter) {
-        long s = mix(seed * 0x9E3779B97F4A7C15L + counter);
+        long s = Seeds.seed(seed, counter);
         rng.setSeed(s);
         if (usesNd4jRandom) {
             Nd4j.getRandom().setSeed(s ^ 0x94D049BB133111EBL);
         }
     }
 
-    /** SplitMix64's finaliser: nearby counters give unrelated seeds. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 
     public INDArray sampleReal(int n) {
         float[] buf = new float[n * dataDim];

@@ -1,5 +1,7 @@
 package org.latentlab.train.ae;
 
+import org.latentlab.core.Seeds;
+
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -346,16 +348,11 @@ public final class AutoencoderTrainer implements Trainer {
     }
 
     private void reseed(long counter) {
-        long s = mix(seed * 0x9E3779B97F4A7C15L + counter);
+        long s = Seeds.seed(seed, counter);
         rng.setSeed(s);
         Nd4j.getRandom().setSeed(s ^ 0x94D049BB133111EBL);
     }
 
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 
     private void requireFinite(Map<String, Double> losses) {
         for (Map.Entry<String, Double> e : losses.entrySet()) {

@@ -1,5 +1,7 @@
 package org.latentlab.train.rbm;
 
+import org.latentlab.core.Seeds;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,7 +37,7 @@ public final class DeepBeliefNet {
         List<Rbm> stack = new ArrayList<>();
         int in = visible;
         for (int l = 0; l < hidden.size(); l++) {
-            stack.add(new Rbm(in, hidden.get(l), SplitMix.seed(seed, l), dataType));
+            stack.add(new Rbm(in, hidden.get(l), Seeds.seed(seed, l), dataType));
             in = hidden.get(l);
         }
         this.layers = Collections.unmodifiableList(stack);

@@ -1,5 +1,7 @@
 package org.latentlab.train.rbm;
 
+import org.latentlab.core.Seeds;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
@@ -97,7 +99,7 @@ public final class Rbm {
         this.hidden = hidden;
         this.dataType = dataType;
         this.seed = seed;
-        Random init = new Random(SplitMix.mix(seed));
+        Random init = new Random(Seeds.mix(seed));
         double[] w = new double[visible * hidden];
         for (int i = 0; i < w.length; i++) {
             w[i] = INIT_STD * init.nextGaussian();
@@ -185,7 +187,7 @@ public final class Rbm {
             throw new IllegalArgumentException("CD needs at least 1 Gibbs step, not " + k);
         }
         INDArray data = checked(v0, visible, "visible");
-        rng.setSeed(SplitMix.seed(seed ^ SAMPLING_STREAM, updates));
+        rng.setSeed(Seeds.seed(seed ^ SAMPLING_STREAM, updates));
         int n = data.rows();
 
         INDArray positiveInput = hiddenInput(data);
@@ -274,7 +276,7 @@ public final class Rbm {
             throw new IllegalArgumentException("Gibbs steps must be 0 or more, not " + steps);
         }
         INDArray v = checked(start, visible, "visible").dup();
-        Random r = new Random(SplitMix.mix(seed));
+        Random r = new Random(Seeds.mix(seed));
         INDArray probabilities = v;
         for (int step = 0; step < steps; step++) {
             INDArray h = bernoulli(hiddenProbabilities(v), r);

@@ -1,5 +1,7 @@
 package org.latentlab.train.rbm;
 
+import org.latentlab.core.Seeds;
+
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.train.NativeMemory;
@@ -79,7 +81,7 @@ public final class RbmTrainer implements Trainer {
     @Override
     public void iterate() {
         int layer = currentLayer();
-        INDArray batch = sampleBatch(settings.batchSize(), SplitMix.seed(seed, iteration));
+        INDArray batch = sampleBatch(settings.batchSize(), Seeds.seed(seed, iteration));
         Rbm rbm = dbn.rbm(layer);
         Rbm.Stats s = rbm.cdStep(dbn.propagateUp(batch, layer), settings.k(), settings.learningRate(),
                 settings.persistent());
@@ -126,7 +128,7 @@ public final class RbmTrainer implements Trainer {
 
     /** Mean free energy of n binary noise vectors (each unit 1 with probability 0.5) in the RBM's input space. */
     private double noiseFreeEnergy(Rbm rbm, int n) {
-        Random noiseRng = new Random(SplitMix.seed(seed ^ NOISE_STREAM, iteration));
+        Random noiseRng = new Random(Seeds.seed(seed ^ NOISE_STREAM, iteration));
         INDArray half = Nd4j.valueArrayOf(new long[] {n, rbm.visible()}, 0.5, dataType);
         INDArray noise = rbm.bernoulli(half, noiseRng);
         return rbm.freeEnergy(noise).meanNumber().doubleValue();
@@ -149,12 +151,12 @@ public final class RbmTrainer implements Trainer {
         if (count < 1) {
             throw new IllegalArgumentException("ask for at least 1 sample, not " + count);
         }
-        Random starts = new Random(SplitMix.seed(seed ^ GIBBS_STREAM, 0));
+        Random starts = new Random(Seeds.seed(seed ^ GIBBS_STREAM, 0));
         float[] buffer = new float[count * dimension];
         data.sample(count, starts, buffer);
         requireUnitRange(buffer);
         INDArray start = toArray(buffer, count);
-        return toFloats(dbn.rbm(0).gibbsSample(start, steps, SplitMix.seed(seed ^ GIBBS_STREAM, 1)));
+        return toFloats(dbn.rbm(0).gibbsSample(start, steps, Seeds.seed(seed ^ GIBBS_STREAM, 1)));
     }
 
     /**
