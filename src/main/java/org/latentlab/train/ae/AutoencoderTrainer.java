@@ -18,6 +18,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,14 +164,11 @@ public final class AutoencoderTrainer implements Trainer {
         decoder.setInput(Nd4j.create(code, new long[] {n, codeDim}, dataType));
         List<INDArray> decActs = decoder.feedForward(true, false);
         INDArray out = decActs.get(decActs.size() - 1);
-        double[] o = Host.doubles(flat(out));
-        double[] x = Host.doubles(target);
-        double[] outGrad = new double[o.length];
-        double recon = reconstruction(o, x, n, outGrad);
+        INDArray outGrad = Nd4j.createUninitialized(dataType, out.shape());
+        double recon = reconstruction(flat(out), target.castTo(dataType), n, outGrad.reshape(n, dataDim));
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("reconstruction", recon);
-        Pair<Gradient, INDArray> decBack = decoder.backpropGradient(
-                Nd4j.create(outGrad, out.shape(), dataType), noWorkspaces);
+        Pair<Gradient, INDArray> decBack = decoder.backpropGradient(outGrad, noWorkspaces);
         double[] codeGrad = Host.doubles(decBack.getSecond().reshape(n, codeDim));
         double total = recon;
         double[] encGrad;
@@ -225,25 +223,36 @@ public final class AutoencoderTrainer implements Trainer {
         return new StepResult(losses, encGradient, decBack.getFirst());
     }
 
-    /** The reconstruction term (mean over the batch of the per-example sum) and its gradient in {@code grad}. */
-    private double reconstruction(double[] o, double[] x, int n, double[] grad) {
-        double loss = 0;
+    /**
+     * The reconstruction term (mean over the batch of the per-example sum) with its gradient written into
+     * {@code grad}; ND4J operations throughout (a host loop with exp and log1p over 128 × 784 values cost ~5 ms a
+     * step). Cross-entropy on logits l in the stable form max(l, 0) − l·x + log(1 + e^−|l|), gradient σ(l) − x.
+     */
+    private double reconstruction(INDArray o, INDArray x, int n, INDArray grad) {
         if (settings.reconstruction() == Reconstruction.CROSS_ENTROPY) {
-            for (int i = 0; i < o.length; i++) {
-                double l = o[i];
-                loss += Math.max(l, 0) - l * x[i] + Math.log1p(Math.exp(-Math.abs(l)));
-                grad[i] = (sigmoid(l) - x[i]) / n;
-            }
+            INDArray softplusNeg = Transforms.log1p(Transforms.exp(Transforms.abs(o, true).negi(), false), false);
+            double loss = rowSumsTotal(Transforms.relu(o, true).subi(o.mul(x)).addi(softplusNeg));
+            grad.assign(Transforms.sigmoid(o, true).subi(x).divi(n));
             return loss / n;
         }
         // squared error; for a VAE the Gaussian likelihood with unit variance, ½ (x − r)² + ½ log 2π per value
         double scale = kind == Kind.VAE ? 0.5 : 1.0;
-        for (int i = 0; i < o.length; i++) {
-            double d = o[i] - x[i];
-            loss += scale * d * d;
-            grad[i] = 2 * scale * d / n;
-        }
+        INDArray d = o.sub(x);
+        double loss = scale * rowSumsTotal(d.mul(d));
+        grad.assign(d.muli(2 * scale / n));
         return kind == Kind.VAE ? loss / n + HALF_LOG_TWO_PI * dataDim : loss / n;
+    }
+
+    /**
+     * The sum of all values, summed per row by ND4J and the rows on the host in double: one float accumulator over
+     * 10⁵ values drifted by ~0.1 %, per-row sums of a few hundred values stay within ~10⁻⁶.
+     */
+    private static double rowSumsTotal(INDArray values) {
+        double total = 0;
+        for (double v : Host.doubles(values.sum(1))) {
+            total += v;
+        }
+        return total;
     }
 
     private void apply(StepResult r) {
@@ -327,8 +336,8 @@ public final class AutoencoderTrainer implements Trainer {
             code = Reparameterisation.sample(e, noise, n, codeDim);
             kl = Reparameterisation.kl(e, n, codeDim);
         }
-        double[] o = Host.doubles(decoder.output(Nd4j.create(code, new long[] {n, codeDim}, dataType), false));
-        double recon = reconstruction(o, Host.doubles(target), n, new double[o.length]);
+        INDArray o = flat(decoder.output(Nd4j.create(code, new long[] {n, codeDim}, dataType), false));
+        double recon = reconstruction(o, target.castTo(dataType), n, Nd4j.createUninitialized(dataType, o.shape()));
         losses.put("reconstruction", recon);
         if (kind == Kind.VAE) {
             losses.put("KL", kl);
