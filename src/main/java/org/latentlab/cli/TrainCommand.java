@@ -7,7 +7,9 @@ import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.ModelExperiment;
 import org.latentlab.experiment.ModelRunner;
+import org.latentlab.train.Evaluation;
 import org.latentlab.train.ModelStatus;
+import org.latentlab.train.TrainingRun;
 import org.latentlab.train.Backend;
 import org.latentlab.train.TrainingStatus;
 import org.latentlab.train.TrainingStatus.RunState;
@@ -20,6 +22,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Trains an experiment headless, printing a progress line, and writes the run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -50,7 +55,16 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         ExperimentRunner.Options options;
         ExperimentRunner.Session session;
         if (resume != null) {
-            options = new ExperimentRunner.Options(null, resume, 1000, 1000);
+            options = new ExperimentRunner.Options(null, resume, 1000, 60_000);
+            Path specFile = resume.resolve("spec.json");
+            if (!Files.isRegularFile(specFile)) {
+                throw new LabException(resume + " is not a run folder (no spec.json)");
+            }
+            if (!ExperimentFiles.isGan(ExperimentFiles.readText(specFile), specFile.toString())) {
+                try (ModelRunner.Session models = ModelRunner.resume(resume, options)) {
+                    return followModel(models);
+                }
+            }
             session = ExperimentRunner.resume(resume, options);
         } else {
             Path file = Path.of(experiment);
@@ -87,40 +101,60 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         Path base = isFile ? file.toAbsolutePath().getParent() : Path.of(".");
         ExperimentRunner.Options options = new ExperimentRunner.Options(runs, base, 1000, 60_000);
         try (ModelRunner.Session session = ModelRunner.start(spec, options)) {
-            CountDownLatch done = new CountDownLatch(1);
-            AtomicReference<ModelStatus> last = new AtomicReference<>();
-            String[] metrics = {""};
-            session.run().subscribe(status -> {
-                last.set(status);
-                if (status.evaluation() != null) {
-                    metrics[0] = describe(status.evaluation().values());
-                }
-                switch (status.progress().state()) {
-                    case READY -> session.run().start();
-                    case RUNNING -> System.out.println(progress(status, metrics[0]));
-                    case FINISHED, FAILED, PAUSED -> done.countDown();
-                    default -> {
-                    }
-                }
-            });
-            while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                if (!session.run().isAlive()) {
-                    break;
-                }
-            }
-            ModelStatus s = last.get();
-            if (s == null) {
-                throw new LabException("the training thread stopped before it reported anything");
-            }
-            System.out.println(progress(s, metrics[0]));
-            Path dir = session.runDir();
-            if (s.progress().state() == RunState.FINISHED) {
-                System.out.println("done: " + s.progress().message() + (dir == null ? "" : "; run folder " + dir));
-                return 0;
-            }
-            System.err.println("error: " + s.progress().message() + (dir == null ? "" : " (run folder " + dir + ")"));
-            return s.progress().state() == RunState.PAUSED ? 3 : 1;
+            return followModel(session);
         }
+    }
+
+    private int followModel(ModelRunner.Session session) throws InterruptedException {
+        return follow(session.run(), session::runDir, s -> s.progress().state(), s -> s.progress().message(),
+                ModelStatus::evaluation, TrainCommand::progress);
+    }
+
+    private int follow(ExperimentRunner.Session session) throws InterruptedException {
+        return follow(session.run(), session::runDir, TrainingStatus::state, TrainingStatus::message,
+                TrainingStatus::evaluation, TrainCommand::progress);
+    }
+
+    /**
+     * Starts the run, prints a line per status until it finishes, fails or pauses itself (a NaN loss), and says
+     * where the run folder is. Exit codes: 0 finished, 1 failed, 3 paused on a fault.
+     */
+    private static <S> int follow(TrainingRun<?, S> run, Supplier<Path> runDir, Function<S, RunState> state,
+                                  Function<S, String> message, Function<S, Evaluation> evaluation,
+                                  BiFunction<S, String, String> line) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<S> last = new AtomicReference<>();
+        String[] metrics = {""};
+        run.subscribe(status -> {
+            last.set(status);
+            if (evaluation.apply(status) != null) {
+                metrics[0] = describe(evaluation.apply(status).values());
+            }
+            switch (state.apply(status)) {
+                case READY -> run.start();
+                case RUNNING -> System.out.println(line.apply(status, metrics[0]));
+                case FINISHED, FAILED, PAUSED -> done.countDown();
+                default -> {
+                }
+            }
+        });
+        while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!run.isAlive()) {
+                break;
+            }
+        }
+        S s = last.get();
+        if (s == null) {
+            throw new LabException("the training thread stopped before it reported anything");
+        }
+        System.out.println(line.apply(s, metrics[0]));
+        Path dir = runDir.get();
+        if (state.apply(s) == RunState.FINISHED) {
+            System.out.println("done: " + message.apply(s) + (dir == null ? "" : "; run folder " + dir));
+            return 0;
+        }
+        System.err.println("error: " + message.apply(s) + (dir == null ? "" : " (run folder " + dir + ")"));
+        return state.apply(s) == RunState.PAUSED ? 3 : 1;
     }
 
     private static String progress(ModelStatus s, String metrics) {
@@ -138,42 +172,6 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             throw new LabException(name + ": no such experiment file");
         }
         return Presets.load(name);
-    }
-
-    private int follow(ExperimentRunner.Session session) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<TrainingStatus> last = new AtomicReference<>();
-        String[] metrics = {""};
-        session.run().subscribe(status -> {
-            last.set(status);
-            if (status.evaluation() != null) {
-                metrics[0] = describe(status.evaluation().values());
-            }
-            switch (status.state()) {
-                case READY -> session.run().start();
-                case RUNNING -> System.out.println(progress(status, metrics[0]));
-                case FINISHED, FAILED, PAUSED -> done.countDown();
-                default -> {
-                }
-            }
-        });
-        while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-            if (!session.run().isAlive()) {
-                break;
-            }
-        }
-        TrainingStatus s = last.get();
-        if (s == null) {
-            throw new LabException("the training thread stopped before it reported anything");
-        }
-        System.out.println(progress(s, metrics[0]));
-        Path dir = session.runDir();
-        if (s.state() == RunState.FINISHED) {
-            System.out.println("done: " + s.message() + (dir == null ? "" : "; run folder " + dir));
-            return 0;
-        }
-        System.err.println("error: " + s.message() + (dir == null ? "" : " (run folder " + dir + ")"));
-        return s.state() == RunState.PAUSED ? 3 : 1;
     }
 
     private static String progress(TrainingStatus s, String metrics) {

@@ -104,6 +104,12 @@ public record ModelExperiment(String name, String description, Family family, lo
                 sampleInterval, checkpointInterval, heldOut);
     }
 
+    /** The same experiment measuring every {@code sample} and saving every {@code checkpoint} iterations. */
+    public ModelExperiment withIntervals(int sample, int checkpoint) {
+        return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, training, rbm,
+                iterations, sample, checkpoint, heldOut);
+    }
+
     public ModelExperiment withTraining(AutoencoderSettings t) {
         return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, t, rbm, iterations,
                 sampleInterval, checkpointInterval, heldOut);

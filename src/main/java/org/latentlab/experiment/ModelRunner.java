@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
@@ -14,10 +15,13 @@ import org.latentlab.train.ModelView;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
 import org.latentlab.train.rbm.Rbm;
+import org.latentlab.train.rbm.RbmSettings;
 import org.latentlab.train.rbm.RbmTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -156,22 +162,43 @@ public final class ModelRunner {
         return new ModelStatus(p, Map.of(), Double.NaN, "", "", evaluation, view);
     }
 
-    /** Saves the model: encoder.zip and decoder.zip (with updater state), or rbm-L.bin per layer. */
+    /**
+     * Saves the model into {@code checkpoints/iter-N/}: encoder.zip and decoder.zip (DL4J models with their Adam
+     * state), or per RBM layer its parameters, momentum velocities and persistent chains; and state.json with the
+     * counters and the settings in force. The folder appears complete or not at all (written aside, then moved), and
+     * {@code checkpoints/LATEST} names it. Everything a resume needs to continue exactly as if never stopped.
+     */
     public static void save(Trainer trainer, Path dir) {
         try {
             Path tmp = Files.createDirectories(dir.resolve("checkpoints").resolve("tmp-" + trainer.iteration()));
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("iteration", trainer.iteration());
             if (trainer instanceof AutoencoderTrainer t) {
                 ModelSerializer.writeModel(t.encoder(), tmp.resolve("encoder.zip").toFile(), true);
                 ModelSerializer.writeModel(t.decoder(), tmp.resolve("decoder.zip").toFile(), true);
+                state.put("encoderUpdates", t.updateCounts()[0]);
+                state.put("decoderUpdates", t.updateCounts()[1]);
+                state.put("settings", t.settings());
             } else if (trainer instanceof RbmTrainer r) {
+                List<Long> updates = new ArrayList<>();
                 for (int l = 0; l < r.settings().layers(); l++) {
                     Rbm rbm = r.rbm(l);
-                    Nd4j.saveBinary(rbm.weights(), tmp.resolve("rbm-" + l + "-W.bin").toFile());
-                    Nd4j.saveBinary(rbm.visibleBias(), tmp.resolve("rbm-" + l + "-b.bin").toFile());
-                    Nd4j.saveBinary(rbm.hiddenBias(), tmp.resolve("rbm-" + l + "-c.bin").toFile());
+                    Rbm.TrainingState ts = rbm.trainingState();
+                    saveArray(rbm.weights(), tmp, "rbm-" + l + "-W.bin");
+                    saveArray(rbm.visibleBias(), tmp, "rbm-" + l + "-b.bin");
+                    saveArray(rbm.hiddenBias(), tmp, "rbm-" + l + "-c.bin");
+                    saveArray(ts.weightVelocity(), tmp, "rbm-" + l + "-W-velocity.bin");
+                    saveArray(ts.visibleVelocity(), tmp, "rbm-" + l + "-b-velocity.bin");
+                    saveArray(ts.hiddenVelocity(), tmp, "rbm-" + l + "-c-velocity.bin");
+                    if (ts.fantasy() != null) {
+                        saveArray(ts.fantasy(), tmp, "rbm-" + l + "-chains.bin");
+                    }
+                    updates.add(ts.updates());
                 }
+                state.put("rbmUpdates", updates);
+                state.put("settings", r.settings());
             }
-            Files.writeString(tmp.resolve("state.json"), "{\"iteration\": " + trainer.iteration() + "}\n");
+            Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
             Path target = dir.resolve("checkpoints").resolve("iter-" + trainer.iteration());
             if (Files.exists(target)) {
                 return;
@@ -181,6 +208,155 @@ public final class ModelRunner {
         } catch (IOException e) {
             throw new LabException("cannot save the model into " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void saveArray(INDArray a, Path dir, String name) throws IOException {
+        Nd4j.saveBinary(a, dir.resolve(name).toFile());
+    }
+
+    private static INDArray readArray(Path dir, String name) {
+        Path f = dir.resolve(name);
+        if (!Files.isRegularFile(f)) {
+            throw new LabException(dir + ": checkpoint incomplete, " + name + " is missing");
+        }
+        try {
+            return Nd4j.readBinary(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new LabException(f + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest complete checkpoint folder of a run, or null if it has none. */
+    public static Path latestCheckpoint(Path runDir) {
+        Path pointer = runDir.resolve("checkpoints").resolve("LATEST");
+        if (!Files.isRegularFile(pointer)) {
+            return null;
+        }
+        try {
+            Path d = pointer.resolveSibling(Files.readString(pointer).trim());
+            return Files.isRegularFile(d.resolve("state.json")) ? d : null;
+        } catch (IOException e) {
+            throw new LabException(pointer + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The iteration a checkpoint folder was saved at. */
+    public static long checkpointIteration(Path checkpoint) {
+        JsonNode state = readState(checkpoint);
+        return state.get("iteration").asLong();
+    }
+
+    private static JsonNode readState(Path checkpoint) {
+        Path f = checkpoint.resolve("state.json");
+        try {
+            JsonNode node = ExperimentFiles.mapper().readTree(f.toFile());
+            if (node == null || !node.hasNonNull("iteration") || !node.get("iteration").canConvertToLong()) {
+                throw new LabException(f + ": 'iteration' is missing or not a whole number");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new LabException(f + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a checkpoint into a trainer freshly built from the same experiment: parameters, optimiser state,
+     * counters and the settings in force when it was saved.
+     */
+    public static void restore(Path checkpoint, Trainer trainer) {
+        JsonNode state = readState(checkpoint);
+        long iteration = state.get("iteration").asLong();
+        try {
+            if (trainer instanceof AutoencoderTrainer t) {
+                MultiLayerNetwork enc = ModelSerializer.restoreMultiLayerNetwork(
+                        checkpoint.resolve("encoder.zip").toFile(), true);
+                MultiLayerNetwork dec = ModelSerializer.restoreMultiLayerNetwork(
+                        checkpoint.resolve("decoder.zip").toFile(), true);
+                copyInto(enc, t.encoder(), "encoder");
+                copyInto(dec, t.decoder(), "decoder");
+                if (state.hasNonNull("settings")) {
+                    t.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"),
+                            AutoencoderSettings.class));
+                }
+                t.restoreCounters(iteration, state.path("encoderUpdates").asLong(iteration),
+                        state.path("decoderUpdates").asLong(iteration));
+            } else if (trainer instanceof RbmTrainer r) {
+                if (state.hasNonNull("settings")) {
+                    r.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"), RbmSettings.class));
+                }
+                JsonNode updates = state.path("rbmUpdates");
+                for (int l = 0; l < r.settings().layers(); l++) {
+                    Rbm rbm = r.rbm(l);
+                    DataType dt = rbm.dataType();
+                    rbm.setParameters(readArray(checkpoint, "rbm-" + l + "-W.bin").castTo(dt),
+                            readArray(checkpoint, "rbm-" + l + "-b.bin").castTo(dt),
+                            readArray(checkpoint, "rbm-" + l + "-c.bin").castTo(dt));
+                    if (Files.exists(checkpoint.resolve("rbm-" + l + "-W-velocity.bin"))) {
+                        Path chains = checkpoint.resolve("rbm-" + l + "-chains.bin");
+                        rbm.restoreTrainingState(new Rbm.TrainingState(
+                                readArray(checkpoint, "rbm-" + l + "-W-velocity.bin").castTo(dt),
+                                readArray(checkpoint, "rbm-" + l + "-b-velocity.bin").castTo(dt),
+                                readArray(checkpoint, "rbm-" + l + "-c-velocity.bin").castTo(dt),
+                                updates.path(l).asLong(0),
+                                Files.exists(chains) ? readArray(checkpoint, chains.getFileName().toString()) : null));
+                    }
+                }
+                r.restoreIteration(iteration);
+            } else {
+                throw new LabException("no checkpoint format for " + trainer.getClass().getSimpleName());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LabException(checkpoint + ": cannot restore the checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyInto(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
+        if (from.numParams() != to.numParams()) {
+            throw new LabException("the checkpoint's " + which + " has " + from.numParams() + " parameters but the"
+                    + " experiment's " + which + " has " + to.numParams());
+        }
+        to.setParams(from.params().castTo(to.params().dataType()));
+        INDArray state = from.getUpdater().getStateViewArray();
+        if (state != null && to.getUpdater().getStateViewArray() != null) {
+            to.getUpdater().getStateViewArray().assign(state.castTo(to.params().dataType()));
+        }
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its latest checkpoint, in the same folder: metrics rows after the
+     * checkpoint are dropped, the data must be the same (SHA-256 from provenance.json).
+     */
+    public static Session resume(Path runDir, ExperimentRunner.Options options) {
+        Backend.init();
+        Path checkpoint = latestCheckpoint(runDir);
+        if (checkpoint == null) {
+            throw new LabException(runDir + " has no complete checkpoint to resume from");
+        }
+        long at = checkpointIteration(checkpoint);
+        ModelExperiment spec = ExperimentFiles.readModel(runDir.resolve("spec.json"));
+        Path base = RunStore.dataBaseDir(runDir);
+        DataSource data = ExperimentRunner.openData(spec.dataset(), base == null ? runDir : base,
+                ImageScale.ZERO_TO_ONE);
+        Split split = split(data, spec.heldOut(), spec.seed());
+        String recorded = RunStore.dataHash(runDir);
+        if (recorded != null && !recorded.equals(split.train().contentHash())) {
+            throw new LabException(runDir + ": the data set " + spec.dataset() + " is not the one this run was"
+                    + " trained on (its SHA-256 differs from provenance.json); resume needs the same data");
+        }
+        check(spec, split.train());
+        RunStore store = RunStore.open(runDir, at);
+        Hooks hooks = new Hooks(spec, split, new ExperimentRunner.Options(null, options.baseDir(),
+                options.statusIntervalMillis(), options.viewIntervalMillis()));
+        hooks.store = store;
+        hooks.elapsedBefore = store.lastElapsedSeconds();
+        TrainingRun<Trainer, ModelStatus> run = new TrainingRun<>(() -> {
+            Trainer t = buildTrainer(spec, split.train(), DataType.FLOAT);
+            restore(checkpoint, t);
+            return t;
+        }, hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
+        Session s = new Session(spec, run, hooks);
+        run.launch();
+        return s;
     }
 
     /** Metrics, pictures and checkpoints as the run goes; the dashboard's statuses. */
@@ -193,6 +369,8 @@ public final class ModelRunner {
         private Evaluation pending;
         private long startNanos;
         private long lastCheckpoint = -1;
+        /** Seconds spent before a resume (the last metrics row kept), so elapsed_s continues. */
+        private double elapsedBefore;
 
         Hooks(ModelExperiment spec, Split split, ExperimentRunner.Options options) {
             this.spec = spec;
@@ -206,7 +384,9 @@ public final class ModelRunner {
             pending = null;
             startNanos = System.nanoTime();
             lastCheckpoint = trainer.iteration();
-            store = null;
+            if (options.runsRoot() != null) {
+                store = null; // a reset starts a new folder at its first measurement
+            }
         }
 
         @Override
@@ -259,7 +439,7 @@ public final class ModelRunner {
             if (s != null) {
                 Map<String, Double> row = new LinkedHashMap<>();
                 row.put("iteration", (double) trainer.iteration());
-                row.put("elapsed_s", (System.nanoTime() - startNanos) / 1e9);
+                row.put("elapsed_s", elapsedBefore + (System.nanoTime() - startNanos) / 1e9);
                 ModelStatus now = ModelRunner.status(null, trainer, null, null);
                 now.losses().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
                 evaluation.values().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
@@ -272,6 +452,10 @@ public final class ModelRunner {
         private void checkpoint(Trainer trainer) {
             RunStore s = store();
             if (s == null) {
+                return;
+            }
+            if (trainer instanceof AutoencoderTrainer t && t.isPretraining()) {
+                // the greedy stage's shallow models are not in a checkpoint: the first one comes after it
                 return;
             }
             try {

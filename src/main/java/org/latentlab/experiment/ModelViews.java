@@ -111,8 +111,7 @@ final class ModelViews {
             INDArray x = batch(count, r.dataType());
             values.put("held-out reconstruction", r.rbm(0).reconstructionError(x));
             values.put("held-out free energy", r.rbm(0).freeEnergy(x).meanNumber().doubleValue());
-            RbmTrainer.Stats st = r.lastStats();
-            values.put("noise free energy", st.noiseFreeEnergy());
+            values.put("noise free energy", r.noiseFreeEnergy(count));
         }
         return new Evaluation(trainer.iteration(), values);
     }

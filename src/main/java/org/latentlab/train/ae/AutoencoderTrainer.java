@@ -96,6 +96,11 @@ public final class AutoencoderTrainer implements Trainer {
             throw new LabException("the contractive penalty is computed in closed form for an encoder of one dense"
                     + " layer with sigmoid activation; change the encoder or the penalty");
         }
+        if (kind == Kind.AUTOENCODER && settings.penalty() == Penalty.SPARSE_KL && !endsWithSigmoid(encoder)) {
+            throw new LabException("the KL sparsity penalty compares each code unit's mean activation with rho, a"
+                    + " probability: the encoder's last layer needs sigmoid activation (or use the sparse-l1"
+                    + " penalty)");
+        }
         this.tied = settings.tiedWeights() ? new TiedWeights(encoder, decoder) : null;
         if (tied != null) {
             tied.copyToDecoder();
@@ -385,6 +390,17 @@ public final class AutoencoderTrainer implements Trainer {
         return d.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid;
     }
 
+    private static boolean endsWithSigmoid(MultiLayerNetwork net) {
+        org.deeplearning4j.nn.conf.layers.Layer last = net.getLayer(net.getnLayers() - 1).conf().getLayer();
+        org.nd4j.linalg.activations.IActivation fn = null;
+        if (last instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
+            fn = b.getActivationFn();
+        } else if (last instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) {
+            fn = a.getActivationFn();
+        }
+        return fn instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid;
+    }
+
     static double sigmoid(double v) {
         return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
@@ -479,6 +495,11 @@ public final class AutoencoderTrainer implements Trainer {
 
     public DataType dataType() {
         return dataType;
+    }
+
+    /** True while greedy layer-wise pretraining runs (its shallow models are not part of a checkpoint). */
+    public boolean isPretraining() {
+        return pretraining != null && pretraining.active(iteration);
     }
 
     /** Updates applied to each network so far (Adam's step counter; kept in checkpoints). */

@@ -364,6 +364,39 @@ public final class Rbm {
         }
     }
 
+    /**
+     * What an exact resume needs beyond the parameters: the momentum velocities, the update count (it seeds the
+     * sampling) and the persistent chains (null before the first PCD update).
+     */
+    public record TrainingState(INDArray weightVelocity, INDArray visibleVelocity, INDArray hiddenVelocity,
+                                long updates, INDArray fantasy) {
+    }
+
+    /** A copy of the training state. */
+    public TrainingState trainingState() {
+        return new TrainingState(weightVelocity.dup(), visibleVelocity.dup(), hiddenVelocity.dup(), updates,
+                fantasy == null ? null : fantasy.dup());
+    }
+
+    /** Restores a training state saved by {@link #trainingState()} (after {@link #setParameters}). */
+    public void restoreTrainingState(TrainingState state) {
+        requireShape(state.weightVelocity(), weightVelocity, "weight velocity");
+        requireShape(state.visibleVelocity(), visibleVelocity, "visible bias velocity");
+        requireShape(state.hiddenVelocity(), hiddenVelocity, "hidden bias velocity");
+        if (state.updates() < 0) {
+            throw new IllegalArgumentException("the update count cannot be negative: " + state.updates());
+        }
+        if (state.fantasy() != null && state.fantasy().columns() != visible) {
+            throw new IllegalArgumentException("the persistent chains must have " + visible + " columns, not "
+                    + state.fantasy().columns());
+        }
+        weightVelocity.assign(state.weightVelocity());
+        visibleVelocity.assign(state.visibleVelocity());
+        hiddenVelocity.assign(state.hiddenVelocity());
+        updates = state.updates();
+        fantasy = state.fantasy() == null ? null : state.fantasy().castTo(dataType).dup();
+    }
+
     /** The persistent chains' current visible states {@code [n x visible]} (live), or null before the first PCD update. */
     public INDArray fantasyParticles() {
         return fantasy;

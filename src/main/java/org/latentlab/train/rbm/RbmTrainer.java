@@ -93,6 +93,14 @@ public final class RbmTrainer implements Trainer {
         memory.afterIteration();
     }
 
+    /** Sets the iteration counter of a restored checkpoint (the machines' own states are restored separately). */
+    public void restoreIteration(long iteration) {
+        if (iteration < 0) {
+            throw new IllegalArgumentException("the iteration cannot be negative: " + iteration);
+        }
+        this.iteration = iteration;
+    }
+
     /** The layer the next iteration trains: {@code min(iteration / iterationsPerLayer, layers - 1)}. */
     public int currentLayer() {
         long layer = iteration / settings.iterationsPerLayer();
@@ -124,6 +132,14 @@ public final class RbmTrainer implements Trainer {
     private INDArray toArray(float[] values, int n) {
         INDArray x = Nd4j.create(values, new long[] {n, dimension}, 'c');
         return x.dataType() == dataType ? x : x.castTo(dataType);
+    }
+
+    /**
+     * Mean free energy under the first RBM of n binary noise vectors (each pixel 1 with probability 0.5), drawn with
+     * a seed fixed by the iteration: the reference that held-out data's free energy is compared with.
+     */
+    public double noiseFreeEnergy(int n) {
+        return noiseFreeEnergy(dbn.rbm(0), n);
     }
 
     /** Mean free energy of n binary noise vectors (each unit 1 with probability 0.5) in the RBM's input space. */
