@@ -54,7 +54,7 @@ final class BenchCommand implements Runnable {
             return;
         }
         System.out.printf(Locale.ROOT, "%-16s %7s %10s %10s %10s  %s%n", "net", "threads", "median", "min", "max",
-                "(it/s; one D + one G update per iteration)");
+                "(it/s; an iteration: one D + one G update for a GAN, one encoder + decoder update otherwise)");
         for (String name : nets) {
             Path file = Path.of(name);
             if (Files.exists(file) ? !org.latentlab.experiment.ExperimentFiles.isGan(
