@@ -1,0 +1,460 @@
+package org.latentlab.latent;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.latentlab.core.LabException;
+import org.latentlab.core.Seeds;
+import org.latentlab.data.ExampleSet;
+import org.latentlab.data.ImageScale;
+import org.latentlab.train.GanTrainer;
+import org.latentlab.train.NativeMemory;
+import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
+import org.latentlab.train.ae.AutoencoderTrainer;
+import org.nd4j.adapters.OutputAdapter;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * What the latent studio explores: a private copy of a decoder (a GAN's generator, an autoencoder's or a VAE's
+ * decoder) and, for autoencoders, of the encoder, with what it takes to read them: the code size, the transform
+ * from raw outputs to data values (σ for a Bernoulli decoder), the shape and value range of an example, and the
+ * prior random codes are drawn from.
+ *
+ * <p>The factories {@link #clone() clone} the networks they are given, so nothing the caller does to its networks
+ * afterwards reaches this model; call them on the thread that owns those networks (a training run's thread, or a
+ * checkpoint just loaded). A model is <em>not thread-safe</em>: confine it to one thread, e.g. the worker of a
+ * {@link DecodeService}. New parameters (a training run's published {@code params().dup()}) are copied in with
+ * {@link #setParameters}.
+ *
+ * <p>The single-code path ({@link #decodeInto}) reuses its input row and reads the output inside DL4J's inference
+ * workspace, so a slider allocates almost no native memory; batched calls let the lab's {@code NativeMemory} collect
+ * now and then (ND4J's buffers are freed only when Java collects their owners).
+ *
+ * <p>Decoded values are data values (in the range of {@link #scale()}); {@link #toDisplay} maps them to [0, 1].
+ */
+public final class LatentModel implements Decoder {
+
+    private static final int BATCH = 512;
+
+    private final ModelKind kind;
+    private final MultiLayerNetwork decoder;
+    private final MultiLayerNetwork encoder;
+    private final int codeSize;
+    private final OutputTransform transform;
+    private final ImageShape shape;
+    private final ImageScale scale;
+    private final DataType dataType;
+    private volatile CodePrior prior;
+    private final NativeMemory memory = new NativeMemory();
+
+    // the single-code path: one input row reused across calls, filled from a reused host array
+    private final INDArray oneInput;
+    private final double[] oneCodeD;
+    private final float[] oneCodeF;
+
+    private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
+                        OutputTransform transform, ImageShape shape, ImageScale scale) {
+        this.kind = kind;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.codeSize = codeSize;
+        this.transform = transform;
+        this.shape = shape;
+        this.scale = scale;
+        this.dataType = decoder.params().dataType();
+        this.prior = kind.hasPrior() ? CodePrior.standardNormal(codeSize) : null;
+        this.oneInput = Nd4j.create(dataType, 1, codeSize);
+        this.oneCodeD = dataType == DataType.DOUBLE ? new double[codeSize] : null;
+        this.oneCodeF = dataType == DataType.DOUBLE ? null : new float[codeSize];
+        checkDecoder();
+        checkEncoder();
+    }
+
+    /**
+     * A GAN generator G: z (codeSize) -> example. Prior: N(0, I), the noise the lab's GANs are trained with.
+     *
+     * @param scale the value range of the data G was trained on (tanh generators: {@code MINUS_ONE_TO_ONE}); null
+     *              for vector data, which is shown as it is
+     */
+    public static LatentModel generator(MultiLayerNetwork generator, int codeSize, ImageShape shape,
+                                        ImageScale scale) {
+        return of(ModelKind.GAN_GENERATOR, generator, null, codeSize, OutputTransform.IDENTITY, shape, scale);
+    }
+
+    /** A plain autoencoder; the code size is read from the encoder's output. No prior until {@link #setPrior}. */
+    public static LatentModel autoencoder(MultiLayerNetwork encoder, MultiLayerNetwork decoder,
+                                          OutputTransform transform, ImageShape shape, ImageScale scale) {
+        return of(ModelKind.AE_DECODER, decoder, encoder, encoderOutputs(encoder, shape), transform, shape, scale);
+    }
+
+    /** A VAE whose encoder outputs [μ, log σ²] side by side (2k values); the code size k is read from it. */
+    public static LatentModel vae(MultiLayerNetwork encoder, MultiLayerNetwork decoder, OutputTransform transform,
+                                  ImageShape shape, ImageScale scale) {
+        int out = encoderOutputs(encoder, shape);
+        if (out % 2 != 0) {
+            throw new LabException("a VAE's encoder outputs the mean and the log-variance side by side, so its output"
+                    + " size must be even, not " + out);
+        }
+        return of(ModelKind.VAE_DECODER, decoder, encoder, out / 2, transform, shape, scale);
+    }
+
+    /** The general factory (the networks are cloned); {@code encoder} may be null for every kind. */
+    public static LatentModel of(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
+                                 OutputTransform transform, ImageShape shape, ImageScale scale) {
+        if (kind == null || decoder == null || transform == null || shape == null) {
+            throw new IllegalArgumentException("a latent model needs a kind, a decoder, an output transform and a"
+                    + " shape");
+        }
+        if (codeSize < 1) {
+            throw new IllegalArgumentException("code size must be >= 1, not " + codeSize);
+        }
+        if (kind == ModelKind.GAN_GENERATOR && encoder != null) {
+            throw new IllegalArgumentException("a GAN generator has no encoder: invert G instead (Inversion)");
+        }
+        return new LatentModel(kind, decoder.clone(), encoder == null ? null : encoder.clone(), codeSize, transform,
+                shape, scale);
+    }
+
+    /** From a live GAN trainer; call on the trainer's own thread. */
+    public static LatentModel fromTrainer(GanTrainer trainer, ImageScale scale) {
+        return generator(trainer.generator(), trainer.latentDim(), ImageShape.of(trainer.data().shape()), scale);
+    }
+
+    /**
+     * From a live autoencoder / VAE trainer; call on the trainer's own thread. A cross-entropy decoder gets the σ
+     * output transform.
+     */
+    public static LatentModel fromTrainer(AutoencoderTrainer trainer, ImageScale scale) {
+        OutputTransform t = trainer.settings().reconstruction() == Reconstruction.CROSS_ENTROPY
+                ? OutputTransform.SIGMOID : OutputTransform.IDENTITY;
+        ImageShape s = ImageShape.of(trainer.data().shape());
+        return trainer.kind() == AutoencoderTrainer.Kind.VAE
+                ? vae(trainer.encoder(), trainer.decoder(), t, s, scale)
+                : autoencoder(trainer.encoder(), trainer.decoder(), t, s, scale);
+    }
+
+    private static int encoderOutputs(MultiLayerNetwork encoder, ImageShape shape) {
+        if (encoder == null) {
+            throw new IllegalArgumentException("an autoencoder needs its encoder");
+        }
+        INDArray out;
+        try {
+            out = encoder.output(Nd4j.zeros(encoder.params().dataType(), 1, shape.size()), false);
+        } catch (RuntimeException e) {
+            throw new LabException("the encoder does not take examples of " + shape.size() + " values (" + shape
+                    + "): " + e.getMessage(), e);
+        }
+        return (int) (out.length() / out.size(0));
+    }
+
+    private void checkDecoder() {
+        INDArray out;
+        try {
+            out = decoder.output(Nd4j.zeros(dataType, 1, codeSize), false);
+        } catch (RuntimeException e) {
+            throw new LabException("the " + kind + " does not take codes of size " + codeSize + ": "
+                    + e.getMessage(), e);
+        }
+        if (out.length() != shape.size()) {
+            throw new LabException("the " + kind + " outputs " + out.length() + " values per example but the"
+                    + " examples are " + shape + " (" + shape.size() + " values): give the right shape or decoder");
+        }
+    }
+
+    private void checkEncoder() {
+        if (encoder == null) {
+            return;
+        }
+        int out = encoderOutputs(encoder, shape);
+        int expected = kind == ModelKind.VAE_DECODER ? 2 * codeSize : codeSize;
+        if (out != expected) {
+            throw new LabException("the encoder outputs " + out + " values but the " + kind + " takes codes of "
+                    + codeSize + (kind == ModelKind.VAE_DECODER ? " (a VAE's encoder outputs 2 x code size)" : ""));
+        }
+    }
+
+    // ---- what the model is
+
+    public ModelKind kind() {
+        return kind;
+    }
+
+    public int codeSize() {
+        return codeSize;
+    }
+
+    public ImageShape shape() {
+        return shape;
+    }
+
+    /** The value range of the data, or null for vector data shown as it is. */
+    public ImageScale scale() {
+        return scale;
+    }
+
+    public OutputTransform transform() {
+        return transform;
+    }
+
+    public boolean hasEncoder() {
+        return encoder != null;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The prior random codes come from: N(0, I) for GANs and VAEs, empty for a plain AE until one is set. */
+    public Optional<CodePrior> prior() {
+        return Optional.ofNullable(prior);
+    }
+
+    /** Replaces the prior (e.g. with {@link CodePrior#fit} of encoded data for a plain autoencoder). */
+    public void setPrior(CodePrior prior) {
+        if (prior != null && prior.dimension() != codeSize) {
+            throw new IllegalArgumentException("a prior over " + prior.dimension() + " dimensions does not fit codes"
+                    + " of " + codeSize);
+        }
+        this.prior = prior;
+    }
+
+    /** Encodes examples of the set, fits a Gaussian to their codes, makes it the prior and returns it. */
+    public CodePrior fitPrior(ExampleSet set, int maxExamples, long seed) {
+        CodePrior fitted = CodePrior.fit(encode(set, maxExamples, seed).codes());
+        setPrior(fitted);
+        return fitted;
+    }
+
+    /**
+     * n codes drawn from the prior.
+     *
+     * @throws LabException for a plain autoencoder without a fitted prior
+     */
+    public double[][] randomCodes(int n, Random rng) {
+        CodePrior p = prior;
+        if (p == null) {
+            throw new LabException("a plain autoencoder has no prior to draw codes from: fit one to encoded"
+                    + " examples first (fitPrior)");
+        }
+        return p.sample(n, rng);
+    }
+
+    // ---- decode
+
+    /** Data values for a batch of codes (inference mode), each a fresh array of {@link ImageShape#size()} values. */
+    @Override
+    public float[][] decode(double[][] codes) {
+        if (codes.length == 1) {
+            return new float[][] {decode(codes[0])};
+        }
+        float[][] images = new float[codes.length][];
+        for (int from = 0; from < codes.length; from += BATCH) {
+            int n = Math.min(BATCH, codes.length - from);
+            double[] flat = new double[n * codeSize];
+            for (int i = 0; i < n; i++) {
+                LatentArithmetic.requireSize(codes[from + i], codeSize);
+                System.arraycopy(codes[from + i], 0, flat, i * codeSize, codeSize);
+            }
+            float[] out = decoder.output(Nd4j.create(flat, new long[] {n, codeSize}, dataType), null, null,
+                    FLOATS);
+            transform.applyInPlace(out);
+            int d = shape.size();
+            for (int i = 0; i < n; i++) {
+                images[from + i] = Arrays.copyOfRange(out, i * d, (i + 1) * d);
+            }
+            memory.afterIteration();
+        }
+        return images;
+    }
+
+    /** One code's data values (a fresh array): the slider path. */
+    public float[] decode(double[] code) {
+        return decodeInto(code, new float[shape.size()]);
+    }
+
+    /**
+     * One code's data values written into {@code out} (of {@link ImageShape#size()} values), reusing this model's
+     * input row: the cheapest decode, a few milliseconds for an MLP decoder.
+     */
+    public float[] decodeInto(double[] code, float[] out) {
+        LatentArithmetic.requireSize(code, codeSize);
+        if (out.length != shape.size()) {
+            throw new IllegalArgumentException("out must hold " + shape.size() + " values, not " + out.length);
+        }
+        if (oneCodeD != null) {
+            System.arraycopy(code, 0, oneCodeD, 0, codeSize);
+            oneInput.data().setData(oneCodeD);
+        } else {
+            for (int j = 0; j < codeSize; j++) {
+                oneCodeF[j] = (float) code[j];
+            }
+            oneInput.data().setData(oneCodeF);
+        }
+        decoder.output(oneInput, null, null, (OutputAdapter<Void>) outputs -> {
+            copyOut(outputs[0], out);
+            return null;
+        });
+        transform.applyInPlace(out);
+        return out;
+    }
+
+    private static final OutputAdapter<float[]> FLOATS = outputs -> {
+        float[] out = new float[(int) outputs[0].length()];
+        copyOut(outputs[0], out);
+        return out;
+    };
+
+    /** Copies a network output (any rank, inside the inference workspace) into {@code out}, row-major. */
+    private static void copyOut(INDArray a, float[] out) {
+        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        if (c.dataType() == DataType.FLOAT) {
+            float[] v = c.data().asFloat();
+            System.arraycopy(v, 0, out, 0, out.length);
+        } else {
+            double[] v = c.data().asDouble();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) v[i];
+            }
+        }
+    }
+
+    // ---- encode
+
+    /**
+     * The codes of examples (flat data values, n x {@link ImageShape#size()}): the encoder's output, or μ for a
+     * VAE. Inference mode.
+     *
+     * @throws LabException for a GAN generator, which has no encoder (invert it: {@link Inversion})
+     */
+    public double[][] encode(float[][] images) {
+        double[][] raw = encoderOutput(images);
+        if (kind != ModelKind.VAE_DECODER) {
+            return raw;
+        }
+        double[][] mu = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            mu[i] = Arrays.copyOf(raw[i], codeSize);
+        }
+        return mu;
+    }
+
+    /** The encoder's raw outputs: the code, or [μ, log σ²] (2k values) for a VAE. */
+    public double[][] encoderOutput(float[][] images) {
+        if (encoder == null) {
+            throw new LabException("a " + kind + " has no encoder: find codes for images by inversion instead");
+        }
+        int d = shape.size();
+        double[][] codes = new double[images.length][];
+        for (int from = 0; from < images.length; from += BATCH) {
+            int n = Math.min(BATCH, images.length - from);
+            float[] flat = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                if (images[from + i].length != d) {
+                    throw new IllegalArgumentException("examples must have " + d + " values, not "
+                            + images[from + i].length);
+                }
+                System.arraycopy(images[from + i], 0, flat, i * d, d);
+            }
+            INDArray x = Nd4j.create(flat, new long[] {n, d}).castTo(dataType);
+            INDArray out = encoder.output(x, false);
+            int w = (int) (out.length() / n);
+            double[] v = out.dup('c').data().asDouble();
+            for (int i = 0; i < n; i++) {
+                codes[from + i] = Arrays.copyOfRange(v, i * w, (i + 1) * w);
+            }
+            memory.afterIteration();
+        }
+        return codes;
+    }
+
+    /**
+     * Encodes up to {@code maxExamples} examples of the set: all of them when the set is no larger, else a subset
+     * drawn without replacement with {@code seed} (in increasing index order).
+     */
+    public EncodedSet encode(ExampleSet set, int maxExamples, long seed) {
+        int[] indices = pick(set.size(), maxExamples, seed);
+        float[][] images = new float[indices.length][];
+        int[] labels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            images[i] = set.example(indices[i]);
+            labels[i] = set.hasLabels() ? set.label(indices[i]) : -1;
+        }
+        return new EncodedSet(encode(images), indices, labels);
+    }
+
+    static int[] pick(int size, int max, long seed) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxExamples must be >= 1, not " + max);
+        }
+        int[] all = new int[size];
+        for (int i = 0; i < size; i++) {
+            all[i] = i;
+        }
+        if (max >= size) {
+            return all;
+        }
+        Random rng = new Random(Seeds.mix(seed));
+        for (int i = 0; i < max; i++) {
+            int j = i + rng.nextInt(size - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, max);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    // ---- display and parameters
+
+    /** Data values mapped to [0, 1] for drawing (clamped); vector data is returned as it is. */
+    public float[] toDisplay(float[] values) {
+        float[] out = values.clone();
+        if (scale == ImageScale.MINUS_ONE_TO_ONE) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.min(1f, Math.max(0f, (out[i] + 1f) * 0.5f));
+            }
+        } else if (scale == ImageScale.ZERO_TO_ONE) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.min(1f, Math.max(0f, out[i]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Copies new parameters into the private networks (e.g. a training run's published {@code params().dup()});
+     * {@code encoderParams} may be null to keep the encoder's. Call on the thread that uses this model.
+     */
+    public void setParameters(INDArray decoderParams, INDArray encoderParams) {
+        if (decoderParams.length() != decoder.numParams()) {
+            throw new IllegalArgumentException("the decoder has " + decoder.numParams() + " parameters, not "
+                    + decoderParams.length());
+        }
+        decoder.setParams(decoderParams);
+        if (encoderParams != null) {
+            if (encoder == null || encoderParams.length() != encoder.numParams()) {
+                throw new IllegalArgumentException("encoder parameters given for " + (encoder == null
+                        ? "a model without an encoder" : "an encoder of " + encoder.numParams() + " parameters"));
+            }
+            encoder.setParams(encoderParams);
+        }
+    }
+
+    /** The private decoder network, for {@link Inversion} (same thread rules). */
+    MultiLayerNetwork decoderNetwork() {
+        return decoder;
+    }
+
+    /** "VAE decoder 20 -> 1x28x28, sigmoid output, prior N(0, I) over 20 dimensions". */
+    @Override
+    public String toString() {
+        return kind + " " + codeSize + " -> " + shape + (transform == OutputTransform.SIGMOID ? ", sigmoid output" : "")
+                + (encoder != null ? ", with encoder" : "") + ", prior " + (prior == null ? "none (fit one to"
+                + " encoded examples)" : prior.toString());
+    }
+}
