@@ -1,0 +1,148 @@
+package org.latentlab.analysis.landscape;
+
+import org.latentlab.analysis.Objective;
+import org.latentlab.analysis.Vectors;
+import org.latentlab.analysis.hessian.EigenPairs;
+import org.latentlab.analysis.hessian.HessianVectorProduct;
+import org.latentlab.analysis.hessian.Lanczos;
+import org.latentlab.analysis.hessian.ParameterLayout;
+import org.latentlab.core.LabException;
+import org.latentlab.core.Monitor;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A plane through parameter space, θ(a, b) = origin + a·d₁ + b·d₂, on which the loss surface is drawn (Li et al.
+ * 2018, "Visualizing the Loss Landscape of Neural Nets"). Directions come from {@link FilterNormalizedDirection}
+ * (random, scaled filter by filter), from the top two Hessian eigenvectors, from a trajectory's principal
+ * components ({@link TrajectoryProjection}) or, for the 2-parameter toys, from the coordinate axes.
+ *
+ * @param origin the centre θ₀ (a = b = 0)
+ * @param d1     the direction of the first coordinate
+ * @param d2     the direction of the second coordinate
+ * @param label  how the directions were made, for file headers and axis titles
+ */
+public record ScanPlane(double[] origin, double[] d1, double[] d2, String label) {
+
+    public ScanPlane {
+        if (d1.length != origin.length || d2.length != origin.length) {
+            throw new IllegalArgumentException("origin and directions must have the same length");
+        }
+        if (label == null || label.isBlank() || label.contains("\n")) {
+            throw new IllegalArgumentException("a plane needs a one-line label");
+        }
+    }
+
+    /** θ(a, b). */
+    public double[] point(double a, double b) {
+        double[] p = origin.clone();
+        Vectors.addScaledInPlace(p, a, d1);
+        Vectors.addScaledInPlace(p, b, d2);
+        return p;
+    }
+
+    public int dimension() {
+        return origin.length;
+    }
+
+    /** The plane of parameters i and j through {@code origin}: the toys' (x, y) plane, or a slice of a 3-D one. */
+    public static ScanPlane axes(double[] origin, int i, int j) {
+        double[] e1 = new double[origin.length];
+        double[] e2 = new double[origin.length];
+        e1[i] = 1;
+        e2[j] = 1;
+        return new ScanPlane(origin.clone(), e1, e2, "axes " + i + ", " + j);
+    }
+
+    /** Two seeded random filter-normalised directions through θ (Li et al. 2018). */
+    public static ScanPlane filterNormalized(ParameterLayout layout, double[] theta, long seed) {
+        double[][] d = FilterNormalizedDirection.pair(layout, theta, seed);
+        return new ScanPlane(theta.clone(), d[0], d[1], "filter-normalised random directions, seed " + seed);
+    }
+
+    /** The top two Hessian eigenvectors at θ, by {@link Lanczos}, as unit directions. */
+    public static ScanPlane hessianEigenvectors(Objective objective, double[] theta, long seed, Monitor monitor) {
+        if (objective.dimension() < 2) {
+            throw new LabException("a plane needs at least 2 parameters");
+        }
+        EigenPairs top = new Lanczos(new HessianVectorProduct(objective, theta), seed)
+                .topEigenvalues(2, Math.min(objective.dimension(), 60), 1e-6, monitor);
+        return new ScanPlane(theta.clone(), top.eigenvectors()[0], top.eigenvectors()[1],
+                "top Hessian eigenvectors (λ = " + (float) top.eigenvalues()[0] + ", " + (float) top.eigenvalues()[1]
+                        + ")");
+    }
+
+    /** A short hash of origin and directions, stored with scans so that a scan resumes only on its own plane. */
+    public String fingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocate(8 * 3 * origin.length);
+            for (double[] v : new double[][] {origin, d1, d2}) {
+                for (double x : v) {
+                    buf.putDouble(x);
+                }
+            }
+            md.update(buf.array());
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the plane as text: the label, then origin, d₁ and d₂ one per line, comma-separated (exact doubles). */
+    public void write(Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(label);
+            w.newLine();
+            for (double[] v : new double[][] {origin, d1, d2}) {
+                for (int i = 0; i < v.length; i++) {
+                    if (i > 0) {
+                        w.write(',');
+                    }
+                    w.write(Double.toString(v[i]));
+                }
+                w.newLine();
+            }
+        } catch (IOException e) {
+            throw new LabException("could not write the scan plane to " + file + ": " + e.getMessage(), e);
+        }
+        SurfaceScan.move(tmp, file);
+    }
+
+    /** Reads a plane written by {@link #write}. */
+    public static ScanPlane read(Path file) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String label = r.readLine();
+            double[][] v = new double[3][];
+            for (int k = 0; k < 3; k++) {
+                String line = r.readLine();
+                if (line == null) {
+                    throw new LabException(file + " ends early: it is not a scan plane file");
+                }
+                String[] parts = line.split(",");
+                v[k] = new double[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    v[k][i] = Double.parseDouble(parts[i].trim());
+                }
+            }
+            return new ScanPlane(v[0], v[1], v[2], label);
+        } catch (IOException | NumberFormatException e) {
+            throw new LabException("could not read the scan plane " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScanPlane " + label + " (" + origin.length + " parameters)";
+    }
+}
