@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1",
         description = "Latent Lab from the command line: train experiments headless, list presets, benchmark.",
-        subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class, ToyCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -9,6 +9,7 @@ import org.latentlab.experiment.Presets;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.ui.geometry.GeometryView;
 import org.latentlab.ui.models.ModelBenchView;
 import org.latentlab.ui.models.ModelBenchViewModel;
 import org.latentlab.ui.training.TrainingView;
@@ -17,7 +18,8 @@ import org.latentlab.ui.training.TrainingViewModel;
 /**
  * The window: two benches in tabs, the GAN dashboard and the autoencoder / VAE / RBM bench, each opened on a
  * preset, ready to train. Named parameters (a preset or file picks its bench):
- * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once).
+ * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once),
+ * {@code --tab=geometry} (open on the geometry bench).
  */
 public final class LabApp extends Application {
 
@@ -33,7 +35,9 @@ public final class LabApp extends Application {
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");
-        TabPane tabs = new TabPane(ganTab, modelTab);
+        Tab geometryTab = new Tab("Geometry", new GeometryView(stage));
+        geometryTab.setId("tab-geometry");
+        TabPane tabs = new TabPane(ganTab, modelTab, geometryTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         Scene scene = new Scene(tabs, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
@@ -44,6 +48,7 @@ public final class LabApp extends Application {
         String preset = getParameters().getNamed().getOrDefault("preset", Presets.defaultName());
         String file = getParameters().getNamed().get("experiment");
         boolean start = Boolean.parseBoolean(getParameters().getNamed().getOrDefault("start", "false"));
+        String tab = getParameters().getNamed().get("tab");
         boolean models = file != null ? !ExperimentFiles.isGan(ExperimentFiles.readText(java.nio.file.Path.of(file)),
                 file) : Presets.isModel(preset);
         if (models) {
@@ -67,6 +72,9 @@ public final class LabApp extends Application {
                 viewModel.loadPreset(preset);
             }
             modelView.selectPreset(Presets.MODEL_NAMES.get(0));
+        }
+        if ("geometry".equals(tab)) {
+            tabs.getSelectionModel().select(geometryTab);
         }
         stage.setOnCloseRequest(e -> {
             viewModel.close();

@@ -1,0 +1,241 @@
+package org.latentlab.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.latentlab.core.LabException;
+import org.latentlab.data.DataSource;
+import org.latentlab.data.ExampleSet;
+import org.latentlab.data.ImageScale;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A trained model read back from a run folder: the experiment it came from, one checkpoint's networks (G and D, or
+ * encoder and decoder) and the data it was trained on, with the held-out part for autoencoders. What the geometry
+ * and latent screens and the CLI's analysis commands work on. The networks are fresh copies owned by the caller.
+ *
+ * <p>Accepts a run folder (its latest checkpoint) or one checkpoint folder inside it
+ * ({@code runs/…/checkpoints/iter-N}).
+ */
+public final class SavedModel {
+
+    /** What kind of model the run trained. */
+    public enum Kind { GAN, AUTOENCODER, VAE, RBM }
+
+    private static final Pattern ITER = Pattern.compile("iter-0*(\\d+)");
+
+    private final Path runDir;
+    private final Path checkpoint;
+    private final long iteration;
+    private final Kind kind;
+    private final ExperimentSpec ganSpec;
+    private final ModelExperiment modelSpec;
+
+    private SavedModel(Path runDir, Path checkpoint, long iteration, Kind kind, ExperimentSpec ganSpec,
+                       ModelExperiment modelSpec) {
+        this.runDir = runDir;
+        this.checkpoint = checkpoint;
+        this.iteration = iteration;
+        this.kind = kind;
+        this.ganSpec = ganSpec;
+        this.modelSpec = modelSpec;
+    }
+
+    /** Opens a run folder (latest checkpoint) or a checkpoint folder. */
+    public static SavedModel open(Path path) {
+        if (!Files.isDirectory(path)) {
+            throw new LabException(path + ": no such run or checkpoint folder");
+        }
+        Path runDir;
+        Path checkpoint;
+        if (Files.isRegularFile(path.resolve("spec.json"))) {
+            runDir = path;
+            checkpoint = latest(path);
+            if (checkpoint == null) {
+                throw new LabException(path + " has no complete checkpoint yet: train it further, or give a"
+                        + " checkpoint folder");
+            }
+        } else if (path.getParent() != null && path.getParent().getParent() != null
+                && Files.isRegularFile(path.getParent().getParent().resolve("spec.json"))) {
+            runDir = path.getParent().getParent();
+            checkpoint = path;
+        } else {
+            throw new LabException(path + " is neither a run folder (with spec.json) nor a checkpoint folder"
+                    + " inside one (runs/<run>/checkpoints/iter-N)");
+        }
+        Path specFile = runDir.resolve("spec.json");
+        String json = ExperimentFiles.readText(specFile);
+        long iteration = iterationOf(checkpoint);
+        if (ExperimentFiles.isGan(json, specFile.toString())) {
+            requireFile(checkpoint, "G.zip");
+            requireFile(checkpoint, "D.zip");
+            return new SavedModel(runDir, checkpoint, iteration, Kind.GAN,
+                    ExperimentFiles.parse(json, specFile.toString()), null);
+        }
+        ModelExperiment spec = ExperimentFiles.parseModel(json, specFile.toString());
+        Kind kind = switch (spec.family()) {
+            case AUTOENCODER -> Kind.AUTOENCODER;
+            case VAE -> Kind.VAE;
+            case RBM -> Kind.RBM;
+        };
+        if (kind != Kind.RBM) {
+            requireFile(checkpoint, "encoder.zip");
+            requireFile(checkpoint, "decoder.zip");
+        }
+        return new SavedModel(runDir, checkpoint, iteration, kind, null, spec);
+    }
+
+    /** Every complete checkpoint of a run, oldest first (GAN runs keep only their latest). */
+    public static List<Path> checkpoints(Path runDir) {
+        Path dir = runDir.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> found = new ArrayList<>(s.filter(Files::isDirectory)
+                    .filter(p -> ITER.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                    .toList());
+            found.sort(Comparator.comparingLong(SavedModel::iterationOf));
+            return found;
+        } catch (IOException e) {
+            throw new LabException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path latest(Path runDir) {
+        List<Path> all = checkpoints(runDir);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The iteration a checkpoint folder was saved at, from its name ({@code iter-N}). */
+    public static long iterationOf(Path checkpoint) {
+        Matcher m = ITER.matcher(checkpoint.getFileName().toString());
+        if (!m.matches()) {
+            throw new LabException(checkpoint + ": not a checkpoint folder (expected a name like iter-1000)");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void requireFile(Path dir, String name) {
+        if (!Files.isRegularFile(dir.resolve(name))) {
+            throw new LabException(dir + ": " + name + " is missing; the checkpoint is incomplete");
+        }
+    }
+
+    private MultiLayerNetwork network(String file) {
+        if (kind == Kind.RBM) {
+            throw new LabException(runDir.getFileName() + " is an RBM run: its machines are not DL4J networks;"
+                    + " open an autoencoder, VAE or GAN run");
+        }
+        Path f = checkpoint.resolve(file);
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(f.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new LabException(f + ": cannot read the model: " + e.getMessage(), e);
+        }
+    }
+
+    public MultiLayerNetwork generator() {
+        requireKind(Kind.GAN, "a generator");
+        return network("G.zip");
+    }
+
+    public MultiLayerNetwork discriminator() {
+        requireKind(Kind.GAN, "a discriminator");
+        return network("D.zip");
+    }
+
+    public MultiLayerNetwork encoder() {
+        requireAutoencoder("an encoder");
+        return network("encoder.zip");
+    }
+
+    public MultiLayerNetwork decoder() {
+        requireAutoencoder("a decoder");
+        return network("decoder.zip");
+    }
+
+    private void requireKind(Kind wanted, String what) {
+        if (kind != wanted) {
+            throw new LabException(runDir.getFileName() + " is a " + kind.name().toLowerCase() + " run: it has no "
+                    + what);
+        }
+    }
+
+    private void requireAutoencoder(String what) {
+        if (kind != Kind.AUTOENCODER && kind != Kind.VAE) {
+            throw new LabException(runDir.getFileName() + " is a " + kind.name().toLowerCase() + " run: it has no "
+                    + what);
+        }
+    }
+
+    /** The training data, opened as the run opened it (images in [-1, 1] for GANs, [0, 1] otherwise). */
+    public DataSource data() {
+        Path base = RunStore.dataBaseDir(runDir);
+        if (kind == Kind.GAN) {
+            return ExperimentRunner.openData(ganSpec, base == null ? runDir : base);
+        }
+        return ExperimentRunner.openData(modelSpec.dataset(), base == null ? runDir : base, ImageScale.ZERO_TO_ONE);
+    }
+
+    /**
+     * The examples the model was not trained on (an autoencoder's held-out split), or null when there are none
+     * (GANs, and sampled toy distributions).
+     */
+    public ExampleSet heldOut() {
+        if (kind == Kind.GAN) {
+            return null;
+        }
+        return ModelRunner.split(data(), modelSpec.heldOut(), modelSpec.seed()).heldOut();
+    }
+
+    /** The training part of the data (the whole data set for a GAN). */
+    public DataSource trainingData() {
+        DataSource d = data();
+        return kind == Kind.GAN ? d : ModelRunner.split(d, modelSpec.heldOut(), modelSpec.seed()).train();
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The GAN experiment, or null. */
+    public ExperimentSpec ganSpec() {
+        return ganSpec;
+    }
+
+    /** The autoencoder / VAE / RBM experiment, or null. */
+    public ModelExperiment modelSpec() {
+        return modelSpec;
+    }
+
+    public String name() {
+        return kind == Kind.GAN ? ganSpec.name() : modelSpec.name();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + kind.name().toLowerCase() + ") at iteration " + iteration + " from " + runDir;
+    }
+}

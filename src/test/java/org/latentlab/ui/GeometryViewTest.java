@@ -1,0 +1,74 @@
+package org.latentlab.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentlab.train.Backend;
+import org.latentlab.ui.geometry.GeometryView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The geometry bench driven as a person would: a click on the saddle −x² + 3y² runs gradient descent from there and
+ * reports the Hessian and the verdict; a spectrum of a small trained autoencoder shows progress, then a density.
+ */
+@ExtendWith(ApplicationExtension.class)
+class GeometryViewTest {
+
+    private GeometryView view;
+
+    @Start
+    void start(Stage stage) {
+        Backend.init();
+        view = new GeometryView(stage);
+        stage.setScene(new Scene(view, 1400, 850));
+        stage.show();
+    }
+
+    @Test
+    void clickOnTheSaddleRunsAPathAndGivesTheVerdict(FxRobot robot) throws Exception {
+        TextArea report = robot.lookup("#toy-report").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().contains("Click anywhere"));
+        javafx.scene.layout.Region pane = robot.lookup("#toy-contour").queryAs(javafx.scene.layout.Region.class);
+        assertTrue(pane.getWidth() > 100);
+        // a point left of the saddle point and a little above the x axis (the plot square starts at 40, 10)
+        double side = Math.min(pane.getWidth() - 50, pane.getHeight() - 40);
+        javafx.geometry.Point2D origin = pane.localToScreen(0, 0);
+        robot.clickOn(origin.getX() + 40 + side * 0.3, origin.getY() + 10 + side * 0.45);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().contains("START"));
+        String text = report.getText();
+        assertTrue(text.contains("gradient descent"), text);
+        // −x² + 3y² has eigenvalues −2 and 6 everywhere: a saddle curvature at both ends of the path
+        assertTrue(text.contains("λ1 = -2.0000") && text.contains("λ2 = 6.0000"), text);
+        assertTrue(text.contains("saddle"), text);
+    }
+
+    @Test
+    void spectrumShowsProgressThenAHistogram(FxRobot robot) throws Exception {
+        robot.clickOn("#geometry-hessian");
+        TextArea report = robot.lookup("#hessian-report").queryAs(TextArea.class);
+        robot.clickOn("#hessian-train");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> report.getText().contains("Loss at the checkpoint"));
+        ProgressBar progress = robot.lookup("#hessian-progress").queryAs(ProgressBar.class);
+        double[] seen = {0};
+        progress.progressProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() > 0 && now.doubleValue() < 1) {
+                seen[0] = now.doubleValue();
+            }
+        });
+        robot.clickOn("#hessian-spectrum");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().contains("Spectral density") || report.getText().contains("Exact spectrum"));
+        assertTrue(seen[0] > 0, "progress was shown while computing");
+        assertTrue(progress.getProgress() == 1.0);
+        assertTrue(report.getText().contains("negative"), report.getText());
+    }
+}
