@@ -1,0 +1,165 @@
+package org.latentlab.cli;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.latentlab.data.ImageScale;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.StudioModels;
+import org.latentlab.latent.DecodeService;
+import org.latentlab.latent.ImageShape;
+import org.latentlab.latent.LatentModel;
+import org.latentlab.model.NetworkCompiler;
+import org.latentlab.train.Backend;
+import org.nd4j.linalg.api.buffer.DataType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How long the latent studio takes from a slider move to a picture: for each model, simulated slider moves paced
+ * like a drag at 60 Hz, each timed from the submit to the {@link DecodeService} until the decoded values are display
+ * pixels (σ / range mapping and the float → ARGB conversion the screen does on the decode worker). Median and worst
+ * against one frame at 60 Hz (16.7 ms). Untrained networks of the presets decode exactly as fast as trained ones.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = "Slider-to-picture latency of the latent studio: median and worst ms per decode of the MNIST"
+                + " MLP generator and the VAE decoder (target: under 16 ms).")
+final class LatencyCommand implements Runnable {
+
+    private static final double FRAME_MS = 1000.0 / 60;
+
+    @Option(names = "--models", split = ",", defaultValue = "mnist-mlp-gan,mnist-vae",
+            description = "GAN presets (their G), autoencoder / VAE presets (their decoder) or run folders"
+                    + " (default: ${DEFAULT-VALUE})")
+    List<String> models;
+
+    @Option(names = "--moves", defaultValue = "200", description = "measured slider moves per model")
+    int moves;
+
+    @Option(names = "--warmup", defaultValue = "30", description = "moves before measuring (JIT, native caches)")
+    int warmup;
+
+    @Option(names = "--interval-ms", defaultValue = "16.7",
+            description = "time between moves, as a drag at 60 Hz; 0 for back to back")
+    double intervalMs;
+
+    @Override
+    public void run() {
+        Backend.init();
+        System.out.printf(Locale.ROOT, "%-16s %-26s %6s %9s %9s %9s %9s %9s  %s%n", "model", "decoder", "moves",
+                "median", "p90", "worst", "decode", "convert", "(ms from submit to display pixels; decode and"
+                        + " convert are medians of the parts)");
+        for (String name : models) {
+            LatentModel model = model(name);
+            measure(name, model);
+        }
+    }
+
+    private static LatentModel model(String name) {
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            return StudioModels.open(path).models().get();
+        }
+        ImageShape shape = ImageShape.image(1, 28, 28);
+        if (Presets.isModel(name)) {
+            ModelExperiment spec = Presets.loadModel(name);
+            MultiLayerNetwork enc = NetworkCompiler.compile(spec.encoder(), spec.training().optimizer(), spec.seed(),
+                    DataType.FLOAT);
+            MultiLayerNetwork dec = NetworkCompiler.compile(spec.decoder(), spec.training().optimizer(),
+                    spec.seed() + 1, DataType.FLOAT);
+            shape = ImageShape.of(spec.encoder().input().size() == 784 ? new int[] {1, 28, 28}
+                    : new int[] {spec.encoder().input().size()});
+            return spec.family() == ModelExperiment.Family.VAE
+                    ? LatentModel.vae(enc, dec, StudioModels.transformOf(spec.training()), shape,
+                    ImageScale.ZERO_TO_ONE)
+                    : LatentModel.autoencoder(enc, dec, StudioModels.transformOf(spec.training()), shape,
+                    ImageScale.ZERO_TO_ONE);
+        }
+        ExperimentSpec spec = Presets.load(name);
+        MultiLayerNetwork g = NetworkCompiler.compile(spec.generator(), spec.training().generatorOptimizer(),
+                spec.seed(), DataType.FLOAT);
+        int size = spec.generator().output().size();
+        if (size != 784) {
+            throw new org.latentlab.core.LabException(name + ": its generator makes " + size + " values, not a"
+                    + " 28x28 image; the studio measures image decoders");
+        }
+        return LatentModel.generator(g, spec.latentDim(), shape, ImageScale.MINUS_ONE_TO_ONE);
+    }
+
+    private void measure(String name, LatentModel model) {
+        int k = model.codeSize();
+        double[] code = new double[k];
+        double[] total = new double[moves];
+        double[] decode = new double[moves];
+        double[] convert = new double[moves];
+        try (DecodeService service = new DecodeService(model, "latency-decode")) {
+            long next = System.nanoTime();
+            for (int i = -warmup; i < moves; i++) {
+                int dim = Math.floorMod(i, k);
+                code[dim] = 2.5 * Math.sin(0.37 * i);
+                long[] parts = new long[2];
+                long start = System.nanoTime();
+                int[] pixels = service.submit(code).thenApply(d -> {
+                    long t = System.nanoTime();
+                    int[] argb = StudioModels.argb(model, d.image());
+                    parts[0] = d.decodeNanos();
+                    parts[1] = System.nanoTime() - t;
+                    return argb;
+                }).get(10, TimeUnit.SECONDS);
+                long end = System.nanoTime();
+                if (pixels.length != model.shape().width() * model.shape().height()) {
+                    throw new IllegalStateException("wrong picture size " + pixels.length);
+                }
+                if (i >= 0) {
+                    total[i] = (end - start) / 1e6;
+                    decode[i] = parts[0] / 1e6;
+                    convert[i] = parts[1] / 1e6;
+                }
+                next += (long) (intervalMs * 1e6);
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } else {
+                    next = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new org.latentlab.core.LabException(name + ": a decode failed: " + e.getMessage(), e);
+        }
+        double[] sorted = total.clone();
+        Arrays.sort(sorted);
+        double median = percentile(sorted, 0.5);
+        double worst = sorted[sorted.length - 1];
+        System.out.printf(Locale.ROOT, "%-16s %-26s %6d %9.2f %9.2f %9.2f %9.2f %9.3f  %s%n", name,
+                model.kind() + " " + k + "->" + model.shape(), moves, median, percentile(sorted, 0.9), worst,
+                percentile(sortedCopy(decode), 0.5), percentile(sortedCopy(convert), 0.5),
+                worst < FRAME_MS ? "within a 60 Hz frame" : median < FRAME_MS
+                        ? "median within a 60 Hz frame, worst not" : "slower than a 60 Hz frame");
+    }
+
+    private static double[] sortedCopy(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

@@ -1,0 +1,169 @@
+package org.latentlab.ui;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.core.Monitor;
+import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.StudioModels;
+import org.latentlab.latent.LatentMap;
+import org.latentlab.ui.latent.ImageGridCanvas;
+import org.latentlab.ui.latent.LatentStudioView;
+import org.latentlab.ui.latent.LatentStudioViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives the latent studio headless on a VAE trained here for a few dozen iterations: a slider redraws the decoded
+ * image, a map cell loads its code into the sliders, an interpolation strip has the frames asked for, and a folder
+ * that is not a run gives a message rather than a stack trace.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LatentStudioViewTest {
+
+    private static StudioModels.Studio studio;
+
+    @TempDir
+    static Path notARun;
+
+    private LatentStudioViewModel vm;
+
+    @BeforeAll
+    static void trainTinyModel() {
+        studio = StudioModels.trainQuick(Presets.loadModel("mnist-vae"), 40, Monitor.NONE);
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new LatentStudioViewModel();
+        LatentStudioView view = new LatentStudioView(vm, stage);
+        stage.setScene(new Scene(view, 1400, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private static void waitFor(String what, Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> condition.get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void installAndWait() {
+        vm.install(studio);
+        waitFor("the model to open", () -> vm.loadedProperty().get() != null && vm.frameProperty().get() != null
+                && vm.mapProperty().get() != null && vm.pathProperty().get() != null);
+    }
+
+    private static int[] pixels(Image image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] out = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
+    }
+
+    @Test
+    void movingASliderRedrawsTheDecodedImage(FxRobot robot) {
+        installAndWait();
+        assertEquals(20, robot.lookup(".slider").queryAll().stream()
+                .filter(n -> n.getId() != null && n.getId().startsWith("latent-slider-")).count(),
+                "one slider per code dimension");
+        ImageView view = robot.lookup("#latent-image").queryAs(ImageView.class);
+        assertNotNull(view.getImage(), "the first code is drawn");
+        int[] before = pixels(view.getImage());
+        long sequence = vm.frameProperty().get().sequence();
+        Slider slider = robot.lookup("#latent-slider-0").queryAs(Slider.class);
+        double target = slider.getValue() > 0 ? slider.getMin() : slider.getMax();
+        robot.interact(() -> slider.setValue(target));
+        waitFor("the new decode", () -> vm.frameProperty().get().sequence() > sequence);
+        assertEquals(target, vm.frameProperty().get().code()[0], 1e-12, "the decoded code has the slider's value");
+        int[] after = pixels(view.getImage());
+        assertFalse(Arrays.equals(before, after), "the picture changed");
+    }
+
+    @Test
+    void clickingAMapCellLoadsItsCodeIntoTheSliders(FxRobot robot) {
+        installAndWait();
+        ImageGridCanvas map = robot.lookup("#latent-map").queryAs(ImageGridCanvas.class);
+        assertEquals(20, map.rows(), "the default map is 20 x 20");
+        LatentMap m = vm.mapProperty().get().map();
+        int row = 4;
+        int col = 13;
+        double[] b = map.cellBounds(row, col);
+        Point2D centre = map.canvas().localToScreen(b[0] + b[2] / 2, b[1] + b[2] / 2);
+        robot.clickOn(centre);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] expected = m.code(row, col);
+        assertArrayEquals(expected, vm.code(), 1e-12, "the view model holds the cell's code");
+        for (int j = 0; j < expected.length; j++) {
+            Slider s = robot.lookup("#latent-slider-" + j).queryAs(Slider.class);
+            assertEquals(expected[j], s.getValue(), 1e-12, "slider " + j + " shows the cell's code");
+        }
+    }
+
+    @Test
+    void anInterpolationStripHasTheFramesAskedFor(FxRobot robot) {
+        installAndWait();
+        robot.interact(() -> robot.lookup("#latent-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        TextField frames = robot.lookup("#latent-frames").queryAs(TextField.class);
+        robot.interact(() -> frames.setText("7"));
+        robot.interact(() -> robot.lookup("#latent-set-b").queryButton().fire());
+        robot.clickOn("#latent-interpolate");
+        waitFor("the strip", () -> vm.pathProperty().get() != null && vm.pathProperty().get().frames() == 7);
+        ImageGridCanvas strip = robot.lookup("#latent-strip").queryAs(ImageGridCanvas.class);
+        assertEquals(7, strip.columns(), "seven frames per path");
+        assertEquals(2, strip.rows(), "a linear and a spherical row");
+        assertEquals(14, strip.images().length);
+        Slider scrub = robot.lookup("#latent-scrub").queryAs(Slider.class);
+        robot.interact(() -> scrub.setValue(1));
+        waitFor("the last frame shown big", () -> vm.scrubbedProperty().get() != null);
+        assertArrayEquals(vm.pathProperty().get().sphericalFrames()[6], vm.scrubbedProperty().get()[1], 0f);
+        Path png = notARun.resolve("strip.png");
+        Path gif = notARun.resolve("path.gif");
+        robot.interact(() -> {
+            vm.exportStrip(png);
+            vm.exportGif(gif, org.latentlab.latent.Interpolation.Method.SPHERICAL, 90);
+        });
+        waitFor("the exported files", () -> java.nio.file.Files.isRegularFile(png)
+                && java.nio.file.Files.isRegularFile(gif));
+    }
+
+    @Test
+    void aFolderThatIsNotARunIsReportedInTheStatusLine(FxRobot robot) {
+        robot.interact(() -> vm.openFolder(notARun));
+        waitFor("the message", () -> !vm.busyProperty().get() && vm.errorProperty().get());
+        Label status = robot.lookup("#latent-status").queryAs(Label.class);
+        assertTrue(status.getText().contains("neither a run folder"), status.getText());
+    }
+}
