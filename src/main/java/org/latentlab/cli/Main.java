@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1",
         description = "Latent Lab from the command line: train experiments headless, list presets, benchmark.",
-        subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class, ToyCommand.class})
+        subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class, ToyCommand.class,
+                LatencyCommand.class})
 public final class Main implements Runnable {
 
     @Override

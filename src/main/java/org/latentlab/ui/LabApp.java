@@ -10,6 +10,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.ui.geometry.GeometryView;
+import org.latentlab.ui.latent.LatentStudioView;
+import org.latentlab.ui.latent.LatentStudioViewModel;
 import org.latentlab.ui.models.ModelBenchView;
 import org.latentlab.ui.models.ModelBenchViewModel;
 import org.latentlab.ui.training.TrainingView;
@@ -19,12 +21,13 @@ import org.latentlab.ui.training.TrainingViewModel;
  * The window: two benches in tabs, the GAN dashboard and the autoencoder / VAE / RBM bench, each opened on a
  * preset, ready to train. Named parameters (a preset or file picks its bench):
  * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once),
- * {@code --tab=geometry} (open on the geometry bench).
+ * {@code --tab=geometry} or {@code --tab=latent} (open on the geometry bench or the latent studio).
  */
 public final class LabApp extends Application {
 
     private TrainingViewModel viewModel;
     private ModelBenchViewModel modelViewModel;
+    private LatentStudioViewModel latentViewModel;
 
     @Override
     public void start(Stage stage) {
@@ -37,7 +40,10 @@ public final class LabApp extends Application {
         modelTab.setId("tab-models");
         Tab geometryTab = new Tab("Geometry", new GeometryView(stage));
         geometryTab.setId("tab-geometry");
-        TabPane tabs = new TabPane(ganTab, modelTab, geometryTab);
+        latentViewModel = new LatentStudioViewModel();
+        Tab latentTab = new Tab("Latent studio", new LatentStudioView(latentViewModel, stage));
+        latentTab.setId("tab-latent");
+        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         Scene scene = new Scene(tabs, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
@@ -75,10 +81,13 @@ public final class LabApp extends Application {
         }
         if ("geometry".equals(tab)) {
             tabs.getSelectionModel().select(geometryTab);
+        } else if ("latent".equals(tab)) {
+            tabs.getSelectionModel().select(latentTab);
         }
         stage.setOnCloseRequest(e -> {
             viewModel.close();
             modelViewModel.close();
+            latentViewModel.close();
             Platform.exit();
         });
     }
@@ -90,6 +99,9 @@ public final class LabApp extends Application {
         }
         if (modelViewModel != null) {
             modelViewModel.close();
+        }
+        if (latentViewModel != null) {
+            latentViewModel.close();
         }
     }
 }
