@@ -41,7 +41,8 @@ public final class LabApp extends Application {
         Tab geometryTab = new Tab("Geometry", new GeometryView(stage));
         geometryTab.setId("tab-geometry");
         latentViewModel = new LatentStudioViewModel();
-        Tab latentTab = new Tab("Latent studio", new LatentStudioView(latentViewModel, stage));
+        LatentStudioView latentView = new LatentStudioView(latentViewModel, stage);
+        Tab latentTab = new Tab("Latent studio", latentView);
         latentTab.setId("tab-latent");
         TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
@@ -84,12 +85,37 @@ public final class LabApp extends Application {
         } else if ("latent".equals(tab)) {
             tabs.getSelectionModel().select(latentTab);
         }
+        openStudio(latentView, getParameters().getNamed());
         stage.setOnCloseRequest(e -> {
             viewModel.close();
             modelViewModel.close();
             latentViewModel.close();
             Platform.exit();
         });
+    }
+
+    /**
+     * The latent studio's start-up parameters: {@code --latent-run=FOLDER} opens a run or checkpoint folder,
+     * {@code --latent-train=PRESET} (with {@code --latent-iterations=N}) trains a quick model there, and
+     * {@code --latent-view=NAME} selects one of its tabs by name (e.g. {@code map}, {@code interpolation}).
+     */
+    private void openStudio(LatentStudioView view, java.util.Map<String, String> named) {
+        String run = named.get("latent-run");
+        String train = named.get("latent-train");
+        if (run != null) {
+            latentViewModel.openFolder(java.nio.file.Path.of(run));
+        } else if (train != null) {
+            int iterations = Integer.parseInt(named.getOrDefault("latent-iterations",
+                    Integer.toString(org.latentlab.experiment.StudioModels.QUICK_ITERATIONS)));
+            latentViewModel.trainQuick(train, iterations);
+        }
+        String sub = named.get("latent-view");
+        if (sub != null) {
+            view.tabs().getTabs().stream()
+                    .filter(t -> t.getText().toLowerCase(java.util.Locale.ROOT).contains(
+                            sub.toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst().ifPresent(t -> view.tabs().getSelectionModel().select(t));
+        }
     }
 
     @Override
