@@ -107,7 +107,7 @@ public final class LabApp extends Application {
         } else if (train != null) {
             int iterations = Integer.parseInt(named.getOrDefault("latent-iterations",
                     Integer.toString(org.latentlab.experiment.StudioModels.QUICK_ITERATIONS)));
-            latentViewModel.trainQuick(train, iterations);
+            view.trainQuick(train, iterations);
         }
         String sub = named.get("latent-view");
         if (sub != null) {

@@ -899,6 +899,16 @@ public final class LatentStudioView extends BorderPane {
         return b;
     }
 
+    /** Trains a quick model as the toolbar would, showing the preset and iterations in its fields. */
+    public void trainQuick(String preset, int iterations) {
+        if (!quickPreset.getItems().contains(preset)) {
+            quickPreset.getItems().add(preset);
+        }
+        quickPreset.setValue(preset);
+        quickIterations.setText(Integer.toString(iterations));
+        vm.trainQuick(preset, iterations);
+    }
+
     /** The tab pane (for tests and the window: select a tab). */
     public TabPane tabs() {
         return tabs;
