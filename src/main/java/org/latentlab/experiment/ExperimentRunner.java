@@ -15,10 +15,7 @@ import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
  */
 public final class ExperimentRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
     /** Where runs go and how often the dashboard hears from them. */
     public record Options(Path runsRoot, Path baseDir, long statusIntervalMillis, long viewIntervalMillis) {
@@ -166,21 +162,14 @@ public final class ExperimentRunner {
     }
 
     /** Writes metrics, samples and checkpoints as the run goes, and makes the dashboard's views. */
-    static final class StoreHooks implements TrainingRun.Hooks<GanTrainer, TrainingStatus> {
+    static final class StoreHooks extends RecordingHooks<GanTrainer, TrainingStatus, GanViews> {
         private final ExperimentSpec spec;
         private final DataSource data;
         private final Path runsRoot;
-        private volatile RunStore store;
-        private GanViews views;
-        private long startNanos = System.nanoTime();
-        /** Seconds already spent before a resume, from the last metrics row kept. */
-        private double elapsedBefore;
-        private long lastCheckpoint = -1;
         private Path dataBaseDir;
-        /** A measurement not yet published. */
-        private Evaluation pending;
 
         StoreHooks(ExperimentSpec spec, DataSource data, Path runsRoot, RunStore existing) {
+            super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
             this.spec = spec;
             this.data = data;
             this.runsRoot = runsRoot;
@@ -188,89 +177,37 @@ public final class ExperimentRunner {
         }
 
         @Override
-        public void onTrainerCreated(GanTrainer trainer) {
-            pending = null;
-            views = new GanViews(trainer, spec.seed());
-            startNanos = System.nanoTime();
-            lastCheckpoint = trainer.iteration();
-            if (runsRoot != null) {
-                store = null; // a reset starts a new folder at its first iteration
-            }
+        GanViews newViews(GanTrainer trainer) {
+            return new GanViews(trainer, spec.seed());
         }
 
         @Override
-        public boolean afterIteration(GanTrainer trainer) {
-            long it = trainer.iteration();
-            boolean news = false;
-            if (it % spec.sampleInterval() == 0) {
-                pending = record(trainer);
-                news = true;
-            }
-            if (it % spec.checkpointInterval() == 0) {
-                checkpoint(trainer);
-            }
-            return news;
+        Evaluation evaluate(GanTrainer trainer) {
+            return views.evaluate(trainer);
         }
 
         @Override
-        public TrainingStatus status(TrainingRun.Progress progress, GanTrainer trainer, boolean withView) {
-            GanView view = null;
-            if (withView && trainer != null) {
-                try {
-                    view = views.view(trainer);
-                } catch (RuntimeException e) {
-                    LOG.warn("could not draw the view", e);
-                }
-            }
-            Evaluation e = pending;
-            pending = null;
-            return TrainingStatus.of(progress, trainer, e, view);
+        void write(RunStore s, GanTrainer trainer, Evaluation evaluation, double elapsedSeconds) {
+            s.appendMetrics(trainer, Math.round(elapsedSeconds * 1000), evaluation);
+            SampleImages.write(views.view(trainer), s.samplePath(trainer.iteration()));
         }
 
         @Override
-        public boolean onStop(GanTrainer trainer, RunState state) {
-            if (trainer.isFaulted() || trainer.iteration() == lastCheckpoint
-                    || (state != RunState.FINISHED && state != RunState.CLOSED)) {
-                return false;
-            }
-            boolean news = false;
-            if (trainer.iteration() % spec.sampleInterval() != 0) {
-                pending = record(trainer);
-                news = true;
-            }
-            checkpoint(trainer);
-            return news;
+        boolean save(RunStore s, GanTrainer trainer) {
+            Checkpoint.save(s.dir(), trainer);
+            return true;
         }
 
-        private Evaluation record(GanTrainer trainer) {
-            RunStore s = store();
-            Evaluation evaluation = views.evaluate(trainer);
-            if (s != null) {
-                s.appendMetrics(trainer, Math.round(elapsedBefore * 1000) + (System.nanoTime() - startNanos) / 1_000_000,
-                        evaluation);
-                SampleImages.write(views.view(trainer), s.samplePath(trainer.iteration()));
-            }
-            return evaluation;
+        @Override
+        RunStore createStore() {
+            return RunStore.create(runsRoot, spec, data.contentHash(), dataBaseDir);
         }
 
-        private void checkpoint(GanTrainer trainer) {
-            RunStore s = store();
-            if (s == null) {
-                return;
-            }
-            try {
-                Checkpoint.save(s.dir(), trainer);
-                lastCheckpoint = trainer.iteration();
-            } catch (LabException e) {
-                LOG.warn(e.getMessage());
-            }
-        }
-
-        private RunStore store() {
-            if (store == null && runsRoot != null) {
-                store = RunStore.create(runsRoot, spec, data.contentHash(), dataBaseDir);
-            }
-            return store;
+        @Override
+        TrainingStatus status(TrainingRun.Progress progress, GanTrainer trainer, Evaluation evaluation,
+                              GanViews views, boolean withView) {
+            GanView view = withView ? safely(() -> views.view(trainer)) : null;
+            return TrainingStatus.of(progress, trainer, evaluation, view);
         }
     }
 }

@@ -14,7 +14,6 @@ import org.latentlab.train.ModelStatus;
 import org.latentlab.train.ModelView;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus.RunState;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
 import org.latentlab.train.rbm.Rbm;
@@ -23,8 +22,6 @@ import org.latentlab.train.rbm.RbmTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +39,6 @@ import java.util.Map;
  */
 public final class ModelRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModelRunner.class);
 
     private ModelRunner() {
     }
@@ -360,119 +356,62 @@ public final class ModelRunner {
     }
 
     /** Metrics, pictures and checkpoints as the run goes; the dashboard's statuses. */
-    static final class Hooks implements TrainingRun.Hooks<Trainer, ModelStatus> {
+    static final class Hooks extends RecordingHooks<Trainer, ModelStatus, ModelViews> {
         private final ModelExperiment spec;
         private final Split split;
         private final ExperimentRunner.Options options;
-        private volatile RunStore store;
-        private ModelViews views;
-        private Evaluation pending;
-        private long startNanos;
-        private long lastCheckpoint = -1;
-        /** Seconds spent before a resume (the last metrics row kept), so elapsed_s continues. */
-        private double elapsedBefore;
 
         Hooks(ModelExperiment spec, Split split, ExperimentRunner.Options options) {
+            super(spec.sampleInterval(), spec.checkpointInterval(), options.runsRoot() != null);
             this.spec = spec;
             this.split = split;
             this.options = options;
         }
 
         @Override
-        public void onTrainerCreated(Trainer trainer) {
-            views = new ModelViews(split.train(), split.heldOut(), spec.seed());
-            pending = null;
-            startNanos = System.nanoTime();
-            lastCheckpoint = trainer.iteration();
-            if (options.runsRoot() != null) {
-                store = null; // a reset starts a new folder at its first measurement
-            }
+        ModelViews newViews(Trainer trainer) {
+            return new ModelViews(split.train(), split.heldOut(), spec.seed());
         }
 
         @Override
-        public boolean afterIteration(Trainer trainer) {
-            long it = trainer.iteration();
-            boolean news = false;
-            if (it % spec.sampleInterval() == 0) {
-                pending = record(trainer);
-                news = true;
-            }
-            if (it % spec.checkpointInterval() == 0) {
-                checkpoint(trainer);
-            }
-            return news;
+        Evaluation evaluate(Trainer trainer) {
+            return views.evaluate(trainer);
         }
 
         @Override
-        public boolean onStop(Trainer trainer, RunState state) {
-            if (trainer.isFaulted() || trainer.iteration() == lastCheckpoint
-                    || (state != RunState.FINISHED && state != RunState.CLOSED)) {
-                return false;
-            }
-            boolean news = false;
-            if (trainer.iteration() % spec.sampleInterval() != 0) {
-                pending = record(trainer);
-                news = true;
-            }
-            checkpoint(trainer);
-            return news;
+        void write(RunStore s, Trainer trainer, Evaluation evaluation, double elapsedSeconds) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("iteration", (double) trainer.iteration());
+            row.put("elapsed_s", elapsedSeconds);
+            ModelStatus now = ModelRunner.status(null, trainer, null, null);
+            now.losses().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
+            evaluation.values().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
+            s.appendRow(row);
+            ModelSamples.write(views.view(trainer), s.samplePath(trainer.iteration()));
         }
 
         @Override
-        public ModelStatus status(TrainingRun.Progress progress, Trainer trainer, boolean withView) {
-            ModelView view = null;
-            if (withView && trainer != null) {
-                try {
-                    view = views.view(trainer);
-                } catch (RuntimeException e) {
-                    LOG.warn("could not draw the view", e);
-                }
-            }
-            Evaluation e = pending;
-            pending = null;
-            return ModelRunner.status(progress, trainer, e, view);
-        }
-
-        private Evaluation record(Trainer trainer) {
-            Evaluation evaluation = views.evaluate(trainer);
-            RunStore s = store();
-            if (s != null) {
-                Map<String, Double> row = new LinkedHashMap<>();
-                row.put("iteration", (double) trainer.iteration());
-                row.put("elapsed_s", elapsedBefore + (System.nanoTime() - startNanos) / 1e9);
-                ModelStatus now = ModelRunner.status(null, trainer, null, null);
-                now.losses().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
-                evaluation.values().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
-                s.appendRow(row);
-                ModelSamples.write(views.view(trainer), s.samplePath(trainer.iteration()));
-            }
-            return evaluation;
-        }
-
-        private void checkpoint(Trainer trainer) {
-            RunStore s = store();
-            if (s == null) {
-                return;
-            }
+        boolean save(RunStore s, Trainer trainer) {
             if (trainer instanceof AutoencoderTrainer t && t.isPretraining()) {
                 // the greedy stage's shallow models are not in a checkpoint: the first one comes after it
-                return;
+                return false;
             }
-            try {
-                save(trainer, s.dir());
-                lastCheckpoint = trainer.iteration();
-            } catch (LabException e) {
-                LOG.warn(e.getMessage());
-            }
+            ModelRunner.save(trainer, s.dir());
+            return true;
         }
 
-        private RunStore store() {
-            if (store == null && options.runsRoot() != null) {
-                store = RunStore.create(options.runsRoot(), spec.name(), spec.seed(), spec.dataset(),
-                        ExperimentFiles.toJson(spec), split.train().contentHash(), options.baseDir() == null ? null
-                                : options.baseDir().toAbsolutePath().normalize());
-            }
-            return store;
+        @Override
+        RunStore createStore() {
+            return RunStore.create(options.runsRoot(), spec.name(), spec.seed(), spec.dataset(),
+                    ExperimentFiles.toJson(spec), split.train().contentHash(), options.baseDir() == null ? null
+                            : options.baseDir().toAbsolutePath().normalize());
+        }
+
+        @Override
+        ModelStatus status(TrainingRun.Progress progress, Trainer trainer, Evaluation evaluation, ModelViews views,
+                           boolean withView) {
+            ModelView view = withView ? safely(() -> views.view(trainer)) : null;
+            return ModelRunner.status(progress, trainer, evaluation, view);
         }
     }
 }

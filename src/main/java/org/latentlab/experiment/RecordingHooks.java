@@ -1,0 +1,154 @@
+package org.latentlab.experiment;
+
+import org.latentlab.core.LabException;
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.Trainer;
+import org.latentlab.train.TrainingRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every family's run does around its training loop, on the run's thread: a measurement every
+ * {@code sampleInterval} iterations (written to the run folder as a metrics row and a picture, and handed to the next
+ * status), a checkpoint every {@code checkpointInterval}, a last measurement and checkpoint when the run finishes or
+ * closes, and the run folder made lazily at the first write (a reset starts a new one). The families supply the
+ * measuring, the writing and the saving; the timing and bookkeeping are here once.
+ *
+ * @param <T> the trainer
+ * @param <S> the status record published to the screen
+ * @param <V> the family's views (measurements and pictures of the model)
+ */
+abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Hooks<T, S> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingHooks.class);
+
+    private final int sampleInterval;
+    private final int checkpointInterval;
+    /** Whether this run writes a folder at all (null runs root and no existing folder: nothing is written). */
+    private final boolean makesFolders;
+    /** The run folder, made at the first write or given when resuming. */
+    volatile RunStore store;
+    /** Seconds already spent before a resume (the last metrics row kept), so elapsed time continues. */
+    double elapsedBefore;
+    V views;
+    private Evaluation pending;
+    private long startNanos = System.nanoTime();
+    private long lastCheckpoint = -1;
+
+    RecordingHooks(int sampleInterval, int checkpointInterval, boolean makesFolders) {
+        this.sampleInterval = sampleInterval;
+        this.checkpointInterval = checkpointInterval;
+        this.makesFolders = makesFolders;
+    }
+
+    /** The family's views of a freshly built trainer. */
+    abstract V newViews(T trainer);
+
+    /** Measures the model now (held-out scores, coverage, ...). */
+    abstract Evaluation evaluate(T trainer);
+
+    /** Appends the metrics row and writes the picture of this measurement to the run folder. */
+    abstract void write(RunStore store, T trainer, Evaluation evaluation, double elapsedSeconds);
+
+    /** Saves a checkpoint into the run folder; false when this iteration is not one to save (e.g. pretraining). */
+    abstract boolean save(RunStore store, T trainer);
+
+    /** Creates the run folder at the first write. */
+    abstract RunStore createStore();
+
+    /** The status record, with the measurement not yet published (or null) and the view (or null). */
+    abstract S status(TrainingRun.Progress progress, T trainer, Evaluation evaluation, V views, boolean withView);
+
+    @Override
+    public void onTrainerCreated(T trainer) {
+        views = newViews(trainer);
+        pending = null;
+        startNanos = System.nanoTime();
+        lastCheckpoint = trainer.iteration();
+        if (makesFolders) {
+            store = null; // a reset starts a new folder at its first write
+        }
+    }
+
+    @Override
+    public boolean afterIteration(T trainer) {
+        long it = trainer.iteration();
+        boolean news = false;
+        if (it % sampleInterval == 0) {
+            pending = record(trainer);
+            news = true;
+        }
+        if (it % checkpointInterval == 0) {
+            checkpoint(trainer);
+        }
+        return news;
+    }
+
+    @Override
+    public boolean onStop(T trainer, RunState state) {
+        if (trainer.isFaulted() || trainer.iteration() == lastCheckpoint
+                || (state != RunState.FINISHED && state != RunState.CLOSED)) {
+            return false;
+        }
+        boolean news = false;
+        if (trainer.iteration() % sampleInterval != 0) {
+            pending = record(trainer);
+            news = true;
+        }
+        checkpoint(trainer);
+        return news;
+    }
+
+    @Override
+    public S status(TrainingRun.Progress progress, T trainer, boolean withView) {
+        Evaluation e = pending;
+        pending = null;
+        return status(progress, trainer, e, views, withView && trainer != null);
+    }
+
+    /** Seconds of training in this run folder, including those before a resume. */
+    double elapsedSeconds() {
+        return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private Evaluation record(T trainer) {
+        Evaluation evaluation = evaluate(trainer);
+        RunStore s = store();
+        if (s != null) {
+            write(s, trainer, evaluation, elapsedSeconds());
+        }
+        return evaluation;
+    }
+
+    private void checkpoint(T trainer) {
+        RunStore s = store();
+        if (s == null) {
+            return;
+        }
+        try {
+            if (save(s, trainer)) {
+                lastCheckpoint = trainer.iteration();
+            }
+        } catch (LabException e) {
+            LOG.warn(e.getMessage());
+        }
+    }
+
+    RunStore store() {
+        if (store == null && makesFolders) {
+            store = createStore();
+        }
+        return store;
+    }
+
+    /** A view that could not be drawn is logged and left out of the status; training goes on. */
+    static <R> R safely(java.util.function.Supplier<R> draw) {
+        try {
+            return draw.get();
+        } catch (RuntimeException e) {
+            LOG.warn("could not draw the view", e);
+            return null;
+        }
+    }
+}
