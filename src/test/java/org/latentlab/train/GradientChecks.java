@@ -8,6 +8,7 @@ import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.NetworkSpec;
 import org.latentlab.model.OptimizerSpec;
 import org.latentlab.model.Shape;
+import org.latentlab.testing.FiniteDifferences;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,12 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
 import java.util.function.DoubleSupplier;
 
 /** Finite differences and an independent input-gradient path, shared by the double-precision gradient tests. */
 final class GradientChecks {
 
-    static final double H = 1e-6;
+    static final double H = FiniteDifferences.H;
 
     /**
      * Negative slope for leaky ReLU in these tests. Not the lab's default 0.2: ND4J's LeakyReLU backward op rounds
@@ -78,46 +80,15 @@ final class GradientChecks {
 
     /** Central differences of {@code loss} over every entry of {@code net.params()} (restored afterwards). */
     static double[] centralDifferences(MultiLayerNetwork net, DoubleSupplier loss) {
-        INDArray p = net.params();
-        double[] out = new double[(int) p.length()];
-        for (int j = 0; j < out.length; j++) {
-            double orig = p.getDouble(j);
-            p.putScalar(j, orig + H);
-            double plus = loss.getAsDouble();
-            p.putScalar(j, orig - H);
-            double minus = loss.getAsDouble();
-            p.putScalar(j, orig);
-            out[j] = (plus - minus) / (2 * H);
-        }
-        return out;
+        return FiniteDifferences.centralDifferences(net.params(), loss);
     }
 
-    /**
-     * Below this absolute difference an entry is not judged: the round-off of a central difference with h = 1e-6
-     * is about ε·|L|/h ≈ 1e-10·|L|, and measured up to ~2e-9 for a penalty of ~9 (cancellation inside the norm).
-     * Real mistakes (a missing term, a wrong sign) give differences of 1e-4 and more.
-     */
     static double absFloor(double lossValue) {
-        return 1e-8 * Math.max(1, Math.abs(lossValue));
+        return FiniteDifferences.absFloor(lossValue);
     }
 
-    /**
-     * max over j of |a − n| / max(|a| + |n|, 1e-8), skipping entries whose absolute difference is below
-     * {@code absFloor} (see {@link #absFloor(double)}).
-     */
     static double maxRelativeError(double[] analytic, double[] numeric, double absFloor) {
-        if (analytic.length != numeric.length) {
-            throw new AssertionError("gradient has " + analytic.length + " entries, parameters " + numeric.length);
-        }
-        double worst = 0;
-        for (int j = 0; j < analytic.length; j++) {
-            double diff = Math.abs(analytic[j] - numeric[j]);
-            if (diff < absFloor) {
-                continue;
-            }
-            worst = Math.max(worst, diff / Math.max(Math.abs(analytic[j]) + Math.abs(numeric[j]), 1e-8));
-        }
-        return worst;
+        return FiniteDifferences.maxRelativeError(analytic, numeric, absFloor);
     }
 
     static String describe(double[] analytic, double[] numeric) {

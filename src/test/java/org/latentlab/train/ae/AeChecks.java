@@ -8,6 +8,7 @@ import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.NetworkSpec;
 import org.latentlab.model.OptimizerSpec;
 import org.latentlab.model.Shape;
+import org.latentlab.testing.FiniteDifferences;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,13 +16,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
 import java.util.function.DoubleSupplier;
 
 /** Tiny networks, a tiny data source and central differences for the autoencoder tests. */
 final class AeChecks {
 
     /** Step of the central differences (double precision). */
-    static final double H = 1e-6;
+    static final double H = FiniteDifferences.H;
 
     private AeChecks() {
     }
@@ -81,41 +83,15 @@ final class AeChecks {
 
     /** Central differences of {@code loss} over every entry of the live flat buffer {@code params} (restored). */
     static double[] centralDifferences(INDArray params, DoubleSupplier loss) {
-        double[] out = new double[(int) params.length()];
-        for (int j = 0; j < out.length; j++) {
-            double orig = params.getDouble(j);
-            params.putScalar(j, orig + H);
-            double plus = loss.getAsDouble();
-            params.putScalar(j, orig - H);
-            double minus = loss.getAsDouble();
-            params.putScalar(j, orig);
-            out[j] = (plus - minus) / (2 * H);
-        }
-        return out;
+        return FiniteDifferences.centralDifferences(params, loss);
     }
 
-    /**
-     * Entries whose absolute difference is below this are not judged: the round-off of a central difference with
-     * h = 1e-6 is about 1e-16·|L|/h = 1e-10·|L|; real mistakes give differences of 1e-4 and more.
-     */
     static double absFloor(double lossValue) {
-        return 1e-8 * Math.max(1, Math.abs(lossValue));
+        return FiniteDifferences.absFloor(lossValue);
     }
 
-    /** max over j of |a − n| / max(|a| + |n|, 1e-8), skipping differences below {@code absFloor}. */
     static double maxRelativeError(double[] analytic, double[] numeric, double absFloor) {
-        if (analytic.length != numeric.length) {
-            throw new AssertionError("gradient has " + analytic.length + " entries, numeric " + numeric.length);
-        }
-        double worst = 0;
-        for (int j = 0; j < analytic.length; j++) {
-            double diff = Math.abs(analytic[j] - numeric[j]);
-            if (diff < absFloor) {
-                continue;
-            }
-            worst = Math.max(worst, diff / Math.max(Math.abs(analytic[j]) + Math.abs(numeric[j]), 1e-8));
-        }
-        return worst;
+        return FiniteDifferences.maxRelativeError(analytic, numeric, absFloor);
     }
 
     /**
