@@ -1,0 +1,283 @@
+package org.latentlab.model.edit;
+
+import org.latentlab.core.LabException;
+import org.latentlab.model.Activation;
+import org.latentlab.model.LayerSpec;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.model.Shape;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.latentlab.model.edit.NetworkCheck.q;
+
+/**
+ * What the builder knows about a whole design: each network's {@link NetworkCheck} and the problems between roles,
+ * checked only between networks that are themselves valid (a broken generator has no output shape to compare):
+ *
+ * <ul>
+ *   <li>GAN / WGAN: the generator's input (the noise z) is a vector; its output is the data shape; the
+ *       discriminator or critic takes the data shape and ends in a dense layer of 1 unit with no activation (the
+ *       losses take its raw score; a WGAN critic in particular has no sigmoid); batch norm in a critic is warned
+ *       about.</li>
+ *   <li>Autoencoder: the encoder takes the data shape, its output (the code) is the decoder's input, the decoder
+ *       outputs the data shape.</li>
+ *   <li>VAE: as an autoencoder, except that the encoder outputs 2k values (mean and log-variance, preferably with no
+ *       activation) for a decoder that takes k.</li>
+ *   <li>RBM: every layer is a dense layer of sigmoid units; the visible layer is the data's size.</li>
+ * </ul>
+ *
+ * Two shapes with the same number of values in a different layout (784 against 1x28x28) are a warning, not an
+ * error: the lab's networks take and give flat examples, so such a model trains.
+ */
+public final class DesignCheck {
+
+    private final ModelDesign design;
+    private final Map<Role, NetworkCheck> networks;
+    private final List<Diagnostic> diagnostics;
+
+    private DesignCheck(ModelDesign design, Map<Role, NetworkCheck> networks, List<Diagnostic> diagnostics) {
+        this.design = design;
+        this.networks = Collections.unmodifiableMap(networks);
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    public static DesignCheck of(ModelDesign d) {
+        Map<Role, NetworkCheck> checks = new EnumMap<>(Role.class);
+        List<Diagnostic> found = new ArrayList<>();
+        d.networks().forEach((r, g) -> {
+            NetworkCheck c = NetworkCheck.of(g);
+            checks.put(r, c);
+            found.addAll(c.diagnostics());
+        });
+        new Roles(d, checks, found).check();
+        return new DesignCheck(d, checks, found);
+    }
+
+    public ModelDesign design() {
+        return design;
+    }
+
+    public NetworkCheck network(Role role) {
+        NetworkCheck c = networks.get(role);
+        if (c == null) {
+            throw new IllegalArgumentException("a " + design.family().id() + " design has no " + role.id()
+                    + " network");
+        }
+        return c;
+    }
+
+    /** Network problems (role order), then role problems. */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    /** True when every network can be built and the roles fit: the design can be trained. */
+    public boolean isValid() {
+        return errors().isEmpty();
+    }
+
+    /** The design's network files, or a {@link LabException} with its first errors. */
+    public Map<Role, NetworkSpec> requireValid() {
+        List<Diagnostic> errors = errors();
+        if (!errors.isEmpty()) {
+            throw new LabException("design '" + design.name() + "' cannot be trained: " + errors.stream().limit(3)
+                    .map(Diagnostic::toString).collect(Collectors.joining("; "))
+                    + (errors.size() > 3 ? " (and " + (errors.size() - 3) + " more)" : ""));
+        }
+        return design.toSpecs();
+    }
+
+    public List<Diagnostic> diagnosticsFor(String nodeId) {
+        return diagnostics.stream().filter(x -> x.nodes().contains(nodeId)).toList();
+    }
+
+    public List<Diagnostic> diagnosticsFor(Edge edge) {
+        return diagnostics.stream().filter(x -> x.edges().contains(edge)).toList();
+    }
+
+    /** The role checks of one design. */
+    private record Roles(ModelDesign d, Map<Role, NetworkCheck> checks, List<Diagnostic> out) {
+
+        void check() {
+            switch (d.family()) {
+                case GAN, WGAN -> gan();
+                case AUTOENCODER, VAE -> autoencoder();
+                case RBM -> rbm();
+                case NETWORK -> {
+                }
+            }
+        }
+
+        private void gan() {
+            Role dRole = d.family() == ModelFamily.WGAN ? Role.CRITIC : Role.DISCRIMINATOR;
+            String dName = dRole == Role.CRITIC ? "critic" : "discriminator";
+            NetworkGraph gGraph = d.graph(Role.GENERATOR);
+            if (gGraph.input().shape().isImage()) {
+                out.add(Diagnostic.error(Diagnostic.Code.NOISE_NOT_VECTOR, gGraph.name(), "the generator's input is"
+                        + " the noise z: it must be a vector such as [100], not " + gGraph.input().shape(),
+                        List.of(gGraph.input().id()), List.of()));
+            }
+            NetworkCheck g = checks.get(Role.GENERATOR);
+            if (g.isValid()) {
+                Shape gOut = g.requireSpec().output();
+                tie(Diagnostic.Code.DATA_MISMATCH, gGraph.name(), gOut, d.data(), "the generator outputs " + gOut,
+                        "G's last layer must produce " + d.data(), "add a Reshape to " + d.data() + " at the end of G",
+                        List.of(g.outputNode().orElseThrow()));
+            }
+            NetworkCheck disc = checks.get(dRole);
+            NetworkGraph dGraph = d.graph(dRole);
+            Shape dIn = dGraph.input().shape();
+            tie(Diagnostic.Code.DATA_MISMATCH, dGraph.name(), dIn, d.data(), "the " + dName + " takes " + dIn,
+                    "set its input to " + d.data(), "set its input to " + d.data(), List.of(dGraph.input().id()));
+            if (!disc.isValid()) {
+                return;
+            }
+            NetworkSpec spec = disc.requireSpec();
+            LayerSpec last = spec.layers().get(spec.layers().size() - 1);
+            String lastId = disc.outputNode().orElseThrow();
+            String fix = last instanceof LayerSpec.Act ? "delete it" : "set its activation to identity";
+            if (activation(last) == Activation.SIGMOID && d.family() == ModelFamily.WGAN) {
+                out.add(Diagnostic.error(Diagnostic.Code.CRITIC_SIGMOID, dGraph.name(), "a WGAN critic has no"
+                        + " sigmoid: its score is unbounded, but " + q(last.name()) + " squashes it into (0, 1); "
+                        + fix, List.of(lastId), List.of()));
+            } else if (activation(last) == Activation.SIGMOID) {
+                out.add(Diagnostic.error(Diagnostic.Code.HEAD_ACTIVATION, dGraph.name(), "the discriminator ends in"
+                        + " a sigmoid (" + q(last.name()) + "), but the GAN losses apply the sigmoid to its raw score"
+                        + " themselves; " + fix, List.of(lastId), List.of()));
+            } else if (!(last instanceof LayerSpec.Dense dense) || dense.units() != 1) {
+                out.add(Diagnostic.error(Diagnostic.Code.DISCRIMINATOR_HEAD, dGraph.name(), "the " + dName + " must"
+                        + " end in a dense layer of 1 unit (one score per example), not " + last.type() + " "
+                        + q(last.name()) + " with output " + spec.output() + ": add one or change the last layer",
+                        List.of(lastId), List.of()));
+            } else if (dense.activation() != Activation.IDENTITY) {
+                out.add(Diagnostic.error(Diagnostic.Code.HEAD_ACTIVATION, dGraph.name(), "the " + dName + "'s last"
+                        + " layer " + q(last.name()) + " has a " + dense.activation().id() + " activation, but the"
+                        + " losses take its raw score: set its activation to identity", List.of(lastId), List.of()));
+            }
+            if (d.family() == ModelFamily.WGAN) {
+                List<String> bn = dGraph.layers().stream().filter(n -> n.layer() instanceof LayerSpec.BatchNorm)
+                        .map(LayerNode::id).toList();
+                if (!bn.isEmpty()) {
+                    out.add(Diagnostic.warning(Diagnostic.Code.CRITIC_BATCHNORM, dGraph.name(), "batch norm in a"
+                            + " critic (" + bn.stream().map(dGraph::label).map(NetworkCheck::q)
+                            .collect(Collectors.joining(", ")) + ") makes each example's score depend on the rest"
+                            + " of its batch, which the gradient penalty assumes it does not: remove it", bn,
+                            List.of()));
+                }
+            }
+        }
+
+        private void autoencoder() {
+            boolean vae = d.family() == ModelFamily.VAE;
+            NetworkGraph encGraph = d.graph(Role.ENCODER);
+            NetworkGraph decGraph = d.graph(Role.DECODER);
+            Shape encIn = encGraph.input().shape();
+            tie(Diagnostic.Code.DATA_MISMATCH, encGraph.name(), encIn, d.data(), "the encoder takes " + encIn,
+                    "set its input to " + d.data(), "set its input to " + d.data(), List.of(encGraph.input().id()));
+            NetworkCheck dec = checks.get(Role.DECODER);
+            if (dec.isValid()) {
+                Shape decOut = dec.requireSpec().output();
+                tie(Diagnostic.Code.DATA_MISMATCH, decGraph.name(), decOut, d.data(), "the decoder outputs " + decOut,
+                        "an autoencoder reconstructs its input, so the decoder's last layer must produce " + d.data(),
+                        "add a Reshape to " + d.data() + " at the end of the decoder",
+                        List.of(dec.outputNode().orElseThrow()));
+            }
+            NetworkCheck enc = checks.get(Role.ENCODER);
+            if (!enc.isValid()) {
+                return;
+            }
+            NetworkSpec encSpec = enc.requireSpec();
+            Shape code = encSpec.output();
+            String head = enc.outputNode().orElseThrow();
+            Shape decIn = decGraph.input().shape();
+            if (!vae) {
+                tie(Diagnostic.Code.CODE_MISMATCH, null, code, decIn, "the encoder outputs a code of " + code,
+                        "make them equal: set the decoder's input to " + code + " or change the encoder's last layer",
+                        "set the decoder's input to " + code,
+                        List.of(head, decGraph.input().id()));
+                return;
+            }
+            int k = decIn.size();
+            LayerSpec last = encSpec.layers().get(encSpec.layers().size() - 1);
+            if (code.isImage() || code.size() != 2 * k) {
+                out.add(Diagnostic.error(Diagnostic.Code.VAE_HEAD_SIZE, null, "a VAE's encoder outputs the mean and"
+                        + " the log-variance of the code (2 x " + k + " = " + 2 * k + " values for a decoder that takes "
+                        + k + "), but " + q(last.name()) + " outputs " + code + ": end the encoder with a dense layer of "
+                        + 2 * k + " units and no activation", List.of(head, decGraph.input().id()), List.of()));
+            }
+            Activation a = activation(last);
+            if (a != null && a != Activation.IDENTITY) {
+                out.add(Diagnostic.warning(Diagnostic.Code.VAE_HEAD_ACTIVATION, encGraph.name(), "the VAE head "
+                        + q(last.name()) + " has a " + a.id() + " activation, but the mean and the log-variance are"
+                        + " unbounded: " + (last instanceof LayerSpec.Act ? "delete it"
+                        : "set its activation to identity"), List.of(head), List.of()));
+            }
+        }
+
+        private void rbm() {
+            NetworkGraph g = d.graph(Role.RBM);
+            for (LayerNode n : g.layers()) {
+                String why = n.layer() instanceof LayerSpec.Dense dense
+                        ? dense.activation() == Activation.SIGMOID ? null : "has a " + dense.activation().id()
+                        + " activation"
+                        : "is a " + n.layer().type() + " layer";
+                if (why != null) {
+                    out.add(Diagnostic.error(Diagnostic.Code.RBM_LAYER, g.name(), "an RBM layer is a dense layer of"
+                            + " sigmoid hidden units, p(h|v) = sigmoid(v W + c); " + q(n.name()) + " " + why,
+                            List.of(n.id()), List.of()));
+                }
+            }
+            Shape visible = g.input().shape();
+            tie(Diagnostic.Code.DATA_MISMATCH, g.name(), visible, d.data(), "the RBM has " + visible.size()
+                    + " visible units (" + visible + ")", "set its input to " + d.data(),
+                    "set its input to " + d.data(), List.of(g.input().id()));
+        }
+
+        /**
+         * Compares a shape with the one it must equal: nothing if equal, a layout warning if only the layout
+         * differs, else an error.
+         */
+        private void tie(Diagnostic.Code code, String net, Shape actual, Shape expected, String what, String fix,
+                         String layoutFix, List<String> nodes) {
+            if (actual.equals(expected)) {
+                return;
+            }
+            if (actual.size() == expected.size()) {
+                out.add(Diagnostic.warning(Diagnostic.Code.LAYOUT_MISMATCH, net, what + " and " + other(code, expected)
+                        + ": the same " + expected.size() + " values in another layout; this trains (examples travel"
+                        + " flat), but to make them match, " + layoutFix, nodes, List.of()));
+            } else {
+                out.add(Diagnostic.error(code, net, what + " but " + other(code, expected) + ": " + fix, nodes,
+                        List.of()));
+            }
+        }
+
+        private static String other(Diagnostic.Code code, Shape expected) {
+            return code == Diagnostic.Code.CODE_MISMATCH ? "the decoder takes " + expected
+                    : "the data are " + expected;
+        }
+
+        /** The activation a layer ends with, or null for layers that have none. */
+        private static Activation activation(LayerSpec l) {
+            if (l instanceof LayerSpec.Dense x) {
+                return x.activation();
+            } else if (l instanceof LayerSpec.Act x) {
+                return x.activation();
+            } else if (l instanceof LayerSpec.Conv2D x) {
+                return x.activation();
+            } else if (l instanceof LayerSpec.Deconv2D x) {
+                return x.activation();
+            }
+            return null;
+        }
+    }
+}
