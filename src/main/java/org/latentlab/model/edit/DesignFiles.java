@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -87,8 +88,22 @@ public final class DesignFiles {
 
     /** Parses a design file's text; {@code source} names it in messages. */
     public static ModelDesign parseDesign(String json, String source) {
+        if (json == null || json.isBlank()) {
+            throw new LabException(source + ": the file is empty");
+        }
         DesignFile f;
         try {
+            JsonNode root = MAPPER.readTree(json);
+            if (root != null && root.isObject() && !root.has("format")) {
+                if (root.has("layers")) {
+                    throw new LabException(source + ": this is a single network file, not a design: open it as a"
+                            + " network");
+                }
+                if (root.has("dataset")) {
+                    throw new LabException(source + ": this is an experiment file, not a design: its networks"
+                            + " open in the builder from the experiment");
+                }
+            }
             f = MAPPER.readValue(json, DesignFile.class);
         } catch (JsonProcessingException e) {
             throw new LabException(source + ": " + describe(e), e);
@@ -98,7 +113,7 @@ public final class DesignFiles {
         }
         if (!FORMAT.equals(f.format())) {
             throw new LabException(source + ": at format: not a design file (\"format\" must be \"" + FORMAT
-                    + "\"); a single network file opens with the network command");
+                    + "\", not " + (f.format() == null ? "missing" : "\"" + f.format() + "\"") + ")");
         }
         if (f.version() == null || f.version() != VERSION) {
             throw new LabException(source + ": at version: this lab reads design files of version " + VERSION
@@ -172,6 +187,9 @@ public final class DesignFiles {
 
     /** Parses a network file's text (a {@link NetworkSpec}); {@code source} names it in messages. */
     public static NetworkSpec parseNetwork(String json, String source) {
+        if (json == null || json.isBlank()) {
+            throw new LabException(source + ": the file is empty");
+        }
         try {
             NetworkSpec spec = MAPPER.readValue(json, NetworkSpec.class);
             if (spec == null) {
@@ -275,6 +293,8 @@ public final class DesignFiles {
             what = v.getCause().getMessage();
         } else if (rootIllegalArgument(e) != null) {
             what = rootIllegalArgument(e).getMessage();
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            what = "unexpected text after the end of the JSON";
         } else if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
             what = "expected " + kind(mi.getTargetType()) + " here";
         } else {
@@ -303,7 +323,7 @@ public final class DesignFiles {
         } else if (List.class.isAssignableFrom(type) || type.isArray() || type == Shape.class) {
             return "a list";
         }
-        return "an object (" + type.getSimpleName() + ")";
+        return "an object {...}";
     }
 
     private static String layerTypes() {

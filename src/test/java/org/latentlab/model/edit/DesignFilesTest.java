@@ -84,8 +84,10 @@ class DesignFilesTest {
                 + " [784, 3]", problem(vae.replace("\"data\" : [ 784 ]", "\"data\" : [ 784, 3 ]")));
         assertEquals("d.json: at networks[0].layout.input (line 28, column 23): a position is [x, y], not [0.0]",
                 problem(vae.replace("\"input\" : [ 0.0, 0.0 ]", "\"input\" : [ 0.0 ]")));
-        assertTrue(problem(vae.substring(0, 300)).startsWith("d.json: at description (line 5, column "),
-                "a cut-off file says where it ends");
+        assertEquals("d.json: (line 5, column 231): Unexpected end-of-input: was expecting closing quote for a"
+                + " string value", problem(vae.substring(0, 300)), "a cut-off file says where it ends");
+        assertEquals("d.json: (line 1, column 4): unexpected text after the end of the JSON", problem("{} {}"));
+        assertEquals("d.json: (line 1, column 1): expected an object {...} here", problem("[1, 2]"));
     }
 
     @Test
@@ -100,16 +102,25 @@ class DesignFilesTest {
                 problem(vae.replace("\"role\" : \"decoder\"", "\"role\" : \"encoder\"")));
         assertEquals("d.json: at networks[0].layout.layers.encX: network 'encoder' has no layer named 'encX'",
                 problem(vae.replace("\"enc1\" : [", "\"encX\" : [")));
-        assertEquals("d.json: at format: not a design file (\"format\" must be \"latentlab-design\"); a single"
-                + " network file opens with the network command",
-                problem(vae.replace("\"latentlab-design\"", "\"design\"")));
+        assertEquals("d.json: at format: not a design file (\"format\" must be \"latentlab-design\", not"
+                + " \"design\")", problem(vae.replace("\"latentlab-design\"", "\"design\"")));
+        assertEquals("d.json: this is a single network file, not a design: open it as a network",
+                problem(DesignFiles.toJson(Presets.load("ring8-nsgan").generator())));
+        assertEquals("d.json: this is an experiment file, not a design: its networks open in the builder from the"
+                + " experiment", problem(Presets.text("mnist-vae")));
         assertEquals("d.json: at version: this lab reads design files of version 1, not 2",
                 problem(vae.replace("\"version\" : 1", "\"version\" : 2")));
         String gan = json("mlp-gan-2d");
         int cut = gan.indexOf("}, {\n    \"role\" : \"discriminator\"");
         assertEquals("d.json: at networks: the discriminator network is missing (a gan design has generator and"
                 + " discriminator)", problem(gan.substring(0, cut) + "} ]\n}"));
-        assertTrue(problem("").startsWith("d.json: "));
+        assertEquals("d.json: the file is empty", problem(" "));
+        assertEquals("n.json: the file is empty", assertThrows(LabException.class,
+                () -> DesignFiles.parseNetwork("", "n.json")).getMessage());
+        assertEquals("n.json: at layers[0] (line 1, column 81): dense layer 'a' needs units >= 1, not 0",
+                assertThrows(LabException.class, () -> DesignFiles.parseNetwork("{\"name\": \"G\", \"input\": [2],"
+                        + " \"layers\": [{\"type\": \"dense\", \"name\": \"a\", \"units\": 0}]}", "n.json"))
+                        .getMessage());
     }
 
     @Test
