@@ -122,7 +122,7 @@ public final class CostEstimate {
             flops = activationFlops(a.activation(), outSize);
         }
         trainable = l instanceof LayerSpec.BatchNorm ? params / 2 : params;
-        if (rbm) {
+        if (rbm && l instanceof LayerSpec.Dense) {
             params += in.size();
             trainable += in.size();
         }
