@@ -210,9 +210,10 @@ public final class DesignCheck {
             LayerSpec last = encSpec.layers().get(encSpec.layers().size() - 1);
             if (code.isImage() || code.size() != 2 * k) {
                 out.add(Diagnostic.error(Diagnostic.Code.VAE_HEAD_SIZE, null, "a VAE's encoder outputs the mean and"
-                        + " the log-variance of the code (2 x " + k + " = " + 2 * k + " values for a decoder that takes "
-                        + k + "), but " + q(last.name()) + " outputs " + code + ": end the encoder with a dense layer of "
-                        + 2 * k + " units and no activation", List.of(head, decGraph.input().id()), List.of()));
+                        + " the log-variance of the code (2 x " + k + " = " + 2 * k + " values for a decoder that"
+                        + " takes " + k + "), but " + q(last.name()) + " outputs " + code + ": end the encoder with a"
+                        + " dense layer of " + 2 * k + " units and no activation",
+                        List.of(head, decGraph.input().id()), List.of()));
             }
             Activation a = activation(last);
             if (a != null && a != Activation.IDENTITY) {

@@ -22,6 +22,11 @@ public final class DesignTemplates {
      * A template: the design and the bundled experiment preset whose training settings go with it (for "Train").
      */
     public record Template(String id, String title, ModelDesign design, String preset) {
+
+        @Override
+        public String toString() {
+            return id;
+        }
     }
 
     private static final Shape MNIST_FLAT = Shape.vector(784);

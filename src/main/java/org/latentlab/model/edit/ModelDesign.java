@@ -175,11 +175,21 @@ public record ModelDesign(String name, String description, ModelFamily family, S
         return family == ModelFamily.VAE ? Optional.of(new SamplingBlock(codeSize())) : Optional.empty();
     }
 
-    /** The hidden sizes of an RBM design, bottom first (the {@code hidden} list of the lab's RBM settings). */
+    /**
+     * The hidden sizes of an RBM design, bottom first (the {@code hidden} list of the lab's RBM settings); a
+     * {@link LabException} while the network is broken or has a layer that is not a dense sigmoid layer.
+     */
     public List<Integer> rbmHidden() {
         requireFamily(family == ModelFamily.RBM, "hidden layers");
-        return NetworkCheck.of(graph(Role.RBM)).requireSpec().layers().stream()
-                .map(l -> ((LayerSpec.Dense) l).units()).toList();
+        List<Integer> hidden = new ArrayList<>();
+        for (LayerSpec l : NetworkCheck.of(graph(Role.RBM)).requireSpec().layers()) {
+            if (!(l instanceof LayerSpec.Dense d) || d.activation() != Activation.SIGMOID) {
+                throw new LabException("an RBM layer is a dense layer of sigmoid hidden units; '" + l.name()
+                        + "' is not");
+            }
+            hidden.add(d.units());
+        }
+        return hidden;
     }
 
     /** Checks the networks and how their roles fit. */
@@ -208,6 +218,14 @@ public record ModelDesign(String name, String description, ModelFamily family, S
 
     public ModelDesign withData(Shape shape) {
         return new ModelDesign(name, description, family, shape, networks);
+    }
+
+    /** {@code dcgan-28 (gan, data 1x28x28): G: 100 -> dense 1568 -> ... | D: 1x28x28 -> ...}. */
+    @Override
+    public String toString() {
+        return name + " (" + family.id() + (data == null ? "" : ", data " + data) + "): "
+                + networks.values().stream().map(NetworkGraph::toString)
+                .collect(java.util.stream.Collectors.joining(" | "));
     }
 
     private void requireFamily(boolean ok, String what) {

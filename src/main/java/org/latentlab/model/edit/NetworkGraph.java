@@ -143,6 +143,13 @@ public record NetworkGraph(String name, InputNode input, List<LayerNode> layers,
         return edges.stream().filter(e -> e.from().equals(id)).toList();
     }
 
+    /** The network as its spec reads ({@code G: 2 -> dense 128 relu -> ...}) when valid, else a count of parts. */
+    @Override
+    public String toString() {
+        return NetworkCheck.of(this).spec().map(NetworkSpec::toString).orElse(name + ": " + layers.size()
+                + " layers, " + edges.size() + " connections (not a valid chain)");
+    }
+
     // ---- changes (each returns a new graph) ----
 
     public NetworkGraph withLayer(LayerNode node) {

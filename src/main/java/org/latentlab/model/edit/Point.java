@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.List;
 
-/** A position on the builder's canvas, in canvas units (not pixels; the canvas zooms). Written in JSON as {@code [x, y]}. */
+/**
+ * A position on the builder's canvas, in canvas units (not pixels; the canvas zooms). Written in JSON as
+ * {@code [x, y]}.
+ */
 public record Point(double x, double y) {
 
     public Point {

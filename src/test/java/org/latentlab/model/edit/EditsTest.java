@@ -80,7 +80,8 @@ class EditsTest {
         assertEquals("Connect 'g2' to 'dense'", script.get(1).description(),
                 "named as it was when connected, not as it is after the rename");
         assertEquals(new NetworkSpec("G", Shape.vector(2), List.of(
-                        new LayerSpec.Dense("g1", 128, Activation.RELU), new LayerSpec.Dense("g2", 128, Activation.RELU),
+                        new LayerSpec.Dense("g1", 128, Activation.RELU),
+                        new LayerSpec.Dense("g2", 128, Activation.RELU),
                         new LayerSpec.Dense("g_extra", 32, Activation.LEAKYRELU),
                         new LayerSpec.Dense("g_out", 2, Activation.IDENTITY))),
                 doc.design().graph(Role.GENERATOR).toSpec(), "the script built what it meant to");

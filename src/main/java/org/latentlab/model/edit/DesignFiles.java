@@ -1,0 +1,348 @@
+package org.latentlab.model.edit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.latentlab.core.LabException;
+import org.latentlab.model.LayerSpec;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.model.Shape;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Saves and opens designs and single networks as JSON. A network file is exactly a {@link NetworkSpec} as the
+ * experiment files hold it ({@code {"name": "G", "input": [100], "layers": [...]}}); a design file holds its
+ * networks in the same form, with their roles and, optionally, where their nodes sit on the canvas:
+ *
+ * <pre>
+ * {"format": "latentlab-design", "version": 1, "name": "dcgan-28", "description": "...", "family": "gan",
+ *  "data": [1, 28, 28],
+ *  "networks": [{"role": "generator", "network": {...NetworkSpec...},
+ *                "layout": {"input": [0, 0], "layers": {"g_fc": [200, 0], ...}}}, ...]}
+ * </pre>
+ *
+ * Reading never touches an open document: it returns a new design or throws one {@link LabException} naming the
+ * source, the place (JSON path and line where Jackson knows it) and what is wrong. Writing is atomic, and refuses a
+ * design whose networks cannot be built (a file holds chains of valid layers only).
+ */
+public final class DesignFiles {
+
+    /** The {@code format} of a design file. */
+    public static final String FORMAT = "latentlab-design";
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DesignFile(String format, Integer version, String name, String description, ModelFamily family,
+                      Shape data, List<NetworkEntry> networks) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NetworkEntry(Role role, NetworkSpec network, Layout layout) {
+    }
+
+    record Layout(Point input, Map<String, Point> layers) {
+    }
+
+    private DesignFiles() {
+    }
+
+    // ---- designs ----
+
+    public static ModelDesign readDesign(Path file) {
+        return parseDesign(readText(file), file.toString());
+    }
+
+    /** Parses a design file's text; {@code source} names it in messages. */
+    public static ModelDesign parseDesign(String json, String source) {
+        if (json == null || json.isBlank()) {
+            throw new LabException(source + ": the file is empty");
+        }
+        DesignFile f;
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            if (root != null && root.isObject() && !root.has("format")) {
+                if (root.has("layers")) {
+                    throw new LabException(source + ": this is a single network file, not a design: open it as a"
+                            + " network");
+                }
+                if (root.has("dataset")) {
+                    throw new LabException(source + ": this is an experiment file, not a design: its networks"
+                            + " open in the builder from the experiment");
+                }
+            }
+            f = MAPPER.readValue(json, DesignFile.class);
+        } catch (JsonProcessingException e) {
+            throw new LabException(source + ": " + describe(e), e);
+        }
+        if (f == null) {
+            throw new LabException(source + ": the file is empty");
+        }
+        if (!FORMAT.equals(f.format())) {
+            throw new LabException(source + ": at format: not a design file (\"format\" must be \"" + FORMAT
+                    + "\", not " + (f.format() == null ? "missing" : "\"" + f.format() + "\"") + ")");
+        }
+        if (f.version() == null || f.version() != VERSION) {
+            throw new LabException(source + ": at version: this lab reads design files of version " + VERSION
+                    + ", not " + f.version());
+        }
+        if (f.family() == null) {
+            throw new LabException(source + ": at family: missing (one of " + Arrays.stream(ModelFamily.values())
+                    .map(ModelFamily::id).collect(Collectors.joining(", ")) + ")");
+        }
+        List<NetworkEntry> entries = f.networks() == null ? List.of() : f.networks();
+        Map<Role, NetworkGraph> graphs = new EnumMap<>(Role.class);
+        for (int i = 0; i < entries.size(); i++) {
+            NetworkEntry e = entries.get(i);
+            String at = source + ": at networks[" + i + "]";
+            if (e == null || e.role() == null || e.network() == null) {
+                throw new LabException(at + ": each network needs a \"role\" and a \"network\"");
+            }
+            if (!f.family().roles().contains(e.role())) {
+                throw new LabException(at + ".role: a " + f.family().id() + " design has no " + e.role().id()
+                        + " (its networks: " + roles(f.family()) + ")");
+            }
+            if (graphs.containsKey(e.role())) {
+                throw new LabException(at + ".role: a second " + e.role().id() + " network");
+            }
+            Point origin = new Point(0, f.family().roles().indexOf(e.role()) * AutoLayout.ROW);
+            NetworkGraph g = NetworkGraph.fromSpec(e.network(), e.role().id(), e.layout() != null
+                    && e.layout().input() != null ? e.layout().input() : origin);
+            graphs.put(e.role(), placed(g, e, at));
+        }
+        for (Role r : f.family().roles()) {
+            if (!graphs.containsKey(r)) {
+                throw new LabException(source + ": at networks: the " + r.id() + " network is missing (a "
+                        + f.family().id() + " design has " + roles(f.family()) + ")");
+            }
+        }
+        try {
+            return new ModelDesign(f.name(), f.description(), f.family(), f.data(), graphs);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The design as JSON; a {@link LabException} if one of its networks cannot be built. */
+    public static String toJson(ModelDesign design) {
+        List<NetworkEntry> entries = new ArrayList<>();
+        for (Map.Entry<Role, NetworkGraph> e : design.networks().entrySet()) {
+            NetworkGraph g = e.getValue();
+            NetworkSpec spec;
+            try {
+                spec = g.toSpec();
+            } catch (LabException ex) {
+                throw new LabException("cannot save design '" + design.name() + "': " + ex.getMessage(), ex);
+            }
+            Map<String, Point> layers = new LinkedHashMap<>();
+            g.layers().forEach(n -> layers.put(n.name(), n.position()));
+            entries.add(new NetworkEntry(e.getKey(), spec, new Layout(g.input().position(), layers)));
+        }
+        return write(new DesignFile(FORMAT, VERSION, design.name(), design.description(), design.family(),
+                design.data(), entries), "design '" + design.name() + "'");
+    }
+
+    public static void writeDesign(ModelDesign design, Path file) {
+        writeAtomically(file, toJson(design));
+    }
+
+    // ---- single networks ----
+
+    public static NetworkSpec readNetwork(Path file) {
+        return parseNetwork(readText(file), file.toString());
+    }
+
+    /** Parses a network file's text (a {@link NetworkSpec}); {@code source} names it in messages. */
+    public static NetworkSpec parseNetwork(String json, String source) {
+        if (json == null || json.isBlank()) {
+            throw new LabException(source + ": the file is empty");
+        }
+        try {
+            NetworkSpec spec = MAPPER.readValue(json, NetworkSpec.class);
+            if (spec == null) {
+                throw new LabException(source + ": the file is empty");
+            }
+            return spec;
+        } catch (JsonProcessingException e) {
+            throw new LabException(source + ": " + describe(e), e);
+        }
+    }
+
+    public static String toJson(NetworkSpec spec) {
+        return write(spec, "network '" + spec.name() + "'");
+    }
+
+    public static void writeNetwork(NetworkSpec spec, Path file) {
+        writeAtomically(file, toJson(spec));
+    }
+
+    // ---- helpers ----
+
+    /** The graph with the file's positions; a layout naming a layer the network does not have is an error. */
+    private static NetworkGraph placed(NetworkGraph g, NetworkEntry e, String at) {
+        if (e.layout() == null || e.layout().layers() == null) {
+            return g;
+        }
+        Map<String, Point> positions = new HashMap<>();
+        for (Map.Entry<String, Point> p : e.layout().layers().entrySet()) {
+            LayerNode n = g.layerNamed(p.getKey()).orElseThrow(() -> new LabException(at + ".layout.layers."
+                    + p.getKey() + ": network " + NetworkCheck.q(g.name()) + " has no layer named "
+                    + NetworkCheck.q(p.getKey())));
+            if (p.getValue() == null) {
+                throw new LabException(at + ".layout.layers." + p.getKey() + ": a position is [x, y], not null");
+            }
+            positions.put(n.id(), p.getValue());
+        }
+        return g.withPositions(positions);
+    }
+
+    private static String write(Object value, String what) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new LabException("cannot write " + what + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new LabException(file + ": no such file");
+        } catch (IOException e) {
+            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the move succeeded, or its failure is already reported
+                }
+            }
+        }
+    }
+
+    private static String roles(ModelFamily f) {
+        return f.roles().stream().map(Role::id).collect(Collectors.joining(" and "));
+    }
+
+    /** {@code at networks[0].network.layers[1] (line 12, column 9): dense layer 'g2' needs units >= 1, not 0}. */
+    static String describe(JsonProcessingException e) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = "at " + path(m) + " ";
+        }
+        String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
+        String what;
+        if (e instanceof InvalidTypeIdException t) {
+            what = "unknown layer type '" + t.getTypeId() + "' (known: " + layerTypes() + ")";
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            what = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
+        } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            what = v.getCause().getMessage();
+        } else if (rootIllegalArgument(e) != null) {
+            what = rootIllegalArgument(e).getMessage();
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            what = "unexpected text after the end of the JSON";
+        } else if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+            what = "expected " + kind(mi.getTargetType()) + " here";
+        } else {
+            what = e.getOriginalMessage();
+        }
+        String place = (where + line).trim();
+        return place.isEmpty() ? what : place + ": " + what;
+    }
+
+    private static IllegalArgumentException rootIllegalArgument(Throwable e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IllegalArgumentException iae) {
+                return iae;
+            }
+        }
+        return null;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class) {
+            return "a whole number";
+        } else if (type == double.class || type == Double.class) {
+            return "a number";
+        } else if (type == String.class) {
+            return "text";
+        } else if (List.class.isAssignableFrom(type) || type.isArray() || type == Shape.class) {
+            return "a list";
+        }
+        return "an object {...}";
+    }
+
+    private static String layerTypes() {
+        return Arrays.stream(LayerSpec.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String path(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+}
