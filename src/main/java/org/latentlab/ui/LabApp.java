@@ -9,6 +9,9 @@ import org.latentlab.experiment.Presets;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.experiment.DesignExperiments;
+import org.latentlab.ui.builder.BuilderView;
+import org.latentlab.ui.builder.BuilderViewModel;
 import org.latentlab.ui.geometry.GeometryView;
 import org.latentlab.ui.latent.LatentStudioView;
 import org.latentlab.ui.latent.LatentStudioViewModel;
@@ -21,13 +24,15 @@ import org.latentlab.ui.training.TrainingViewModel;
  * The window: two benches in tabs, the GAN dashboard and the autoencoder / VAE / RBM bench, each opened on a
  * preset, ready to train. Named parameters (a preset or file picks its bench):
  * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once),
- * {@code --tab=geometry} or {@code --tab=latent} (open on the geometry bench or the latent studio).
+ * {@code --tab=geometry}, {@code --tab=latent} or {@code --tab=builder} (open on the geometry bench, the latent
+ * studio or the network builder).
  */
 public final class LabApp extends Application {
 
     private TrainingViewModel viewModel;
     private ModelBenchViewModel modelViewModel;
     private LatentStudioViewModel latentViewModel;
+    private BuilderViewModel builderViewModel;
 
     @Override
     public void start(Stage stage) {
@@ -44,7 +49,25 @@ public final class LabApp extends Application {
         LatentStudioView latentView = new LatentStudioView(latentViewModel, stage);
         Tab latentTab = new Tab("Latent studio", latentView);
         latentTab.setId("tab-latent");
-        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab);
+        String template = getParameters().getNamed().get("builder-template");
+        builderViewModel = template == null ? new BuilderViewModel()
+                : new BuilderViewModel(org.latentlab.model.edit.DesignTemplates.get(template));
+        String design = getParameters().getNamed().get("builder-open");
+        if (design != null) {
+            builderViewModel.open(java.nio.file.Path.of(design));
+        }
+        Tab builderTab = new Tab("Network builder", new BuilderView(builderViewModel, stage));
+        builderTab.setId("tab-builder");
+        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab);
+        builderViewModel.setTrainer(t -> {
+            if (t instanceof DesignExperiments.Gan g) {
+                viewModel.loadSpec(g.spec());
+                tabs.getSelectionModel().select(ganTab);
+            } else if (t instanceof DesignExperiments.Model m) {
+                modelViewModel.loadSpec(m.spec());
+                tabs.getSelectionModel().select(modelTab);
+            }
+        });
         tabs.getTabs().forEach(t -> t.setClosable(false));
         Scene scene = new Scene(tabs, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
@@ -84,12 +107,16 @@ public final class LabApp extends Application {
             tabs.getSelectionModel().select(geometryTab);
         } else if ("latent".equals(tab)) {
             tabs.getSelectionModel().select(latentTab);
+        } else if ("builder".equals(tab)) {
+            tabs.getSelectionModel().select(builderTab);
         }
         openStudio(latentView, getParameters().getNamed());
+        // --builder-template=ID (e.g. dcgan-28) and --builder-open=FILE put a design on the builder's canvas
         stage.setOnCloseRequest(e -> {
             viewModel.close();
             modelViewModel.close();
             latentViewModel.close();
+            builderViewModel.close();
             Platform.exit();
         });
     }
@@ -128,6 +155,9 @@ public final class LabApp extends Application {
         }
         if (latentViewModel != null) {
             latentViewModel.close();
+        }
+        if (builderViewModel != null) {
+            builderViewModel.close();
         }
     }
 }

@@ -64,9 +64,12 @@ public abstract class DesignEdit implements Edit {
         }
         description = describe(current);
         before = current;
-        after = next;
+        // an edit that changes nothing keeps the very snapshot, so the edits recorded before it can still be undone
+        after = next.equals(current) ? current : next;
         applied = true;
-        document.replace(next);
+        if (after != current) {
+            document.replace(after);
+        }
     }
 
     @Override

@@ -77,6 +77,11 @@ public final class ModelBenchViewModel {
         load(() -> ExperimentFiles.readModel(file));
     }
 
+    /** Loads an experiment made elsewhere (the network builder's Train). */
+    public void loadSpec(ModelExperiment spec) {
+        load(() -> spec);
+    }
+
     /** Starts training as soon as the next run is ready (window option --start). */
     public void startWhenReady() {
         startWhenReady = true;

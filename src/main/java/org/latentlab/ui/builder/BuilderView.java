@@ -1,0 +1,309 @@
+package org.latentlab.ui.builder;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.latentlab.model.edit.DesignCheck;
+import org.latentlab.model.edit.DesignTemplates;
+import org.latentlab.model.edit.Diagnostic;
+import org.latentlab.model.edit.Role;
+
+import java.io.File;
+
+/**
+ * The network builder: the palette on the left, the canvas in the middle with the problems and the cost table
+ * under it, the selected layer's property sheet on the right, and a toolbar for templates, files, undo / redo and
+ * Train. Keyboard: Ctrl+Z undo, Ctrl+Shift+Z (or Ctrl+Y) redo, Delete removes the selection or the selected
+ * connection, Ctrl+C / Ctrl+V copy and paste layers, Ctrl+S save, Ctrl+0 fits the design in view.
+ */
+public final class BuilderView extends BorderPane {
+
+    private final BuilderViewModel vm;
+    private final Window owner;
+    private final GraphCanvas canvas;
+    private final ListView<Diagnostic> problems = new ListView<>();
+    private final Tab problemsTab = new Tab("Problems");
+
+    public BuilderView(BuilderViewModel vm, Window owner) {
+        this.vm = vm;
+        this.owner = owner;
+        getStyleClass().add("builder");
+        canvas = new GraphCanvas(vm);
+        setTop(toolbar());
+        PaletteView palette = new PaletteView(vm, canvas);
+        ScrollPane paletteScroll = new ScrollPane(palette);
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.setPrefWidth(180);
+        VBox left = new VBox(4, targetChooser(), paletteScroll);
+        VBox.setVgrow(paletteScroll, Priority.ALWAYS);
+        left.setPadding(new Insets(4));
+        setLeft(left);
+        LayerSheet sheet = new LayerSheet(vm);
+        sheet.setPrefWidth(300);
+        sheet.setPadding(new Insets(4));
+        setRight(sheet);
+        problems.setId("builder-problems");
+        problems.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Diagnostic d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : (d.isError() ? "✖ " : "⚠ ") + d);
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (!empty && d != null) {
+                    getStyleClass().add(d.isError() ? "problem-error" : "problem-warning");
+                }
+            }
+        });
+        problems.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
+            if (d != null && !d.nodes().isEmpty()) {
+                vm.selection().clear();
+                vm.selection().addAll(d.nodes());
+            }
+        });
+        problems.setPlaceholder(new Label("No problems: the design can be trained."));
+        problemsTab.setContent(problems);
+        problemsTab.setClosable(false);
+        Tab costTab = new Tab("Parameters · memory · FLOPs", new CostTable(vm));
+        costTab.setClosable(false);
+        TabPane bottom = new TabPane(problemsTab, costTab);
+        SplitPane centre = new SplitPane(canvas, bottom);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.68);
+        setCenter(centre);
+        vm.checkProperty().addListener((o, a, c) -> showProblems(c));
+        showProblems(vm.checkProperty().get());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        Platform.runLater(canvas::fit);
+        canvas.widthProperty().addListener((o, a, w) -> {
+            if (a.doubleValue() == 0 && w.doubleValue() > 0) {
+                Platform.runLater(canvas::fit);
+            }
+        });
+    }
+
+    private javafx.scene.Node toolbar() {
+        ComboBox<DesignTemplates.Template> templates = new ComboBox<>();
+        templates.setId("builder-template");
+        templates.getItems().setAll(DesignTemplates.all());
+        templates.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DesignTemplates.Template t) {
+                return t == null ? "" : t.title();
+            }
+
+            @Override
+            public DesignTemplates.Template fromString(String s) {
+                return null;
+            }
+        });
+        templates.setPromptText("Template…");
+        templates.setOnAction(e -> {
+            DesignTemplates.Template t = templates.getValue();
+            if (t != null) {
+                vm.loadTemplate(t);
+                Platform.runLater(canvas::fit);
+            }
+        });
+        Button open = button("Open…", "open a design or a network file (JSON)", this::open);
+        Button save = button("Save…", "save the design as JSON (Ctrl+S)", this::save);
+        Button export = button("Export DL4J…", "compile each network for DL4J and write its configuration JSON"
+                + " and model zip (DL4J's ModelSerializer and Netron open them)", this::export);
+        Button undo = button("Undo", "Ctrl+Z", vm::undo);
+        undo.setId("builder-undo");
+        undo.textProperty().bind(vm.undoLabelProperty());
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        Button redo = button("Redo", "Ctrl+Shift+Z", vm::redo);
+        redo.setId("builder-redo");
+        redo.textProperty().bind(vm.redoLabelProperty());
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Button delete = button("Delete", "remove the selected layers or connection (Delete)", this::delete);
+        Button copy = button("Copy", "Ctrl+C", vm::copySelection);
+        Button paste = button("Paste", "Ctrl+V: into the network chosen on the left", vm::paste);
+        Button arrange = button("Arrange", "lay every network out left to right", () -> {
+            vm.arrange();
+            Platform.runLater(canvas::fit);
+        });
+        Button fit = button("Fit", "fit the design in view (Ctrl+0); the wheel zooms, dragging the background pans",
+                canvas::fit);
+        Button train = button("Train", "train the design with the data and settings of its preset, in its bench",
+                vm::train);
+        train.setId("builder-train");
+        train.getStyleClass().add("accent");
+        HBox row = new HBox(6, new Label("Template"), templates, open, save, export,
+                new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), delete, copy,
+                paste, arrange, fit, new Separator(Orientation.VERTICAL), train);
+        row.getStyleClass().add("toolbar-row");
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label title = new Label();
+        title.setId("builder-title");
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(vm.titleProperty());
+        Label message = new Label();
+        message.setId("builder-message");
+        message.getStyleClass().add("description");
+        message.textProperty().bind(vm.messageProperty());
+        vm.messageIsErrorProperty().addListener((o, a, err) -> {
+            message.getStyleClass().remove("message-error");
+            if (err) {
+                message.getStyleClass().add("message-error");
+            }
+        });
+        Label hint = new Label("Drag layers from the palette; drag from a node's right port to another node to"
+                + " connect; Shift+drag selects; Delete removes; Ctrl+Z / Ctrl+Shift+Z undo and redo.");
+        hint.getStyleClass().add("description");
+        VBox top = new VBox(2, row, title, message, hint);
+        top.setPadding(new Insets(4, 8, 4, 8));
+        return top;
+    }
+
+    private javafx.scene.Node targetChooser() {
+        ComboBox<Role> target = new ComboBox<>();
+        target.setId("builder-target");
+        Runnable fill = () -> {
+            target.getItems().setAll(vm.designProperty().get().family().roles());
+            target.setValue(vm.targetProperty().get());
+        };
+        fill.run();
+        vm.designProperty().addListener((o, a, d) -> fill.run());
+        vm.targetProperty().addListener((o, a, r) -> target.setValue(r));
+        target.setOnAction(e -> {
+            if (target.getValue() != null) {
+                vm.targetProperty().set(target.getValue());
+            }
+        });
+        target.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Role r) {
+                return r == null ? "" : r.networkName() + " (" + r.id() + ")";
+            }
+
+            @Override
+            public Role fromString(String s) {
+                return null;
+            }
+        });
+        target.setTooltip(new Tooltip("the network dropped and pasted layers go into"));
+        Label l = new Label("Add layers to");
+        return new VBox(2, l, target);
+    }
+
+    private void showProblems(DesignCheck check) {
+        if (check == null) {
+            return;
+        }
+        problems.getItems().setAll(check.diagnostics());
+        long errors = check.errors().size();
+        long warnings = check.diagnostics().size() - errors;
+        problemsTab.setText(errors + warnings == 0 ? "Problems (none)"
+                : "Problems (" + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                + (warnings == 1 ? "" : "s") + ")");
+    }
+
+    private void key(KeyEvent e) {
+        if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        boolean shortcut = e.isShortcutDown();
+        if (shortcut && e.getCode() == KeyCode.Z) {
+            if (e.isShiftDown()) {
+                vm.redo();
+            } else {
+                vm.undo();
+            }
+        } else if (shortcut && e.getCode() == KeyCode.Y) {
+            vm.redo();
+        } else if (shortcut && e.getCode() == KeyCode.C) {
+            vm.copySelection();
+        } else if (shortcut && e.getCode() == KeyCode.V) {
+            vm.paste();
+        } else if (shortcut && e.getCode() == KeyCode.S) {
+            save();
+        } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            canvas.fit();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            delete();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void delete() {
+        var edge = canvas.selectedEdge();
+        if (edge.isPresent()) {
+            canvas.clearSelectedEdge();
+            vm.disconnect(edge.get());
+        } else {
+            vm.deleteSelection();
+        }
+    }
+
+    private void open() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a design or network");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        File f = fc.showOpenDialog(owner);
+        if (f != null) {
+            if (vm.open(f.toPath())) {
+                Platform.runLater(canvas::fit);
+            }
+        }
+    }
+
+    private void save() {
+        File f = vm.file().map(java.nio.file.Path::toFile).orElse(null);
+        if (f == null) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Save the design");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+            fc.setInitialFileName(vm.designProperty().get().name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".json");
+            f = fc.showSaveDialog(owner);
+        }
+        if (f != null) {
+            vm.save(f.toPath());
+        }
+    }
+
+    private void export() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Export the compiled DL4J networks to a folder");
+        File d = dc.showDialog(owner);
+        if (d != null) {
+            vm.exportDl4j(d.toPath());
+        }
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** The canvas, for tests. */
+    GraphCanvas canvas() {
+        return canvas;
+    }
+}

@@ -1,0 +1,458 @@
+package org.latentlab.ui.builder;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.latentlab.model.edit.Diagnostic;
+import org.latentlab.model.edit.DesignCheck;
+import org.latentlab.model.edit.Edge;
+import org.latentlab.model.edit.LayerNode;
+import org.latentlab.model.edit.ModelDesign;
+import org.latentlab.model.edit.NetworkCheck;
+import org.latentlab.model.edit.NetworkGraph;
+import org.latentlab.model.edit.Point;
+import org.latentlab.model.edit.Role;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The builder's canvas: renders the design (one row per network, its role written above it) and turns gestures into
+ * edits of the view model. Click selects (Shift adds), dragging a node moves the selection, dragging from an output
+ * port to a node connects them, dragging the background pans (Shift + drag selects with a rectangle), the wheel
+ * zooms around the pointer, clicking an edge selects it and Delete removes it. Only renders and dispatches: the design
+ * changes through the view model's edits, and the canvas redraws from the new snapshot.
+ */
+final class GraphCanvas extends Region {
+
+    private final BuilderViewModel vm;
+    private final Group world = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group overlay = new Group();
+    private final Scale scale = new Scale(1, 1);
+    private final Translate pan = new Translate(40, 50);
+    private final Rectangle clip = new Rectangle();
+    private final Map<String, NodeView> views = new HashMap<>();
+    private Edge selectedEdge;
+
+    // gesture state
+    private Point2D pressScene;
+    private Point2D panStart;
+    private boolean bandSelect;
+    private Rectangle band;
+    private NodeView dragging;
+    private boolean moved;
+    private Line connecting;
+    private NodeView connectFrom;
+
+    GraphCanvas(BuilderViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("builder-canvas");
+        setId("builder-canvas");
+        setFocusTraversable(true);
+        world.getTransforms().addAll(pan, scale);
+        world.getChildren().addAll(edgeLayer, nodeLayer, overlay);
+        getChildren().add(world);
+        setClip(clip);
+        layoutBoundsProperty().addListener((o, a, b) -> {
+            clip.setWidth(b.getWidth());
+            clip.setHeight(b.getHeight());
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::backgroundDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::backgroundReleased);
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
+            zoomAt(factor, e.getX(), e.getY());
+            e.consume();
+        });
+        vm.designProperty().addListener((o, a, d) -> render());
+        vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refreshSelection());
+        render();
+    }
+
+    // ---- coordinates
+
+    /** A point of the scene in canvas (design) units. */
+    Point toWorld(double sceneX, double sceneY) {
+        Point2D p = world.sceneToLocal(sceneX, sceneY);
+        return new Point(Math.round(p.getX()), Math.round(p.getY()));
+    }
+
+    boolean containsScene(double sceneX, double sceneY) {
+        Point2D p = sceneToLocal(sceneX, sceneY);
+        return p != null && getLayoutBounds().contains(p);
+    }
+
+    double zoom() {
+        return scale.getX();
+    }
+
+    void zoomAt(double factor, double x, double y) {
+        double next = Math.max(0.2, Math.min(3, scale.getX() * factor));
+        double f = next / scale.getX();
+        pan.setX(x - (x - pan.getX()) * f);
+        pan.setY(y - (y - pan.getY()) * f);
+        scale.setX(next);
+        scale.setY(next);
+    }
+
+    /** Zooms and pans so that the whole design fits the canvas. */
+    void fit() {
+        Bounds b = nodeLayer.getLayoutBounds();
+        double w = getWidth() > 0 ? getWidth() : getPrefWidth();
+        double h = getHeight() > 0 ? getHeight() : getPrefHeight();
+        if (b.isEmpty() || w <= 0 || h <= 0) {
+            return;
+        }
+        double margin = 40;
+        double s = Math.min(1.2, Math.min((w - 2 * margin) / b.getWidth(), (h - 2 * margin) / (b.getHeight() + 30)));
+        s = Math.max(0.2, s);
+        scale.setX(s);
+        scale.setY(s);
+        pan.setX(margin - b.getMinX() * s + Math.max(0, (w - 2 * margin - b.getWidth() * s) / 2));
+        pan.setY(margin + 30 * s - b.getMinY() * s);
+    }
+
+    // ---- a palette entry dragged over the canvas
+
+    private Label ghost;
+
+    /** Shows a dragged palette entry at a scene point (hidden outside the canvas). */
+    void showGhost(String text, double sceneX, double sceneY) {
+        if (ghost == null) {
+            ghost = new Label(text);
+            ghost.getStyleClass().add("palette-ghost");
+            ghost.setMouseTransparent(true);
+            getChildren().add(ghost);
+        }
+        Point2D p = sceneToLocal(sceneX, sceneY);
+        ghost.resizeRelocate(p.getX() + 6, p.getY() + 6, ghost.prefWidth(-1), ghost.prefHeight(-1));
+        ghost.setVisible(containsScene(sceneX, sceneY));
+    }
+
+    /** Removes the ghost; true when a palette drag was under way. */
+    boolean hideGhost() {
+        if (ghost == null) {
+            return false;
+        }
+        getChildren().remove(ghost);
+        ghost = null;
+        return true;
+    }
+
+    // ---- rendering
+
+    void render() {
+        ModelDesign d = vm.designProperty().get();
+        DesignCheck check = vm.checkProperty().get();
+        if (d == null || check == null) {
+            return;
+        }
+        views.clear();
+        nodeLayer.getChildren().clear();
+        edgeLayer.getChildren().clear();
+        Set<String> selected = new HashSet<>(vm.selection());
+        for (Role role : d.family().roles()) {
+            NetworkGraph g = d.graph(role);
+            NetworkCheck nc = check.network(role);
+            Label caption = new Label(role.id() + (role.networkName().equals(role.id()) ? ""
+                    : " (" + role.networkName() + ")") + (g.name().equals(role.networkName()) ? "" : " · " + g.name()));
+            caption.getStyleClass().add("network-caption");
+            caption.setLayoutX(g.input().x());
+            caption.setLayoutY(g.input().y() - 30);
+            caption.setMouseTransparent(true);
+            nodeLayer.getChildren().add(caption);
+            NodeView in = new NodeView(g.input().id(), "input", inputKind(role) + g.input().shape(),
+                    Optional.of(g.input().shape()), true, check.diagnosticsFor(g.input().id()),
+                    selected.contains(g.input().id()));
+            place(in, g.input().x(), g.input().y());
+            for (LayerNode n : g.layers()) {
+                NodeView v = new NodeView(n.id(), n.name(), NodeView.describe(n.layer()), nc.shape(n.id()), false,
+                        check.diagnosticsFor(n.id()), selected.contains(n.id()));
+                place(v, n.x(), n.y());
+            }
+            for (Edge e : g.edges()) {
+                drawEdge(e, check.diagnosticsFor(e));
+            }
+        }
+    }
+
+    private static String inputKind(Role role) {
+        return switch (role) {
+            case GENERATOR -> "noise z: ";
+            case DECODER -> "code: ";
+            case RBM -> "visible units: ";
+            default -> "data: ";
+        };
+    }
+
+    private void refreshSelection() {
+        for (NodeView v : views.values()) {
+            v.setSelected(vm.selection().contains(v.nodeId()));
+        }
+    }
+
+    private void place(NodeView v, double x, double y) {
+        v.setLayoutX(x);
+        v.setLayoutY(y);
+        views.put(v.nodeId(), v);
+        nodeLayer.getChildren().add(v);
+        v.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> nodePressed(v, e));
+        v.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> nodeDragged(v, e));
+        v.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> nodeReleased(v, e));
+        v.outPort().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> portPressed(v, e));
+        v.outPort().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::connectionDragged);
+        v.outPort().addEventHandler(MouseEvent.MOUSE_RELEASED, this::connectionReleased);
+    }
+
+    private void drawEdge(Edge e, List<Diagnostic> problems) {
+        NodeView from = views.get(e.from());
+        NodeView to = views.get(e.to());
+        if (from == null || to == null) {
+            return;
+        }
+        double x1 = from.getLayoutX() + NodeView.WIDTH + NodeView.PORT;
+        double y1 = from.getLayoutY() + NodeView.HEIGHT / 2;
+        double x2 = to.getLayoutX() - NodeView.PORT;
+        double y2 = to.getLayoutY() + NodeView.HEIGHT / 2;
+        double bend = Math.max(40, Math.abs(x2 - x1) / 2);
+        CubicCurve c = new CubicCurve(x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2);
+        c.getStyleClass().add("builder-edge");
+        if (problems.stream().anyMatch(Diagnostic::isError)) {
+            c.getStyleClass().add("edge-error");
+            javafx.scene.control.Tooltip.install(c, new javafx.scene.control.Tooltip(problems.stream()
+                    .map(Diagnostic::message).reduce((a, b) -> a + "\n" + b).orElse("")));
+        }
+        if (e.equals(selectedEdge)) {
+            c.getStyleClass().add("edge-selected");
+        }
+        c.getProperties().put("edge", e);
+        c.addEventHandler(MouseEvent.MOUSE_PRESSED, ev -> {
+            selectedEdge = e;
+            vm.selection().clear();
+            vm.info("connection " + e + " selected: Delete removes it");
+            render();
+            requestFocus();
+            ev.consume();
+        });
+        edgeLayer.getChildren().add(c);
+    }
+
+    Optional<Edge> selectedEdge() {
+        return Optional.ofNullable(selectedEdge);
+    }
+
+    void clearSelectedEdge() {
+        selectedEdge = null;
+    }
+
+    NodeView view(String nodeId) {
+        return views.get(nodeId);
+    }
+
+    // ---- node gestures
+
+    private void nodePressed(NodeView v, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        requestFocus();
+        selectedEdge = null;
+        if (e.isShiftDown() || e.isShortcutDown()) {
+            if (!vm.selection().remove(v.nodeId())) {
+                vm.selection().add(v.nodeId());
+            }
+        } else if (!vm.selection().contains(v.nodeId())) {
+            vm.selection().clear();
+            vm.selection().add(v.nodeId());
+        }
+        vm.designProperty().get().roleOf(v.nodeId()).ifPresent(vm.targetProperty()::set);
+        dragging = views.get(v.nodeId());
+        pressScene = new Point2D(e.getSceneX(), e.getSceneY());
+        moved = false;
+        e.consume();
+    }
+
+    private void nodeDragged(NodeView v, MouseEvent e) {
+        if (dragging == null || connecting != null) {
+            return;
+        }
+        double dx = (e.getSceneX() - pressScene.getX()) / zoom();
+        double dy = (e.getSceneY() - pressScene.getY()) / zoom();
+        moved = moved || Math.abs(dx) > 2 || Math.abs(dy) > 2;
+        for (String id : vm.selection()) {
+            NodeView s = views.get(id);
+            if (s != null) {
+                s.setTranslateX(dx);
+                s.setTranslateY(dy);
+            }
+        }
+        e.consume();
+    }
+
+    private void nodeReleased(NodeView v, MouseEvent e) {
+        if (connecting != null) {
+            finishConnection(e);
+            e.consume();
+            return;
+        }
+        if (dragging == null) {
+            return;
+        }
+        dragging = null;
+        if (moved) {
+            double dx = Math.round((e.getSceneX() - pressScene.getX()) / zoom());
+            double dy = Math.round((e.getSceneY() - pressScene.getY()) / zoom());
+            vm.moveBy(List.copyOf(vm.selection()), dx, dy);
+        }
+        render();
+        e.consume();
+    }
+
+    private void portPressed(NodeView v, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        requestFocus();
+        connectFrom = v;
+        double x = v.getLayoutX() + NodeView.WIDTH + NodeView.PORT;
+        double y = v.getLayoutY() + NodeView.HEIGHT / 2;
+        connecting = new Line(x, y, x, y);
+        connecting.getStyleClass().add("builder-connecting");
+        connecting.setMouseTransparent(true);
+        overlay.getChildren().add(connecting);
+        dragging = null;
+        e.consume();
+    }
+
+    private void connectionDragged(MouseEvent e) {
+        if (connecting != null) {
+            Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+            connecting.setEndX(p.getX());
+            connecting.setEndY(p.getY());
+            e.consume();
+        }
+    }
+
+    private void connectionReleased(MouseEvent e) {
+        if (connecting != null) {
+            finishConnection(e);
+            e.consume();
+        }
+    }
+
+    private void finishConnection(MouseEvent e) {
+        NodeView from = connectFrom;
+        overlay.getChildren().remove(connecting);
+        connecting = null;
+        connectFrom = null;
+        Optional<NodeView> target = nodeAt(e.getSceneX(), e.getSceneY());
+        if (from != null && target.isPresent() && target.get() != from) {
+            if (target.get().isInput()) {
+                vm.error("nothing can connect into a network's input: drag from an output port (right) to a layer");
+            } else {
+                vm.connect(from.nodeId(), target.get().nodeId());
+            }
+        }
+        render();
+    }
+
+    /** The node under a scene point (its box or its ports). */
+    Optional<NodeView> nodeAt(double sceneX, double sceneY) {
+        for (NodeView v : views.values()) {
+            Point2D p = v.sceneToLocal(sceneX, sceneY);
+            if (p != null && p.getX() >= -2 * NodeView.PORT && p.getX() <= NodeView.WIDTH + 2 * NodeView.PORT
+                    && p.getY() >= 0 && p.getY() <= NodeView.HEIGHT) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- background gestures
+
+    private void backgroundPressed(MouseEvent e) {
+        if (e.isConsumed()) {
+            return;
+        }
+        requestFocus();
+        pressScene = new Point2D(e.getSceneX(), e.getSceneY());
+        if (e.isShiftDown()) {
+            bandSelect = true;
+            Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+            band = new Rectangle(p.getX(), p.getY(), 0, 0);
+            band.getStyleClass().add("builder-band");
+            overlay.getChildren().add(band);
+        } else {
+            bandSelect = false;
+            panStart = new Point2D(pan.getX(), pan.getY());
+            if (selectedEdge != null) {
+                selectedEdge = null;
+                render();
+            }
+            vm.selection().clear();
+        }
+    }
+
+    private void backgroundDragged(MouseEvent e) {
+        if (e.isConsumed() || pressScene == null || dragging != null || connecting != null) {
+            return;
+        }
+        if (bandSelect && band != null) {
+            Point2D a = world.sceneToLocal(pressScene.getX(), pressScene.getY());
+            Point2D b = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+            band.setX(Math.min(a.getX(), b.getX()));
+            band.setY(Math.min(a.getY(), b.getY()));
+            band.setWidth(Math.abs(a.getX() - b.getX()));
+            band.setHeight(Math.abs(a.getY() - b.getY()));
+        } else if (panStart != null) {
+            pan.setX(panStart.getX() + e.getSceneX() - pressScene.getX());
+            pan.setY(panStart.getY() + e.getSceneY() - pressScene.getY());
+        }
+    }
+
+    private void backgroundReleased(MouseEvent e) {
+        if (e.isConsumed()) {
+            return;
+        }
+        if (bandSelect && band != null) {
+            Bounds r = band.getBoundsInParent();
+            overlay.getChildren().remove(band);
+            band = null;
+            for (NodeView v : views.values()) {
+                if (r.intersects(v.getBoundsInParent())) {
+                    vm.selection().add(v.nodeId());
+                }
+            }
+        }
+        bandSelect = false;
+        panStart = null;
+        pressScene = null;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // the world group is placed by its transforms, not by layout
+    }
+
+    List<Node> nodeViews() {
+        return List.copyOf(views.values());
+    }
+}
