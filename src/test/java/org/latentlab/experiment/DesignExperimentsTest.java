@@ -1,0 +1,85 @@
+package org.latentlab.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.core.LabException;
+import org.latentlab.model.Shape;
+import org.latentlab.model.edit.DesignTemplates;
+import org.latentlab.model.edit.ModelDesign;
+import org.latentlab.model.edit.Role;
+import org.latentlab.train.Backend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The builder's Train and Export: a design becomes its preset's experiment with the design's networks. */
+class DesignExperimentsTest {
+
+    @Test
+    void aGanTemplateTrainsWithItsPresetsDataAndSettings() {
+        var t = DesignTemplates.get("mlp-gan-28");
+        var trainable = assertInstanceOf(DesignExperiments.Gan.class,
+                DesignExperiments.experiment(t.design(), t.preset()));
+        ExperimentSpec preset = Presets.load(t.preset());
+        assertEquals(preset.generator(), trainable.spec().generator());
+        assertEquals(preset.discriminator(), trainable.spec().discriminator());
+        assertEquals(preset.dataset(), trainable.spec().dataset());
+        assertEquals(preset.training(), trainable.spec().training());
+    }
+
+    @Test
+    void anAutoencoderAndAVaeTemplateBecomeModelExperiments() {
+        for (String id : List.of("autoencoder", "vae")) {
+            var t = DesignTemplates.get(id);
+            var trainable = assertInstanceOf(DesignExperiments.Model.class,
+                    DesignExperiments.experiment(t.design(), t.preset()));
+            ModelExperiment preset = Presets.loadModel(t.preset());
+            assertEquals(preset.family(), trainable.spec().family());
+            assertEquals(preset.encoder(), trainable.spec().encoder());
+            assertEquals(preset.decoder(), trainable.spec().decoder());
+        }
+    }
+
+    @Test
+    void aDesignWithErrorsIsRefusedWithEachError() {
+        var t = DesignTemplates.get("mlp-gan-2d");
+        ModelDesign broken = t.design().with(Role.DISCRIMINATOR,
+                t.design().graph(Role.DISCRIMINATOR).withInputShape(Shape.image(1, 28, 28)));
+        LabException e = assertThrows(LabException.class, () -> DesignExperiments.experiment(broken, t.preset()));
+        assertTrue(e.getMessage().contains("error") && e.getMessage().contains("Flatten"), e.getMessage());
+    }
+
+    @Test
+    void aGanDesignDoesNotTrainWithAnAutoencoderPreset() {
+        var t = DesignTemplates.get("mlp-gan-2d");
+        LabException e = assertThrows(LabException.class, () -> DesignExperiments.experiment(t.design(),
+                "mnist-vae"));
+        assertTrue(e.getMessage().contains("GAN preset"), e.getMessage());
+    }
+
+    @Test
+    void theExportIsADl4jModelThatLoadsBack(@TempDir Path dir) throws Exception {
+        Backend.init();
+        var t = DesignTemplates.get("dcgan-28");
+        List<Path> files = DesignExperiments.exportDl4j(t.design(), dir);
+        assertEquals(4, files.size());
+        for (Path f : files) {
+            assertTrue(Files.size(f) > 0, f.toString());
+        }
+        Path g = files.stream().filter(p -> p.toString().endsWith("generator.zip")).findFirst().orElseThrow();
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(g.toFile());
+        var expected = org.latentlab.model.edit.CostEstimate.of(t.design().graph(Role.GENERATOR).toSpec(), 1);
+        assertEquals(expected.parameters(), net.numParams());
+        String json = Files.readString(files.stream().filter(p -> p.toString().endsWith("generator.json"))
+                .findFirst().orElseThrow());
+        assertTrue(json.contains("\"confs\""), json.substring(0, Math.min(200, json.length())));
+    }
+}
