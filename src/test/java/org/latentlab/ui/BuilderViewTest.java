@@ -60,8 +60,11 @@ class BuilderViewTest {
     private TabPane tabs;
     private Tab ganTab;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Backend.init();
         vm = new BuilderViewModel(DesignTemplates.get("mlp-gan-2d"));
         training = new TrainingViewModel(new ExperimentRunner.Options(null, Path.of("."), 20, 40));
@@ -251,5 +254,54 @@ class BuilderViewTest {
         var status = training.statusProperty().get();
         assertEquals(40, status.iteration());
         assertTrue(Double.isFinite(status.discriminatorLoss()) && Double.isFinite(status.generatorLoss()), status.toString());
+    }
+
+    @Test
+    void deletingTheDcganReshapeIsFlaggedAndUndone(FxRobot robot) throws Exception {
+        robot.clickOn("#builder-template").clickOn("DCGAN, 28x28 images");
+        waitFor("the DCGAN on the canvas", () -> design().name().equals("dcgan-28"));
+        shot(robot, stage, "builder-dcgan.png");
+        String reshape = design().graph(Role.GENERATOR).layers().stream()
+                .filter(n -> n.name().equals("g_reshape")).findFirst().orElseThrow().id();
+        String up1 = design().graph(Role.GENERATOR).layers().stream()
+                .filter(n -> n.name().equals("g_up1")).findFirst().orElseThrow().id();
+        String relu0 = design().graph(Role.GENERATOR).layers().stream()
+                .filter(n -> n.name().equals("g_relu0")).findFirst().orElseThrow().id();
+        robot.clickOn(centre(robot, reshape));
+        robot.type(KeyCode.DELETE);
+        waitFor("the reshape deleted", () -> !design().nodeIds().contains(reshape));
+        // reconnect the chain around the gap: now a transposed convolution receives a vector
+        robot.drag(outPort(robot, relu0), MouseButton.PRIMARY).moveTo(centre(robot, up1))
+                .release(MouseButton.PRIMARY);
+        waitFor("the chain reconnected", () -> design().graph(Role.GENERATOR).edges().stream()
+                .anyMatch(e -> e.from().equals(relu0) && e.to().equals(up1)));
+        waitFor("g_up1 flagged", () -> nodeView(robot, up1).getStyleClass().contains("node-error"));
+        ListView<Diagnostic> problems = robot.lookup("#builder-problems").queryListView();
+        Diagnostic d = problems.getItems().stream().filter(x -> x.nodes().contains(up1)).findFirst().orElseThrow();
+        assertTrue(d.message().contains("g_up1") && d.message().contains("add a Reshape"), d.message());
+        assertTrue(robot.lookup("#builder-train").queryButton().isVisible());
+        robot.interact(() -> problems.getSelectionModel().select(d));
+        shot(robot, stage, "builder-error.png");
+        // Train refuses a broken design with the reason
+        robot.clickOn("#builder-train");
+        waitFor("the refusal", () -> vm.messageProperty().get().contains("add a Reshape"));
+        // two undos bring the reshape back and the design is clean again
+        robot.clickOn(centre(robot, up1));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor("the reshape back", () -> design().nodeIds().contains(reshape));
+        assertTrue(vm.checkProperty().get().isValid(), vm.checkProperty().get().diagnostics().toString());
+    }
+
+    /** With -Dlatentlab.shots=DIR the test leaves a picture of the window there (for the README). */
+    private static void shot(FxRobot robot, Stage stage, String name) throws Exception {
+        String dir = System.getProperty("latentlab.shots");
+        if (dir == null) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage[] img = new java.awt.image.BufferedImage[1];
+        robot.interact(() -> img[0] = javafx.embed.swing.SwingFXUtils.fromFXImage(
+                stage.getScene().snapshot(null), null));
+        javax.imageio.ImageIO.write(img[0], "png", Path.of(dir, name).toFile());
     }
 }

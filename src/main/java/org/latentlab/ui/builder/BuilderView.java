@@ -132,10 +132,12 @@ public final class BuilderView extends BorderPane {
                 + " and model zip (DL4J's ModelSerializer and Netron open them)", this::export);
         Button undo = button("Undo", "Ctrl+Z", vm::undo);
         undo.setId("builder-undo");
+        undo.setMnemonicParsing(false); // layer names have underscores
         undo.textProperty().bind(vm.undoLabelProperty());
         undo.disableProperty().bind(vm.canUndoProperty().not());
         Button redo = button("Redo", "Ctrl+Shift+Z", vm::redo);
         redo.setId("builder-redo");
+        redo.setMnemonicParsing(false);
         redo.textProperty().bind(vm.redoLabelProperty());
         redo.disableProperty().bind(vm.canRedoProperty().not());
         Button delete = button("Delete", "remove the selected layers or connection (Delete)", this::delete);

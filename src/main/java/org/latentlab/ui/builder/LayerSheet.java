@@ -187,6 +187,17 @@ final class LayerSheet extends VBox {
             if (!choices.isEmpty()) {
                 ComboBox<Object> box = new ComboBox<>(FXCollections.observableArrayList(choices));
                 box.setId(id);
+                box.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(Object o) {
+                        return o instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(o);
+                    }
+
+                    @Override
+                    public Object fromString(String s) {
+                        return null;
+                    }
+                });
                 box.setValue(value);
                 box.setOnAction(e -> setValue(box.getValue()));
                 return new Editor(box, box::setValue);
