@@ -261,6 +261,12 @@ class BuilderViewTest {
         robot.clickOn("#builder-template").clickOn("DCGAN, 28x28 images");
         waitFor("the DCGAN on the canvas", () -> design().name().equals("dcgan-28"));
         shot(robot, stage, "builder-dcgan.png");
+        robot.clickOn("Parameters · memory · FLOPs");
+        Label total = robot.lookup("#builder-total").queryAs(Label.class);
+        // G 100 -> 1568 (+BN, deconvs) and D: the totals equal DL4J's parameter counts (CostEstimateTest)
+        assertTrue(total.getText().contains("parameters"), total.getText());
+        shot(robot, stage, "builder-costs.png");
+        robot.clickOn("Problems (none)");
         String reshape = design().graph(Role.GENERATOR).layers().stream()
                 .filter(n -> n.name().equals("g_reshape")).findFirst().orElseThrow().id();
         String up1 = design().graph(Role.GENERATOR).layers().stream()
