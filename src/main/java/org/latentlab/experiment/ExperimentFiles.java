@@ -129,8 +129,11 @@ public final class ExperimentFiles {
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             what = v.getCause().getMessage();
         } else if (e instanceof InvalidTypeIdException t) {
-            what = "unknown type '" + t.getTypeId() + "' (known layer types: dense, activation, batchnorm, dropout,"
-                    + " conv2d, deconv2d, upsample2d, reshape, flatten)";
+            what = "unknown type '" + t.getTypeId() + "' (known layer types: " + java.util.Arrays.stream(
+                    org.latentlab.model.LayerSpec.class.getAnnotation(
+                            com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+                    .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
         } else if (e instanceof UnrecognizedPropertyException u) {
             what = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
         } else {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LayerSpec.Conv2D.class, name = "conv2d"),
         @JsonSubTypes.Type(value = LayerSpec.Deconv2D.class, name = "deconv2d"),
         @JsonSubTypes.Type(value = LayerSpec.Upsample2D.class, name = "upsample2d"),
+        @JsonSubTypes.Type(value = LayerSpec.Pool2D.class, name = "pool2d"),
         @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
         @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten")
 })
@@ -225,6 +226,52 @@ public sealed interface LayerSpec {
         public Shape outputShape(Shape in) {
             requireImage(in, "an upsample2d layer");
             return Shape.image(in.channels(), in.height() * scale, in.width() * scale);
+        }
+    }
+
+    /**
+     * Max or average pooling over square windows, per channel, without padding: an input of H x W gives
+     * floor((H - kernel) / stride) + 1 rows (and the same for columns). No parameters.
+     */
+    record Pool2D(String name, Pooling pooling, int kernel, int stride) implements LayerSpec {
+
+        /** What a window is reduced to. */
+        public enum Pooling {
+            MAX, AVG;
+
+            @com.fasterxml.jackson.annotation.JsonValue
+            public String id() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @com.fasterxml.jackson.annotation.JsonCreator
+            public static Pooling parse(String s) {
+                return org.latentlab.core.EnumIds.parse(values(), Pooling::id, s, "pooling");
+            }
+        }
+
+        public Pool2D {
+            checkName(name);
+            pooling = pooling == null ? Pooling.MAX : pooling;
+            if (kernel < 1 || stride < 1) {
+                throw new IllegalArgumentException("pool2d '" + name + "' needs kernel >= 1 and stride >= 1, not "
+                        + kernel + " and " + stride);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "pool2d";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireImage(in, "a pool2d layer");
+            if (kernel > in.height() || kernel > in.width()) {
+                throw new IllegalArgumentException("a " + kernel + "x" + kernel + " pooling window does not fit a "
+                        + in.height() + "x" + in.width() + " input: use a smaller kernel");
+            }
+            return Shape.image(in.channels(), (in.height() - kernel) / stride + 1, (in.width() - kernel) / stride + 1);
         }
     }
 

@@ -116,6 +116,13 @@ public final class NetworkCompiler {
                     .activation(activation(c.activation(), c.alpha())).build();
         } else if (layer instanceof LayerSpec.Upsample2D u) {
             return new Upsampling2D.Builder(u.scale()).name(u.name()).build();
+        } else if (layer instanceof LayerSpec.Pool2D p) {
+            return new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder(
+                    p.pooling() == LayerSpec.Pool2D.Pooling.MAX
+                            ? org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType.MAX
+                            : org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType.AVG)
+                    .kernelSize(p.kernel(), p.kernel()).stride(p.stride(), p.stride())
+                    .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Truncate).name(p.name()).build();
         }
         throw new IllegalStateException("no DL4J layer for " + layer.type());
     }

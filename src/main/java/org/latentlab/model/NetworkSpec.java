@@ -58,6 +58,8 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             return "deconv " + c.filters() + "@" + c.kernel() + "/" + c.stride() + act(c.activation());
         } else if (l instanceof LayerSpec.Upsample2D u) {
             return "upsample x" + u.scale();
+        } else if (l instanceof LayerSpec.Pool2D p) {
+            return p.pooling().id() + "pool " + p.kernel() + "/" + p.stride();
         } else if (l instanceof LayerSpec.Reshape r) {
             return "reshape " + r.channels() + "x" + r.height() + "x" + r.width();
         }

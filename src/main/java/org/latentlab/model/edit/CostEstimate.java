@@ -29,6 +29,7 @@ import java.util.Map;
  *                            k x k x filters patch)
  *                 batchnorm  2 * |out|                                 (scale and shift, inference)
  *                 activation |out| for a non-identity activation, fused into dense / conv / deconv or on its own
+ *                 pool2d     k * k * |out|                          (a compare or an add per window value)
  *                 dropout, upsample, reshape, flatten: 0               (inference: no arithmetic)
  * activations     4 bytes (float32) * batch * |out| for every layer's output, plus the input batch; reshape and
  *                 flatten make no copy (0). This is what one forward pass keeps for backpropagation.
@@ -120,6 +121,8 @@ public final class CostEstimate {
             flops = 2 * outSize;
         } else if (l instanceof LayerSpec.Act a) {
             flops = activationFlops(a.activation(), outSize);
+        } else if (l instanceof LayerSpec.Pool2D p) {
+            flops = (long) p.kernel() * p.kernel() * outSize;
         }
         trainable = l instanceof LayerSpec.BatchNorm ? params / 2 : params;
         if (rbm && l instanceof LayerSpec.Dense) {

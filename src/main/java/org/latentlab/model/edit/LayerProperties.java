@@ -95,6 +95,7 @@ public final class LayerProperties {
             Map.entry("padding", new Info(Type.ENUM, null, "same: output size in / stride (conv) or in * stride"
                     + " (deconv); valid: no padding")),
             Map.entry("scale", new Info(Type.INT, Range.atLeast(1), "integer up-sampling factor")),
+            Map.entry("pooling", new Info(Type.ENUM, null, "max: the largest value of each window; avg: their mean")),
             Map.entry("channels", new Info(Type.INT, Range.atLeast(1), "channels of the image made")),
             Map.entry("height", new Info(Type.INT, Range.atLeast(1), "height of the image made")),
             Map.entry("width", new Info(Type.INT, Range.atLeast(1), "width of the image made")));
@@ -208,6 +209,18 @@ public final class LayerProperties {
         }
         if (type == Padding.class) {
             return value instanceof Padding p ? p : Padding.parse(String.valueOf(value));
+        }
+        if (type.isEnum()) {
+            if (type.isInstance(value)) {
+                return value;
+            }
+            for (Object c : type.getEnumConstants()) {
+                if (((Enum<?>) c).name().equalsIgnoreCase(String.valueOf(value))) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("needs one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(java.util.Locale.ROOT) + ", not " + value);
         }
         if (type == String.class) {
             if (value instanceof String s) {

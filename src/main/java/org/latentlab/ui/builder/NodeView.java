@@ -132,6 +132,8 @@ final class NodeView extends StackPane {
                     + c.padding().id() + activation(c.activation());
         } else if (layer instanceof LayerSpec.Upsample2D u) {
             return "upsample x" + u.scale();
+        } else if (layer instanceof LayerSpec.Pool2D p) {
+            return p.pooling().id() + " pool " + p.kernel() + "x" + p.kernel() + " /" + p.stride();
         } else if (layer instanceof LayerSpec.Reshape r) {
             return "reshape " + r.channels() + "x" + r.height() + "x" + r.width();
         }

@@ -27,7 +27,7 @@ class PaletteTest {
     void entriesAreGroupedAsTheIssueAsks() {
         assertEquals(List.of("dense", "activation", "dropout", "batchnorm", "reshape", "flatten"),
                 Palette.entries(Palette.Group.CORE).stream().map(Palette.Entry::id).toList());
-        assertEquals(List.of("conv2d", "deconv2d", "upsample2d"),
+        assertEquals(List.of("conv2d", "deconv2d", "pool2d", "upsample2d"),
                 Palette.entries(Palette.Group.CONVOLUTION).stream().map(Palette.Entry::id).toList());
         List<LayerSpec> heads = Palette.entries(Palette.Group.OUTPUT).stream().map(Palette.Entry::prototype).toList();
         assertEquals(List.of(Activation.SIGMOID, Activation.TANH, Activation.IDENTITY),
@@ -44,7 +44,7 @@ class PaletteTest {
             LayerSpec l = e.create("x");
             assertEquals("x", l.name());
             Shape in = l instanceof LayerSpec.Conv2D || l instanceof LayerSpec.Deconv2D
-                    || l instanceof LayerSpec.Upsample2D || l instanceof LayerSpec.Flatten
+                    || l instanceof LayerSpec.Upsample2D || l instanceof LayerSpec.Pool2D || l instanceof LayerSpec.Flatten
                     ? Shape.image(1, 28, 28) : Shape.vector(784);
             Shape out = l.outputShape(in);
             assertTrue(out.size() >= 1, e.id());
