@@ -119,6 +119,8 @@ public final class BuilderView extends BorderPane {
             }
         });
         templates.setPromptText("Template…");
+        DesignTemplates.all().stream().filter(t -> t.design().equals(vm.designProperty().get())).findFirst()
+                .ifPresent(templates::setValue);
         templates.setOnAction(e -> {
             DesignTemplates.Template t = templates.getValue();
             if (t != null) {
@@ -198,7 +200,7 @@ public final class BuilderView extends BorderPane {
         target.setConverter(new StringConverter<>() {
             @Override
             public String toString(Role r) {
-                return r == null ? "" : r.networkName() + " (" + r.id() + ")";
+                return r == null ? "" : r.networkName().equals(r.id()) ? r.id() : r.networkName() + " (" + r.id() + ")";
             }
 
             @Override

@@ -192,6 +192,31 @@ final class GraphCanvas extends Region {
                 drawEdge(e, check.diagnosticsFor(e));
             }
         }
+        markRoles(d);
+    }
+
+    /** An autoencoder's code layer and a VAE's sampling block, drawn where they act. */
+    private void markRoles(ModelDesign d) {
+        if (d.family() != org.latentlab.model.edit.ModelFamily.AUTOENCODER
+                && d.family() != org.latentlab.model.edit.ModelFamily.VAE) {
+            return;
+        }
+        Optional<String> code = d.codeNode();
+        if (code.isEmpty() || views.get(code.get()) == null) {
+            return;
+        }
+        NodeView head = views.get(code.get());
+        head.getStyleClass().add("code-node");
+        String text = d.samplingBlock().map(b -> "VAE head: mean and log-variance (" + 2 * b.codeSize()
+                + ") → sampling z = mean + exp(logvar / 2) · ε → z (" + b.codeSize() + ") to the decoder")
+                .orElse("code layer (" + d.codeSize() + " values) → the decoder's input");
+        Label tag = new Label(text);
+        tag.getStyleClass().add("role-tag");
+        tag.setId("builder-code-tag");
+        tag.setMouseTransparent(true);
+        tag.setLayoutX(head.getLayoutX());
+        tag.setLayoutY(head.getLayoutY() + NodeView.HEIGHT + 8);
+        nodeLayer.getChildren().add(tag);
     }
 
     private static String inputKind(Role role) {
