@@ -82,4 +82,16 @@ class DesignExperimentsTest {
                 .findFirst().orElseThrow());
         assertTrue(json.contains("\"confs\""), json.substring(0, Math.min(200, json.length())));
     }
+
+    @Test
+    void rbmTemplatesTrainWithTheirHiddenSizes() {
+        for (String id : List.of("rbm", "dbn")) {
+            var t = DesignTemplates.get(id);
+            var trainable = assertInstanceOf(DesignExperiments.Model.class,
+                    DesignExperiments.experiment(t.design(), t.preset()));
+            assertEquals(ModelExperiment.Family.RBM, trainable.spec().family());
+            assertEquals(t.design().rbmHidden(), trainable.spec().rbm().hidden());
+            assertEquals(Presets.loadModel(t.preset()).rbm().k(), trainable.spec().rbm().k());
+        }
+    }
 }
