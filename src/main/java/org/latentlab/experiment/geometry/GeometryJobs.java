@@ -141,7 +141,7 @@ public final class GeometryJobs implements AutoCloseable {
             HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
             int steps = Math.min(o.dimension(), Math.max(3 * k, 40));
             EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, steps, LANCZOS_TOLERANCE,
-                    new ProgressRange(monitor, 0, 1, "Hessian top " + k));
+                    new ProgressRange(monitor, 0, 1, ""));
             return new HessianTop(info(o, theta, loss, t0), p.eigenvalues(), p.eigenvectors(), p.residuals(),
                     p.iterations(), p.converged());
         });
@@ -158,11 +158,11 @@ public final class GeometryJobs implements AutoCloseable {
             NetworkObjective o = objective(loss, monitor);
             int n = o.dimension();
             if (n > ExactHessian.MAX_PARAMETERS) {
-                throw new LabException(String.format(Locale.ROOT, "the exact Hessian is limited to %d parameters and"
-                        + " %s has %d (%s's matrix would take %.1f GB and %d gradient evaluations): use the top"
-                        + " eigenvalues by Lanczos (--top k) or the spectral density by stochastic Lanczos"
-                        + " quadrature (--density) instead", ExactHessian.MAX_PARAMETERS, o.describe(), n,
-                        model.kind() == SavedModel.Kind.GAN ? loss.partId() : "the model",
+                throw new LabException(String.format(Locale.ROOT, "the exact Hessian is limited to %d parameters,"
+                        + " and %s is a function of %d (its matrix would take %.1f GB and %d gradient evaluations):"
+                        + " use the top eigenvalues by Lanczos (--top k) or the spectral density by stochastic"
+                        + " Lanczos quadrature (--density) instead", ExactHessian.MAX_PARAMETERS,
+                        model.kind() == SavedModel.Kind.GAN ? loss.partId() + "'s loss" : "the loss", n,
                         8.0 * n * n / 1e9, 2L * n));
             }
             double[] theta = o.initialPoint();
@@ -355,19 +355,9 @@ public final class GeometryJobs implements AutoCloseable {
         if (!Files.exists(file)) {
             return fresh;
         }
+        SurfaceScan old;
         try {
-            SurfaceScan old = SurfaceScan.readCsv(file, plane);
-            if (Arrays.equals(old.a(), fresh.a()) && Arrays.equals(old.b(), fresh.b())) {
-                return old;
-            }
-            String msg = String.format(Locale.ROOT, "%s holds a %d x %d scan over [%s, %s]; this slice is %d x %d"
-                            + " over [%s, %s]", file, old.a().length, old.b().length, old.a()[0],
-                    old.a()[old.a().length - 1], options.grid(), options.grid(), -options.range(), options.range());
-            if (given) {
-                throw new LabException(msg + ": choose another file, or the same grid and range to resume it");
-            }
-            LOG.warn("{}; starting the scan again", msg);
-            return fresh;
+            old = SurfaceScan.readCsv(file, plane);
         } catch (LabException e) {
             if (given) {
                 throw new LabException(e.getMessage() + " (to start afresh, delete " + file.getFileName()
@@ -376,6 +366,17 @@ public final class GeometryJobs implements AutoCloseable {
             LOG.warn("{}; starting the scan again", e.getMessage());
             return fresh;
         }
+        if (Arrays.equals(old.a(), fresh.a()) && Arrays.equals(old.b(), fresh.b())) {
+            return old;
+        }
+        String msg = String.format(Locale.ROOT, "%s holds a %d x %d scan over [%s, %s]; this slice is %d x %d over"
+                        + " [%s, %s]", file, old.a().length, old.b().length, old.a()[0], old.a()[old.a().length - 1],
+                options.grid(), options.grid(), -options.range(), options.range());
+        if (given) {
+            throw new LabException(msg + ": choose another file, or the same grid and range to resume it");
+        }
+        LOG.warn("{}; starting the scan again", msg);
+        return fresh;
     }
 
     private static Path sibling(Path file, String suffix) {

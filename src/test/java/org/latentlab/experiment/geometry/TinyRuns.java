@@ -23,13 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * VAEs with tanh layers on the 8-Gaussian ring (51 and 52 parameters, small enough for the exact Hessian), an MNIST
  * autoencoder 784-4-784 for tangents, and a small GAN.
  */
-final class TinyRuns {
+public final class TinyRuns {
 
     private TinyRuns() {
     }
 
     /** A ring8 autoencoder 2-6-1 / 1-6-2 (tanh), or the VAE 2-6-2 / 1-6-2, trained and checkpointed. */
-    static ModelExperiment ringModel(ModelExperiment.Family family, long iterations, int checkpointInterval) {
+    public static ModelExperiment ringModel(ModelExperiment.Family family, long iterations, int checkpointInterval) {
         ModelExperiment base = Presets.loadModel("ring8-ae-2d");
         boolean vae = family == ModelExperiment.Family.VAE;
         NetworkSpec enc = new NetworkSpec("encoder", Shape.vector(2), List.of(
@@ -44,7 +44,7 @@ final class TinyRuns {
     }
 
     /** An MNIST autoencoder 784-4-784 (sigmoid code, Bernoulli cross-entropy). */
-    static ModelExperiment mnistModel(long iterations) {
+    public static ModelExperiment mnistModel(long iterations) {
         ModelExperiment base = Presets.loadModel("mnist-ae");
         NetworkSpec enc = new NetworkSpec("encoder", Shape.vector(784), List.of(
                 new LayerSpec.Dense("code", 4, Activation.SIGMOID, 0.2)));
@@ -56,7 +56,7 @@ final class TinyRuns {
     }
 
     /** A ring8 GAN, G 2-8-2 and D 2-8-1 (tanh), non-saturating loss. */
-    static ExperimentSpec ringGan(long iterations) {
+    public static ExperimentSpec ringGan(long iterations) {
         ExperimentSpec base = Presets.load("ring8-nsgan");
         NetworkSpec g = new NetworkSpec("G", Shape.vector(2), List.of(
                 new LayerSpec.Dense("g1", 8, Activation.TANH, 0.2),
@@ -69,7 +69,7 @@ final class TinyRuns {
     }
 
     /** Trains a model experiment to the end in a new run folder under {@code runs}. */
-    static Path train(ModelExperiment spec, Path runs) {
+    public static Path train(ModelExperiment spec, Path runs) {
         try (ModelRunner.Session s = ModelRunner.start(spec, new ExperimentRunner.Options(runs, Path.of("."), 50,
                 60_000))) {
             s.run().start();
@@ -84,7 +84,7 @@ final class TinyRuns {
     }
 
     /** Trains a GAN experiment to the end in a new run folder under {@code runs}. */
-    static Path train(ExperimentSpec spec, Path runs) {
+    public static Path train(ExperimentSpec spec, Path runs) {
         try (ExperimentRunner.Session s = ExperimentRunner.start(spec, new ExperimentRunner.Options(runs, Path.of("."),
                 50, 60_000))) {
             s.run().start();
