@@ -59,7 +59,8 @@ import java.util.function.Supplier;
  *   <li>2-D: {@link #slice} on random filter-normalised, Hessian or trajectory-PCA directions, resumable, with the
  *       training trajectory projected on the plane;</li>
  *   <li>tangents of an autoencoder's encoder: {@link #tangents}, {@link #alongTangent};</li>
- *   <li>along training: {@link #alongTraining}, the top eigenvalue, negative fraction and loss at every checkpoint.</li>
+ *   <li>along training: {@link #alongTraining}, the top eigenvalue, negative fraction and loss at every
+ *       checkpoint.</li>
  * </ul>
  *
  * <p>The loss is {@link GeometryModels#objective}'s: an autoencoder's reconstruction loss or a VAE's negative ELBO on
@@ -295,10 +296,11 @@ public final class GeometryJobs implements AutoCloseable {
      * The loss on a grid of the plane θ + a·d₁ + b·d₂ through this checkpoint, a, b ∈ [−range, range], and the run's
      * trajectory (initial parameters and every checkpoint) projected onto the plane by least squares.
      *
-     * <p>The scan is kept in {@code scanFile} (null: {@code <checkpoint>/analysis/surface-<directions>-g<grid>-r<range>-<loss>.csv})
-     * after every row and when cancelled; a later call with the same plane and grid resumes it. An unreadable
-     * file at the default place is started again; a given {@code scanFile} that holds another scan is refused, so
-     * nothing a person made is overwritten. The trajectory goes beside it ({@code …-trajectory.csv}).
+     * <p>The scan is kept in {@code scanFile} (null:
+     * {@code <checkpoint>/analysis/surface-<directions>-g<grid>-r<range>-<loss>.csv}) after every row and when
+     * cancelled; a later call with the same plane and grid resumes it. An unreadable file at the default place is
+     * started again; a given {@code scanFile} that holds another scan is refused, so nothing a person made is
+     * overwritten. The trajectory goes beside it ({@code …-trajectory.csv}).
      *
      * @param rows called after each row with the grid so far ({@code [row][column]}, NaN where pending); may be null
      */
