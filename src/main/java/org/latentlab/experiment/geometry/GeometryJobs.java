@@ -134,7 +134,8 @@ public final class GeometryJobs implements AutoCloseable {
     /**
      * The k largest Hessian eigenvalues and their eigenvectors by Lanczos with full reorthogonalisation, at most
      * {@link #defaultLanczosSteps(int) max(3k, 40)} products (stopping earlier once every residual is below 1e-6
-     * relative). Cached as {@code hessian-top<k>-<loss>.json}.
+     * relative). Cached as {@code hessian-top<k>-<loss>.json}, the eigenvectors as 32-bit floats beside it in
+     * {@code hessian-top<k>-<loss>.vectors.bin} (they are returned rounded to float, as stored).
      */
     public HessianTop hessianTop(LossSpec loss, int k, Monitor monitor) {
         return hessianTop(loss, k, defaultLanczosSteps(k), monitor);
@@ -154,16 +155,23 @@ public final class GeometryJobs implements AutoCloseable {
             throw new IllegalArgumentException("Lanczos needs at least k = " + k + " steps, not " + maxSteps);
         }
         String name = "hessian-top" + k + (maxSteps == defaultLanczosSteps(k) ? "" : "-m" + maxSteps);
-        return cached(cacheFile(name, loss, ".json"), HessianTop.class, monitor, () -> {
-            long t0 = System.nanoTime();
-            NetworkObjective o = objective(loss, monitor);
-            double[] theta = o.initialPoint();
-            HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
-            EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, Math.min(o.dimension(), maxSteps),
-                    LANCZOS_TOLERANCE, new ProgressRange(monitor, 0, 1, ""));
-            return new HessianTop(info(o, theta, loss, t0), p.eigenvalues(), p.eigenvectors(), p.residuals(),
-                    p.iterations(), p.converged());
-        });
+        Path file = cacheFile(name, loss, ".json");
+        HessianTop hit = HessianTopFiles.read(file);
+        if (hit != null) {
+            monitor.progress(1, CACHE_HIT + file.getFileName());
+            return hit;
+        }
+        long t0 = System.nanoTime();
+        NetworkObjective o = objective(loss, monitor);
+        double[] theta = o.initialPoint();
+        HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
+        EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, Math.min(o.dimension(), maxSteps),
+                LANCZOS_TOLERANCE, new ProgressRange(monitor, 0, 1, ""));
+        HessianTop fresh = HessianTopFiles.rounded(new HessianTop(info(o, theta, loss, t0), p.eigenvalues(),
+                p.eigenvectors(), p.residuals(), p.iterations(), p.converged()));
+        HessianTopFiles.write(file, fresh);
+        monitor.progress(1, "done; kept in " + file.getFileName());
+        return fresh;
     }
 
     /** The most Lanczos steps {@link #hessianTop(LossSpec, int, Monitor)} takes for k eigenvalues: max(3k, 40). */
