@@ -352,36 +352,48 @@ class GeometryJobsTest {
 
     @Test
     void aCancelledSliceResumesToTheSameGrid() throws Exception {
-        SliceOptions options = new SliceOptions(SliceOptions.Directions.RANDOM, 6, 0.8);
-        Path whole = runs.resolve("whole.csv");
-        Path parts = runs.resolve("parts.csv");
-        SurfaceSlice expected;
-        try (GeometryJobs jobs = GeometryJobs.open(aeRun)) {
-            expected = jobs.slice(LOSS, options, whole, Monitor.NONE);
-        }
-        int[] calls = {0};
+        cancelAndResume(SliceOptions.Directions.RANDOM, LOSS);
+    }
+
+    @Test
+    void aCancelledSliceOnHessianDirectionsResumesToo() throws Exception {
+        // the directions are computed in the first (cancelled) call and read from the cache in the later ones
+        cancelAndResume(SliceOptions.Directions.HESSIAN, LOSS.withSeed(9));
+    }
+
+    private void cancelAndResume(SliceOptions.Directions directions, LossSpec loss) throws Exception {
+        SliceOptions options = new SliceOptions(directions, 6, 0.8);
+        Path whole = runs.resolve("whole-" + directions.id() + ".csv");
+        Path parts = runs.resolve("parts-" + directions.id() + ".csv");
+        int[] cells = {0};
         Monitor stopSoon = new Monitor() {
             @Override
             public void progress(double fraction, String message) {
-                calls[0]++;
+                if (message.startsWith("surface:")) {
+                    cells[0]++;
+                }
             }
 
             @Override
             public boolean isCancelled() {
-                return calls[0] > 16;
+                return cells[0] > 15;
             }
         };
         List<double[][]> rows = new ArrayList<>();
         try (GeometryJobs jobs = GeometryJobs.open(aeRun)) {
-            assertThrows(Monitor.Cancelled.class, () -> jobs.slice(LOSS, options, parts, rows::add, stopSoon));
+            assertThrows(Monitor.Cancelled.class, () -> jobs.slice(loss, options, parts, rows::add, stopSoon));
         }
         assertTrue(Files.isRegularFile(parts), "the unfinished scan is kept");
-        assertFalse(rows.isEmpty());
+        assertEquals(2, rows.size(), "two whole rows before the cancel");
+        SurfaceSlice expected;
+        try (GeometryJobs jobs = GeometryJobs.open(aeRun)) {
+            expected = jobs.slice(loss, options, whole, Monitor.NONE);
+        }
         SurfaceSlice resumed;
         try (GeometryJobs jobs = GeometryJobs.open(aeRun)) {
-            resumed = jobs.slice(LOSS, options, parts, Monitor.NONE);
+            resumed = jobs.slice(loss, options, parts, Monitor.NONE);
         }
-        assertTrue(resumed.resumedCells() > 0 && resumed.resumedCells() < 36, "resumed " + resumed.resumedCells());
+        assertEquals(16, resumed.resumedCells());
         for (int j = 0; j < 6; j++) {
             assertArrayEquals(expected.loss()[j], resumed.loss()[j], 0);
         }
@@ -389,7 +401,7 @@ class GeometryJobsTest {
         String before = Files.readString(whole);
         LabException e = assertThrows(LabException.class, () -> {
             try (GeometryJobs jobs = GeometryJobs.open(aeRun)) {
-                jobs.slice(LOSS.withSeed(6), options, whole, Monitor.NONE);
+                jobs.slice(loss.withSeed(6), options, whole, Monitor.NONE);
             }
         });
         assertTrue(e.getMessage().contains("another plane"), e.getMessage());
