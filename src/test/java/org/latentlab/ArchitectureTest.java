@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -63,6 +64,20 @@ class ArchitectureTest {
             .that().resideInAPackage(METRICS)
             .should().dependOnClassesThat(resideInAnyPackage(TRAIN, EXPERIMENT, CLI, UI))
             .because("metrics measure arrays of samples, whatever trained them");
+
+    @ArchTest
+    static final ArchRule analysisRootDoesNotUseItsSubPackages = noClasses()
+            .that().resideInAPackage("org.latentlab.analysis")
+            .should().dependOnClassesThat(resideInAPackage(ANALYSIS)
+                    .and(resideOutsideOfPackage("org.latentlab.analysis")))
+            .because("the root holds what hessian/, landscape/, tangent/ and toy/ share (Objective, Vectors); code"
+                    + " that uses them lives in a sub-package (e.g. bench/), so the dependencies stay one-way");
+
+    @ArchTest
+    static final ArchRule analysisSubPackagesAreFreeOfCycles = slices()
+            .matching("org.latentlab.analysis.(*)..")
+            .should().beFreeOfCycles()
+            .because("hessian is under landscape and toy; a cycle would tie them into one package");
 
     @ArchTest
     static final ArchRule experimentDoesNotUseCliOrUi = noClasses()

@@ -128,15 +128,18 @@ public final class Checkpoint {
         return Double.isFinite(sum);
     }
 
+    /**
+     * Deletes every other checkpoint folder with what is inside it (the geometry bench's cached results live in an
+     * {@code analysis/} folder within a checkpoint).
+     */
     private static void pruneOlderThan(Path runDir, Path keep) {
         try (Stream<Path> dirs = Files.list(runDir.resolve("checkpoints"))) {
             for (Path p : dirs.filter(Files::isDirectory).filter(p -> !p.equals(keep)).toList()) {
-                try (Stream<Path> files = Files.list(p)) {
-                    for (Path f : files.toList()) {
+                try (Stream<Path> tree = Files.walk(p)) {
+                    for (Path f : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(f);
                     }
                 }
-                Files.deleteIfExists(p);
             }
         } catch (IOException e) {
             // an old checkpoint left behind wastes disk space but loses nothing

@@ -1,4 +1,4 @@
-package org.latentlab.analysis;
+package org.latentlab.analysis.bench;
 
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.Monitor;

@@ -1,4 +1,4 @@
-package org.latentlab.analysis;
+package org.latentlab.analysis.bench;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.latentlab.analysis.Vectors;
 import org.latentlab.analysis.hessian.EigenPairs;
 import org.latentlab.analysis.hessian.HessianVectorProduct;
 import org.latentlab.analysis.hessian.Lanczos;

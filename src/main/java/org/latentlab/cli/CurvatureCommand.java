@@ -1,0 +1,63 @@
+package org.latentlab.cli;
+
+import org.latentlab.experiment.AtomicFiles;
+import org.latentlab.experiment.geometry.CurvatureHistory;
+import org.latentlab.experiment.geometry.CurvatureRow;
+import org.latentlab.experiment.geometry.GeometryJobs;
+import org.latentlab.train.Backend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The top Hessian eigenvalue, the negative fraction and the loss at every checkpoint of a run. */
+@Command(name = "curvature", mixinStandardHelpOptions = true,
+        description = "For every checkpoint of a run: the loss on the analysis batch, the top Hessian eigenvalue"
+                + " (Lanczos), and the fraction of negative eigenvalues and the trace by stochastic Lanczos quadrature"
+                + " (the \"training error vs eigenvalues\" figure). GAN runs keep only their latest checkpoint.")
+final class CurvatureCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN", description = "a run folder")
+    Path run;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "" + GeometryJobs.DEFAULT_DENSITY_RUNS,
+            description = "random starts of the quadrature; default ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--steps", paramLabel = "M", defaultValue = "" + GeometryJobs.DEFAULT_DENSITY_STEPS,
+            description = "Lanczos steps per start; default ${DEFAULT-VALUE}")
+    int steps;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the table as CSV")
+    Path out;
+
+    @Mixin
+    LossOptions lossOptions;
+
+    @Override
+    public Integer call() {
+        Backend.init();
+        try (GeometryJobs jobs = GeometryJobs.open(run)) {
+            CurvatureHistory h = jobs.alongTraining(lossOptions.spec(), runs, steps, new ConsoleProgress());
+            System.out.println("# " + h.run() + ": " + h.objective());
+            if (!h.note().isEmpty()) {
+                System.out.println("# note: " + h.note());
+            }
+            System.out.print(h.table());
+            if (out != null) {
+                StringBuilder b = new StringBuilder("iteration,loss,top_eigenvalue,negative_fraction,trace_slq\n");
+                for (CurvatureRow r : h.rows()) {
+                    b.append(r.iteration()).append(',').append(r.loss()).append(',').append(r.topEigenvalue())
+                            .append(',').append(r.negativeFraction()).append(',').append(r.traceEstimate())
+                            .append('\n');
+                }
+                AtomicFiles.writeString(out, b.toString());
+                System.out.println("# written " + out);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,142 @@
+package org.latentlab.cli;
+
+import org.latentlab.core.LabException;
+import org.latentlab.experiment.AtomicFiles;
+import org.latentlab.experiment.geometry.GeometryJobs;
+import org.latentlab.experiment.geometry.TangentResult;
+import org.latentlab.latent.ImageExport;
+import org.latentlab.latent.ImageShape;
+import org.latentlab.train.Backend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The tangent vectors an autoencoder's encoder sees at a held-out example. */
+@Command(name = "tangents", mixinStandardHelpOptions = true,
+        description = {"Tangent vectors of an autoencoder's (or VAE's) learned manifold at a held-out example: the"
+                + " singular values of the encoder's Jacobian and its leading right singular vectors (Rifai et al."
+                + " 2011).",
+                "Writes input.png, reconstruction.png, tangent-<i>.png, tangents.png (input, reconstruction, tangents"
+                        + " side by side; grey is zero), walk-<i>.png (decode(encode(x + t v_i)) for t from -W to W)"
+                        + " and singular-values.csv; for vector data, tangents.csv."})
+final class TangentsCommand implements Callable<Integer> {
+
+    private static final int SCALE = 4;
+    private static final int WALK_STEPS = 9;
+
+    @Parameters(paramLabel = "RUN_OR_CHECKPOINT", description = "an autoencoder or VAE run folder (its latest"
+            + " checkpoint) or checkpoint folder")
+    Path path;
+
+    @Option(names = "--index", paramLabel = "I", required = true, description = "the held-out example")
+    int index;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "" + GeometryJobs.DEFAULT_TANGENTS,
+            description = "tangent vectors to keep; default ${DEFAULT-VALUE}")
+    int k;
+
+    @Option(names = "--walk", paramLabel = "W", defaultValue = "3", description = "how far to move along each tangent"
+            + " in walk-<i>.png (a tangent has length 1); default ${DEFAULT-VALUE}")
+    double walk;
+
+    @Option(names = "--walks", paramLabel = "N", defaultValue = "2", description = "tangents to walk along;"
+            + " default ${DEFAULT-VALUE}")
+    int walks;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder for the pictures")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!(walk > 0)) {
+            throw new LabException("--walk must be positive, not " + walk);
+        }
+        Backend.init();
+        GeometryOutput o = new GeometryOutput(System.out);
+        try (GeometryJobs jobs = GeometryJobs.open(path)) {
+            o.model(jobs.model());
+            TangentResult r = jobs.tangents(index, k, new ConsoleProgress());
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new LabException("cannot create " + out + ": " + e.getMessage(), e);
+            }
+            o.put("index", r.index());
+            o.put("jacobian_norm", r.jacobianNorm());
+            o.put("singular_values", r.singularValues().length);
+            for (int i = 0; i < r.singularValues().length; i++) {
+                o.put("sigma_" + (i + 1), r.singularValues()[i]);
+            }
+            StringBuilder csv = new StringBuilder("i,singular_value\n");
+            for (int i = 0; i < r.singularValues().length; i++) {
+                csv.append(i + 1).append(',').append(r.singularValues()[i]).append('\n');
+            }
+            AtomicFiles.writeString(out.resolve("singular-values.csv"), csv.toString());
+            if (r.isImage()) {
+                pictures(jobs, r);
+            } else {
+                StringBuilder t = new StringBuilder("tangent,singular_value");
+                for (int j = 0; j < r.input().length; j++) {
+                    t.append(",v").append(j + 1);
+                }
+                t.append('\n');
+                for (int i = 0; i < r.tangents().length; i++) {
+                    t.append(i + 1).append(',').append(r.singularValues()[i]);
+                    for (double v : r.tangents()[i]) {
+                        t.append(',').append(v);
+                    }
+                    t.append('\n');
+                }
+                AtomicFiles.writeString(out.resolve("tangents.csv"), t.toString());
+            }
+            o.put("written", out.toString());
+        }
+        return 0;
+    }
+
+    private void pictures(GeometryJobs jobs, TangentResult r) {
+        ImageShape shape = ImageShape.of(r.shape());
+        float[] input = floats(r.input());
+        float[] reconstruction = floats(r.reconstruction());
+        ImageExport.writePng(ImageExport.picture(input, shape, SCALE), out.resolve("input.png"));
+        ImageExport.writePng(ImageExport.picture(reconstruction, shape, SCALE), out.resolve("reconstruction.png"));
+        int m = r.tangents().length;
+        float[][] strip = new float[m + 2][];
+        strip[0] = input;
+        strip[1] = reconstruction;
+        for (int i = 0; i < m; i++) {
+            strip[i + 2] = r.tangentPicture(i);
+            ImageExport.writePng(ImageExport.picture(strip[i + 2], shape, SCALE),
+                    out.resolve("tangent-" + (i + 1) + ".png"));
+        }
+        ImageExport.writeStrip(strip, shape, SCALE, strip.length, out.resolve("tangents.png"));
+        for (int i = 0; i < Math.min(walks, m); i++) {
+            float[][] frames = new float[WALK_STEPS][];
+            for (int s = 0; s < WALK_STEPS; s++) {
+                double t = -walk + 2 * walk * s / (WALK_STEPS - 1);
+                frames[s] = clamp(floats(jobs.alongTangent(r, i, t)));
+            }
+            ImageExport.writeStrip(frames, shape, SCALE, WALK_STEPS, out.resolve("walk-" + (i + 1) + ".png"));
+        }
+    }
+
+    private static float[] floats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    private static float[] clamp(float[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.max(0, Math.min(1, v[i]));
+        }
+        return v;
+    }
+}

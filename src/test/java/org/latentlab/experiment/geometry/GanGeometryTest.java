@@ -1,0 +1,149 @@
+package org.latentlab.experiment.geometry;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.analysis.hessian.ExactHessian;
+import org.latentlab.analysis.hessian.HessianSpectrum;
+import org.latentlab.analysis.hessian.NetworkObjective;
+import org.latentlab.core.LabException;
+import org.latentlab.core.Monitor;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GeometryModels;
+import org.latentlab.experiment.GeometryModels.Part;
+import org.latentlab.experiment.SavedModel;
+import org.latentlab.train.Backend;
+import org.latentlab.train.GanTrainer;
+import org.latentlab.train.TrainingStatus.RunState;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The geometry jobs on a small GAN run: D's and G's losses, one checkpoint, no tangents. */
+class GanGeometryTest {
+
+    @TempDir
+    static Path runs;
+
+    static Path ganRun;
+    static ExperimentSpec spec;
+
+    static final LossSpec D_LOSS = new LossSpec(128, Part.DISCRIMINATOR, 2);
+    static final LossSpec G_LOSS = D_LOSS.withPart(Part.GENERATOR);
+
+    @BeforeAll
+    static void train() {
+        Backend.init();
+        spec = TinyRuns.ringGan(30);
+        ganRun = TinyRuns.train(spec, runs);
+    }
+
+    private static NetworkObjective objective(LossSpec loss) {
+        return GeometryModels.objective(SavedModel.open(ganRun), loss.examples(), loss.part(), loss.seed());
+    }
+
+    @Test
+    void topEigenvaluesOfEachPlayersLossMatchTheExactSpectrum() {
+        try (GeometryJobs jobs = GeometryJobs.open(ganRun)) {
+            for (LossSpec loss : List.of(D_LOSS, G_LOSS)) {
+                NetworkObjective o = objective(loss);
+                HessianSpectrum exact = ExactHessian.compute(o, o.initialPoint(), Monitor.NONE).spectrum(false);
+                HessianTop top = jobs.hessianTop(loss, 3, Monitor.NONE);
+                assertEquals(loss == D_LOSS ? 33 : 42, top.info().parameters());
+                assertEquals(loss.part(), top.info().part());
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(exact.top(3)[i], top.eigenvalues()[i], 1e-3 * Math.abs(exact.max()), loss.toString());
+                }
+                assertTrue(Files.isRegularFile(jobs.cacheDir().resolve("hessian-top3-" + loss.partId()
+                        + "-n128-seed2.json")));
+            }
+        }
+    }
+
+    @Test
+    void slicesOfDsAndGsLossAreCentredOnTheCheckpoint() {
+        try (GeometryJobs jobs = GeometryJobs.open(ganRun)) {
+            SurfaceSlice d = jobs.slice(D_LOSS, new SliceOptions(SliceOptions.Directions.RANDOM, 3, 1), null,
+                    Monitor.NONE);
+            SurfaceSlice g = jobs.slice(G_LOSS, new SliceOptions(SliceOptions.Directions.RANDOM, 3, 1), null,
+                    Monitor.NONE);
+            NetworkObjective od = objective(D_LOSS);
+            NetworkObjective og = objective(G_LOSS);
+            assertEquals(od.loss(od.initialPoint()), d.centreLoss(), 1e-12);
+            assertEquals(og.loss(og.initialPoint()), g.centreLoss(), 1e-12);
+            assertNotEquals(d.scanFile(), g.scanFile());
+            assertArrayEquals(new long[] {0, 30}, d.trajectory().iterations());
+            assertTrue(d.trajectory().note().contains("latest"), d.trajectory().note());
+            LabException e = assertThrows(LabException.class, () -> jobs.slice(D_LOSS,
+                    new SliceOptions(SliceOptions.Directions.PCA, 3, 1), null, Monitor.NONE));
+            assertTrue(e.getMessage().contains("keep only their latest"), e.getMessage());
+        }
+    }
+
+    @Test
+    void lineFromTheRecreatedInitialisationOfD() {
+        SavedModel model = SavedModel.open(ganRun);
+        GanTrainer fresh = ExperimentRunner.buildTrainer(spec, model.data(), DataType.FLOAT);
+        double[] init = GeometryJobsTest.flat(fresh.discriminator());
+        NetworkObjective o = objective(D_LOSS);
+        try (GeometryJobs jobs = new GeometryJobs(model)) {
+            LineResult line = jobs.line(D_LOSS, null, new LineOptions(3, 0, 1), Monitor.NONE);
+            assertEquals(o.loss(init), line.loss()[0], 1e-12);
+            assertEquals(o.loss(o.initialPoint()), line.loss()[2], 1e-12);
+            assertTrue(jobs.cacheDir().resolve("line-init-p3-a0_1-D-n128-seed2.json").toFile().isFile());
+        }
+    }
+
+    @Test
+    void alongTrainingSaysAGanRunHasOnePoint() {
+        try (GeometryJobs jobs = GeometryJobs.open(ganRun)) {
+            CurvatureHistory h = jobs.alongTraining(G_LOSS, 1, 10, Monitor.NONE);
+            assertEquals(1, h.rows().size());
+            assertEquals(30, h.rows().get(0).iteration());
+            assertTrue(h.note().contains("GAN run keeps only its latest checkpoint"), h.note());
+        }
+    }
+
+    @Test
+    void aGanHasNoTangentsAndItsExactSpectrumIsComputed() {
+        try (GeometryJobs jobs = GeometryJobs.open(ganRun)) {
+            LabException e = assertThrows(LabException.class, () -> jobs.tangents(0, 3, Monitor.NONE));
+            assertTrue(e.getMessage().contains("is a GAN run") && e.getMessage().contains("encoder"),
+                    e.getMessage());
+            assertEquals(33, jobs.hessianFull(D_LOSS, Monitor.NONE).eigenvalues().length);
+        }
+    }
+
+    @Test
+    void resumingAnAnalysedGanRunPrunesTheOldCheckpointWithItsAnalysis() throws Exception {
+        Path copy = runs.resolve("resumed");
+        GeometryJobsTest.copyTree(ganRun, copy);
+        Path old;
+        try (GeometryJobs jobs = GeometryJobs.open(copy)) {
+            old = jobs.model().checkpoint();
+            jobs.hessianTrace(D_LOSS, 4, Monitor.NONE);
+            assertTrue(Files.isDirectory(jobs.cacheDir()));
+        }
+        try (ExperimentRunner.Session s = ExperimentRunner.resume(copy, new ExperimentRunner.Options(null, Path.of("."),
+                50, 60_000))) {
+            s.run().modify(t -> "");
+            s.run().awaitIdle(60_000);
+            s.run().step(org.latentlab.train.TrainingRun.Step.BOTH);
+            s.run().awaitIdle(60_000);
+            assertEquals(RunState.PAUSED, s.run().state());
+        }
+        // closing saves a checkpoint at 31 and prunes 30, analysis/ and all
+        assertEquals(1, SavedModel.checkpoints(copy).size());
+        assertEquals(31, SavedModel.iterationOf(SavedModel.checkpoints(copy).get(0)));
+        assertTrue(!Files.exists(old), "old checkpoint left: " + old);
+    }
+}
