@@ -1,6 +1,6 @@
 package org.latentlab.cli;
 
-import org.latentlab.experiment.AtomicFiles;
+import org.latentlab.core.AtomicFiles;
 import org.latentlab.experiment.geometry.CurvatureHistory;
 import org.latentlab.experiment.geometry.CurvatureRow;
 import org.latentlab.experiment.geometry.GeometryJobs;

@@ -1,7 +1,7 @@
 package org.latentlab.cli;
 
 import org.latentlab.core.LabException;
-import org.latentlab.experiment.AtomicFiles;
+import org.latentlab.core.AtomicFiles;
 import org.latentlab.experiment.geometry.GeometryJobs;
 import org.latentlab.experiment.geometry.TangentResult;
 import org.latentlab.latent.ImageExport;

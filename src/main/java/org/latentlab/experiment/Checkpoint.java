@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;

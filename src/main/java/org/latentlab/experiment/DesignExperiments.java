@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.core.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
@@ -142,10 +143,7 @@ public final class DesignExperiments {
                 Path json = dir.resolve(stem + "-" + e.getKey().id() + ".json");
                 Path zip = dir.resolve(stem + "-" + e.getKey().id() + ".zip");
                 AtomicFiles.writeString(json, net.getLayerWiseConfigurations().toJson());
-                Path tmp = Files.createTempFile(dir, ".export", ".zip");
-                ModelSerializer.writeModel(net, tmp.toFile(), true);
-                Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(zip, out -> ModelSerializer.writeModel(net, out, true));
                 written.add(json);
                 written.add(zip);
             }

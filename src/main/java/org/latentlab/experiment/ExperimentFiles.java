@@ -1,14 +1,11 @@
 package org.latentlab.experiment;
 
+import org.latentlab.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.latentlab.core.LabException;
 
 import java.io.IOException;
@@ -119,45 +116,6 @@ public final class ExperimentFiles {
 
     /** "at training.batchSize (line 12): must be 1..65536, not 0". */
     static String describe(JsonProcessingException e) {
-        String where = "";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            where = "at " + path(m) + " ";
-        }
-        String line = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
-        String what;
-        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            what = v.getCause().getMessage();
-        } else if (e instanceof InvalidTypeIdException t) {
-            what = "unknown type '" + t.getTypeId() + "' (known layer types: " + java.util.Arrays.stream(
-                    org.latentlab.model.LayerSpec.class.getAnnotation(
-                            com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
-                    .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
-        } else if (e instanceof UnrecognizedPropertyException u) {
-            what = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
-        } else {
-            what = e.getOriginalMessage();
-            Throwable c = e.getCause();
-            if (c instanceof IllegalArgumentException) {
-                what = c.getMessage();
-            }
-        }
-        return (where + line).trim() + ": " + what;
-    }
-
-    private static String path(JsonMappingException m) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : m.getPath()) {
-            if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            } else if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            }
-        }
-        return sb.toString();
+        return org.latentlab.model.JsonErrors.describe(e);
     }
 }

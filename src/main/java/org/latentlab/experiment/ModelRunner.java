@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.core.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;

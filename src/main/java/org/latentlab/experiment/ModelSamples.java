@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.core.AtomicFiles;
 import org.latentlab.train.ModelView;
 import org.latentlab.train.ModelView.Images;
 

@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.core.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,7 +84,7 @@ class ExperimentFilesTest {
         String message = failure(json);
 
         assertNamesSource(message);
-        assertContains(message, "unknown type 'dense9'");
+        assertContains(message, "unknown layer type 'dense9'");
         assertContains(message, "generator.layers[1]");
     }
 

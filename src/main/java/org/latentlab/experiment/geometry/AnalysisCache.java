@@ -3,7 +3,7 @@ package org.latentlab.experiment.geometry;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.latentlab.core.LabException;
-import org.latentlab.experiment.AtomicFiles;
+import org.latentlab.core.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

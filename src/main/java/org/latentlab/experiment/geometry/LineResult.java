@@ -1,7 +1,7 @@
 package org.latentlab.experiment.geometry;
 
 import org.latentlab.core.LabException;
-import org.latentlab.experiment.AtomicFiles;
+import org.latentlab.core.AtomicFiles;
 
 import java.nio.file.Path;
 import java.util.Locale;

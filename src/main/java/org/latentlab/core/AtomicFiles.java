@@ -1,6 +1,5 @@
-package org.latentlab.experiment;
+package org.latentlab.core;
 
-import org.latentlab.core.LabException;
 
 import java.io.IOException;
 import java.io.OutputStream;
