@@ -146,13 +146,14 @@ final class AlongTrainingPanel extends BorderPane {
                     throw new LabException(dir.getFileName() + " is an RBM run: its energy is not a network loss");
                 }
                 return new Object[] {jobs.alongTraining(loss, r, m, mon), model.toString(),
-                        SavedModel.checkpoints(model.runDir()).size()};
+                        SavedModel.checkpoints(model.runDir()).size(), model.kind() == SavedModel.Kind.GAN};
             }
-        }, res -> show((CurvatureHistory) res[0], (String) res[1], (int) res[2]));
+        }, res -> show((CurvatureHistory) res[0], (String) res[1], (int) res[2], (boolean) res[3]));
     }
 
-    private void show(CurvatureHistory h, String model, int checkpoints) {
+    private void show(CurvatureHistory h, String model, int checkpoints, boolean gan) {
         history = h;
+        part.setDisable(!gan);
         source.show(model + "; " + checkpoints + " checkpoint" + (checkpoints == 1 ? "" : "s"));
         int n = h.rows().size();
         long[] it = new long[n];

@@ -38,6 +38,10 @@ final class CheckpointCurveChart extends StackPane {
         plot.setBackgroundPaint(java.awt.Color.WHITE);
         plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        // room for the iteration labels beside the outermost points
+        plot.getDomainAxis().setUpperMargin(0.1);
+        plot.getRangeAxis().setUpperMargin(0.08);
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(id);
         setMinSize(260, 220);
