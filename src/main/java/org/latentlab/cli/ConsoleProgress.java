@@ -16,6 +16,7 @@ final class ConsoleProgress implements Monitor {
 
     private final PrintStream err;
     private long last = Long.MIN_VALUE;
+    private volatile String lastMessage = "";
 
     ConsoleProgress() {
         this(System.err);
@@ -27,12 +28,18 @@ final class ConsoleProgress implements Monitor {
 
     @Override
     public synchronized void progress(double fraction, String message) {
+        lastMessage = message;
         long now = System.nanoTime();
         if (last != Long.MIN_VALUE && now - last < INTERVAL_NANOS && fraction < 1) {
             return;
         }
         last = now;
         err.printf(Locale.ROOT, "[%3.0f%%] %s%n", 100 * Math.max(0, Math.min(1, fraction)), message);
+    }
+
+    /** True when the last message says the result was read from a cache file. */
+    boolean servedFromCache() {
+        return lastMessage.startsWith(org.latentlab.experiment.geometry.GeometryJobs.CACHE_HIT);
     }
 
     @Override

@@ -48,6 +48,10 @@ final class HessianCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "the trace by Hutchinson's estimator")
     boolean trace;
 
+    @Option(names = "--lanczos-steps", paramLabel = "M", description = "most Lanczos steps for --top (default"
+            + " max(3K, 40)); clustered eigenvalues need more")
+    Integer lanczosSteps;
+
     @Option(names = "--samples", paramLabel = "N", defaultValue = "" + GeometryJobs.DEFAULT_TRACE_SAMPLES,
             description = "most Rademacher samples for --trace (stops at 1%% standard error); default ${DEFAULT-VALUE}")
     int samples;
@@ -80,7 +84,8 @@ final class HessianCommand implements Callable<Integer> {
             o.model(jobs.model());
             boolean infoPrinted = false;
             if (mode != null && mode.top != null) {
-                HessianTop r = jobs.hessianTop(loss, mode.top, progress);
+                HessianTop r = jobs.hessianTop(loss, mode.top, lanczosSteps != null ? lanczosSteps
+                        : GeometryJobs.defaultLanczosSteps(mode.top), progress);
                 o.info(r.info());
                 infoPrinted = true;
                 o.comment("top " + r.size() + " eigenvalues by Lanczos");
@@ -95,6 +100,7 @@ final class HessianCommand implements Callable<Integer> {
                     o.put("eigenvalue_" + (i + 1), r.eigenvalues()[i]);
                 }
                 o.put("seconds", r.info().seconds());
+                o.put("cached", progress.servedFromCache());
                 writeValues(r.eigenvalues(), "eigenvalue");
             } else if (mode != null && mode.full) {
                 HessianFull r = jobs.hessianFull(loss, progress);
@@ -113,6 +119,7 @@ final class HessianCommand implements Callable<Integer> {
                 o.put("trace", r.trace());
                 o.put("asymmetry", r.asymmetry());
                 o.put("seconds", r.info().seconds());
+                o.put("cached", progress.servedFromCache());
                 writeValues(r.eigenvalues(), "eigenvalue");
             } else if (mode != null && mode.density) {
                 HessianDensity r = jobs.hessianDensity(loss, runs, steps, progress);
@@ -132,6 +139,7 @@ final class HessianCommand implements Callable<Integer> {
                 o.put("trace_slq", r.traceEstimate());
                 o.put("sigma", r.sigma());
                 o.put("seconds", r.info().seconds());
+                o.put("cached", progress.servedFromCache());
                 if (out != null) {
                     StringBuilder b = new StringBuilder("eigenvalue,density\n");
                     for (int i = 0; i < r.grid().length; i++) {
@@ -151,6 +159,7 @@ final class HessianCommand implements Callable<Integer> {
                 o.put("trace_standard_error", t.standardError());
                 o.put("trace_samples", t.samples());
                 o.put("trace_seconds", t.info().seconds());
+                o.put("trace_cached", progress.servedFromCache());
             }
         }
         return 0;

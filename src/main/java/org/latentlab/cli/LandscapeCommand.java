@@ -115,6 +115,7 @@ final class LandscapeCommand implements Callable<Integer> {
         o.put("min_alpha", min[0]);
         o.put("min_loss", min[1]);
         o.put("seconds", r.info().seconds());
+        o.put("cached", progress.servedFromCache());
         if (out != null) {
             r.writeCsv(out);
             o.put("written", out.toString());

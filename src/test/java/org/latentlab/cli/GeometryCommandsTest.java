@@ -128,6 +128,11 @@ class GeometryCommandsTest {
         assertEquals(o.loss(o.initialPoint()), number("loss"), 1e-8 * number("loss"));
         assertTrue(stderr().contains("[100%]"), "progress goes to stderr: " + stderr());
         assertFalse(stdout().contains("[100%]"));
+        assertEquals("false", values().get("cached"));
+        double first = number("eigenvalue_1");
+        assertEquals(0, run("hessian", aeRun.toString(), "--top", "3", "--n", "100"), stderr());
+        assertEquals("true", values().get("cached"));
+        assertEquals(first, number("eigenvalue_1"));
 
         assertEquals(0, run("hessian", aeRun.toString(), "--full", "--n", "100", "--out",
                 tmp.resolve("eig.csv").toString()), stderr());

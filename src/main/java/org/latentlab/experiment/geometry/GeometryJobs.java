@@ -85,6 +85,11 @@ public final class GeometryJobs implements AutoCloseable {
     public static final int DEFAULT_TRACE_SAMPLES = 100;
     /** Tangent vectors returned when nothing is said. */
     public static final int DEFAULT_TANGENTS = 8;
+    /**
+     * A job served from its cache file reports {@code progress(1, CACHE_HIT + <file name>)} and nothing else, so a
+     * caller can say that the numbers were read, not computed ({@link AnalysisInfo#seconds()} is the original time).
+     */
+    public static final String CACHE_HIT = "read from ";
 
     /** Lanczos stops once every wanted Ritz pair's residual is below this, relative. */
     static final double LANCZOS_TOLERANCE = 1e-6;
@@ -126,25 +131,43 @@ public final class GeometryJobs implements AutoCloseable {
     // ---- Hessian
 
     /**
-     * The k largest Hessian eigenvalues and their eigenvectors by Lanczos with full reorthogonalisation (at most
-     * max(3k, 40) products, stopping once the residuals are below 1e-6 relative). Cached as
-     * {@code hessian-top<k>-<loss>.json}.
+     * The k largest Hessian eigenvalues and their eigenvectors by Lanczos with full reorthogonalisation, at most
+     * {@link #defaultLanczosSteps(int) max(3k, 40)} products (stopping earlier once every residual is below 1e-6
+     * relative). Cached as {@code hessian-top<k>-<loss>.json}.
      */
     public HessianTop hessianTop(LossSpec loss, int k, Monitor monitor) {
+        return hessianTop(loss, k, defaultLanczosSteps(k), monitor);
+    }
+
+    /**
+     * As {@link #hessianTop(LossSpec, int, Monitor)} with at most {@code maxSteps} products. Clustered top
+     * eigenvalues (common: an MNIST autoencoder's decoder has hundreds near the top) converge slowly; the result's
+     * residuals and {@code converged} say how far they got. Cached as {@code hessian-top<k>-m<maxSteps>-<loss>.json}
+     * (without {@code -m…} for the default).
+     */
+    public HessianTop hessianTop(LossSpec loss, int k, int maxSteps, Monitor monitor) {
         if (k < 1) {
             throw new IllegalArgumentException("ask for at least one eigenvalue, not " + k);
         }
-        return cached(cacheFile("hessian-top" + k, loss, ".json"), HessianTop.class, monitor, () -> {
+        if (maxSteps < k) {
+            throw new IllegalArgumentException("Lanczos needs at least k = " + k + " steps, not " + maxSteps);
+        }
+        String name = "hessian-top" + k + (maxSteps == defaultLanczosSteps(k) ? "" : "-m" + maxSteps);
+        return cached(cacheFile(name, loss, ".json"), HessianTop.class, monitor, () -> {
             long t0 = System.nanoTime();
             NetworkObjective o = objective(loss, monitor);
             double[] theta = o.initialPoint();
             HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
-            int steps = Math.min(o.dimension(), Math.max(3 * k, 40));
-            EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, steps, LANCZOS_TOLERANCE,
-                    new ProgressRange(monitor, 0, 1, ""));
+            EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, Math.min(o.dimension(), maxSteps),
+                    LANCZOS_TOLERANCE, new ProgressRange(monitor, 0, 1, ""));
             return new HessianTop(info(o, theta, loss, t0), p.eigenvalues(), p.eigenvectors(), p.residuals(),
                     p.iterations(), p.converged());
         });
+    }
+
+    /** The most Lanczos steps {@link #hessianTop(LossSpec, int, Monitor)} takes for k eigenvalues: max(3k, 40). */
+    public static int defaultLanczosSteps(int k) {
+        return Math.max(3 * k, 40);
     }
 
     /**
@@ -604,7 +627,7 @@ public final class GeometryJobs implements AutoCloseable {
     private static <T> T cached(Path file, Class<T> type, Monitor monitor, Supplier<T> compute) {
         T hit = AnalysisCache.read(file, type);
         if (hit != null) {
-            monitor.progress(1, "read from " + file.getFileName());
+            monitor.progress(1, CACHE_HIT + file.getFileName());
             return hit;
         }
         T fresh = compute.get();

@@ -77,6 +77,10 @@ class GeometryJobsTest {
             assertEquals(60, top.info().iteration());
             assertEquals(o.loss(o.initialPoint()), top.info().loss(), 1e-12);
 
+            HessianTop exhausted = jobs.hessianTop(LOSS, 2, 51, Monitor.NONE);
+            assertEquals(want[1], exhausted.eigenvalues()[1], 1e-9 * scale);
+            assertTrue(Files.isRegularFile(jobs.cacheDir().resolve("hessian-top2-m51-n200-seed5.json")));
+
             HessianFull full = jobs.hessianFull(LOSS, Monitor.NONE);
             assertArrayEquals(exact.eigenvalues(), full.eigenvalues(), 1e-9 * scale);
             assertEquals(exact.negativeFraction(GeometryJobs.NEGATIVE_TOLERANCE), full.negativeFraction());
