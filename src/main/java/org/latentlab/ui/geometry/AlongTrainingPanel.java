@@ -170,8 +170,9 @@ final class AlongTrainingPanel extends BorderPane {
         top.show(it, loss, lambda);
         negative.show(it, loss, neg);
         String say = h.note().isEmpty() && n == 1 ? "This run has only one checkpoint, so the figure has one point."
-                : h.note();
-        note.setText(say.isEmpty() ? "" : "Only one point: " + say);
+                : h.note().isEmpty() ? "" : h.note().substring(0, 1).toUpperCase(Locale.ROOT) + h.note().substring(1)
+                + ".";
+        note.setText(say);
         note.setVisible(!say.isEmpty());
         table.setText(String.format(Locale.ROOT, "%s%nrun %s, %d checkpoint(s); negative: eigenvalues below −%.0e"
                 + " · max|λ|%n%n", h.objective(), h.run(), n, GeometryJobs.NEGATIVE_TOLERANCE) + h.table());

@@ -65,6 +65,21 @@ final class CheckpointCurveChart extends StackPane {
         }
         data.addSeries(s);
         points = s.getItemCount();
+        if (points > 0) {
+            fit(plot.getDomainAxis(), s.getMinX(), s.getMaxX());
+            fit(plot.getRangeAxis(), s.getMinY(), s.getMaxY());
+        }
+    }
+
+    /** Auto range, except around a single value, which auto range would blow up to meaningless digits. */
+    private static void fit(org.jfree.chart.axis.ValueAxis axis, double min, double max) {
+        double scale = Math.max(Math.abs(min), Math.abs(max));
+        if (max - min > 1e-9 * Math.max(scale, 1e-12)) {
+            axis.setAutoRange(true);
+            return;
+        }
+        double pad = scale > 0 ? 0.25 * scale : 1;
+        axis.setRange(min - pad, max + pad);
     }
 
     void clear() {
