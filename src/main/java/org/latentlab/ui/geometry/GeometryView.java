@@ -31,7 +31,7 @@ public final class GeometryView extends BorderPane {
     }
 
     public GeometryView(Window owner, Path runsRoot) {
-        hessian = new HessianPanel(owner);
+        hessian = new HessianPanel(owner, runsRoot);
         surface = new LossSurfacePanel(owner, runsRoot);
         tangents = new TangentPanel(owner, runsRoot);
         training = new AlongTrainingPanel(owner, runsRoot);
@@ -67,9 +67,9 @@ public final class GeometryView extends BorderPane {
 
     /**
      * Opens a run folder in a section and starts its main computation, as a person would with Open run… and the
-     * section's first button: a 2-D slice then the 1-D line, the tangents or the curvature along training. For the
-     * tangents up to three folders, separated as in a class path ({@code a:b:c} on Linux), go one per column; a
-     * single folder goes into every column. For the launch argument {@code --analyse=FOLDER}.
+     * section's first button: the spectrum, a 2-D slice then the 1-D line, the tangents or the curvature along
+     * training. For the tangents up to three folders, separated as in a class path ({@code a:b:c} on Linux), go
+     * one per column; a single folder goes into every column. For the launch argument {@code --analyse=FOLDER}.
      */
     public void analyse(Section s, String folders) {
         select(s);
@@ -89,7 +89,7 @@ public final class GeometryView extends BorderPane {
                 }
             }
             case TRAINING -> training.openAndCompute(folder);
-            case HESSIAN -> hessian.openRun(folder);
+            case HESSIAN -> hessian.openAndSpectrum(folder);
             case TOY -> { }
         }
     }

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import org.latentlab.core.Monitor;
+import org.latentlab.experiment.geometry.GeometryJobs;
 
 import java.util.function.Consumer;
 
@@ -84,9 +85,11 @@ final class TaskBar extends HBox {
             if (mine != generation) {
                 return;
             }
+            String last = task.getMessage();
             unbind.run();
             progress.setProgress(1);
-            message.setText("done");
+            // say when the result was read back from the checkpoint's analysis folder rather than computed
+            message.setText(last != null && last.startsWith(GeometryJobs.CACHE_HIT) ? last : "done");
             try {
                 done.accept(task.getValue());
             } catch (RuntimeException ex) {
