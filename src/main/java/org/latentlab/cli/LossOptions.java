@@ -12,7 +12,8 @@ import java.util.Locale;
 final class LossOptions {
 
     @Option(names = "--n", paramLabel = "EXAMPLES", defaultValue = "1000",
-            description = "examples the loss is taken over (held-out ones for an autoencoder; default ${DEFAULT-VALUE})")
+            description = "examples the loss is taken over (held-out ones for an autoencoder); default"
+                    + " ${DEFAULT-VALUE}")
     int examples;
 
     @Option(names = "--part", paramLabel = "D|G", defaultValue = "D", converter = PartConverter.class,

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code train}, {@code presets}, {@code bench}, {@code toy}; the geometry bench on saved runs:
- * {@code hessian}, {@code landscape}, {@code tangents}, {@code curvature}, {@code geometry-bench}. Runs the same engine as the window, headless.
+ * {@code hessian}, {@code landscape}, {@code tangents}, {@code curvature}, {@code geometry-bench}. Runs the same
+ * engine as the window, headless.
  * A {@link LabException} ends the command with its message on stderr and exit code 1.
  */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1",

@@ -59,7 +59,8 @@ import java.util.function.Supplier;
  *   <li>2-D: {@link #slice} on random filter-normalised, Hessian or trajectory-PCA directions, resumable, with the
  *       training trajectory projected on the plane;</li>
  *   <li>tangents of an autoencoder's encoder: {@link #tangents}, {@link #alongTangent};</li>
- *   <li>along training: {@link #alongTraining}, the top eigenvalue, negative fraction and loss at every checkpoint.</li>
+ *   <li>along training: {@link #alongTraining}, the top eigenvalue, negative fraction and loss at every
+ *       checkpoint.</li>
  * </ul>
  *
  * <p>The loss is {@link GeometryModels#objective}'s: an autoencoder's reconstruction loss or a VAE's negative ELBO on
@@ -133,7 +134,8 @@ public final class GeometryJobs implements AutoCloseable {
     /**
      * The k largest Hessian eigenvalues and their eigenvectors by Lanczos with full reorthogonalisation, at most
      * {@link #defaultLanczosSteps(int) max(3k, 40)} products (stopping earlier once every residual is below 1e-6
-     * relative). Cached as {@code hessian-top<k>-<loss>.json}.
+     * relative). Cached as {@code hessian-top<k>-<loss>.json}, the eigenvectors as 32-bit floats beside it in
+     * {@code hessian-top<k>-<loss>.vectors.bin} (they are returned rounded to float, as stored).
      */
     public HessianTop hessianTop(LossSpec loss, int k, Monitor monitor) {
         return hessianTop(loss, k, defaultLanczosSteps(k), monitor);
@@ -153,16 +155,23 @@ public final class GeometryJobs implements AutoCloseable {
             throw new IllegalArgumentException("Lanczos needs at least k = " + k + " steps, not " + maxSteps);
         }
         String name = "hessian-top" + k + (maxSteps == defaultLanczosSteps(k) ? "" : "-m" + maxSteps);
-        return cached(cacheFile(name, loss, ".json"), HessianTop.class, monitor, () -> {
-            long t0 = System.nanoTime();
-            NetworkObjective o = objective(loss, monitor);
-            double[] theta = o.initialPoint();
-            HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
-            EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, Math.min(o.dimension(), maxSteps),
-                    LANCZOS_TOLERANCE, new ProgressRange(monitor, 0, 1, ""));
-            return new HessianTop(info(o, theta, loss, t0), p.eigenvalues(), p.eigenvectors(), p.residuals(),
-                    p.iterations(), p.converged());
-        });
+        Path file = cacheFile(name, loss, ".json");
+        HessianTop hit = HessianTopFiles.read(file);
+        if (hit != null) {
+            monitor.progress(1, CACHE_HIT + file.getFileName());
+            return hit;
+        }
+        long t0 = System.nanoTime();
+        NetworkObjective o = objective(loss, monitor);
+        double[] theta = o.initialPoint();
+        HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
+        EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, Math.min(o.dimension(), maxSteps),
+                LANCZOS_TOLERANCE, new ProgressRange(monitor, 0, 1, ""));
+        HessianTop fresh = HessianTopFiles.rounded(new HessianTop(info(o, theta, loss, t0), p.eigenvalues(),
+                p.eigenvectors(), p.residuals(), p.iterations(), p.converged()));
+        HessianTopFiles.write(file, fresh);
+        monitor.progress(1, "done; kept in " + file.getFileName());
+        return fresh;
     }
 
     /** The most Lanczos steps {@link #hessianTop(LossSpec, int, Monitor)} takes for k eigenvalues: max(3k, 40). */
@@ -295,10 +304,11 @@ public final class GeometryJobs implements AutoCloseable {
      * The loss on a grid of the plane θ + a·d₁ + b·d₂ through this checkpoint, a, b ∈ [−range, range], and the run's
      * trajectory (initial parameters and every checkpoint) projected onto the plane by least squares.
      *
-     * <p>The scan is kept in {@code scanFile} (null: {@code <checkpoint>/analysis/surface-<directions>-g<grid>-r<range>-<loss>.csv})
-     * after every row and when cancelled; a later call with the same plane and grid resumes it. An unreadable
-     * file at the default place is started again; a given {@code scanFile} that holds another scan is refused, so
-     * nothing a person made is overwritten. The trajectory goes beside it ({@code …-trajectory.csv}).
+     * <p>The scan is kept in {@code scanFile} (null:
+     * {@code <checkpoint>/analysis/surface-<directions>-g<grid>-r<range>-<loss>.csv}) after every row and when
+     * cancelled; a later call with the same plane and grid resumes it. An unreadable file at the default place is
+     * started again; a given {@code scanFile} that holds another scan is refused, so nothing a person made is
+     * overwritten. The trajectory goes beside it ({@code …-trajectory.csv}).
      *
      * @param rows called after each row with the grid so far ({@code [row][column]}, NaN where pending); may be null
      */

@@ -15,8 +15,11 @@ import java.util.List;
  * @param grid             where the density is sampled
  * @param density          the density there (integrates to 1)
  * @param sigma            the Gaussian width it is smoothed with
- * @param negativeFraction the estimated fraction of eigenvalues below −{@link GeometryJobs#NEGATIVE_TOLERANCE}·max|node|
- * @param traceEstimate    n · mean over runs of Σ wᵢ θᵢ: the trace as the quadrature sees it
+ * @param negativeFraction the estimated fraction of eigenvalues below
+ *                         −{@link GeometryJobs#NEGATIVE_TOLERANCE}·max|node|
+ * @param traceEstimate    n · mean over runs of Σ wᵢ θᵢ: the trace as the quadrature sees it. Σ wᵢ θᵢ = vᵀHv / n
+ *                         for the run's Rademacher start v, so this is Hutchinson's estimate with {@code runs}
+ *                         samples (the same vectors as {@code hessianTrace}'s first ones): as noisy as that
  */
 public record HessianDensity(AnalysisInfo info, double[][] nodes, double[][] weights, double[] grid, double[] density,
                              double sigma, double negativeFraction, double traceEstimate) {
