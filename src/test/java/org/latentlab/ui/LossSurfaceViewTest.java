@@ -99,6 +99,36 @@ class LossSurfaceViewTest {
         assertEquals(81, Files.readAllLines(csv).stream().filter(l -> l.matches("\\d+,\\d+,.*\\d")).count());
     }
 
+    @Test
+    void aCancelledScanContinuesWhereItStopped(FxRobot robot) throws Exception {
+        robot.clickOn("#geometry-surface");
+        TextArea report = robot.lookup("#surface-report").queryAs(TextArea.class);
+        robot.interact(() -> {
+            robot.lookup("#surface-iterations").queryAs(TextField.class).setText("60");
+            robot.lookup("#surface-examples").queryAs(TextField.class).setText("500");
+            robot.lookup("#surface-grid").queryAs(TextField.class).setText("41");
+        });
+        robot.clickOn("#surface-train");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().startsWith("Opened"));
+        ProgressBar progress = robot.lookup("#surface-progress").queryAs(ProgressBar.class);
+        robot.clickOn("#surface-scan");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> progress.getProgress() > 0.5);
+        robot.clickOn("#surface-cancel");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> report.getText().startsWith("Scan stopped"));
+        // the rows computed so far stay drawn: part of the plot is heat map, part still grey
+        int[] partial = count(snapshot(robot, robot.lookup("#surface-contour").query()));
+        assertTrue(partial[0] > 1000 && partial[1] > 1000, "computed and pending cells: " + partial[0] + ", "
+                + partial[1]);
+        robot.clickOn("#surface-continue");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().startsWith("2-D slice"));
+        String text = report.getText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) cells came from the earlier").matcher(text);
+        assertTrue(m.find(), text);
+        int resumed = Integer.parseInt(m.group(1));
+        assertTrue(resumed >= 41 && resumed < 41 * 41, "whole rows kept, not all: " + resumed);
+        assertTrue(count(snapshot(robot, robot.lookup("#surface-contour").query()))[1] < 200, "no cell pending");
+    }
+
     /** Writes the CSV export without the file dialog (the button opens a chooser). */
     private Path csvOf(FxRobot robot, Path file) {
         robot.interact(() -> view.exportSurfaceCsv(file));
