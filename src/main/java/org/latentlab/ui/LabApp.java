@@ -21,11 +21,14 @@ import org.latentlab.ui.training.TrainingView;
 import org.latentlab.ui.training.TrainingViewModel;
 
 /**
- * The window: two benches in tabs, the GAN dashboard and the autoencoder / VAE / RBM bench, each opened on a
- * preset, ready to train. Named parameters (a preset or file picks its bench):
+ * The window: five benches in tabs — the GAN dashboard, the autoencoder / VAE / RBM bench, the latent studio, the
+ * geometry bench and the network builder — the training benches opened on a preset, ready to train. Named parameters (a preset or file picks its bench):
  * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once),
  * {@code --tab=geometry}, {@code --tab=latent} or {@code --tab=builder} (open on the geometry bench, the latent
- * studio or the network builder).
+ * studio or the network builder), {@code --geometry=toy|hessian|surface|tangents|training} (the geometry bench's
+ * sub-tab), {@code --analyse=FOLDER} (open a run or checkpoint folder in that sub-tab and start its computation: a
+ * 2-D slice, the tangents, the curvature along training, or the Hessian panel's loss), {@code
+ * --directions=random|hessian|pca} (the slice's plane).
  */
 public final class LabApp extends Application {
 
@@ -43,7 +46,8 @@ public final class LabApp extends Application {
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");
-        Tab geometryTab = new Tab("Geometry", new GeometryView(stage));
+        GeometryView geometry = new GeometryView(stage);
+        Tab geometryTab = new Tab("Geometry", geometry);
         geometryTab.setId("tab-geometry");
         latentViewModel = new LatentStudioViewModel();
         LatentStudioView latentView = new LatentStudioView(latentViewModel, stage);
@@ -103,8 +107,20 @@ public final class LabApp extends Application {
             }
             modelView.selectPreset(Presets.MODEL_NAMES.get(0));
         }
-        if ("geometry".equals(tab)) {
+        String section = getParameters().getNamed().get("geometry");
+        String analyse = getParameters().getNamed().get("analyse");
+        if ("geometry".equals(tab) || section != null || analyse != null) {
             tabs.getSelectionModel().select(geometryTab);
+            GeometryView.Section s = section == null ? GeometryView.Section.SURFACE : GeometryView.section(section);
+            String directions = getParameters().getNamed().get("directions");
+            if (directions != null) {
+                geometry.setSliceDirections(directions);
+            }
+            if (analyse != null) {
+                geometry.analyse(s, analyse);
+            } else if (section != null) {
+                geometry.select(s);
+            }
         } else if ("latent".equals(tab)) {
             tabs.getSelectionModel().select(latentTab);
         } else if ("builder".equals(tab)) {

@@ -19,17 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The geometry bench driven as a person would: a click on the saddle −x² + 3y² runs gradient descent from there and
- * reports the Hessian and the verdict; a spectrum of a small trained autoencoder shows progress, then a density.
+ * reports the Hessian and the verdict; a spectrum of a small autoencoder trained here (into a run folder) shows
+ * progress, then a density, and a second request is read back from the checkpoint's analysis folder.
  */
 @ExtendWith(ApplicationExtension.class)
 class GeometryViewTest {
+
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path runs;
 
     private GeometryView view;
 
     @Start
     void start(Stage stage) {
         Backend.init();
-        view = new GeometryView(stage);
+        view = new GeometryView(stage, runs);
         stage.setScene(new Scene(view, 1400, 850));
         stage.show();
     }
@@ -57,7 +61,7 @@ class GeometryViewTest {
         robot.clickOn("#geometry-hessian");
         TextArea report = robot.lookup("#hessian-report").queryAs(TextArea.class);
         robot.clickOn("#hessian-train");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> report.getText().contains("Loss at the checkpoint"));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> report.getText().startsWith("Opened ring8-ae-2d"));
         ProgressBar progress = robot.lookup("#hessian-progress").queryAs(ProgressBar.class);
         double[] seen = {0};
         progress.progressProperty().addListener((o, was, now) -> {
@@ -70,5 +74,15 @@ class GeometryViewTest {
         assertTrue(seen[0] > 0, "progress was shown while computing");
         assertTrue(progress.getProgress() == 1.0);
         assertTrue(report.getText().contains("negative"), report.getText());
+        assertTrue(report.getText().contains("loss ") && report.getText().contains("8835 parameters"),
+                report.getText());
+        String once = report.getText();
+        robot.clickOn("#hessian-spectrum");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> report.getText().length() > once.length());
+        javafx.scene.control.Label message = robot.lookup("#hessian-message").queryAs(javafx.scene.control.Label.class);
+        assertTrue(message.getText().startsWith("read from"), message.getText());
+        String added = report.getText().substring(once.length());
+        String first = once.substring(once.indexOf("Spectral density"));
+        assertTrue(added.contains(first.substring(0, first.indexOf("trace"))), "the same numbers: " + added);
     }
 }

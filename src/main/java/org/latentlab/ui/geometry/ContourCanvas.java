@@ -16,7 +16,9 @@ import java.util.function.BiConsumer;
 /**
  * A surface as a heat map with contour lines and the descent field −∇L, the optimiser paths drawn over it, and at
  * the probed point the Hessian's eigenvectors (green: positive curvature, red: negative, grey: zero) with their
- * lengths proportional to |λ|. A click reports the parameter coordinates under the pointer.
+ * lengths proportional to |λ|. A click reports the parameter coordinates under the pointer. For a network's
+ * loss-surface scan the same canvas shows a grid without a field, cells not computed yet in grey, a colour bar
+ * and the training trajectory ({@link PlanePath}) with its points labelled.
  */
 final class ContourCanvas extends Pane {
 
@@ -29,6 +31,11 @@ final class ContourCanvas extends Pane {
     private List<OptimizerPath> paths = List.of();
     private CriticalPoint probe;
     private boolean showField = true;
+    private boolean colourBar;
+    private String xName = "x";
+    private String yName = "y";
+    private String placeholder = "";
+    private PlanePath track;
     private BiConsumer<Double, Double> onClick = (x, y) -> { };
 
     ContourCanvas() {
@@ -51,7 +58,7 @@ final class ContourCanvas extends Pane {
 
     void setGrid(SurfaceGrid g) {
         this.grid = g;
-        this.heat = heatImage(g);
+        this.heat = g == null ? null : heatImage(g);
         redraw();
     }
 
@@ -63,6 +70,39 @@ final class ContourCanvas extends Pane {
     void setProbe(CriticalPoint c) {
         this.probe = c;
         redraw();
+    }
+
+    /** The names written under and beside the axes (default x and y). */
+    void setAxisNames(String x, String y) {
+        this.xName = x;
+        this.yName = y;
+        redraw();
+    }
+
+    /** What the empty canvas says before there is a surface. */
+    void setPlaceholder(String text) {
+        this.placeholder = text;
+        redraw();
+    }
+
+    /** A colour bar with the loss values of the scale beside the plot. */
+    void setColourBar(boolean on) {
+        this.colourBar = on;
+        redraw();
+    }
+
+    /** A labelled trajectory drawn over the surface, or null for none. */
+    void setTrack(PlanePath p) {
+        this.track = p;
+        redraw();
+    }
+
+    boolean hasTrack() {
+        return track != null && track.size() > 0;
+    }
+
+    SurfaceGrid grid() {
+        return grid;
     }
 
     void setShowField(boolean on) {
@@ -94,7 +134,7 @@ final class ContourCanvas extends Pane {
 
     /** The square plot area: left, top, side. */
     private double[] box() {
-        double side = Math.max(10, Math.min(canvas.getWidth() - 50, canvas.getHeight() - 40));
+        double side = Math.max(10, Math.min(canvas.getWidth() - (colourBar ? 130 : 50), canvas.getHeight() - 40));
         return new double[] {40, 10, side};
     }
 
@@ -112,11 +152,15 @@ final class ContourCanvas extends Pane {
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
                 double v = g.values()[r * n + c];
-                pw.setColor(c, n - 1 - r, Double.isFinite(v) ? colour(g.shade(v)) : Color.BLACK);
+                pw.setColor(c, n - 1 - r, Double.isFinite(v) ? colour(g.shade(v))
+                        : Double.isNaN(v) && !g.analytic() ? PENDING : Color.BLACK);
             }
         }
         return img;
     }
+
+    /** Cells of a scan not computed yet. */
+    static final Color PENDING = Color.web("#d9d9d9");
 
     /** Low values dark blue, high values light yellow (a perceptually ordered ramp). */
     static Color colour(double t) {
@@ -128,6 +172,9 @@ final class ContourCanvas extends Pane {
         g.setFill(Color.web("#f4f4f4"));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (grid == null) {
+            g.setFill(Color.DIMGRAY);
+            g.setFont(Font.font(13));
+            g.fillText(placeholder, 40, 30);
             return;
         }
         double[] box = box();
@@ -152,6 +199,105 @@ final class ContourCanvas extends Pane {
         if (probe != null) {
             drawProbe(g, probe);
         }
+        if (hasTrack()) {
+            drawTrack(g, box);
+        }
+        if (colourBar) {
+            drawColourBar(g, box);
+        }
+    }
+
+    private void drawTrack(GraphicsContext g, double[] box) {
+        g.save();
+        g.beginPath();
+        g.rect(box[0], box[1], box[2], box[2]);
+        g.clip();
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(2.5);
+        double[] prev = null;
+        for (int i = 0; i < track.size(); i++) {
+            double[] c = toCanvas(track.x()[i], track.y()[i]);
+            if (prev != null) {
+                g.setStroke(Color.rgb(0, 0, 0, 0.6));
+                g.setLineWidth(4);
+                g.strokeLine(prev[0], prev[1], c[0], c[1]);
+                g.setStroke(Color.web("#ff9f1c"));
+                g.setLineWidth(2);
+                g.strokeLine(prev[0], prev[1], c[0], c[1]);
+            }
+            prev = c;
+        }
+        g.setFont(Font.font(11));
+        double[] cx = new double[track.size()];
+        double[] cy = new double[track.size()];
+        for (int i = 0; i < track.size(); i++) {
+            double[] c = toCanvas(track.x()[i], track.y()[i]);
+            cx[i] = c[0];
+            cy[i] = c[1];
+        }
+        String[] shown = track.visibleLabels(cx, cy, 16);
+        for (int i = 0; i < track.size(); i++) {
+            boolean last = i == track.size() - 1;
+            g.setFill(last ? Color.web("#ff2d55") : Color.web("#ff9f1c"));
+            double r = last ? 6 : 4.5;
+            g.fillOval(cx[i] - r, cy[i] - r, 2 * r, 2 * r);
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(1);
+            g.strokeOval(cx[i] - r, cy[i] - r, 2 * r, 2 * r);
+        }
+        for (int i = 0; i < track.size(); i++) {
+            String label = shown[i];
+            if (label == null) {
+                continue;
+            }
+            double tx = Math.min(cx[i] + 7, box[0] + box[2] - 6.2 * label.length() - 4);
+            double ty = Math.max(cy[i] - 6, box[1] + 13);
+            g.setFill(Color.rgb(0, 0, 0, 0.55));
+            g.fillRect(tx - 2, ty - 11, 6.2 * label.length() + 4, 14);
+            g.setFill(Color.WHITE);
+            g.fillText(label, tx, ty);
+        }
+        g.restore();
+        int outside = 0;
+        for (int i = 0; i < track.size(); i++) {
+            if (track.x()[i] < grid.view().xMin() || track.x()[i] > grid.view().xMax()
+                    || track.y()[i] < grid.view().yMin() || track.y()[i] > grid.view().yMax()) {
+                outside++;
+            }
+        }
+        if (outside > 0) {
+            g.setFill(Color.web("#b00020"));
+            g.setFont(Font.font(11));
+            g.fillText(outside + " of " + track.size() + " trajectory points lie outside the range: widen it",
+                    box[0] + 4, box[1] + box[2] - 6);
+        }
+    }
+
+    private void drawColourBar(GraphicsContext g, double[] box) {
+        double x = box[0] + box[2] + 14;
+        double top = box[1] + 10;
+        double h = box[2] - 20;
+        int steps = 100;
+        for (int i = 0; i < steps; i++) {
+            g.setFill(colour(1 - (i + 0.5) / steps));
+            g.fillRect(x, top + h * i / steps, 14, h / steps + 1);
+        }
+        g.setStroke(Color.GRAY);
+        g.strokeRect(x, top, 14, h);
+        g.setFill(Color.BLACK);
+        g.setFont(Font.font(11));
+        for (int k = 0; k <= 4; k++) {
+            double t = k / 4.0;
+            double v = SurfaceGrid.unsquash(grid.low() + (grid.high() - grid.low()) * t);
+            double y = top + h * (1 - t);
+            g.strokeLine(x + 14, y, x + 18, y);
+            g.fillText(value(v), x + 20, y + 4);
+        }
+        g.save();
+        g.translate(x + 74, top + h / 2 + 30);
+        g.rotate(-90);
+        g.fillText("loss (log scale)", 0, 0);
+        g.restore();
     }
 
     private void drawField(GraphicsContext g, double[] box) {
@@ -193,8 +339,12 @@ final class ContourCanvas extends Pane {
         g.fillText(fmt(grid.view().xMax()), box[0] + box[2] - 20, box[1] + box[2] + 14);
         g.fillText(fmt(grid.view().yMin()), 4, box[1] + box[2]);
         g.fillText(fmt(grid.view().yMax()), 4, box[1] + 10);
-        g.fillText("x", box[0] + box[2] / 2, box[1] + box[2] + 26);
-        g.fillText("y", 14, box[1] + box[2] / 2);
+        g.fillText(xName, box[0] + box[2] / 2 - 3 * xName.length(), box[1] + box[2] + 26);
+        g.save();
+        g.translate(14, box[1] + box[2] / 2 + 3 * yName.length());
+        g.rotate(yName.length() > 2 ? -90 : 0);
+        g.fillText(yName, 0, 0);
+        g.restore();
     }
 
     private void drawPath(GraphicsContext g, OptimizerPath p, Color colour) {
@@ -255,6 +405,16 @@ final class ContourCanvas extends Pane {
         double a = Math.atan2(y2 - y1, x2 - x1);
         g.strokeLine(x2, y2, x2 - head * Math.cos(a - 0.45), y2 - head * Math.sin(a - 0.45));
         g.strokeLine(x2, y2, x2 - head * Math.cos(a + 0.45), y2 - head * Math.sin(a + 0.45));
+    }
+
+    /** A loss value for the colour bar: three significant digits, no exponent between 1e-3 and 1e6. */
+    static String value(double v) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(java.util.Locale.ROOT, "%.2e", v);
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        return b.stripTrailingZeros().toPlainString();
     }
 
     static String fmt(double v) {

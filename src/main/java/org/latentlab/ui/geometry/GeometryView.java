@@ -5,25 +5,106 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
- * The geometry bench: the seeds' teaching surfaces with optimiser paths and the second-derivative test, and the
- * Hessian spectrum of a real network's loss. Loss-surface slices and tangent vectors are in the CLI for now
- * ({@code landscape}, {@code tangents}).
+ * The geometry bench, one sub-tab per question: the seeds' teaching surfaces with optimiser paths and the
+ * second-derivative test; the Hessian spectrum of a real network's loss; its loss surface (1-D lines and 2-D slices
+ * with the training trajectory); the tangent vectors an autoencoder's encoder sees; and the curvature along
+ * training. Networks trained here go into ordinary run folders under {@code runsRoot}.
  */
 public final class GeometryView extends BorderPane {
 
+    /** The sub-tabs, by the names the {@code --geometry=} launch argument takes. */
+    public enum Section { TOY, HESSIAN, SURFACE, TANGENTS, TRAINING }
+
     private final ToySurfacePanel toy = new ToySurfacePanel();
     private final HessianPanel hessian;
+    private final LossSurfacePanel surface;
+    private final TangentPanel tangents;
+    private final AlongTrainingPanel training;
+    private final TabPane tabs;
 
     public GeometryView(Window owner) {
-        hessian = new HessianPanel(owner);
-        Tab toyTab = new Tab("Toy surfaces", toy);
-        toyTab.setId("geometry-toy");
-        Tab hessianTab = new Tab("Hessian of a network", hessian);
-        hessianTab.setId("geometry-hessian");
-        TabPane tabs = new TabPane(toyTab, hessianTab);
-        tabs.getTabs().forEach(t -> t.setClosable(false));
+        this(owner, Path.of("runs"));
+    }
+
+    public GeometryView(Window owner, Path runsRoot) {
+        hessian = new HessianPanel(owner, runsRoot);
+        surface = new LossSurfacePanel(owner, runsRoot);
+        tangents = new TangentPanel(owner, runsRoot);
+        training = new AlongTrainingPanel(owner, runsRoot);
+        tabs = new TabPane(tab("Toy surfaces", toy, "geometry-toy"),
+                tab("Hessian of a network", hessian, "geometry-hessian"),
+                tab("Loss surface", surface, "geometry-surface"),
+                tab("Tangent vectors", tangents, "geometry-tangents"),
+                tab("Curvature along training", training, "geometry-training"));
         setCenter(tabs);
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content, String id) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Shows one sub-tab. */
+    public void select(Section s) {
+        tabs.getSelectionModel().select(s.ordinal());
+    }
+
+    /** The section named {@code toy}, {@code hessian}, {@code surface}, {@code tangents} or {@code training}. */
+    public static Section section(String name) {
+        try {
+            return Section.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--geometry must be toy, hessian, surface, tangents or training, not '"
+                    + name + "'");
+        }
+    }
+
+    /**
+     * Opens a run folder in a section and starts its main computation, as a person would with Open run… and the
+     * section's first button: the spectrum, a 2-D slice then the 1-D line, the tangents or the curvature along
+     * training. For the tangents up to three folders, separated as in a class path ({@code a:b:c} on Linux), go
+     * one per column; a single folder goes into every column. For the launch argument {@code --analyse=FOLDER}.
+     */
+    public void analyse(Section s, String folders) {
+        select(s);
+        String[] parts = folders.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator));
+        Path folder = Path.of(parts[0]);
+        switch (s) {
+            case SURFACE -> surface.openAndScan(folder);
+            case TANGENTS -> {
+                if (parts.length == 1) {
+                    tangents.openAll(folder);
+                } else {
+                    Path[] p = new Path[Math.min(3, parts.length)];
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] = Path.of(parts[i]);
+                    }
+                    tangents.openColumns(p);
+                }
+            }
+            case TRAINING -> training.openAndCompute(folder);
+            case HESSIAN -> hessian.openAndSpectrum(folder);
+            case TOY -> { }
+        }
+    }
+
+    /** The loss-surface panel's plane: {@code random}, {@code hessian} or {@code pca} (launch argument). */
+    public void setSliceDirections(String id) {
+        surface.selectDirections(org.latentlab.experiment.geometry.SliceOptions.Directions.parse(id));
+    }
+
+    /**
+     * Writes the loss-surface panel's slice, trajectory and line as CSV next to {@code file}, as Export CSV… does
+     * after its file dialog; returns the files written.
+     */
+    public java.util.List<Path> exportSurfaceCsv(Path file) {
+        return surface.writeCsv(file);
     }
 
     ToySurfacePanel toyPanel() {
@@ -32,6 +113,18 @@ public final class GeometryView extends BorderPane {
 
     HessianPanel hessianPanel() {
         return hessian;
+    }
+
+    LossSurfacePanel surfacePanel() {
+        return surface;
+    }
+
+    TangentPanel tangentPanel() {
+        return tangents;
+    }
+
+    AlongTrainingPanel trainingPanel() {
+        return training;
     }
 
     /** Test access: runs a toy path from (x, y) as a click would. */

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -17,85 +18,94 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
-import org.latentlab.analysis.hessian.EigenPairs;
+import javafx.util.StringConverter;
 import org.latentlab.analysis.hessian.ExactHessian;
 import org.latentlab.analysis.hessian.HessianSpectrum;
-import org.latentlab.analysis.hessian.HessianVectorProduct;
-import org.latentlab.analysis.hessian.Hutchinson;
-import org.latentlab.analysis.hessian.Lanczos;
-import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.analysis.hessian.SpectralDensity;
+import org.latentlab.core.LabException;
 import org.latentlab.experiment.GeometryModels;
 import org.latentlab.experiment.SavedModel;
+import org.latentlab.experiment.geometry.AnalysisInfo;
+import org.latentlab.experiment.geometry.GeometryJobs;
+import org.latentlab.experiment.geometry.HessianDensity;
+import org.latentlab.experiment.geometry.HessianFull;
+import org.latentlab.experiment.geometry.HessianTop;
+import org.latentlab.experiment.geometry.HessianTrace;
+import org.latentlab.experiment.geometry.LossSpec;
 
-import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The Hessian of a real network's loss at a saved checkpoint (or at a small autoencoder trained here): the top
- * eigenvalues by Lanczos, the trace by Hutchinson, and the spectrum, exact for up to
- * {@link ExactHessian#MAX_PARAMETERS} parameters and otherwise as a density by stochastic Lanczos quadrature. Every
- * computation runs on the worker with a progress bar and Cancel.
+ * The Hessian of a real network's loss at a checkpoint of a run (opened, or a small preset trained here into a run
+ * folder): the top eigenvalues by Lanczos with the trace by Hutchinson, and the spectrum, exact for up to
+ * {@link ExactHessian#MAX_PARAMETERS} parameters and otherwise as a density by stochastic Lanczos quadrature. The
+ * computations are {@link GeometryJobs}'s, kept beside the checkpoint (a second look is read back); each runs on
+ * the worker with a progress bar and Cancel.
  */
 final class HessianPanel extends BorderPane {
 
-    private final ComboBox<String> preset = new ComboBox<>();
+    private final TaskBar tasks = new TaskBar("hessian");
+    private final ModelSource source;
+    private final ComboBox<GeometryModels.Part> part = new ComboBox<>();
     private final TextField examples = new TextField("256");
     private final TextField topK = new TextField("5");
-    private final Label source = new Label("no model yet: train a small one here or open a run folder");
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label message = new Label();
-    private final Button cancel = new Button("Cancel");
     private final TextArea report = new TextArea();
     private final SpectrumCanvas chart = new SpectrumCanvas();
-    private NetworkObjective objective;
-    private double[] theta;
-    private MonitoredTask<?> running;
+    private GeometryJobs jobs;
+    private int parameters;
 
-    HessianPanel(Window owner) {
-        preset.getItems().addAll("ring8-ae-2d", "mnist-ae", "mnist-vae-2d");
-        preset.getSelectionModel().select(0);
-        examples.setPrefColumnCount(5);
-        topK.setPrefColumnCount(3);
-        Button train = new Button("Train small model");
-        train.setId("hessian-train");
-        train.setOnAction(e -> trainPreset());
-        Button open = new Button("Open run…");
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("A run folder or one of its checkpoints");
-            File dir = chooser.showDialog(owner);
-            if (dir != null) {
-                openRun(dir.toPath());
+    HessianPanel(Window owner, Path runsRoot) {
+        source = new ModelSource(owner, "hessian", List.of("ring8-ae-2d", "mnist-ae", "mnist-vae-2d"), 400, 2, tasks,
+                runsRoot, this::openRun);
+        part.getItems().addAll(GeometryModels.Part.values());
+        part.getSelectionModel().select(GeometryModels.Part.DISCRIMINATOR);
+        part.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GeometryModels.Part p) {
+                return p == null ? "" : p == GeometryModels.Part.DISCRIMINATOR ? "D's loss (G fixed)"
+                        : "G's loss (D fixed)";
+            }
+
+            @Override
+            public GeometryModels.Part fromString(String s) {
+                return null;
             }
         });
+        part.setId("hessian-part");
+        part.setDisable(true);
+        part.setTooltip(new Tooltip("for a GAN: whose loss, over whose parameters; autoencoders have one loss"));
+        examples.setPrefColumnCount(5);
+        examples.setId("hessian-examples");
+        topK.setPrefColumnCount(3);
+        topK.setId("hessian-k");
         Button top = new Button("Top eigenvalues");
         top.setId("hessian-top");
+        top.setTooltip(new Tooltip("the k largest eigenvalues by Lanczos, and the trace by Hutchinson's estimator"));
         top.setOnAction(e -> computeTop());
         Button spectrum = new Button("Spectrum");
         spectrum.setId("hessian-spectrum");
+        spectrum.setTooltip(new Tooltip("every eigenvalue from the exact Hessian up to " + ExactHessian.MAX_PARAMETERS
+                + " parameters, otherwise the density by stochastic Lanczos quadrature"));
         spectrum.setOnAction(e -> computeSpectrum());
-        cancel.setDisable(true);
-        cancel.setOnAction(e -> {
-            if (running != null) {
-                running.cancel();
-            }
-        });
-        progress.setId("hessian-progress");
-        progress.setPrefWidth(220);
         report.setEditable(false);
         report.setId("hessian-report");
+        report.setWrapText(true);
         report.setStyle("-fx-font-family: monospace; -fx-font-size: 12px;");
         chart.setId("hessian-chart");
 
-        HBox row1 = new HBox(8, new Label("Model"), preset, train, new Label("or"), open, new Label("examples"),
-                examples, source);
-        HBox row2 = new HBox(8, top, new Label("k"), topK, spectrum, cancel, progress, message);
-        row1.setAlignment(Pos.CENTER_LEFT);
+        Label explain = new Label("The Hessian ∇²L of a network's loss at a checkpoint: its largest eigenvalue is the"
+                + " sharpest curvature, and negative eigenvalues are directions in which the loss still goes down"
+                + " (a saddle, the seed's \"degree of local minima\"). Computed from Hessian-vector products in"
+                + " double precision, as PyHessian does.");
+        explain.getStyleClass().add("description");
+        explain.setWrapText(true);
+        HBox row2 = new HBox(8, new Label("Loss"), part, new Label("examples"), examples, top, new Label("k"), topK,
+                spectrum);
         row2.setAlignment(Pos.CENTER_LEFT);
-        VBox topBox = new VBox(6, row1, row2);
+        VBox topBox = new VBox(6, explain, source, row2, tasks);
         topBox.setPadding(new Insets(6));
         setTop(topBox);
         setCenter(chart);
@@ -106,52 +116,63 @@ final class HessianPanel extends BorderPane {
         setRight(side);
     }
 
-    private int exampleCount() {
-        int n = Integer.parseInt(examples.getText().trim());
-        if (n < 1 || n > 10_000) {
-            throw new NumberFormatException();
-        }
-        return n;
+    /** Opens a run or checkpoint folder for analysis. */
+    void openRun(Path dir) {
+        openRun(dir, null);
     }
 
-    void trainPreset() {
-        String name = preset.getValue();
-        int n;
-        try {
-            n = exampleCount();
-        } catch (NumberFormatException e) {
-            message.setText("examples: a whole number from 1 to 10000");
-            return;
-        }
-        run(new MonitoredTask<>(m -> GeometryModels.trainedPreset(name, 400, n, 1, m)), o -> {
-            setObjective(o, name + " trained 400 iterations here");
+    /** Opens the folder, then computes the spectrum (the launch argument's way in). */
+    void openAndSpectrum(Path dir) {
+        openRun(dir, this::computeSpectrum);
+    }
+
+    private void openRun(Path dir, Runnable then) {
+        GeometryJobs old = jobs;
+        tasks.run(m -> {
+            m.progress(0, "opening " + dir.getFileName());
+            if (old != null) {
+                old.close();
+            }
+            GeometryJobs j = GeometryJobs.open(dir);
+            return new Object[] {j, parameterCount(j.model())};
+        }, r -> {
+            jobs = (GeometryJobs) r[0];
+            parameters = (int) r[1];
+            SavedModel model = jobs.model();
+            boolean gan = model.kind() == SavedModel.Kind.GAN;
+            part.setDisable(!gan);
+            source.show(model.name() + " (" + model.kind().name().toLowerCase(Locale.ROOT) + "), "
+                    + model.checkpoint().getFileName() + " of " + model.runDir().getFileName());
+            report.setText("Opened " + model + ".\n" + (gan ? "Choose D's or G's loss: the Hessian is taken over that"
+                    + " network's parameters, the other one fixed.\n" : ""));
+            chart.clear();
+            if (then != null) {
+                then.run();
+            }
         });
     }
 
-    void openRun(java.nio.file.Path dir) {
-        int n;
-        try {
-            n = exampleCount();
-        } catch (NumberFormatException e) {
-            message.setText("examples: a whole number from 1 to 10000");
-            return;
-        }
-        run(new MonitoredTask<>(m -> {
-            SavedModel model = SavedModel.open(dir);
-            return new Object[] {GeometryModels.objective(model, n, GeometryModels.Part.DISCRIMINATOR, 1),
-                    model.toString()};
-        }), r -> setObjective((NetworkObjective) r[0], (String) r[1]));
+    /** The parameters the loss is a function of (the analysed network's for a GAN), to choose exact or density. */
+    private int parameterCount(SavedModel model) {
+        return switch (model.kind()) {
+            case AUTOENCODER, VAE -> (int) (model.encoder().numParams() + model.decoder().numParams());
+            case GAN -> (int) Math.max(model.discriminator().numParams(), model.generator().numParams());
+            case RBM -> throw new LabException(model.runDir().getFileName() + " is an RBM run: its energy is not a"
+                    + " network loss; open an autoencoder, VAE or GAN run");
+        };
     }
 
-    private void setObjective(NetworkObjective o, String label) {
-        if (objective != null) {
-            objective.close();
+    private LossSpec lossSpec() {
+        int n;
+        try {
+            n = Integer.parseInt(examples.getText().trim());
+        } catch (NumberFormatException e) {
+            n = -1;
         }
-        objective = o;
-        theta = o.initialPoint();
-        source.setText(label + " — " + o.describe() + ", " + o.dimension() + " parameters");
-        report.setText("Loss at the checkpoint: " + fmt(o.loss(theta)) + "\n");
-        chart.clear();
+        if (n < 1 || n > 10_000) {
+            throw new LabException("examples: a whole number from 1 to 10000");
+        }
+        return new LossSpec(n, part.getValue(), 1);
     }
 
     void computeTop() {
@@ -159,29 +180,29 @@ final class HessianPanel extends BorderPane {
             return;
         }
         int k;
+        LossSpec loss;
         try {
             k = Integer.parseInt(topK.getText().trim());
             if (k < 1 || k > 50) {
                 throw new NumberFormatException();
             }
+            loss = lossSpec();
         } catch (NumberFormatException e) {
-            message.setText("k: a whole number from 1 to 50");
+            tasks.say("k: a whole number from 1 to 50");
+            return;
+        } catch (LabException e) {
+            tasks.say(e.getMessage());
             return;
         }
-        NetworkObjective o = objective;
-        double[] at = theta;
-        run(new MonitoredTask<>(m -> {
-            HessianVectorProduct hvp = new HessianVectorProduct(o, at);
-            long t0 = System.nanoTime();
-            EigenPairs top = new Lanczos(hvp, 1).topEigenvalues(k, Math.min(o.dimension(), Math.max(3 * k, 40)),
-                    1e-4, m);
-            Hutchinson.TraceEstimate trace = new Hutchinson(hvp, 2).trace(30, m);
-            return new Object[] {top, trace, (System.nanoTime() - t0) / 1e9};
-        }), r -> {
-            EigenPairs top = (EigenPairs) r[0];
-            Hutchinson.TraceEstimate trace = (Hutchinson.TraceEstimate) r[1];
+        GeometryJobs j = jobs;
+        tasks.run(m -> new Object[] {j.hessianTop(loss, k, m), j.hessianTrace(loss,
+                GeometryJobs.DEFAULT_TRACE_SAMPLES, m)}, r -> {
+            HessianTop top = (HessianTop) r[0];
+            HessianTrace trace = (HessianTrace) r[1];
             StringBuilder b = new StringBuilder(report.getText());
-            b.append(String.format(Locale.ROOT, "%nTop %d eigenvalues (Lanczos, %.1f s):%n", k, (double) r[2]));
+            b.append(header(top.info()));
+            b.append(String.format(Locale.ROOT, "Top %d eigenvalues (Lanczos, %d products%s, %.1f s):%n", k,
+                    top.products(), top.converged() ? "" : ", not all converged", top.info().seconds()));
             for (int i = 0; i < top.size(); i++) {
                 b.append(String.format(Locale.ROOT, "  λ%-2d = %s   (residual %.1e)%n", i + 1,
                         fmt(top.eigenvalues()[i]), top.residuals()[i]));
@@ -196,79 +217,50 @@ final class HessianPanel extends BorderPane {
         if (!ready()) {
             return;
         }
-        NetworkObjective o = objective;
-        double[] at = theta;
-        boolean exact = o.dimension() <= ExactHessian.MAX_PARAMETERS;
-        run(new MonitoredTask<>(m -> {
-            HessianVectorProduct hvp = new HessianVectorProduct(o, at);
-            if (exact) {
-                return ExactHessian.compute(hvp, m).spectrum(false);
-            }
-            return SpectralDensity.estimate(hvp, 3, Math.min(80, o.dimension()), 1, m);
-        }), r -> {
+        LossSpec loss;
+        try {
+            loss = lossSpec();
+        } catch (LabException e) {
+            tasks.say(e.getMessage());
+            return;
+        }
+        GeometryJobs j = jobs;
+        boolean exact = parameters <= ExactHessian.MAX_PARAMETERS;
+        tasks.run(m -> exact ? j.hessianFull(loss, m) : j.hessianDensity(loss, GeometryJobs.DEFAULT_DENSITY_RUNS,
+                GeometryJobs.DEFAULT_DENSITY_STEPS, m), r -> {
             StringBuilder b = new StringBuilder(report.getText());
-            if (r instanceof HessianSpectrum s) {
+            if (r instanceof HessianFull f) {
+                HessianSpectrum s = f.spectrum();
                 chart.showExact(s);
-                b.append(String.format(Locale.ROOT, "%nExact spectrum, %d eigenvalues: min %s, max %s%n",
-                        s.size(), fmt(s.min()), fmt(s.max())));
-                b.append(String.format(Locale.ROOT, "  negative: %.2f %% (|λ| > 1e-6·max|λ|)%n",
-                        100 * s.negativeFraction(1e-6)));
-                b.append("  trace ").append(fmt(s.trace())).append('\n');
-            } else if (r instanceof SpectralDensity d) {
-                chart.showDensity(d);
-                b.append(String.format(Locale.ROOT, "%nSpectral density (stochastic Lanczos quadrature, %d runs):%n"
-                        + "  support about [%s, %s]%n  negative mass: %.2f %%%n", d.runs().size(), fmt(d.minNode()),
-                        fmt(d.maxNode()), 100 * d.negativeFraction(1e-3)));
+                b.append(header(f.info()));
+                b.append(String.format(Locale.ROOT, "Exact spectrum, %d eigenvalues: min %s, max %s%n", s.size(),
+                        fmt(s.min()), fmt(s.max())));
+                b.append(String.format(Locale.ROOT, "  negative: %.2f %% (λ < −%.0e · max|λ|)%n",
+                        100 * f.negativeFraction(), GeometryJobs.NEGATIVE_TOLERANCE));
+                b.append("  trace ").append(fmt(f.trace())).append('\n');
+            } else if (r instanceof HessianDensity d) {
+                SpectralDensity q = d.quadrature();
+                chart.showDensity(q);
+                b.append(header(d.info()));
+                b.append(String.format(Locale.ROOT, "Spectral density (stochastic Lanczos quadrature, %d runs):%n"
+                        + "  support about [%s, %s]%n  negative mass: %.2f %%%n  trace about %s%n", d.runs(),
+                        fmt(q.minNode()), fmt(q.maxNode()), 100 * d.negativeFraction(), fmt(d.traceEstimate())));
             }
             report.setText(b.toString());
         });
     }
 
+    private static String header(AnalysisInfo info) {
+        return String.format(Locale.ROOT, "%n%s at iteration %d: loss %s on %d examples, %d parameters%n",
+                info.objective(), info.iteration(), fmt(info.loss()), info.examples(), info.parameters());
+    }
+
     private boolean ready() {
-        if (objective == null) {
-            message.setText("first train a small model or open a run");
-            return false;
-        }
-        if (running != null && running.isRunning()) {
-            message.setText("one computation at a time: wait or Cancel");
+        if (jobs == null) {
+            tasks.say("first train a small model here or open a run");
             return false;
         }
         return true;
-    }
-
-    private <T> void run(MonitoredTask<T> task, java.util.function.Consumer<T> done) {
-        running = task;
-        progress.progressProperty().bind(task.progressProperty());
-        message.textProperty().bind(task.messageProperty());
-        cancel.setDisable(false);
-        Runnable unbind = () -> {
-            progress.progressProperty().unbind();
-            message.textProperty().unbind();
-            cancel.setDisable(true);
-        };
-        task.setOnSucceeded(e -> {
-            unbind.run();
-            progress.setProgress(1);
-            message.setText("done");
-            try {
-                done.accept(task.getValue());
-            } catch (RuntimeException ex) {
-                message.setText(ex.getMessage());
-            }
-        });
-        task.setOnFailed(e -> {
-            unbind.run();
-            progress.setProgress(0);
-            Throwable t = task.getException();
-            message.setText(t instanceof org.latentlab.core.Monitor.Cancelled ? "cancelled" : String.valueOf(
-                    t.getMessage()));
-        });
-        task.setOnCancelled(e -> {
-            unbind.run();
-            progress.setProgress(0);
-            message.setText("cancelled");
-        });
-        task.submit();
     }
 
     private static String fmt(double v) {
@@ -281,7 +273,7 @@ final class HessianPanel extends BorderPane {
     }
 
     ProgressBar progressBar() {
-        return progress;
+        return tasks.progressBar();
     }
 
     TextArea report() {

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The same surface in 3-D: a shaded mesh, height on the contour view's colour scale (sign(L)·log(1 + |L|), clipped
- * at its 2nd and 98th percentiles), with the optimiser paths lying on it. Drag to turn it.
+ * at its 2nd and 98th percentiles), with the optimiser paths lying on it. Drag to turn it. A network's scan is
+ * drawn cell for cell (cells not computed yet are left out) with its training trajectory on the surface.
  */
 final class SurfaceCanvas3D extends Pane {
 
@@ -22,6 +23,7 @@ final class SurfaceCanvas3D extends Pane {
     private final Canvas canvas = new Canvas();
     private SurfaceGrid grid;
     private List<OptimizerPath> paths = List.of();
+    private PlanePath track;
     private double azimuth = Math.toRadians(-35);
     private double elevation = Math.toRadians(32);
     private double dragX;
@@ -45,6 +47,11 @@ final class SurfaceCanvas3D extends Pane {
 
     void setGrid(SurfaceGrid g) {
         this.grid = g;
+        redraw();
+    }
+
+    void setTrack(PlanePath p) {
+        this.track = p;
         redraw();
     }
 
@@ -72,8 +79,8 @@ final class SurfaceCanvas3D extends Pane {
     }
 
     private double height(double x, double y) {
-        double v = grid.surface().value(x, y);
-        return Double.isFinite(v) ? grid.shade(v) : 1;
+        double v = grid.valueAt(x, y);
+        return Double.isFinite(v) ? grid.shade(v) : grid.analytic() ? 1 : Double.NaN;
     }
 
     private void redraw() {
@@ -84,21 +91,25 @@ final class SurfaceCanvas3D extends Pane {
             return;
         }
         var view = grid.view();
-        double[][] h = new double[MESH + 1][MESH + 1];
-        for (int i = 0; i <= MESH; i++) {
-            for (int j = 0; j <= MESH; j++) {
-                double x = view.xMin() + (view.xMax() - view.xMin()) * i / MESH;
-                double y = view.yMin() + (view.yMax() - view.yMin()) * j / MESH;
-                h[i][j] = height(x, y);
+        int mesh = grid.analytic() ? MESH : grid.n() - 1;
+        double[][] h = new double[mesh + 1][mesh + 1];
+        for (int i = 0; i <= mesh; i++) {
+            for (int j = 0; j <= mesh; j++) {
+                double x = view.xMin() + (view.xMax() - view.xMin()) * i / mesh;
+                double y = view.yMin() + (view.yMax() - view.yMin()) * j / mesh;
+                h[i][j] = grid.analytic() ? height(x, y) : cellHeight(j, i);
             }
         }
         List<double[]> quads = new ArrayList<>();
-        for (int i = 0; i < MESH; i++) {
-            for (int j = 0; j < MESH; j++) {
-                double u0 = -1 + 2.0 * i / MESH;
-                double u1 = -1 + 2.0 * (i + 1) / MESH;
-                double v0 = -1 + 2.0 * j / MESH;
-                double v1 = -1 + 2.0 * (j + 1) / MESH;
+        for (int i = 0; i < mesh; i++) {
+            for (int j = 0; j < mesh; j++) {
+                if (Double.isNaN(h[i][j] + h[i + 1][j] + h[i + 1][j + 1] + h[i][j + 1])) {
+                    continue;
+                }
+                double u0 = -1 + 2.0 * i / mesh;
+                double u1 = -1 + 2.0 * (i + 1) / mesh;
+                double v0 = -1 + 2.0 * j / mesh;
+                double v1 = -1 + 2.0 * (j + 1) / mesh;
                 double[] a = project(u0, v0, h[i][j]);
                 double[] b = project(u1, v0, h[i + 1][j]);
                 double[] c = project(u1, v1, h[i + 1][j + 1]);
@@ -136,8 +147,64 @@ final class SurfaceCanvas3D extends Pane {
                 prev = c;
             }
         }
+        if (track != null) {
+            drawTrack(g, view);
+        }
         g.setFill(Color.DIMGRAY);
         g.setFont(Font.font(11));
-        g.fillText("drag to turn; height: sign(L)·log(1+|L|), clipped", 8, canvas.getHeight() - 8);
+        g.fillText(grid.analytic() ? "drag to turn; height: sign(L)·log(1+|L|), clipped"
+                : "drag to turn; height: log(1 + loss), clipped; grey cells not computed yet are left out", 8,
+                canvas.getHeight() - 8);
+    }
+
+    /** The scan's value at row r, column c on the height scale; NaN while pending. */
+    private double cellHeight(int row, int column) {
+        double v = grid.values()[row * grid.n() + column];
+        return Double.isNaN(v) ? Double.NaN : Double.isFinite(v) ? grid.shade(v) : 1;
+    }
+
+    private void drawTrack(GraphicsContext g, org.latentlab.analysis.toy.ViewRange view) {
+        int n = track.size();
+        double[] cx = new double[n];
+        double[] cy = new double[n];
+        boolean[] on = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double x = track.x()[i];
+            double y = track.y()[i];
+            double hgt = height(x, y);
+            if (Double.isNaN(hgt)) {
+                continue;
+            }
+            double u = -1 + 2 * (x - view.xMin()) / (view.xMax() - view.xMin());
+            double v = -1 + 2 * (y - view.yMin()) / (view.yMax() - view.yMin());
+            double[] c = project(u, v, hgt + 0.02);
+            cx[i] = c[0];
+            cy[i] = c[1];
+            on[i] = true;
+        }
+        g.setStroke(Color.web("#ff9f1c"));
+        g.setLineWidth(2.5);
+        for (int i = 1; i < n; i++) {
+            if (on[i] && on[i - 1]) {
+                g.strokeLine(cx[i - 1], cy[i - 1], cx[i], cy[i]);
+            }
+        }
+        String[] shown = track.visibleLabels(cx, cy, 16);
+        g.setFont(Font.font(11));
+        for (int i = 0; i < n; i++) {
+            if (!on[i]) {
+                continue;
+            }
+            boolean last = i == n - 1;
+            g.setFill(last ? Color.web("#ff2d55") : Color.web("#ff9f1c"));
+            g.fillOval(cx[i] - 4, cy[i] - 4, 8, 8);
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(1);
+            g.strokeOval(cx[i] - 4, cy[i] - 4, 8, 8);
+            if (shown[i] != null) {
+                g.setFill(Color.BLACK);
+                g.fillText(shown[i], cx[i] + 6, cy[i] - 5);
+            }
+        }
     }
 }

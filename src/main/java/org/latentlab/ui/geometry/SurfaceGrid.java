@@ -11,7 +11,9 @@ import java.util.List;
  * A surface sampled for drawing: L on an n × n grid over the view (row 0 at the bottom, yMin), the negative gradient
  * on a coarser lattice, and contour levels spaced evenly in sign(L)·log(1 + |L|) between the 2nd and 98th
  * percentiles (quartics span orders of magnitude; even spacing in L would put every line near the rim).
- * Computed off the FX thread; immutable once made.
+ * Either sampled from a formula ({@link #sample}: {@code surface} set, a descent field) or made from values
+ * computed elsewhere ({@link #of}: a network's loss-surface scan, {@code surface} null, no field, NaN for cells
+ * not computed yet). Computed off the FX thread; immutable once made.
  */
 record SurfaceGrid(ToySurface surface, ViewRange view, int n, double[] values, int arrowsPerSide, double[] descent,
                    double[] levels, double low, double high) {
@@ -35,6 +37,29 @@ record SurfaceGrid(ToySurface surface, ViewRange view, int n, double[] values, i
                 d[(r * arrowsPerSide + c) * 2 + 1] = -g[1];
             }
         }
+        double[][] l = levels(v, levelCount);
+        return new SurfaceGrid(s, view, n, v, arrowsPerSide, d, l[0], l[1][0], l[1][1]);
+    }
+
+    /**
+     * A grid of values computed elsewhere, {@code values[row][column]} with row 0 at yMin and column 0 at xMin
+     * (a {@code SurfaceScan}'s layout), NaN where pending; no descent field.
+     */
+    static SurfaceGrid of(ViewRange view, double[][] values, int levelCount) {
+        int n = values.length;
+        double[] v = new double[n * n];
+        for (int r = 0; r < n; r++) {
+            if (values[r].length != n) {
+                throw new IllegalArgumentException("a drawn surface grid is square: " + n + " rows of " + n);
+            }
+            System.arraycopy(values[r], 0, v, r * n, n);
+        }
+        double[][] l = levels(v, levelCount);
+        return new SurfaceGrid(null, view, n, v, 0, new double[0], l[0], l[1][0], l[1][1]);
+    }
+
+    /** The contour levels, then {low, high} of the colour scale, from the finite values. */
+    private static double[][] levels(double[] v, int levelCount) {
         double[] finite = Arrays.stream(v).filter(Double::isFinite).map(SurfaceGrid::squash).sorted().toArray();
         double low = finite.length == 0 ? 0 : finite[(int) (0.02 * (finite.length - 1))];
         double high = finite.length == 0 ? 1 : finite[(int) (0.98 * (finite.length - 1))];
@@ -45,7 +70,47 @@ record SurfaceGrid(ToySurface surface, ViewRange view, int n, double[] values, i
         for (int k = 0; k < levelCount; k++) {
             levels[k] = unsquash(low + (high - low) * (k + 0.5) / levelCount);
         }
-        return new SurfaceGrid(s, view, n, v, arrowsPerSide, d, levels, low, high);
+        return new double[][] {levels, {low, high}};
+    }
+
+    /** Whether the grid was sampled from a formula (which can be evaluated anywhere). */
+    boolean analytic() {
+        return surface != null;
+    }
+
+    /** The number of finite cells (computed, and not overflowing). */
+    int finiteCount() {
+        int c = 0;
+        for (double x : values) {
+            if (Double.isFinite(x)) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * L at (x, y): the formula where there is one, otherwise bilinear interpolation of the grid (NaN when a
+     * neighbouring cell is pending, or outside the view).
+     */
+    double valueAt(double x, double y) {
+        if (surface != null) {
+            return surface.value(x, y);
+        }
+        double u = (x - view.xMin()) / (view.xMax() - view.xMin()) * (n - 1);
+        double w = (y - view.yMin()) / (view.yMax() - view.yMin()) * (n - 1);
+        if (!(u >= 0 && u <= n - 1 && w >= 0 && w <= n - 1)) {
+            return Double.NaN;
+        }
+        int c = Math.min(n - 2, (int) u);
+        int r = Math.min(n - 2, (int) w);
+        double fu = u - c;
+        double fw = w - r;
+        double a = values[r * n + c];
+        double b = values[r * n + c + 1];
+        double cc = values[(r + 1) * n + c + 1];
+        double dd = values[(r + 1) * n + c];
+        return (1 - fw) * ((1 - fu) * a + fu * b) + fw * ((1 - fu) * dd + fu * cc);
     }
 
     /** sign(v)·log(1 + |v|): the colour and contour scale. */

@@ -1,0 +1,84 @@
+package org.latentlab.ui.geometry;
+
+import org.latentlab.core.LabException;
+import org.latentlab.core.Monitor;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.ModelStatus;
+import org.latentlab.train.TrainingStatus.RunState;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bundled autoencoder or VAE preset trained briefly, as the lab trains it ({@link ModelRunner}), into an ordinary
+ * run folder with a few checkpoints on the way: the bench then analyses it exactly as it analyses a saved run (and
+ * the folder can be reopened later, or given to the CLI). Blocks the calling worker thread while the run's own
+ * thread trains; Cancel closes the run, which keeps the checkpoints written so far.
+ */
+final class ShortRun {
+
+    private ShortRun() {
+    }
+
+    /**
+     * Trains {@code preset} for {@code iterations} iterations with {@code checkpoints} evenly spaced checkpoints into
+     * a new folder under {@code runsRoot}, and returns that folder.
+     */
+    static Path train(String preset, int iterations, int checkpoints, Path runsRoot, Monitor monitor) {
+        if (iterations < 1 || checkpoints < 1) {
+            throw new IllegalArgumentException("a short run needs at least one iteration and one checkpoint");
+        }
+        ModelExperiment base = Presets.loadModel(preset);
+        if (base.family() == ModelExperiment.Family.RBM) {
+            throw new LabException(preset + " is an RBM preset: its energy is not a network loss; pick an"
+                    + " autoencoder or VAE preset");
+        }
+        int every = Math.max(1, iterations / checkpoints);
+        ModelExperiment spec = base.withIterations(iterations).withIntervals(every, every);
+        ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 200, 3_600_000);
+        monitor.progress(0, "training " + preset + ": building the networks");
+        AtomicLong iteration = new AtomicLong();
+        try (ModelRunner.Session session = ModelRunner.start(spec, options)) {
+            session.run().subscribe((ModelStatus s) -> iteration.set(s.progress().iteration()));
+            boolean started = false;
+            while (true) {
+                if (monitor.isCancelled()) {
+                    throw new Monitor.Cancelled();
+                }
+                RunState state = session.run().state();
+                if (state == RunState.FAILED) {
+                    throw new LabException("training " + preset + " failed; see the log");
+                }
+                if (state == RunState.READY && !started) {
+                    session.run().start();
+                    started = true;
+                }
+                if (state == RunState.FINISHED) {
+                    break;
+                }
+                monitor.progress((double) iteration.get() / iterations, "training " + preset + ": iteration "
+                        + iteration.get() + " of " + iterations);
+                sleep();
+            }
+            Path dir = session.runDir();
+            // FINISHED is announced just before the last checkpoint is written: closing waits for the run's thread
+            session.close();
+            if (dir == null) {
+                throw new LabException("training " + preset + " wrote no run folder");
+            }
+            return dir;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Monitor.Cancelled();
+        }
+    }
+}
