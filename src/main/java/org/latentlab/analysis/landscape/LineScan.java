@@ -5,9 +5,7 @@ import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -62,16 +60,14 @@ public record LineScan(double[] alpha, double[] loss) {
 
     /** Writes {@code alpha,loss} rows with a header, atomically. */
     public void writeCsv(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        org.latentlab.core.AtomicFiles.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("alpha,loss\n");
             for (int i = 0; i < alpha.length; i++) {
                 w.write(alpha[i] + "," + loss[i] + "\n");
             }
-        } catch (IOException e) {
-            throw new LabException("could not write the line scan to " + file + ": " + e.getMessage(), e);
-        }
-        SurfaceScan.move(tmp, file);
+            w.flush();
+        });
     }
 
     @Override

@@ -100,8 +100,8 @@ public record ScanPlane(double[] origin, double[] d1, double[] d2, String label)
 
     /** Writes the plane as text: the label, then origin, d₁ and d₂ one per line, comma-separated (exact doubles). */
     public void write(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        org.latentlab.core.AtomicFiles.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(label);
             w.newLine();
             for (double[] v : new double[][] {origin, d1, d2}) {
@@ -113,10 +113,8 @@ public record ScanPlane(double[] origin, double[] d1, double[] d2, String label)
                 }
                 w.newLine();
             }
-        } catch (IOException e) {
-            throw new LabException("could not write the scan plane to " + file + ": " + e.getMessage(), e);
-        }
-        SurfaceScan.move(tmp, file);
+            w.flush();
+        });
     }
 
     /** Reads a plane written by {@link #write}. */

@@ -8,10 +8,8 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -179,8 +177,8 @@ public final class SurfaceScan {
      * and fingerprint and the grid; then one row {@code row,column,a,b,loss} per cell, the loss empty while pending.
      */
     public void writeCsv(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        org.latentlab.core.AtomicFiles.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(MAGIC + "\n");
             w.write("# plane: " + plane.label() + "\n");
             w.write("# fingerprint: " + plane.fingerprint() + "\n");
@@ -193,10 +191,8 @@ public final class SurfaceScan {
                             : "") + "\n");
                 }
             }
-        } catch (IOException e) {
-            throw new LabException("could not write the surface scan to " + file + ": " + e.getMessage(), e);
-        }
-        move(tmp, file);
+            w.flush();
+        });
     }
 
     /**
@@ -252,18 +248,6 @@ public final class SurfaceScan {
             throw new LabException(file + " is damaged: expected a line starting with '" + prefix.trim() + "'");
         }
         return line.substring(prefix.length()).trim();
-    }
-
-    static void move(Path tmp, Path file) {
-        try {
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new LabException("could not write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -6,9 +6,7 @@ import org.latentlab.analysis.Vectors;
 import org.latentlab.core.LabException;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -115,18 +113,16 @@ public record TrajectoryProjection(ScanPlane plane, double[] a, double[] b, doub
 
     /** Writes {@code checkpoint,a,b} rows with a header, atomically. */
     public void writeCsv(Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        org.latentlab.core.AtomicFiles.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("# plane: " + plane.label() + "\n");
             w.write("# explained variance: " + explainedVariance[0] + " " + explainedVariance[1] + "\n");
             w.write("checkpoint,a,b\n");
             for (int i = 0; i < a.length; i++) {
                 w.write(i + "," + a[i] + "," + b[i] + "\n");
             }
-        } catch (IOException e) {
-            throw new LabException("could not write the trajectory to " + file + ": " + e.getMessage(), e);
-        }
-        SurfaceScan.move(tmp, file);
+            w.flush();
+        });
     }
 
     private static void requireTrajectory(List<double[]> trajectory, int n, int min) {

@@ -145,4 +145,15 @@ class SurfaceScanTest {
         assertEquals(o.loss(theta1), n.loss()[2], 1e-12);
         assertTrue(n.loss()[2] < n.loss()[0], "a gradient step lowers the loss");
     }
+
+    @Test
+    void aScanIsWrittenIntoAFolderThatDoesNotExistYet() {
+        SurfaceScan s = SurfaceScan.create(ScanPlane.axes(new double[2], 0, 1), -1, 1, 3)
+                .run(ToyFunction.BOWL, Monitor.NONE);
+        Path file = dir.resolve("checkpoints/iter-5/analysis/scan.csv");
+        s.writeCsv(file);
+        SurfaceScan back = SurfaceScan.readCsv(file, s.plane());
+        assertTrue(back.isComplete());
+        assertEquals(s.loss(2, 2), back.loss(2, 2), 0);
+    }
 }
