@@ -260,12 +260,12 @@ class BuilderViewTest {
     void deletingTheDcganReshapeIsFlaggedAndUndone(FxRobot robot) throws Exception {
         robot.clickOn("#builder-template").clickOn("DCGAN, 28x28 images");
         waitFor("the DCGAN on the canvas", () -> design().name().equals("dcgan-28"));
-        shot(robot, stage, "builder-dcgan.png");
+        Shots.take(robot, stage, "builder-dcgan.png");
         robot.clickOn("Parameters · memory · FLOPs");
         Label total = robot.lookup("#builder-total").queryAs(Label.class);
         // G 100 -> 1568 (+BN, deconvs) and D: the totals equal DL4J's parameter counts (CostEstimateTest)
         assertTrue(total.getText().contains("parameters"), total.getText());
-        shot(robot, stage, "builder-costs.png");
+        Shots.take(robot, stage, "builder-costs.png");
         robot.clickOn("Problems (none)");
         String reshape = design().graph(Role.GENERATOR).layers().stream()
                 .filter(n -> n.name().equals("g_reshape")).findFirst().orElseThrow().id();
@@ -287,7 +287,7 @@ class BuilderViewTest {
         assertTrue(d.message().contains("g_up1") && d.message().contains("add a Reshape"), d.message());
         assertTrue(robot.lookup("#builder-train").queryButton().isVisible());
         robot.interact(() -> problems.getSelectionModel().select(d));
-        shot(robot, stage, "builder-error.png");
+        Shots.take(robot, stage, "builder-error.png");
         // Train refuses a broken design with the reason
         robot.clickOn("#builder-train");
         waitFor("the refusal", () -> vm.messageProperty().get().contains("add a Reshape"));
@@ -296,18 +296,5 @@ class BuilderViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitFor("the reshape back", () -> design().nodeIds().contains(reshape));
         assertTrue(vm.checkProperty().get().isValid(), vm.checkProperty().get().diagnostics().toString());
-    }
-
-    /** With -Dlatentlab.shots=DIR the test leaves a picture of the window there (for the README). */
-    private static void shot(FxRobot robot, Stage stage, String name) throws Exception {
-        String dir = System.getProperty("latentlab.shots");
-        if (dir == null) {
-            return;
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        java.awt.image.BufferedImage[] img = new java.awt.image.BufferedImage[1];
-        robot.interact(() -> img[0] = javafx.embed.swing.SwingFXUtils.fromFXImage(
-                stage.getScene().snapshot(null), null));
-        javax.imageio.ImageIO.write(img[0], "png", Path.of(dir, name).toFile());
     }
 }

@@ -29,9 +29,11 @@ class GeometryViewTest {
     static java.nio.file.Path runs;
 
     private GeometryView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Backend.init();
         view = new GeometryView(stage, runs);
         stage.setScene(new Scene(view, 1400, 850));
@@ -54,6 +56,7 @@ class GeometryViewTest {
         // −x² + 3y² has eigenvalues −2 and 6 everywhere: a saddle curvature at both ends of the path
         assertTrue(text.contains("λ1 = -2.0000") && text.contains("λ2 = 6.0000"), text);
         assertTrue(text.contains("saddle"), text);
+        Shots.take(robot, stage, "geometry-toy-saddle.png");
     }
 
     @Test
@@ -74,6 +77,7 @@ class GeometryViewTest {
         assertTrue(seen[0] > 0, "progress was shown while computing");
         assertTrue(progress.getProgress() == 1.0);
         assertTrue(report.getText().contains("negative"), report.getText());
+        Shots.take(robot, stage, "geometry-spectrum.png");
         assertTrue(report.getText().contains("loss ") && report.getText().contains("8835 parameters"),
                 report.getText());
         String once = report.getText();

@@ -193,9 +193,14 @@ final class ContourCanvas extends Pane {
             drawField(g, box);
         }
         drawAxes(g, box);
+        g.save();
+        g.beginPath();
+        g.rect(box[0], box[1], box[2], box[2]); // a path that leaves the view (a saddle's escape) stops at its edge
+        g.clip();
         for (int i = 0; i < paths.size(); i++) {
             drawPath(g, paths.get(i), PATH_COLOURS[i % PATH_COLOURS.length]);
         }
+        g.restore();
         if (probe != null) {
             drawProbe(g, probe);
         }

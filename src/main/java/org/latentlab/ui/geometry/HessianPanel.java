@@ -400,7 +400,7 @@ final class HessianPanel extends BorderPane {
                 g.strokeLine(x, top, x, bottom);
                 g.setLineDashes(null);
                 g.setFill(Color.DIMGRAY);
-                g.fillText("0", x - 3, bottom + 14);
+                g.fillText("λ = 0", x + 4, top + 12); // above the plot: the axis labels sit below it
             }
         }
 
