@@ -20,6 +20,20 @@ public interface Objective {
     /** ∇L(θ), a fresh array of length {@link #dimension()}. */
     double[] gradient(double[] theta);
 
+    /**
+     * The loss on the plane origin + a·d₁ + b·d₂. The default evaluates {@link #loss} at each point; a network's
+     * objective may compute parts that are linear in (a, b) once per plane.
+     */
+    default PlaneLoss onPlane(double[] origin, double[] d1, double[] d2) {
+        double[] p = new double[origin.length];
+        return (a, b) -> {
+            for (int k = 0; k < p.length; k++) {
+                p[k] = origin[k] + a * d1[k] + b * d2[k];
+            }
+            return loss(p);
+        };
+    }
+
     /** A short description for reports and file headers, e.g. {@code x² + 3y²} or {@code MLP 784-12-10, 1000 examples}. */
     default String describe() {
         return getClass().getSimpleName() + " (" + dimension() + " parameters)";

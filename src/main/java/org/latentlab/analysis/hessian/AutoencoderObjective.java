@@ -96,11 +96,17 @@ public final class AutoencoderObjective extends NetworkObjective {
     @Override
     public double loss(double[] theta) {
         load(theta);
-        double[] e = Host.doubles(flat(encoder.output(input, true)));
+        double[] e = Host.doubles(flat(planeActivations(encoder, input, encoder.getnLayers() - 1)
+                .orElseGet(() -> encoder.output(input, true))));
         double[] code = vae ? Reparameterisation.sample(e, noise, n, codeDim) : e;
         double[] o = Host.doubles(flat(decoder.output(codeArray(code), true)));
         double loss = reconstruction(o, new double[o.length]);
         return vae ? loss + beta * Reparameterisation.kl(e, n, codeDim) : loss;
+    }
+
+    @Override
+    protected java.util.Optional<FixedInput> fixedInput() {
+        return java.util.Optional.of(new FixedInput(encoder, input));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.latentlab.analysis.hessian;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.analysis.Objective;
+import org.latentlab.analysis.PlaneLoss;
 import org.latentlab.core.LabException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The loss of one or more DL4J networks on a fixed batch as a function of their flat trainable parameters θ (see
@@ -115,6 +117,144 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
             }
         }
         return layout.toObjective(g);
+    }
+
+    // ---- loss surfaces: the first dense layer on a fixed batch, once per plane
+
+    /** A network whose input is the same batch at every θ (an encoder's data, a classifier's features). */
+    protected record FixedInput(MultiLayerNetwork network, INDArray input) {
+    }
+
+    /**
+     * The network of this objective whose first layer sees a fixed batch, if any: on a plane θ₀ + a·d₁ + b·d₂ its
+     * first dense layer's pre-activation is X·W₀ + a·X·W₁ + b·X·W₂ (+ biases), three products made once per plane
+     * instead of one per cell. None by default.
+     */
+    protected Optional<FixedInput> fixedInput() {
+        return Optional.empty();
+    }
+
+    /** The plane being scanned and the cell being evaluated (only while {@link #onPlane}'s function runs). */
+    private FirstLayerPlane plane;
+    private double cellA;
+    private double cellB;
+
+    @Override
+    public PlaneLoss onPlane(double[] origin, double[] d1, double[] d2) {
+        PlaneLoss direct = Objective.super.onPlane(origin, d1, d2);
+        FirstLayerPlane prepared = fixedInput().flatMap(f -> FirstLayerPlane.of(this, f, origin, d1, d2))
+                .orElse(null);
+        if (prepared == null) {
+            return direct;
+        }
+        return new PlaneLoss() {
+            @Override
+            public double at(double a, double b) {
+                plane = prepared;
+                cellA = a;
+                cellB = b;
+                try {
+                    return direct.at(a, b);
+                } finally {
+                    plane = null;
+                }
+            }
+
+            @Override
+            public String method() {
+                return "first dense layer of '" + prepared.network.getLayer(0).conf().getLayer().getLayerName()
+                        + "' from three products per plane";
+            }
+        };
+    }
+
+    /**
+     * The activations of layers 0 to {@code toLayer} of {@code net} on {@code input}, from the plane's products, when a
+     * plane cell is being evaluated and the shortcut applies to this network and batch; empty otherwise (compute as
+     * usual). The parameters of the other layers are those {@link #load} wrote.
+     */
+    protected final Optional<INDArray> planeActivations(MultiLayerNetwork net, INDArray input, int toLayer) {
+        FirstLayerPlane p = plane;
+        if (p == null || p.network != net || p.input != input) {
+            return Optional.empty();
+        }
+        INDArray h = p.firstLayer(cellA, cellB);
+        for (int i = 1; i <= toLayer; i++) {
+            h = net.getLayer(i).activate(h, false, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        }
+        return Optional.of(h);
+    }
+
+    /** X·W and the bias of a dense first layer at the plane's origin and along its two directions. */
+    private static final class FirstLayerPlane {
+        final MultiLayerNetwork network;
+        final INDArray input;
+        final INDArray[] products = new INDArray[3];
+        final INDArray[] biases = new INDArray[3];
+        final org.nd4j.linalg.activations.IActivation activation;
+
+        private FirstLayerPlane(MultiLayerNetwork network, INDArray input,
+                                org.nd4j.linalg.activations.IActivation activation) {
+            this.network = network;
+            this.input = input;
+            this.activation = activation;
+        }
+
+        /**
+         * Prepared when the network's first layer is dense, takes the batch as it is (no pre-processor anywhere)
+         * and no layer behaves differently in training (batch norm); otherwise empty.
+         */
+        static Optional<FirstLayerPlane> of(NetworkObjective objective, FixedInput fixed, double[] origin,
+                                            double[] d1, double[] d2) {
+            MultiLayerNetwork net = fixed.network();
+            int k = objective.networks.indexOf(net);
+            if (k < 0 || !(net.getLayer(0).conf().getLayer()
+                    instanceof org.deeplearning4j.nn.conf.layers.DenseLayer dense)) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < net.getnLayers(); i++) {
+                if (net.getLayerWiseConfigurations().getInputPreProcess(i) != null
+                        || net.getLayer(i).conf().getLayer()
+                        instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+                    return Optional.empty();
+                }
+            }
+            double[] toD1 = new double[origin.length];
+            double[] toD2 = new double[origin.length];
+            for (int j = 0; j < origin.length; j++) {
+                toD1[j] = origin[j] + d1[j];
+                toD2[j] = origin[j] + d2[j];
+            }
+            double[] p0 = objective.layout.toNetworks(origin, objective.original)[k];
+            double[] p1 = objective.layout.toNetworks(toD1, objective.original)[k];
+            double[] p2 = objective.layout.toNetworks(toD2, objective.original)[k];
+            for (int j = 0; j < p0.length; j++) {
+                p1[j] -= p0[j];
+                p2[j] -= p0[j];
+            }
+            FirstLayerPlane plane = new FirstLayerPlane(net, fixed.input(), dense.getActivationFn());
+            double[][] params = {p0, p1, p2};
+            for (int i = 0; i < 3; i++) {
+                net.setParams(Nd4j.createFromArray(params[i]).reshape(1, params[i].length));
+                INDArray w = net.getLayer(0).getParam("W").dup();
+                plane.products[i] = fixed.input().mmul(w);
+                plane.biases[i] = net.getLayer(0).getParam("b").dup().reshape(1, w.columns());
+            }
+            objective.loaded = null; // the networks hold a direction now: the next load writes θ again
+            return Optional.of(plane);
+        }
+
+        INDArray firstLayer(double a, double b) {
+            INDArray z = products[0].dup();
+            if (a != 0) {
+                z.addi(products[1].mul(a));
+            }
+            if (b != 0) {
+                z.addi(products[2].mul(b));
+            }
+            z.addiRowVector(biases[0].add(biases[1].mul(a)).addi(biases[2].mul(b)));
+            return activation.getActivation(z, true);
+        }
     }
 
     /** Puts back the parameters the networks had when this objective was made. */

@@ -2,11 +2,13 @@ package org.latentlab.analysis.hessian;
 
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The mean loss of a network that ends in a DL4J output layer (softmax + cross-entropy, MSE…) on a fixed batch of
@@ -40,7 +42,20 @@ public final class SupervisedObjective extends NetworkObjective {
     @Override
     public double loss(double[] theta) {
         load(theta);
+        Optional<INDArray> last = planeActivations(net, features, net.getnLayers() - 2);
+        if (last.isPresent()) {
+            // on a loss-surface plane: the output layer's loss on the activations below it
+            IOutputLayer out = (IOutputLayer) net.getOutputLayer();
+            out.setInput(last.get(), LayerWorkspaceMgr.noWorkspaces());
+            out.setLabels(labels);
+            return out.computeScore(0, true, LayerWorkspaceMgr.noWorkspaces());
+        }
         return net.score(new DataSet(features, labels), true) - net.calcRegularizationScore(true);
+    }
+
+    @Override
+    protected Optional<FixedInput> fixedInput() {
+        return net.getnLayers() >= 2 ? Optional.of(new FixedInput(net, features)) : Optional.empty();
     }
 
     @Override

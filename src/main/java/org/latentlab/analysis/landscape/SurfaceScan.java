@@ -1,6 +1,7 @@
 package org.latentlab.analysis.landscape;
 
 import org.latentlab.analysis.Objective;
+import org.latentlab.analysis.PlaneLoss;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 
@@ -90,20 +91,17 @@ public final class SurfaceScan {
         }
         int total = total();
         int budget = maxCells;
-        double[] p = new double[plane.dimension()];
-        double[] o = plane.origin();
-        double[] d1 = plane.d1();
-        double[] d2 = plane.d2();
+        if (computed == total || budget <= 0) {
+            return this;
+        }
+        PlaneLoss onPlane = objective.onPlane(plane.origin(), plane.d1(), plane.d2());
         for (int j = 0; j < b.length && budget > 0; j++) {
             for (int i = 0; i < a.length && budget > 0; i++) {
                 if (done[j][i]) {
                     continue;
                 }
                 monitor.checkCancelled();
-                for (int k = 0; k < p.length; k++) {
-                    p[k] = o[k] + a[i] * d1[k] + b[j] * d2[k];
-                }
-                loss[j][i] = objective.loss(p);
+                loss[j][i] = onPlane.at(a[i], b[j]);
                 done[j][i] = true;
                 computed++;
                 budget--;
