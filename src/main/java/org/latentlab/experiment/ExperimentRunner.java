@@ -124,7 +124,7 @@ public final class ExperimentRunner {
             case CSV -> CsvPoints.read(resolve(d.path(), baseDir));
             case IMAGES -> d.path() != null
                     ? ImageDataset.load(resolve(d.path(), baseDir), null, scale, d.path())
-                    : ImageDataset.bundled(d.name(), datasetsDir(), scale);
+                    : ImageDataset.bundled(d.name(), bundledDir(baseDir), scale);
             case FOLDER -> ImageFolder.load(resolve(d.path(), baseDir), d.width(), d.height(), d.colour(), scale);
         };
     }
@@ -142,6 +142,19 @@ public final class ExperimentRunner {
 
     public static Path datasetsDir() {
         return Path.of(System.getProperty("latentlab.datasets", "datasets"));
+    }
+
+    /**
+     * Where the bundled data sets are: {@link #datasetsDir()}, or, when that relative folder is not in the working
+     * directory, the same folder under {@code baseDir} (a run's recorded base: the lab's folder when it trained).
+     */
+    static Path bundledDir(Path baseDir) {
+        Path dir = datasetsDir();
+        if (!Files.isDirectory(dir) && !dir.isAbsolute() && baseDir != null
+                && Files.isDirectory(baseDir.resolve(dir))) {
+            return baseDir.resolve(dir);
+        }
+        return dir;
     }
 
     static Path resolve(String path, Path baseDir) {

@@ -232,7 +232,10 @@ public final class RunStore {
         p.put("seed", seed);
         p.put("dataset", dataset.toString());
         p.put("dataSha256", dataHash);
-        p.put("dataBaseDir", dataBaseDir == null ? null : dataBaseDir.toString());
+        // relative data paths were resolved against this folder (the working directory when none was given), so a
+        // run opened later from elsewhere finds its data again
+        p.put("dataBaseDir", (dataBaseDir == null ? Path.of("") : dataBaseDir).toAbsolutePath().normalize()
+                .toString());
         p.put("created", LocalDateTime.now().toString());
         p.put("java", System.getProperty("java.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
