@@ -297,4 +297,25 @@ class BuilderViewTest {
         waitFor("the reshape back", () -> design().nodeIds().contains(reshape));
         assertTrue(vm.checkProperty().get().isValid(), vm.checkProperty().get().diagnostics().toString());
     }
+
+    @Test
+    void aMalformedFileIsRefusedWithItsPlaceAndTheCanvasKeepsItsDesign(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("hand-edited.json");
+        String json = org.latentlab.model.edit.DesignFiles.toJson(design())
+                .replaceFirst("\"units\" : 128", "\"units\" : -3");
+        java.nio.file.Files.writeString(bad, json);
+        ModelDesign before = design();
+        int edits = vm.history().undoCount();
+        boolean[] opened = {true};
+        robot.interact(() -> opened[0] = vm.open(bad));
+        assertFalse(opened[0]);
+        String message = vm.messageProperty().get();
+        assertTrue(message.contains("hand-edited.json") && message.contains("layers[0]") && message.contains("-3"),
+                message);
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertEquals(before, design(), "the canvas keeps what it had");
+        assertEquals(edits, vm.history().undoCount());
+        Label shown = robot.lookup("#builder-message").queryAs(Label.class);
+        assertEquals(message, shown.getText());
+    }
 }
