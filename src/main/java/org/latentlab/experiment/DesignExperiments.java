@@ -62,63 +62,122 @@ public final class DesignExperiments {
      *                      or when the design's data shape is not the preset's data
      */
     public static Trainable experiment(ModelDesign design, String preset) {
+        Trainable base = Presets.isModel(preset) ? new Model(Presets.loadModel(preset)) : new Gan(Presets.load(preset));
+        return experiment(design, base);
+    }
+
+    /**
+     * The experiment {@code base} (its data, training settings, seed and lengths) with the networks of
+     * {@code design} in place of its own.
+     *
+     * @throws LabException when the design has errors (all of them listed), when the experiment is of another
+     *                      family, or when the design's data shape is not the experiment's data
+     */
+    public static Trainable experiment(ModelDesign design, Trainable base) {
         Map<Role, NetworkSpec> specs = requireValid(design);
         String name = design.name().replaceAll("[^A-Za-z0-9._-]+", "-");
-        String description = "built in the network builder from " + preset + ": " + design.description();
+        String description = "built in the network builder from " + base.name() + ": " + design.description();
         if (design.family() == ModelFamily.GAN || design.family() == ModelFamily.WGAN) {
-            if (Presets.isModel(preset)) {
-                throw new LabException("'" + preset + "' is an autoencoder / VAE / RBM preset; a "
-                        + design.family().id() + " design trains with a GAN preset");
+            if (!(base instanceof Gan gan)) {
+                throw new LabException("'" + base.name() + "' is an autoencoder / VAE / RBM experiment; a "
+                        + design.family().id() + " design trains with a GAN experiment");
             }
-            ExperimentSpec base = Presets.load(preset);
+            ExperimentSpec b = gan.spec();
             NetworkSpec g = specs.get(Role.GENERATOR);
             NetworkSpec d = specs.get(design.family() == ModelFamily.WGAN ? Role.CRITIC : Role.DISCRIMINATOR);
-            requireSameSize("the generator's output", g.output().size(), "the data of " + preset,
-                    base.generator().output().size());
+            requireSameSize("the generator's output", g.output().size(), "the data of " + base.name(),
+                    b.generator().output().size());
             try {
-                return new Gan(new ExperimentSpec(name, description, base.seed(), base.dataset(), g, d,
-                        base.training(), base.iterations(), base.sampleInterval(), base.checkpointInterval()));
+                return new Gan(new ExperimentSpec(name, description, b.seed(), b.dataset(), g, d, b.training(),
+                        b.iterations(), b.sampleInterval(), b.checkpointInterval()));
             } catch (IllegalArgumentException e) {
-                throw new LabException("cannot train the design with " + preset + ": " + e.getMessage(), e);
+                throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
             }
         }
-        if (!Presets.isModel(preset)) {
-            throw new LabException("'" + preset + "' is a GAN preset; a " + design.family().id()
-                    + " design trains with an autoencoder, VAE or RBM preset");
+        if (!(base instanceof Model model)) {
+            throw new LabException("'" + base.name() + "' is a GAN experiment; a " + design.family().id()
+                    + " design trains with an autoencoder, VAE or RBM experiment");
         }
-        ModelExperiment base = Presets.loadModel(preset);
+        ModelExperiment b = model.spec();
         try {
             if (design.family() == ModelFamily.RBM) {
-                RbmSettings r = base.rbm();
+                RbmSettings r = b.rbm();
                 if (r == null) {
-                    throw new LabException("'" + preset + "' is not an RBM preset");
+                    throw new LabException("'" + base.name() + "' is not an RBM experiment");
                 }
                 RbmSettings rbm = new RbmSettings(design.rbmHidden(), r.k(), r.persistent(), r.learningRate(),
                         r.momentum(), r.weightDecay(), r.batchSize(), r.iterationsPerLayer());
-                return new Model(new ModelExperiment(name, description, base.family(), base.seed(), base.dataset(),
-                        null, null, null, rbm, base.iterations(), base.sampleInterval(), base.checkpointInterval(),
-                        base.heldOut()));
+                return new Model(new ModelExperiment(name, description, b.family(), b.seed(), b.dataset(),
+                        null, null, null, rbm, b.iterations(), b.sampleInterval(), b.checkpointInterval(),
+                        b.heldOut()));
             }
-            if (base.encoder() == null) {
-                throw new LabException("'" + preset + "' is an RBM preset; an " + design.family().id()
-                        + " design trains with an autoencoder or VAE preset");
+            if (b.encoder() == null) {
+                throw new LabException("'" + base.name() + "' is an RBM experiment; an " + design.family().id()
+                        + " design trains with an autoencoder or VAE experiment");
             }
             NetworkSpec enc = specs.get(Role.ENCODER);
             NetworkSpec dec = specs.get(Role.DECODER);
-            requireSameSize("the encoder's input", enc.input().size(), "the data of " + preset,
-                    base.encoder().input().size());
+            requireSameSize("the encoder's input", enc.input().size(), "the data of " + base.name(),
+                    b.encoder().input().size());
             ModelExperiment.Family family = design.family() == ModelFamily.VAE ? ModelExperiment.Family.VAE
                     : ModelExperiment.Family.AUTOENCODER;
-            if (family != base.family()) {
-                throw new LabException("'" + preset + "' trains a " + base.family().id() + ", the design is a "
+            if (family != b.family()) {
+                throw new LabException("'" + base.name() + "' trains a " + b.family().id() + ", the design is a "
                         + family.id());
             }
-            return new Model(new ModelExperiment(name, description, family, base.seed(), base.dataset(), enc, dec,
-                    base.training(), null, base.iterations(), base.sampleInterval(), base.checkpointInterval(),
-                    base.heldOut()));
+            return new Model(new ModelExperiment(name, description, family, b.seed(), b.dataset(), enc, dec,
+                    b.training(), null, b.iterations(), b.sampleInterval(), b.checkpointInterval(), b.heldOut()));
         } catch (IllegalArgumentException e) {
-            throw new LabException("cannot train the design with " + preset + ": " + e.getMessage(), e);
+            throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A design read from a file, with the experiment Train uses (empty: the family's template preset). */
+    public record Opened(ModelDesign design, java.util.Optional<Trainable> experiment) {
+    }
+
+    /**
+     * Opens a design file, a single network file, or an experiment file (GAN, autoencoder, VAE or RBM): an
+     * experiment's networks become the design, and Train then uses that experiment's data and settings.
+     *
+     * @throws LabException naming the file, the JSON path and what is wrong
+     */
+    public static Opened open(Path file) {
+        String text = ExperimentFiles.readText(file);
+        String source = file.toString();
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = ExperimentFiles.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LabException(source + ": " + org.latentlab.model.JsonErrors.describe(e), e);
+        }
+        if (root == null || !root.isObject() || root.has("format")) {
+            return new Opened(org.latentlab.model.edit.DesignFiles.parseDesign(text, source),
+                    java.util.Optional.empty());
+        }
+        if (root.has("layers")) {
+            return new Opened(ModelDesign.network(org.latentlab.model.edit.DesignFiles.parseNetwork(text, source)),
+                    java.util.Optional.empty());
+        }
+        if (ExperimentFiles.isGan(text, source)) {
+            ExperimentSpec s = ExperimentFiles.parse(text, source);
+            boolean wasserstein = s.training().loss() == org.latentlab.train.GanLoss.WGAN
+                    || s.training().loss() == org.latentlab.train.GanLoss.WGAN_GP;
+            return new Opened(ModelDesign.gan(s.name(), s.description(), s.generator(), s.discriminator(),
+                    s.generator().output(), wasserstein), java.util.Optional.of(new Gan(s)));
+        }
+        ModelExperiment m = ExperimentFiles.parseModel(text, source);
+        ModelDesign design;
+        if (m.family() == ModelExperiment.Family.RBM) {
+            Path base = file.toAbsolutePath().getParent();
+            int visible = ExperimentRunner.openData(m.dataset(), base, org.latentlab.data.ImageScale.ZERO_TO_ONE)
+                    .dimension();
+            design = ModelDesign.rbm(m.name(), m.description(), visible, m.rbm().hidden());
+        } else {
+            design = ModelDesign.autoencoder(m.name(), m.description(), m.encoder(), m.decoder(),
+                    m.family() == ModelExperiment.Family.VAE);
+        }
+        return new Opened(design, java.util.Optional.of(new Model(m)));
     }
 
     /**

@@ -62,7 +62,7 @@ class DesignExperimentsTest {
         var t = DesignTemplates.get("mlp-gan-2d");
         LabException e = assertThrows(LabException.class, () -> DesignExperiments.experiment(t.design(),
                 "mnist-vae"));
-        assertTrue(e.getMessage().contains("GAN preset"), e.getMessage());
+        assertTrue(e.getMessage().contains("GAN experiment"), e.getMessage());
     }
 
     @Test
@@ -93,5 +93,33 @@ class DesignExperimentsTest {
             assertEquals(t.design().rbmHidden(), trainable.spec().rbm().hidden());
             assertEquals(Presets.loadModel(t.preset()).rbm().k(), trainable.spec().rbm().k());
         }
+    }
+
+    @Test
+    void anExperimentFileOpensAsItsNetworksAndTrainsWithItsOwnSettings(@TempDir Path dir) {
+        ExperimentSpec gan = Presets.load("ring8-wgangp");
+        Path ganFile = dir.resolve("my-gan.json");
+        ExperimentFiles.write(gan, ganFile);
+        DesignExperiments.Opened opened = DesignExperiments.open(ganFile);
+        assertEquals(org.latentlab.model.edit.ModelFamily.WGAN, opened.design().family());
+        assertEquals(gan.generator(), opened.design().graph(Role.GENERATOR).toSpec());
+        assertEquals(gan.discriminator(), opened.design().graph(Role.CRITIC).toSpec());
+        var again = assertInstanceOf(DesignExperiments.Gan.class,
+                DesignExperiments.experiment(opened.design(), opened.experiment().orElseThrow()));
+        assertEquals(gan.training(), again.spec().training());
+        assertEquals(gan.generator(), again.spec().generator());
+
+        ModelExperiment vae = Presets.loadModel("mnist-vae");
+        Path vaeFile = dir.resolve("my-vae.json");
+        ExperimentFiles.write(vae, vaeFile);
+        DesignExperiments.Opened v = DesignExperiments.open(vaeFile);
+        assertEquals(org.latentlab.model.edit.ModelFamily.VAE, v.design().family());
+        assertEquals(vae.encoder(), v.design().graph(Role.ENCODER).toSpec());
+        assertTrue(v.design().check().isValid(), v.design().check().diagnostics().toString());
+
+        // a design file opens as a design, with no experiment of its own
+        Path designFile = dir.resolve("design.json");
+        org.latentlab.model.edit.DesignFiles.writeDesign(opened.design(), designFile);
+        assertTrue(DesignExperiments.open(designFile).experiment().isEmpty());
     }
 }

@@ -128,7 +128,7 @@ public final class BuilderView extends BorderPane {
                 Platform.runLater(canvas::fit);
             }
         });
-        Button open = button("Open…", "open a design or a network file (JSON)", this::open);
+        Button open = button("Open…", "open a design, a network or an experiment file (JSON): an experiment's networks go on the canvas and Train uses its data and settings", this::open);
         Button save = button("Save…", "save the design as JSON (Ctrl+S)", this::save);
         Button export = button("Export DL4J…", "compile each network for DL4J and write its configuration JSON"
                 + " and model zip (DL4J's ModelSerializer and Netron open them)", this::export);
@@ -151,7 +151,7 @@ public final class BuilderView extends BorderPane {
         });
         Button fit = button("Fit", "fit the design in view (Ctrl+0); the wheel zooms, dragging the background pans",
                 canvas::fit);
-        Button train = button("Train", "train the design with the data and settings of its preset, in its bench",
+        Button train = button("Train", "train the design with the data and settings of its template's preset (or of the experiment it was opened from), in its bench",
                 vm::train);
         train.setId("builder-train");
         train.getStyleClass().add("accent");
@@ -266,7 +266,7 @@ public final class BuilderView extends BorderPane {
 
     private void open() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open a design or network");
+        fc.setTitle("Open a design, a network or an experiment");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
         File f = fc.showOpenDialog(owner);
         if (f != null) {

@@ -76,7 +76,9 @@ public final class BuilderViewModel {
     private Clipboard clipboard;
     private int pastes;
     private Path file;
+    /** What Train uses for data and settings: the template's preset, or the experiment a design was opened from. */
     private String preset;
+    private DesignExperiments.Trainable experiment;
     private Consumer<DesignExperiments.Trainable> trainer = t -> {
     };
 
@@ -245,6 +247,7 @@ public final class BuilderViewModel {
     public void loadTemplate(DesignTemplates.Template template) {
         if (perform(new LoadDesignEdit(document, template.design(), "Load template " + template.title()))) {
             preset = template.preset();
+            experiment = null;
             file = null;
             selection.clear();
             updateTitle();
@@ -252,24 +255,33 @@ public final class BuilderViewModel {
     }
 
     /**
-     * Opens a design file (or a single network file). A malformed file is reported with its place and what is
-     * wrong, and the canvas keeps what it had.
+     * Opens a design file, a single network file, or an experiment file (whose networks become the design, and
+     * whose data and settings Train then uses). A malformed file is reported with its place and what is wrong, and
+     * the canvas keeps what it had.
      */
     public boolean open(Path path) {
-        ModelDesign next;
+        DesignExperiments.Opened opened;
         try {
-            next = DesignFiles.readDesign(path);
+            opened = DesignExperiments.open(path);
         } catch (LabException e) {
             error(e.getMessage());
             return false;
         }
+        ModelDesign next = opened.design();
         if (perform(new LoadDesignEdit(document, next, "Open " + path.getFileName()))) {
-            file = path;
-            preset = DesignTemplates.all().stream().filter(t -> t.design().family() == next.family())
+            boolean experimentFile = opened.experiment().isPresent();
+            file = experimentFile ? null : path; // Save writes a design file, never over the experiment
+            experiment = opened.experiment().orElse(null);
+            preset = experiment != null ? experiment.name() : DesignTemplates.all().stream()
+                    .filter(t -> t.design().family() == next.family())
                     .map(DesignTemplates.Template::preset).findFirst().orElse(preset);
-            history.markSaved();
+            if (!experimentFile) {
+                history.markSaved();
+            }
             selection.clear();
-            info("opened " + path);
+            updateTitle();
+            info("opened " + path + (experimentFile ? ": the experiment's networks; Train uses its data and settings"
+                    : ""));
             return true;
         }
         return false;
@@ -312,10 +324,14 @@ public final class BuilderViewModel {
         this.trainer = trainer;
     }
 
-    /** Makes the experiment of the design with its preset's data and settings and hands it to a bench. */
+    /**
+     * Makes the experiment of the design with the data and settings of its template's preset (or of the experiment
+     * it was opened from) and hands it to a bench.
+     */
     public Optional<DesignExperiments.Trainable> train() {
         try {
-            DesignExperiments.Trainable t = DesignExperiments.experiment(design.get(), preset);
+            DesignExperiments.Trainable t = experiment != null ? DesignExperiments.experiment(design.get(), experiment)
+                    : DesignExperiments.experiment(design.get(), preset);
             trainer.accept(t);
             info("training " + t.name() + " with the data and settings of " + preset);
             return Optional.of(t);
