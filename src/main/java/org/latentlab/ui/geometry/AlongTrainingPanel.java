@@ -9,12 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.GeometryModels;
 import org.latentlab.experiment.SavedModel;
@@ -38,7 +36,8 @@ final class AlongTrainingPanel extends BorderPane {
 
     private final TaskBar tasks = new TaskBar("training");
     private final ModelSource source;
-    private final ComboBox<GeometryModels.Part> part = new ComboBox<>();
+    private final ComboBox<GeometryModels.Part> part = LossPartChooser.create("training-part",
+            "for a GAN: whose loss; autoencoders and VAEs have one (this is ignored)");
     private final TextField examples = new TextField("500");
     private final TextField runs = new TextField("2");
     private final TextField steps = new TextField("40");
@@ -55,22 +54,6 @@ final class AlongTrainingPanel extends BorderPane {
     AlongTrainingPanel(Window owner, Path runsRoot) {
         source = new ModelSource(owner, "training", List.of("ring8-ae-2d", "mnist-ae", "mnist-vae-2d"), 1200, 6,
                 tasks, runsRoot, this::openAndCompute);
-        part.getItems().addAll(GeometryModels.Part.values());
-        part.getSelectionModel().select(GeometryModels.Part.DISCRIMINATOR);
-        part.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(GeometryModels.Part p) {
-                return p == null ? "" : p == GeometryModels.Part.DISCRIMINATOR ? "D's loss (G fixed)"
-                        : "G's loss (D fixed)";
-            }
-
-            @Override
-            public GeometryModels.Part fromString(String s) {
-                return null;
-            }
-        });
-        part.setId("training-part");
-        part.setTooltip(new Tooltip("for a GAN: whose loss; autoencoders and VAEs have one (this is ignored)"));
         examples.setPrefColumnCount(5);
         examples.setId("training-examples");
         runs.setPrefColumnCount(3);

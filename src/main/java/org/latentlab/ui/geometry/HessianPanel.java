@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.latentlab.analysis.hessian.ExactHessian;
 import org.latentlab.analysis.hessian.HessianSpectrum;
 import org.latentlab.analysis.hessian.SpectralDensity;
@@ -49,7 +48,8 @@ final class HessianPanel extends BorderPane {
 
     private final TaskBar tasks = new TaskBar("hessian");
     private final ModelSource source;
-    private final ComboBox<GeometryModels.Part> part = new ComboBox<>();
+    private final ComboBox<GeometryModels.Part> part = LossPartChooser.create("hessian-part",
+            "for a GAN: whose loss, over whose parameters; autoencoders have one loss");
     private final TextField examples = new TextField("256");
     private final TextField topK = new TextField("5");
     private final TextArea report = new TextArea();
@@ -60,23 +60,7 @@ final class HessianPanel extends BorderPane {
     HessianPanel(Window owner, Path runsRoot) {
         source = new ModelSource(owner, "hessian", List.of("ring8-ae-2d", "mnist-ae", "mnist-vae-2d"), 400, 2, tasks,
                 runsRoot, this::openRun);
-        part.getItems().addAll(GeometryModels.Part.values());
-        part.getSelectionModel().select(GeometryModels.Part.DISCRIMINATOR);
-        part.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(GeometryModels.Part p) {
-                return p == null ? "" : p == GeometryModels.Part.DISCRIMINATOR ? "D's loss (G fixed)"
-                        : "G's loss (D fixed)";
-            }
-
-            @Override
-            public GeometryModels.Part fromString(String s) {
-                return null;
-            }
-        });
-        part.setId("hessian-part");
         part.setDisable(true);
-        part.setTooltip(new Tooltip("for a GAN: whose loss, over whose parameters; autoencoders have one loss"));
         examples.setPrefColumnCount(5);
         examples.setId("hessian-examples");
         topK.setPrefColumnCount(3);

@@ -15,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -68,7 +67,8 @@ final class LossSurfacePanel extends BorderPane {
     private final TaskBar tasks = new TaskBar("surface");
     private final ModelSource source;
     private final ComboBox<Path> checkpoint = new ComboBox<>();
-    private final ComboBox<GeometryModels.Part> part = new ComboBox<>();
+    private final ComboBox<GeometryModels.Part> part = LossPartChooser.create("surface-part",
+            "for a GAN: whose loss, over whose parameters; autoencoders have one loss");
     private final TextField examples = new TextField("500");
     private final ComboBox<Object> lineFrom = new ComboBox<>();
     private final TextField linePoints = new TextField(Integer.toString(LineOptions.DEFAULT_POINTS));
@@ -102,23 +102,7 @@ final class LossSurfacePanel extends BorderPane {
                 open(cp);
             }
         });
-        part.getItems().addAll(GeometryModels.Part.values());
-        part.getSelectionModel().select(GeometryModels.Part.DISCRIMINATOR);
-        part.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(GeometryModels.Part p) {
-                return p == null ? "" : p == GeometryModels.Part.DISCRIMINATOR ? "D's loss (G fixed)"
-                        : "G's loss (D fixed)";
-            }
-
-            @Override
-            public GeometryModels.Part fromString(String s) {
-                return null;
-            }
-        });
-        part.setId("surface-part");
         part.setDisable(true);
-        part.setTooltip(new Tooltip("for a GAN: whose loss, over whose parameters; autoencoders have one loss"));
         examples.setPrefColumnCount(5);
         examples.setId("surface-examples");
         lineFrom.setId("surface-line-from");
