@@ -76,40 +76,15 @@ public final class ExperimentRunner {
         return new Session(spec, run, hooks).launch();
     }
 
-    /** A running experiment: its run, and the folder it writes (once it exists). */
-    public static final class Session implements AutoCloseable {
-        private final ExperimentSpec spec;
-        private final TrainingRun<GanTrainer, TrainingStatus> run;
-        private final StoreHooks hooks;
-
+    /** A running GAN experiment: its run, and the folder it writes (once it exists). */
+    public static final class Session extends RunSession<ExperimentSpec, GanTrainer, TrainingStatus> {
         Session(ExperimentSpec spec, TrainingRun<GanTrainer, TrainingStatus> run, StoreHooks hooks) {
-            this.spec = spec;
-            this.run = run;
-            this.hooks = hooks;
+            super(spec, run, hooks);
         }
 
         Session launch() {
-            run.launch();
+            run().launch();
             return this;
-        }
-
-        public ExperimentSpec spec() {
-            return spec;
-        }
-
-        public TrainingRun<GanTrainer, TrainingStatus> run() {
-            return run;
-        }
-
-        /** The run folder, or null until the first iteration (or when runs are not stored). */
-        public Path runDir() {
-            RunStore s = hooks.store;
-            return s == null ? null : s.dir();
-        }
-
-        @Override
-        public void close() {
-            run.close();
         }
     }
 

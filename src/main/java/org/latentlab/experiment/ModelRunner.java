@@ -49,34 +49,9 @@ public final class ModelRunner {
     }
 
     /** A running experiment of these families. */
-    public static final class Session implements AutoCloseable {
-        private final ModelExperiment spec;
-        private final TrainingRun<Trainer, ModelStatus> run;
-        private final Hooks hooks;
-
+    public static final class Session extends RunSession<ModelExperiment, Trainer, ModelStatus> {
         Session(ModelExperiment spec, TrainingRun<Trainer, ModelStatus> run, Hooks hooks) {
-            this.spec = spec;
-            this.run = run;
-            this.hooks = hooks;
-        }
-
-        public ModelExperiment spec() {
-            return spec;
-        }
-
-        public TrainingRun<Trainer, ModelStatus> run() {
-            return run;
-        }
-
-        /** The run folder, or null until the first measurement (or when runs are not stored). */
-        public Path runDir() {
-            RunStore s = hooks.store;
-            return s == null ? null : s.dir();
-        }
-
-        @Override
-        public void close() {
-            run.close();
+            super(spec, run, hooks);
         }
     }
 
