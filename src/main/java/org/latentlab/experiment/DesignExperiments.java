@@ -169,9 +169,7 @@ public final class DesignExperiments {
         ModelExperiment m = ExperimentFiles.parseModel(text, source);
         ModelDesign design;
         if (m.family() == ModelExperiment.Family.RBM) {
-            Path base = file.toAbsolutePath().getParent();
-            int visible = ExperimentRunner.openData(m.dataset(), base, org.latentlab.data.ImageScale.ZERO_TO_ONE)
-                    .dimension();
+            int visible = visibleUnits(m.dataset(), file.toAbsolutePath().getParent());
             design = ModelDesign.rbm(m.name(), m.description(), visible, m.rbm().hidden());
         } else {
             design = ModelDesign.autoencoder(m.name(), m.description(), m.encoder(), m.decoder(),
@@ -210,6 +208,19 @@ public final class DesignExperiments {
             throw new LabException("cannot write the DL4J export to " + dir + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /**
+     * Values per example of a data set, read from its spec where it says (toy points, folders resized to a chosen
+     * size, the bundled 28x28 sets) so that opening a file does not load the images; other files are opened.
+     */
+    private static int visibleUnits(DatasetSpec d, Path base) {
+        return switch (d.kind()) {
+            case TOY -> org.latentlab.data.ToyDistribution.named(d.name()).dimension();
+            case FOLDER -> d.width() * d.height() * (d.colour() ? 3 : 1);
+            case IMAGES, CSV -> d.kind() == DatasetSpec.Kind.IMAGES && d.path() == null ? 28 * 28
+                    : ExperimentRunner.openData(d, base, org.latentlab.data.ImageScale.ZERO_TO_ONE).dimension();
+        };
     }
 
     private static Map<Role, NetworkSpec> requireValid(ModelDesign design) {

@@ -117,6 +117,14 @@ class DesignExperimentsTest {
         assertEquals(vae.encoder(), v.design().graph(Role.ENCODER).toSpec());
         assertTrue(v.design().check().isValid(), v.design().check().diagnostics().toString());
 
+        ModelExperiment dbn = Presets.loadModel("mnist-dbn");
+        Path dbnFile = dir.resolve("my-dbn.json");
+        ExperimentFiles.write(dbn, dbnFile);
+        ModelDesign d = DesignExperiments.open(dbnFile).design();
+        assertEquals(org.latentlab.model.edit.ModelFamily.RBM, d.family());
+        assertEquals(org.latentlab.model.Shape.vector(784), d.data());
+        assertEquals(dbn.rbm().hidden(), d.rbmHidden());
+
         // a design file opens as a design, with no experiment of its own
         Path designFile = dir.resolve("design.json");
         org.latentlab.model.edit.DesignFiles.writeDesign(opened.design(), designFile);
