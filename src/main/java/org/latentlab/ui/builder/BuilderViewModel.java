@@ -222,7 +222,7 @@ public final class BuilderViewModel {
         for (Role r : design.get().family().roles()) {
             edits.add(MoveNodesEdit.arrange(document, r));
         }
-        edits.forEach(this::perform);
+        perform(new org.latentlab.model.edit.CompositeEdit(document, "Arrange", edits)); // one step to undo
     }
 
     public void undo() {
