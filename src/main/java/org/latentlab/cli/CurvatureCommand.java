@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "curvature", mixinStandardHelpOptions = true,
         description = "For every checkpoint of a run: the loss on the analysis batch, the top Hessian eigenvalue"
                 + " (Lanczos), and the fraction of negative eigenvalues and the trace by stochastic Lanczos quadrature"
-                + " (the \"training error vs eigenvalues\" figure). GAN runs keep only their latest checkpoint.")
+                + " (the \"training error vs eigenvalues\" figure). GAN runs keep only their two newest checkpoints.")
 final class CurvatureCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN", description = "a run folder")

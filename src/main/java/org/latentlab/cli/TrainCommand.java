@@ -106,32 +106,40 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int followModel(ModelRunner.Session session) throws InterruptedException {
-        return follow(session.run(), session::runDir, s -> s.progress().state(), s -> s.progress().message(),
-                ModelStatus::evaluation, TrainCommand::progress);
+        return follow(session.run(), session::runDir, session::resumeNote, s -> s.progress().state(),
+                s -> s.progress().message(), ModelStatus::evaluation, TrainCommand::progress);
     }
 
     private int follow(ExperimentRunner.Session session) throws InterruptedException {
-        return follow(session.run(), session::runDir, TrainingStatus::state, TrainingStatus::message,
-                TrainingStatus::evaluation, TrainCommand::progress);
+        return follow(session.run(), session::runDir, session::resumeNote, TrainingStatus::state,
+                TrainingStatus::message, TrainingStatus::evaluation, TrainCommand::progress);
     }
 
     /**
      * Starts the run, prints a line per status until it finishes, fails or pauses itself (a NaN loss), and says
      * where the run folder is. Exit codes: 0 finished, 1 failed, 3 paused on a fault.
      */
-    private static <S> int follow(TrainingRun<?, S> run, Supplier<Path> runDir, Function<S, RunState> state,
+    private static <S> int follow(TrainingRun<?, S> run, Supplier<Path> runDir, Supplier<String> resumeNote,
+                                  Function<S, RunState> state,
                                   Function<S, String> message, Function<S, Evaluation> evaluation,
                                   BiFunction<S, String, String> line) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<S> last = new AtomicReference<>();
         String[] metrics = {""};
+        boolean[] warned = {false};
         run.subscribe(status -> {
             last.set(status);
             if (evaluation.apply(status) != null) {
                 metrics[0] = describe(evaluation.apply(status).values());
             }
             switch (state.apply(status)) {
-                case READY -> run.start();
+                case READY -> {
+                    if (resumeNote.get() != null && !warned[0]) {
+                        warned[0] = true;
+                        System.err.println("warning: " + resumeNote.get());
+                    }
+                    run.start();
+                }
                 case RUNNING -> System.out.println(line.apply(status, metrics[0]));
                 case FINISHED, FAILED, PAUSED -> done.countDown();
                 default -> {

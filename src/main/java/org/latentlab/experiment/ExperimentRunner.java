@@ -9,6 +9,7 @@ import org.latentlab.data.ImageFolder;
 import org.latentlab.data.ImageScale;
 import org.latentlab.data.ToyDistribution;
 import org.latentlab.model.NetworkCompiler;
+import org.latentlab.model.edit.CostEstimate;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.GanTrainer;
@@ -40,6 +41,9 @@ public final class ExperimentRunner {
     /** A new run; its folder is created when the first iteration is done ({@code runsRoot} null: no folder). */
     public static Session start(ExperimentSpec spec, Options options) {
         Backend.init();
+        if (options.runsRoot() != null) {
+            RunStore.checkWritable(options.runsRoot(), checkpointBytes(spec));
+        }
         DataSource data = openData(spec, options.baseDir());
         checkFits(spec, data);
         StoreHooks hooks = new StoreHooks(spec, data, options.runsRoot(), null);
@@ -49,14 +53,16 @@ public final class ExperimentRunner {
         return new Session(spec, run, hooks).launch();
     }
 
-    /** Continues the run in {@code runDir} from its latest checkpoint, writing into the same folder. */
+    /**
+     * Continues the run in {@code runDir} from its newest intact checkpoint, writing into the same folder; a damaged
+     * newer checkpoint is passed over with a note ({@link RunSession#resumeNote()}), and nothing in the folder
+     * changes until the checkpoint has loaded.
+     */
     public static Session resume(Path runDir, Options options) {
         Backend.init();
-        long at = Checkpoint.latestIteration(runDir);
-        if (at < 0) {
-            throw new LabException(runDir + " has no complete checkpoint to resume from");
-        }
         ExperimentSpec spec = ExperimentFiles.read(runDir.resolve("spec.json"));
+        Checkpoints.choose(runDir); // fails here, before any thread starts, when no checkpoint is intact
+        RunStore.checkWritable(runDir, checkpointBytes(spec));
         Path base = RunStore.dataBaseDir(runDir);
         DataSource data = openData(spec, base == null ? runDir : base);
         String recorded = RunStore.dataHash(runDir);
@@ -65,15 +71,20 @@ public final class ExperimentRunner {
                     + " trained on (its SHA-256 differs from provenance.json); resume needs the same data");
         }
         checkFits(spec, data);
-        RunStore store = RunStore.open(runDir, at);
+        RunStore store = RunStore.open(runDir);
         StoreHooks hooks = new StoreHooks(spec, data, null, store);
-        hooks.elapsedBefore = store.lastElapsedSeconds();
-        TrainingRun<GanTrainer, TrainingStatus> run = new TrainingRun<>(() -> {
-            GanTrainer t = buildTrainer(spec, data, DataType.FLOAT);
-            Checkpoint.restoreLatest(runDir, t);
-            return t;
-        }, hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
+        TrainingRun<GanTrainer, TrainingStatus> run = new TrainingRun<>(() -> hooks.resumed(
+                Checkpoints.restoreNewest(runDir, () -> buildTrainer(spec, data, DataType.FLOAT),
+                        Checkpoint::restore)),
+                hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
         return new Session(spec, run, hooks).launch();
+    }
+
+    /** About how many bytes one checkpoint of this experiment takes: G and D with Adam's two moments, in float. */
+    static long checkpointBytes(ExperimentSpec spec) {
+        long params = CostEstimate.of(spec.generator(), 1).parameters()
+                + CostEstimate.of(spec.discriminator(), 1).parameters();
+        return params * Float.BYTES * 3;
     }
 
     /** A running GAN experiment: its run, and the folder it writes (once it exists). */

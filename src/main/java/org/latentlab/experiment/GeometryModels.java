@@ -97,11 +97,7 @@ public final class GeometryModels {
         ExperimentSpec spec = model.ganSpec();
         DataSource data = model.data();
         GanTrainer trainer = ExperimentRunner.buildTrainer(spec, data, DataType.DOUBLE);
-        Path runDir = model.runDir();
-        if (!model.checkpoint().equals(ModelRunnerCheckpoints.latestGan(runDir))) {
-            throw new LabException("GAN runs keep only their latest checkpoint; analyse " + runDir);
-        }
-        Checkpoint.restoreLatest(runDir, trainer);
+        Checkpoint.restore(model.checkpoint(), trainer);
         INDArray z = Nd4j.randn(new Random(seed).nextLong(), new long[] {n, spec.latentDim()})
                 .castTo(DataType.DOUBLE);
         if (part == Part.GENERATOR) {
@@ -134,13 +130,5 @@ public final class GeometryModels {
             b[i] = buf[i];
         }
         return Nd4j.create(b, new long[] {n, d}, DataType.DOUBLE);
-    }
-
-    /** Where GAN runs keep their one checkpoint. */
-    private static final class ModelRunnerCheckpoints {
-        static Path latestGan(Path runDir) {
-            java.util.List<Path> all = SavedModel.checkpoints(runDir);
-            return all.isEmpty() ? null : all.get(all.size() - 1);
-        }
     }
 }

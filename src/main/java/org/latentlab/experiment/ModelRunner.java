@@ -9,6 +9,7 @@ import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
 import org.latentlab.model.NetworkCompiler;
+import org.latentlab.model.edit.CostEstimate;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.ModelStatus;
@@ -60,6 +61,9 @@ public final class ModelRunner {
         DataSource data = ExperimentRunner.openData(spec.dataset(), options.baseDir(), ImageScale.ZERO_TO_ONE);
         Split split = split(data, spec.heldOut(), spec.seed());
         check(spec, split.train());
+        if (options.runsRoot() != null) {
+            RunStore.checkWritable(options.runsRoot(), checkpointBytes(spec, data.dimension()));
+        }
         Hooks hooks = new Hooks(spec, split, options);
         TrainingRun<Trainer, ModelStatus> run = new TrainingRun<>(() -> buildTrainer(spec, split.train(),
                 DataType.FLOAT), hooks, spec.iterations(), options.statusIntervalMillis(),
@@ -137,12 +141,15 @@ public final class ModelRunner {
     /**
      * Saves the model into {@code checkpoints/iter-N/}: encoder.zip and decoder.zip (DL4J models with their Adam
      * state), or per RBM layer its parameters, momentum velocities and persistent chains; and state.json with the
-     * counters and the settings in force. The folder appears complete or not at all (written aside, then moved), and
-     * {@code checkpoints/LATEST} names it. Everything a resume needs to continue exactly as if never stopped.
+     * counters and the settings in force. The folder appears complete or not at all, sealed with a manifest of
+     * sizes and SHA-256s ({@link Checkpoints}). Everything a resume needs to continue exactly as if never stopped.
      */
     public static void save(Trainer trainer, Path dir) {
-        try {
-            Path tmp = Files.createDirectories(dir.resolve("checkpoints").resolve("tmp-" + trainer.iteration()));
+        Path target = dir.resolve("checkpoints").resolve("iter-" + trainer.iteration());
+        if (Files.exists(target) && Checkpoints.damage(target) == null) {
+            return;
+        }
+        Checkpoints.write(target, tmp -> {
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("iteration", trainer.iteration());
             if (trainer instanceof AutoencoderTrainer t) {
@@ -171,15 +178,7 @@ public final class ModelRunner {
                 state.put("settings", r.settings());
             }
             Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
-            Path target = dir.resolve("checkpoints").resolve("iter-" + trainer.iteration());
-            if (Files.exists(target)) {
-                return;
-            }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.writeString(dir.resolve("checkpoints").resolve("LATEST"), target.getFileName() + "\n");
-        } catch (IOException e) {
-            throw new LabException("cannot save the model into " + dir + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void saveArray(INDArray a, Path dir, String name) throws IOException {
@@ -198,18 +197,9 @@ public final class ModelRunner {
         }
     }
 
-    /** The latest complete checkpoint folder of a run, or null if it has none. */
+    /** The newest intact checkpoint folder of a run (its manifest checks out), or null if it has none. */
     public static Path latestCheckpoint(Path runDir) {
-        Path pointer = runDir.resolve("checkpoints").resolve("LATEST");
-        if (!Files.isRegularFile(pointer)) {
-            return null;
-        }
-        try {
-            Path d = pointer.resolveSibling(Files.readString(pointer).trim());
-            return Files.isRegularFile(d.resolve("state.json")) ? d : null;
-        } catch (IOException e) {
-            throw new LabException(pointer + ": cannot read: " + e.getMessage(), e);
-        }
+        return Checkpoints.newestIntact(runDir);
     }
 
     /** The iteration a checkpoint folder was saved at. */
@@ -295,20 +285,18 @@ public final class ModelRunner {
     }
 
     /**
-     * Continues the run in {@code runDir} from its latest checkpoint, in the same folder: metrics rows after the
-     * checkpoint are dropped, the data must be the same (SHA-256 from provenance.json).
+     * Continues the run in {@code runDir} from its newest intact checkpoint, in the same folder: a damaged newer
+     * checkpoint is passed over with a note ({@link RunSession#resumeNote()}); metrics rows after the checkpoint are
+     * dropped once it has loaded, not before; the data must be the same (SHA-256 from provenance.json).
      */
     public static Session resume(Path runDir, ExperimentRunner.Options options) {
         Backend.init();
-        Path checkpoint = latestCheckpoint(runDir);
-        if (checkpoint == null) {
-            throw new LabException(runDir + " has no complete checkpoint to resume from");
-        }
-        long at = checkpointIteration(checkpoint);
         ModelExperiment spec = ExperimentFiles.readModel(runDir.resolve("spec.json"));
+        Checkpoints.choose(runDir); // fails here, before any thread starts, when no checkpoint is intact
         Path base = RunStore.dataBaseDir(runDir);
         DataSource data = ExperimentRunner.openData(spec.dataset(), base == null ? runDir : base,
                 ImageScale.ZERO_TO_ONE);
+        RunStore.checkWritable(runDir, checkpointBytes(spec, data.dimension()));
         Split split = split(data, spec.heldOut(), spec.seed());
         String recorded = RunStore.dataHash(runDir);
         if (recorded != null && !recorded.equals(split.train().contentHash())) {
@@ -316,19 +304,35 @@ public final class ModelRunner {
                     + " trained on (its SHA-256 differs from provenance.json); resume needs the same data");
         }
         check(spec, split.train());
-        RunStore store = RunStore.open(runDir, at);
+        RunStore store = RunStore.open(runDir);
         Hooks hooks = new Hooks(spec, split, new ExperimentRunner.Options(null, options.baseDir(),
                 options.statusIntervalMillis(), options.viewIntervalMillis()));
         hooks.store = store;
-        hooks.elapsedBefore = store.lastElapsedSeconds();
-        TrainingRun<Trainer, ModelStatus> run = new TrainingRun<>(() -> {
-            Trainer t = buildTrainer(spec, split.train(), DataType.FLOAT);
-            restore(checkpoint, t);
-            return t;
-        }, hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
+        TrainingRun<Trainer, ModelStatus> run = new TrainingRun<>(() -> hooks.resumed(
+                Checkpoints.restoreNewest(runDir, () -> buildTrainer(spec, split.train(), DataType.FLOAT),
+                        ModelRunner::restore)),
+                hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
         Session s = new Session(spec, run, hooks);
         run.launch();
         return s;
+    }
+
+    /**
+     * About how many bytes one checkpoint of this experiment takes, in float: encoder and decoder with Adam's two
+     * moments, or each RBM's weights and biases with their velocities.
+     */
+    static long checkpointBytes(ModelExperiment spec, int visible) {
+        if (spec.family() == ModelExperiment.Family.RBM) {
+            long values = 0;
+            long v = visible;
+            for (int h : spec.rbm().hidden()) {
+                values += 2 * (v * h + v + h);
+                v = h;
+            }
+            return values * Float.BYTES;
+        }
+        long params = CostEstimate.of(spec.encoder(), 1).parameters() + CostEstimate.of(spec.decoder(), 1).parameters();
+        return params * Float.BYTES * 3;
     }
 
     /** Metrics, pictures and checkpoints as the run goes; the dashboard's statuses. */

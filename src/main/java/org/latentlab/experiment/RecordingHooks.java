@@ -8,6 +8,8 @@ import org.latentlab.train.TrainingRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+
 /**
  * What every family's run does around its training loop, on the run's thread: a measurement every
  * {@code sampleInterval} iterations (written to the run folder as a metrics row and a picture, and handed to the next
@@ -32,6 +34,8 @@ abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Ho
     /** Seconds already spent before a resume (the last metrics row kept), so elapsed time continues. */
     double elapsedBefore;
     V views;
+    /** What a resume passed over to reach the checkpoint it loaded, or null. */
+    volatile String resumeNote;
     private Evaluation pending;
     private long startNanos = System.nanoTime();
     private long lastCheckpoint = -1;
@@ -112,26 +116,44 @@ abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Ho
         return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /**
+     * A resumed trainer has loaded its checkpoint: only now are the metrics rows measured after it dropped, and the
+     * clock continues from the last row kept.
+     */
+    T resumed(Checkpoints.Restored<T> restored) {
+        store.keepMetricsUpTo(restored.iteration());
+        elapsedBefore = store.lastElapsedSeconds();
+        resumeNote = Checkpoints.fallbackNote(restored);
+        if (resumeNote != null) {
+            LOG.warn(resumeNote);
+        }
+        return restored.trainer();
+    }
+
     private Evaluation record(T trainer) {
         Evaluation evaluation = evaluate(trainer);
         RunStore s = store();
         if (s != null) {
-            write(s, trainer, evaluation, elapsedSeconds());
+            try {
+                write(s, trainer, evaluation, elapsedSeconds());
+            } catch (LabException e) {
+                // a full disk or a folder gone: the run stops, and says which checkpoint a resume would continue from
+                Path good = Checkpoints.newestIntact(s.dir());
+                throw new LabException(e.getMessage() + (good == null ? "; no checkpoint was saved yet"
+                        : "; the newest good checkpoint is " + s.dir().relativize(good)), e);
+            }
         }
         return evaluation;
     }
 
+    /** Saves a checkpoint; a failure stops the run (a run that cannot save must not report success). */
     private void checkpoint(T trainer) {
         RunStore s = store();
         if (s == null) {
             return;
         }
-        try {
-            if (save(s, trainer)) {
-                lastCheckpoint = trainer.iteration();
-            }
-        } catch (LabException e) {
-            LOG.warn(e.getMessage());
+        if (save(s, trainer)) {
+            lastCheckpoint = trainer.iteration();
         }
     }
 

@@ -39,6 +39,14 @@ public abstract class RunSession<P, T extends Trainer, S> implements AutoCloseab
         return s == null ? null : s.dir();
     }
 
+    /**
+     * When a resume passed over damaged checkpoints: one line saying which it loaded and why (null otherwise, and
+     * until the run's thread has loaded it).
+     */
+    public String resumeNote() {
+        return hooks.resumeNote;
+    }
+
     @Override
     public void close() {
         run.close();

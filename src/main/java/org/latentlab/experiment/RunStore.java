@@ -69,14 +69,79 @@ public final class RunStore {
         return new RunStore(dir);
     }
 
-    /** An existing run folder, to resume: metrics rows after the checkpoint's iteration are dropped. */
-    public static RunStore open(Path dir, long keepUpToIteration) {
+    /**
+     * An existing run folder, to resume. Nothing in it changes until {@link #keepMetricsUpTo} is called, once the
+     * checkpoint to continue from has loaded.
+     */
+    public static RunStore open(Path dir) {
         if (!Files.isRegularFile(dir.resolve("spec.json"))) {
             throw new LabException(dir + " is not a run folder (no spec.json)");
         }
-        RunStore store = new RunStore(dir);
-        store.truncateMetricsAfter(keepUpToIteration);
-        return store;
+        return new RunStore(dir);
+    }
+
+    /** Drops the metrics rows after {@code iteration} (measured after the checkpoint a resume continues from). */
+    public void keepMetricsUpTo(long iteration) {
+        truncateMetricsAfter(iteration);
+        columns = null;
+    }
+
+    /**
+     * Checks, before any training, that runs can be written under {@code folder} (a runs root, or a run folder to
+     * resume in): it is or can be made a folder, a file can be written in it, and it has room for two checkpoints of
+     * about {@code checkpointBytes} each (the newest kept while the next is written).
+     *
+     * @throws LabException saying what is wrong and what to do
+     */
+    public static void checkWritable(Path folder, long checkpointBytes) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new LabException("cannot write runs into " + folder + ": it is a file, not a folder;"
+                    + " give --runs a folder");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LabException("cannot create the runs folder " + folder + ": " + Checkpoints.describe(e)
+                    + "; give --runs a folder you can write to", e);
+        }
+        try {
+            Path probe = Files.createTempFile(folder, ".write-check", ".tmp");
+            try {
+                Files.write(probe, new byte[] {1});
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot write in the runs folder " + folder + ": " + Checkpoints.describe(e)
+                    + "; give --runs a folder you can write to", e);
+        }
+        long free;
+        try {
+            free = Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            return; // the space is unknown: the writes themselves are checked
+        }
+        long needed = 2 * checkpointBytes + (1 << 20);
+        if (free < needed) {
+            throw new LabException(String.format(Locale.ROOT, "the runs folder %s has %s free, but this experiment"
+                    + " needs about %s (two checkpoints of %s, and metrics and samples): free some space or give"
+                    + " --runs another folder", folder, bytes(free), bytes(needed), bytes(checkpointBytes)));
+        }
+    }
+
+    /** A byte count for people: 300 KB, 12.5 MB, 3.1 GB. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
     public Path dir() {
@@ -174,6 +239,7 @@ public final class RunStore {
         try {
             List<String> lines = Files.readAllLines(csv);
             List<String> kept = new ArrayList<>();
+            int before = lines.size();
             for (int i = 0; i < lines.size(); i++) {
                 String l = lines.get(i);
                 if (i == 0) {
@@ -189,7 +255,9 @@ public final class RunStore {
                     // a row cut off by a killed process: dropped
                 }
             }
-            AtomicFiles.writeString(csv, String.join("\n", kept) + "\n");
+            if (kept.size() < before) {
+                AtomicFiles.writeString(csv, String.join("\n", kept) + "\n");
+            }
         } catch (IOException e) {
             throw new LabException("cannot read " + csv + ": " + e.getMessage(), e);
         }

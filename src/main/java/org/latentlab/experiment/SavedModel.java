@@ -93,7 +93,10 @@ public final class SavedModel {
         return new SavedModel(runDir, checkpoint, iteration, kind, null, spec);
     }
 
-    /** Every complete checkpoint of a run, oldest first (GAN runs keep only their latest). */
+    /**
+     * Every intact checkpoint of a run (its manifest's sizes and hashes match), oldest first. Autoencoder, VAE and
+     * RBM runs keep every checkpoint; GAN runs keep their two newest.
+     */
     public static List<Path> checkpoints(Path runDir) {
         Path dir = runDir.resolve("checkpoints");
         if (!Files.isDirectory(dir)) {
@@ -103,6 +106,7 @@ public final class SavedModel {
             List<Path> found = new ArrayList<>(s.filter(Files::isDirectory)
                     .filter(p -> ITER.matcher(p.getFileName().toString()).matches())
                     .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                    .filter(p -> Checkpoints.damage(p) == null)
                     .toList());
             found.sort(Comparator.comparingLong(SavedModel::iterationOf));
             return found;

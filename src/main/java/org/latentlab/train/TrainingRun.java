@@ -236,9 +236,21 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM is exiting (SIGTERM, Ctrl+C, the window closed): the current iteration finishes, the run stops as if
+     * closed (so a last checkpoint is saved), and no native operation is cut short by the exit.
+     */
     private void stopForExit() {
         running = false;
-        closed = true;
+        post(() -> {
+            try {
+                if (trainer != null && state != RunState.FAILED) {
+                    hooks.onStop(trainer, RunState.CLOSED);
+                }
+            } finally {
+                closed = true;
+            }
+        });
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
@@ -255,13 +267,20 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         }
         running = false;
         post(() -> {
-            if (trainer != null) {
-                hooks.onStop(trainer, RunState.CLOSED);
+            try {
+                if (trainer != null && state != RunState.FAILED) {
+                    hooks.onStop(trainer, RunState.CLOSED);
+                }
+            } catch (RuntimeException e) {
+                // the last checkpoint could not be saved (a full disk): say so; the run closes all the same
+                logFailure("closing the run", e);
+                message = messageOf(e);
+            } finally {
+                closed = true;
+                state = RunState.CLOSED;
+                commands.clear();
+                inFlight.set(0);
             }
-            closed = true;
-            state = RunState.CLOSED;
-            commands.clear();
-            inFlight.set(0);
         });
         try {
             thread.join(30_000);
@@ -291,7 +310,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("training command failed", e);
+                logFailure("training command failed", e);
                 running = false;
                 state = RunState.FAILED;
                 message = messageOf(e);
@@ -357,7 +376,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             hooks.onStop(trainer, RunState.PAUSED);
             return false;
         } catch (RuntimeException e) {
-            LOG.error("training failed", e);
+            logFailure("training failed", e);
             running = false;
             state = RunState.FAILED;
             message = messageOf(e);
@@ -380,7 +399,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             news = false;
             viewRequested = true;
         } catch (RuntimeException e) {
-            LOG.error("could not build the trainer", e);
+            logFailure("could not build the trainer", e);
             trainer = null;
             state = RunState.FAILED;
             message = messageOf(e);
@@ -413,6 +432,15 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("status listener failed", e);
             }
+        }
+    }
+
+    /** A {@link LabException} is a message for a person (logged as one line); anything else is a bug (with trace). */
+    private static void logFailure(String what, RuntimeException e) {
+        if (e instanceof LabException) {
+            LOG.warn(e.getMessage());
+        } else {
+            LOG.error(what, e);
         }
     }
 

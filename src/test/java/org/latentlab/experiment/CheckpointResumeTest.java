@@ -125,15 +125,18 @@ class CheckpointResumeTest {
     }
 
     @Test
-    void newerCheckpointReplacesTheOlderOne() throws IOException {
+    void aRunKeepsItsNewestTwoCheckpoints() throws IOException {
         GanTrainer t = build();
         iterate(t, 10);
         Checkpoint.save(runDir, t);
         iterate(t, 10);
         Checkpoint.save(runDir, t);
+        iterate(t, 10);
+        Checkpoint.save(runDir, t);
 
-        assertEquals(20, Checkpoint.latestIteration(runDir));
+        assertEquals(30, Checkpoint.latestIteration(runDir));
         assertFalse(Files.exists(runDir.resolve("checkpoints").resolve("iter-00000010")));
+        assertTrue(Files.isRegularFile(runDir.resolve("checkpoints").resolve("iter-00000020").resolve("G.zip")));
         assertTrue(Files.isRegularFile(runDir.resolve("checkpoints").resolve("iter-00000020").resolve("G.zip")));
     }
 
@@ -149,7 +152,9 @@ class CheckpointResumeTest {
         Files.writeString(csv, "4", java.nio.file.StandardOpenOption.APPEND); // a row cut off by a killed process
         assertEquals(List.of("iteration", "10", "20", "30", "4"), firstCells(csv));
 
-        RunStore reopened = RunStore.open(store.dir(), 20);
+        RunStore reopened = RunStore.open(store.dir());
+        assertEquals(List.of("iteration", "10", "20", "30", "4"), firstCells(csv), "opening changes nothing");
+        reopened.keepMetricsUpTo(20);
 
         assertEquals(List.of("iteration", "10", "20"), firstCells(csv));
         assertEquals(String.join(",", RunStore.BASE_COLUMNS), Files.readAllLines(csv).get(0));
@@ -161,7 +166,7 @@ class CheckpointResumeTest {
 
     @Test
     void openingAFolderWithoutSpecFails(@TempDir Path notARun) {
-        LabException e = assertThrows(LabException.class, () -> RunStore.open(notARun, 0));
+        LabException e = assertThrows(LabException.class, () -> RunStore.open(notARun));
         assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
     }
 

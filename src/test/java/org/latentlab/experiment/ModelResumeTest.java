@@ -165,7 +165,7 @@ class ModelResumeTest {
         Files.writeString(dir.resolve("spec.json"), ExperimentFiles.toJson(Presets.loadModel("ring8-ae-2d")));
         LabException e = assertThrows(LabException.class,
                 () -> ModelRunner.resume(dir, ExperimentRunner.Options.defaults()));
-        assertTrue(e.getMessage().contains("no complete checkpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("no intact checkpoint to resume from"), e.getMessage());
     }
 
     private static void deleteTree(Path p) throws IOException {

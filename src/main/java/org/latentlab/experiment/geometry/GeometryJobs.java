@@ -337,7 +337,7 @@ public final class GeometryJobs implements AutoCloseable {
                     throw new LabException(model.runDir().getFileName() + " has " + (trajectory.size() - 1)
                             + " checkpoint(s): the principal components of a trajectory need at least 2 checkpoints"
                             + " besides the initial parameters" + (model.kind() == SavedModel.Kind.GAN
-                            ? " (GAN runs keep only their latest); use random or hessian directions" : ""));
+                            ? " (GAN runs keep only their two newest); use random or hessian directions" : ""));
                 }
                 TrajectoryProjection pca = TrajectoryProjection.pca(thetas(trajectory));
                 plane = new ScanPlane(theta, pca.plane().d1(), pca.plane().d2(), String.format(Locale.ROOT,
@@ -372,8 +372,8 @@ public final class GeometryJobs implements AutoCloseable {
             iterations[i] = trajectory.get(i).iteration();
         }
         String note = "the initial parameters (" + trajectory.get(0).label() + ") and " + (trajectory.size() - 1)
-                + " checkpoint(s)" + (model.kind() == SavedModel.Kind.GAN ? "; a GAN run keeps only its latest"
-                + " checkpoint" : "");
+                + " checkpoint(s)" + (model.kind() == SavedModel.Kind.GAN ? "; a GAN run keeps only its two newest"
+                + " checkpoints" : "");
         SurfaceSlice.Trajectory t = new SurfaceSlice.Trajectory(iterations, p.a(), p.b(), p.explainedVariance()[0],
                 note);
         Path trajectoryFile = sibling(file, "-trajectory.csv");
@@ -558,7 +558,7 @@ public final class GeometryJobs implements AutoCloseable {
      * For every checkpoint of this model's run, oldest first: the loss on the analysis batch, the top Hessian
      * eigenvalue (Lanczos) and the negative fraction and trace by stochastic Lanczos quadrature ({@code runs} ×
      * {@code steps}): the "training error vs eigenvalues" figure. Each checkpoint's results are cached in its own
-     * folder. Autoencoder, VAE and RBM runs keep every checkpoint; a GAN run keeps only its latest, which the
+     * folder. Autoencoder, VAE and RBM runs keep every checkpoint; a GAN run keeps only its two newest, which the
      * result's note says.
      */
     public CurvatureHistory alongTraining(LossSpec loss, int runs, int steps, Monitor monitor) {
@@ -586,7 +586,7 @@ public final class GeometryJobs implements AutoCloseable {
         String note = "";
         if (n == 1) {
             note = model.kind() == SavedModel.Kind.GAN
-                    ? "a GAN run keeps only its latest checkpoint, so there is one point; for a curve, analyse"
+                    ? "the run has one checkpoint, so there is one point; for a curve, analyse"
                     + " autoencoder or VAE runs, which keep every checkpoint"
                     : "the run saved one checkpoint, so there is one point; train with a smaller"
                     + " checkpointInterval for a curve";

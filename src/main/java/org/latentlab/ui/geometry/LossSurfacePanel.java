@@ -278,8 +278,8 @@ final class LossSurfacePanel extends BorderPane {
             part.setDisable(!gan);
             StringBuilder b = new StringBuilder("Opened " + model + ".\n");
             if (gan) {
-                b.append("A GAN run keeps only its latest checkpoint: its trajectory is the initial weights and that"
-                        + " checkpoint. Choose D's or G's loss above.\n");
+                b.append("A GAN run keeps only its two newest checkpoints: its trajectory is the initial weights and"
+                        + " those. Choose D's or G's loss above.\n");
             }
             report.setText(b.toString());
             continueScan.setDisable(true);
