@@ -81,7 +81,7 @@ public final class ExperimentRunner {
     }
 
     /** About how many bytes one checkpoint of this experiment takes: G and D with Adam's two moments, in float. */
-    static long checkpointBytes(ExperimentSpec spec) {
+    public static long checkpointBytes(ExperimentSpec spec) {
         long params = CostEstimate.of(spec.generator(), 1).parameters()
                 + CostEstimate.of(spec.discriminator(), 1).parameters();
         return params * Float.BYTES * 3;

@@ -125,7 +125,7 @@ abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Ho
         elapsedBefore = store.lastElapsedSeconds();
         resumeNote = Checkpoints.fallbackNote(restored);
         if (resumeNote != null) {
-            LOG.warn(resumeNote);
+            LOG.debug(resumeNote); // the session hands the note to the window or the command line
         }
         return restored.trainer();
     }

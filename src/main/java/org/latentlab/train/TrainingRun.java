@@ -438,7 +438,8 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
     /** A {@link LabException} is a message for a person (logged as one line); anything else is a bug (with trace). */
     private static void logFailure(String what, RuntimeException e) {
         if (e instanceof LabException) {
-            LOG.warn(e.getMessage());
+            // a user-facing failure: the status carries its message to the window or the command line
+            LOG.debug(e.getMessage());
         } else {
             LOG.error(what, e);
         }
