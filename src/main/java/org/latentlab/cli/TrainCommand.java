@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import org.latentlab.core.LabException;
+import org.latentlab.experiment.Checkpoints;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ExperimentSpec;
@@ -107,11 +108,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     private int followModel(ModelRunner.Session session) throws InterruptedException {
         return follow(session.run(), session::runDir, session::resumeNote, s -> s.progress().state(),
+                s -> s.progress().iteration(),
                 s -> s.progress().message(), ModelStatus::evaluation, TrainCommand::progress);
     }
 
     private int follow(ExperimentRunner.Session session) throws InterruptedException {
         return follow(session.run(), session::runDir, session::resumeNote, TrainingStatus::state,
+                TrainingStatus::iteration,
                 TrainingStatus::message, TrainingStatus::evaluation, TrainCommand::progress);
     }
 
@@ -120,7 +123,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
      * where the run folder is. Exit codes: 0 finished, 1 failed, 3 paused on a fault.
      */
     private static <S> int follow(TrainingRun<?, S> run, Supplier<Path> runDir, Supplier<String> resumeNote,
-                                  Function<S, RunState> state,
+                                  Function<S, RunState> state, java.util.function.ToLongFunction<S> iteration,
                                   Function<S, String> message, Function<S, Evaluation> evaluation,
                                   BiFunction<S, String, String> line) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
@@ -140,15 +143,45 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                     }
                     run.start();
                 }
-                case RUNNING -> System.out.println(line.apply(status, metrics[0]));
+                case RUNNING -> {
+                    if (iteration.applyAsLong(status) > 0) { // before the first step there are no losses to show
+                        System.out.println(line.apply(status, metrics[0]));
+                    }
+                }
                 case FINISHED, FAILED, PAUSED -> done.countDown();
                 default -> {
                 }
             }
         });
-        while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-            if (!run.isAlive()) {
-                break;
+        // SIGTERM or Ctrl-C: the run saves a checkpoint as it closes (its own exit hook); this one says so
+        Thread onExit = new Thread(() -> {
+            long until = System.nanoTime() + 15_000_000_000L;
+            while (run.isAlive() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Path dir = runDir.get();
+            long saved = dir == null ? -1 : savedIteration(dir);
+            System.err.println("stopped: the process was asked to exit" + (dir == null ? ""
+                    : saved < 0 ? "; no checkpoint was saved (run folder " + dir + ")"
+                    : "; the run folder " + dir + " keeps its checkpoint at iteration " + saved
+                    + ": continue with train --resume " + dir));
+        }, "latentlab-train-exit-note");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
+            while (!done.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!run.isAlive()) {
+                    break;
+                }
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the note above is printed
             }
         }
         S s = last.get();
@@ -163,6 +196,12 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         }
         System.err.println("error: " + message.apply(s) + (dir == null ? "" : " (run folder " + dir + ")"));
         return state.apply(s) == RunState.PAUSED ? 3 : 1;
+    }
+
+    /** The iteration of the run's newest intact checkpoint, or -1. */
+    private static long savedIteration(Path runDir) {
+        Path newest = Checkpoints.newestIntact(runDir);
+        return newest == null ? -1 : Checkpoints.iterationOf(newest);
     }
 
     private static String progress(ModelStatus s, String metrics) {

@@ -1,10 +1,8 @@
 package org.latentlab.experiment;
 
-import org.latentlab.core.AtomicFiles;
 import org.latentlab.train.ModelView;
 import org.latentlab.train.ModelView.Images;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -24,7 +22,7 @@ public final class ModelSamples {
 
     public static void write(ModelView view, Path file) {
         BufferedImage img = picture(view, 2);
-        AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
+        PngFiles.write(img, file);
     }
 
     public static BufferedImage picture(ModelView view, int scale) {

@@ -1,9 +1,7 @@
 package org.latentlab.experiment;
 
-import org.latentlab.core.AtomicFiles;
 import org.latentlab.train.GanView;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -19,7 +17,7 @@ public final class SampleImages {
 
     public static void write(GanView view, Path file) {
         BufferedImage img = view instanceof GanView.Points p ? scatter(p, 480) : grid((GanView.Images) view, 2);
-        AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
+        PngFiles.write(img, file);
     }
 
     /** Generated images side by side, 8 to a row, scaled by an integer factor, 2-pixel gutters. */

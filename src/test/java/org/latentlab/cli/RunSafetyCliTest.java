@@ -2,6 +2,7 @@ package org.latentlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -266,6 +267,42 @@ class RunSafetyCliTest {
         assertEquals(30, Checkpoint.latestIteration(run));
         assertEquals(checkpoint(run, 30).getFileName().toString(),
                 Files.readString(run.resolve("checkpoints/LATEST")).strip());
+    }
+
+    // ---- the process asked to exit
+
+    /** SIGTERM in the middle of training: a checkpoint is saved, and one line says where and how to continue. */
+    @Test
+    void sigtermSavesACheckpointAndSaysHowToContinue() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-XX:-UseSuperWord", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "train", "ring8-nsgan",
+                "--iterations", "100000000", "--runs", runs.toString())
+                .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.matches("it [1-9].*"));
+            assertNotNull(line, "the run never reported an iteration");
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running a minute after SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(143, p.exitValue());
+        String err = Files.readString(tmp.resolve("stderr.txt"));
+        Path run = onlyRunFolder(runs);
+        long saved = Checkpoint.latestIteration(run);
+        assertTrue(saved > 0, "no checkpoint saved on SIGTERM:\n" + err);
+        assertNull(Checkpoints.damage(checkpoint(run, saved)));
+        assertTrue(err.contains("stopped: the process was asked to exit; the run folder " + run
+                + " keeps its checkpoint at iteration " + saved + ": continue with train --resume " + run), err);
+        assertFalse(err.contains("Exception"), err);
+        assertFalse(Files.list(Path.of(".")).anyMatch(f -> f.getFileName().toString().startsWith("hs_err")),
+                "a JVM crash file in the project folder");
     }
 
     // ---- helpers
