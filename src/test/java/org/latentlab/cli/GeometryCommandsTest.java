@@ -201,7 +201,7 @@ class GeometryCommandsTest {
                 stderr());
         assertEquals(42, number("parameters"));
         assertTrue(values().get("objective").startsWith("generator loss"), stdout());
-        assertTrue(stdout().contains("keeps only its latest checkpoint"), stdout());
+        assertTrue(stdout().contains("keeps only its two newest checkpoints"), stdout());
         assertEquals(0, run("landscape", ganRun.toString(), "--2d", "--grid", "3", "--part", "D", "--n", "64"),
                 stderr());
         assertEquals(33, number("parameters"));
@@ -245,8 +245,11 @@ class GeometryCommandsTest {
             assertEquals(5, cells.length, row);
             assertTrue(Double.parseDouble(cells[2]) > 0, "a top eigenvalue near a trained point: " + row);
         }
+        out.reset();
         assertEquals(0, run("curvature", ganRun.toString(), "--runs", "1", "--steps", "10", "--n", "64"), stderr());
-        assertTrue(stdout().contains("# note: a GAN run keeps only its latest checkpoint"), stdout());
+        List<String> ganTable = stdout().lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(1 + org.latentlab.experiment.SavedModel.checkpoints(ganRun).size(), ganTable.size(),
+                "a row per kept checkpoint: " + stdout());
     }
 
     @Test
