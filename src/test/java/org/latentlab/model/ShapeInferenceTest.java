@@ -101,8 +101,7 @@ class ShapeInferenceTest {
         assertFalse(e.getMessage().contains("'conv'"), e.getMessage());
     }
 
-    // FAILS against the current main code: NetworkSpec's compact constructor says only "network 'D' has two
-    // layers with the same name" -- it names neither the duplicated layer nor what to do (see the report).
+    // A duplicated layer name is refused naming the layer and asking for a rename.
     @Test
     void duplicateLayerNamesNameTheLayerAndAskForARename() {
         List<LayerSpec> layers = List.of(

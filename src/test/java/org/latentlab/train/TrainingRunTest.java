@@ -309,9 +309,8 @@ class TrainingRunTest {
         assertEquals(5, h.iteration(), "a paused run stays paused");
     }
 
-    // FAILS against the current main code: TrainingRun.awaitIdle treats an empty command queue as idle, but the
-    // owner thread takes a command off the queue before running it, so awaitIdle returns while the command (here a
-    // 300 ms task; in practice a step) is still running. See the report for the fix (count commands in flight).
+    // awaitIdle counts commands in flight: the owner thread takes a command off the queue before running it, so an
+    // empty queue alone does not mean idle (here a 300 ms task; in practice a step).
     @Test
     void awaitIdleWaitsForAPostedCommandToFinish() throws Exception {
         Harness h = launchTinyGan();

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The layers a person can drag onto the canvas, grouped as the builder shows them, each with sensible defaults.
  * Every {@link LayerSpec} type has an entry; the output heads are dense layers of one unit with the activation a
- * model's last layer usually has (sigmoid, tanh, or none: linear). The generative blocks the issue lists are not
+ * model's last layer usually has (sigmoid, tanh, or none: linear). The generative blocks of the curriculum are not
  * layers here: the VAE's sampling block is part of every {@link ModelFamily#VAE} design, and a GAN's noise input
  * is its generator's input node; label/condition inputs and concat do not exist in the lab's networks yet.
  */
