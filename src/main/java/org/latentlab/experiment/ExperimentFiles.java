@@ -2,16 +2,15 @@ package org.latentlab.experiment;
 
 import org.latentlab.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.latentlab.core.InputFiles;
 import org.latentlab.core.LabException;
+import org.latentlab.model.LabJson;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes experiment files. A file that cannot be read gives one {@link LabException} naming the file, the
@@ -19,12 +18,12 @@ import java.nio.file.Path;
  */
 public final class ExperimentFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    /** Strict ({@link LabJson}): trailing text, {@code "NaN"} for a number and non-finite numbers are refused. */
+    private static final ObjectMapper MAPPER = LabJson.strictMapper();
+
+    /** The families an experiment file's {@code "family"} may name: a GAN's, then {@link ModelExperiment.Family}. */
+    private static final String FAMILIES = "gan, " + Arrays.stream(ModelExperiment.Family.values())
+            .map(ModelExperiment.Family::id).collect(Collectors.joining(", "));
 
     private ExperimentFiles() {
     }
@@ -52,34 +51,64 @@ public final class ExperimentFiles {
 
     /** True when the JSON text is a GAN experiment (no {@code "family"} field, or {@code "family": "gan"}). */
     public static boolean isGan(String json, String source) {
+        JsonNode family = root(json, source).get("family");
+        if (family == null) {
+            return true;
+        }
+        if (!family.isTextual()) {
+            throw new LabException(source + ": at family: expected text, one of " + FAMILIES + ", not " + family);
+        }
+        if ("gan".equalsIgnoreCase(family.asText())) {
+            return true;
+        }
         try {
-            com.fasterxml.jackson.databind.JsonNode family = MAPPER.readTree(json).get("family");
-            return family == null || "gan".equalsIgnoreCase(family.asText());
+            ModelExperiment.Family.parse(family.asText());
+        } catch (IllegalArgumentException e) {
+            throw new LabException(source + ": at family: unknown family '" + family.asText() + "' (known: "
+                    + FAMILIES + ")");
+        }
+        return false;
+    }
+
+    /**
+     * The experiment as a tree, refused unless it is one JSON object: an empty file, {@code null}, a list, a number
+     * or text after the object each give a message naming {@code source}.
+     */
+    private static JsonNode root(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new LabException(source + ": " + describe(e), e);
         }
+        if (root == null || root.isMissingNode()) {
+            throw new LabException(source + ": the file is empty; an experiment is a JSON object {...}"
+                    + " (see: latentlab presets NAME)");
+        }
+        if (!root.isObject()) {
+            throw new LabException(source + ": holds " + (root.isNull() ? "just null" : root.isArray() ? "a list [...]"
+                    : "a single value (" + root + ")") + ", not an experiment: an experiment is a JSON object {...}"
+                    + " (see: latentlab presets NAME)");
+        }
+        return root;
     }
 
-    /** Reads the text of an experiment file, with a message naming the file when it cannot. */
+    /**
+     * Reads the text of an experiment file, with a message naming the file when it cannot: missing, not a regular
+     * file ({@code /dev/zero}), over {@link InputFiles#MAX_JSON_BYTES} or not UTF-8.
+     */
     public static String readText(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new LabException(file + ": no such experiment file");
-        } catch (IOException e) {
-            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return InputFiles.readJson(file, "experiment file");
     }
 
     /** Parses an autoencoder / VAE / RBM experiment; {@code source} names it in messages. */
     public static ModelExperiment parseModel(String json, String source) {
+        JsonNode tree = root(json, source);
+        JsonNode family = tree.get("family");
+        if (family == null ? tree.has("generator") || tree.has("discriminator") : isGan(json, source)) {
+            throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
+        }
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(json);
-            com.fasterxml.jackson.databind.JsonNode family = tree.get("family");
-            if (family == null ? tree.has("generator") || tree.has("discriminator")
-                    : "gan".equalsIgnoreCase(family.asText())) {
-                throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
-            }
             return MAPPER.readValue(json, ModelExperiment.class);
         } catch (JsonProcessingException e) {
             throw new LabException(source + ": " + describe(e), e);
