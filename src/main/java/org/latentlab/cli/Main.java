@@ -27,16 +27,39 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit code (for tests). */
+    /**
+     * Runs a command line and returns its exit code (for tests). Whatever a person can cause ends in one line on
+     * stderr, never a stack trace: a wrong option or value ({@code error: ...} and a pointer to --help, exit code 2),
+     * a {@link LabException} or {@link IllegalArgumentException} from the command (exit code 1), or running out of
+     * memory (exit code 1, naming the command line, since the file being read is not known here).
+     */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see: latentlab "
+                    + c.getCommandSpec().qualifiedName(" ").replaceFirst("^latentlab ?", "") + " --help)");
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
+                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
                 return 1;
             }
             throw ex;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("error: out of memory running 'latentlab " + String.join(" ", args) + "' ("
+                    + e.getMessage() + "): give the JVM more memory (-Xmx) or ask for less");
+            cl.getErr().flush();
+            return 1;
+        }
+    }
+
+    /** A message on one line: a multi-line message is joined with "; ". */
+    static String oneLine(String message) {
+        return message == null ? "unexpected failure" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }
