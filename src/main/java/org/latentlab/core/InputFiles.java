@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads the small text files a person hands the lab (experiment, design and network JSON) with a bound on what is
- * read: a regular file of at most {@value #MAX_JSON_BYTES} bytes, in UTF-8. A 3 GB file, {@code /dev/zero} or a
+ * Reads the text files a person hands the lab (experiment, design and network JSON, CSV points) with a bound on
+ * what is read: a regular file of at most {@value #MAX_JSON_BYTES} bytes for JSON (a caller's bound for data), in
+ * UTF-8. A 3 GB file, {@code /dev/zero} or a
  * folder is refused with its name and size before anything is read, so no such input ends in an
  * {@link OutOfMemoryError}.
  */
@@ -36,13 +37,13 @@ public final class InputFiles {
      */
     public static String readText(Path file, String what, long maxBytes) {
         if (Files.isDirectory(file)) {
-            throw new LabException(file + ": is a folder, not a " + what);
+            throw new LabException(file + ": is a folder, not " + a(what));
         }
         if (!Files.exists(file)) {
             throw new LabException(file + ": no such " + what);
         }
         if (!Files.isRegularFile(file)) {
-            throw new LabException(file + ": not a regular file (a device or a pipe): give a " + what);
+            throw new LabException(file + ": not a regular file (a device or a pipe): give " + a(what));
         }
         long size;
         try {
@@ -51,13 +52,13 @@ public final class InputFiles {
             throw new LabException(file + ": cannot read: " + e.getMessage(), e);
         }
         if (size > maxBytes) {
-            throw new LabException(file + ": " + bytes(size) + " is too large for a " + what + " (at most "
+            throw new LabException(file + ": " + bytes(size) + " is too large for " + a(what) + " (at most "
                     + bytes(maxBytes) + "): is this the right file?");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] data = in.readNBytes((int) maxBytes + 1);
             if (data.length > maxBytes) {
-                throw new LabException(file + ": grew past " + bytes(maxBytes) + " while being read: a " + what
+                throw new LabException(file + ": grew past " + bytes(maxBytes) + " while being read: " + a(what)
                         + " is a small text file");
             }
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -65,13 +66,17 @@ public final class InputFiles {
         } catch (NoSuchFileException e) {
             throw new LabException(file + ": no such " + what);
         } catch (CharacterCodingException e) {
-            throw new LabException(file + ": not UTF-8 text: a " + what + " is JSON text");
+            throw new LabException(file + ": not UTF-8 text: is this the right " + what + "?");
         } catch (IOException e) {
             throw new LabException(file + ": cannot read: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw new LabException(file + ": out of memory while reading its " + bytes(size) + "; give the JVM more"
                     + " memory (-Xmx) or a smaller " + what);
         }
+    }
+
+    private static String a(String noun) {
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
     /** {@code 3,221,225,472 bytes (3.0 GiB)}, {@code 812 bytes}. */
