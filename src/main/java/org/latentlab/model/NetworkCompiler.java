@@ -112,12 +112,7 @@ public final class NetworkCompiler {
      */
     static void requireMemory(NetworkSpec spec, OptimizerSpec optimizer, DataType dataType, long available) {
         long parameters = CostEstimate.of(spec, 1).parameters();
-        int copies = 2 + switch (optimizer.type()) {
-            case ADAM -> 2;
-            case RMSPROP -> 1;
-            case SGD -> 0;
-        };
-        double needed = (double) parameters * dataType.width() * copies;
+        double needed = trainingBytes(spec, optimizer, dataType);
         if (needed > available) {
             throw new LabException(String.format(Locale.ROOT, "network '%s' has %,d parameters: training it needs"
                     + " %s (parameters, gradients and %s state in %s) but %s is available: use fewer units or"
@@ -125,6 +120,45 @@ public final class NetworkCompiler {
                     parameters, gigabytes(needed), optimizer.type().name().toLowerCase(Locale.ROOT),
                     dataType.name().toLowerCase(Locale.ROOT), gigabytes(available)));
         }
+    }
+
+    /** A network and the optimiser that will train it, for {@link #requireMemory(String, DataType, Training...)}. */
+    public record Training(NetworkSpec network, OptimizerSpec optimizer) {
+    }
+
+    /**
+     * Refuses, before any network is built, an experiment whose networks together need more memory to train than
+     * is available: "experiment 'wide' needs 160,000,000,000 bytes (160.0 GB) to train its networks (encoder
+     * 10,000,000,000 parameters, ...) but 2,000,000,000 bytes (2.0 GB) is available: ...".
+     */
+    public static void requireMemory(String experiment, DataType dataType, Training... networks) {
+        requireMemory(experiment, dataType, availableBytes(), networks);
+    }
+
+    static void requireMemory(String experiment, DataType dataType, long available, Training... networks) {
+        double needed = 0;
+        StringBuilder parts = new StringBuilder();
+        for (Training t : networks) {
+            needed += trainingBytes(t.network(), t.optimizer(), dataType);
+            parts.append(parts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %,d parameters",
+                    t.network().name(), CostEstimate.of(t.network(), 1).parameters()));
+        }
+        if (needed > available) {
+            throw new LabException(String.format(Locale.ROOT, "experiment '%s' needs %s to train its networks (%s;"
+                    + " parameters, gradients and optimiser state in %s) but %s is available: use fewer units or"
+                    + " filters, or give the lab more memory (-Xmx / -Dorg.bytedeco.javacpp.maxbytes)", experiment,
+                    gigabytes(needed), parts, dataType.name().toLowerCase(Locale.ROOT), gigabytes(available)));
+        }
+    }
+
+    /** Bytes of the parameters, gradients and optimiser state of {@code spec} in {@code dataType}. */
+    static double trainingBytes(NetworkSpec spec, OptimizerSpec optimizer, DataType dataType) {
+        int copies = 2 + switch (optimizer.type()) {
+            case ADAM -> 2;
+            case RMSPROP -> 1;
+            case SGD -> 0;
+        };
+        return (double) CostEstimate.of(spec, 1).parameters() * dataType.width() * copies;
     }
 
     /**
