@@ -30,8 +30,9 @@ public final class Main implements Runnable {
     /**
      * Runs a command line and returns its exit code (for tests). Whatever a person can cause ends in one line on
      * stderr, never a stack trace: a wrong option or value ({@code error: ...} and a pointer to --help, exit code 2),
-     * a {@link LabException} or {@link IllegalArgumentException} from the command (exit code 1), or running out of
-     * memory (exit code 1, naming the command line, since the file being read is not known here).
+     * a {@link LabException} or {@link IllegalArgumentException} from the command (exit code 1), any other failure
+     * (exit code 1, "unexpected failure" and the command line), or running out of memory (exit code 1, naming the
+     * command line, since the file being read is not known here).
      */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -44,9 +45,12 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
-                return 1;
+            } else {
+                commandLine.getErr().println("error: unexpected failure in 'latentlab " + String.join(" ", args)
+                        + "': " + oneLine(ex.getMessage() != null ? ex.getMessage()
+                        : ex.getClass().getSimpleName().replace("Exception", " error")));
             }
-            throw ex;
+            return 1;
         });
         try {
             return cl.execute(args);

@@ -1,7 +1,10 @@
 package org.latentlab.experiment;
 
 import org.latentlab.core.AtomicFiles;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.latentlab.core.InputFiles;
@@ -76,10 +79,22 @@ public final class ExperimentFiles {
      */
     private static JsonNode root(String json, String source) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        try (JsonParser p = MAPPER.createParser(json)) {
+            root = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p);
+            if (root != null && !root.isMissingNode()) {
+                JsonLocation end = p.currentLocation();
+                try {
+                    if (p.nextToken() != null) {
+                        throw afterTheEnd(source, p.currentTokenLocation());
+                    }
+                } catch (JsonProcessingException e) {
+                    throw afterTheEnd(source, e.getLocation() != null ? e.getLocation() : end);
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new LabException(source + ": " + describe(e), e);
+        } catch (java.io.IOException e) {
+            throw new LabException(source + ": cannot read: " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new LabException(source + ": the file is empty; an experiment is a JSON object {...}"
@@ -91,6 +106,12 @@ public final class ExperimentFiles {
                     + " (see: latentlab presets NAME)");
         }
         return root;
+    }
+
+    /** Text or a second document after the experiment's closing brace: "a file holds one experiment". */
+    private static LabException afterTheEnd(String source, JsonLocation at) {
+        return new LabException(source + ": (line " + at.getLineNr() + ", column " + at.getColumnNr() + "): text"
+                + " after the end of the experiment: a file holds one JSON object {...} and nothing after it");
     }
 
     /**
