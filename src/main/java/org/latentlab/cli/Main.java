@@ -1,5 +1,7 @@
 package org.latentlab.cli;
 
+import java.util.Locale;
+
 import org.latentlab.core.LabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,13 +45,7 @@ public final class Main implements Runnable {
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
-            } else {
-                commandLine.getErr().println("error: unexpected failure in 'latentlab " + String.join(" ", args)
-                        + "': " + oneLine(ex.getMessage() != null ? ex.getMessage()
-                        : ex.getClass().getSimpleName().replace("Exception", " error")));
-            }
+            commandLine.getErr().println(errorLine(ex, args));
             return 1;
         });
         try {
@@ -60,6 +56,20 @@ public final class Main implements Runnable {
             cl.getErr().flush();
             return 1;
         }
+    }
+
+    /**
+     * The one line a failed command prints: its message for a {@link LabException} or
+     * {@link IllegalArgumentException}; for anything else (a fault of the lab's, not of the input) "unexpected
+     * failure", the command line and the message, never the exception's class or its stack.
+     */
+    static String errorLine(Exception ex, String... args) {
+        if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
+            return "error: " + oneLine(ex.getMessage());
+        }
+        String what = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()
+                .replaceAll("(Exception|Error)$", "").replaceAll("(?<=.)(?=\\p{Lu})", " ").toLowerCase(Locale.ROOT);
+        return "error: unexpected failure in 'latentlab " + String.join(" ", args) + "': " + oneLine(what);
     }
 
     /** A message on one line: a multi-line message is joined with "; ". */

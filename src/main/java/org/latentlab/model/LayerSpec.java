@@ -149,8 +149,7 @@ public sealed interface LayerSpec {
                 throw new IllegalArgumentException("conv2d '" + name + "' needs filters >= 1 and kernel >= 1");
             }
             if (stride < 1) {
-                throw new IllegalArgumentException("conv2d '" + name + "' needs stride >= 1, not " + stride
-                        + " (leave \"stride\" out for 1)");
+                throw new IllegalArgumentException("conv2d '" + name + "' needs stride >= 1, not " + stride);
             }
             padding = padding == null ? Padding.SAME : padding;
             activation = activation == null ? Activation.IDENTITY : activation;
@@ -206,8 +205,7 @@ public sealed interface LayerSpec {
                 throw new IllegalArgumentException("deconv2d '" + name + "' needs filters >= 1 and kernel >= 1");
             }
             if (stride < 1) {
-                throw new IllegalArgumentException("deconv2d '" + name + "' needs stride >= 1, not " + stride
-                        + " (leave \"stride\" out for 1)");
+                throw new IllegalArgumentException("deconv2d '" + name + "' needs stride >= 1, not " + stride);
             }
             padding = padding == null ? Padding.SAME : padding;
             activation = activation == null ? Activation.IDENTITY : activation;

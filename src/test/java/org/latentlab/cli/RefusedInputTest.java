@@ -358,4 +358,16 @@ class RefusedInputTest {
 
         assertEquals(Presets.load("ring8-nsgan"), ExperimentFiles.read(existing));
     }
+
+    // ---- a fault of the lab's own ----
+
+    @Test
+    void anUnexpectedFailureIsStillOneLineWithoutTheExceptionsName() {
+        String line = Main.errorLine(new IllegalStateException("queue full\n  while saving"), "train", "x.json");
+        assertEquals("error: unexpected failure in 'latentlab train x.json': queue full; while saving", line);
+
+        String bare = Main.errorLine(new NullPointerException(), "bench");
+        assertEquals("error: unexpected failure in 'latentlab bench': null pointer", bare);
+        assertFalse(bare.contains("Exception"));
+    }
 }
