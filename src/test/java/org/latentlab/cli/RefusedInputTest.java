@@ -277,6 +277,8 @@ class RefusedInputTest {
     @Test
     void aNetworkOf30000UnitLayersIsRefusedWhenItDoesNotFit() throws IOException {
         // The tests run with -Xmx3g, so ND4J may allocate about 3 GB; 900 million parameters need 14.4 GB.
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.bytedeco.javacpp.Pointer.maxBytes() < 14_000_000_000L,
+                "ND4J may allocate more than the network needs here");
         int code = train(wideGenerator(30_000));
 
         assertRefused(code, "G 900,180,002 parameters", "14.4 GB", "is available");
@@ -314,6 +316,22 @@ class RefusedInputTest {
     void hessianExamplesBeyondTheirBoundAreRefusedWithTheRange() {
         assertRefused(run("hessian", tmp.resolve("run").toString(), "--trace", "--n", "2000000000"),
                 "--n must be 1 to 100,000, not 2,000,000,000");
+    }
+
+    @Test
+    void trainZeroIterationsIsRefused() {
+        assertRefused(run("train", "ring8-nsgan", "--iterations", "0", "--runs", runs.toString()),
+                "--iterations must be 1 to 1,000,000,000, not 0");
+    }
+
+    @Test
+    void hessianDoesNotReplaceAnExistingFileWithoutForce() throws IOException {
+        Path values = write("values.csv", "mine\n");
+
+        int code = run("hessian", tmp.resolve("run").toString(), "--top", "5", "--out", values.toString());
+
+        assertRefused(code, "values.csv already exists", "--force");
+        assertEquals("mine\n", Files.readString(values));
     }
 
     @Test
