@@ -46,8 +46,12 @@ final class BenchCommand implements Runnable {
     @Option(names = "--soak-net", defaultValue = "ring8-nsgan", description = "the preset the soak trains")
     String soakNet;
 
+    /** The most threads a measurement may ask for. */
+    static final int MAX_THREADS = 256;
+
     @Override
     public void run() {
+        checkOptions();
         Backend.init();
         if (soak != null) {
             soak(soak);
@@ -77,6 +81,21 @@ final class BenchCommand implements Runnable {
             }
         }
         Backend.configureThreads(Backend.requestedThreads());
+    }
+
+    /** Zero, negative and absurd counts are refused before anything is built. */
+    private void checkOptions() {
+        if (soak != null) {
+            OptionChecks.within("--soak", soak, 1, 100_000_000, "iterations of " + soakNet
+                    + " (a memory soak needs some thousands)");
+            return;
+        }
+        OptionChecks.within("--repeats", repeats, 1, 1000, "measured windows per net and thread count");
+        OptionChecks.within("--seconds", seconds, 0, true, 600);
+        for (int t : threads) {
+            OptionChecks.within("--threads", t, 1, MAX_THREADS, "thread counts; this machine has "
+                    + Runtime.getRuntime().availableProcessors() + " cores");
+        }
     }
 
     /** An autoencoder / VAE / RBM: one update of both networks per iteration. */

@@ -34,14 +34,20 @@ final class CurvatureCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the table as CSV")
     Path out;
 
+    @Option(names = "--force", description = "replace the --out file if it exists")
+    boolean force;
+
     @Mixin
     LossOptions lossOptions;
 
     @Override
     public Integer call() {
+        OptionChecks.mayWrite(out, force, "--out");
+        HessianCommand.checkDensity(runs, steps);
+        lossOptions.check();
         Backend.init();
         try (GeometryJobs jobs = GeometryJobs.open(run)) {
-            CurvatureHistory h = jobs.alongTraining(lossOptions.spec(), runs, steps, new ConsoleProgress());
+            CurvatureHistory h = jobs.alongTraining(lossOptions.spec(jobs), runs, steps, new ConsoleProgress());
             System.out.println("# " + h.run() + ": " + h.objective());
             if (!h.note().isEmpty()) {
                 System.out.println("# note: " + h.note());

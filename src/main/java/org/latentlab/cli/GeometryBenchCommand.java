@@ -19,10 +19,11 @@ final class GeometryBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.within("--repeats", repeats, 1, 1000, "timed runs of each operation");
         Backend.init();
         GeometryBenchmark.Config s = GeometryBenchmark.Config.standard();
         GeometryBenchmark.Config c = new GeometryBenchmark.Config(s.inputs(), s.hidden(), s.classes(), s.examples(),
-                s.lanczosSteps(), s.surface(), s.encoderHidden(), s.code(), Math.max(1, repeats), s.seed());
+                s.lanczosSteps(), s.surface(), s.encoderHidden(), s.code(), repeats, s.seed());
         System.out.println(GeometryBenchmark.run(c, new ConsoleProgress()));
         System.out.println("(" + Backend.describe() + ")");
         return 0;

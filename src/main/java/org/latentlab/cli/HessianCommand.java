@@ -68,6 +68,9 @@ final class HessianCommand implements Callable<Integer> {
             + " the density curve (--density)")
     Path out;
 
+    @Option(names = "--force", description = "replace the --out file if it exists")
+    boolean force;
+
     @Mixin
     LossOptions lossOptions;
 
@@ -76,11 +79,20 @@ final class HessianCommand implements Callable<Integer> {
         if (mode == null && !trace) {
             throw new LabException("say what to compute: --top K, --full, --density and/or --trace");
         }
+        checkOptions();
         Backend.init();
-        LossSpec loss = lossOptions.spec();
         ConsoleProgress progress = new ConsoleProgress();
         GeometryOutput o = new GeometryOutput(System.out);
         try (GeometryJobs jobs = GeometryJobs.open(path)) {
+            LossSpec loss = lossOptions.spec(jobs);
+            if (mode != null && mode.top != null) {
+                long n = lossOptions.parameters(jobs.model());
+                if (mode.top > n) {
+                    throw new LabException(String.format(java.util.Locale.ROOT, "--top %,d: the loss is a function"
+                            + " of %,d parameters, so it has %,d eigenvalues: ask for fewer, or use --full for every"
+                            + " one", mode.top, n, n));
+                }
+            }
             o.model(jobs.model());
             boolean infoPrinted = false;
             if (mode != null && mode.top != null) {
@@ -163,6 +175,42 @@ final class HessianCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The most eigenvalues --top finds: Lanczos keeps max(3k, 40) vectors and takes as many Hessian products. */
+    static final int MAX_TOP = 200;
+
+    /** Zero, negative and absurd counts, and an existing --out, are refused before any model is loaded. */
+    private void checkOptions() {
+        OptionChecks.mayWrite(out, force, "--out");
+        if (out != null && (mode == null || !(mode.top != null || mode.full || mode.density))) {
+            throw new LabException("--out writes the eigenvalues of --top or --full or the curve of --density;"
+                    + " the trace alone prints one number");
+        }
+        if (mode != null && mode.top != null) {
+            OptionChecks.within("--top", mode.top, 1, MAX_TOP, "Lanczos finds the largest few; for the shape of"
+                    + " the whole spectrum use --density, for every eigenvalue --full (up to 4,000 parameters)");
+            if (lanczosSteps != null) {
+                OptionChecks.within("--lanczos-steps", lanczosSteps, mode.top, 10_000, "at least K and at most"
+                        + " 10,000 Hessian products");
+            }
+        } else if (lanczosSteps != null) {
+            throw new LabException("--lanczos-steps belongs to --top K");
+        }
+        if (trace) {
+            OptionChecks.within("--samples", samples, 2, 10_000, "Rademacher samples for --trace (it stops at 1%"
+                    + " standard error)");
+        }
+        if (mode != null && mode.density) {
+            checkDensity(runs, steps);
+        }
+        lossOptions.check();
+    }
+
+    /** --runs and --steps of stochastic Lanczos quadrature (hessian --density, curvature). */
+    static void checkDensity(int runs, int steps) {
+        OptionChecks.within("--runs", runs, 1, 100, "random starts of the quadrature");
+        OptionChecks.within("--steps", steps, 1, 1000, "Lanczos steps per start");
     }
 
     private void writeValues(double[] values, String header) {

@@ -72,16 +72,21 @@ final class LandscapeCommand implements Callable<Integer> {
             + " prints the line only and --2d keeps the scan in <checkpoint>/analysis/")
     Path out;
 
+    @Option(names = "--force", description = "--1d: replace the --out file if it exists; --2d: replace an existing"
+            + " FILE-trajectory.csv (an unfinished scan in --out is resumed either way)")
+    boolean force;
+
     @Mixin
     LossOptions lossOptions;
 
     @Override
     public Integer call() {
+        checkOptions();
         Backend.init();
-        LossSpec loss = lossOptions.spec();
         ConsoleProgress progress = new ConsoleProgress();
         GeometryOutput o = new GeometryOutput(System.out);
         try (GeometryJobs jobs = GeometryJobs.open(path)) {
+            LossSpec loss = lossOptions.spec(jobs);
             o.model(jobs.model());
             if (kind.line) {
                 line(jobs, loss, progress, o);
@@ -93,6 +98,35 @@ final class LandscapeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Zero, negative and absurd values, and an --out that would replace a file, are refused before any model is
+     * loaded. --2d keeps its resume rule: an existing --out must be an unfinished scan of the same plane (checked
+     * when the plane is known); only its trajectory file, which a fresh scan would replace, needs --force.
+     */
+    private void checkOptions() {
+        if (kind.line) {
+            OptionChecks.within("--points", points, 2, 100_001, "points on the line");
+            if (alpha != null) {
+                if (alpha.length != 2) {
+                    throw new LabException("--alpha takes two numbers, FROM,TO (e.g. -0.5,1.5)");
+                }
+                OptionChecks.within("--alpha FROM", alpha[0], -1000, false, 1000);
+                OptionChecks.within("--alpha TO", alpha[1], -1000, false, 1000);
+            }
+            OptionChecks.mayWrite(out, force, "--out");
+        } else {
+            OptionChecks.within("--grid", grid, 2, 1001, "cells per side");
+            OptionChecks.within("--range", range, 0, true, 1000);
+            if (out != null && !java.nio.file.Files.exists(out)) {
+                String name = out.getFileName().toString();
+                Path trajectory = out.resolveSibling((name.endsWith(".csv") ? name.substring(0, name.length() - 4)
+                        : name) + "-trajectory.csv");
+                OptionChecks.mayWrite(trajectory, force, "--out (its trajectory file)");
+            }
+        }
+        lossOptions.check();
     }
 
     private void line(GeometryJobs jobs, LossSpec loss, ConsoleProgress progress, GeometryOutput o) {

@@ -54,6 +54,9 @@ final class LatencyCommand implements Runnable {
 
     @Override
     public void run() {
+        OptionChecks.within("--moves", moves, 1, 100_000, "measured slider moves per model");
+        OptionChecks.within("--warmup", warmup, 0, 100_000, "moves before measuring");
+        OptionChecks.within("--interval-ms", intervalMs, 0, false, 10_000);
         Backend.init();
         System.out.printf(Locale.ROOT, "%-16s %-26s %6s %9s %9s %9s %9s %9s  %s%n", "model", "decoder", "moves",
                 "median", "p90", "worst", "decode", "convert", "(ms from submit to display pixels; decode and"

@@ -1,5 +1,7 @@
 package org.latentlab.cli;
 
+import java.util.Locale;
+
 import org.latentlab.core.LabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,16 +29,51 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit code (for tests). */
+    /**
+     * Runs a command line and returns its exit code (for tests). Whatever a person can cause ends in one line on
+     * stderr, never a stack trace: a wrong option or value ({@code error: ...} and a pointer to --help, exit code 2),
+     * a {@link LabException} or {@link IllegalArgumentException} from the command (exit code 1), any other failure
+     * (exit code 1, "unexpected failure" and the command line), or running out of memory (exit code 1, naming the
+     * command line, since the file being read is not known here).
+     */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
-                return 1;
-            }
-            throw ex;
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see: latentlab "
+                    + c.getCommandSpec().qualifiedName(" ").replaceFirst("^latentlab ?", "") + " --help)");
+            return c.getCommandSpec().exitCodeOnInvalidInput();
         });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println(errorLine(ex, args));
+            return 1;
+        });
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("error: out of memory running 'latentlab " + String.join(" ", args) + "' ("
+                    + e.getMessage() + "): give the JVM more memory (-Xmx) or ask for less");
+            cl.getErr().flush();
+            return 1;
+        }
+    }
+
+    /**
+     * The one line a failed command prints: its message for a {@link LabException} or
+     * {@link IllegalArgumentException}; for anything else (a fault of the lab's, not of the input) "unexpected
+     * failure", the command line and the message, never the exception's class or its stack.
+     */
+    static String errorLine(Exception ex, String... args) {
+        if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
+            return "error: " + oneLine(ex.getMessage());
+        }
+        String what = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()
+                .replaceAll("(Exception|Error)$", "").replaceAll("(?<=.)(?=\\p{Lu})", " ").toLowerCase(Locale.ROOT);
+        return "error: unexpected failure in 'latentlab " + String.join(" ", args) + "': " + oneLine(what);
+    }
+
+    /** A message on one line: a multi-line message is joined with "; ". */
+    static String oneLine(String message) {
+        return message == null ? "unexpected failure" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import org.latentlab.core.LabException;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
@@ -21,8 +22,15 @@ final class PresetsCommand implements Runnable {
     @Option(names = "--write", paramLabel = "FILE", description = "write the preset to FILE instead of printing it")
     Path write;
 
+    @Option(names = "--force", description = "with --write: replace FILE if it exists")
+    boolean force;
+
     @Override
     public void run() {
+        if (write != null && name == null) {
+            throw new LabException("--write needs a preset NAME: latentlab presets NAME --write FILE");
+        }
+        OptionChecks.mayWrite(write, force, "--write");
         if (name != null && Presets.isModel(name)) {
             if (write != null) {
                 ExperimentFiles.write(Presets.loadModel(name), write);

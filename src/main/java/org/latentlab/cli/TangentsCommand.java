@@ -51,11 +51,16 @@ final class TangentsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder for the pictures")
     Path out;
 
+    @Option(names = "--force", description = "write into --out even if it already holds files (they are replaced)")
+    boolean force;
+
     @Override
     public Integer call() {
-        if (!(walk > 0)) {
-            throw new LabException("--walk must be positive, not " + walk);
-        }
+        OptionChecks.within("--index", index, 0, Integer.MAX_VALUE, "the held-out example");
+        OptionChecks.within("--k", k, 1, 1000, "tangent vectors to keep");
+        OptionChecks.within("--walk", walk, 0, true, 1000);
+        OptionChecks.within("--walks", walks, 0, k, "tangents to walk along, at most --k");
+        OptionChecks.mayWriteInto(out, force, "--out");
         Backend.init();
         GeometryOutput o = new GeometryOutput(System.out);
         try (GeometryJobs jobs = GeometryJobs.open(path)) {

@@ -47,10 +47,17 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
     Path runs;
 
+    /** The most iterations --iterations may ask for: a billion, months of training for the bundled nets. */
+    static final long MAX_ITERATIONS = 1_000_000_000L;
+
     @Override
     public Integer call() throws Exception {
         if ((experiment == null) == (resume == null)) {
             throw new LabException("give an experiment (file or preset name) or --resume RUN_DIR, not both");
+        }
+        if (iterations != null) {
+            OptionChecks.within("--iterations", iterations, 1, MAX_ITERATIONS, "iterations to train (the presets"
+                    + " take 5,000 to 100,000)");
         }
         Backend.init();
         ExperimentRunner.Options options;

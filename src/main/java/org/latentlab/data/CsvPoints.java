@@ -1,16 +1,12 @@
 package org.latentlab.data;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.latentlab.core.InputFiles;
 import org.latentlab.core.LabException;
 
 /**
@@ -19,6 +15,12 @@ import org.latentlab.core.LabException;
  * exactly two finite numbers. Sampling draws stored points uniformly with replacement, without jitter.
  */
 public final class CsvPoints implements DataSource {
+
+    /**
+     * The largest CSV file read: 64 MiB, a few million points (a point is a line of about 20 bytes). A larger file
+     * or a device such as {@code /dev/zero} is refused with its name and size before anything is read.
+     */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private final String name;
     private final float[] xy;
@@ -29,21 +31,12 @@ public final class CsvPoints implements DataSource {
     }
 
     /**
-     * Reads a UTF-8 CSV file; any problem is a {@link LabException} naming the file and, where there is one, the
-     * line and column.
+     * Reads a UTF-8 CSV file of at most {@link #MAX_BYTES} ({@link InputFiles}); any problem is a
+     * {@link LabException} naming the file and, where there is one, the line and column.
      */
     public static CsvPoints read(Path file) {
         String fileName = file.getFileName().toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new LabException(file + ": file not found", e);
-        } catch (CharacterCodingException e) {
-            throw new LabException(file + ": not a UTF-8 text file", e);
-        } catch (IOException e) {
-            throw new LabException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        List<String> lines = InputFiles.readText(file, "CSV file", MAX_BYTES).lines().toList();
         float[] values = new float[2 * Math.max(lines.size(), 1)];
         int count = 0;
         boolean firstContentLine = true;

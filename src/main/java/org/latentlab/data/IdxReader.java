@@ -63,6 +63,9 @@ public final class IdxReader {
     }
 
     private static CountingInput open(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+            throw new LabException(file + ": not a regular file (a device or a pipe): give an IDX file");
+        }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);
         int b0 = raw.read();

@@ -124,6 +124,9 @@ public final class ExperimentRunner {
                     + data.dimension() + " values per example, but G outputs " + g + " and D takes " + d
                     + ": change the networks' output / input");
         }
+        NetworkCompiler.requireMemory(spec.name(), DataType.FLOAT,
+                new NetworkCompiler.Training(spec.generator(), spec.training().generatorOptimizer()),
+                new NetworkCompiler.Training(spec.discriminator(), spec.training().discriminatorOptimizer()));
     }
 
     public static Path datasetsDir() {

@@ -101,6 +101,9 @@ public final class ModelRunner {
                     + data.dimension() + " values per example, but the encoder takes " + in
                     + ": change the encoder's input and the decoder's output");
         }
+        NetworkCompiler.requireMemory(spec.name(), DataType.FLOAT,
+                new NetworkCompiler.Training(spec.encoder(), spec.training().optimizer()),
+                new NetworkCompiler.Training(spec.decoder(), spec.training().optimizer()));
     }
 
     public static Trainer buildTrainer(ModelExperiment spec, DataSource train, DataType dataType) {

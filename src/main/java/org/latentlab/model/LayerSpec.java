@@ -1,6 +1,8 @@
 package org.latentlab.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -146,13 +148,21 @@ public sealed interface LayerSpec {
             if (filters < 1 || kernel < 1) {
                 throw new IllegalArgumentException("conv2d '" + name + "' needs filters >= 1 and kernel >= 1");
             }
-            stride = stride == 0 ? 1 : stride;
             if (stride < 1) {
-                throw new IllegalArgumentException("conv2d '" + name + "' needs stride >= 1");
+                throw new IllegalArgumentException("conv2d '" + name + "' needs stride >= 1, not " + stride);
             }
             padding = padding == null ? Padding.SAME : padding;
             activation = activation == null ? Activation.IDENTITY : activation;
             alpha = alpha == 0 ? 0.2 : alpha;
+        }
+
+        /** From an experiment file, where a missing {@code "stride"} means 1 (an explicit 0 is refused). */
+        @JsonCreator
+        static Conv2D json(@JsonProperty("name") String name, @JsonProperty("filters") int filters,
+                           @JsonProperty("kernel") int kernel, @JsonProperty("stride") Integer stride,
+                           @JsonProperty("padding") Padding padding, @JsonProperty("activation") Activation activation,
+                           @JsonProperty("alpha") double alpha) {
+            return new Conv2D(name, filters, kernel, stride == null ? 1 : stride, padding, activation, alpha);
         }
 
         @Override
@@ -168,6 +178,15 @@ public sealed interface LayerSpec {
             if (h < 1 || w < 1 || (padding == Padding.VALID && (in.height() < kernel || in.width() < kernel))) {
                 throw new IllegalArgumentException("a conv2d layer with kernel " + kernel + " does not fit its input "
                         + in + ": use a smaller kernel or padding \"same\"");
+            }
+            // Padding "same" pads so that h windows, every stride-th position, cover the input; when they cannot
+            // (stride 100 on 28 rows: one 3-row window) the padding would be negative and DL4J fails.
+            if (padding == Padding.SAME && ((h - 1) * stride + kernel < in.height()
+                    || (w - 1) * stride + kernel < in.width())) {
+                throw new IllegalArgumentException("a conv2d layer with kernel " + kernel + " and stride " + stride
+                        + " leaves no valid output for its " + in.height() + "x" + in.width() + " input (its windows"
+                        + " skip part of it, which padding \"same\" cannot pad): use a stride of at most " + kernel
+                        + " or a larger kernel");
             }
             return Shape.image(filters, h, w);
         }
@@ -185,13 +204,21 @@ public sealed interface LayerSpec {
             if (filters < 1 || kernel < 1) {
                 throw new IllegalArgumentException("deconv2d '" + name + "' needs filters >= 1 and kernel >= 1");
             }
-            stride = stride == 0 ? 1 : stride;
             if (stride < 1) {
-                throw new IllegalArgumentException("deconv2d '" + name + "' needs stride >= 1");
+                throw new IllegalArgumentException("deconv2d '" + name + "' needs stride >= 1, not " + stride);
             }
             padding = padding == null ? Padding.SAME : padding;
             activation = activation == null ? Activation.IDENTITY : activation;
             alpha = alpha == 0 ? 0.2 : alpha;
+        }
+
+        /** From an experiment file, where a missing {@code "stride"} means 1 (an explicit 0 is refused). */
+        @JsonCreator
+        static Deconv2D json(@JsonProperty("name") String name, @JsonProperty("filters") int filters,
+                             @JsonProperty("kernel") int kernel, @JsonProperty("stride") Integer stride,
+                             @JsonProperty("padding") Padding padding,
+                             @JsonProperty("activation") Activation activation, @JsonProperty("alpha") double alpha) {
+            return new Deconv2D(name, filters, kernel, stride == null ? 1 : stride, padding, activation, alpha);
         }
 
         @Override

@@ -17,7 +17,9 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.bytedeco.javacpp.Pointer;
 import org.latentlab.core.LabException;
+import org.latentlab.model.edit.CostEstimate;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -31,6 +33,7 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds a DL4J {@link MultiLayerNetwork} from a {@link NetworkSpec}. The network takes flat examples ([n, size]);
@@ -43,7 +46,12 @@ public final class NetworkCompiler {
     private NetworkCompiler() {
     }
 
+    /**
+     * The network for {@code spec}, refused with a {@link LabException} before anything is allocated when its
+     * parameters, gradients and optimiser state would not fit the memory available (see {@link #requireMemory}).
+     */
     public static MultiLayerNetwork compile(NetworkSpec spec, OptimizerSpec optimizer, long seed, DataType dataType) {
+        requireMemory(spec, optimizer, dataType, availableBytes());
         List<LayerSpec> layers = spec.layers();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -93,6 +101,85 @@ public final class NetworkCompiler {
             throw new LabException("network '" + spec.name() + "' cannot be created: " + e.getMessage(), e);
         }
         return net;
+    }
+
+    /**
+     * Refuses a network whose training memory exceeds {@code available} bytes, with the numbers. Training keeps
+     * the parameters, their gradients and the optimiser's state (Adam: 2 values per parameter, RMSProp: 1,
+     * SGD: 0) in {@code dataType}; the parameter count is {@link CostEstimate}'s, which equals DL4J's
+     * {@code numParams()}. A 784-100000-100000 MLP (10 billion parameters) is refused here in microseconds
+     * instead of failing in the native allocator with {@code std::bad_alloc}.
+     */
+    static void requireMemory(NetworkSpec spec, OptimizerSpec optimizer, DataType dataType, long available) {
+        long parameters = CostEstimate.of(spec, 1).parameters();
+        double needed = trainingBytes(spec, optimizer, dataType);
+        if (needed > available) {
+            throw new LabException(String.format(Locale.ROOT, "network '%s' has %,d parameters: training it needs"
+                    + " %s (parameters, gradients and %s state in %s) but %s is available: use fewer units or"
+                    + " filters, or give the lab more memory (-Xmx / -Dorg.bytedeco.javacpp.maxbytes)", spec.name(),
+                    parameters, gigabytes(needed), optimizer.type().name().toLowerCase(Locale.ROOT),
+                    dataType.name().toLowerCase(Locale.ROOT), gigabytes(available)));
+        }
+    }
+
+    /** A network and the optimiser that will train it, for {@link #requireMemory(String, DataType, Training...)}. */
+    public record Training(NetworkSpec network, OptimizerSpec optimizer) {
+    }
+
+    /**
+     * Refuses, before any network is built, an experiment whose networks together need more memory to train than
+     * is available: "experiment 'wide' needs 160,000,000,000 bytes (160.0 GB) to train its networks (encoder
+     * 10,000,000,000 parameters, ...) but 2,000,000,000 bytes (2.0 GB) is available: ...".
+     */
+    public static void requireMemory(String experiment, DataType dataType, Training... networks) {
+        requireMemory(experiment, dataType, availableBytes(), networks);
+    }
+
+    static void requireMemory(String experiment, DataType dataType, long available, Training... networks) {
+        double needed = 0;
+        StringBuilder parts = new StringBuilder();
+        for (Training t : networks) {
+            needed += trainingBytes(t.network(), t.optimizer(), dataType);
+            parts.append(parts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %,d parameters",
+                    t.network().name(), CostEstimate.of(t.network(), 1).parameters()));
+        }
+        if (needed > available) {
+            throw new LabException(String.format(Locale.ROOT, "experiment '%s' needs %s to train its networks (%s;"
+                    + " parameters, gradients and optimiser state in %s) but %s is available: use fewer units or"
+                    + " filters, or give the lab more memory (-Xmx / -Dorg.bytedeco.javacpp.maxbytes)", experiment,
+                    gigabytes(needed), parts, dataType.name().toLowerCase(Locale.ROOT), gigabytes(available)));
+        }
+    }
+
+    /** Bytes of the parameters, gradients and optimiser state of {@code spec} in {@code dataType}. */
+    static double trainingBytes(NetworkSpec spec, OptimizerSpec optimizer, DataType dataType) {
+        int copies = 2 + switch (optimizer.type()) {
+            case ADAM -> 2;
+            case RMSPROP -> 1;
+            case SGD -> 0;
+        };
+        return (double) CostEstimate.of(spec, 1).parameters() * dataType.width() * copies;
+    }
+
+    /**
+     * Bytes ND4J may still allocate: the smaller of JavaCPP's off-heap limit less what it holds, and the free
+     * physical memory (where the platform reports them).
+     */
+    static long availableBytes() {
+        long available = Long.MAX_VALUE;
+        long max = Pointer.maxBytes();
+        if (max > 0) {
+            available = Math.min(available, Math.max(0, max - Pointer.totalBytes()));
+        }
+        long physical = Pointer.availablePhysicalBytes();
+        if (physical > 0) {
+            available = Math.min(available, physical);
+        }
+        return available;
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(Locale.ROOT, "%,.0f bytes (%.1f GB)", bytes, bytes / 1e9);
     }
 
     private static Layer dl4jLayer(LayerSpec layer) {

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -227,10 +228,18 @@ class GeometryCommandsTest {
         BufferedImage strip = ImageIO.read(dir.resolve("tangents.png").toFile());
         assertEquals(5 * 112 + 4 * 2, strip.getWidth());
 
-        assertOneLineError(run("tangents", ganRun.toString(), "--index", "0", "--out", dir.toString()));
+        // The pictures are not replaced without --force.
+        byte[] before = Files.readAllBytes(dir.resolve("tangents.png"));
+        assertOneLineError(run("tangents", mnistRun.toString(), "--index", "3", "--out", dir.toString()));
+        assertTrue(stderr().contains("--force"), stderr());
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("tangents.png")));
+
+        Path other = tmp.resolve("tangents-other");
+        assertOneLineError(run("tangents", ganRun.toString(), "--index", "0", "--out", other.toString()));
         assertTrue(stderr().contains("GAN run"), stderr());
-        assertOneLineError(run("tangents", mnistRun.toString(), "--index", "5000", "--out", dir.toString()));
+        assertOneLineError(run("tangents", mnistRun.toString(), "--index", "5000", "--out", other.toString()));
         assertTrue(stderr().contains("0 to 999"), stderr());
+        assertFalse(Files.exists(other));
     }
 
     @Test

@@ -89,6 +89,17 @@ class IdxReaderTest {
     }
 
     @Test
+    void aDeviceIsRefusedWithoutReadingIt() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+
+        assertEquals("/dev/zero: not a regular file (a device or a pipe): give an IDX file",
+                failure(() -> IdxReader.readImages(zero)));
+        assertEquals("/dev/zero: not a regular file (a device or a pipe): give an IDX file",
+                failure(() -> IdxReader.readLabels(zero)));
+    }
+
+    @Test
     void wrongMagicNamesTheFile() throws IOException {
         Path file = write("notidx.gz", "hello, this is text".getBytes(), true);
         String msg = failure(() -> IdxReader.readImages(file));

@@ -93,4 +93,65 @@ class NetworkCompilerTest {
         // The type ids are written, so a person editing the file sees what each layer is.
         assertTrue(json.contains("\"type\":\"dense\""), json);
     }
+
+    /** 784 inputs, two hidden layers of {@code units}, 10 outputs. */
+    private static NetworkSpec wide(int units) {
+        return new NetworkSpec("wide", Shape.vector(784), java.util.List.of(
+                new LayerSpec.Dense("h1", units, Activation.RELU, 0.2),
+                new LayerSpec.Dense("h2", units, Activation.RELU, 0.2),
+                new LayerSpec.Dense("out", 10, Activation.IDENTITY, 0.2)));
+    }
+
+    @Test
+    void aNetworkOf100000UnitLayersIsRefusedBeforeAnythingIsAllocated() {
+        long before = org.bytedeco.javacpp.Pointer.totalBytes();
+        long start = System.nanoTime();
+
+        org.latentlab.core.LabException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.latentlab.core.LabException.class, () -> NetworkCompiler.compile(wide(100_000), ADAM, 1,
+                        DataType.FLOAT));
+
+        // 784x100,000 + 100,000x100,000 + 100,000x10 weights, 200,010 biases; Adam keeps 4 floats per parameter.
+        assertTrue(e.getMessage().startsWith("network 'wide' has 10,079,600,010 parameters: training it needs"
+                + " 161,273,600,160 bytes (161.3 GB) (parameters, gradients and adam state in float) but "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("is available: use fewer units"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused at once, not after building");
+        assertTrue(org.bytedeco.javacpp.Pointer.totalBytes() - before < 100_000_000L, "nothing large allocated");
+    }
+
+    @Test
+    void aNetworkOf30000UnitLayersIsRefusedWhenTheMemoryAvailableIsSmaller() {
+        long eightGb = 8_000_000_000L;
+
+        org.latentlab.core.LabException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.latentlab.core.LabException.class, () -> NetworkCompiler.requireMemory(wide(30_000), ADAM,
+                        DataType.FLOAT, eightGb));
+
+        // 784x30,000 + 30,000x30,000 + 30,000x10 weights and 60,010 biases: 923,880,010; Adam: 4 floats each.
+        assertEquals("network 'wide' has 923,880,010 parameters: training it needs 14,782,080,160 bytes (14.8 GB)"
+                + " (parameters, gradients and adam state in float) but 8,000,000,000 bytes (8.0 GB) is available:"
+                + " use fewer units or filters, or give the lab more memory (-Xmx / -Dorg.bytedeco.javacpp.maxbytes)",
+                e.getMessage());
+        // With plain SGD (no optimiser state) the same network needs half: 7.4 GB fits in 8 GB.
+        NetworkCompiler.requireMemory(wide(30_000), new OptimizerSpec(OptimizerSpec.Kind.SGD, 0.1, 0, 0),
+                DataType.FLOAT, eightGb);
+    }
+
+    @Test
+    void anExperimentsNetworksAreCountedTogether() {
+        NetworkSpec g = wide(1000);
+        long each = (long) NetworkCompiler.trainingBytes(g, ADAM, DataType.FLOAT);
+        assertEquals(NetworkCompiler.compile(g, ADAM, 1, DataType.FLOAT).numParams() * 4 * 4, each);
+        NetworkCompiler.Training t = new NetworkCompiler.Training(g, ADAM);
+
+        NetworkCompiler.requireMemory("pair", DataType.FLOAT, 2 * each, t, t);
+        org.latentlab.core.LabException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.latentlab.core.LabException.class, () -> NetworkCompiler.requireMemory("pair", DataType.FLOAT,
+                        2 * each - 1, t, t));
+        assertTrue(e.getMessage().startsWith("experiment 'pair' needs " + String.format(java.util.Locale.ROOT,
+                "%,d", 2 * each) + " bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("(wide 1,796,010 parameters, wide 1,796,010 parameters;"), e.getMessage());
+    }
 }

@@ -125,4 +125,43 @@ class ShapeInferenceTest {
                 () -> new NetworkSpec("G", Shape.vector(784), List.of(new LayerSpec.Reshape("r", 1, 28, 28))));
         assertMentions(e.getMessage(), "'G'", "at least one layer with parameters");
     }
+
+    private static NetworkSpec convOn28(int kernel, int stride) {
+        return new NetworkSpec("D", Shape.image(1, 28, 28), List.of(
+                new LayerSpec.Conv2D("c1", 4, kernel, stride, Padding.SAME, Activation.RELU, 0)));
+    }
+
+    @Test
+    void aStrideWhoseWindowsSkipTheInputIsRefusedNamingTheLayerAndTheLargestStride() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> convOn28(4, 100));
+
+        assertMentions(e.getMessage(), "'c1'", "kernel 4 and stride 100", "28x28", "use a stride of at most 4");
+    }
+
+    @Test
+    void theLargestStrideAllowedBuildsAndRunsInDl4j() {
+        NetworkSpec spec = convOn28(4, 4);
+        assertEquals(List.of(Shape.image(4, 7, 7)), shapes(spec));
+
+        var net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.9), 1,
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        var y = net.output(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 784));
+
+        assertEquals(2 * 4 * 7 * 7, y.length());
+    }
+
+    @Test
+    void strideZeroIsRefusedAndAMissingStrideMeansOne() throws Exception {
+        var mapper = LabJson.strictMapper();
+        String zero = "{\"type\": \"conv2d\", \"name\": \"c1\", \"filters\": 4, \"kernel\": 3, \"stride\": 0}";
+
+        Exception e = assertThrows(Exception.class, () -> mapper.readValue(zero, LayerSpec.class));
+        assertMentions(String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+                "conv2d 'c1' needs stride >= 1, not 0");
+        assertThrows(IllegalArgumentException.class,
+                () -> new LayerSpec.Deconv2D("d1", 4, 3, 0, Padding.SAME, Activation.RELU, 0));
+
+        LayerSpec missing = mapper.readValue(zero.replace(", \"stride\": 0", ""), LayerSpec.class);
+        assertEquals(1, ((LayerSpec.Conv2D) missing).stride());
+    }
 }

@@ -1,20 +1,14 @@
 package org.latentlab.model.edit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.latentlab.core.InputFiles;
 import org.latentlab.core.LabException;
 import org.latentlab.model.NetworkSpec;
 import org.latentlab.model.Shape;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,13 +42,7 @@ public final class DesignFiles {
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ObjectMapper MAPPER = org.latentlab.model.LabJson.strictMapper();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DesignFile(String format, Integer version, String name, String description, ModelFamily family,
@@ -74,7 +62,7 @@ public final class DesignFiles {
     // ---- designs ----
 
     public static ModelDesign readDesign(Path file) {
-        return parseDesign(readText(file), file.toString());
+        return parseDesign(readText(file, "design file"), file.toString());
     }
 
     /** Parses a design file's text; {@code source} names it in messages. */
@@ -173,7 +161,7 @@ public final class DesignFiles {
     // ---- single networks ----
 
     public static NetworkSpec readNetwork(Path file) {
-        return parseNetwork(readText(file), file.toString());
+        return parseNetwork(readText(file, "network file"), file.toString());
     }
 
     /** Parses a network file's text (a {@link NetworkSpec}); {@code source} names it in messages. */
@@ -228,14 +216,9 @@ public final class DesignFiles {
         }
     }
 
-    private static String readText(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new LabException(file + ": no such file");
-        } catch (IOException e) {
-            throw new LabException(file + ": cannot read: " + e.getMessage(), e);
-        }
+    /** Bounded ({@link InputFiles}): a huge file or a device is refused with its name and size. */
+    private static String readText(Path file, String what) {
+        return InputFiles.readJson(file, what);
     }
 
     private static void writeAtomically(Path target, String text) {

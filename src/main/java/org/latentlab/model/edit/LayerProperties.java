@@ -164,7 +164,7 @@ public final class LayerProperties {
             throw new IllegalStateException("cannot rebuild " + layer.type() + " layer", e);
         }
         // The record's own rules come first (its reason is the one a network file would give); the table then
-        // refuses what a record would quietly replace by a default (stride 0 -> 1, alpha 0 -> 0.2) or not check.
+        // refuses what a record would quietly replace by a default (alpha 0 -> 0.2) or not check.
         if (info.range() != null && !info.range().contains(((Number) converted).doubleValue())) {
             return new Change.Refused(property + " of " + NetworkCheck.q(layer.name()) + " must be "
                     + info.range() + ", not " + value);

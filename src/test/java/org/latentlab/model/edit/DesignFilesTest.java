@@ -136,7 +136,7 @@ class DesignFilesTest {
         assertTrue(e.getMessage().startsWith(f + ": at networks[0].network.layers[0]"), e.getMessage());
         assertSame(before, doc.design());
         assertEquals("Undo Set units of 'enc_out' to 32", h.undoLabel());
-        assertEquals(f.getParent().resolve("nope.json") + ": no such file",
+        assertEquals(f.getParent().resolve("nope.json") + ": no such design file",
                 assertThrows(LabException.class, () -> DesignFiles.readDesign(f.getParent().resolve("nope.json")))
                         .getMessage());
     }

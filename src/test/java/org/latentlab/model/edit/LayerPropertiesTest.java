@@ -55,7 +55,8 @@ class LayerPropertiesTest {
     void theRecordsReasonIsGivenWhereTheRecordRefuses() {
         LayerSpec conv = new LayerSpec.Conv2D("c", 8, 3, 1, Padding.SAME, Activation.RELU, 0);
         assertEquals("conv2d 'c' needs filters >= 1 and kernel >= 1", refused(conv, "kernel", 0));
-        assertEquals("conv2d 'c' needs stride >= 1", refused(conv, "stride", -1));
+        assertEquals("conv2d 'c' needs stride >= 1, not -1", refused(conv, "stride", -1));
+        assertEquals("conv2d 'c' needs stride >= 1, not 0", refused(conv, "stride", 0), "0 is refused, not read as 1");
         assertEquals("dropout 'd' needs 0 <= rate < 1, not 1.0", refused(new LayerSpec.Dropout("d", 0.2), "rate",
                 1.0));
         assertEquals("reshape 'r' needs channels, height, width >= 1",
@@ -67,7 +68,6 @@ class LayerPropertiesTest {
     @Test
     void valuesARecordWouldQuietlyReplaceByADefaultAreRefusedByTheTable() {
         LayerSpec conv = new LayerSpec.Conv2D("c", 8, 3, 1, Padding.SAME, Activation.LEAKYRELU, 0.1);
-        assertEquals("stride of 'c' must be >= 1, not 0", refused(conv, "stride", 0));
         assertEquals("alpha of 'c' must be (0, 1], not 0", refused(conv, "alpha", 0));
         assertEquals("alpha of 'c' must be (0, 1], not 1.5", refused(conv, "alpha", 1.5));
         assertEquals(1.0, ((LayerSpec.Conv2D) accepted(conv, "alpha", 1)).alpha(), "ends included as stated");
