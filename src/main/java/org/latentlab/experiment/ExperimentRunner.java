@@ -41,11 +41,11 @@ public final class ExperimentRunner {
     /** A new run; its folder is created when the first iteration is done ({@code runsRoot} null: no folder). */
     public static Session start(ExperimentSpec spec, Options options) {
         Backend.init();
+        DataSource data = openData(spec, options.baseDir());
+        checkFits(spec, data);
         if (options.runsRoot() != null) {
             RunStore.checkWritable(options.runsRoot(), checkpointBytes(spec));
         }
-        DataSource data = openData(spec, options.baseDir());
-        checkFits(spec, data);
         StoreHooks hooks = new StoreHooks(spec, data, options.runsRoot(), null);
         hooks.dataBaseDir = options.baseDir() == null ? null : options.baseDir().toAbsolutePath().normalize();
         TrainingRun<GanTrainer, TrainingStatus> run = new TrainingRun<>(() -> buildTrainer(spec, data, DataType.FLOAT), hooks, spec.iterations(),
