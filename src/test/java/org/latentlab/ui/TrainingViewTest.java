@@ -211,6 +211,8 @@ class TrainingViewTest {
         waitFor("iteration 1 in the status bar", () -> iterations.getText().startsWith("it 1 /"));
         assertEquals(1, iteration());
         assertFalse(iterations.getText().contains("NaN"), iterations.getText());
+        Label losses = robot.lookup("#lossLabel").query();
+        assertTrue(losses.getText().contains("mean s(x)") && !losses.getText().contains("D(x)"), losses.getText());
     }
 
     @Test

@@ -369,8 +369,10 @@ public final class TrainingView extends BorderPane {
 
     private void showStatus(TrainingStatus s) {
         iterationLabel.setText(TrainingViewModel.describe(s));
-        lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  D(x) "
-                + num(s.realScore(), 3) + "  D(G(z)) " + num(s.fakeScore(), 3)
+        ScoreLabels labels = s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
+        lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  "
+                + (labels == null ? "D(x)" : labels.real()) + " " + num(s.realScore(), 3) + "  "
+                + (labels == null ? "D(G(z))" : labels.fake()) + " " + num(s.fakeScore(), 3)
                 + (Double.isNaN(s.penalty()) ? "" : "  GP " + num(s.penalty(), 4))
                 + (Double.isNaN(s.discriminatorGradNorm()) ? "" : "  |∇D| " + num(s.discriminatorGradNorm(), 3)
                 + "  |∇G| " + num(s.generatorGradNorm(), 3)));
