@@ -122,10 +122,13 @@ class ModelBenchViewTest {
         ModelBenchView view = robot.lookup("#modelBenchView").query();
         robot.interact(() -> view.setReplaceAsker(ReplaceRunDialog.Asker.always(ReplaceRunDialog.Choice.DISCARD)));
         for (String preset : new String[] {"mnist-ae", "mnist-vae"}) {
-            ModelExperiment e = Presets.loadModel(preset).withIterations(400).withIntervals(10, 1000);
+            String name = preset + "-from-the-builder";
+            ModelExperiment e = Presets.loadModel(preset).withIterations(400).withIntervals(10, 1000).withName(name);
             robot.interact(() -> view.loadSpec(e));
-            waitFor(preset + " to be ready", () -> preset.equals(vm.experimentNameProperty().get())
+            waitFor(name + " to be ready", () -> name.equals(vm.experimentNameProperty().get())
                     && "ready".equals(vm.stateProperty().get()));
+            assertEquals(name, robot.lookup("#model-preset").queryComboBox().getValue(),
+                    "the list names what is on the bench, not the last preset");
             robot.clickOn("#model-start");
             String key = HeldOutMeasure.of(e).key();
             waitFor("a held-out measurement", () -> vm.heldOut().containsKey(key)
