@@ -131,13 +131,16 @@ final class ModelViews {
         INDArray codes = t.encode(all);
         double[] activity;
         String activityTitle;
+        String activityAxis;
         double target = Double.NaN;
         if (t.kind() == AutoencoderTrainer.Kind.VAE) {
             activity = klPerDimension(t, all);
             activityTitle = "KL per latent dimension (nats); near 0 = unused";
+            activityAxis = "KL(q(z_j|x) ‖ N(0, 1)) per dimension (nats)";
         } else {
             activity = SparsityPenalty.meanActivation(Host.doubles(codes), count, t.codeDim());
             activityTitle = "mean activation of each code unit (held-out)";
+            activityAxis = "mean activation (held-out)";
             if (t.settings().penalty() == AutoencoderSettings.Penalty.SPARSE_KL) {
                 target = t.settings().sparsityTarget();
             }
@@ -154,7 +157,7 @@ final class ModelViews {
             samples = new Images(SAMPLES, shape, clip(Host.floats(t.decode(z))));
         }
         return new ModelView(inputs, corrupted, recon, filters(t.encoder()), samples, activity, target,
-                activityTitle, points, pointLabels);
+                activityTitle, activityAxis, points, pointLabels);
     }
 
     private double[] klPerDimension(AutoencoderTrainer t, INDArray x) {
@@ -227,7 +230,7 @@ final class ModelViews {
                 count,
                 r.rbm(0).hidden());
         return new ModelView(inputs, null, recon, filters, samples, activity, Double.NaN,
-                "mean hidden unit activation p(h=1|v) (held-out)", null, null);
+                "mean hidden unit activation p(h=1|v) (held-out)", "mean p(h=1|v) (held-out)", null, null);
     }
 
     /** Maps a weight image to [0, 1] for display: 0.5 is zero, the largest magnitude 0 or 1. */

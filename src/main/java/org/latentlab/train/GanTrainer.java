@@ -44,6 +44,9 @@ public final class GanTrainer implements Trainer {
     private long iteration;
     private long discriminatorUpdates;
     private long generatorUpdates;
+    /** D and G updates made by hand (Step D / Step G) since the last whole iteration. */
+    private int partialDiscriminatorSteps;
+    private int partialGeneratorSteps;
     private boolean diagnostics;
     private boolean faulted;
     private final StepStats last = new StepStats();
@@ -123,6 +126,8 @@ public final class GanTrainer implements Trainer {
         }
         stepGenerator();
         iteration++;
+        partialDiscriminatorSteps = 0;
+        partialGeneratorSteps = 0;
         memory.afterIteration();
     }
 
@@ -348,8 +353,14 @@ public final class GanTrainer implements Trainer {
     @Override
     public void stepPart(TrainingRun.Step part) {
         switch (part) {
-            case DISCRIMINATOR -> stepDiscriminator();
-            case GENERATOR -> stepGenerator();
+            case DISCRIMINATOR -> {
+                stepDiscriminator();
+                partialDiscriminatorSteps++;
+            }
+            case GENERATOR -> {
+                stepGenerator();
+                partialGeneratorSteps++;
+            }
             case BOTH -> iterate();
         }
     }
@@ -423,10 +434,22 @@ public final class GanTrainer implements Trainer {
         return generatorUpdates;
     }
 
+    /** D updates made by hand (Step D) since the last whole iteration; 0 after each {@link #iterate()}. */
+    public int partialDiscriminatorSteps() {
+        return partialDiscriminatorSteps;
+    }
+
+    /** G updates made by hand (Step G) since the last whole iteration; 0 after each {@link #iterate()}. */
+    public int partialGeneratorSteps() {
+        return partialGeneratorSteps;
+    }
+
     /** Restores the counters of a checkpoint (the networks' parameters and updater state are restored by the caller). */
     public void restoreCounters(long iteration, long discriminatorUpdates, long generatorUpdates) {
         this.iteration = iteration;
         this.discriminatorUpdates = discriminatorUpdates;
         this.generatorUpdates = generatorUpdates;
+        this.partialDiscriminatorSteps = 0;
+        this.partialGeneratorSteps = 0;
     }
 }

@@ -12,11 +12,13 @@ package org.latentlab.train;
  * @param codeActivity    mean activation of each code unit over held-out examples
  * @param activityTarget  the sparsity target ρ to mark on the histogram, or NaN
  * @param activityTitle   what {@code codeActivity} measures, for the histogram's title
+ * @param activityAxis    the histogram's value axis: the quantity and its unit ("KL per latent dimension (nats)")
  * @param codePoints      2-D codes of held-out examples (x0, y0, x1, y1...), when the code is 2-D
  * @param codeLabels      their labels (-1 when unlabelled)
  */
 public record ModelView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
-                        double[] codeActivity, double activityTarget, String activityTitle, float[] codePoints,
+                        double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                        float[] codePoints,
                         int[] codeLabels) {
 
     /**

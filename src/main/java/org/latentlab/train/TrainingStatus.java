@@ -7,8 +7,11 @@ package org.latentlab.train;
  * @param realScore  mean D(x) over the last real batch (σ(score) for probabilistic losses, else the raw critic score)
  * @param fakeScore  mean D(G(z)) over the last generated batch, same convention
  * @param itersPerSecond iterations per second over the last reporting window
+ * @param partialDiscriminatorSteps D updates made by hand (Step D) since the last whole iteration
+ * @param partialGeneratorSteps     G updates made by hand (Step G) since the last whole iteration
  */
-public record TrainingStatus(RunState state, long iteration, long maxIterations, double discriminatorLoss,
+public record TrainingStatus(RunState state, long iteration, long maxIterations, int partialDiscriminatorSteps,
+                             int partialGeneratorSteps, double discriminatorLoss,
                              double generatorLoss, double realScore, double fakeScore, double penalty,
                              double discriminatorGradNorm, double generatorGradNorm, GanSettings settings,
                              long elapsedMillis, double itersPerSecond, Evaluation evaluation, GanView view,
@@ -17,14 +20,20 @@ public record TrainingStatus(RunState state, long iteration, long maxIterations,
     /** The status of a GAN run: the run's progress, the trainer's last step, a new measurement and view if any. */
     public static TrainingStatus of(TrainingRun.Progress p, GanTrainer trainer, Evaluation evaluation, GanView view) {
         if (trainer == null) {
-            return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, p.elapsedMillis(), p.itersPerSecond(),
+            return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), 0, 0, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, p.elapsedMillis(), p.itersPerSecond(),
                     evaluation, view, p.message());
         }
         GanTrainer.StepStats s = trainer.lastStats();
-        return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), s.discriminatorLoss, s.generatorLoss,
+        return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), trainer.partialDiscriminatorSteps(),
+                trainer.partialGeneratorSteps(), s.discriminatorLoss, s.generatorLoss,
                 s.realScore, s.fakeScore, s.penalty, s.discriminatorGradNorm, s.generatorGradNorm, trainer.settings(),
                 p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message());
+    }
+
+    /** Updates made by hand (Step D, Step G) since the last whole iteration. */
+    public int partialSteps() {
+        return partialDiscriminatorSteps + partialGeneratorSteps;
     }
 
     /** Lifecycle of a run. */

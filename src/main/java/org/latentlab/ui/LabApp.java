@@ -65,10 +65,10 @@ public final class LabApp extends Application {
         TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab);
         builderViewModel.setTrainer(t -> {
             if (t instanceof DesignExperiments.Gan g) {
-                viewModel.loadSpec(g.spec());
+                view.loadSpec(g.spec()); // asks first when that replaces a run with progress
                 tabs.getSelectionModel().select(ganTab);
             } else if (t instanceof DesignExperiments.Model m) {
-                modelViewModel.loadSpec(m.spec());
+                modelView.loadSpec(m.spec());
                 tabs.getSelectionModel().select(modelTab);
             }
         });

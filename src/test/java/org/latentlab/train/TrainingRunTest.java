@@ -341,4 +341,22 @@ class TrainingRunTest {
         assertEquals(2, e.iteration());
         assertTrue(e.getMessage().contains("G loss") && e.getMessage().contains("iteration 2"), e.getMessage());
     }
+
+    @Test
+    void singleStepsAreCountedUntilTheNextWholeIteration() {
+        GanTrainer trainer = tinyGan(ToyDistribution.named("ring8"));
+        trainer.stepPart(TrainingRun.Step.DISCRIMINATOR);
+        trainer.stepPart(TrainingRun.Step.DISCRIMINATOR);
+        trainer.stepPart(TrainingRun.Step.GENERATOR);
+        assertEquals(0, trainer.iteration(), "single steps are not an iteration");
+        assertEquals(2, trainer.partialDiscriminatorSteps());
+        assertEquals(1, trainer.partialGeneratorSteps());
+        TrainingStatus s = TrainingStatus.of(new TrainingRun.Progress(RunState.PAUSED, 0, 10, 0, Double.NaN, ""),
+                trainer, null, null);
+        assertEquals(3, s.partialSteps());
+        assertTrue(Double.isFinite(s.discriminatorLoss()) && Double.isFinite(s.generatorLoss()), s.toString());
+        trainer.stepPart(TrainingRun.Step.BOTH);
+        assertEquals(1, trainer.iteration());
+        assertEquals(0, trainer.partialDiscriminatorSteps() + trainer.partialGeneratorSteps());
+    }
 }

@@ -80,6 +80,7 @@ class BuilderViewTest {
         Scene scene = new Scene(tabs, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene(); // a test that narrows the window does not narrow the next one's
         stage.show();
     }
 
@@ -318,4 +319,65 @@ class BuilderViewTest {
         Label shown = robot.lookup("#builder-message").queryAs(Label.class);
         assertEquals(message, shown.getText());
     }
+
+    @Test
+    void aLongUndoLabelSqueezesNoOtherButton(FxRobot robot) {
+        String id = design().graph(Role.DISCRIMINATOR).layers().stream().filter(n -> n.name().equals("d1"))
+                .findFirst().orElseThrow().id();
+        String longName = "discriminator_first_hidden_layer_with_a_very_long_descriptive_name";
+        robot.interact(() -> assertTrue(vm.setProperty(id, "name", longName), vm.messageProperty().get()));
+        for (double width : new double[] {1440, 1000}) {
+            robot.interact(() -> stage.setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            Button undo = robot.lookup("#builder-undo").queryButton();
+            assertTrue(undo.getText().contains(longName), undo.getText());
+            assertTrue(undo.getTooltip().getText().contains(longName), "the whole label in the tooltip");
+            javafx.scene.layout.Pane toolbar = robot.lookup("#builder-toolbar").query();
+            double sceneWidth = toolbar.getScene().getWidth();
+            for (Node n : toolbar.getChildren()) {
+                if (!(n instanceof Button b)) {
+                    continue;
+                }
+                var bounds = b.localToScene(b.getBoundsInLocal());
+                assertTrue(bounds.getMaxX() <= sceneWidth + 0.5, b.getText() + " is off the window at " + width);
+                if (b == undo || "builder-redo".equals(b.getId())) {
+                    continue;
+                }
+                javafx.scene.text.Text shown = (javafx.scene.text.Text) b.lookup(".text");
+                assertEquals(b.getText(), shown.getText(), "a toolbar button shows its whole label at " + width);
+            }
+        }
+    }
+
+    @Test
+    void aFittedTemplateKeepsItsTextReadableAndFitShowsAll(FxRobot robot) {
+        javafx.scene.control.ComboBox<DesignTemplates.Template> templates =
+                robot.lookup("#builder-template").queryComboBox();
+        robot.interact(() -> templates.setValue(DesignTemplates.get("dcgan-28")));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        Label type = robot.lookup(".node-type").queryAs(Label.class);
+        double size = renderedSize(type);
+        assertTrue(size >= 8, "node text after fitting a template: " + size + " px");
+        Node canvas = robot.lookup("#builder-canvas").query();
+        var canvasBounds = canvas.localToScene(canvas.getBoundsInLocal());
+        boolean allInView = robot.lookup(".builder-node").queryAll().stream()
+                .allMatch(n -> canvasBounds.contains(n.localToScene(n.getBoundsInLocal())));
+        assertEquals(!allInView, robot.lookup("#builder-canvas-hint").tryQuery().isPresent(),
+                "the hint says when part of the design is outside");
+        robot.clickOn("#builder-fit");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Node n : robot.lookup(".builder-node").queryAll()) {
+            assertTrue(canvasBounds.contains(n.localToScene(n.getBoundsInLocal())), "Fit shows every node");
+        }
+        assertFalse(robot.lookup("#builder-canvas-hint").tryQuery().isPresent());
+    }
+
+    /** The height on screen of a label's font, in pixels (its size times the canvas zoom). */
+    private static double renderedSize(Label label) {
+        Point2D a = label.localToScene(0, 0);
+        Point2D b = label.localToScene(0, 100);
+        return label.getFont().getSize() * a.distance(b) / 100;
+    }
+
 }

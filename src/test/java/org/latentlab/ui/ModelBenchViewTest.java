@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.experiment.ExperimentRunner;
+import javafx.scene.control.Label;
+import org.jfree.chart.fx.ChartViewer;
+import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.Presets;
+import org.latentlab.ui.common.ReplaceRunDialog;
+import org.latentlab.ui.models.HeldOutMeasure;
 import org.latentlab.ui.models.ModelBenchView;
 import org.latentlab.ui.models.ModelBenchViewModel;
 import org.testfx.api.FxRobot;
@@ -21,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,5 +84,95 @@ class ModelBenchViewTest {
         robot.clickOn("#model-keep");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, vm.compared().size(), "the run is kept for comparison");
+    }
+
+    private boolean enabled(FxRobot robot, String id) {
+        return !robot.lookup(id).queryButton().isDisabled();
+    }
+
+    @Test
+    void buttonsFollowTheRunAndTheRateIsNeverNaN(FxRobot robot) {
+        assertFalse(enabled(robot, "#model-start"), "nothing loaded: no Start");
+        assertFalse(enabled(robot, "#model-step"), "nothing loaded: no Step");
+        assertFalse(enabled(robot, "#model-pause"), "nothing loaded: no Pause");
+        robot.interact(() -> vm.loadPreset("ring8-ae-2d"));
+        waitFor("the run to be ready", () -> "ready".equals(vm.stateProperty().get()));
+        Label numbers = robot.lookup("#model-numbers").query();
+        assertTrue(enabled(robot, "#model-start") && enabled(robot, "#model-step"));
+        assertFalse(enabled(robot, "#model-pause"), "ready: nothing to pause");
+        assertFalse(numbers.getText().contains("NaN"), numbers.getText());
+        robot.clickOn("#model-step");
+        waitFor("one iteration", () -> numbers.getText().startsWith("it 1 /"));
+        assertFalse(numbers.getText().contains("NaN"), numbers.getText());
+        robot.clickOn("#model-start");
+        waitFor("the run to train", () -> "running".equals(vm.stateProperty().get()));
+        assertTrue(enabled(robot, "#model-pause"));
+        assertFalse(enabled(robot, "#model-start"), "running: no Start");
+        assertFalse(enabled(robot, "#model-step"), "running: no Step");
+        robot.clickOn("#model-pause");
+        waitFor("the run to pause", () -> "paused".equals(vm.stateProperty().get()));
+        assertEquals("Resume", robot.lookup("#model-start").queryButton().getText());
+        assertTrue(enabled(robot, "#model-start") && enabled(robot, "#model-step"));
+        assertFalse(enabled(robot, "#model-pause"));
+        assertFalse(numbers.getText().contains("NaN"), numbers.getText());
+    }
+
+    @Test
+    void kindsOfHeldOutMeasureGetTheirOwnChartsAndAVaeItsKlAxis(FxRobot robot) {
+        ModelBenchView view = robot.lookup("#modelBenchView").query();
+        robot.interact(() -> view.setReplaceAsker(ReplaceRunDialog.Asker.always(ReplaceRunDialog.Choice.DISCARD)));
+        for (String preset : new String[] {"mnist-ae", "mnist-vae"}) {
+            String name = preset + "-from-the-builder";
+            ModelExperiment e = Presets.loadModel(preset).withIterations(400).withIntervals(10, 1000).withName(name);
+            robot.interact(() -> view.loadSpec(e));
+            waitFor(name + " to be ready", () -> name.equals(vm.experimentNameProperty().get())
+                    && "ready".equals(vm.stateProperty().get()));
+            assertEquals(name, robot.lookup("#model-preset").queryComboBox().getValue(),
+                    "the list names what is on the bench, not the last preset");
+            robot.clickOn("#model-start");
+            String key = HeldOutMeasure.of(e).key();
+            waitFor("a held-out measurement", () -> vm.heldOut().containsKey(key)
+                    && vm.heldOut().get(key).getItemCount() >= 1);
+            robot.clickOn("#model-pause");
+            waitFor("the run to pause", () -> "paused".equals(vm.stateProperty().get()));
+            waitFor("a picture", () -> vm.view() != null);
+            robot.clickOn("#model-keep");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(2, vm.compared().size());
+        ChartViewer activity = robot.lookup("#activity-chart").query();
+        String axis = activity.getChart().getXYPlot().getDomainAxis().getLabel();
+        assertTrue(axis.contains("KL") && axis.contains("nats"), axis);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartViewer ce = robot.lookup("#compare-chart-cross-entropy").query();
+        ChartViewer elbo = robot.lookup("#compare-chart-negative-elbo").query();
+        assertEquals(1, ce.getChart().getXYPlot().getDataset().getSeriesCount(), "one run per measure");
+        assertEquals(1, elbo.getChart().getXYPlot().getDataset().getSeriesCount());
+        assertTrue(ce.getChart().getXYPlot().getRangeAxis().getLabel().contains("cross-entropy"));
+        assertTrue(elbo.getChart().getXYPlot().getRangeAxis().getLabel().contains("negative ELBO"));
+    }
+
+    @Test
+    void choosingAnotherPresetWhileRunningAsksAndCancelKeepsTheRun(FxRobot robot) {
+        ComboBox<String> presets = robot.lookup("#model-preset").queryComboBox();
+        robot.interact(() -> presets.setValue("ring8-ae-2d"));
+        waitFor("the run to be ready", () -> "ready".equals(vm.stateProperty().get()));
+        robot.clickOn("#model-start");
+        waitFor("the run to train", () -> "running".equals(vm.stateProperty().get()));
+        robot.interact(() -> presets.setValue("mnist-ae"));
+        waitFor("the question", () -> robot.lookup("#replaceDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#replaceDialog").query();
+        assertTrue(pane.getContentText().contains("ring8-ae-2d") && pane.getContentText().contains("mnist-ae"),
+                pane.getContentText());
+        robot.interact(() -> robot.lookup("#replaceCancel").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ring8-ae-2d", presets.getValue(), "cancel puts the list back on what runs");
+        assertEquals("ring8-ae-2d", vm.experimentNameProperty().get());
+        assertEquals("running", vm.stateProperty().get(), "cancel keeps the run going");
+        robot.interact(() -> presets.setValue("mnist-ae"));
+        waitFor("the question again", () -> robot.lookup("#replaceDialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#replacePause").queryButton().fire());
+        waitFor("the run to pause", () -> "paused".equals(vm.stateProperty().get()));
+        assertEquals("ring8-ae-2d", vm.experimentNameProperty().get(), "pause keeps the run");
     }
 }

@@ -170,4 +170,107 @@ class TrainingViewTest {
         assertEquals("ring8-nsgan", vm.specProperty().get().name(), "the loaded experiment is kept");
         robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
     }
+
+    @Test
+    void applyingNewRatesRewritesTheDescription(FxRobot robot) {
+        robot.interact(() -> vm.loadPreset("ring8-nsgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        Label description = robot.lookup("#descriptionLabel").query();
+        assertFalse(description.getText().contains("lr=0.0042"), description.getText());
+        robot.interact(() -> {
+            robot.lookup("#lrDField").queryTextInputControl().setText("0.0042");
+            robot.lookup("#lrGField").queryTextInputControl().setText("0.0017");
+        });
+        robot.clickOn("#applyButton");
+        waitFor("the description to follow the applied rates", () -> description.getText().contains("lr=0.0042")
+                && description.getText().contains("lr=0.0017"));
+        String old = "lr=" + org.latentlab.experiment.Presets.load("ring8-nsgan").training()
+                .discriminatorOptimizer().learningRate() + " ";
+        assertFalse(description.getText().contains(old), description.getText());
+    }
+
+    @Test
+    void singleStepsAddChartPointsAndACriticIsLabelledAsOne(FxRobot robot) {
+        robot.interact(() -> vm.loadPreset("ring8-wgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        Label legend = robot.lookup("#viewLegend").query();
+        javafx.scene.control.CheckBox heat = robot.lookup("#heatToggle").query();
+        assertFalse(legend.getText().contains("belief"), legend.getText());
+        assertTrue(legend.getText().contains("critic"), legend.getText());
+        assertFalse(heat.getText().contains("D(x)"), heat.getText());
+        Label iterations = robot.lookup("#iterationLabel").query();
+        int points = vm.chartPointCount();
+        robot.clickOn("#stepDButton");
+        waitFor("a point for the D step", () -> vm.chartPointCount() == points + 1);
+        waitFor("the D step in the status bar", () -> iterations.getText().startsWith("it 0 +1 D /"));
+        robot.clickOn("#stepGButton");
+        waitFor("a point for the G step", () -> vm.chartPointCount() == points + 2);
+        waitFor("the G step in the status bar", () -> iterations.getText().startsWith("it 0 +1 D +1 G /"));
+        robot.clickOn("#stepButton");
+        waitFor("a point for the whole iteration", () -> vm.chartPointCount() == points + 3);
+        waitFor("iteration 1 in the status bar", () -> iterations.getText().startsWith("it 1 /"));
+        assertEquals(1, iteration());
+        assertFalse(iterations.getText().contains("NaN"), iterations.getText());
+        Label losses = robot.lookup("#lossLabel").query();
+        assertTrue(losses.getText().contains("mean s(x)") && !losses.getText().contains("D(x)"), losses.getText());
+    }
+
+    @Test
+    void choosingAnotherPresetWhileRunningAsksFirst(FxRobot robot) {
+        robot.interact(() -> vm.loadPreset("ring8-nsgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        TrainingView view = robot.lookup("#trainingView").query();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        robot.interact(() -> view.setReplaceAsker((current, progress, next, answer) -> {
+            asked.add(current + " -> " + next + ": " + progress);
+            answer.accept(org.latentlab.ui.common.ReplaceRunDialog.Choice.CANCEL);
+        }));
+        javafx.scene.control.ComboBox<String> presets = robot.lookup("#presetChoice").queryComboBox();
+        robot.interact(() -> presets.setValue("grid25-nsgan"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(asked.isEmpty(), "a run with no progress is replaced without asking: " + asked);
+        waitFor("the other preset", () -> "grid25-nsgan".equals(vm.specProperty().get().name())
+                && state() == RunState.READY);
+        robot.clickOn("#startButton");
+        waitFor("the run to train", () -> state() == RunState.RUNNING && iteration() > 0);
+        robot.interact(() -> presets.setValue("ring8-wgan"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, asked.size(), "asked once");
+        assertTrue(asked.get(0).startsWith("grid25-nsgan -> ring8-wgan: "), asked.get(0));
+        assertTrue(asked.get(0).contains("running"), asked.get(0));
+        assertEquals("grid25-nsgan", presets.getValue(), "cancel puts the list back on what runs");
+        assertEquals("grid25-nsgan", vm.specProperty().get().name());
+        long before = iteration();
+        waitFor("the kept run to go on", () -> iteration() > before && state() == RunState.RUNNING);
+
+        // the real dialog: Cancel keeps the run, Discard loads the other one
+        robot.interact(() -> view.setReplaceAsker(org.latentlab.ui.common.ReplaceRunDialog.Asker.dialog(
+                presets.getScene().getWindow())));
+        robot.interact(() -> presets.setValue("ring8-wgan"));
+        waitFor("the question", () -> robot.lookup("#replaceDialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#replaceCancel").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("grid25-nsgan", vm.specProperty().get().name());
+        assertEquals(RunState.RUNNING, state());
+        assertEquals("grid25-nsgan", presets.getValue());
+        robot.interact(() -> presets.setValue("ring8-wgan"));
+        waitFor("the question again", () -> robot.lookup("#replaceDialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#replaceDiscard").queryButton().fire());
+        waitFor("the other preset", () -> "ring8-wgan".equals(vm.specProperty().get().name()));
+        assertEquals("ring8-wgan", presets.getValue());
+    }
+
+    @Test
+    void anExperimentFromElsewhereIsNamedInTheList(FxRobot robot) {
+        org.latentlab.experiment.ExperimentSpec p = org.latentlab.experiment.Presets.load("ring8-nsgan");
+        org.latentlab.experiment.ExperimentSpec design = new org.latentlab.experiment.ExperimentSpec("my-ring-design",
+                "built in the network builder", p.seed(), p.dataset(), p.generator(), p.discriminator(), p.training(),
+                p.iterations(), p.sampleInterval(), p.checkpointInterval());
+        TrainingView view = robot.lookup("#trainingView").query();
+        robot.interact(() -> view.loadSpec(design));
+        waitFor("the design to load", () -> vm.specProperty().get() != null
+                && "my-ring-design".equals(vm.specProperty().get().name()));
+        javafx.scene.control.ComboBox<String> presets = robot.lookup("#presetChoice").queryComboBox();
+        assertEquals("my-ring-design", presets.getValue(), "the list names what runs, not the last preset");
+    }
 }

@@ -18,8 +18,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -149,17 +150,33 @@ public final class BuilderView extends BorderPane {
             vm.arrange();
             Platform.runLater(canvas::fit);
         });
-        Button fit = button("Fit", "fit the design in view (Ctrl+0); the wheel zooms, dragging the background pans",
-                canvas::fit);
+        Button fit = button("Fit", "fit the whole design in view (Ctrl+0), however small its text gets; the wheel"
+                + " zooms, dragging the background pans", canvas::fitAll);
+        fit.setId("builder-fit");
         Button train = button("Train", "train the design with the data and settings of its template's preset (or of the experiment it was opened from), in its bench",
                 vm::train);
         train.setId("builder-train");
         train.getStyleClass().add("accent");
-        HBox row = new HBox(6, new Label("Template"), templates, open, save, export,
-                new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), delete, copy,
-                paste, arrange, fit, new Separator(Orientation.VERTICAL), train);
+        // the undo / redo labels name the edit ("Undo Rename 'd1' to '...'"): bounded, the whole label in the
+        // tooltip, so a long one never squeezes the other buttons
+        for (Button b : new Button[] {undo, redo}) {
+            b.setMaxWidth(UNDO_WIDTH);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            b.getTooltip().textProperty().bind(b.textProperty().concat(" (")
+                    .concat(b == undo ? "Ctrl+Z" : "Ctrl+Shift+Z").concat(")"));
+        }
+        // a row that wraps onto a second line when the window is narrow, instead of squeezing buttons to "…"
+        FlowPane row = new FlowPane(6, 4, new Label("Template"), templates, open, save, export,
+                separator(), undo, redo, separator(), delete, copy, paste, arrange, fit, separator(), train);
+        row.setId("builder-toolbar");
         row.getStyleClass().add("toolbar-row");
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : row.getChildren()) {
+            if (n instanceof Region r && n != undo && n != redo) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         Label title = new Label();
         title.setId("builder-title");
         title.getStyleClass().add("section-title");
@@ -245,7 +262,7 @@ public final class BuilderView extends BorderPane {
         } else if (shortcut && e.getCode() == KeyCode.S) {
             save();
         } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
-            canvas.fit();
+            canvas.fitAll();
         } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             delete();
         } else {
@@ -297,6 +314,15 @@ public final class BuilderView extends BorderPane {
         if (d != null) {
             vm.exportDl4j(d.toPath());
         }
+    }
+
+    /** The widest the undo and redo buttons get; longer labels end in "…" and are whole in the tooltip. */
+    static final double UNDO_WIDTH = 260;
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.setPrefHeight(24);
+        return s;
     }
 
     private static Button button(String text, String tip, Runnable action) {

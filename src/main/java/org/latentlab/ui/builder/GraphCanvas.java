@@ -105,7 +105,10 @@ final class GraphCanvas extends Region {
     }
 
     void zoomAt(double factor, double x, double y) {
-        double next = Math.max(0.2, Math.min(3, scale.getX() * factor));
+        if (cutHint != null) {
+            setCutHint(false); // the person takes over the view
+        }
+        double next = Math.max(MIN_SCALE, Math.min(3, scale.getX() * factor));
         double f = next / scale.getX();
         pan.setX(x - (x - pan.getX()) * f);
         pan.setY(y - (y - pan.getY()) * f);
@@ -113,21 +116,69 @@ final class GraphCanvas extends Region {
         scale.setY(next);
     }
 
-    /** Zooms and pans so that the whole design fits the canvas. */
-    void fit() {
+    /**
+     * The smallest scale an automatic fit goes down to: node text stays readable (the 11 px type and shape lines
+     * at about 8 px, the 13 px name at about 10 px, where a fit of a wide template gave about 5 px). A design too large for the canvas at this scale is shown from
+     * its top-left corner, with a hint that more lies outside.
+     */
+    static final double READABLE_SCALE = 0.75;
+
+    /** The smallest zoom at all (the wheel, {@link #fitAll()}). */
+    static final double MIN_SCALE = 0.2;
+
+    /**
+     * Zooms and pans so that the design fits the canvas, but never below {@link #READABLE_SCALE} (after a template,
+     * Open or Arrange). Returns true when the whole design is in view.
+     */
+    boolean fit() {
+        return fit(READABLE_SCALE);
+    }
+
+    /** Zooms and pans so that the whole design fits the canvas however small its text gets (Fit, Ctrl+0). */
+    void fitAll() {
+        fit(MIN_SCALE);
+    }
+
+    private boolean fit(double floor) {
         Bounds b = nodeLayer.getLayoutBounds();
         double w = getWidth() > 0 ? getWidth() : getPrefWidth();
         double h = getHeight() > 0 ? getHeight() : getPrefHeight();
         if (b.isEmpty() || w <= 0 || h <= 0) {
-            return;
+            return true;
         }
         double margin = 40;
-        double s = Math.min(1.2, Math.min((w - 2 * margin) / b.getWidth(), (h - 2 * margin) / (b.getHeight() + 30)));
-        s = Math.max(0.2, s);
+        double whole = Math.min(1.2, Math.min((w - 2 * margin) / b.getWidth(), (h - 2 * margin) / (b.getHeight() + 30)));
+        double s = Math.max(floor, Math.max(MIN_SCALE, whole));
         scale.setX(s);
         scale.setY(s);
         pan.setX(margin - b.getMinX() * s + Math.max(0, (w - 2 * margin - b.getWidth() * s) / 2));
         pan.setY(margin + 30 * s - b.getMinY() * s);
+        boolean all = s <= whole + 1e-9;
+        setCutHint(!all);
+        return all;
+    }
+
+    private Label cutHint;
+
+    /** Shows (or hides) the note that part of the design lies outside the canvas. */
+    private void setCutHint(boolean show) {
+        if (show && cutHint == null) {
+            cutHint = new Label("More of the design lies outside: drag the background to pan, or press Fit (Ctrl+0)"
+                    + " to see all of it at a smaller size.");
+            cutHint.setId("builder-canvas-hint");
+            cutHint.getStyleClass().add("canvas-hint");
+            cutHint.setMouseTransparent(true);
+            getChildren().add(cutHint);
+        } else if (!show && cutHint != null) {
+            getChildren().remove(cutHint);
+            cutHint = null;
+        }
+        requestLayout();
+    }
+
+    /** True while the note that part of the design lies outside the canvas is shown (tests). */
+    boolean cutHintShown() {
+        return cutHint != null;
     }
 
     // ---- a palette entry dragged over the canvas
@@ -448,6 +499,9 @@ final class GraphCanvas extends Region {
             band.setWidth(Math.abs(a.getX() - b.getX()));
             band.setHeight(Math.abs(a.getY() - b.getY()));
         } else if (panStart != null) {
+            if (cutHint != null) {
+                setCutHint(false);
+            }
             pan.setX(panStart.getX() + e.getSceneX() - pressScene.getX());
             pan.setY(panStart.getY() + e.getSceneY() - pressScene.getY());
         }
@@ -475,6 +529,10 @@ final class GraphCanvas extends Region {
     @Override
     protected void layoutChildren() {
         // the world group is placed by its transforms, not by layout
+        if (cutHint != null) {
+            cutHint.autosize();
+            cutHint.relocate(8, getHeight() - cutHint.getHeight() - 6);
+        }
     }
 
     List<Node> nodeViews() {

@@ -36,6 +36,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.latentlab.experiment.ModelSamples;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.ModelView;
+import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.ui.common.ReplaceRunDialog;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -58,7 +60,8 @@ public final class ModelBenchView extends BorderPane {
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection heldOutData = new XYSeriesCollection();
     private final XYSeriesCollection scatterData = new XYSeriesCollection();
-    private final XYSeriesCollection compareData = new XYSeriesCollection();
+    /** One chart per held-out measure among the kept runs: different quantities never share an axis. */
+    private final VBox compareCharts = new VBox(6);
     private final JFreeChart activityChart;
     private final ImageView inputs = imageView("inputs");
     private final ImageView corrupted = imageView("corrupted");
@@ -71,13 +74,19 @@ public final class ModelBenchView extends BorderPane {
     private final ChartViewer scatterViewer;
     private final GridPane compareGrid = new GridPane();
     private final Label status = new Label();
+    /** True while the view itself sets the preset list (showing what runs, or undoing a cancelled choice). */
+    private boolean showingChoice;
+    private ReplaceRunDialog.Asker asker;
 
     public ModelBenchView(ModelBenchViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
+        this.asker = ReplaceRunDialog.Asker.dialog(owner);
+        setId("modelBenchView");
         getStyleClass().add("model-bench");
         vm.setErrorHandler(this::showError);
-        activityChart = ChartFactory.createHistogram(null, "activity", "units", new HistogramDataset(),
+        activityChart = ChartFactory.createHistogram(null, "", "number of units (dimensions) per bin",
+                new HistogramDataset(),
                 PlotOrientation.VERTICAL, false, false, false);
         JFreeChart scatter = ChartFactory.createScatterPlot("2-D code, coloured by label", "c1", "c2", scatterData,
                 PlotOrientation.VERTICAL, true, false, false);
@@ -100,26 +109,46 @@ public final class ModelBenchView extends BorderPane {
         presets.getItems().setAll(Presets.MODEL_NAMES);
         presets.setId("model-preset");
         presets.setOnAction(e -> {
-            if (presets.getValue() != null) {
-                vm.loadPreset(presets.getValue());
+            String name = presets.getValue();
+            if (!showingChoice && name != null && Presets.MODEL_NAMES.contains(name)) {
+                replaceWith(name, () -> vm.loadPreset(name));
             }
         });
+        presets.setTooltip(new Tooltip("the experiment on the bench: a preset, or the name of a file or of a design"
+                + " from the network builder"));
+        vm.experimentNameProperty().addListener((o, a, name) -> showChoice(name));
         Button open = button("Open…", "open an autoencoder / VAE / RBM experiment file", () -> {
             FileChooser fc = new FileChooser();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment (JSON)", "*.json"));
             java.io.File f = fc.showOpenDialog(owner);
             if (f != null) {
-                vm.openFile(f.toPath());
+                replaceWith(f.getName(), () -> vm.openFile(f.toPath()));
             }
         });
+        open.setId("model-open");
         Button start = button("Start", "train flat out", vm::start);
         start.setId("model-start");
         Button pause = button("Pause", "pause after the current iteration", vm::pause);
+        pause.setId("model-pause");
         Button step = button("Step", "one iteration", vm::step);
+        step.setId("model-step");
         Button reset = button("Reset", "fresh networks, same seed", vm::reset);
+        reset.setId("model-reset");
         Button keep = button("Keep for comparison", "store this run's held-out curve and reconstructions in the"
                 + " Compare tab", () -> status.setText(vm.keepForComparison()));
         keep.setId("model-keep");
+        // enabled by the run's state, as on the GAN bench: nothing while loading, Pause only while running
+        javafx.beans.value.ChangeListener<RunState> enable = (o, a, st) -> {
+            boolean ready = st == RunState.READY || st == RunState.PAUSED;
+            start.setText(st == RunState.PAUSED ? "Resume" : "Start");
+            start.setDisable(!ready);
+            pause.setDisable(st != RunState.RUNNING);
+            step.setDisable(!ready);
+            reset.setDisable(st == null || st == RunState.STARTING || st == RunState.CLOSED);
+            keep.setDisable(st == null || st == RunState.STARTING || st == RunState.READY);
+        };
+        vm.runStateProperty().addListener(enable);
+        enable.changed(null, null, vm.runStateProperty().get());
         Label description = new Label();
         description.textProperty().bind(vm.descriptionProperty());
         description.getStyleClass().add("description");
@@ -171,9 +200,7 @@ public final class ModelBenchView extends BorderPane {
     }
 
     private Node compare() {
-        JFreeChart chart = ChartFactory.createXYLineChart("kept runs: held-out reconstruction / negative ELBO",
-                "iteration", "held-out", compareData, PlotOrientation.VERTICAL, true, false, false);
-        ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+        compareCharts.setId("compare-charts");
         Button clear = button("Clear", "forget the kept runs", () -> {
             vm.clearComparison();
             updateComparison();
@@ -184,11 +211,15 @@ public final class ModelBenchView extends BorderPane {
         compareGrid.setId("compare-grid");
         ScrollPane columns = new ScrollPane(compareGrid);
         Label hint = new Label("Train a run, press \"Keep for comparison\", switch preset (same data and seed), train,"
-                + " keep again: curves overlay here and reconstructions line up in columns.");
+                + " keep again: runs measured the same way overlay on one chart (one chart per measure: cross-entropy,"
+                + " squared error and negative ELBO are different quantities) and reconstructions line up in"
+                + " columns.");
         hint.getStyleClass().add("description");
-        VBox box = new VBox(6, hint, clear, viewer(chart, "compare-chart"), columns);
+        clear.setId("compare-clear");
+        VBox box = new VBox(6, hint, clear, compareCharts, columns);
         box.setPadding(new Insets(8));
-        VBox.setVgrow(columns, Priority.ALWAYS);
+        VBox.setVgrow(compareCharts, Priority.ALWAYS);
+        VBox.setVgrow(columns, Priority.SOMETIMES);
         return box;
     }
 
@@ -270,6 +301,8 @@ public final class ModelBenchView extends BorderPane {
             mean += a / v.codeActivity().length;
         }
         activityChart.setTitle(v.activityTitle() + String.format(java.util.Locale.ROOT, ": mean %.3f", mean));
+        plot.getDomainAxis().setLabel(v.activityAxis());
+        plot.getRangeAxis().setLabel("number of units (dimensions) per bin");
         plot.clearDomainMarkers();
         if (Double.isFinite(v.activityTarget())) {
             ValueMarker m = new ValueMarker(v.activityTarget(), new Color(200, 30, 30), new BasicStroke(2f));
@@ -298,15 +331,34 @@ public final class ModelBenchView extends BorderPane {
     private void updateComparison() {
         var runs = vm.compared();
         comparedShown = runs.size();
-        compareData.removeAllSeries();
         compareGrid.getChildren().clear();
+        Map<HeldOutMeasure, XYSeriesCollection> byMeasure = new java.util.EnumMap<>(HeldOutMeasure.class);
+        for (ModelBenchViewModel.ComparedRun r : runs) {
+            byMeasure.computeIfAbsent(r.measure(), m -> new XYSeriesCollection()).addSeries(r.curve());
+        }
+        compareCharts.getChildren().clear();
+        byMeasure.forEach((m, data) -> {
+            JFreeChart chart = ChartFactory.createXYLineChart("kept runs: " + m.title(), "iteration",
+                    m.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
+            ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+            ((org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis())
+                    .setAutoRangeIncludesZero(false);
+            ChartViewer v = viewer(chart, "compare-chart-" + m.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-'));
+            VBox.setVgrow(v, Priority.ALWAYS);
+            compareCharts.getChildren().add(v);
+        });
+        if (byMeasure.isEmpty()) {
+            Label none = new Label("No kept runs yet.");
+            none.setId("compare-empty");
+            compareCharts.getChildren().add(none);
+        }
         for (int c = 0; c < runs.size(); c++) {
             ModelBenchViewModel.ComparedRun r = runs.get(c);
-            compareData.addSeries(r.curve());
             Label name = title(r.name());
             name.setTooltip(new Tooltip(r.settings()));
             compareGrid.add(name, c, 0);
-            Label settings = new Label(r.settings());
+            Label settings = new Label(r.measure().title() + "\n" + r.settings());
             settings.setWrapText(true);
             settings.setMaxWidth(200);
             compareGrid.add(settings, c, 1);
@@ -361,6 +413,52 @@ public final class ModelBenchView extends BorderPane {
         a.setHeaderText("Cannot open the experiment");
         a.initOwner(owner);
         a.show();
+    }
+
+    /**
+     * Shows the name of what runs in the preset list: a preset's name selects it, any other experiment (a file, a
+     * design from the builder) is shown by its own name.
+     */
+    private void showChoice(String name) {
+        showingChoice = true;
+        try {
+            presets.setValue(name);
+        } finally {
+            showingChoice = false;
+        }
+    }
+
+    /**
+     * Loads another experiment, asking first when the current one is running or has progress: pause keeps it
+     * (paused), discard loads the other one, cancel keeps everything.
+     */
+    private void replaceWith(String next, Runnable load) {
+        String risk = vm.progressAtRisk();
+        if (risk == null) {
+            load.run();
+            return;
+        }
+        String current = vm.experimentNameProperty().get();
+        asker.ask(current, risk, next, choice -> {
+            switch (choice) {
+                case DISCARD -> load.run();
+                case PAUSE -> {
+                    vm.pause();
+                    showChoice(current);
+                }
+                case CANCEL -> showChoice(current);
+            }
+        });
+    }
+
+    /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
+    public void loadSpec(org.latentlab.experiment.ModelExperiment spec) {
+        replaceWith(spec.name(), () -> vm.loadSpec(spec));
+    }
+
+    /** How this view asks before replacing an experiment (tests: {@link ReplaceRunDialog.Asker#always}). */
+    public void setReplaceAsker(ReplaceRunDialog.Asker asker) {
+        this.asker = asker;
     }
 
     /** Selects a preset as if a person had picked it. */

@@ -1,7 +1,10 @@
 package org.latentlab.ui.models;
 
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jfree.data.xy.XYSeries;
@@ -34,8 +37,11 @@ import java.util.function.Consumer;
  */
 public final class ModelBenchViewModel {
 
-    /** A finished (or paused) run kept for the comparison tab: its held-out curve and its last reconstructions. */
-    public record ComparedRun(String name, String settings, XYSeries curve, ModelView view) {
+    /**
+     * A finished (or paused) run kept for the comparison tab: its held-out curve, what that curve measures (runs are
+     * only overlaid with runs of the same measure) and its last reconstructions.
+     */
+    public record ComparedRun(String name, String settings, HeldOutMeasure measure, XYSeries curve, ModelView view) {
     }
 
     private final ExperimentRunner.Options options;
@@ -53,6 +59,10 @@ public final class ModelBenchViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty numbers = new SimpleStringProperty("");
+    /** The run's state; null while nothing is loaded (or while loading). Buttons are enabled from it. */
+    private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>();
+    /** The name of the experiment on the bench (a preset, a file's experiment, a builder design). */
+    private final StringProperty experimentName = new SimpleStringProperty();
     private ModelRunner.Session session;
     private ModelStatus last;
     private ModelView view;
@@ -89,13 +99,20 @@ public final class ModelBenchViewModel {
 
     private void load(java.util.function.Supplier<ModelExperiment> spec) {
         state.set("loading");
+        runState.set(null);
         worker.submit(() -> {
             ModelRunner.Session next;
             try {
                 next = ModelRunner.start(spec.get(), options);
             } catch (LabException | IllegalArgumentException e) {
                 Platform.runLater(() -> {
-                    state.set(session == null ? "no experiment" : state.get());
+                    if (session == null) {
+                        state.set("no experiment");
+                    } else {
+                        // the old run goes on: show its state again
+                        state.set(last == null ? "ready" : last.progress().state().name().toLowerCase(Locale.ROOT));
+                        runState.set(last == null ? RunState.READY : last.progress().state());
+                    }
                     errorHandler.accept(e.getMessage());
                 });
                 return;
@@ -115,6 +132,7 @@ public final class ModelBenchViewModel {
                 seriesChanged = true;
                 viewChanged = true;
                 description.set(next.spec().name() + ": " + next.spec().description());
+                experimentName.set(next.spec().name());
                 next.run().subscribe(listener);
             });
         });
@@ -161,13 +179,38 @@ public final class ModelBenchViewModel {
             viewChanged = true;
         }
         state.set(p.state().name().toLowerCase(Locale.ROOT));
+        runState.set(p.state());
         message.set(p.message());
-        numbers.set(String.format(Locale.ROOT, "it %d/%d   %s   %.0f it/s", it, p.maxIterations(), s.phase(),
-                p.itersPerSecond()));
+        numbers.set(describe(s));
         if (p.state() == RunState.READY && startWhenReady) {
             startWhenReady = false;
             start();
         }
+    }
+
+    /** "it 1,200 / 5,000   phase   312 it/s"; the rate is "– it/s" until one is measured. */
+    public static String describe(ModelStatus s) {
+        TrainingRun.Progress p = s.progress();
+        String rate = Double.isFinite(p.itersPerSecond()) ? String.format(Locale.ROOT, "%.0f it/s",
+                p.itersPerSecond()) : "– it/s";
+        String phase = s.phase() == null || s.phase().isEmpty() ? "" : "   " + s.phase();
+        return String.format(Locale.ROOT, "it %,d / %,d%s   %s", p.iteration(), p.maxIterations(), phase, rate);
+    }
+
+    /**
+     * Null when replacing the experiment loses nothing; else what would be lost ("1,200 iterations, running").
+     * Running, or paused after at least one iteration, counts as progress.
+     */
+    public String progressAtRisk() {
+        if (session == null || last == null) {
+            return null;
+        }
+        RunState st = last.progress().state();
+        long it = last.progress().iteration();
+        if (st == RunState.RUNNING || st == RunState.PAUSED && it > 0) {
+            return String.format(Locale.ROOT, "%,d iterations, %s", it, st == RunState.RUNNING ? "running" : "paused");
+        }
+        return null;
     }
 
     private static XYSeries newSeries(String key) {
@@ -209,9 +252,9 @@ public final class ModelBenchViewModel {
         if (session == null || view == null) {
             return "nothing to compare yet: train a run first";
         }
-        String key = heldOut.containsKey("held-out negative ELBO") ? "held-out negative ELBO"
-                : heldOut.containsKey("held-out reconstruction") ? "held-out reconstruction" : null;
-        if (key == null) {
+        HeldOutMeasure measure = HeldOutMeasure.of(session.spec());
+        String key = measure.key();
+        if (!heldOut.containsKey(key) || heldOut.get(key).getItemCount() == 0) {
             return "no held-out measurement yet: train past the first sample interval";
         }
         XYSeries copy;
@@ -222,8 +265,8 @@ public final class ModelBenchViewModel {
         }
         String name = session.spec().name() + " (" + (compared.size() + 1) + ")";
         copy.setKey(name);
-        compared.add(new ComparedRun(name, last == null ? "" : last.settings(), copy, view));
-        return "kept " + name + " for comparison (" + key + ")";
+        compared.add(new ComparedRun(name, last == null ? "" : last.settings(), measure, copy, view));
+        return "kept " + name + " for comparison (" + measure.axisLabel() + ")";
     }
 
     public List<ComparedRun> compared() {
@@ -278,6 +321,14 @@ public final class ModelBenchViewModel {
 
     public ReadOnlyStringProperty numbersProperty() {
         return numbers;
+    }
+
+    public ReadOnlyObjectProperty<RunState> runStateProperty() {
+        return runState;
+    }
+
+    public ReadOnlyStringProperty experimentNameProperty() {
+        return experimentName;
     }
 
     public void close() {

@@ -44,6 +44,7 @@ import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus;
 import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.ui.common.ReplaceRunDialog;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -62,9 +63,6 @@ import java.util.Locale;
  * view or image grid, charts of the losses, D's outputs and mode coverage (or diversity), and a status bar.
  */
 public final class TrainingView extends BorderPane {
-
-    private static final String POINTS_LEGEND = "green dots: real data   purple dots: G(z)   background: D's"
-            + " belief that a point is real (green) or fake (purple)";
 
     private final TrainingViewModel vm;
     private final Window owner;
@@ -93,6 +91,10 @@ public final class TrainingView extends BorderPane {
     private final StackPane viewHolder = new StackPane();
     private final HBox layerToggles = new HBox(12);
     private final Label legend = new Label();
+    private final CheckBox heatToggle = check("Heat map: D(x)", "heatToggle", true);
+    /** True while the view itself sets the preset list (showing what runs, or undoing a cancelled choice). */
+    private boolean showingChoice;
+    private ReplaceRunDialog.Asker asker;
     private final JFreeChart lossChart;
     private final JFreeChart scoreChart;
     private final JFreeChart metricChart;
@@ -101,6 +103,7 @@ public final class TrainingView extends BorderPane {
     public TrainingView(TrainingViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
+        this.asker = ReplaceRunDialog.Asker.dialog(owner);
         setId("trainingView");
         lossChart = chart("Losses", "loss", vm.discriminatorLoss, vm.generatorLoss);
         scoreChart = chart("Discriminator outputs", "D", vm.realScore, vm.fakeScore);
@@ -126,10 +129,13 @@ public final class TrainingView extends BorderPane {
         presetChoice.getItems().addAll(Presets.NAMES);
         presetChoice.setValue(Presets.defaultName());
         presetChoice.setOnAction(e -> {
-            if (presetChoice.getValue() != null) {
-                vm.loadPreset(presetChoice.getValue());
+            String name = presetChoice.getValue();
+            if (!showingChoice && name != null && Presets.NAMES.contains(name)) {
+                replaceWith(name, () -> vm.loadPreset(name));
             }
         });
+        presetChoice.setTooltip(new Tooltip("the experiment on the bench: a preset, or the name of a file or of a"
+                + " design from the network builder"));
         Button open = button("Open…", "openButton", "Open an experiment JSON file (Ctrl+O)");
         open.setOnAction(e -> openFile());
         startButton.setOnAction(e -> vm.start());
@@ -170,7 +176,7 @@ public final class TrainingView extends BorderPane {
         imageGrid.setId("imageGrid");
         viewHolder.getStyleClass().add("view-pane");
         viewHolder.setPadding(new Insets(6));
-        CheckBox heat = check("Heat map: D(x)", "heatToggle", true);
+        CheckBox heat = heatToggle;
         CheckBox warp = check("Manifold warp: G(grid of z)", "warpToggle", true);
         CheckBox arrows = check("Arrows: −∇ₓ L_G", "arrowsToggle", false);
         CheckBox modes = check("Modes (3σ; green = covered)", "modesToggle", true);
@@ -180,7 +186,8 @@ public final class TrainingView extends BorderPane {
             c.setOnAction(e -> layers.run());
         }
         layerToggles.getChildren().addAll(heat, warp, arrows, modes);
-        legend.setText(POINTS_LEGEND);
+        legend.setId("viewLegend");
+        legend.setWrapText(true);
         legend.getStyleClass().add("legend");
         enlarged.setId("enlargedImage");
         enlarged.setFitWidth(196);
@@ -222,6 +229,7 @@ public final class TrainingView extends BorderPane {
 
     private void bind() {
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
+        descriptionLabel.textProperty().bind(vm.descriptionProperty());
         vm.viewProperty().addListener((o, a, v) -> showView(v));
         vm.statusProperty().addListener((o, a, s) -> showStatus(s));
         vm.messageProperty().addListener((o, a, m) -> messageLabel.setText(m));
@@ -266,16 +274,8 @@ public final class TrainingView extends BorderPane {
         if (s == null) {
             return;
         }
-        if (!s.name().equals(presetChoice.getValue()) && Presets.NAMES.contains(s.name())) {
-            presetChoice.setValue(s.name());
-        }
+        showChoice(s.name());
         GanSettings t = s.training();
-        descriptionLabel.setText(s.name() + " — " + s.description() + "\n" + s.generator() + "     " + s.discriminator()
-                + "\nloss " + t.loss().id() + ", k = " + t.discriminatorSteps() + ", batch " + t.batchSize() + ", G "
-                + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
-                + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
-                + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
-                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula());
         lrDField.setText(Double.toString(t.discriminatorOptimizer().learningRate()));
         lrGField.setText(Double.toString(t.generatorOptimizer().learningRate()));
         kField.setText(Integer.toString(t.discriminatorSteps()));
@@ -283,11 +283,62 @@ public final class TrainingView extends BorderPane {
         viewHolder.getChildren().setAll(points ? pointsCanvas : imageRow());
         layerToggles.setVisible(points);
         layerToggles.setManaged(points);
-        legend.setText(points ? POINTS_LEGEND : "each cell is G(z) for one fixed code z, so it shows how that code"
+        ScoreLabels labels = ScoreLabels.of(t.loss());
+        heatToggle.setText(labels.heatToggle());
+        scoreChart.setTitle(labels.chartTitle());
+        scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
+        legend.setText(points ? labels.heatLegend() : "each cell is G(z) for one fixed code z, so it shows how that code"
                 + " evolves; pixels mapped from [-1, 1] to black..white");
         metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
         pointsCanvas.setView(null);
         enlarged.setImage(null);
+    }
+
+    /**
+     * Shows the name of what runs in the preset list: a preset's name selects it, any other experiment (a file, a
+     * design from the builder) is shown by its own name, so the list never names an experiment that is not running.
+     */
+    private void showChoice(String name) {
+        showingChoice = true;
+        try {
+            presetChoice.setValue(name);
+        } finally {
+            showingChoice = false;
+        }
+    }
+
+    /**
+     * Loads another experiment, asking first when the current one is running or has progress: pause keeps it
+     * (paused), discard loads the other one, cancel keeps everything. The preset list goes back to what runs
+     * unless the other one is loaded.
+     */
+    private void replaceWith(String next, Runnable load) {
+        String risk = vm.progressAtRisk();
+        if (risk == null) {
+            load.run();
+            return;
+        }
+        String current = vm.specProperty().get().name();
+        asker.ask(current, risk, next, choice -> {
+            switch (choice) {
+                case DISCARD -> load.run();
+                case PAUSE -> {
+                    vm.pause();
+                    showChoice(current);
+                }
+                case CANCEL -> showChoice(current);
+            }
+        });
+    }
+
+    /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
+    public void loadSpec(ExperimentSpec spec) {
+        replaceWith(spec.name(), () -> vm.loadSpec(spec));
+    }
+
+    /** How this view asks before replacing an experiment (tests: {@link ReplaceRunDialog.Asker#always}). */
+    public void setReplaceAsker(ReplaceRunDialog.Asker asker) {
+        this.asker = asker;
     }
 
     private Node imageRow() {
@@ -318,8 +369,10 @@ public final class TrainingView extends BorderPane {
 
     private void showStatus(TrainingStatus s) {
         iterationLabel.setText(TrainingViewModel.describe(s));
-        lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  D(x) "
-                + num(s.realScore(), 3) + "  D(G(z)) " + num(s.fakeScore(), 3)
+        ScoreLabels labels = s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
+        lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  "
+                + (labels == null ? "D(x)" : labels.real()) + " " + num(s.realScore(), 3) + "  "
+                + (labels == null ? "D(G(z))" : labels.fake()) + " " + num(s.fakeScore(), 3)
                 + (Double.isNaN(s.penalty()) ? "" : "  GP " + num(s.penalty(), 4))
                 + (Double.isNaN(s.discriminatorGradNorm()) ? "" : "  |∇D| " + num(s.discriminatorGradNorm(), 3)
                 + "  |∇G| " + num(s.generatorGradNorm(), 3)));
@@ -368,7 +421,7 @@ public final class TrainingView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment JSON", "*.json"));
         File f = chooser.showOpenDialog(owner);
         if (f != null) {
-            vm.openFile(f.toPath());
+            replaceWith(f.getName(), () -> vm.openFile(f.toPath()));
         }
     }
 
@@ -471,7 +524,7 @@ public final class TrainingView extends BorderPane {
         plot.setBackgroundPaint(new Color(250, 250, 252));
         plot.setDomainGridlinePaint(new Color(220, 220, 228));
         plot.setRangeGridlinePaint(new Color(220, 220, 228));
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new StepPointRenderer();
         r.setSeriesPaint(0, new Color(20, 140, 70));
         r.setSeriesPaint(1, new Color(110, 40, 170));
         r.setSeriesStroke(0, new BasicStroke(1.4f));
@@ -483,6 +536,34 @@ public final class TrainingView extends BorderPane {
         org.jfree.chart.axis.NumberAxis range = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
         range.setAutoRangeIncludesZero(false);
         return chart;
+    }
+
+    /**
+     * Lines, with a dot on points a person can tell apart: every point while there are few (the first single
+     * steps), the newest point, and the single D or G steps drawn between two iterations (fractional x).
+     */
+    static final class StepPointRenderer extends XYLineAndShapeRenderer {
+        private static final int FEW = 60;
+
+        StepPointRenderer() {
+            super(true, true);
+            setDefaultShape(new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            setAutoPopulateSeriesShape(false);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            org.jfree.data.xy.XYDataset d = getPlot() == null ? null : getPlot().getDataset();
+            if (d == null) {
+                return false;
+            }
+            int n = d.getItemCount(series);
+            if (item >= n) {
+                return false; // the legend asks for item 0 of a series that may be empty
+            }
+            double x = d.getXValue(series, item);
+            return n <= FEW || item == n - 1 || x != Math.rint(x);
+        }
     }
 
     private static ChartViewer viewer(JFreeChart chart, String id) {

@@ -64,6 +64,9 @@ public final class TrainingViewModel {
     private final ObjectProperty<GanView> view = new SimpleObjectProperty<>();
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.STARTING);
     private final StringProperty message = new SimpleStringProperty("");
+    /** The experiment as it runs now: its spec with the settings last applied (learning rates, k). */
+    private final StringProperty description = new SimpleStringProperty("");
+    private GanSettings describedSettings;
     private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -145,6 +148,11 @@ public final class TrainingViewModel {
                 ? "diversity (mean pairwise distance)" : "modes covered");
         metricReference.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
                 ? "diversity of real data" : "modes in the data");
+        ScoreLabels labels = ScoreLabels.of(s.training().loss());
+        realScore.setKey(labels.real());
+        fakeScore.setKey(labels.fake());
+        describedSettings = s.training();
+        description.set(describe(s, s.training()));
         spec.set(s);
         view.set(null);
         next.run().subscribe(listener);
@@ -270,6 +278,10 @@ public final class TrainingViewModel {
         last = latestStatus.getAndSet(null);
         if (last != null) {
             status.set(last);
+            if (last.settings() != null && !last.settings().equals(describedSettings) && spec.get() != null) {
+                describedSettings = last.settings();
+                description.set(describe(spec.get(), last.settings()));
+            }
             state.set(last.state());
             running.set(last.state() == RunState.RUNNING);
             if (startWhenReady && last.state() == RunState.READY) {
@@ -300,14 +312,14 @@ public final class TrainingViewModel {
     }
 
     private void addChartPoints(TrainingStatus s) {
-        long it = s.iteration();
-        if (it == 0) {
+        if (s.iteration() == 0 && s.partialSteps() == 0) {
             return;
         }
-        addIfFinite(discriminatorLoss, it, s.discriminatorLoss());
-        addIfFinite(generatorLoss, it, s.generatorLoss());
-        addIfFinite(realScore, it, s.realScore());
-        addIfFinite(fakeScore, it, s.fakeScore());
+        double x = chartX(s);
+        addIfFinite(discriminatorLoss, x, s.discriminatorLoss());
+        addIfFinite(generatorLoss, x, s.generatorLoss());
+        addIfFinite(realScore, x, s.realScore());
+        addIfFinite(fakeScore, x, s.fakeScore());
         if (s.evaluation() != null) {
             Map<String, Double> v = s.evaluation().values();
             if (v.containsKey("modes_covered")) {
@@ -333,8 +345,53 @@ public final class TrainingViewModel {
 
     private static void addIfFinite(XYSeries series, double x, double y) {
         if (Double.isFinite(y)) {
-            series.add(x, y, false);
+            // a status repeated at the same point (pause, a view requested) replaces, never stacks
+            int i = series.indexOf(x);
+            if (i >= 0) {
+                series.updateByIndex(i, y);
+            } else {
+                series.add(x, y, false);
+            }
         }
+    }
+
+    /**
+     * Where a status goes on the iteration axis. A whole iteration i is drawn at i; the p-th D or G update made by
+     * hand (Step D / Step G) after iteration i is drawn at i + p / (p + 1): between i and i + 1, in the order made,
+     * however many there are, and before the next whole iteration.
+     */
+    public static double chartX(TrainingStatus s) {
+        int p = s.partialSteps();
+        return s.iteration() + (p == 0 ? 0 : p / (p + 1.0));
+    }
+
+    /** The experiment's description with the settings in force now (after Apply, the applied ones). */
+    public static String describe(ExperimentSpec s, GanSettings t) {
+        return s.name() + " — " + s.description() + "\n" + s.generator() + "     " + s.discriminator()
+                + "\nloss " + t.loss().id() + ", k = " + t.discriminatorSteps() + ", batch " + t.batchSize() + ", G "
+                + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
+                + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
+                + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
+                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula();
+    }
+
+    /**
+     * Null when replacing the experiment loses nothing; else what would be lost ("1,200 iterations, running").
+     * Running, or paused after at least one update, counts as progress.
+     */
+    public String progressAtRisk() {
+        TrainingStatus s = status.get();
+        RunState st = state.get();
+        if (session == null || s == null) {
+            return null;
+        }
+        boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
+        if (st == RunState.RUNNING || st == RunState.PAUSED && progress) {
+            return String.format(Locale.ROOT, "%,d iterations%s, %s", s.iteration(),
+                    s.partialSteps() > 0 ? " and " + s.partialSteps() + " single steps" : "",
+                    st == RunState.RUNNING ? "running" : "paused");
+        }
+        return null;
     }
 
     private void clearCharts() {
@@ -375,6 +432,11 @@ public final class TrainingViewModel {
         return message;
     }
 
+    /** The experiment as it runs now (name, networks, loss, k, optimisers with their current learning rates). */
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
         return messageIsError;
     }
@@ -392,12 +454,14 @@ public final class TrainingViewModel {
         return discriminatorLoss.getItemCount();
     }
 
-    /** "it 1200/20000 · 312 it/s · 12.4 s". */
+    /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */
     public static String describe(TrainingStatus s) {
         if (s == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "it %,d / %,d   %s   %.1f s", s.iteration(), s.maxIterations(),
+        String partial = (s.partialDiscriminatorSteps() > 0 ? " +" + s.partialDiscriminatorSteps() + " D" : "")
+                + (s.partialGeneratorSteps() > 0 ? " +" + s.partialGeneratorSteps() + " G" : "");
+        return String.format(Locale.ROOT, "it %,d%s / %,d   %s   %.1f s", s.iteration(), partial, s.maxIterations(),
                 Double.isNaN(s.itersPerSecond()) ? "– it/s" : String.format(Locale.ROOT, "%.0f it/s",
                         s.itersPerSecond()), s.elapsedMillis() / 1000.0);
     }

@@ -1,0 +1,38 @@
+package org.latentlab.ui.training;
+
+import org.latentlab.train.GanLoss;
+
+/**
+ * What the GAN bench calls D's output. With the minimax and non-saturating losses D's score is a logit and σ(s) is
+ * D's belief that a point is real (Goodfellow et al. 2014); with WGAN, WGAN-GP (Arjovsky et al. 2017; Gulrajani et
+ * al. 2017), hinge and LSGAN (Mao et al. 2017) it is an unbounded critic score, not a probability, and the heat map
+ * shows it scaled to the range seen in the view.
+ *
+ * @param heatToggle  the heat-map check box
+ * @param heatLegend  the legend under the 2-D view
+ * @param chartTitle  the title of the chart of D's outputs
+ * @param axis        that chart's value axis
+ * @param real        its series on real data
+ * @param fake        its series on generated data
+ */
+public record ScoreLabels(String heatToggle, String heatLegend, String chartTitle, String axis, String real,
+                          String fake) {
+
+    private static final String DOTS = "green dots: real data   purple dots: G(z)   ";
+
+    /** The labels for a loss. */
+    public static ScoreLabels of(GanLoss loss) {
+        if (loss.probabilistic()) {
+            return new ScoreLabels("Heat map: D(x)",
+                    DOTS + "background: D(x) = σ(s), D's belief that a point is real (green) or fake (purple)",
+                    "Discriminator outputs", "D = σ(s), probability real", "D(x)", "D(G(z))");
+        }
+        String name = loss == GanLoss.LSGAN ? "D's least-squares score s(x) (targets: real 1, fake 0)"
+                : "the critic's score s(x) (" + loss.id() + "; unbounded, not a probability)";
+        return new ScoreLabels("Heat map: critic score s(x)",
+                DOTS + "background: " + name + ", scaled to this view's range: high (green) = judged more real,"
+                        + " low (purple) = judged more fake",
+                loss == GanLoss.LSGAN ? "Discriminator scores" : "Critic scores", "score s", "mean s(x)",
+                "mean s(G(z))");
+    }
+}

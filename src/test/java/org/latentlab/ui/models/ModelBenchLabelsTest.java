@@ -1,0 +1,43 @@
+package org.latentlab.ui.models;
+
+import org.junit.jupiter.api.Test;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.ModelStatus;
+import org.latentlab.train.TrainingRun;
+import org.latentlab.train.TrainingStatus.RunState;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The autoencoder bench's numbers and comparison measures, without a screen. */
+class ModelBenchLabelsTest {
+
+    @Test
+    void noRateYetReadsAsADashNotNaN() {
+        ModelStatus s = new ModelStatus(new TrainingRun.Progress(RunState.READY, 0, 3000, 0, Double.NaN, ""),
+                Map.of(), Double.NaN, "", "", null, null);
+        String text = ModelBenchViewModel.describe(s);
+        assertFalse(text.contains("NaN"), text);
+        assertTrue(text.contains("– it/s"), text);
+        ModelStatus running = new ModelStatus(new TrainingRun.Progress(RunState.RUNNING, 1200, 3000, 4000, 311.6,
+                ""), Map.of(), 1.0, "fine-tune", "", null, null);
+        assertEquals("it 1,200 / 3,000   fine-tune   312 it/s", ModelBenchViewModel.describe(running));
+    }
+
+    @Test
+    void eachFamilyIsComparedByItsOwnMeasure() {
+        HeldOutMeasure vae = HeldOutMeasure.of(Presets.loadModel("mnist-vae"));
+        HeldOutMeasure rbm = HeldOutMeasure.of(Presets.loadModel("mnist-rbm"));
+        HeldOutMeasure ae = HeldOutMeasure.of(Presets.loadModel("mnist-ae"));
+        assertEquals(HeldOutMeasure.NEGATIVE_ELBO, vae);
+        assertEquals(HeldOutMeasure.SQUARED_ERROR, rbm);
+        assertNotEquals(vae, ae);
+        assertEquals(3, java.util.Arrays.stream(HeldOutMeasure.values()).map(HeldOutMeasure::axisLabel).distinct()
+                .count(), "no two measures share an axis label");
+        assertTrue(vae.axisLabel().contains("nats"), vae.axisLabel());
+    }
+}

@@ -1,0 +1,71 @@
+package org.latentlab.ui.training;
+
+import org.junit.jupiter.api.Test;
+import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.Presets;
+import org.latentlab.train.GanLoss;
+import org.latentlab.train.GanSettings;
+import org.latentlab.train.TrainingStatus;
+import org.latentlab.train.TrainingStatus.RunState;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the GAN bench says, without a screen: the description after Apply, D's labels per loss, single steps. */
+class TrainingLabelsTest {
+
+    private static TrainingStatus status(long iteration, int partialD, int partialG, GanSettings settings) {
+        return new TrainingStatus(RunState.PAUSED, iteration, 1000, partialD, partialG, 0.7, 0.7, 0.5, 0.5,
+                Double.NaN, Double.NaN, Double.NaN, settings, 1200, Double.NaN, null, null, "");
+    }
+
+    @Test
+    void theDescriptionNamesTheLearningRatesInForce() {
+        ExperimentSpec spec = Presets.load("ring8-nsgan");
+        GanSettings applied = spec.training().withLearningRates(0.0042, 0.0017).withDiscriminatorSteps(3);
+        String before = TrainingViewModel.describe(spec, spec.training());
+        String after = TrainingViewModel.describe(spec, applied);
+        String oldRate = "lr=" + spec.training().discriminatorOptimizer().learningRate();
+        assertTrue(before.contains(oldRate), before);
+        assertTrue(after.contains("D Adam lr=0.0042") || after.contains("D RMSProp lr=0.0042")
+                || after.contains("D SGD lr=0.0042"), after);
+        assertTrue(after.contains("lr=0.0017"), after);
+        assertTrue(after.contains("k = 3"), after);
+        assertFalse(after.contains(oldRate + " "), "the old rate is gone: " + after);
+    }
+
+    @Test
+    void aCriticIsNotCalledAProbability() {
+        for (GanLoss loss : GanLoss.values()) {
+            ScoreLabels l = ScoreLabels.of(loss);
+            if (loss.probabilistic()) {
+                assertTrue(l.heatLegend().contains("belief that a point is real"), l.heatLegend());
+                assertEquals("D(x)", l.real());
+            } else {
+                assertFalse(l.heatLegend().contains("belief"), loss + ": " + l.heatLegend());
+                assertFalse(l.axis().contains("probab"), loss + ": " + l.axis());
+                assertFalse(l.heatToggle().contains("D(x)"), loss + ": " + l.heatToggle());
+                assertTrue(l.heatLegend().contains("not a probability") || loss == GanLoss.LSGAN, l.heatLegend());
+            }
+        }
+        assertEquals("Critic scores", ScoreLabels.of(GanLoss.WGAN).chartTitle());
+        assertEquals("Critic scores", ScoreLabels.of(GanLoss.WGAN_GP).chartTitle());
+    }
+
+    @Test
+    void singleStepsGoBetweenIterationsInTheOrderMade() {
+        GanSettings t = Presets.load("ring8-nsgan").training();
+        double it = TrainingViewModel.chartX(status(7, 0, 0, t));
+        double d1 = TrainingViewModel.chartX(status(7, 1, 0, t));
+        double d1g1 = TrainingViewModel.chartX(status(7, 1, 1, t));
+        double d5g5 = TrainingViewModel.chartX(status(7, 5, 5, t));
+        double next = TrainingViewModel.chartX(status(8, 0, 0, t));
+        assertEquals(7.0, it);
+        assertTrue(it < d1 && d1 < d1g1 && d1g1 < d5g5 && d5g5 < next, it + " " + d1 + " " + d1g1 + " " + d5g5);
+        String label = TrainingViewModel.describe(status(7, 2, 1, t));
+        assertTrue(label.startsWith("it 7 +2 D +1 G / 1,000"), label);
+        assertTrue(label.contains("– it/s"), label);
+        assertFalse(label.contains("NaN"), label);
+    }
+}
