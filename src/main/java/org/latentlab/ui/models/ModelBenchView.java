@@ -422,7 +422,7 @@ public final class ModelBenchView extends BorderPane {
     private void showChoice(String name) {
         showingChoice = true;
         try {
-            presets.setValue(name);
+            org.latentlab.ui.common.ChoiceNames.show(presets, Presets.MODEL_NAMES, name);
         } finally {
             showingChoice = false;
         }

@@ -301,7 +301,7 @@ public final class TrainingView extends BorderPane {
     private void showChoice(String name) {
         showingChoice = true;
         try {
-            presetChoice.setValue(name);
+            org.latentlab.ui.common.ChoiceNames.show(presetChoice, Presets.NAMES, name);
         } finally {
             showingChoice = false;
         }
