@@ -17,6 +17,17 @@ import java.util.Random;
  * ≈ tr f(H) / n. The density is that quadrature applied to a Gaussian of width σ:
  * φ(t) = (1/runs) Σ_runs Σᵢ τᵢ N(t; θᵢ, σ²), which integrates to 1.
  *
+ * <p>What follows from it, with how sure it is (each run is one random probe, so the spread over runs is the
+ * uncertainty; checked in {@code StochasticEstimatorsTest} against matrices whose spectrum is known):
+ * <ul>
+ *   <li>the trace: Σᵢ τᵢ θᵢ = e₁ᵀTe₁ = α₁ = qᵀHq for the run's unit start q = v/√n, so n·Σᵢ τᵢ θᵢ = vᵀHv is exactly
+ *       Hutchinson's sample for the Rademacher v; {@link #trace(int)} is Hutchinson's estimate with {@code runs}
+ *       probes and {@link #traceStandardError(int)} its standard error (few runs: a rough number);</li>
+ *   <li>the negative mass: the weight of the nodes below the cut, from the quadrature itself and not from the
+ *       smoothed curve (whose Gaussians of width σ spill over zero from a positive spectrum);
+ *       {@link #negativeFractionStandardError} is the spread over runs.</li>
+ * </ul>
+ *
  * @param runs one quadrature (nodes ascending, weights summing to 1) per random start
  */
 public record SpectralDensity(List<Quadrature> runs) {
@@ -137,16 +148,76 @@ public record SpectralDensity(List<Quadrature> runs) {
 
     /** The estimated fraction of eigenvalues below −tolerance·max|node|: the mean weight of those nodes. */
     public double negativeFraction(double relativeTolerance) {
-        double cut = -relativeTolerance * Math.max(Math.abs(minNode()), Math.abs(maxNode()));
-        double total = 0;
-        for (Quadrature q : runs) {
+        return mean(runNegativeFractions(relativeTolerance));
+    }
+
+    /** Each run's trace estimate n·Σᵢ τᵢ θᵢ (= vᵀHv for its Rademacher start v), n the number of parameters. */
+    public double[] runTraces(int n) {
+        double[] out = new double[runs.size()];
+        for (int r = 0; r < out.length; r++) {
+            Quadrature q = runs.get(r);
+            double t = 0;
+            for (int i = 0; i < q.nodes().length; i++) {
+                t += q.weights()[i] * q.nodes()[i];
+            }
+            out[r] = n * t;
+        }
+        return out;
+    }
+
+    /** The trace as the quadrature sees it: the mean of {@link #runTraces}, Hutchinson's estimate with runs probes. */
+    public double trace(int n) {
+        return mean(runTraces(n));
+    }
+
+    /** The standard error of {@link #trace(int)}: the sample standard deviation over runs / √runs; NaN for 1 run. */
+    public double traceStandardError(int n) {
+        return standardError(runTraces(n));
+    }
+
+    /** The cut below which an eigenvalue counts as negative: −tolerance·max|node|. */
+    public double negativeCut(double relativeTolerance) {
+        return -relativeTolerance * Math.max(Math.abs(minNode()), Math.abs(maxNode()));
+    }
+
+    /** Each run's weight below the cut. */
+    public double[] runNegativeFractions(double relativeTolerance) {
+        double cut = negativeCut(relativeTolerance);
+        double[] out = new double[runs.size()];
+        for (int r = 0; r < out.length; r++) {
+            Quadrature q = runs.get(r);
             for (int i = 0; i < q.nodes().length; i++) {
                 if (q.nodes()[i] < cut) {
-                    total += q.weights()[i];
+                    out[r] += q.weights()[i];
                 }
             }
         }
-        return total / runs.size();
+        return out;
+    }
+
+    /** The standard error of {@link #negativeFraction} over runs; NaN for 1 run. */
+    public double negativeFractionStandardError(double relativeTolerance) {
+        return standardError(runNegativeFractions(relativeTolerance));
+    }
+
+    private static double mean(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m += v;
+        }
+        return m / x.length;
+    }
+
+    private static double standardError(double[] x) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(x);
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - m) * (v - m);
+        }
+        return Math.sqrt(ss / (x.length - 1) / x.length);
     }
 
     @Override

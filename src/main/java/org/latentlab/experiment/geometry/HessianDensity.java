@@ -47,6 +47,16 @@ public record HessianDensity(AnalysisInfo info, double[][] nodes, double[][] wei
         return new SpectralDensity(runs);
     }
 
+    /** The standard error of {@link #traceEstimate()} over the runs (each one probe); NaN for a single run. */
+    public double traceStandardError() {
+        return quadrature().traceStandardError(info.parameters());
+    }
+
+    /** The standard error of {@link #negativeFraction()} over the runs; NaN for a single run. */
+    public double negativeStandardError() {
+        return quadrature().negativeFractionStandardError(GeometryJobs.NEGATIVE_TOLERANCE);
+    }
+
     /** The number of random starts. */
     public int runs() {
         return nodes.length;
