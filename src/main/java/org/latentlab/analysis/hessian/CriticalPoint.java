@@ -62,7 +62,7 @@ public record CriticalPoint(double[] point, double loss, double[] gradient, doub
         if (!Double.isFinite(loss) || !Vectors.allFinite(g)) {
             throw new LabException("L = " + objective.describe() + " is not defined (not finite) at "
                     + Arrays.toString(theta) + ": L = " + loss + ", ∇L = " + Arrays.toString(g)
-                    + "; there is no gradient, Hessian or verdict there");
+                    + ", and the Hessian is not finite there: no eigenvalues, no verdict");
         }
         ExactHessian h = ExactHessian.compute(objective, theta, monitor);
         for (double[] row : h.matrix()) {

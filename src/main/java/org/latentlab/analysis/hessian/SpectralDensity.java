@@ -25,7 +25,11 @@ import java.util.Random;
  *       probes and {@link #traceStandardError(int)} its standard error (few runs: a rough number);</li>
  *   <li>the negative mass: the weight of the nodes below the cut, from the quadrature itself and not from the
  *       smoothed curve (whose Gaussians of width σ spill over zero from a positive spectrum);
- *       {@link #negativeFractionStandardError} is the spread over runs.</li>
+ *       {@link #negativeFractionStandardError} is the spread over runs (the probes' sampling error) and
+ *       {@link #negativeFractionBounds} how far the m nodes can place it (the quadrature's resolution).</li>
+ *   <li>The trace does not depend on the number of Lanczos steps (it is α₁, fixed after the first product), only
+ *       on the number of runs: 3 runs give Hutchinson's estimate from 3 probes, whose standard error is
+ *       √(100/3) ≈ 6 times that of 100 probes.</li>
  * </ul>
  *
  * @param runs one quadrature (nodes ascending, weights summing to 1) per random start
@@ -193,6 +197,32 @@ public record SpectralDensity(List<Quadrature> runs) {
             }
         }
         return out;
+    }
+
+    /**
+     * How far the quadrature alone can place the negative fraction, {lower, upper} averaged over runs. By the
+     * Chebyshev–Markov–Stieltjes inequalities (Szegő; Golub &amp; Meurant 2010, ch. 6) the spectral measure μ of a run's
+     * start satisfies Σ_{i&lt;k} τᵢ ≤ μ(−∞, θₖ) ≤ μ(−∞, θₖ] ≤ Σ_{i≤k} τᵢ at every node θₖ, so with W the weight below the
+     * cut, θₖ the last node below it and θₖ₊₁ the first above: W − τₖ ≤ μ(−∞, cut) ≤ W + τₖ₊₁. A bulk of eigenvalues
+     * near zero that a few nodes represent makes the bracket wide: more Lanczos steps narrow it, more runs do not.
+     */
+    public double[] negativeFractionBounds(double relativeTolerance) {
+        double cut = negativeCut(relativeTolerance);
+        double lower = 0;
+        double upper = 0;
+        for (Quadrature q : runs) {
+            double[] th = q.nodes();
+            double[] w = q.weights();
+            int above = 0;
+            double below = 0;
+            while (above < th.length && th[above] < cut) {
+                below += w[above];
+                above++;
+            }
+            lower += above > 0 ? below - w[above - 1] : 0;
+            upper += above < th.length ? below + w[above] : below;
+        }
+        return new double[] {Math.max(0, lower / runs.size()), Math.min(1, upper / runs.size())};
     }
 
     /** The standard error of {@link #negativeFraction} over runs; NaN for 1 run. */
