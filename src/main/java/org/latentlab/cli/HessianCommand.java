@@ -145,7 +145,8 @@ final class HessianCommand implements Callable<Integer> {
                 o.put("negative_fraction_lower", bounds[0]);
                 o.put("negative_fraction_upper", bounds[1]);
                 o.comment("trace_slq: Hutchinson's estimator on the same " + r.runs() + " probes (it does not depend"
-                        + " on the steps), ± trace_slq_standard_error");
+                        + " on the steps), ± trace_slq_standard_error" + (r.runs() < HessianDensity.FEW_PROBES
+                        ? "; rough with so few probes: quote Hutchinson's (--trace)" : ""));
                 o.put("trace_slq", r.traceEstimate());
                 o.put("trace_slq_standard_error", r.traceStandardError());
                 o.put("sigma", r.sigma());

@@ -58,6 +58,9 @@ public record HessianDensity(AnalysisInfo info, double[][] nodes, double[][] wei
         return quadrature().negativeFractionStandardError(GeometryJobs.NEGATIVE_TOLERANCE);
     }
 
+    /** Below this many probes the density's trace is marked rough. */
+    public static final int FEW_PROBES = 10;
+
     /** {lower, upper}: where the quadrature's nodes can place the negative fraction (see SpectralDensity). */
     public double[] negativeBounds() {
         return quadrature().negativeFractionBounds(GeometryJobs.NEGATIVE_TOLERANCE);
@@ -99,6 +102,11 @@ public record HessianDensity(AnalysisInfo info, double[][] nodes, double[][] wei
         String trace = String.format(Locale.ROOT, "  trace ≈ %.4g%s: n·α₁ of the same %s, i.e. Hutchinson's estimator"
                 + " with %d %s, whatever the number of steps%n", traceEstimate, plusMinus(traceStandardError(), "",
                 runs), probes, runs, runs == 1 ? "probe" : "probes");
+        if (runs < FEW_PROBES) {
+            trace += "    (rough: vᵀHv is skewed, so a few probes tend to fall low and to understate their own spread;"
+                    + " quote Hutchinson's trace, which draws up to " + GeometryJobs.DEFAULT_TRACE_SAMPLES
+                    + " probes at one product each)" + System.lineSeparator();
+        }
         return head + unresolved(b) + trace;
     }
 

@@ -144,6 +144,48 @@ class StochasticEstimatorsTest {
         assertTrue(b[0] <= d.negativeFraction(TOLERANCE) && d.negativeFraction(TOLERANCE) <= b[1]);
     }
 
+    @Test
+    void aFewProbesOfASkewedQuadraticFormFallLowAndUnderstateTheirSpread() {
+        // one eigenvalue of 400 beside 299 of 1.5 (trace 848.5, about half in one direction, as in a trained ring
+        // autoencoder: λ_max 389, trace about 830), its eigenvector spread over every parameter: vᵀHv ≈ 400 (w·v)² +
+        // 448.5 is skewed like χ²₁, so the mean of 3 probes (the density's default) mostly falls below the trace
+        // and its own standard error often misses by more than 2; 100 probes (Hutchinson's default) do not
+        double[] d = new double[N];
+        java.util.Arrays.fill(d, 1.5);
+        d[0] = 400;
+        double exact = sum(d);
+        double[][] u = RotatedQuadratic.randomUnits(N, 3);
+        double[] w = Vectors.normalize(Vectors.gaussian(N, new Random(9)));
+        double[] e1 = new double[N];
+        e1[0] = 1;
+        u[0] = Vectors.normalize(Vectors.subtract(e1, w)); // the outermost reflection maps e₁ to w
+        HessianVectorProduct h = new HessianVectorProduct(new RotatedQuadratic(d, u), new double[N]);
+        assertEquals(400, ExactHessian.compute(h, Monitor.NONE).spectrum(false).max(), 1e-8);
+        int trials = 200;
+        for (int probes : new int[] {3, 100}) {
+            double[] means = new double[trials];
+            int missed = 0;
+            for (int t = 0; t < trials; t++) {
+                Hutchinson.TraceEstimate e = new Hutchinson(h, 5000 + t).trace(probes, Monitor.NONE);
+                means[t] = e.trace();
+                if (Math.abs(e.trace() - exact) > 2 * e.standardError()) {
+                    missed++;
+                }
+            }
+            java.util.Arrays.sort(means);
+            double median = (means[trials / 2 - 1] + means[trials / 2]) / 2;
+            System.out.printf("%d probes: median estimate %.3f of the trace, %d of %d miss it by more than 2"
+                    + " standard errors%n", probes, median / exact, missed, trials);
+            if (probes == 3) {
+                assertTrue(median < 0.96 * exact, "3 probes fall low: median " + median / exact);
+                assertTrue(missed > 0.15 * trials, "3 probes understate their spread: " + missed);
+            } else {
+                assertEquals(1, median / exact, 0.04);
+                assertTrue(missed < 0.12 * trials, "100 probes: about 5 % beyond 2 standard errors, " + missed);
+            }
+        }
+    }
+
     private static double sum(double[] x) {
         double s = 0;
         for (double v : x) {
@@ -167,12 +209,22 @@ class StochasticEstimatorsTest {
         private final double[][] u;
 
         RotatedQuadratic(double[] d, int reflections) {
+            this(d, randomUnits(d.length, reflections));
+        }
+
+        /** With the given reflection vectors (unit length), applied to θ in this order. */
+        RotatedQuadratic(double[] d, double[][] u) {
             this.d = d.clone();
+            this.u = u;
+        }
+
+        static double[][] randomUnits(int n, int count) {
             Random rng = new Random(42);
-            u = new double[reflections][];
-            for (int j = 0; j < reflections; j++) {
-                u[j] = Vectors.normalize(Vectors.gaussian(d.length, rng));
+            double[][] u = new double[count][];
+            for (int j = 0; j < count; j++) {
+                u[j] = Vectors.normalize(Vectors.gaussian(n, rng));
             }
+            return u;
         }
 
         private static void reflect(double[] x, double[] u) {
