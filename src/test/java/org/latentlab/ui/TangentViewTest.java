@@ -41,8 +41,11 @@ class TangentViewTest {
     @TempDir
     static Path runs;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Backend.init();
         GeometryView view = new GeometryView(stage, runs);
         stage.setScene(new Scene(view, 1400, 850));
@@ -81,6 +84,7 @@ class TangentViewTest {
         int blue = countWhere(v2.getImage(), p -> p.getBlue() > p.getRed() + 0.2);
         assertTrue(red > 20 && blue > 20, "v2: red " + red + ", blue " + blue + " pixels");
 
+        Shots.take(robot, stage, "geometry-tangents.png");
         ImageView decoded = robot.lookup("#tangent-2-decoded").queryAs(ImageView.class);
         Image movedBefore = moved.getImage();
         Image decodedBefore = decoded.getImage();

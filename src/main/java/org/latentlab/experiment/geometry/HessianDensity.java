@@ -93,11 +93,11 @@ public record HessianDensity(AnalysisInfo info, double[][] nodes, double[][] wei
         String head = String.format(Locale.ROOT, "Spectral density by stochastic Lanczos quadrature: %s × %d Lanczos"
                         + " steps, %d parameters%n"
                         + "  support about [%.4g, %.4g] (the extreme nodes)%n"
-                        + "  negative mass: %.1f %%%s of the eigenvalues lie below %.0e·max|λ| = %.3g%n"
-                        + "    (the %d nodes of a run place it between %.1f %% and %.1f %%; more steps narrow that,"
+                        + "  negative mass: %.2f %%%s of the eigenvalues lie below −%s·max|λ| = %.3g%n"
+                        + "    (the %d nodes of a run place it between %.2f %% and %.2f %%; more steps narrow that,"
                         + " more probes lower the standard error)%n",
                 probes, steps(), info.parameters(), q.minNode(), q.maxNode(), 100 * negativeFraction,
-                plusMinus(100 * negativeStandardError(), " %", runs), -GeometryJobs.NEGATIVE_TOLERANCE,
+                plusMinus(100 * negativeStandardError(), " %", runs), GeometryJobs.NEGATIVE_TOLERANCE,
                 negativeCut(), steps(), 100 * b[0], 100 * b[1]);
         String trace = String.format(Locale.ROOT, "  trace ≈ %.4g%s: n·α₁ of the same %s, i.e. Hutchinson's estimator"
                 + " with %d %s, whatever the number of steps%n", traceEstimate, plusMinus(traceStandardError(), "",
