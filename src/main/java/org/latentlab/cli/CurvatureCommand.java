@@ -4,6 +4,7 @@ import org.latentlab.core.AtomicFiles;
 import org.latentlab.experiment.geometry.CurvatureHistory;
 import org.latentlab.experiment.geometry.CurvatureRow;
 import org.latentlab.experiment.geometry.GeometryJobs;
+import org.latentlab.experiment.geometry.HessianDensity;
 import org.latentlab.train.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,10 @@ final class CurvatureCommand implements Callable<Integer> {
             if (!h.note().isEmpty()) {
                 System.out.println("# note: " + h.note());
             }
+            System.out.println("# negative fraction and trace by stochastic Lanczos quadrature, " + runs + " probes × "
+                    + steps + " Lanczos steps: the trace is Hutchinson's estimator on those " + runs + " probes"
+                    + (runs < HessianDensity.FEW_PROBES ? " (rough)" : "") + "; hessian --density --trace gives"
+                    + " their standard errors");
             System.out.print(h.table());
             if (out != null) {
                 StringBuilder b = new StringBuilder("iteration,loss,top_eigenvalue,negative_fraction,trace_slq\n");

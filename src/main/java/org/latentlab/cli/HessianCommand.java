@@ -137,8 +137,8 @@ final class HessianCommand implements Callable<Integer> {
                 HessianDensity r = jobs.hessianDensity(loss, runs, steps, progress);
                 o.info(r.info());
                 infoPrinted = true;
-                o.comment("spectral density by stochastic Lanczos quadrature, " + r.runs() + " runs of "
-                        + r.nodes()[0].length + " steps");
+                o.comment("spectral density by stochastic Lanczos quadrature, " + r.runs() + " probes of "
+                        + r.steps() + " Lanczos steps");
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 for (double[] nodes : r.nodes()) {
@@ -147,8 +147,20 @@ final class HessianCommand implements Callable<Integer> {
                 }
                 o.put("min_node", lo);
                 o.put("max_node", hi);
+                double[] bounds = r.negativeBounds();
+                o.comment("negative_fraction: the share of eigenvalues below negative_cut = "
+                        + GeometryJobs.NEGATIVE_TOLERANCE + " max|node|, ± its standard error over the " + r.runs()
+                        + " probes; the quadrature's nodes place it between negative_fraction_lower and _upper");
+                o.put("negative_cut", r.negativeCut());
                 o.put("negative_fraction", r.negativeFraction());
+                o.put("negative_fraction_standard_error", r.negativeStandardError());
+                o.put("negative_fraction_lower", bounds[0]);
+                o.put("negative_fraction_upper", bounds[1]);
+                o.comment("trace_slq: Hutchinson's estimator on the same " + r.runs() + " probes (it does not depend"
+                        + " on the steps), ± trace_slq_standard_error" + (r.runs() < HessianDensity.FEW_PROBES
+                        ? "; rough with so few probes: quote Hutchinson's (--trace)" : ""));
                 o.put("trace_slq", r.traceEstimate());
+                o.put("trace_slq_standard_error", r.traceStandardError());
                 o.put("sigma", r.sigma());
                 o.put("seconds", r.info().seconds());
                 o.put("cached", progress.servedFromCache());
@@ -166,7 +178,7 @@ final class HessianCommand implements Callable<Integer> {
                 if (!infoPrinted) {
                     o.info(t.info());
                 }
-                o.comment("trace by Hutchinson's estimator");
+                o.comment("trace by Hutchinson's estimator, ± trace_standard_error (the probes' s.d. / √samples)");
                 o.put("trace", t.trace());
                 o.put("trace_standard_error", t.standardError());
                 o.put("trace_samples", t.samples());

@@ -61,8 +61,11 @@ final class ToyCommand implements java.util.concurrent.Callable<Integer> {
             System.out.printf(Locale.ROOT, "lambda%d   %.8f   eigenvector %s%n", i + 1, c.eigenvalues()[i],
                     vec(c.eigenvectors()[i]));
         }
-        System.out.println("verdict   " + (c.critical() ? "critical point, " : "not critical (gradient non-zero), ")
-                + c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        System.out.println("verdict   " + (c.critical() ? "critical point, " : String.format(Locale.ROOT,
+                "not critical (|gradient| = %.3g > %.0e), curvature ", c.gradientNorm(),
+                CriticalPoint.GRADIENT_TOLERANCE)) + c.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        System.out.println("          (critical point: |gradient| <= " + CriticalPoint.GRADIENT_TOLERANCE
+                + ", the rule at which the bench's paths stop as converged)");
         return 0;
     }
 

@@ -149,6 +149,11 @@ class GeometryCommandsTest {
         assertTrue(number("max_node") <= exact.max() * (1 + 1e-6), "Ritz values lie inside the spectrum");
         assertTrue(Math.abs(number("trace") - exact.trace()) < 4 * number("trace_standard_error")
                 + 1e-6 * Math.abs(exact.trace()), "Hutchinson within 4 standard errors of the exact trace");
+        assertTrue(number("negative_fraction_lower") <= negative && negative <= number("negative_fraction_upper"));
+        assertTrue(number("negative_fraction_standard_error") >= 0);
+        assertTrue(number("negative_cut") < 0);
+        assertTrue(number("trace_slq_standard_error") > 0, "two probes differ, so the trace has a standard error");
+        assertTrue(stdout().contains("Hutchinson's estimator on the same 2 probes"), stdout());
     }
 
     private static long assertLines(Path file) {
@@ -259,6 +264,18 @@ class GeometryCommandsTest {
         List<String> ganTable = stdout().lines().filter(l -> !l.startsWith("#")).toList();
         assertEquals(1 + org.latentlab.experiment.SavedModel.checkpoints(ganRun).size(), ganTable.size(),
                 "a row per kept checkpoint: " + stdout());
+    }
+
+    @Test
+    void toyAtAPointWhereTheSurfaceIsNotFiniteGivesNoEigenvalues() {
+        // 1/x at x = 0: L = ∞ and ∇L, H are NaN; a solver would make eigenvalues 0 of them
+        int code = run("toy", "1/x", "--at", "0,0");
+        assertOneLineError(code);
+        assertTrue(stderr().contains("the Hessian is not finite there"), stderr());
+        assertFalse(stdout().contains("lambda"), stdout());
+        assertEquals(0, run("toy", "1/x", "--at", "1,0"), stderr());
+        assertEquals(2, Double.parseDouble(values().get("lambda2").split("\\s+")[0]), 1e-4,
+                "beside the pole the Hessian of 1/x is diag(2/x³, 0)");
     }
 
     @Test

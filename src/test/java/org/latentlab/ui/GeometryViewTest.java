@@ -56,7 +56,34 @@ class GeometryViewTest {
         // −x² + 3y² has eigenvalues −2 and 6 everywhere: a saddle curvature at both ends of the path
         assertTrue(text.contains("λ1 = -2.0000") && text.contains("λ2 = 6.0000"), text);
         assertTrue(text.contains("saddle"), text);
+        // from x ≈ −0.8, x grows by 1.1 per step: the path runs off, and the panel says why
+        assertTrue(text.contains("diverged") && text.contains("unbounded below"), text);
+        assertTrue(text.contains("|∇L| ≤ 1.0E-6"), "the one convergence / critical-point rule is stated: " + text);
         Shots.take(robot, stage, "geometry-toy-saddle.png");
+    }
+
+    @Test
+    void aTypedFormulaIsChosenAndGarbageIsReported(FxRobot robot) throws Exception {
+        TextArea report = robot.lookup("#toy-report").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().contains("Click anywhere"));
+        javafx.scene.control.ComboBox<?> function = robot.lookup("#toy-function")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.Label status = robot.lookup("#toy-status").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.TextField typed = robot.lookup("#toy-expression")
+                .queryAs(javafx.scene.control.TextField.class);
+        // set, not typed: the headless robot's key map does not produce '*' and '+' reliably
+        robot.interact(() -> typed.setText("x*y +"));
+        assertTrue(String.valueOf(function.getValue()).startsWith("typed expression"), "typing chose the formula");
+        robot.clickOn("#toy-plot");
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("cannot plot 'x*y +'"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("status: " + status.getText() + "; expression: " + typed.getText(), e);
+        }
+        assertTrue(report.getText().contains("−x² + 3y²"), "the saddle is still what is drawn");
+        robot.interact(() -> typed.setText("x^2 + y^2"));
+        robot.clickOn("#toy-expression").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().startsWith("L = x^2 + y^2"));
     }
 
     @Test

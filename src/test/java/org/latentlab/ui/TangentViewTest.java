@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The tangent panel driven as a person would: train the plain, denoising and contractive presets here for a few
+ * The tangent panel driven as a person would: train the plain, denoising and contractive autoencoders here for a few
  * iterations, see the singular values as bars and the top tangent vectors as images in each column, then move the
  * t slider and see x + t·v and its decoding change.
  */
@@ -41,8 +41,11 @@ class TangentViewTest {
     @TempDir
     static Path runs;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Backend.init();
         GeometryView view = new GeometryView(stage, runs);
         stage.setScene(new Scene(view, 1400, 850));
@@ -58,14 +61,20 @@ class TangentViewTest {
         ImageView moved = robot.lookup("#tangent-2-moved").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> tangents.getChildren().size() == 6
                 && moved.getImage() != null);
+        String compared = robot.lookup("#tangent-compared").queryAs(Label.class).getText();
+        assertTrue(compared.contains("784-196-784") && compared.contains("20 iterations each")
+                && compared.contains("differ only in regularisation"), compared);
         for (int c = 0; c < 3; c++) {
             assertEquals(6, robot.lookup("#tangent-" + c + "-tangents").queryAs(Pane.class).getChildren().size(),
                     "six tangent images in column " + c);
             String source = robot.lookup("#tangent-" + c + "-source").queryAs(Label.class).getText();
-            assertTrue(source.startsWith(new String[] {"mnist-ae ", "mnist-dae ", "mnist-cae "}[c]), source);
+            assertTrue(source.startsWith(new String[] {"tangent-ae ", "tangent-dae ", "tangent-cae "}[c]), source);
+            assertTrue(source.contains("code 196") && source.contains("iteration 20"), source);
             // the bars: blue and red (the ones shown as images) columns drawn on the chart
             WritableImage bars = snapshot(robot, robot.lookup("#tangent-" + c + "-bars").query());
-            assertTrue(countNear(bars, Color.web("#e15759")) > 60, "red bars in column " + c);
+            int red = countNear(bars, Color.web("#e15759"));
+            assertTrue(red > 60, "red bars in column " + c + ": " + red + " pixels of " + bars.getWidth() + " x "
+                    + bars.getHeight());
             assertTrue(countNear(bars, Color.web("#4e79a7")) > 60, "blue bars in column " + c);
         }
         // tangent images are signed patterns; v1 may be nearly one-signed (a brightness direction), but v2 is
@@ -75,6 +84,7 @@ class TangentViewTest {
         int blue = countWhere(v2.getImage(), p -> p.getBlue() > p.getRed() + 0.2);
         assertTrue(red > 20 && blue > 20, "v2: red " + red + ", blue " + blue + " pixels");
 
+        Shots.take(robot, stage, "geometry-tangents.png");
         ImageView decoded = robot.lookup("#tangent-2-decoded").queryAs(ImageView.class);
         Image movedBefore = moved.getImage();
         Image decodedBefore = decoded.getImage();

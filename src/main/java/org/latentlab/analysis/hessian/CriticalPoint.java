@@ -2,6 +2,7 @@ package org.latentlab.analysis.hessian;
 
 import org.latentlab.analysis.Objective;
 import org.latentlab.analysis.Vectors;
+import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import java.util.Arrays;
  *       −x⁴ − y⁴ is a maximum, and all four are DEGENERATE here).</li>
  * </ul>
  * The verdict describes the curvature wherever θ is; it names a critical point only when {@link #critical()}.
+ * Where L, its gradient or its Hessian is not finite (1/x at x = 0) there is no such picture, and {@link #at}
+ * refuses with a {@link LabException} instead of reporting the zeros a solver makes of NaN.
  *
  * @param point        θ
  * @param loss         L(θ)
@@ -56,7 +59,19 @@ public record CriticalPoint(double[] point, double loss, double[] gradient, doub
                                    double eigenvalueTolerance, Monitor monitor) {
         double loss = objective.loss(theta);
         double[] g = objective.gradient(theta);
+        if (!Double.isFinite(loss) || !Vectors.allFinite(g)) {
+            throw new LabException("L = " + objective.describe() + " is not defined (not finite) at "
+                    + Arrays.toString(theta) + ": L = " + loss + ", ∇L = " + Arrays.toString(g)
+                    + ", and the Hessian is not finite there: no eigenvalues, no verdict");
+        }
         ExactHessian h = ExactHessian.compute(objective, theta, monitor);
+        for (double[] row : h.matrix()) {
+            if (!Vectors.allFinite(row)) {
+                throw new LabException("the Hessian of L = " + objective.describe() + " is not finite at "
+                        + Arrays.toString(theta) + " (L is not twice differentiable there, or overflows"
+                        + " nearby): no eigenvalues or verdict");
+            }
+        }
         HessianSpectrum s = h.spectrum(true);
         boolean critical = Vectors.norm(g) <= gradientTolerance;
         return new CriticalPoint(theta.clone(), loss, g, h.matrix(), s.eigenvalues(), s.eigenvectors(), critical,

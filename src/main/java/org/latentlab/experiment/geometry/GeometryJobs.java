@@ -226,16 +226,12 @@ public final class GeometryJobs implements AutoCloseable {
                     SpectralDensity.Curve c = d.curve(DENSITY_POINTS, DENSITY_RELATIVE_SIGMA);
                     double[][] nodes = new double[runs][];
                     double[][] weights = new double[runs][];
-                    double trace = 0;
                     for (int r = 0; r < runs; r++) {
                         SpectralDensity.Quadrature q = d.runs().get(r);
                         nodes[r] = q.nodes();
                         weights[r] = q.weights();
-                        for (int i = 0; i < q.nodes().length; i++) {
-                            trace += q.weights()[i] * q.nodes()[i];
-                        }
                     }
-                    trace *= (double) o.dimension() / runs;
+                    double trace = d.trace(o.dimension());
                     return new HessianDensity(info(o, theta, loss, t0), nodes, weights, c.x(), c.density(),
                             c.sigma(), d.negativeFraction(NEGATIVE_TOLERANCE), trace);
                 });

@@ -191,8 +191,7 @@ final class HessianPanel extends BorderPane {
                 b.append(String.format(Locale.ROOT, "  λ%-2d = %s   (residual %.1e)%n", i + 1,
                         fmt(top.eigenvalues()[i]), top.residuals()[i]));
             }
-            b.append(String.format(Locale.ROOT, "Trace (Hutchinson, %d samples): %s ± %s%n", trace.samples(),
-                    fmt(trace.trace()), fmt(trace.standardError())));
+            b.append(trace.summary()).append('\n');
             report.setText(b.toString());
         });
     }
@@ -226,9 +225,7 @@ final class HessianPanel extends BorderPane {
                 SpectralDensity q = d.quadrature();
                 chart.showDensity(q);
                 b.append(header(d.info()));
-                b.append(String.format(Locale.ROOT, "Spectral density (stochastic Lanczos quadrature, %d runs):%n"
-                        + "  support about [%s, %s]%n  negative mass: %.2f %%%n  trace about %s%n", d.runs(),
-                        fmt(q.minNode()), fmt(q.maxNode()), 100 * d.negativeFraction(), fmt(d.traceEstimate())));
+                b.append(d.summary());
             }
             report.setText(b.toString());
         });

@@ -36,8 +36,21 @@ final class ShortRun {
             throw new LabException(preset + " is an RBM preset: its energy is not a network loss; pick an"
                     + " autoencoder or VAE preset");
         }
+        return train(base.withIterations(iterations), checkpoints, runsRoot, monitor);
+    }
+
+    /**
+     * Trains {@code experiment} for its iterations with {@code checkpoints} evenly spaced checkpoints into a new
+     * folder under {@code runsRoot}, and returns that folder.
+     */
+    static Path train(ModelExperiment experiment, int checkpoints, Path runsRoot, Monitor monitor) {
+        int iterations = (int) experiment.iterations();
+        if (iterations < 1 || checkpoints < 1) {
+            throw new IllegalArgumentException("a short run needs at least one iteration and one checkpoint");
+        }
+        String preset = experiment.name();
         int every = Math.max(1, iterations / checkpoints);
-        ModelExperiment spec = base.withIterations(iterations).withIntervals(every, every);
+        ModelExperiment spec = experiment.withIntervals(every, every);
         ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 200, 3_600_000);
         monitor.progress(0, "training " + preset + ": building the networks");
         AtomicLong iteration = new AtomicLong();

@@ -81,7 +81,11 @@ final class SingularValueBars extends Pane {
         for (int i = 0; i < n; i++) {
             double bh = Math.min(1, values[i] / max) * (bottom - top);
             g.setFill(i < highlighted ? Color.web("#e15759") : Color.web("#4e79a7"));
-            g.fillRect(left + i * slot + (slot > 4 ? 1 : 0), bottom - bh, Math.max(1, slot - (slot > 4 ? 2 : 0)), bh);
+            // whole pixels: bars narrower than a few pixels (a code of 196 units in one column) stay solid
+            double x0 = Math.round(left + i * slot);
+            double x1 = Math.round(left + (i + 1) * slot);
+            double gap = slot > 4 ? 1 : 0;
+            g.fillRect(x0 + gap, Math.round(bottom - bh), Math.max(1, x1 - x0 - 2 * gap), Math.round(bh));
         }
         g.setStroke(Color.GRAY);
         g.strokeLine(left, bottom, right, bottom);

@@ -26,6 +26,7 @@ import org.latentlab.core.Monitor;
 import org.latentlab.experiment.ManifoldSensitivity;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.geometry.GeometryJobs;
+import org.latentlab.experiment.geometry.TangentComparison;
 import org.latentlab.experiment.geometry.TangentResult;
 
 import java.io.File;
@@ -38,19 +39,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * The tangent vectors of the data manifold as three autoencoders' encoders see it, side by side on the same test
  * digit (seed 000, slides 26–28; Rifai et al. 2011): the singular values of J = ∂c/∂x, the top right-singular vectors
  * as images, the digit moved along a chosen one (x + t·v) and decoded, and the sensitivity ‖∂c/∂x‖_F on and off the
- * manifold. The three are the plain, denoising and contractive presets trained here, or any three autoencoder / VAE
- * runs opened one per column. Computations run on the bench's worker ({@link GeometryJobs}); a slider drag asks for
+ * manifold. The three are a plain, a denoising and a contractive autoencoder of one size trained here alike
+ * ({@link TangentComparison}: they differ only in regularisation, and the screen says so), or any three autoencoder /
+ * VAE runs opened one per column. Computations run on the bench's worker ({@link GeometryJobs}); a slider drag asks for
  * a decode there and only the newest answer is drawn.
  */
 final class TangentPanel extends BorderPane {
 
-    static final String[] PRESETS = {"mnist-ae", "mnist-dae", "mnist-cae"};
-    private static final String[] HEADINGS = {"Plain autoencoder", "Denoising autoencoder", "Contractive autoencoder"};
+    private static final TangentComparison.Variant[] VARIANTS = TangentComparison.Variant.values();
+    private static final String OPENED = "Columns opened from saved runs: each one's code size, regularisation and"
+            + " iteration are under its heading. A larger code has a larger ‖∂c/∂x‖_F for that reason alone, so"
+            + " compare models of one size trained as long.";
 
     private final Window owner;
     private final Path runsRoot;
     private final TaskBar tasks = new TaskBar("tangent");
-    private final TextField iterations = new TextField("600");
+    private final TextField iterations = new TextField(Integer.toString(TangentComparison.DEFAULT_ITERATIONS));
+    private final Label compared = new Label();
     private final Spinner<Integer> index = new Spinner<>(0, 99_999, 0);
     private final Spinner<Integer> shown = new Spinner<>(1, 16, 6);
     private final Spinner<Integer> vector = new Spinner<>(1, 16, 1);
@@ -76,8 +81,8 @@ final class TangentPanel extends BorderPane {
         iterations.setId("tangent-iterations");
         Button train = new Button("Train the three here");
         train.setId("tangent-train");
-        train.setTooltip(new Tooltip("train " + String.join(", ", PRESETS) + " for this many iterations each, into"
-                + " new folders under " + runsRoot));
+        train.setTooltip(new Tooltip("train the plain, denoising and contractive autoencoders (same network, data,"
+                + " seed and optimiser) for this many iterations each, into new folders under " + runsRoot));
         train.setOnAction(e -> trainAll());
         index.setEditable(true);
         index.setPrefWidth(90);
@@ -132,13 +137,17 @@ final class TangentPanel extends BorderPane {
                 + " look like deformations of the digit; moving x along one and decoding shows what it changes.");
         explain.getStyleClass().add("description");
         explain.setWrapText(true);
-        HBox modelsRow = row(new Label("Models: the presets " + String.join(", ", PRESETS) + ", iterations"),
-                iterations, train, new Label("or Open run… in each column below"));
+        HBox modelsRow = row(new Label("Models: a plain, a denoising and a contractive autoencoder, trained here for"),
+                iterations, new Label("iterations each"), train,
+                new Label("or Open run… in each column below"));
+        compared.setId("tangent-compared");
+        compared.setWrapText(true);
+        compared.setText(TangentComparison.describe(TangentComparison.DEFAULT_ITERATIONS) + " (not trained yet)");
         HBox tangentRow = row(new Label("Test digit (held-out index)"), index, new Label("tangent vectors shown"),
                 shown, compute, new Label("move along v"), vector, t, tValue);
         HBox sensitivityRow = row(new Label("Sensitivity ‖∂c/∂x‖_F at"), points,
                 new Label("test digits vs off the manifold:"), offKind, new Label("σ"), sigma, sensitivity);
-        VBox top = new VBox(4, explain, modelsRow, tangentRow, sensitivityRow, tasks);
+        VBox top = new VBox(4, explain, modelsRow, compared, tangentRow, sensitivityRow, tasks);
         top.setPadding(new Insets(6));
         setTop(top);
 
@@ -150,7 +159,7 @@ final class TangentPanel extends BorderPane {
         columnsBox.getChildren().add(digitBox);
         for (int i = 0; i < 3; i++) {
             int c = i;
-            columns[i] = new TangentColumn(HEADINGS[i], "tangent-" + i);
+            columns[i] = new TangentColumn(VARIANTS[i].heading(), "tangent-" + i);
             Button open = new Button("Open run…");
             open.setId("tangent-" + i + "-open");
             open.setOnAction(e -> chooseRun(c));
@@ -194,6 +203,7 @@ final class TangentPanel extends BorderPane {
             return openJobs(folder);
         }, j -> {
             setJobs(column, j);
+            compared.setText(OPENED);
             computeTangents();
         });
     }
@@ -220,6 +230,7 @@ final class TangentPanel extends BorderPane {
             for (int i = 0; i < j.length; i++) {
                 setJobs(i, j[i]);
             }
+            compared.setText(OPENED);
             computeTangents(this::computeSensitivity);
         });
     }
@@ -240,11 +251,11 @@ final class TangentPanel extends BorderPane {
         columns[column].clear();
         SavedModel m = j.model();
         columns[column].setSource(m.name() + " (" + m.kind().name().toLowerCase(Locale.ROOT) + ", code "
-                + m.modelSpec().codeDim() + "), " + m.checkpoint().getFileName() + " of "
-                + m.runDir().getFileName());
+                + m.modelSpec().codeDim() + ", " + m.modelSpec().training().describe() + "), iteration "
+                + m.iteration() + ", " + m.checkpoint().getFileName() + " of " + m.runDir().getFileName());
     }
 
-    /** Trains the plain, denoising and contractive presets here, one after the other, and opens them. */
+    /** Trains the plain, denoising and contractive autoencoders here, one after the other, and opens them. */
     void trainAll() {
         int n;
         try {
@@ -264,8 +275,9 @@ final class TangentPanel extends BorderPane {
                 }
             }
             GeometryJobs[] j = new GeometryJobs[3];
+            java.util.List<org.latentlab.experiment.ModelExperiment> models = TangentComparison.models(n);
             for (int i = 0; i < 3; i++) {
-                Path dir = ShortRun.train(PRESETS[i], n, 2, runsRoot, part(m, i / 3.0, (i + 1) / 3.0));
+                Path dir = ShortRun.train(models.get(i), 2, runsRoot, part(m, i / 3.0, (i + 1) / 3.0));
                 j[i] = openJobs(dir);
             }
             return j;
@@ -273,6 +285,7 @@ final class TangentPanel extends BorderPane {
             for (int i = 0; i < 3; i++) {
                 setJobs(i, j[i]);
             }
+            compared.setText(TangentComparison.describe(n));
             computeTangents();
         });
     }

@@ -48,6 +48,8 @@ final class ToySurfacePanel extends BorderPane {
     private final List<OptimizerPath> paths = new ArrayList<>();
     private ToySurface surface;
     private long generation;
+    /** True while the typed formula is being selected in the list, which must not replot by itself. */
+    private boolean selectingTyped;
 
     ToySurfacePanel() {
         function.getItems().addAll((Object[]) ToyFunction.values());
@@ -103,7 +105,19 @@ final class ToySurfacePanel extends BorderPane {
             contour.setProbe(null);
             report.clear();
         });
-        function.setOnAction(e -> replot());
+        function.setOnAction(e -> {
+            if (!selectingTyped) {
+                replot();
+            }
+        });
+        // typing a formula chooses it (drawn on Enter or Plot); it is not left unused behind a built-in
+        expression.textProperty().addListener((o, a, b) -> chooseTyped());
+        expression.setOnAction(e -> {
+            chooseTyped();
+            replot();
+        });
+        expression.setId("toy-expression");
+        plot.setId("toy-plot");
         field.setOnAction(e -> contour.setShowField(field.isSelected()));
         contour.setOnPick(this::runFrom);
 
@@ -144,13 +158,27 @@ final class ToySurfacePanel extends BorderPane {
         return new ExpressionSurface(expression.getText().trim()).requireFiniteSomewhere();
     }
 
+    private void chooseTyped() {
+        if (!CUSTOM.equals(function.getValue())) {
+            selectingTyped = true;
+            try {
+                function.getSelectionModel().select(CUSTOM);
+            } finally {
+                selectingTyped = false;
+            }
+            status.setText("typed formula chosen: press Enter or Plot to draw it");
+        }
+    }
+
     /** Samples the chosen surface off the FX thread and shows it. */
     void replot() {
         ToySurface s;
         try {
             s = chosenSurface();
         } catch (RuntimeException e) {
-            status.setText("cannot plot: " + e.getMessage());
+            String what = CUSTOM.equals(function.getValue()) ? "'" + expression.getText().trim() + "'" : "it";
+            status.setText("cannot plot " + what + ": " + e.getMessage()
+                    + (surface != null ? "  (still showing L = " + surface.formula() + ")" : ""));
             return;
         }
         long gen = ++generation;
@@ -195,14 +223,16 @@ final class ToySurfacePanel extends BorderPane {
         }
         ToySurface s = surface;
         OptimizerPath.Method m = method.getValue();
-        record Result(OptimizerPath path, CriticalPoint start, CriticalPoint end) {
+        record Result(OptimizerPath path, CriticalPoint start, CriticalPoint end, String why) {
         }
         MonitoredTask<Result> task = new MonitoredTask<>(mon -> {
+            CriticalPoint start = CriticalPoint.at(s, new double[] {x, y});
             OptimizerPath p = OptimizerPath.run(s, new double[] {x, y}, m, eta, n, mon);
-            double[] last = p.end();
-            CriticalPoint end = Double.isFinite(last[0]) && Double.isFinite(last[1])
-                    ? CriticalPoint.at(s, last) : null;
-            return new Result(p, CriticalPoint.at(s, new double[] {x, y}), end);
+            CriticalPoint end = null;
+            if (p.stop() != OptimizerPath.Stop.DIVERGED) {
+                end = CriticalPoint.at(s, p.end());
+            }
+            return new Result(p, start, end, p.explain(s));
         });
         task.setOnSucceeded(e -> {
             Result r = task.getValue();
@@ -212,10 +242,9 @@ final class ToySurfacePanel extends BorderPane {
             paths.add(r.path());
             contour.setPaths(paths);
             mesh.setPaths(paths);
-            contour.setProbe(r.end() != null && r.path().stop() != OptimizerPath.Stop.DIVERGED ? r.end() : r.start());
-            report.setText(describe(r.path(), r.start(), r.end()));
-            status.setText(label(m) + " from (" + fmt(x) + ", " + fmt(y) + "): " + r.path().steps() + " steps, "
-                    + r.path().stop().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            contour.setProbe(r.end() != null ? r.end() : r.start());
+            report.setText(describe(r.path(), r.why(), r.start(), r.end()));
+            status.setText(label(m) + " from (" + fmt(x) + ", " + fmt(y) + "): " + r.why()
                     + (r.end() != null ? "; end point: " + verdictText(r.end()) : ""));
         });
         task.setOnFailed(e -> status.setText("the path failed: " + task.getException().getMessage()));
@@ -228,15 +257,18 @@ final class ToySurfacePanel extends BorderPane {
                 + " (green: curving up, red: curving down, grey: flat). The 3-D view turns when dragged.";
     }
 
-    private static String describe(OptimizerPath p, CriticalPoint start, CriticalPoint end) {
+    private static String describe(OptimizerPath p, String why, CriticalPoint start, CriticalPoint end) {
         StringBuilder b = new StringBuilder();
-        b.append(label(p.method())).append(", ").append(p.steps()).append(" steps, ")
-                .append(p.stop().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("\n\n");
+        b.append(label(p.method())).append(", η = ").append(p.stepSize()).append(": ").append(why)
+                .append("\n(").append(OptimizerPath.CONVERGENCE_RULE).append(": the path stops there, and the"
+                        + " verdict below uses the same rule)\n\n");
         b.append("START\n").append(point(start));
         if (end != null) {
             b.append("\nEND\n").append(point(end));
         } else {
-            b.append("\nEND: the path left the finite numbers (diverged)\n");
+            double[] last = p.end();
+            b.append(String.format(Locale.ROOT, "%nEND: diverged at (%s, %s); no verdict there%n", fmt(last[0]),
+                    fmt(last[1])));
         }
         return b.toString();
     }
@@ -266,7 +298,9 @@ final class ToySurfacePanel extends BorderPane {
             case SADDLE -> "saddle point (eigenvalues of both signs)";
             case DEGENERATE -> "degenerate (a zero eigenvalue: the second-derivative test cannot decide)";
         };
-        return c.critical() ? "critical point: " + v : "not a critical point (∇L ≠ 0); curvature: " + v;
+        return c.critical() ? "critical point (|∇L| ≤ " + CriticalPoint.GRADIENT_TOLERANCE + "): " + v
+                : "not a critical point (|∇L| = " + fmt(c.gradientNorm()) + " > " + CriticalPoint.GRADIENT_TOLERANCE
+                + "); curvature there: " + v;
     }
 
     private static String label(OptimizerPath.Method m) {
@@ -296,6 +330,14 @@ final class ToySurfacePanel extends BorderPane {
 
     Label status() {
         return status;
+    }
+
+    TextField expression() {
+        return expression;
+    }
+
+    ComboBox<Object> function() {
+        return function;
     }
 
     void select(ToyFunction f) {

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.analysis.Vectors;
 import org.latentlab.analysis.toy.OptimizerPath.Method;
 import org.latentlab.analysis.toy.OptimizerPath.Stop;
+import org.latentlab.analysis.hessian.CriticalPoint;
 import org.latentlab.core.Monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,5 +98,68 @@ class OptimizerPathTest {
         };
         assertThrows(Monitor.Cancelled.class,
                 () -> OptimizerPath.run(ToyFunction.BOWL, START, Method.ADAM, 0.1, 10, cancelled));
+    }
+
+    @Test
+    void newtonOutOfStepsIsNeitherConvergedNorCriticalAndOneRuleDecidesBoth() {
+        // Newton with η = 0.05 shrinks the gradient by 0.95 per step: after 100 steps from (1.1, −1.05) it sits at
+        // about (0.0065, −0.0062) with |∇L| ≈ 0.04, which is no critical point
+        OptimizerPath shortRun = OptimizerPath.run(ToyFunction.BOWL, new double[] {1.1, -1.05}, Method.NEWTON, 0.05,
+                100, Monitor.NONE);
+        assertEquals(Stop.STEPS_DONE, shortRun.stop());
+        assertEquals(0.0065, shortRun.end()[0], 1e-4);
+        CriticalPoint atEnd = CriticalPoint.at(ToyFunction.BOWL, shortRun.end());
+        assertFalse(atEnd.critical());
+        String why = shortRun.explain(ToyFunction.BOWL);
+        assertTrue(why.contains("without converging") && why.contains("0.039"), why);
+        // run long enough, it stops as converged exactly where the verdict calls the point critical
+        OptimizerPath longRun = OptimizerPath.run(ToyFunction.BOWL, new double[] {1.1, -1.05}, Method.NEWTON, 0.05,
+                1000, Monitor.NONE);
+        assertEquals(Stop.CONVERGED, longRun.stop());
+        assertTrue(CriticalPoint.at(ToyFunction.BOWL, longRun.end()).critical());
+        for (Method m : Method.values()) {
+            for (int steps : new int[] {5, 50, 500, 3000}) {
+                OptimizerPath p = OptimizerPath.run(ToyFunction.BOWL, START, m, 0.05, steps, Monitor.NONE);
+                assertEquals(p.stop() == Stop.CONVERGED, CriticalPoint.at(ToyFunction.BOWL, p.end()).critical(),
+                        p.toString());
+            }
+        }
+    }
+
+    @Test
+    void runningOffOnTheSaddleIsDivergedAndBlamedOnTheSurfaceNotTheStep() {
+        // −x² + 3y²: x grows by 1.1 per step with η = 0.05; 100 steps from x = 0.102 would reach x ≈ 1406
+        OptimizerPath p = OptimizerPath.run(ToyFunction.SADDLE, new double[] {0.102, 0.5}, Method.GRADIENT_DESCENT,
+                0.05, 100, Monitor.NONE);
+        assertEquals(Stop.DIVERGED, p.stop(), p.toString());
+        assertTrue(p.steps() < 100 && Math.abs(p.end()[0]) > 100, p.toString());
+        assertFalse(p.divergence().overshoot());
+        String why = p.explain(ToyFunction.SADDLE);
+        assertTrue(why.startsWith("diverged") && why.contains("unbounded below"), why);
+    }
+
+    @Test
+    void overshootingIsDivergedWithTheStableStepSize() {
+        OptimizerPath p = OptimizerPath.run(ToyFunction.BOWL, START, Method.GRADIENT_DESCENT, 0.4, 10_000,
+                Monitor.NONE);
+        assertEquals(Stop.DIVERGED, p.stop());
+        assertTrue(p.divergence().overshoot());
+        assertEquals(6, p.divergence().lambdaMax(), 1e-6);
+        assertEquals(2.0 / 6, p.divergence().stableStep(), 1e-6);
+        String why = p.explain(ToyFunction.BOWL);
+        assertTrue(why.contains("exceeds 2/λ_max = 0.333") && why.contains("smaller step size"), why);
+        // heavy ball is stable up to 2(1 + μ)/λ_max = 0.633 on this bowl
+        OptimizerPath m = OptimizerPath.run(ToyFunction.BOWL, START, Method.MOMENTUM, 0.7, 10_000, Monitor.NONE);
+        assertEquals(Stop.DIVERGED, m.stop());
+        assertEquals(2 * 1.9 / 6, m.divergence().stableStep(), 1e-6);
+        assertEquals(Stop.CONVERGED, OptimizerPath.run(ToyFunction.BOWL, START, Method.MOMENTUM, 0.6, 10_000,
+                Monitor.NONE).stop());
+    }
+
+    @Test
+    void aStartWhereTheSurfaceIsNotDefinedIsRefused() {
+        ExpressionSurface f = new ExpressionSurface("1/x");
+        assertThrows(IllegalArgumentException.class,
+                () -> OptimizerPath.run(f, new double[] {0, 0}, Method.GRADIENT_DESCENT, 0.1, 10, Monitor.NONE));
     }
 }

@@ -125,4 +125,17 @@ class ToySurfaceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToyFunction.byId("donut"));
         assertTrue(e.getMessage().contains("bowl"), e.getMessage());
     }
+
+    @Test
+    void noVerdictWhereTheSurfaceIsNotFinite() {
+        // 1/x at x = 0: L = ∞ and the finite-difference Hessian would be zeros; the analysis must refuse
+        org.latentlab.core.LabException e = assertThrows(org.latentlab.core.LabException.class,
+                () -> CriticalPoint.at(new ExpressionSurface("1/x"), new double[] {0, 0}));
+        assertTrue(e.getMessage().contains("not defined"), e.getMessage());
+        assertThrows(org.latentlab.core.LabException.class,
+                () -> CriticalPoint.at(new ExpressionSurface("log(x)"), new double[] {-1, 0}));
+        // a point nearby is fine: 1/x has Hessian diag(2/x³, 0)
+        CriticalPoint near = CriticalPoint.at(new ExpressionSurface("1/x"), new double[] {1, 0});
+        assertEquals(2, near.eigenvalues()[1], 1e-5);
+    }
 }

@@ -110,6 +110,13 @@ class GeometryJobsTest {
             assertEquals(3, t.samples());
             assertEquals(t.trace(), d.traceEstimate(), 1e-7 * Math.abs(t.trace()) + 1e-9 * scale);
             assertTrue(d.negativeFraction() >= 0 && d.negativeFraction() <= 1);
+            double[] bounds = d.negativeBounds();
+            assertTrue(bounds[0] <= d.negativeFraction() && d.negativeFraction() <= bounds[1]);
+            assertEquals(t.standardError(), d.traceStandardError(), 1e-7 * Math.abs(t.standardError()) + 1e-9 * scale);
+            String said = d.summary();
+            assertTrue(said.contains("3 probes × 51 Lanczos steps") && said.contains("standard error over 3 probes")
+                    && said.contains("Hutchinson's estimator with 3 probes"), said);
+            assertTrue(t.summary().contains("Hutchinson, 3 Rademacher probes; ± = standard error"), t.summary());
             double integral = 0;
             for (int i = 1; i < d.grid().length; i++) {
                 integral += 0.5 * (d.density()[i] + d.density()[i - 1]) * (d.grid()[i] - d.grid()[i - 1]);
