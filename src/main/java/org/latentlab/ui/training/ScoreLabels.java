@@ -25,7 +25,7 @@ public record ScoreLabels(String heatToggle, String heatLegend, String chartTitl
         if (loss.probabilistic()) {
             return new ScoreLabels("Heat map: D(x)",
                     DOTS + "background: D(x) = σ(s), D's belief that a point is real (green) or fake (purple)",
-                    "Discriminator outputs", "D = σ(s), probability real", "D(x)", "D(G(z))");
+                    "Discriminator outputs", "P(real) = σ(s)", "D(x)", "D(G(z))");
         }
         String name = loss == GanLoss.LSGAN ? "D's least-squares score s(x) (targets: real 1, fake 0)"
                 : "the critic's score s(x) (" + loss.id() + "; unbounded, not a probability)";
