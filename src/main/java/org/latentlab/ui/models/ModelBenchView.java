@@ -178,6 +178,8 @@ public final class ModelBenchView extends BorderPane {
         JFreeChart heldOutChart = ChartFactory.createXYLineChart("held-out measurements", "iteration", "value",
                 heldOutData, PlotOrientation.VERTICAL, true, false, false);
         ((XYPlot) heldOutChart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+        iterationAxis(lossChart);
+        iterationAxis(heldOutChart);
         GridPane charts = new GridPane();
         charts.setHgap(6);
         charts.setVgap(6);
@@ -341,6 +343,7 @@ public final class ModelBenchView extends BorderPane {
             JFreeChart chart = ChartFactory.createXYLineChart("kept runs: " + m.title(), "iteration",
                     m.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
             ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+            iterationAxis(chart);
             ((org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis())
                     .setAutoRangeIncludesZero(false);
             ChartViewer v = viewer(chart, "compare-chart-" + m.name().toLowerCase(java.util.Locale.ROOT)
@@ -413,6 +416,16 @@ public final class ModelBenchView extends BorderPane {
         a.setHeaderText("Cannot open the experiment");
         a.initOwner(owner);
         a.show();
+    }
+
+    /**
+     * Iterations are whole numbers, and a chart with one measurement still spans a few of them (otherwise its axis
+     * repeats one rounded value, "2.5E2 2.5E2 …").
+     */
+    private static void iterationAxis(JFreeChart chart) {
+        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+        x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeMinimumSize(10);
     }
 
     /**
