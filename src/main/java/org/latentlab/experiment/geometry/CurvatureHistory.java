@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param run       the run folder's name
  * @param objective the loss analysed
  * @param rows      one per checkpoint
- * @param note      empty, or what a person must know about the points (a GAN run keeps one checkpoint)
+ * @param note      empty, or what a person must know about the points (a GAN run keeps only its two newest checkpoints)
  */
 public record CurvatureHistory(String run, String objective, List<CurvatureRow> rows, String note) {
 

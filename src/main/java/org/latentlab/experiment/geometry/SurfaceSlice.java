@@ -31,7 +31,7 @@ public record SurfaceSlice(AnalysisInfo info, String plane, double[] a, double[]
      * @param b          second coordinates
      * @param kept       the fraction of Σ‖θᵢ − θ‖² the plane keeps (random directions keep almost nothing: Li et al.
      *                   §7; PCA directions keep most)
-     * @param note       what the trajectory is made of, for a person (e.g. that a GAN run keeps one checkpoint)
+     * @param note       what the trajectory is made of, for a person (e.g. that a GAN run keeps only its two newest checkpoints)
      */
     public record Trajectory(long[] iterations, double[] a, double[] b, double kept, String note) {
         public Trajectory {

@@ -27,9 +27,9 @@ import java.util.Locale;
 
 /**
  * The curvature of the loss at every checkpoint of a run against the training loss there: the top Hessian
- * eigenvalue (Lanczos) and the fraction of negative eigenvalues (stochastic Lanczos quadrature), the seed's
- * "training error vs eigenvalues" figure ({@link GeometryJobs#alongTraining}; each checkpoint's numbers are kept
- * beside it, so a second look is instant). A run with a single checkpoint (every GAN run) gives one point, and the
+ * eigenvalue (Lanczos) and the fraction of negative eigenvalues (stochastic Lanczos quadrature), the
+ * "training error vs index" figure of Dauphin et al. 2014 ({@link GeometryJobs#alongTraining}; each checkpoint's numbers are kept
+ * beside it, so a second look is instant). A run with a single checkpoint gives one point, and the
  * panel says so.
  */
 final class AlongTrainingPanel extends BorderPane {
@@ -63,7 +63,7 @@ final class AlongTrainingPanel extends BorderPane {
         Button compute = new Button("Compute");
         compute.setId("training-compute");
         compute.setOnAction(e -> compute());
-        Label explain = new Label("Dauphin et al. 2014 (the seed's \"training error vs eigenvalues\"): at critical"
+        Label explain = new Label("Dauphin et al. 2014 (\"training error vs index\"): at critical"
                 + " points of lower loss fewer Hessian eigenvalues are negative. Here each checkpoint of a run gives"
                 + " one point: its training loss against its top eigenvalue λ₁ (sharpness) and its fraction of"
                 + " negative eigenvalues (directions that still go down).");

@@ -14,8 +14,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * One quantity measured at each checkpoint of a run, plotted against the training loss there, the points joined
- * in training order and labelled by iteration: the seed's "training error vs eigenvalues" figure (Dauphin et al.
- * 2014: the lower the error of a critical point, the fewer negative eigenvalues it has).
+ * in training order and labelled by iteration: the "training error vs index" figure of Dauphin et
+ * al. 2014 (the lower the error of a critical point, the fewer negative eigenvalues it has).
  */
 final class CheckpointCurveChart extends StackPane {
 

@@ -82,7 +82,7 @@ final class HessianPanel extends BorderPane {
 
         Label explain = new Label("The Hessian ∇²L of a network's loss at a checkpoint: its largest eigenvalue is the"
                 + " sharpest curvature, and negative eigenvalues are directions in which the loss still goes down"
-                + " (a saddle, the seed's \"degree of local minima\"). Computed from Hessian-vector products in"
+                + " (a saddle; the fraction of them is the critical point's index). Computed from Hessian-vector products in"
                 + " double precision, as PyHessian does.");
         explain.getStyleClass().add("description");
         explain.setWrapText(true);
