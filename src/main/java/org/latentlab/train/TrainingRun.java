@@ -49,6 +49,10 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         default void onTrainerCreated(T trainer) {
         }
 
+        /** The run's thread is ending: let go of anything that holds native memory (views of the model). */
+        default void onClosed() {
+        }
+
         /**
          * The immutable status to publish: {@code progress} from the run, the family's numbers from the trainer
          * (null when it could not be built), and a fresh view of the model when {@code withView}.
@@ -255,13 +259,19 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         }
         running = false;
         post(() -> {
-            if (trainer != null) {
-                hooks.onStop(trainer, RunState.CLOSED);
+            try {
+                if (trainer != null) {
+                    hooks.onStop(trainer, RunState.CLOSED);
+                }
+            } catch (RuntimeException e) {
+                // the last measurement or checkpoint failed: the run closes all the same (and frees its networks)
+                LOG.warn("could not record the run's last state on closing", e);
+            } finally {
+                closed = true;
+                state = RunState.CLOSED;
+                commands.clear();
+                inFlight.set(0);
             }
-            closed = true;
-            state = RunState.CLOSED;
-            commands.clear();
-            inFlight.set(0);
         });
         try {
             thread.join(30_000);
@@ -271,9 +281,23 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
     }
 
     private void loop() {
-        Backend.applyToCurrentThread();
-        build();
-        publish(true);
+        try {
+            Backend.applyToCurrentThread();
+            build();
+            publish(true);
+            serve();
+        } finally {
+            // nothing can reach the networks once the thread ends: let them go and give their memory back
+            trainer = null;
+            try {
+                hooks.onClosed();
+            } finally {
+                NativeMemory.releaseThread();
+            }
+        }
+    }
+
+    private void serve() {
         while (!closed) {
             try {
                 Runnable command = running ? commands.poll() : commands.poll(250, TimeUnit.MILLISECONDS);
@@ -370,6 +394,11 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
 
     private void build() {
         running = false;
+        if (trainer != null) {
+            // a reset: the old networks go before the new ones are made
+            trainer = null;
+            NativeMemory.release();
+        }
         try {
             trainer = factory.create();
             hooks.onTrainerCreated(trainer);

@@ -59,6 +59,7 @@ public final class ModelBenchViewModel {
     private boolean viewChanged;
     private boolean seriesChanged;
     private boolean startWhenReady;
+    private boolean fellBack;
     private Consumer<String> errorHandler = m -> { };
 
     public ModelBenchViewModel(ExperimentRunner.Options options) {
@@ -97,6 +98,11 @@ public final class ModelBenchViewModel {
                 Platform.runLater(() -> {
                     state.set(session == null ? "no experiment" : state.get());
                     errorHandler.accept(e.getMessage());
+                    if (session == null && !fellBack) {
+                        // nothing loaded yet (a bad file on the command line): open the first preset instead
+                        fellBack = true;
+                        loadPreset(Presets.MODEL_NAMES.get(0));
+                    }
                 });
                 return;
             }

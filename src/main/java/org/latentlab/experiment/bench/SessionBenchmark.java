@@ -1,0 +1,173 @@
+package org.latentlab.experiment.bench;
+
+import org.bytedeco.javacpp.Pointer;
+import org.latentlab.core.LabException;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.RunSession;
+import org.latentlab.experiment.StudioModels;
+import org.latentlab.latent.DecodeService;
+import org.latentlab.latent.LatentModel;
+import org.latentlab.train.TrainingRun;
+import org.latentlab.train.TrainingStatus.RunState;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A long session of the window, headless: presets opened one after another the way the GAN bench and the model
+ * bench open them ({@link ExperimentRunner#start} / {@link ModelRunner#start}, a listener subscribed, Start, then
+ * the next preset built before the old run is closed), with now and then a quick model in the latent studio
+ * ({@link StudioModels#trainQuick} decoded on a {@link DecodeService}, then closed). After each step it reads the
+ * resident set size ({@link Pointer#physicalBytes()}); it never collects by itself, so what it measures is what
+ * the lab's own code gives back. Criterion: the end within {@value #LIMIT}x of the value after the first step.
+ */
+public final class SessionBenchmark {
+
+    /** The end may be at most this multiple of the resident size after the first step. */
+    public static final double LIMIT = 1.5;
+
+    /** A dozen presets of both benches, small and large nets, every family; "studio:" trains a quick model. */
+    public static final List<String> DEFAULT_STEPS = List.of("ring8-nsgan", "mnist-ae", "mnist-mlp-gan",
+            "mnist-vae", "ring8-wgangp", "studio:mnist-vae", "mnist-dae", "fashion-dcgan", "mnist-rbm",
+            "grid25-nsgan", "mnist-conv-ae", "studio:mnist-ae", "spiral-nsgan", "mnist-vae-2d");
+
+    /** One step: what was opened, how far it trained, and the memory once the step before it was closed. */
+    public record Row(int step, String name, long iterations, double seconds, long rssBytes, long heapBytes) {
+    }
+
+    /** All steps; {@link #ratio()} is the last row's resident size over the first's. */
+    public record Result(List<Row> rows) {
+        public double ratio() {
+            return (double) rows.get(rows.size() - 1).rssBytes() / rows.get(0).rssBytes();
+        }
+
+        public boolean passed() {
+            return ratio() <= LIMIT;
+        }
+    }
+
+    private SessionBenchmark() {
+    }
+
+    /**
+     * Opens each step in turn, {@code rounds} times over, training each run for {@code iterations} iterations or
+     * {@code seconds}, whichever comes first. Run folders go under {@code runsRoot} (null: none written).
+     */
+    public static Result run(List<String> steps, int rounds, long iterations, double seconds, Path runsRoot,
+                             Consumer<Row> report) {
+        ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 100, 250);
+        List<Row> rows = new ArrayList<>();
+        RunSession<?, ?, ?> current = null;
+        int step = 0;
+        try {
+            for (int r = 0; r < rounds; r++) {
+                for (String name : steps) {
+                    step++;
+                    long t0 = System.nanoTime();
+                    long done;
+                    if (name.startsWith("studio:")) {
+                        done = studio(name.substring("studio:".length()), iterations);
+                    } else {
+                        RunSession<?, ?, ?> next = Presets.isModel(name)
+                                ? ModelRunner.start(Presets.loadModel(name), options)
+                                : ExperimentRunner.start(Presets.load(name), options);
+                        // as the benches do: the new run is built, then the old one closed
+                        if (current != null) {
+                            current.close();
+                        }
+                        current = next;
+                        done = train(next.run(), iterations, seconds);
+                    }
+                    Row row = new Row(step, name, done, (System.nanoTime() - t0) / 1e9, Pointer.physicalBytes(),
+                            Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+                    rows.add(row);
+                    report.accept(row);
+                }
+            }
+        } finally {
+            if (current != null) {
+                current.close();
+            }
+        }
+        return new Result(rows);
+    }
+
+    /** Subscribes as a bench does (so views are made), starts, and waits for the iterations or the time. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static long train(TrainingRun run, long iterations, double seconds) {
+        long[] iteration = {0};
+        RunState[] state = {RunState.STARTING};
+        Consumer listener = s -> {
+            TrainingRun.Progress p = progressOf(s);
+            if (p != null) {
+                iteration[0] = p.iteration();
+                state[0] = p.state();
+            }
+        };
+        run.subscribe(listener);
+        long end = System.nanoTime() + (long) (seconds * 1e9) + TimeUnit.SECONDS.toNanos(60);
+        while (run.state() == RunState.STARTING && System.nanoTime() < end) {
+            sleep(10);
+        }
+        if (run.state() == RunState.FAILED) {
+            throw new LabException("the run failed to build");
+        }
+        run.start();
+        long stop = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < stop && iteration[0] < iterations && run.state() != RunState.FINISHED
+                && run.state() != RunState.FAILED) {
+            sleep(20);
+        }
+        run.pause();
+        run.unsubscribe(listener);
+        return iteration[0];
+    }
+
+    private static TrainingRun.Progress progressOf(Object status) {
+        if (status instanceof org.latentlab.train.ModelStatus m) {
+            return m.progress();
+        }
+        if (status instanceof org.latentlab.train.TrainingStatus t) {
+            return new TrainingRun.Progress(t.state(), t.iteration(), t.maxIterations(), t.elapsedMillis(),
+                    t.itersPerSecond(), t.message());
+        }
+        return null;
+    }
+
+    /** The latent studio's quick model: trained on this thread, decoded on its own service, then closed. */
+    private static long studio(String preset, long iterations) {
+        StudioModels.Studio studio = StudioModels.trainQuick(Presets.loadModel(preset), iterations, null);
+        LatentModel model = studio.models().get();
+        DecodeService decodes = new DecodeService(model, "bench-studio-decode");
+        try {
+            Random random = new Random(1);
+            for (int i = 0; i < 20; i++) {
+                double[][] codes = new double[64][model.codeSize()];
+                for (double[] c : codes) {
+                    for (int j = 0; j < c.length; j++) {
+                        c[j] = random.nextGaussian();
+                    }
+                }
+                decodes.submit(codes).join();
+            }
+        } finally {
+            decodes.close();
+        }
+        return iterations;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted");
+        }
+    }
+}
