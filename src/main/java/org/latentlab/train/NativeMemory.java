@@ -37,6 +37,7 @@ public final class NativeMemory {
         return t;
     });
     private static final AtomicBoolean RELEASE_PENDING = new AtomicBoolean();
+    private static final AtomicBoolean TRIM_AVAILABLE = new AtomicBoolean(true);
 
     static final int CHECK_EVERY = 10;
     static final int WARM_UP = 20;
@@ -90,6 +91,39 @@ public final class NativeMemory {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        trimMalloc();
+    }
+
+    /**
+     * Hands the free pages of every malloc arena back to the system (glibc's {@code malloc_trim(0)}, through JNA,
+     * which ND4J brings). Without it the buffers a closed run freed stay resident: each thread that ran ND4J kept
+     * its own arena, and a long session grew 2.8 GB resident over 14 presets with 60 MB of heap in use. A no-op
+     * where there is no glibc.
+     */
+    static void trimMalloc() {
+        if (!TRIM_AVAILABLE.get()) {
+            return;
+        }
+        try {
+            com.sun.jna.Function.getFunction("c", "malloc_trim").invokeInt(new Object[] {0});
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            TRIM_AVAILABLE.set(false);
+            LOG.info("malloc_trim is not available ({}): freed native memory stays with the allocator", e.toString());
+        }
+    }
+
+    /** The resident set size of this process ({@code VmRSS} in /proc/self/status), or JavaCPP's estimate. */
+    public static long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException | SecurityException e) {
+            // not Linux: fall back
+        }
+        return Pointer.physicalBytes();
     }
 
     /**

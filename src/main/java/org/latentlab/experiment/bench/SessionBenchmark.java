@@ -1,6 +1,5 @@
 package org.latentlab.experiment.bench;
 
-import org.bytedeco.javacpp.Pointer;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ModelRunner;
@@ -9,6 +8,7 @@ import org.latentlab.experiment.RunSession;
 import org.latentlab.experiment.StudioModels;
 import org.latentlab.latent.DecodeService;
 import org.latentlab.latent.LatentModel;
+import org.latentlab.train.NativeMemory;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus.RunState;
 
@@ -22,10 +22,10 @@ import java.util.function.Consumer;
 /**
  * A long session of the window, headless: presets opened one after another the way the GAN bench and the model
  * bench open them ({@link ExperimentRunner#start} / {@link ModelRunner#start}, a listener subscribed, Start, then
- * the next preset built before the old run is closed), with now and then a quick model in the latent studio
- * ({@link StudioModels#trainQuick} decoded on a {@link DecodeService}, then closed). After each step it reads the
- * resident set size ({@link Pointer#physicalBytes()}); it never collects by itself, so what it measures is what
- * the lab's own code gives back. Criterion: the end within {@value #LIMIT}x of the value after the first step.
+ * the next preset built before the old run of that bench is closed), with now and then a quick model in the latent
+ * studio ({@link StudioModels#trainQuick} decoded on a {@link DecodeService}, closed when the next replaces it).
+ * After each step it reads the resident set size ({@code VmRSS} of /proc/self/status); it never collects by itself,
+ * so what it measures is what the lab's own code gives back. Criterion: the end within {@value #LIMIT}x of the value after the first step.
  */
 public final class SessionBenchmark {
 
@@ -57,13 +57,18 @@ public final class SessionBenchmark {
 
     /**
      * Opens each step in turn, {@code rounds} times over, training each run for {@code iterations} iterations or
-     * {@code seconds}, whichever comes first. Run folders go under {@code runsRoot} (null: none written).
+     * {@code seconds}, whichever comes first. As in the window, each bench holds one experiment: it starts with
+     * both benches' default presets built (as the window opens), and a preset replaces the experiment of its own
+     * bench (the GAN bench's or the model bench's; a studio model the studio's). Run folders go under
+     * {@code runsRoot} (null: none written).
      */
     public static Result run(List<String> steps, int rounds, long iterations, double seconds, Path runsRoot,
                              Consumer<Row> report) {
         ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 100, 250);
         List<Row> rows = new ArrayList<>();
-        RunSession<?, ?, ?> current = null;
+        RunSession<?, ?, ?> gan = ExperimentRunner.start(Presets.load(Presets.defaultName()), options);
+        RunSession<?, ?, ?> models = ModelRunner.start(Presets.loadModel(Presets.MODEL_NAMES.get(0)), options);
+        StudioSession studio = null;
         int step = 0;
         try {
             for (int r = 0; r < rounds; r++) {
@@ -72,27 +77,38 @@ public final class SessionBenchmark {
                     long t0 = System.nanoTime();
                     long done;
                     if (name.startsWith("studio:")) {
-                        done = studio(name.substring("studio:".length()), iterations);
-                    } else {
-                        RunSession<?, ?, ?> next = Presets.isModel(name)
-                                ? ModelRunner.start(Presets.loadModel(name), options)
-                                : ExperimentRunner.start(Presets.load(name), options);
-                        // as the benches do: the new run is built, then the old one closed
-                        if (current != null) {
-                            current.close();
+                        StudioSession next = StudioSession.train(name.substring("studio:".length()), iterations);
+                        if (studio != null) {
+                            studio.close();
                         }
-                        current = next;
+                        studio = next;
+                        done = studio.decode();
+                    } else {
+                        boolean model = Presets.isModel(name);
+                        RunSession<?, ?, ?> next = model ? ModelRunner.start(Presets.loadModel(name), options)
+                                : ExperimentRunner.start(Presets.load(name), options);
+                        // as the benches do: the new run is built, then the old one of that bench closed
+                        if (model) {
+                            models.close();
+                            models = next;
+                        } else {
+                            gan.close();
+                            gan = next;
+                        }
                         done = train(next.run(), iterations, seconds);
                     }
-                    Row row = new Row(step, name, done, (System.nanoTime() - t0) / 1e9, Pointer.physicalBytes(),
-                            Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+                    Runtime rt = Runtime.getRuntime();
+                    Row row = new Row(step, name, done, (System.nanoTime() - t0) / 1e9,
+                            NativeMemory.residentBytes(), rt.totalMemory() - rt.freeMemory());
                     rows.add(row);
                     report.accept(row);
                 }
             }
         } finally {
-            if (current != null) {
-                current.close();
+            gan.close();
+            models.close();
+            if (studio != null) {
+                studio.close();
             }
         }
         return new Result(rows);
@@ -140,12 +156,28 @@ public final class SessionBenchmark {
         return null;
     }
 
-    /** The latent studio's quick model: trained on this thread, decoded on its own service, then closed. */
-    private static long studio(String preset, long iterations) {
-        StudioModels.Studio studio = StudioModels.trainQuick(Presets.loadModel(preset), iterations, null);
-        LatentModel model = studio.models().get();
-        DecodeService decodes = new DecodeService(model, "bench-studio-decode");
-        try {
+    /**
+     * The latent studio's quick model as the studio holds it: trained on the caller's thread, decoded on its own
+     * service while it is shown, closed when the next one replaces it (the studio's screen then releases memory).
+     */
+    private static final class StudioSession {
+        private final LatentModel model;
+        private final DecodeService decodes;
+        private final long iterations;
+
+        private StudioSession(LatentModel model, long iterations) {
+            this.model = model;
+            this.decodes = new DecodeService(model, "bench-studio-decode");
+            this.iterations = iterations;
+        }
+
+        static StudioSession train(String preset, long iterations) {
+            StudioModels.Studio studio = StudioModels.trainQuick(Presets.loadModel(preset), iterations, null);
+            return new StudioSession(studio.models().get(), iterations);
+        }
+
+        /** A few slider drags' worth of decodes; returns the iterations the model was trained for. */
+        long decode() {
             Random random = new Random(1);
             for (int i = 0; i < 20; i++) {
                 double[][] codes = new double[64][model.codeSize()];
@@ -156,10 +188,13 @@ public final class SessionBenchmark {
                 }
                 decodes.submit(codes).join();
             }
-        } finally {
-            decodes.close();
+            return iterations;
         }
-        return iterations;
+
+        void close() {
+            decodes.close();
+            NativeMemory.releaseSoon();
+        }
     }
 
     private static void sleep(long millis) {
