@@ -172,10 +172,11 @@ final class BenchCommand implements Runnable {
         } catch (IOException e) {
             throw new org.latentlab.core.LabException("cannot make a folder for the session's runs: " + e.getMessage());
         }
-        System.out.println("step  preset                 iterations  seconds    rss_MB   heap_MB");
+        System.out.println("step  preset                 iterations  seconds    rss_MB   heap_MB  heap_committed_MB");
         SessionBenchmark.Result result = SessionBenchmark.run(steps, rounds, sessionIterations, sessionSeconds, runs,
-                r -> System.out.printf(Locale.ROOT, "%4d  %-22s %10d %8.1f %9.1f %9.1f%n", r.step(), r.name(),
-                        r.iterations(), r.seconds(), r.rssBytes() / 1048576.0, r.heapBytes() / 1048576.0));
+                r -> System.out.printf(Locale.ROOT, "%4d  %-22s %10d %8.1f %9.1f %9.1f %18.1f%n", r.step(), r.name(),
+                        r.iterations(), r.seconds(), r.rssBytes() / 1048576.0, r.heapBytes() / 1048576.0,
+                        r.heapCommittedBytes() / 1048576.0));
         System.out.printf(Locale.ROOT, "resident at the end / after the first step: %.2f (within %.1fx: %s)%n",
                 result.ratio(), SessionBenchmark.LIMIT, result.passed() ? "yes" : "no");
         try (var files = Files.walk(runs)) {

@@ -75,7 +75,7 @@ public final class LabApp extends Application {
         builderViewModel = plan.builderTemplate() == null ? new BuilderViewModel()
                 : new BuilderViewModel(DesignTemplates.get(plan.builderTemplate()));
         if (plan.builderOpen() != null) {
-            builderViewModel.open(plan.builderOpen());
+            attempt(messages, "--builder-open", () -> builderViewModel.open(plan.builderOpen()));
         }
         Tab builderTab = new Tab("Network builder", new BuilderView(builderViewModel, stage));
         builderTab.setId("tab-builder");

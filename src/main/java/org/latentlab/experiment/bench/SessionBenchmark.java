@@ -37,8 +37,12 @@ public final class SessionBenchmark {
             "mnist-vae", "ring8-wgangp", "studio:mnist-vae", "mnist-dae", "fashion-dcgan", "mnist-rbm",
             "grid25-nsgan", "mnist-conv-ae", "studio:mnist-ae", "spiral-nsgan", "mnist-vae-2d");
 
-    /** One step: what was opened, how far it trained, and the memory once the step before it was closed. */
-    public record Row(int step, String name, long iterations, double seconds, long rssBytes, long heapBytes) {
+    /**
+     * One step: what was opened, how far it trained, and the memory at its end: resident, the Java heap in use and
+     * the heap the JVM holds (part of the resident size).
+     */
+    public record Row(int step, String name, long iterations, double seconds, long rssBytes, long heapBytes,
+                      long heapCommittedBytes) {
     }
 
     /** All steps; {@link #ratio()} is the last row's resident size over the first's. */
@@ -82,7 +86,7 @@ public final class SessionBenchmark {
                             studio.close();
                         }
                         studio = next;
-                        done = studio.decode();
+                        done = studio.decode(seconds);
                     } else {
                         boolean model = Presets.isModel(name);
                         RunSession<?, ?, ?> next = model ? ModelRunner.start(Presets.loadModel(name), options)
@@ -99,7 +103,7 @@ public final class SessionBenchmark {
                     }
                     Runtime rt = Runtime.getRuntime();
                     Row row = new Row(step, name, done, (System.nanoTime() - t0) / 1e9,
-                            NativeMemory.residentBytes(), rt.totalMemory() - rt.freeMemory());
+                            NativeMemory.residentBytes(), rt.totalMemory() - rt.freeMemory(), rt.totalMemory());
                     rows.add(row);
                     report.accept(row);
                 }
@@ -176,10 +180,14 @@ public final class SessionBenchmark {
             return new StudioSession(studio.models().get(), iterations);
         }
 
-        /** A few slider drags' worth of decodes; returns the iterations the model was trained for. */
-        long decode() {
+        /**
+         * Decodes batches of codes, as slider drags do, for {@code seconds} (at least 20 batches); returns the
+         * iterations the model was trained for.
+         */
+        long decode(double seconds) {
             Random random = new Random(1);
-            for (int i = 0; i < 20; i++) {
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            for (int i = 0; i < 20 || System.nanoTime() < end; i++) {
                 double[][] codes = new double[64][model.codeSize()];
                 for (double[] c : codes) {
                     for (int j = 0; j < c.length; j++) {
