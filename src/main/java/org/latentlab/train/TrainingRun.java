@@ -162,6 +162,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
                 hooks.onStop(trainer, state);
             }
             publish(true);
+            NativeMemory.releaseSoon(); // idle now: what the last iterations left behind goes back
         });
     }
 
@@ -362,6 +363,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             message = "finished " + trainer.iteration() + " iterations";
             news |= hooks.onStop(trainer, state);
             publish(true);
+            NativeMemory.releaseSoon();
         } else if (report || news && !listeners.isEmpty()) {
             publish(false);
         }

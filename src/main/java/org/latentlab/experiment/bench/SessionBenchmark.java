@@ -32,6 +32,9 @@ public final class SessionBenchmark {
     /** The end may be at most this multiple of the resident size after the first step. */
     public static final double LIMIT = 1.5;
 
+    /** How long after a step the resident size is read. */
+    static final long SETTLE_MILLIS = 2_000;
+
     /** A dozen presets of both benches, small and large nets, every family; "studio:" trains a quick model. */
     public static final List<String> DEFAULT_STEPS = List.of("ring8-nsgan", "mnist-ae", "mnist-mlp-gan",
             "mnist-vae", "ring8-wgangp", "studio:mnist-vae", "mnist-dae", "fashion-dcgan", "mnist-rbm",
@@ -101,6 +104,9 @@ public final class SessionBenchmark {
                         }
                         done = train(next.run(), iterations, seconds);
                     }
+                    // as a person looks at the result before choosing the next preset (a paused run gives back what
+                    // its last iterations left behind a second after pausing)
+                    sleep(SETTLE_MILLIS);
                     Runtime rt = Runtime.getRuntime();
                     Row row = new Row(step, name, done, (System.nanoTime() - t0) / 1e9,
                             NativeMemory.residentBytes(), rt.totalMemory() - rt.freeMemory(), rt.totalMemory());
