@@ -4,6 +4,7 @@ import org.latentlab.data.DataSource;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.bench.SessionBenchmark;
 import org.latentlab.train.Backend;
 import org.latentlab.train.GanTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +25,7 @@ import java.util.Locale;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed (median it/s) of the ring8, MNIST MLP and DCGAN nets, the MLP autoencoder"
-                + " and the VAE; --soak N for memory.")
+                + " and the VAE; --soak N for memory; --session R for memory over a long session of switching presets.")
 final class BenchCommand implements Runnable {
 
     @Option(names = "--nets", split = ",", defaultValue = "ring8-nsgan,mnist-mlp-gan,fashion-dcgan,mnist-ae,mnist-vae",
@@ -49,12 +50,31 @@ final class BenchCommand implements Runnable {
     /** The most threads a measurement may ask for. */
     static final int MAX_THREADS = 256;
 
+    @Option(names = "--session", paramLabel = "ROUNDS", description = "instead: a long session of the window,"
+            + " headless: open the --session-steps presets in turn ROUNDS times (as the benches open them), report"
+            + " resident memory after each; passes when the end is within 1.5x of the first step")
+    Integer session;
+
+    @Option(names = "--session-steps", split = ",", description = "presets (studio:PRESET: a latent studio quick model)"
+            + " the session opens (default: a dozen of both benches and two studio models)")
+    List<String> sessionSteps;
+
+    @Option(names = "--session-iterations", defaultValue = "300", description = "iterations per step (at most)")
+    long sessionIterations;
+
+    @Option(names = "--session-seconds", defaultValue = "8", description = "seconds per step (at most)")
+    double sessionSeconds;
+
     @Override
     public void run() {
         checkOptions();
         Backend.init();
         if (soak != null) {
             soak(soak);
+            return;
+        }
+        if (session != null) {
+            session(session);
             return;
         }
         System.out.printf(Locale.ROOT, "%-16s %7s %10s %10s %10s  %s%n", "net", "threads", "median", "min", "max",
@@ -85,6 +105,11 @@ final class BenchCommand implements Runnable {
 
     /** Zero, negative and absurd counts are refused before anything is built. */
     private void checkOptions() {
+        if (session != null) {
+            OptionChecks.within("--session", session, 1, 100, "rounds through the presets");
+            OptionChecks.within("--session-iterations", sessionIterations, 1, 1_000_000, "iterations per step");
+            OptionChecks.within("--session-seconds", sessionSeconds, 0, true, 3600);
+        }
         if (soak != null) {
             OptionChecks.within("--soak", soak, 1, 100_000_000, "iterations of " + soakNet
                     + " (a memory soak needs some thousands)");
@@ -160,6 +185,28 @@ final class BenchCommand implements Runnable {
             double ratio = (double) rows.get(rows.size() - 1)[1] / rows.get(0)[1];
             System.out.printf(Locale.ROOT, "RSS at %d vs %d iterations: %.3f (flat within 10%%: %s)%n",
                     rows.get(rows.size() - 1)[0], rows.get(0)[0], ratio, Math.abs(ratio - 1) <= 0.10 ? "yes" : "no");
+        }
+    }
+
+    private void session(int rounds) {
+        List<String> steps = sessionSteps == null ? SessionBenchmark.DEFAULT_STEPS : sessionSteps;
+        Path runs;
+        try {
+            runs = Files.createTempDirectory("latentlab-session");
+        } catch (IOException e) {
+            throw new org.latentlab.core.LabException("cannot make a folder for the session's runs: " + e.getMessage());
+        }
+        System.out.println("step  preset                 iterations  seconds    rss_MB   heap_MB  heap_committed_MB");
+        SessionBenchmark.Result result = SessionBenchmark.run(steps, rounds, sessionIterations, sessionSeconds, runs,
+                r -> System.out.printf(Locale.ROOT, "%4d  %-22s %10d %8.1f %9.1f %9.1f %18.1f%n", r.step(), r.name(),
+                        r.iterations(), r.seconds(), r.rssBytes() / 1048576.0, r.heapBytes() / 1048576.0,
+                        r.heapCommittedBytes() / 1048576.0));
+        System.out.printf(Locale.ROOT, "resident at the end / after the first step: %.2f (within %.1fx: %s)%n",
+                result.ratio(), SessionBenchmark.LIMIT, result.passed() ? "yes" : "no");
+        try (var files = Files.walk(runs)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + runs + ": " + e.getMessage());
         }
     }
 

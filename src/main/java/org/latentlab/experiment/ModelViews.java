@@ -196,9 +196,11 @@ final class ModelViews {
             int kh = (int) w.size(2);
             int kw = (int) w.size(3);
             float[] out = new float[units * kh * kw];
+            // the whole [out, in, kh, kw] tensor copied once, in 'c' order: kernel (u, 0) starts at u * in * kh * kw
+            float[] all = Host.floats(w.dup('c'));
+            long perUnit = w.size(1) * kh * kw;
             for (int u = 0; u < units; u++) {
-                float[] k = Host.floats(w.get(org.nd4j.linalg.indexing.NDArrayIndex.point(u),
-                        org.nd4j.linalg.indexing.NDArrayIndex.point(0)).dup());
+                float[] k = java.util.Arrays.copyOfRange(all, (int) (u * perUnit), (int) (u * perUnit) + kh * kw);
                 normalise(k);
                 System.arraycopy(k, 0, out, u * kh * kw, kh * kw);
             }

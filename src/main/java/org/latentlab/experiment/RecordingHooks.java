@@ -76,6 +76,12 @@ abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Ho
     }
 
     @Override
+    public void onClosed() {
+        views = null;
+        pending = null;
+    }
+
+    @Override
     public boolean afterIteration(T trainer) {
         long it = trainer.iteration();
         boolean news = false;

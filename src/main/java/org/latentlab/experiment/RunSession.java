@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.train.NativeMemory;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
 
@@ -47,8 +48,10 @@ public abstract class RunSession<P, T extends Trainer, S> implements AutoCloseab
         return hooks.resumeNote;
     }
 
+    /** Stops the run; once the caller has let go of this session its native memory goes back to the system. */
     @Override
     public void close() {
         run.close();
+        NativeMemory.releaseSoon();
     }
 }

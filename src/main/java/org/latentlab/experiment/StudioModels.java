@@ -10,6 +10,7 @@ import org.latentlab.latent.ImageShape;
 import org.latentlab.latent.LatentModel;
 import org.latentlab.latent.OutputTransform;
 import org.latentlab.train.Backend;
+import org.latentlab.train.NativeMemory;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
@@ -145,7 +146,10 @@ public final class StudioModels {
                         (i + 1) / Math.max(seconds, 1e-9)));
             }
         }
-        // the trainer is finished and dropped: its networks are the factory's to clone from
+        // the trainer is finished and dropped: its networks are the factory's to clone from, the rest (its
+        // workspaces on this thread, the arrays of its last iterations) goes back to the system
+        NativeMemory.dropThreadWorkspaces();
+        NativeMemory.releaseSoon();
         LatentModel first = LatentModel.fromTrainer(ae, ImageScale.ZERO_TO_ONE);
         MultiLayerNetwork enc = ae.encoder();
         MultiLayerNetwork dec = ae.decoder();

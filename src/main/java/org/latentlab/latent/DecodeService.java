@@ -1,5 +1,7 @@
 package org.latentlab.latent;
 
+import org.latentlab.train.NativeMemory;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,12 +124,21 @@ public final class DecodeService implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Stops the worker after the task under way; a waiting request is cancelled. */
+    /**
+     * Stops the worker after the task under way; a waiting request is cancelled. The worker's last task destroys
+     * the ND4J workspaces the model used on it (the caller, once it drops the model, releases the rest:
+     * {@link NativeMemory#releaseSoon()}).
+     */
     @Override
     public void close() {
         Request r = pending.getAndSet(null);
         if (r != null) {
             r.future.cancel(false);
+        }
+        try {
+            worker.execute(NativeMemory::dropThreadWorkspaces);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed before
         }
         worker.shutdown();
     }

@@ -49,6 +49,10 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         default void onTrainerCreated(T trainer) {
         }
 
+        /** The run's thread is ending: let go of anything that holds native memory (views of the model). */
+        default void onClosed() {
+        }
+
         /**
          * The immutable status to publish: {@code progress} from the run, the family's numbers from the trainer
          * (null when it could not be built), and a fresh view of the model when {@code withView}.
@@ -158,6 +162,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
                 hooks.onStop(trainer, state);
             }
             publish(true);
+            NativeMemory.releaseSoon(); // idle now: what the last iterations left behind goes back
         });
     }
 
@@ -290,9 +295,23 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
     }
 
     private void loop() {
-        Backend.applyToCurrentThread();
-        build();
-        publish(true);
+        try {
+            Backend.applyToCurrentThread();
+            build();
+            publish(true);
+            serve();
+        } finally {
+            // nothing can reach the networks once the thread ends: let them go and give their memory back
+            trainer = null;
+            try {
+                hooks.onClosed();
+            } finally {
+                NativeMemory.releaseThread();
+            }
+        }
+    }
+
+    private void serve() {
         while (!closed) {
             try {
                 Runnable command = running ? commands.poll() : commands.poll(250, TimeUnit.MILLISECONDS);
@@ -357,6 +376,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             message = "finished " + trainer.iteration() + " iterations";
             news |= hooks.onStop(trainer, state);
             publish(true);
+            NativeMemory.releaseSoon();
         } else if (report || news && !listeners.isEmpty()) {
             publish(false);
         }
@@ -389,6 +409,11 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
 
     private void build() {
         running = false;
+        if (trainer != null) {
+            // a reset: the old networks go before the new ones are made
+            trainer = null;
+            NativeMemory.release();
+        }
         try {
             trainer = factory.create();
             hooks.onTrainerCreated(trainer);

@@ -2,14 +2,20 @@ package org.latentlab.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
-import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.Presets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.latentlab.experiment.ExperimentFiles;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.latentlab.core.LabException;
 import org.latentlab.experiment.DesignExperiments;
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.model.edit.DesignTemplates;
 import org.latentlab.ui.builder.BuilderView;
 import org.latentlab.ui.builder.BuilderViewModel;
 import org.latentlab.ui.geometry.GeometryView;
@@ -19,6 +25,12 @@ import org.latentlab.ui.models.ModelBenchView;
 import org.latentlab.ui.models.ModelBenchViewModel;
 import org.latentlab.ui.training.TrainingView;
 import org.latentlab.ui.training.TrainingViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The window: five benches in tabs — the GAN dashboard, the autoencoder / VAE / RBM bench, the latent studio, the
@@ -28,9 +40,13 @@ import org.latentlab.ui.training.TrainingViewModel;
  * studio or the network builder), {@code --geometry=toy|hessian|surface|tangents|training} (the geometry bench's
  * sub-tab), {@code --analyse=FOLDER} (open a run or checkpoint folder in that sub-tab and start its computation: a
  * 2-D slice, the tangents, the curvature along training, or the Hessian panel's loss), {@code
- * --directions=random|hessian|pca} (the slice's plane).
+ * --directions=random|hessian|pca} (the slice's plane). {@link LaunchPlan} checks them all first: one that cannot
+ * be used is left out and said in a line at the bottom of the window (the window opens on the default experiment
+ * and tab instead), never a window that fails to open.
  */
 public final class LabApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabApp.class);
 
     private TrainingViewModel viewModel;
     private ModelBenchViewModel modelViewModel;
@@ -39,6 +55,8 @@ public final class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        LaunchPlan plan = LaunchPlan.of(getParameters().getNamed(), getParameters().getUnnamed());
+        List<String> messages = new ArrayList<>(plan.messages());
         viewModel = new TrainingViewModel(ExperimentRunner.Options.defaults());
         TrainingView view = new TrainingView(viewModel, stage);
         modelViewModel = new ModelBenchViewModel(ExperimentRunner.Options.defaults());
@@ -53,16 +71,16 @@ public final class LabApp extends Application {
         LatentStudioView latentView = new LatentStudioView(latentViewModel, stage);
         Tab latentTab = new Tab("Latent studio", latentView);
         latentTab.setId("tab-latent");
-        String template = getParameters().getNamed().get("builder-template");
-        builderViewModel = template == null ? new BuilderViewModel()
-                : new BuilderViewModel(org.latentlab.model.edit.DesignTemplates.get(template));
-        String design = getParameters().getNamed().get("builder-open");
-        if (design != null) {
-            builderViewModel.open(java.nio.file.Path.of(design));
+        // --builder-template=ID (e.g. dcgan-28) and --builder-open=FILE put a design on the builder's canvas
+        builderViewModel = plan.builderTemplate() == null ? new BuilderViewModel()
+                : new BuilderViewModel(DesignTemplates.get(plan.builderTemplate()));
+        if (plan.builderOpen() != null) {
+            attempt(messages, "--builder-open", () -> builderViewModel.open(plan.builderOpen()));
         }
         Tab builderTab = new Tab("Network builder", new BuilderView(builderViewModel, stage));
         builderTab.setId("tab-builder");
         TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab);
+        tabs.setId("lab-tabs");
         builderViewModel.setTrainer(t -> {
             if (t instanceof DesignExperiments.Gan g) {
                 view.loadSpec(g.spec()); // asks first when that replaces a run with progress
@@ -73,61 +91,75 @@ public final class LabApp extends Application {
             }
         });
         tabs.getTabs().forEach(t -> t.setClosable(false));
-        Scene scene = new Scene(tabs, 1440, 900);
+        Label launchMessage = new Label();
+        launchMessage.setId("launch-message");
+        launchMessage.getStyleClass().add("message-error");
+        Button dismiss = new Button("×");
+        dismiss.setId("launch-message-close");
+        HBox launchBar = new HBox(8, launchMessage, dismiss);
+        launchBar.getStyleClass().add("status-bar");
+        launchBar.setAlignment(Pos.CENTER_LEFT);
+        BorderPane root = new BorderPane(tabs);
+        dismiss.setOnAction(e -> root.setBottom(null));
+        Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         view.installShortcuts(scene);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();
-        String preset = getParameters().getNamed().getOrDefault("preset", Presets.defaultName());
-        String file = getParameters().getNamed().get("experiment");
-        boolean start = Boolean.parseBoolean(getParameters().getNamed().getOrDefault("start", "false"));
-        String tab = getParameters().getNamed().get("tab");
-        boolean models = file != null ? !ExperimentFiles.isGan(ExperimentFiles.readText(java.nio.file.Path.of(file)),
-                file) : Presets.isModel(preset);
-        if (models) {
-            tabs.getSelectionModel().select(modelTab);
-            viewModel.loadPreset(Presets.defaultName());
-            if (start) {
+
+        if (plan.bench() == LaunchPlan.Bench.MODELS) {
+            viewModel.loadPreset(plan.ganPreset());
+            if (plan.start()) {
                 modelViewModel.startWhenReady();
             }
-            if (file != null) {
-                modelViewModel.openFile(java.nio.file.Path.of(file));
+            if (plan.modelFile() != null) {
+                modelViewModel.openFile(plan.modelFile());
             } else {
-                modelView.selectPreset(preset);
+                modelView.selectPreset(plan.modelPreset());
             }
         } else {
-            if (start) {
+            if (plan.start()) {
                 viewModel.startWhenReady();
             }
-            if (file != null) {
-                viewModel.openFile(java.nio.file.Path.of(file));
+            if (plan.ganFile() != null) {
+                viewModel.openFile(plan.ganFile());
             } else {
-                viewModel.loadPreset(preset);
+                viewModel.loadPreset(plan.ganPreset());
             }
-            modelView.selectPreset(Presets.MODEL_NAMES.get(0));
+            modelView.selectPreset(plan.modelPreset());
         }
-        String section = getParameters().getNamed().get("geometry");
-        String analyse = getParameters().getNamed().get("analyse");
-        if ("geometry".equals(tab) || section != null || analyse != null) {
-            tabs.getSelectionModel().select(geometryTab);
-            GeometryView.Section s = section == null ? GeometryView.Section.SURFACE : GeometryView.section(section);
-            String directions = getParameters().getNamed().get("directions");
-            if (directions != null) {
-                geometry.setSliceDirections(directions);
-            }
-            if (analyse != null) {
-                geometry.analyse(s, analyse);
-            } else if (section != null) {
-                geometry.select(s);
-            }
-        } else if ("latent".equals(tab)) {
-            tabs.getSelectionModel().select(latentTab);
-        } else if ("builder".equals(tab)) {
-            tabs.getSelectionModel().select(builderTab);
+        Tab shown = switch (plan.tab()) {
+            case GAN -> ganTab;
+            case MODELS -> modelTab;
+            case LATENT -> latentTab;
+            case GEOMETRY -> geometryTab;
+            case BUILDER -> builderTab;
+        };
+        tabs.getSelectionModel().select(shown);
+        if (plan.tab() == LaunchPlan.Tab.GEOMETRY) {
+            GeometryView.Section s = plan.section() == null ? GeometryView.Section.SURFACE : plan.section();
+            attempt(messages, "--directions", () -> {
+                if (plan.directions() != null) {
+                    geometry.setSliceDirections(plan.directions());
+                }
+            });
+            attempt(messages, "--analyse", () -> {
+                if (plan.analyse() != null) {
+                    geometry.analyse(s, plan.analyse());
+                } else if (plan.section() != null) {
+                    geometry.select(s);
+                }
+            });
         }
-        openStudio(latentView, getParameters().getNamed());
-        // --builder-template=ID (e.g. dcgan-28) and --builder-open=FILE put a design on the builder's canvas
+        attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
+        if (!messages.isEmpty()) {
+            String line = String.join("  ·  ", messages);
+            launchMessage.setText(line);
+            launchMessage.setTooltip(new Tooltip(String.join("\n", messages)));
+            root.setBottom(launchBar);
+            messages.forEach(m -> LOG.warn("window parameter: {}", m));
+        }
         stage.setOnCloseRequest(e -> {
             viewModel.close();
             modelViewModel.close();
@@ -137,27 +169,38 @@ public final class LabApp extends Application {
         });
     }
 
+    /** Runs one start-up step; a failure becomes a message (where and what), never a window that does not open. */
+    private static void attempt(List<String> messages, String where, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            messages.add(where + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (!(e instanceof LabException || e instanceof IllegalArgumentException)) {
+                LOG.warn("window parameter {} failed", where, e);
+            }
+        }
+    }
+
     /**
      * The latent studio's start-up parameters: {@code --latent-run=FOLDER} opens a run or checkpoint folder,
      * {@code --latent-train=PRESET} (with {@code --latent-iterations=N}) trains a quick model there, and
      * {@code --latent-view=NAME} selects one of its tabs by name (e.g. {@code map}, {@code interpolation}).
      */
-    private void openStudio(LatentStudioView view, java.util.Map<String, String> named) {
-        String run = named.get("latent-run");
-        String train = named.get("latent-train");
-        if (run != null) {
-            latentViewModel.openFolder(java.nio.file.Path.of(run));
-        } else if (train != null) {
-            int iterations = Integer.parseInt(named.getOrDefault("latent-iterations",
-                    Integer.toString(org.latentlab.experiment.StudioModels.QUICK_ITERATIONS)));
-            view.trainQuick(train, iterations);
+    private void openStudio(LatentStudioView view, LaunchPlan plan, List<String> messages) {
+        if (plan.latentRun() != null) {
+            latentViewModel.openFolder(plan.latentRun());
+        } else if (plan.latentTrain() != null) {
+            view.trainQuick(plan.latentTrain(), plan.latentIterations());
         }
-        String sub = named.get("latent-view");
+        String sub = plan.latentView();
         if (sub != null) {
+            String wanted = sub.toLowerCase(Locale.ROOT);
             view.tabs().getTabs().stream()
-                    .filter(t -> t.getText().toLowerCase(java.util.Locale.ROOT).contains(
-                            sub.toLowerCase(java.util.Locale.ROOT)))
-                    .findFirst().ifPresent(t -> view.tabs().getSelectionModel().select(t));
+                    .filter(t -> t.getText().toLowerCase(Locale.ROOT).contains(wanted))
+                    .findFirst().ifPresentOrElse(t -> view.tabs().getSelectionModel().select(t),
+                            () -> messages.add("--latent-view: the latent studio has no tab '" + sub + "' (tabs: "
+                                    + String.join(", ", view.tabs().getTabs().stream().map(Tab::getText).toList())
+                                    + ")"));
         }
     }
 

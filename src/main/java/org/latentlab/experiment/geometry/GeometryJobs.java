@@ -29,6 +29,7 @@ import org.latentlab.experiment.SavedModel;
 import org.latentlab.latent.ImageShape;
 import org.latentlab.latent.LatentModel;
 import org.latentlab.latent.OutputTransform;
+import org.latentlab.train.NativeMemory;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -655,6 +656,8 @@ public final class GeometryJobs implements AutoCloseable {
         objectives.clear();
         tangentEncoder = null;
         latent = null;
+        // the copies are unreachable now: give their native memory back (ND4J frees it only when Java collects)
+        NativeMemory.releaseSoon();
     }
 
     @Override

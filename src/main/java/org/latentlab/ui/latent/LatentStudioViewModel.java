@@ -37,6 +37,7 @@ import org.latentlab.latent.InversionStep;
 import org.latentlab.latent.LatentArithmetic;
 import org.latentlab.latent.LatentMap;
 import org.latentlab.latent.LatentModel;
+import org.latentlab.train.NativeMemory;
 import org.latentlab.latent.LatentPath;
 import org.latentlab.latent.MemorisationCheck;
 import org.latentlab.latent.ModelKind;
@@ -196,6 +197,8 @@ public final class LatentStudioViewModel {
             cancelInversion = true;
             decodes.close();
             inversionWorker.shutdown();
+            // the screen lets go of this session as it closes it: its networks' native memory goes back shortly
+            NativeMemory.releaseSoon();
         }
     }
 

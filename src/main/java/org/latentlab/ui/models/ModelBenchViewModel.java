@@ -69,6 +69,7 @@ public final class ModelBenchViewModel {
     private boolean viewChanged;
     private boolean seriesChanged;
     private boolean startWhenReady;
+    private boolean fellBack;
     private Consumer<String> errorHandler = m -> { };
 
     public ModelBenchViewModel(ExperimentRunner.Options options) {
@@ -114,6 +115,11 @@ public final class ModelBenchViewModel {
                         runState.set(last == null ? RunState.READY : last.progress().state());
                     }
                     errorHandler.accept(e.getMessage());
+                    if (session == null && !fellBack) {
+                        // nothing loaded yet (a bad file on the command line): open the first preset instead
+                        fellBack = true;
+                        loadPreset(Presets.MODEL_NAMES.get(0));
+                    }
                 });
                 return;
             }
