@@ -298,6 +298,15 @@ public final class Checkpoints {
         }
         if (t instanceof java.nio.file.FileSystemException fse) {
             String reason = fse.getReason();
+            if (reason == null) {
+                // Java names the kind of failure by the exception's type alone
+                reason = t instanceof java.nio.file.NoSuchFileException
+                        ? "no such file or folder (or it cannot be made there)"
+                        : t instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : t instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                        : t instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                        : t instanceof java.nio.file.DirectoryNotEmptyException ? "folder not empty" : null;
+            }
             return fse.getFile() + (reason == null ? "" : ": " + reason);
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
