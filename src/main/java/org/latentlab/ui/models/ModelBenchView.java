@@ -37,6 +37,7 @@ import org.latentlab.experiment.ModelSamples;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.ModelView;
 import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
 
 import java.awt.BasicStroke;
@@ -74,14 +75,15 @@ public final class ModelBenchView extends BorderPane {
     private final ChartViewer scatterViewer;
     private final GridPane compareGrid = new GridPane();
     private final Label status = new Label();
-    /** True while the view itself sets the preset list (showing what runs, or undoing a cancelled choice). */
-    private boolean showingChoice;
-    private ReplaceRunDialog.Asker asker;
+    /** The preset list, and asking before another experiment replaces one with progress. */
+    private final PresetChoice choice;
 
     public ModelBenchView(ModelBenchViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.asker = ReplaceRunDialog.Asker.dialog(owner);
+        this.choice = new PresetChoice(presets, Presets.MODEL_NAMES, ReplaceRunDialog.Asker.dialog(owner),
+                () -> vm.experimentNameProperty().get(), vm::progressAtRisk, vm::pause,
+                name -> replaceWith(name, () -> vm.loadPreset(name)));
         setId("modelBenchView");
         getStyleClass().add("model-bench");
         vm.setErrorHandler(this::showError);
@@ -106,14 +108,7 @@ public final class ModelBenchView extends BorderPane {
     }
 
     private Node toolbar() {
-        presets.getItems().setAll(Presets.MODEL_NAMES);
         presets.setId("model-preset");
-        presets.setOnAction(e -> {
-            String name = presets.getValue();
-            if (!showingChoice && name != null && Presets.MODEL_NAMES.contains(name)) {
-                replaceWith(name, () -> vm.loadPreset(name));
-            }
-        });
         presets.setTooltip(new Tooltip("the experiment on the bench: a preset, or the name of a file or of a design"
                 + " from the network builder"));
         vm.experimentNameProperty().addListener((o, a, name) -> showChoice(name));
@@ -423,45 +418,18 @@ public final class ModelBenchView extends BorderPane {
      * repeats one rounded value, "2.5E2 2.5E2 …").
      */
     private static void iterationAxis(JFreeChart chart) {
-        org.jfree.chart.axis.NumberAxis x = (org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
+        org.jfree.chart.axis.NumberAxis x =
+                (org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
         x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         x.setAutoRangeMinimumSize(10);
     }
 
-    /**
-     * Shows the name of what runs in the preset list: a preset's name selects it, any other experiment (a file, a
-     * design from the builder) is shown by its own name.
-     */
     private void showChoice(String name) {
-        showingChoice = true;
-        try {
-            org.latentlab.ui.common.ChoiceNames.show(presets, Presets.MODEL_NAMES, name);
-        } finally {
-            showingChoice = false;
-        }
+        choice.show(name);
     }
 
-    /**
-     * Loads another experiment, asking first when the current one is running or has progress: pause keeps it
-     * (paused), discard loads the other one, cancel keeps everything.
-     */
     private void replaceWith(String next, Runnable load) {
-        String risk = vm.progressAtRisk();
-        if (risk == null) {
-            load.run();
-            return;
-        }
-        String current = vm.experimentNameProperty().get();
-        asker.ask(current, risk, next, choice -> {
-            switch (choice) {
-                case DISCARD -> load.run();
-                case PAUSE -> {
-                    vm.pause();
-                    showChoice(current);
-                }
-                case CANCEL -> showChoice(current);
-            }
-        });
+        choice.replace(next, load);
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
@@ -471,7 +439,7 @@ public final class ModelBenchView extends BorderPane {
 
     /** How this view asks before replacing an experiment (tests: {@link ReplaceRunDialog.Asker#always}). */
     public void setReplaceAsker(ReplaceRunDialog.Asker asker) {
-        this.asker = asker;
+        choice.setAsker(asker);
     }
 
     /** Selects a preset as if a person had picked it. */

@@ -44,6 +44,7 @@ import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus;
 import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
 
 import javax.imageio.ImageIO;
@@ -92,9 +93,8 @@ public final class TrainingView extends BorderPane {
     private final HBox layerToggles = new HBox(12);
     private final Label legend = new Label();
     private final CheckBox heatToggle = check("Heat map: D(x)", "heatToggle", true);
-    /** True while the view itself sets the preset list (showing what runs, or undoing a cancelled choice). */
-    private boolean showingChoice;
-    private ReplaceRunDialog.Asker asker;
+    /** The preset list, and asking before another experiment replaces one with progress. */
+    private final PresetChoice choice;
     private final JFreeChart lossChart;
     private final JFreeChart scoreChart;
     private final JFreeChart metricChart;
@@ -103,7 +103,9 @@ public final class TrainingView extends BorderPane {
     public TrainingView(TrainingViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.asker = ReplaceRunDialog.Asker.dialog(owner);
+        this.choice = new PresetChoice(presetChoice, Presets.NAMES, ReplaceRunDialog.Asker.dialog(owner),
+                () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
+                name -> replaceWith(name, () -> vm.loadPreset(name)));
         setId("trainingView");
         lossChart = chart("Losses", "loss", vm.discriminatorLoss, vm.generatorLoss);
         scoreChart = chart("Discriminator outputs", "D", vm.realScore, vm.fakeScore);
@@ -126,14 +128,7 @@ public final class TrainingView extends BorderPane {
 
     private Node toolbar() {
         presetChoice.setId("presetChoice");
-        presetChoice.getItems().addAll(Presets.NAMES);
         presetChoice.setValue(Presets.defaultName());
-        presetChoice.setOnAction(e -> {
-            String name = presetChoice.getValue();
-            if (!showingChoice && name != null && Presets.NAMES.contains(name)) {
-                replaceWith(name, () -> vm.loadPreset(name));
-            }
-        });
         presetChoice.setTooltip(new Tooltip("the experiment on the bench: a preset, or the name of a file or of a"
                 + " design from the network builder"));
         Button open = button("Open…", "openButton", "Open an experiment JSON file (Ctrl+O)");
@@ -294,41 +289,12 @@ public final class TrainingView extends BorderPane {
         enlarged.setImage(null);
     }
 
-    /**
-     * Shows the name of what runs in the preset list: a preset's name selects it, any other experiment (a file, a
-     * design from the builder) is shown by its own name, so the list never names an experiment that is not running.
-     */
     private void showChoice(String name) {
-        showingChoice = true;
-        try {
-            org.latentlab.ui.common.ChoiceNames.show(presetChoice, Presets.NAMES, name);
-        } finally {
-            showingChoice = false;
-        }
+        choice.show(name);
     }
 
-    /**
-     * Loads another experiment, asking first when the current one is running or has progress: pause keeps it
-     * (paused), discard loads the other one, cancel keeps everything. The preset list goes back to what runs
-     * unless the other one is loaded.
-     */
     private void replaceWith(String next, Runnable load) {
-        String risk = vm.progressAtRisk();
-        if (risk == null) {
-            load.run();
-            return;
-        }
-        String current = vm.specProperty().get().name();
-        asker.ask(current, risk, next, choice -> {
-            switch (choice) {
-                case DISCARD -> load.run();
-                case PAUSE -> {
-                    vm.pause();
-                    showChoice(current);
-                }
-                case CANCEL -> showChoice(current);
-            }
-        });
+        choice.replace(next, load);
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
@@ -338,7 +304,7 @@ public final class TrainingView extends BorderPane {
 
     /** How this view asks before replacing an experiment (tests: {@link ReplaceRunDialog.Asker#always}). */
     public void setReplaceAsker(ReplaceRunDialog.Asker asker) {
-        this.asker = asker;
+        choice.setAsker(asker);
     }
 
     private Node imageRow() {
