@@ -11,11 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A trained model read back from a run folder: the experiment it came from, one checkpoint's networks (G and D, or
@@ -30,7 +26,6 @@ public final class SavedModel {
     /** What kind of model the run trained. */
     public enum Kind { GAN, AUTOENCODER, VAE, RBM }
 
-    private static final Pattern ITER = Pattern.compile("iter-0*(\\d+)");
 
     private final Path runDir;
     private final Path checkpoint;
@@ -98,21 +93,10 @@ public final class SavedModel {
      * RBM runs keep every checkpoint; GAN runs keep their two newest.
      */
     public static List<Path> checkpoints(Path runDir) {
-        Path dir = runDir.resolve("checkpoints");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> found = new ArrayList<>(s.filter(Files::isDirectory)
-                    .filter(p -> ITER.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> Files.isRegularFile(p.resolve("state.json")))
-                    .filter(p -> Checkpoints.damage(p) == null)
-                    .toList());
-            found.sort(Comparator.comparingLong(SavedModel::iterationOf));
-            return found;
-        } catch (IOException e) {
-            throw new LabException(dir + ": cannot list: " + e.getMessage(), e);
-        }
+        List<Path> found = new ArrayList<>(Checkpoints.newestFirst(runDir));
+        found.removeIf(p -> Checkpoints.damage(p) != null);
+        java.util.Collections.reverse(found);
+        return found;
     }
 
     private static Path latest(Path runDir) {
@@ -122,11 +106,7 @@ public final class SavedModel {
 
     /** The iteration a checkpoint folder was saved at, from its name ({@code iter-N}). */
     public static long iterationOf(Path checkpoint) {
-        Matcher m = ITER.matcher(checkpoint.getFileName().toString());
-        if (!m.matches()) {
-            throw new LabException(checkpoint + ": not a checkpoint folder (expected a name like iter-1000)");
-        }
-        return Long.parseLong(m.group(1));
+        return Checkpoints.iterationOf(checkpoint);
     }
 
     private static void requireFile(Path dir, String name) {
