@@ -83,11 +83,10 @@ public final class LabApp extends Application {
         tabs.setId("lab-tabs");
         builderViewModel.setTrainer(t -> {
             if (t instanceof DesignExperiments.Gan g) {
-                view.loadSpec(g.spec()); // asks first when that replaces a run with progress
-                tabs.getSelectionModel().select(ganTab);
+                // asks first when that replaces a run with progress; the bench is shown once the design is on it
+                view.loadSpec(g.spec(), () -> tabs.getSelectionModel().select(ganTab));
             } else if (t instanceof DesignExperiments.Model m) {
-                modelView.loadSpec(m.spec());
-                tabs.getSelectionModel().select(modelTab);
+                modelView.loadSpec(m.spec(), () -> tabs.getSelectionModel().select(modelTab));
             }
         });
         tabs.getTabs().forEach(t -> t.setClosable(false));

@@ -260,6 +260,34 @@ class TrainingViewTest {
         assertEquals("ring8-wgan", presets.getValue());
     }
 
+    /** The builder's Train shows the bench only once its design is loaded: a cancelled replacement stays put. */
+    @Test
+    void aDesignFromElsewhereReportsWhetherItWasLoaded(FxRobot robot) {
+        robot.interact(() -> vm.loadPreset("ring8-nsgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        TrainingView view = robot.lookup("#trainingView").query();
+        robot.clickOn("#startButton");
+        waitFor("the run to train", () -> state() == RunState.RUNNING && iteration() > 0);
+        org.latentlab.experiment.ExperimentSpec p = org.latentlab.experiment.Presets.load("ring8-wgan");
+        org.latentlab.experiment.ExperimentSpec design = new org.latentlab.experiment.ExperimentSpec("a-design",
+                "built in the network builder", p.seed(), p.dataset(), p.generator(), p.discriminator(), p.training(),
+                p.iterations(), p.sampleInterval(), p.checkpointInterval());
+        java.util.concurrent.atomic.AtomicInteger loaded = new java.util.concurrent.atomic.AtomicInteger();
+
+        robot.interact(() -> view.setReplaceAsker(org.latentlab.ui.common.ReplaceRunDialog.Asker.always(
+                org.latentlab.ui.common.ReplaceRunDialog.Choice.CANCEL)));
+        robot.interact(() -> view.loadSpec(design, loaded::incrementAndGet));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, loaded.get(), "cancelled: nothing loaded, nothing to show");
+        assertEquals("ring8-nsgan", vm.specProperty().get().name());
+
+        robot.interact(() -> view.setReplaceAsker(org.latentlab.ui.common.ReplaceRunDialog.Asker.always(
+                org.latentlab.ui.common.ReplaceRunDialog.Choice.DISCARD)));
+        robot.interact(() -> view.loadSpec(design, loaded::incrementAndGet));
+        waitFor("the design to load", () -> "a-design".equals(vm.specProperty().get().name()));
+        assertEquals(1, loaded.get());
+    }
+
     @Test
     void anExperimentFromElsewhereIsNamedInTheList(FxRobot robot) {
         org.latentlab.experiment.ExperimentSpec p = org.latentlab.experiment.Presets.load("ring8-nsgan");

@@ -434,7 +434,15 @@ public final class ModelBenchView extends BorderPane {
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
     public void loadSpec(org.latentlab.experiment.ModelExperiment spec) {
-        replaceWith(spec.name(), () -> vm.loadSpec(spec));
+        loadSpec(spec, () -> { });
+    }
+
+    /** As {@link #loadSpec(org.latentlab.experiment.ModelExperiment)}, then runs {@code loaded} if it was loaded. */
+    public void loadSpec(org.latentlab.experiment.ModelExperiment spec, Runnable loaded) {
+        replaceWith(spec.name(), () -> {
+            vm.loadSpec(spec);
+            loaded.run();
+        });
     }
 
     /** How this view asks before replacing an experiment (tests: {@link ReplaceRunDialog.Asker#always}). */

@@ -282,8 +282,9 @@ public final class TrainingView extends BorderPane {
         heatToggle.setText(labels.heatToggle());
         scoreChart.setTitle(labels.chartTitle());
         scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
-        legend.setText(points ? labels.heatLegend() : "each cell is G(z) for one fixed code z, so it shows how that code"
-                + " evolves; pixels mapped from [-1, 1] to black..white");
+        legend.setText(points ? labels.heatLegend()
+                : "each cell is G(z) for one fixed code z, so it shows how that code evolves; pixels mapped from"
+                + " [-1, 1] to black..white");
         metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
         pointsCanvas.setView(null);
         enlarged.setImage(null);
@@ -299,7 +300,15 @@ public final class TrainingView extends BorderPane {
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
     public void loadSpec(ExperimentSpec spec) {
-        replaceWith(spec.name(), () -> vm.loadSpec(spec));
+        loadSpec(spec, () -> { });
+    }
+
+    /** As {@link #loadSpec(ExperimentSpec)}, then runs {@code loaded} if it was loaded (not when the user cancels). */
+    public void loadSpec(ExperimentSpec spec, Runnable loaded) {
+        replaceWith(spec.name(), () -> {
+            vm.loadSpec(spec);
+            loaded.run();
+        });
     }
 
     /** How this view asks before replacing an experiment (tests: {@link ReplaceRunDialog.Asker#always}). */
