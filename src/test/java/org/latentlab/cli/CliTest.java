@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.DataSource;
 import org.latentlab.experiment.Checkpoint;
@@ -40,29 +38,14 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream out = console.out;
+    private final ByteArrayOutputStream err = console.err;
 
     /**
      * Runs a {@code train} command line with a time limit, so that a run that never reports back fails the test
-     * instead of hanging the build. (Main code race, see the report: TrainCommand subscribes after the run's thread
-     * may already have published READY, and then waits forever; seen about once in ten runs on a busy machine.)
+     * instead of hanging the build.
      */
     private static int train(String... args) {
         String[] line = new String[args.length + 1];
@@ -182,15 +165,7 @@ class CliTest {
         assertEquals(1, runFolders(tmp).size(), "resume writes into the same folder");
     }
 
-    /**
-     * Resuming a run that has already finished should report that and exit, not wait.
-     *
-     * <p>FAILS with the current main code (hangs until the timeout): the restored trainer is at maxIterations, so
-     * {@code TrainingRun.start()} does nothing and publishes nothing, and {@code TrainCommand.follow} waits forever
-     * for FINISHED/PAUSED/FAILED. See the report: fix in {@code TrainingRun.start()} (publish FINISHED when the trainer
-     * is already at maxIterations) or in {@code TrainCommand.call()} (exit 0 when the checkpoint is at the spec's
-     * iteration count).
-     */
+    /** Resuming a run that has already finished reports that and exits, not waiting for iterations to come. */
     @Test
     void resumingAFinishedRunExitsPromptly() throws IOException {
         assertEquals(0, train("ring8-nsgan", "--iterations", "30", "--runs", tmp.toString()));

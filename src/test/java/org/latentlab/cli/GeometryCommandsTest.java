@@ -1,9 +1,8 @@
 package org.latentlab.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.analysis.hessian.ExactHessian;
 import org.latentlab.analysis.hessian.HessianSpectrum;
@@ -18,7 +17,6 @@ import org.latentlab.train.Backend;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +43,10 @@ class GeometryCommandsTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream out = console.out;
+    private final ByteArrayOutputStream err = console.err;
 
     @BeforeAll
     static void train() {
@@ -56,20 +54,6 @@ class GeometryCommandsTest {
         aeRun = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 60, 20), runs);
         mnistRun = TinyRuns.train(TinyRuns.mnistModel(20), runs);
         ganRun = TinyRuns.train(TinyRuns.ringGan(20), runs);
-    }
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
     }
 
     private int run(String... args) {
