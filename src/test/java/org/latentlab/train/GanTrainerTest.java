@@ -38,8 +38,8 @@ class GanTrainerTest {
                 SETTINGS, 2, seed);
     }
 
-    // FAILS against the current main code: GanTrainer's generator is `new Random()` (GanTrainer.java, field `rng`),
-    // seeded only at the start of each update, so draws made before the first update differ from run to run.
+    // Draws made before the first update (GanTrainer's random generator is reseeded at each update) must still
+    // depend on the seed alone.
     @Test
     void samplesDrawnBeforeTheFirstUpdateDependOnlyOnTheSeed() {
         GanTrainer a = ringTrainer(5);
