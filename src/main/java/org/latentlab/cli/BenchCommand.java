@@ -6,6 +6,7 @@ import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.bench.SessionBenchmark;
 import org.latentlab.train.Backend;
+import org.latentlab.train.NativeMemory;
 import org.latentlab.train.GanTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
@@ -174,7 +175,7 @@ final class BenchCommand implements Runnable {
         for (long i = 1; i <= iterations; i++) {
             trainer.iterate();
             if (i % step == 0) {
-                long rss = rssKb();
+                long rss = NativeMemory.residentBytes() / 1024;
                 long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024;
                 rows.add(new long[] {i, rss, heap});
                 System.out.printf(Locale.ROOT, "%9d %9.1f %9.1f %6.0f%n", i, rss / 1024.0, heap / 1024.0,
@@ -208,18 +209,5 @@ final class BenchCommand implements Runnable {
         } catch (IOException e) {
             System.err.println("could not delete " + runs + ": " + e.getMessage());
         }
-    }
-
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -589,16 +589,7 @@ public final class TrainingView extends BorderPane {
     private static String memoryText() {
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        long rss = -1;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            rss = -1;
-        }
+        long rss = org.latentlab.train.NativeMemory.residentBytes() >> 20;
         return "heap " + heap + " MB" + (rss > 0 ? "  RSS " + rss + " MB" : "");
     }
 }
