@@ -61,8 +61,12 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
     }
 
     /** What the run itself knows: its state and pace, whatever the family. */
+    /**
+     * The family-neutral part of a status. {@code fault}: the run paused itself because a loss became NaN or
+     * infinite ({@code message} says which and when), as opposed to a pause a person asked for.
+     */
     public record Progress(RunState state, long iteration, long maxIterations, long elapsedMillis,
-                           double itersPerSecond, String message) {
+                           double itersPerSecond, String message, boolean fault) {
     }
 
     /** What a single step trains. */
@@ -392,7 +396,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             running = false;
             state = RunState.PAUSED;
             message = e.getMessage();
-            LOG.warn(message);
+            LOG.debug(message); // the status carries it to the window or the command line
             hooks.onStop(trainer, RunState.PAUSED);
             return false;
         } catch (RuntimeException e) {
@@ -448,7 +452,8 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         }
         nextStatusNanos = now + statusIntervalNanos;
         Progress progress = new Progress(state, trainer == null ? 0 : trainer.iteration(), maxIterations,
-                runningNanos / 1_000_000, itersPerSecond, message);
+                runningNanos / 1_000_000, itersPerSecond, message,
+                state == RunState.PAUSED && trainer != null && trainer.isFaulted());
         S status = hooks.status(progress, trainer, withView);
         news = false;
         for (Consumer<S> l : listeners) {

@@ -15,20 +15,20 @@ public record TrainingStatus(RunState state, long iteration, long maxIterations,
                              double generatorLoss, double realScore, double fakeScore, double penalty,
                              double discriminatorGradNorm, double generatorGradNorm, GanSettings settings,
                              long elapsedMillis, double itersPerSecond, Evaluation evaluation, GanView view,
-                             String message) {
+                             String message, boolean fault) {
 
     /** The status of a GAN run: the run's progress, the trainer's last step, a new measurement and view if any. */
     public static TrainingStatus of(TrainingRun.Progress p, GanTrainer trainer, Evaluation evaluation, GanView view) {
         if (trainer == null) {
             return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), 0, 0, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, p.elapsedMillis(), p.itersPerSecond(),
-                    evaluation, view, p.message());
+                    evaluation, view, p.message(), p.fault());
         }
         GanTrainer.StepStats s = trainer.lastStats();
         return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), trainer.partialDiscriminatorSteps(),
                 trainer.partialGeneratorSteps(), s.discriminatorLoss, s.generatorLoss,
                 s.realScore, s.fakeScore, s.penalty, s.discriminatorGradNorm, s.generatorGradNorm, trainer.settings(),
-                p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message());
+                p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message(), p.fault());
     }
 
     /** Updates made by hand (Step D, Step G) since the last whole iteration. */

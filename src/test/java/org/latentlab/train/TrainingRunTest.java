@@ -223,6 +223,7 @@ class TrainingRunTest {
         }
         TrainingStatus finalStatus = all.get(all.size() - 1);
         assertEquals(RunState.PAUSED, finalStatus.state());
+        assertFalse(finalStatus.fault(), "a pause a person asked for is not a fault");
         assertEquals(last, finalStatus.iteration());
     }
 
@@ -295,6 +296,7 @@ class TrainingRunTest {
                 .filter(s -> s.state() == RunState.PAUSED || s.state() == RunState.FAILED).findFirst().orElseThrow();
 
         assertEquals(RunState.PAUSED, stopped.state(), stopped.message());
+        assertTrue(stopped.fault(), "a pause on a non-finite loss is marked as a fault");
         assertTrue(stopped.message().contains("D loss") && stopped.message().contains("iteration 5"),
                 stopped.message());
         assertEquals(5, stopped.iteration());
@@ -351,7 +353,7 @@ class TrainingRunTest {
         assertEquals(0, trainer.iteration(), "single steps are not an iteration");
         assertEquals(2, trainer.partialDiscriminatorSteps());
         assertEquals(1, trainer.partialGeneratorSteps());
-        TrainingStatus s = TrainingStatus.of(new TrainingRun.Progress(RunState.PAUSED, 0, 10, 0, Double.NaN, ""),
+        TrainingStatus s = TrainingStatus.of(new TrainingRun.Progress(RunState.PAUSED, 0, 10, 0, Double.NaN, "", false),
                 trainer, null, null);
         assertEquals(3, s.partialSteps());
         assertTrue(Double.isFinite(s.discriminatorLoss()) && Double.isFinite(s.generatorLoss()), s.toString());

@@ -161,7 +161,7 @@ public final class SessionBenchmark {
         }
         if (status instanceof org.latentlab.train.TrainingStatus t) {
             return new TrainingRun.Progress(t.state(), t.iteration(), t.maxIterations(), t.elapsedMillis(),
-                    t.itersPerSecond(), t.message());
+                    t.itersPerSecond(), t.message(), t.fault());
         }
         return null;
     }

@@ -291,7 +291,7 @@ public final class TrainingViewModel {
             if (last.message() != null && !last.message().isEmpty()) {
                 message.set(last.message());
                 messageIsError.set(last.state() == RunState.FAILED
-                        || last.state() == RunState.PAUSED && last.message().contains("became"));
+                        || last.fault());
                 if (last.state() == RunState.FAILED) {
                     error.set(last.message());
                 }

@@ -18,13 +18,13 @@ class ModelBenchLabelsTest {
 
     @Test
     void noRateYetReadsAsADashNotNaN() {
-        ModelStatus s = new ModelStatus(new TrainingRun.Progress(RunState.READY, 0, 3000, 0, Double.NaN, ""),
+        ModelStatus s = new ModelStatus(new TrainingRun.Progress(RunState.READY, 0, 3000, 0, Double.NaN, "", false),
                 Map.of(), Double.NaN, "", "", null, null);
         String text = ModelBenchViewModel.describe(s);
         assertFalse(text.contains("NaN"), text);
         assertTrue(text.contains("– it/s"), text);
         ModelStatus running = new ModelStatus(new TrainingRun.Progress(RunState.RUNNING, 1200, 3000, 4000, 311.6,
-                ""), Map.of(), 1.0, "fine-tune", "", null, null);
+                "", false), Map.of(), 1.0, "fine-tune", "", null, null);
         assertEquals("it 1,200 / 3,000   fine-tune   312 it/s", ModelBenchViewModel.describe(running));
     }
 

@@ -17,7 +17,8 @@ class TrainingLabelsTest {
 
     private static TrainingStatus status(long iteration, int partialD, int partialG, GanSettings settings) {
         return new TrainingStatus(RunState.PAUSED, iteration, 1000, partialD, partialG, 0.7, 0.7, 0.5, 0.5,
-                Double.NaN, Double.NaN, Double.NaN, settings, 1200, Double.NaN, null, null, "");
+                Double.NaN, Double.NaN, Double.NaN, settings, 1200, Double.NaN, null, null, "",
+                false);
     }
 
     @Test
