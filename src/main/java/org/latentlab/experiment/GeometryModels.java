@@ -108,7 +108,7 @@ public final class GeometryModels {
 
     /**
      * n examples as a DOUBLE matrix: the first n of a finite set (its order is already a fixed shuffle for held-out
-     * parts), or n drawn with the seed from a distribution.
+     * parts), or n drawn from a distribution with the random generator seeded by {@code seed}.
      */
     public static INDArray batch(DataSource source, int n, long seed) {
         int d = source.dimension();

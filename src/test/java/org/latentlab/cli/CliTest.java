@@ -48,11 +48,7 @@ class CliTest {
      * instead of hanging the build.
      */
     private static int train(String... args) {
-        String[] line = new String[args.length + 1];
-        line[0] = "train";
-        System.arraycopy(args, 0, line, 1, args.length);
-        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.execute(line),
-                "train did not return within 60 s: " + String.join(" ", line));
+        return ConsoleCapture.train(Duration.ofSeconds(60), args);
     }
 
     private String stdout() {

@@ -20,6 +20,15 @@ final class ConsoleCapture implements BeforeEachCallback, AfterEachCallback {
     private PrintStream savedOut;
     private PrintStream savedErr;
 
+    /** Runs {@code train ARGS} through {@link Main#execute}, failing the test instead of hanging past {@code limit}. */
+    static int train(java.time.Duration limit, String... args) {
+        String[] line = new String[args.length + 1];
+        line[0] = "train";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> Main.execute(line),
+                "train did not return within " + limit.toSeconds() + " s: " + String.join(" ", line));
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         savedOut = System.out;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -59,11 +58,7 @@ class RunSafetyCliTest {
     }
 
     private static int train(String... args) {
-        String[] line = new String[args.length + 1];
-        line[0] = "train";
-        System.arraycopy(args, 0, line, 1, args.length);
-        return assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Main.execute(line),
-                "train did not return within 120 s: " + String.join(" ", line));
+        return ConsoleCapture.train(Duration.ofSeconds(120), args);
     }
 
     private String stdout() {

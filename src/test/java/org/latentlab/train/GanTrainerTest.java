@@ -39,7 +39,7 @@ class GanTrainerTest {
     }
 
     // Draws made before the first update (GanTrainer's random generator is reseeded at each update) must still
-    // depend on the seed alone.
+    // depend only on the number the trainer was seeded with.
     @Test
     void samplesDrawnBeforeTheFirstUpdateDependOnlyOnTheSeed() {
         GanTrainer a = ringTrainer(5);
