@@ -1,5 +1,7 @@
 package org.latentlab.ui;
 
+import static org.latentlab.ui.FxWait.waitFor;
+
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -13,9 +15,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,12 +74,4 @@ class LabAppLaunchTest {
         }
     }
 
-    private static void waitFor(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
