@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
@@ -47,7 +48,7 @@ final class LossOptions {
     LossSpec spec(GeometryJobs jobs) {
         check();
         SavedModel m = jobs.model();
-        if (examples > LossSpec.DEFAULT_EXAMPLES && m.kind() != SavedModel.Kind.RBM) {
+        if (examples > LossSpec.DEFAULT_EXAMPLES && m.kind() != Family.RBM) {
             ExampleSet held = m.heldOut();
             DataSource source = held != null ? held : m.trainingData();
             if (source instanceof ExampleSet set && examples > set.size()) {

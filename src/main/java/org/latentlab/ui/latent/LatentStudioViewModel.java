@@ -266,7 +266,7 @@ public final class LatentStudioViewModel {
         training = monitor;
         loader.submit(() -> {
             try {
-                Studio s = StudioModels.trainQuick(Presets.loadModel(preset), iterations, monitor);
+                Studio s = StudioModels.trainQuick(Presets.loadReconstruction(preset), iterations, monitor);
                 if (training != monitor) {
                     throw new Monitor.Cancelled();
                 }

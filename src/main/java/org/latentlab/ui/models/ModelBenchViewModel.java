@@ -1,5 +1,6 @@
 package org.latentlab.ui.models;
 
+import org.latentlab.train.Trainer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,13 +12,12 @@ import org.jfree.data.xy.XYSeries;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ModelExperiment;
-import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.ModelStatus;
-import org.latentlab.train.ModelView;
+import org.latentlab.train.ReconstructionStatus;
+import org.latentlab.train.ReconstructionView;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class ModelBenchViewModel {
      * A finished (or paused) run kept for the comparison tab: its held-out curve, what that curve measures (runs are
      * only overlaid with runs of the same measure) and its last reconstructions.
      */
-    public record ComparedRun(String name, String settings, HeldOutMeasure measure, XYSeries curve, ModelView view) {
+    public record ComparedRun(String name, String settings, HeldOutMeasure measure, XYSeries curve, ReconstructionView view) {
     }
 
     private final ExperimentRunner.Options options;
@@ -50,8 +50,8 @@ public final class ModelBenchViewModel {
         t.setDaemon(true);
         return t;
     });
-    private final ConcurrentLinkedQueue<ModelStatus> incoming = new ConcurrentLinkedQueue<>();
-    private final Consumer<ModelStatus> listener = incoming::add;
+    private final ConcurrentLinkedQueue<ReconstructionStatus> incoming = new ConcurrentLinkedQueue<>();
+    private final Consumer<ReconstructionStatus> listener = incoming::add;
     private final Map<String, XYSeries> losses = new LinkedHashMap<>();
     private final Map<String, XYSeries> heldOut = new LinkedHashMap<>();
     private final List<ComparedRun> compared = new ArrayList<>();
@@ -63,9 +63,9 @@ public final class ModelBenchViewModel {
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>();
     /** The name of the experiment on the bench (a preset, a file's experiment, a builder design). */
     private final StringProperty experimentName = new SimpleStringProperty();
-    private ModelRunner.Session session;
-    private ModelStatus last;
-    private ModelView view;
+    private ExperimentRunner.Session<Trainer, ReconstructionStatus> session;
+    private ReconstructionStatus last;
+    private ReconstructionView view;
     private boolean viewChanged;
     private boolean seriesChanged;
     private boolean startWhenReady;
@@ -81,15 +81,15 @@ public final class ModelBenchViewModel {
     }
 
     public void loadPreset(String name) {
-        load(() -> Presets.loadModel(name));
+        load(() -> Presets.loadReconstruction(name));
     }
 
     public void openFile(Path file) {
-        load(() -> ExperimentFiles.readModel(file));
+        load(() -> ExperimentFiles.readReconstruction(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
-    public void loadSpec(ModelExperiment spec) {
+    public void loadSpec(ReconstructionExperiment spec) {
         load(() -> spec);
     }
 
@@ -98,13 +98,13 @@ public final class ModelBenchViewModel {
         startWhenReady = true;
     }
 
-    private void load(java.util.function.Supplier<ModelExperiment> spec) {
+    private void load(java.util.function.Supplier<ReconstructionExperiment> spec) {
         state.set("loading");
         runState.set(null);
         worker.submit(() -> {
-            ModelRunner.Session next;
+            ExperimentRunner.Session<Trainer, ReconstructionStatus> next;
             try {
-                next = ModelRunner.start(spec.get(), options);
+                next = ExperimentRunner.start(spec.get(), options);
             } catch (LabException | IllegalArgumentException e) {
                 Platform.runLater(() -> {
                     if (session == null) {
@@ -118,12 +118,12 @@ public final class ModelBenchViewModel {
                     if (session == null && !fellBack) {
                         // nothing loaded yet (a bad file on the command line): open the first preset instead
                         fellBack = true;
-                        loadPreset(Presets.MODEL_NAMES.get(0));
+                        loadPreset(Presets.reconstructions().get(0));
                     }
                 });
                 return;
             }
-            ModelRunner.Session old = session;
+            ExperimentRunner.Session<Trainer, ReconstructionStatus> old = session;
             if (old != null) {
                 old.run().unsubscribe(listener);
                 old.close();
@@ -146,7 +146,7 @@ public final class ModelBenchViewModel {
 
     /** Applies queued statuses; true when something changed. Called every frame. */
     public boolean pump() {
-        ModelStatus s;
+        ReconstructionStatus s;
         boolean any = false;
         while ((s = incoming.poll()) != null) {
             apply(s);
@@ -155,7 +155,7 @@ public final class ModelBenchViewModel {
         return any;
     }
 
-    private void apply(ModelStatus s) {
+    private void apply(ReconstructionStatus s) {
         TrainingRun.Progress p = s.progress();
         last = s;
         long it = p.iteration();
@@ -195,7 +195,7 @@ public final class ModelBenchViewModel {
     }
 
     /** "it 1,200 / 5,000   phase   312 it/s"; the rate is "– it/s" until one is measured. */
-    public static String describe(ModelStatus s) {
+    public static String describe(ReconstructionStatus s) {
         TrainingRun.Progress p = s.progress();
         String rate = Double.isFinite(p.itersPerSecond()) ? String.format(Locale.ROOT, "%.0f it/s",
                 p.itersPerSecond()) : "– it/s";
@@ -244,7 +244,7 @@ public final class ModelBenchViewModel {
         withRun(TrainingRun::reset);
     }
 
-    private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ModelStatus>> action) {
+    private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ReconstructionStatus>> action) {
         if (session != null) {
             action.accept(session.run());
         }
@@ -258,7 +258,7 @@ public final class ModelBenchViewModel {
         if (session == null || view == null) {
             return "nothing to compare yet: train a run first";
         }
-        HeldOutMeasure measure = HeldOutMeasure.of(session.spec());
+        HeldOutMeasure measure = HeldOutMeasure.of((ReconstructionExperiment) session.spec());
         String key = measure.key();
         if (!heldOut.containsKey(key) || heldOut.get(key).getItemCount() == 0) {
             return "no held-out measurement yet: train past the first sample interval";
@@ -305,11 +305,11 @@ public final class ModelBenchViewModel {
         return heldOut;
     }
 
-    public ModelView view() {
+    public ReconstructionView view() {
         return view;
     }
 
-    public ModelStatus last() {
+    public ReconstructionStatus last() {
         return last;
     }
 
@@ -338,7 +338,7 @@ public final class ModelBenchViewModel {
     }
 
     public void close() {
-        ModelRunner.Session s = session;
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = session;
         session = null;
         worker.submit(() -> {
             if (s != null) {

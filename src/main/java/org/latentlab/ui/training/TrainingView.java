@@ -37,13 +37,13 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
 
@@ -103,7 +103,7 @@ public final class TrainingView extends BorderPane {
     public TrainingView(TrainingViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.choice = new PresetChoice(presetChoice, Presets.NAMES, ReplaceRunDialog.Asker.dialog(owner),
+        this.choice = new PresetChoice(presetChoice, Presets.gans(), ReplaceRunDialog.Asker.dialog(owner),
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> replaceWith(name, () -> vm.loadPreset(name)));
         setId("trainingView");
@@ -265,7 +265,7 @@ public final class TrainingView extends BorderPane {
         stateLabel.setText(s.name().toLowerCase(Locale.ROOT));
     }
 
-    private void showSpec(ExperimentSpec s) {
+    private void showSpec(GanExperiment s) {
         if (s == null) {
             return;
         }
@@ -299,12 +299,12 @@ public final class TrainingView extends BorderPane {
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
-    public void loadSpec(ExperimentSpec spec) {
+    public void loadSpec(GanExperiment spec) {
         loadSpec(spec, () -> { });
     }
 
-    /** As {@link #loadSpec(ExperimentSpec)}, then runs {@code loaded} if it was loaded (not when the user cancels). */
-    public void loadSpec(ExperimentSpec spec, Runnable loaded) {
+    /** As {@link #loadSpec(GanExperiment)}, then runs {@code loaded} if it was loaded (not when the user cancels). */
+    public void loadSpec(GanExperiment spec, Runnable loaded) {
         replaceWith(spec.name(), () -> {
             vm.loadSpec(spec);
             loaded.run();
@@ -342,7 +342,7 @@ public final class TrainingView extends BorderPane {
         }
     }
 
-    private void showStatus(TrainingStatus s) {
+    private void showStatus(GanStatus s) {
         iterationLabel.setText(TrainingViewModel.describe(s));
         ScoreLabels labels = s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
         lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  "

@@ -14,14 +14,14 @@ import org.jfree.data.xy.XYSeries;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -48,19 +48,19 @@ public final class TrainingViewModel {
         t.setDaemon(true);
         return t;
     });
-    private final ConcurrentLinkedQueue<TrainingStatus> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<GanStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
-    private final AtomicReference<TrainingStatus> latestStatus = new AtomicReference<>();
-    private final Consumer<TrainingStatus> listener = this::onStatus;
+    private final AtomicReference<GanStatus> latestStatus = new AtomicReference<>();
+    private final Consumer<GanStatus> listener = this::onStatus;
 
-    private ExperimentRunner.Session session;
+    private ExperimentRunner.Session<GanTrainer, GanStatus> session;
     private long generation;
     private boolean startWhenReady;
     /** After Reset: statuses still on their way from before it are not charted. */
     private volatile boolean awaitingReset;
 
-    private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>();
-    private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<GanExperiment> spec = new SimpleObjectProperty<>();
+    private final ObjectProperty<GanStatus> status = new SimpleObjectProperty<>();
     private final ObjectProperty<GanView> view = new SimpleObjectProperty<>();
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.STARTING);
     private final StringProperty message = new SimpleStringProperty("");
@@ -91,19 +91,19 @@ public final class TrainingViewModel {
     // ---- commands (FX thread) ----
 
     public void loadPreset(String name) {
-        load(() -> Presets.load(name), options.baseDir());
+        load(() -> Presets.loadGan(name), options.baseDir());
     }
 
     public void openFile(Path file) {
-        load(() -> ExperimentFiles.read(file), file.toAbsolutePath().getParent());
+        load(() -> ExperimentFiles.readGan(file), file.toAbsolutePath().getParent());
     }
 
-    public void loadSpec(ExperimentSpec s) {
+    public void loadSpec(GanExperiment s) {
         load(() -> s, options.baseDir());
     }
 
     private interface SpecSource {
-        ExperimentSpec get();
+        GanExperiment get();
     }
 
     private void load(SpecSource source, Path baseDir) {
@@ -112,10 +112,10 @@ public final class TrainingViewModel {
         messageIsError.set(false);
         loader.execute(() -> {
             try {
-                ExperimentSpec s = source.get();
+                GanExperiment s = source.get();
                 ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
                         options.statusIntervalMillis(), options.viewIntervalMillis());
-                ExperimentRunner.Session next = ExperimentRunner.start(s, o);
+                ExperimentRunner.Session<GanTrainer, GanStatus> next = ExperimentRunner.start(s, o);
                 Platform.runLater(() -> install(gen, s, next));
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
@@ -133,7 +133,7 @@ public final class TrainingViewModel {
         });
     }
 
-    private void install(long gen, ExperimentSpec s, ExperimentRunner.Session next) {
+    private void install(long gen, GanExperiment s, ExperimentRunner.Session<GanTrainer, GanStatus> next) {
         if (gen != generation) {
             closeLater(next);
             return;
@@ -209,7 +209,7 @@ public final class TrainingViewModel {
         return null;
     }
 
-    private void withRun(Consumer<TrainingRun<GanTrainer, TrainingStatus>> action) {
+    private void withRun(Consumer<TrainingRun<GanTrainer, GanStatus>> action) {
         if (session != null) {
             action.accept(session.run());
         }
@@ -218,7 +218,7 @@ public final class TrainingViewModel {
     /** Stops the run and waits for its thread to finish its current operation (window closing). */
     public void close() {
         generation++;
-        ExperimentRunner.Session s = session;
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = session;
         session = null;
         if (s != null) {
             s.run().unsubscribe(listener);
@@ -229,7 +229,7 @@ public final class TrainingViewModel {
 
     private void closeSession() {
         if (session != null) {
-            ExperimentRunner.Session s = session;
+            ExperimentRunner.Session<GanTrainer, GanStatus> s = session;
             session = null;
             s.run().unsubscribe(listener);
             closeLater(s);
@@ -237,7 +237,7 @@ public final class TrainingViewModel {
     }
 
     /** Closes a session on its own thread: the FX thread never waits for a run to stop. */
-    private static void closeLater(ExperimentRunner.Session s) {
+    private static void closeLater(ExperimentRunner.Session<GanTrainer, GanStatus> s) {
         Thread closer = new Thread(s::close, "latentlab-close");
         closer.setDaemon(false);
         closer.start();
@@ -250,7 +250,7 @@ public final class TrainingViewModel {
 
     // ---- statuses (training thread -> queue; FX thread drains) ----
 
-    private void onStatus(TrainingStatus s) {
+    private void onStatus(GanStatus s) {
         if (awaitingReset) {
             if (s.iteration() != 0) {
                 return;
@@ -268,8 +268,8 @@ public final class TrainingViewModel {
 
     /** Drains what arrived since the last frame (FX thread). Returns true if anything changed. */
     public boolean pump() {
-        TrainingStatus last = null;
-        TrainingStatus s;
+        GanStatus last = null;
+        GanStatus s;
         boolean any = false;
         while ((s = queue.poll()) != null) {
             addChartPoints(s);
@@ -311,7 +311,7 @@ public final class TrainingViewModel {
         return any;
     }
 
-    private void addChartPoints(TrainingStatus s) {
+    private void addChartPoints(GanStatus s) {
         if (s.iteration() == 0 && s.partialSteps() == 0) {
             return;
         }
@@ -335,7 +335,7 @@ public final class TrainingViewModel {
     }
 
     private double modeCount() {
-        ExperimentSpec s = spec.get();
+        GanExperiment s = spec.get();
         try {
             return org.latentlab.data.ToyDistribution.named(s.dataset().name()).modes().size();
         } catch (LabException e) {
@@ -360,13 +360,13 @@ public final class TrainingViewModel {
      * hand (Step D / Step G) after iteration i is drawn at i + p / (p + 1): between i and i + 1, in the order made,
      * however many there are, and before the next whole iteration.
      */
-    public static double chartX(TrainingStatus s) {
+    public static double chartX(GanStatus s) {
         int p = s.partialSteps();
         return s.iteration() + (p == 0 ? 0 : p / (p + 1.0));
     }
 
     /** The experiment's description with the settings in force now (after Apply, the applied ones). */
-    public static String describe(ExperimentSpec s, GanSettings t) {
+    public static String describe(GanExperiment s, GanSettings t) {
         return s.name() + " — " + s.description() + "\n" + s.generator() + "     " + s.discriminator()
                 + "\nloss " + t.loss().id() + ", k = " + t.discriminatorSteps() + ", batch " + t.batchSize() + ", G "
                 + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
@@ -380,7 +380,7 @@ public final class TrainingViewModel {
      * Running, or paused after at least one update, counts as progress.
      */
     public String progressAtRisk() {
-        TrainingStatus s = status.get();
+        GanStatus s = status.get();
         RunState st = state.get();
         if (session == null || s == null) {
             return null;
@@ -412,11 +412,11 @@ public final class TrainingViewModel {
 
     // ---- properties ----
 
-    public ReadOnlyObjectProperty<ExperimentSpec> specProperty() {
+    public ReadOnlyObjectProperty<GanExperiment> specProperty() {
         return spec;
     }
 
-    public ReadOnlyObjectProperty<TrainingStatus> statusProperty() {
+    public ReadOnlyObjectProperty<GanStatus> statusProperty() {
         return status;
     }
 
@@ -455,7 +455,7 @@ public final class TrainingViewModel {
     }
 
     /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */
-    public static String describe(TrainingStatus s) {
+    public static String describe(GanStatus s) {
         if (s == null) {
             return "";
         }
