@@ -7,7 +7,7 @@ import org.latentlab.data.ExampleSet;
 import org.latentlab.experiment.GeometryModels;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.geometry.GeometryJobs;
-import org.latentlab.model.edit.CostEstimate;
+import org.latentlab.model.CostEstimate;
 import org.latentlab.experiment.geometry.LossSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;

@@ -4,7 +4,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.model.NetworkCompiler;
-import org.latentlab.model.edit.CostEstimate;
+import org.latentlab.model.CostEstimate;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.ReconstructionStatus;
 import org.latentlab.train.ReconstructionView;

@@ -76,7 +76,7 @@ class DesignExperimentsTest {
         }
         Path g = files.stream().filter(p -> p.toString().endsWith("generator.zip")).findFirst().orElseThrow();
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(g.toFile());
-        var expected = org.latentlab.model.edit.CostEstimate.of(t.design().graph(Role.GENERATOR).toSpec(), 1);
+        var expected = org.latentlab.model.CostEstimate.of(t.design().graph(Role.GENERATOR).toSpec(), 1);
         assertEquals(expected.parameters(), net.numParams());
         String json = Files.readString(files.stream().filter(p -> p.toString().endsWith("generator.json"))
                 .findFirst().orElseThrow());
