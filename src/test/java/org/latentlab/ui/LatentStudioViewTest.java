@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Drives the latent studio headless on a VAE trained here for a few dozen iterations: a slider redraws the decoded
- * image, a map cell loads its code into the sliders, an interpolation strip has the frames asked for, and a folder
- * that is not a run gives a message rather than a stack trace.
+ * image, a map cell loads its code into the sliders, an interpolation strip has the frames asked for, an inversion
+ * shows its pictures and verdict, and a folder that is not a run gives a message rather than a stack trace.
  */
 @ExtendWith(ApplicationExtension.class)
 class LatentStudioViewTest {
@@ -153,6 +153,27 @@ class LatentStudioViewTest {
         });
         waitFor("the exported files", () -> java.nio.file.Files.isRegularFile(png)
                 && java.nio.file.Files.isRegularFile(gif));
+    }
+
+    @Test
+    void anInversionShowsTheTargetItsReconstructionAndTheVerdict(FxRobot robot) {
+        installAndWait(robot);
+        robot.interact(() -> robot.lookup("#latent-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(3));
+        robot.interact(() -> {
+            robot.lookup("#latent-inversion-index").queryAs(TextField.class).setText("3");
+            robot.lookup("#latent-inversion-steps").queryAs(TextField.class).setText("30");
+        });
+        robot.clickOn("#latent-invert");
+        Label result = robot.lookup("#latent-inversion-result").queryAs(Label.class);
+        waitFor("the inversion's result", () -> result.getText().startsWith("final error"));
+        assertTrue(result.getText().contains("after 30 steps"), result.getText());
+        for (String id : new String[] {"#latent-inversion-target", "#latent-inversion-current",
+            "#latent-inversion-nearest"}) {
+            assertNotNull(robot.lookup(id).queryAs(ImageView.class).getImage(), id + " is drawn");
+        }
+        assertFalse(robot.lookup("#latent-inversion-progress").query().isVisible(), "no progress once done");
+        assertFalse(robot.lookup("#latent-invert").queryButton().isDisabled(), "Invert can be pressed again");
     }
 
     @Test

@@ -68,6 +68,7 @@ final class InversionPane extends VBox {
         progress.setPrefWidth(120);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.invertingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         FlowPane controls = new FlowPane(6, 6, new Label("example #"), index, new Label("start"), start,
                 new Label("steps"), steps, new Label("lr"), rate, new Label("λ"), lambda, run, cancel,
                 button("latent-inversion-load", "Load code", "put the code found into the sliders",
