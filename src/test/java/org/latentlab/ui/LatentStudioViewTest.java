@@ -53,7 +53,7 @@ class LatentStudioViewTest {
 
     @BeforeAll
     static void trainTinyModel() {
-        studio = StudioModels.trainQuick(Presets.loadModel("mnist-vae"), 40, Monitor.NONE);
+        studio = StudioModels.trainQuick(Presets.loadReconstruction("mnist-vae"), 40, Monitor.NONE);
     }
 
     @Start

@@ -85,7 +85,7 @@ public final class LatentStudioViewModel implements AutoCloseable {
         }
         progress.set(0);
         session.info("training " + preset + " for " + iterations + " iterations …");
-        submit(BackgroundTask.of("training " + preset, m -> prepare(StudioModels.trainQuick(Presets.loadModel(
+        submit(BackgroundTask.of("training " + preset, m -> prepare(StudioModels.trainQuick(Presets.loadReconstruction(
                 preset), iterations, m), m)).onProgress((fraction, text) -> {
                     progress.set(fraction);
                     if (text != null) {
