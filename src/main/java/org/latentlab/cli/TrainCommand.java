@@ -10,6 +10,7 @@ import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.train.Evaluation;
+import org.latentlab.train.Metric;
 import org.latentlab.train.ReconstructionStatus;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.Backend;
@@ -235,13 +236,11 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 s.fakeScore(), metrics.isEmpty() ? "" : metrics + "  ", s.itersPerSecond());
     }
 
-    private static String describe(java.util.Map<String, Double> values) {
+    private static String describe(java.util.Map<Metric, Double> values) {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> {
-            if (!k.endsWith("_real")) {
-                sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ')
-                        .append(k.equals("modes_covered") ? String.valueOf(v.intValue())
-                                : String.format(Locale.ROOT, "%.3f", v));
+        values.forEach((m, v) -> {
+            if (m != Metric.DIVERSITY_REAL) {
+                sb.append(sb.length() == 0 ? "" : "  ").append(m.column()).append(' ').append(m.format(v));
             }
         });
         return sb.toString();

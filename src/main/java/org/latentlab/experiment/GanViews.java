@@ -7,6 +7,7 @@ import org.latentlab.metrics.Diversity;
 import org.latentlab.metrics.ModeCoverage;
 import org.latentlab.metrics.ModeCoverageResult;
 import org.latentlab.train.Evaluation;
+import org.latentlab.train.Metric;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.Host;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -83,18 +84,18 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     /** The metrics of the current generator: mode coverage for mixtures, diversity for images. */
     @Override
     public Evaluation evaluate(GanTrainer trainer) {
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<Metric, Double> values = new EnumMap<>(Metric.class);
         if (points) {
             if (data instanceof ToyDistribution toy && toy.isMixture()) {
                 ModeCoverageResult c = coverage(trainer, toy);
-                values.put("modes_covered", (double) c.modesCovered());
-                values.put("hq_fraction", c.highQualityFraction());
-                values.put("reverse_kl", c.reverseKl());
+                values.put(Metric.MODES_COVERED, (double) c.modesCovered());
+                values.put(Metric.HIGH_QUALITY_FRACTION, c.highQualityFraction());
+                values.put(Metric.REVERSE_KL, c.reverseKl());
             }
         } else {
             float[] fake = Host.floats(trainer.generate(viewZ));
-            values.put("diversity", Diversity.meanPairwiseDistance(fake, GRID_IMAGES, data.dimension()));
-            values.put("diversity_real", realDiversity);
+            values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, GRID_IMAGES, data.dimension()));
+            values.put(Metric.DIVERSITY_REAL, realDiversity);
         }
         return new Evaluation(trainer.iteration(), values);
     }

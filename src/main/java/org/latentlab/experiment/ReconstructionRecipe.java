@@ -142,7 +142,7 @@ final class ReconstructionRecipe implements FamilyRecipe<ReconstructionExperimen
             row.put("elapsed_s", elapsedSeconds);
             ReconstructionStatus now = ReconstructionRecipe.status(null, trainer, null, null);
             now.losses().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
-            evaluation.values().forEach((k, v) -> row.put(k.replace(' ', '_'), v));
+            evaluation.values().forEach((m, v) -> row.put(m.column(), v));
             s.appendRow(row);
             views.write(views.view(trainer), s.samplePath(trainer.iteration()));
         }

@@ -7,6 +7,7 @@ import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.train.Host;
 import org.latentlab.train.Evaluation;
+import org.latentlab.train.Metric;
 import org.latentlab.train.Latent;
 import org.latentlab.train.ReconstructionView;
 import org.latentlab.train.ReconstructionView.Images;
@@ -18,7 +19,7 @@ import org.latentlab.train.rbm.RbmTrainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -87,16 +88,16 @@ final class ReconstructionViews implements FamilyViews<Trainer, ReconstructionVi
 
     @Override
     public Evaluation evaluate(Trainer trainer) {
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<Metric, Double> values = new EnumMap<>(Metric.class);
         if (trainer instanceof AutoencoderTrainer t) {
             INDArray x = batch(count, t.dataType());
             Map<String, Double> clean = t.evaluate(x, false, seed);
             for (Map.Entry<String, Double> e : clean.entrySet()) {
-                values.put("held-out " + e.getKey(), e.getValue());
+                values.put(Metric.heldOut(e.getKey()), e.getValue());
             }
             AutoencoderSettings s = t.settings();
             if (s.corruption() != AutoencoderSettings.Corruption.NONE) {
-                values.put("held-out reconstruction (corrupted input)",
+                values.put(Metric.HELD_OUT_CORRUPTED_RECONSTRUCTION,
                         t.evaluate(x, true, seed).get("reconstruction"));
             }
             if (t.kind() == AutoencoderTrainer.Kind.AUTOENCODER) {
@@ -106,14 +107,14 @@ final class ReconstructionViews implements FamilyViews<Trainer, ReconstructionVi
                 for (double m : mean) {
                     avg += m / mean.length;
                 }
-                values.put("mean code activation", avg);
+                values.put(Metric.MEAN_CODE_ACTIVATION, avg);
             }
         } else {
             RbmTrainer r = (RbmTrainer) trainer;
             INDArray x = batch(count, r.dataType());
-            values.put("held-out reconstruction", r.rbm(0).reconstructionError(x));
-            values.put("held-out free energy", r.rbm(0).freeEnergy(x).meanNumber().doubleValue());
-            values.put("noise free energy", r.noiseFreeEnergy(count));
+            values.put(Metric.HELD_OUT_RECONSTRUCTION, r.rbm(0).reconstructionError(x));
+            values.put(Metric.HELD_OUT_FREE_ENERGY, r.rbm(0).freeEnergy(x).meanNumber().doubleValue());
+            values.put(Metric.NOISE_FREE_ENERGY, r.noiseFreeEnergy(count));
         }
         return new Evaluation(trainer.iteration(), values);
     }

@@ -164,7 +164,7 @@ public final class RunStore {
         row.put("d_fake", s.fakeScore);
         row.put("penalty", s.penalty);
         if (evaluation != null) {
-            row.putAll(evaluation.values());
+            evaluation.values().forEach((m, v) -> row.put(m.column(), v));
         }
         appendRow(row);
     }

@@ -5,7 +5,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
-import org.latentlab.data.ImageScale;
 
 import java.io.IOException;
 import java.nio.file.Files;

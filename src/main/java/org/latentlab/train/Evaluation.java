@@ -1,21 +1,28 @@
 package org.latentlab.train;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Named metric values measured at one iteration (mode coverage, high-quality fraction, reverse KL, diversity...).
- * Keys keep their insertion order so that CSV columns and chart series are stable.
+ * What was measured of a model at one iteration (mode coverage, held-out loss, diversity...), keyed by {@link
+ * Metric}. Values come in the metrics' declared order, so that CSV columns and chart series are stable.
  */
-public record Evaluation(long iteration, Map<String, Double> values) {
+public record Evaluation(long iteration, Map<Metric, Double> values) {
 
     public Evaluation {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        EnumMap<Metric, Double> ordered = new EnumMap<>(Metric.class);
+        ordered.putAll(values);
+        values = Collections.unmodifiableMap(ordered);
     }
 
-    public double get(String key) {
-        Double v = values.get(key);
+    /** The value of {@code metric}, or NaN when it was not measured. */
+    public double get(Metric metric) {
+        Double v = values.get(metric);
         return v == null ? Double.NaN : v;
+    }
+
+    public boolean has(Metric metric) {
+        return values.containsKey(metric);
     }
 }

@@ -4,7 +4,6 @@ import org.latentlab.experiment.Family;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.DesignExperiments;
 import org.latentlab.experiment.ExperimentFiles;
-import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.StudioModels;

@@ -10,7 +10,6 @@ import org.latentlab.analysis.hessian.HessianSpectrum;
 import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.GeometryModels;
-import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.geometry.TinyRuns;
 import org.latentlab.train.Backend;

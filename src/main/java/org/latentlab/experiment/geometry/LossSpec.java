@@ -2,7 +2,6 @@ package org.latentlab.experiment.geometry;
 
 import org.latentlab.experiment.Family;
 import org.latentlab.experiment.GeometryModels;
-import org.latentlab.experiment.SavedModel;
 
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
 package org.latentlab.ui.models;
 
 import org.latentlab.experiment.ReconstructionExperiment;
+import org.latentlab.train.Metric;
 import org.latentlab.train.ae.AutoencoderSettings;
 
 /**
@@ -10,23 +11,28 @@ import org.latentlab.train.ae.AutoencoderSettings;
  * 2002) by the squared error summed over the values of an example.
  */
 public enum HeldOutMeasure {
-    CROSS_ENTROPY("held-out reconstruction", "held-out cross-entropy", "nats per example"),
-    SQUARED_ERROR("held-out reconstruction", "held-out squared error", "sum over values, per example"),
-    NEGATIVE_ELBO("held-out negative ELBO", "held-out negative ELBO", "nats per example");
+    CROSS_ENTROPY(Metric.HELD_OUT_RECONSTRUCTION, "held-out cross-entropy", "nats per example"),
+    SQUARED_ERROR(Metric.HELD_OUT_RECONSTRUCTION, "held-out squared error", "sum over values, per example"),
+    NEGATIVE_ELBO(Metric.HELD_OUT_NEGATIVE_ELBO, "held-out negative ELBO", "nats per example");
 
-    private final String key;
+    private final Metric metric;
     private final String title;
     private final String unit;
 
-    HeldOutMeasure(String key, String title, String unit) {
-        this.key = key;
+    HeldOutMeasure(Metric metric, String title, String unit) {
+        this.metric = metric;
         this.title = title;
         this.unit = unit;
     }
 
-    /** The evaluation value this measure reads. */
+    /** The measurement this measure reads. */
+    public Metric metric() {
+        return metric;
+    }
+
+    /** The name of its curve on the bench: the metric's label. */
     public String key() {
-        return key;
+        return metric.label();
     }
 
     /** "held-out negative ELBO". */

@@ -1,5 +1,6 @@
 package org.latentlab.ui.models;
 
+import org.latentlab.train.Metric;
 import org.latentlab.train.Trainer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -171,10 +172,10 @@ public final class ModelBenchViewModel {
             });
         }
         if (s.evaluation() != null) {
-            s.evaluation().values().forEach((k, v) -> {
+            s.evaluation().values().forEach((m, v) -> {
                 // the chart shows losses on one scale; the code activity has its own histogram
-                if (Double.isFinite(v) && !k.equals("mean code activation")) {
-                    XYSeries series = heldOut.computeIfAbsent(k, key -> newSeries(key));
+                if (Double.isFinite(v) && m != Metric.MEAN_CODE_ACTIVATION) {
+                    XYSeries series = heldOut.computeIfAbsent(m.label(), key -> newSeries(key));
                     series.addOrUpdate((double) s.evaluation().iteration(), v.doubleValue());
                     seriesChanged = true;
                 }

@@ -1,5 +1,7 @@
 package org.latentlab.ui.training;
 
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.Metric;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,7 +27,6 @@ import org.latentlab.train.RunState;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,9 +146,9 @@ public final class TrainingViewModel {
         latestStatus.set(null);
         clearCharts();
         metric.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
-                ? "diversity (mean pairwise distance)" : "modes covered");
+                ? Metric.DIVERSITY.label() : Metric.MODES_COVERED.label());
         metricReference.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
-                ? "diversity of real data" : "modes in the data");
+                ? Metric.DIVERSITY_REAL.label() : "modes in the data");
         ScoreLabels labels = ScoreLabels.of(s.training().loss());
         realScore.setKey(labels.real());
         fakeScore.setKey(labels.fake());
@@ -321,15 +322,15 @@ public final class TrainingViewModel {
         addIfFinite(realScore, x, s.realScore());
         addIfFinite(fakeScore, x, s.fakeScore());
         if (s.evaluation() != null) {
-            Map<String, Double> v = s.evaluation().values();
-            if (v.containsKey("modes_covered")) {
-                addIfFinite(metric, s.evaluation().iteration(), v.get("modes_covered"));
+            Evaluation v = s.evaluation();
+            if (v.has(Metric.MODES_COVERED)) {
+                addIfFinite(metric, v.iteration(), v.get(Metric.MODES_COVERED));
                 if (spec.get() != null) {
                     addIfFinite(metricReference, s.evaluation().iteration(), modeCount());
                 }
-            } else if (v.containsKey("diversity")) {
-                addIfFinite(metric, s.evaluation().iteration(), v.get("diversity"));
-                addIfFinite(metricReference, s.evaluation().iteration(), v.get("diversity_real"));
+            } else if (v.has(Metric.DIVERSITY)) {
+                addIfFinite(metric, v.iteration(), v.get(Metric.DIVERSITY));
+                addIfFinite(metricReference, v.iteration(), v.get(Metric.DIVERSITY_REAL));
             }
         }
     }

@@ -14,7 +14,6 @@ import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.GeometryModels;
-import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Trainer;

@@ -1,0 +1,70 @@
+package org.latentlab.train;
+
+import java.util.Locale;
+
+/**
+ * What a measurement of a model can hold, shared by the code that measures (the families' views) and the code that
+ * shows or stores it (the screens, the command line, {@code metrics.csv}). Each has a label for a person and a CSV
+ * column; a run folder's columns keep the names they always had.
+ */
+public enum Metric {
+    /** Modes of a toy mixture with at least one high-quality sample (Metz et al., 2017; Srivastava et al., 2017). */
+    MODES_COVERED("modes covered", "modes_covered", true),
+    /** Fraction of samples within 3 sigma of a mode. */
+    HIGH_QUALITY_FRACTION("high-quality fraction", "hq_fraction", false),
+    /** KL(generated mode histogram || uniform over modes), in nats. */
+    REVERSE_KL("reverse KL", "reverse_kl", false),
+    /** Mean pairwise distance of generated images (collapse shows as a drop). */
+    DIVERSITY("diversity (mean pairwise distance)", "diversity", false),
+    /** The same distance over real images: the level a healthy generator reaches. */
+    DIVERSITY_REAL("diversity of real data", "diversity_real", false),
+    HELD_OUT_RECONSTRUCTION("held-out reconstruction", "held-out_reconstruction", false),
+    HELD_OUT_KL("held-out KL", "held-out_KL", false),
+    /** A VAE's held-out negative evidence lower bound (Kingma and Welling, 2014), nats per example. */
+    HELD_OUT_NEGATIVE_ELBO("held-out negative ELBO", "held-out_negative_ELBO", false),
+    /** A denoising autoencoder's reconstruction of corrupted held-out inputs (Vincent et al., 2008). */
+    HELD_OUT_CORRUPTED_RECONSTRUCTION("held-out reconstruction (corrupted input)",
+            "held-out_reconstruction_(corrupted_input)", false),
+    /** Mean activation of the code units (a sparse autoencoder aims at its target rho). */
+    MEAN_CODE_ACTIVATION("mean code activation", "mean_code_activation", false),
+    HELD_OUT_FREE_ENERGY("held-out free energy", "held-out_free_energy", false),
+    /** Free energy of samples from the model's Gibbs chains. */
+    NOISE_FREE_ENERGY("noise free energy", "noise_free_energy", false);
+
+    private final String label;
+    private final String column;
+    private final boolean count;
+
+    Metric(String label, String column, boolean count) {
+        this.label = label;
+        this.column = column;
+        this.count = count;
+    }
+
+    /** How a person reads it: "held-out negative ELBO". */
+    public String label() {
+        return label;
+    }
+
+    /** Its column in {@code metrics.csv}: "held-out_negative_ELBO". */
+    public String column() {
+        return column;
+    }
+
+    /** The value formatted for a line of text: a count as a whole number, anything else with 3 decimals. */
+    public String format(double value) {
+        return count && Double.isFinite(value) ? String.valueOf((long) value)
+                : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** The held-out measurement of a training-loss part ("reconstruction", "KL", "negative ELBO"). */
+    public static Metric heldOut(String lossPart) {
+        return switch (lossPart) {
+            case "reconstruction" -> HELD_OUT_RECONSTRUCTION;
+            case "KL" -> HELD_OUT_KL;
+            case "negative ELBO" -> HELD_OUT_NEGATIVE_ELBO;
+            default -> throw new IllegalArgumentException("no held-out measurement of the loss part '" + lossPart
+                    + "'");
+        };
+    }
+}
