@@ -2,8 +2,6 @@ package org.latentlab.ui.common;
 
 import org.latentlab.core.LabException;
 
-import java.util.Locale;
-
 /**
  * Numbers typed into a screen's fields, read the one way every screen reads them: surrounding spaces ignored, and
  * a value that is not a number or out of range refused with a {@link LabException} whose message names the field
@@ -52,14 +50,5 @@ public final class NumberInput {
             // refused below with the field's rule
         }
         throw new LabException(field + ": a number");
-    }
-
-    /** A number as a person types it back: no exponent for ordinary sizes, no trailing zeros ("0.25", "1.2e-05"). */
-    public static String text(double v) {
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-4 || a >= 1e7)) {
-            return String.format(Locale.ROOT, "%.6g", v);
-        }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

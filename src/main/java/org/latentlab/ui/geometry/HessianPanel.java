@@ -54,21 +54,8 @@ final class HessianPanel extends BorderPane {
         report.setId("hessian-report");
         report.setWrapText(true);
         report.setStyle("-fx-font-family: monospace; -fx-font-size: 12px;");
-        vm.exactProperty().addListener((o, was, s) -> {
-            if (s != null) {
-                chart.showExact(s);
-            }
-        });
-        vm.densityProperty().addListener((o, was, d) -> {
-            if (d != null) {
-                chart.showDensity(d);
-            }
-        });
-        vm.reportProperty().addListener((o, was, now) -> {
-            if (vm.exactProperty().get() == null && vm.densityProperty().get() == null) {
-                chart.clear();
-            }
-        });
+        vm.exactProperty().addListener((o, was, now) -> redrawChart());
+        vm.densityProperty().addListener((o, was, now) -> redrawChart());
 
         Label explain = new Label("The Hessian ∇²L of a network's loss at a checkpoint: its largest eigenvalue is the"
                 + " sharpest curvature, and negative eigenvalues are directions in which the loss still goes down"
@@ -88,6 +75,16 @@ final class HessianPanel extends BorderPane {
         side.setPadding(new Insets(6));
         side.setPrefWidth(420);
         setRight(side);
+    }
+
+    private void redrawChart() {
+        if (vm.exactProperty().get() != null) {
+            chart.showExact(vm.exactProperty().get());
+        } else if (vm.densityProperty().get() != null) {
+            chart.showDensity(vm.densityProperty().get());
+        } else {
+            chart.clear();
+        }
     }
 
     HessianViewModel viewModel() {
