@@ -8,6 +8,9 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -95,6 +98,11 @@ public final class ChartStyle {
         m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
         m.setLabel(label);
         m.setLabelFont(LABEL_FONT);
+        m.setLabelPaint(Color.DARK_GRAY);
+        // right of the line, inside the plot, so that the label is not cut at the plot's edge
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelOffset(new RectangleInsets(6, 4, 4, 4));
         return m;
     }
 

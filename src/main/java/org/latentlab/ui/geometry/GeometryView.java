@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The geometry bench, one sub-tab per question: the seeds' teaching surfaces with optimiser paths and the
+ * The geometry bench, one sub-tab per question: the teaching surfaces with optimiser paths and the
  * second-derivative test; the Hessian spectrum of a real network's loss; its loss surface (1-D lines and 2-D slices
  * with the training trajectory); the tangent vectors an autoencoder's encoder sees; and the curvature along
  * training. Networks trained here go into ordinary run folders under {@code runsRoot}. Every section's jobs run

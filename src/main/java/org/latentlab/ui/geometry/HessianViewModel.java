@@ -29,7 +29,7 @@ import java.util.Locale;
  * The Hessian section's state and jobs: the model at a checkpoint, the loss chosen, the top eigenvalues by Lanczos
  * with the trace by Hutchinson, and the spectrum, exact for up to {@link ExactHessian#MAX_PARAMETERS} parameters and
  * otherwise a density by stochastic Lanczos quadrature (PyHessian's methods). The numbers are {@link GeometryJobs}'s,
- * kept beside the checkpoint, and each result is added to the report.
+ * kept beside the checkpoint, and each result is added to the section's results text.
  */
 final class HessianViewModel {
 
@@ -107,7 +107,7 @@ final class HessianViewModel {
         };
     }
 
-    /** The k largest eigenvalues by Lanczos and the trace by Hutchinson, added to the report. */
+    /** The k largest eigenvalues by Lanczos and the trace by Hutchinson, added to the results text. */
     void computeTop() {
         if (!ready()) {
             return;
@@ -138,7 +138,7 @@ final class HessianViewModel {
         });
     }
 
-    /** Every eigenvalue (a small network) or the spectral density (a large one), drawn and added to the report. */
+    /** Every eigenvalue (a small network) or the spectral density (a large one), drawn and added to the results. */
     void computeSpectrum() {
         if (!ready()) {
             return;

@@ -34,8 +34,8 @@ import java.nio.file.Path;
 
 /**
  * The loss surface of a network around a checkpoint: the 1-D line as a chart, the 2-D slice as a heat map with
- * contours and in 3-D with the training trajectory on it, and the report. Layout and binding only; the state and
- * the jobs are {@link LossSurfaceViewModel}'s.
+ * contours and in 3-D with the training trajectory on it, and the results as text. Layout and binding only; the
+ * state and the jobs are {@link LossSurfaceViewModel}'s.
  */
 final class LossSurfacePanel extends BorderPane {
 

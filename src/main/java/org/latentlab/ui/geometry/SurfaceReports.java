@@ -8,7 +8,7 @@ import java.util.Locale;
 /** What the loss-surface section's report says about a 2-D slice and a 1-D line, for a person. */
 final class SurfaceReports {
 
-    /** Said when a scan stopped on Cancel, above the report. */
+    /** Said when a scan stopped on Cancel, above what the section said before. */
     static final String STOPPED = "Scan stopped; the cells computed so far are kept beside the checkpoint. Continue"
             + " scan (or Scan slice with the same directions, grid and range) computes the rest.\n";
 
