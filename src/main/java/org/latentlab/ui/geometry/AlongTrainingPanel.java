@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentlab.experiment.geometry.CurvatureRow;
+import org.latentlab.ui.common.NumberField;
 
 /**
  * The curvature of the loss at every checkpoint of a run against the training loss there, as two charts and a
@@ -25,12 +26,9 @@ final class AlongTrainingPanel extends BorderPane {
     AlongTrainingPanel(Window owner, AlongTrainingViewModel vm) {
         this.vm = vm;
         ModelSource source = new ModelSource(owner, "training", vm.source());
-        TextField examples = field("training-examples", 5);
-        examples.textProperty().bindBidirectional(vm.loss().examplesProperty());
-        TextField runs = field("training-runs", 3);
-        runs.textProperty().bindBidirectional(vm.runsProperty());
-        TextField steps = field("training-steps", 3);
-        steps.textProperty().bindBidirectional(vm.stepsProperty());
+        TextField examples = new NumberField("training-examples", 5, vm.loss().examplesProperty());
+        TextField runs = new NumberField("training-runs", 3, vm.runsProperty());
+        TextField steps = new NumberField("training-steps", 3, vm.stepsProperty());
         Button compute = new Button("Compute");
         compute.setId("training-compute");
         compute.setOnAction(e -> vm.compute());
@@ -73,13 +71,6 @@ final class AlongTrainingPanel extends BorderPane {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.72);
         setCenter(centre);
-    }
-
-    private static TextField field(String id, int columns) {
-        TextField f = new TextField();
-        f.setPrefColumnCount(columns);
-        f.setId(id);
-        return f;
     }
 
     AlongTrainingViewModel viewModel() {

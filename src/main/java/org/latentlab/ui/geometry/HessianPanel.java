@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentlab.analysis.hessian.ExactHessian;
 import org.latentlab.experiment.GeometryModels;
+import org.latentlab.ui.common.NumberField;
 
 /**
  * The Hessian of a real network's loss at a checkpoint of a run (opened, or a small preset trained here): the top
@@ -31,14 +32,8 @@ final class HessianPanel extends BorderPane {
         ModelSource source = new ModelSource(owner, "hessian", vm.source());
         ComboBox<GeometryModels.Part> part = LossPartChooser.create("hessian-part",
                 "for a GAN: whose loss, over whose parameters; autoencoders have one loss", vm.loss());
-        TextField examples = new TextField();
-        examples.textProperty().bindBidirectional(vm.loss().examplesProperty());
-        examples.setPrefColumnCount(5);
-        examples.setId("hessian-examples");
-        TextField topK = new TextField();
-        topK.textProperty().bindBidirectional(vm.topKProperty());
-        topK.setPrefColumnCount(3);
-        topK.setId("hessian-k");
+        TextField examples = new NumberField("hessian-examples", 5, vm.loss().examplesProperty());
+        TextField topK = new NumberField("hessian-k", 3, vm.topKProperty());
         Button top = new Button("Top eigenvalues");
         top.setId("hessian-top");
         top.setTooltip(new Tooltip("the k largest eigenvalues by Lanczos, and the trace by Hutchinson's estimator"));

@@ -28,6 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.latentlab.experiment.geometry.LineResult;
 import org.latentlab.experiment.geometry.SliceOptions;
 import org.latentlab.ui.common.ChartStyle;
+import org.latentlab.ui.common.NumberField;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -57,11 +58,11 @@ final class LossSurfacePanel extends BorderPane {
         checkpoint.valueProperty().bindBidirectional(vm.checkpointProperty());
         ComboBox<?> part = LossPartChooser.create("surface-part",
                 "for a GAN: whose loss, over whose parameters; autoencoders have one loss", vm.loss());
-        TextField examples = field("surface-examples", 5, vm.loss().examplesProperty());
+        TextField examples = new NumberField("surface-examples", 5, vm.loss().examplesProperty());
         ComboBox<LossSurfaceViewModel.LineStart> lineFrom = new ComboBox<>(vm.lineStarts());
         lineFrom.setId("surface-line-from");
         lineFrom.valueProperty().bindBidirectional(vm.lineStartProperty());
-        TextField linePoints = field("surface-line-points", 4, vm.linePointsProperty());
+        TextField linePoints = new NumberField("surface-line-points", 4, vm.linePointsProperty());
         ComboBox<SliceOptions.Directions> directions = new ComboBox<>();
         directions.getItems().addAll(SliceOptions.Directions.values());
         directions.setConverter(names(d -> switch (d) {
@@ -76,8 +77,8 @@ final class LossSurfacePanel extends BorderPane {
         fit.setId("surface-fit");
         fit.setTooltip(new Tooltip("first project the trajectory (a 2 x 2 scan), then choose the range that holds it;"
                 + " random directions are nearly orthogonal to the path, so this suits the principal components"));
-        TextField grid = field("surface-grid", 4, vm.gridProperty());
-        TextField range = field("surface-range", 4, vm.rangeProperty());
+        TextField grid = new NumberField("surface-grid", 4, vm.gridProperty());
+        TextField range = new NumberField("surface-range", 4, vm.rangeProperty());
 
         Button lineButton = button("Line", "surface-line", null);
         lineButton.setOnAction(e -> vm.computeLine());
@@ -147,14 +148,6 @@ final class LossSurfacePanel extends BorderPane {
         HBox h = new HBox(8, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
-    }
-
-    private static TextField field(String id, int columns, javafx.beans.property.StringProperty bound) {
-        TextField f = new TextField();
-        f.setPrefColumnCount(columns);
-        f.setId(id);
-        f.textProperty().bindBidirectional(bound);
-        return f;
     }
 
     private static Button button(String text, String id, String tooltip) {

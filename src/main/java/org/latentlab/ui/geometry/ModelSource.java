@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.latentlab.ui.common.NumberField;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -26,10 +27,7 @@ final class ModelSource extends HBox {
         ComboBox<String> preset = new ComboBox<>(vm.presets());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         preset.setId(idPrefix + "-preset");
-        TextField iterations = new TextField();
-        iterations.textProperty().bindBidirectional(vm.iterationsProperty());
-        iterations.setPrefColumnCount(5);
-        iterations.setId(idPrefix + "-iterations");
+        TextField iterations = new NumberField(idPrefix + "-iterations", 5, vm.iterationsProperty());
         Button train = new Button("Train here");
         train.setId(idPrefix + "-train");
         train.setTooltip(new Tooltip("train the preset for this many iterations into a new folder under "

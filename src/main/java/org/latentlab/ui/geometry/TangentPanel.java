@@ -21,6 +21,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.latentlab.experiment.ManifoldSensitivity;
 import org.latentlab.experiment.geometry.TangentComparison;
+import org.latentlab.ui.common.NumberField;
 
 import java.io.File;
 
@@ -39,7 +40,7 @@ final class TangentPanel extends BorderPane {
 
     TangentPanel(Window owner, TangentViewModel vm) {
         this.vm = vm;
-        TextField iterations = field("tangent-iterations", 5, vm.iterationsProperty());
+        TextField iterations = new NumberField("tangent-iterations", 5, vm.iterationsProperty());
         Button train = new Button("Train the three here");
         train.setId("tangent-train");
         train.setTooltip(new Tooltip("train the plain, denoising and contractive autoencoders (same network, data,"
@@ -65,7 +66,7 @@ final class TangentPanel extends BorderPane {
         Button compute = new Button("Tangents");
         compute.setId("tangent-compute");
         compute.setOnAction(e -> vm.computeTangents());
-        TextField points = field("tangent-points", 4, vm.pointsProperty());
+        TextField points = new NumberField("tangent-points", 4, vm.pointsProperty());
         ComboBox<ManifoldSensitivity.OffManifold> offKind = new ComboBox<>();
         offKind.getItems().addAll(ManifoldSensitivity.OffManifold.values());
         offKind.setConverter(new StringConverter<>() {
@@ -82,7 +83,7 @@ final class TangentPanel extends BorderPane {
         });
         offKind.valueProperty().bindBidirectional(vm.offKindProperty());
         offKind.setId("tangent-off");
-        TextField sigma = field("tangent-sigma", 4, vm.sigmaProperty());
+        TextField sigma = new NumberField("tangent-sigma", 4, vm.sigmaProperty());
         Button sensitivity = new Button("Sensitivity");
         sensitivity.setId("tangent-sensitivity");
         sensitivity.setOnAction(e -> vm.computeSensitivity());
@@ -148,14 +149,6 @@ final class TangentPanel extends BorderPane {
         HBox h = new HBox(8, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
-    }
-
-    private static TextField field(String id, int columns, javafx.beans.property.StringProperty bound) {
-        TextField f = new TextField();
-        f.setPrefColumnCount(columns);
-        f.setId(id);
-        f.textProperty().bindBidirectional(bound);
-        return f;
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, double width,

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.latentlab.analysis.toy.OptimizerPath;
+import org.latentlab.ui.common.NumberField;
 
 /**
  * The teaching surfaces: pick a function (or type one in x and y), see it as contours with the descent field and
@@ -35,10 +36,12 @@ final class ToySurfacePanel extends BorderPane {
         ComboBox<ToySurfaceViewModel.Choice> function = new ComboBox<>(vm.choices());
         function.valueProperty().bindBidirectional(vm.choiceProperty());
         function.setId("toy-function");
-        TextField expression = field(18, vm.expressionProperty());
+        TextField expression = new TextField();
+        expression.textProperty().bindBidirectional(vm.expressionProperty());
+        expression.setPrefColumnCount(18);
         expression.setId("toy-expression");
         expression.setOnAction(e -> vm.plotTyped());
-        TextField third = field(4, vm.thirdProperty());
+        TextField third = new NumberField(null, 4, vm.thirdProperty());
         ComboBox<OptimizerPath.Method> method = new ComboBox<>();
         method.getItems().addAll(OptimizerPath.Method.values());
         method.setConverter(new StringConverter<>() {
@@ -54,8 +57,8 @@ final class ToySurfacePanel extends BorderPane {
         });
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setId("toy-method");
-        TextField stepSize = field(5, vm.stepSizeProperty());
-        TextField steps = field(4, vm.stepsProperty());
+        TextField stepSize = new NumberField(null, 5, vm.stepSizeProperty());
+        TextField steps = new NumberField(null, 4, vm.stepsProperty());
         CheckBox field = new CheckBox("descent field −∇L");
         field.selectedProperty().bindBidirectional(vm.showFieldProperty());
         CheckBox keep = new CheckBox("keep earlier paths");
@@ -113,13 +116,6 @@ final class ToySurfacePanel extends BorderPane {
         bottom.setPadding(new Insets(4, 8, 4, 8));
         setBottom(bottom);
         vm.replot();
-    }
-
-    private static TextField field(int columns, javafx.beans.property.StringProperty bound) {
-        TextField f = new TextField();
-        f.setPrefColumnCount(columns);
-        f.textProperty().bindBidirectional(bound);
-        return f;
     }
 
     ToySurfaceViewModel viewModel() {
