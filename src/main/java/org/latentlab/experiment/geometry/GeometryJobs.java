@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.analysis.hessian.ExactHessian;
 import org.latentlab.analysis.hessian.Hutchinson;
 import org.latentlab.analysis.hessian.Lanczos;
@@ -254,7 +255,7 @@ public final class GeometryJobs implements AutoCloseable {
         }
         String note = "";
         if (n == 1) {
-            note = model.kind() == SavedModel.Kind.GAN
+            note = model.kind() == Family.GAN
                     ? "the run has one checkpoint, so there is one point; for a curve, analyse"
                     + " autoencoder or VAE runs, which keep every checkpoint"
                     : "the run saved one checkpoint, so there is one point; train with a smaller"
@@ -280,7 +281,7 @@ public final class GeometryJobs implements AutoCloseable {
     AnalysisInfo info(NetworkObjective o, double[] theta, LossSpec loss, long startNanos) {
         double l = o.loss(theta);
         return new AnalysisInfo(model.runDir().getFileName().toString(), model.iteration(), kindName(model),
-                o.describe(), o.dimension(), examplesUsed(loss), model.kind() == SavedModel.Kind.GAN ? loss.part()
+                o.describe(), o.dimension(), examplesUsed(loss), model.kind() == Family.GAN ? loss.part()
                 : null, loss.seed(), l, (System.nanoTime() - startNanos) / 1e9);
     }
 
@@ -288,7 +289,7 @@ public final class GeometryJobs implements AutoCloseable {
     private int examplesUsed(LossSpec loss) {
         if (finiteExamples == null) {
             DataSource source;
-            if (model.kind() == SavedModel.Kind.GAN) {
+            if (model.kind() == Family.GAN) {
                 source = model.data();
             } else {
                 ExampleSet held = model.heldOut();

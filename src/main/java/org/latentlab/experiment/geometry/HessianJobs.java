@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.analysis.hessian.EigenPairs;
 import org.latentlab.analysis.hessian.ExactHessian;
 import org.latentlab.analysis.hessian.HessianSpectrum;
@@ -95,7 +96,7 @@ final class HessianJobs {
                         + " and %s is a function of %d (its matrix would take %.1f GB and %d gradient evaluations):"
                         + " use the top eigenvalues by Lanczos (--top k) or the spectral density by stochastic"
                         + " Lanczos quadrature (--density) instead", ExactHessian.MAX_PARAMETERS,
-                        model.kind() == SavedModel.Kind.GAN ? loss.partId() + "'s loss" : "the loss", n,
+                        model.kind() == Family.GAN ? loss.partId() + "'s loss" : "the loss", n,
                         8.0 * n * n / 1e9, 2L * n));
             }
             double[] theta = o.initialPoint();

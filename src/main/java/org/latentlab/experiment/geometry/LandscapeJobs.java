@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.analysis.Vectors;
 import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.analysis.landscape.LineScan;
@@ -114,7 +115,7 @@ final class LandscapeJobs {
                 if (trajectory.size() < 3) {
                     throw new LabException(model.runDir().getFileName() + " has " + (trajectory.size() - 1)
                             + " checkpoint(s): the principal components of a trajectory need at least 2 checkpoints"
-                            + " besides the initial parameters" + (model.kind() == SavedModel.Kind.GAN
+                            + " besides the initial parameters" + (model.kind() == Family.GAN
                             ? " (GAN runs keep only their two newest); use random or hessian directions" : ""));
                 }
                 TrajectoryProjection pca = TrajectoryProjection.pca(thetas(trajectory));
@@ -150,7 +151,7 @@ final class LandscapeJobs {
             iterations[i] = trajectory.get(i).iteration();
         }
         String note = "the initial parameters (" + trajectory.get(0).label() + ") and " + (trajectory.size() - 1)
-                + " checkpoint(s)" + (model.kind() == SavedModel.Kind.GAN ? "; a GAN run keeps only its two newest"
+                + " checkpoint(s)" + (model.kind() == Family.GAN ? "; a GAN run keeps only its two newest"
                 + " checkpoints" : "");
         SurfaceSlice.Trajectory t = new SurfaceSlice.Trajectory(iterations, p.a(), p.b(), p.explainedVariance()[0],
                 note);

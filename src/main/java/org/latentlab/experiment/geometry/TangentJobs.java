@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.analysis.hessian.DoubleNetworks;
 import org.latentlab.analysis.tangent.EncoderJacobian;
@@ -117,7 +118,7 @@ final class TangentJobs {
     }
 
     private EncoderOutput encoderOutput() {
-        return model.kind() == SavedModel.Kind.VAE ? EncoderOutput.VAE_MEAN : EncoderOutput.CODE;
+        return model.kind() == Family.VAE ? EncoderOutput.VAE_MEAN : EncoderOutput.CODE;
     }
 
     private MultiLayerNetwork tangentEncoder() {
@@ -135,7 +136,7 @@ final class TangentJobs {
                     ? OutputTransform.SIGMOID : OutputTransform.IDENTITY;
             ImageShape shape = ImageShape.of(dataShape());
             ImageScale scale = shape.isImage() ? ImageScale.ZERO_TO_ONE : null;
-            latent = model.kind() == SavedModel.Kind.VAE ? LatentModel.vae(tangentEncoder(), dec, t, shape, scale)
+            latent = model.kind() == Family.VAE ? LatentModel.vae(tangentEncoder(), dec, t, shape, scale)
                     : LatentModel.autoencoder(tangentEncoder(), dec, t, shape, scale);
         }
         return latent;
@@ -149,11 +150,11 @@ final class TangentJobs {
     }
 
     private void requireEncoder(String what) {
-        if (model.kind() == SavedModel.Kind.GAN) {
+        if (model.kind() == Family.GAN) {
             throw new LabException(model.runDir().getFileName() + " is a GAN run: " + what + " are read off an"
                     + " encoder's Jacobian and a GAN has none; open an autoencoder or VAE run");
         }
-        if (model.kind() == SavedModel.Kind.RBM) {
+        if (model.kind() == Family.RBM) {
             throw new LabException(model.runDir().getFileName() + " is an RBM run: " + what + " are read off an"
                     + " encoder network's Jacobian; open an autoencoder or VAE run");
         }

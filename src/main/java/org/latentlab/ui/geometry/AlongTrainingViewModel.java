@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -74,11 +75,11 @@ final class AlongTrainingViewModel {
         tasks.run("curvature along training", mon -> {
             try (GeometryJobs jobs = GeometryJobs.open(dir)) {
                 SavedModel model = jobs.model();
-                if (model.kind() == SavedModel.Kind.RBM) {
+                if (model.kind() == Family.RBM) {
                     throw new LabException(dir.getFileName() + " is an RBM run: its energy is not a network loss");
                 }
                 return new Result(jobs.alongTraining(spec, r, m, mon), model.toString(),
-                        SavedModel.checkpoints(model.runDir()).size(), model.kind() == SavedModel.Kind.GAN);
+                        SavedModel.checkpoints(model.runDir()).size(), model.kind() == Family.GAN);
             }
         }, this::show);
     }

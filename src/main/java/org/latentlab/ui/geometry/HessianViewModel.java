@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -83,7 +84,7 @@ final class HessianViewModel {
             jobs = opened.jobs();
             parameters = opened.parameters();
             SavedModel model = jobs.model();
-            boolean gan = model.kind() == SavedModel.Kind.GAN;
+            boolean gan = model.kind() == Family.GAN;
             loss.setGan(gan);
             source.show(model.name() + " (" + model.kind().name().toLowerCase(Locale.ROOT) + "), "
                     + model.checkpoint().getFileName() + " of " + model.runDir().getFileName());

@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -136,7 +137,7 @@ final class LossSurfaceViewModel {
             }
             lineStarts.setAll(starts);
             lineStart.set(starts.contains(from) ? from : LineStart.INITIAL);
-            boolean gan = model.kind() == SavedModel.Kind.GAN;
+            boolean gan = model.kind() == Family.GAN;
             loss.setGan(gan);
             report.set("Opened " + model + ".\n" + (gan ? "A GAN run keeps only its two newest checkpoints: its"
                     + " trajectory is the initial weights and those. Choose D's or G's loss above.\n" : ""));

@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -19,7 +20,7 @@ import org.latentlab.core.Monitor;
 import org.latentlab.core.TaskHandle;
 import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ManifoldSensitivity;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.geometry.GeometryJobs;
 import org.latentlab.experiment.geometry.TangentComparison;
@@ -128,8 +129,8 @@ final class TangentViewModel {
 
     private static GeometryJobs openJobs(Path folder) {
         GeometryJobs j = GeometryJobs.open(folder);
-        SavedModel.Kind k = j.model().kind();
-        if (k != SavedModel.Kind.AUTOENCODER && k != SavedModel.Kind.VAE) {
+        Family k = j.model().kind();
+        if (k != Family.AUTOENCODER && k != Family.VAE) {
             j.close();
             throw new LabException(folder.getFileName() + " is a " + k.name().toLowerCase(Locale.ROOT) + " run:"
                     + " tangent vectors need an autoencoder's or a VAE's encoder");
@@ -154,7 +155,7 @@ final class TangentViewModel {
                 }
             }
             GeometryJobs[] j = new GeometryJobs[COLUMNS];
-            List<ModelExperiment> models = TangentComparison.models(n);
+            List<ReconstructionExperiment> models = TangentComparison.models(n);
             for (int i = 0; i < COLUMNS; i++) {
                 Path dir = ShortRun.train(models.get(i), 2, runsRoot, part(m, i, COLUMNS));
                 j[i] = openJobs(dir);

@@ -1,10 +1,11 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.DirectTaskRunner;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.geometry.TinyRuns;
 import org.latentlab.train.Backend;
 
@@ -25,8 +26,8 @@ class AlongTrainingViewModelTest {
     @BeforeAll
     static void train() {
         Backend.init();
-        threeCheckpoints = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 30, 10), runs);
-        oneCheckpoint = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 10, 10), runs);
+        threeCheckpoints = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 30, 10), runs);
+        oneCheckpoint = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 10, 10), runs);
     }
 
     private static AlongTrainingViewModel quick() {

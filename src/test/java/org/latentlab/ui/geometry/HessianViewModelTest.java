@@ -1,10 +1,11 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.DirectTaskRunner;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.geometry.TinyRuns;
 import org.latentlab.train.Backend;
 
@@ -26,7 +27,7 @@ class HessianViewModelTest {
     @BeforeAll
     static void train() {
         Backend.init();
-        run = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 20, 10), runs);
+        run = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 20, 10), runs);
     }
 
     private static HessianViewModel opened() {

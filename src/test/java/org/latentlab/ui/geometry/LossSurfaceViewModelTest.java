@@ -1,11 +1,12 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.core.WorkerTaskRunner;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.geometry.SliceOptions;
 import org.latentlab.experiment.geometry.TinyRuns;
 import org.latentlab.train.Backend;
@@ -31,7 +32,7 @@ class LossSurfaceViewModelTest {
     @BeforeAll
     static void train() {
         Backend.init();
-        run = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 30, 10), runs);
+        run = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 30, 10), runs);
     }
 
     private static LossSurfaceViewModel opened() {

@@ -1,10 +1,11 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.DirectTaskRunner;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.geometry.TinyRuns;
 import org.latentlab.train.Backend;
 
@@ -28,7 +29,7 @@ class TangentViewModelTest {
     static void train() {
         Backend.init();
         mnist = TinyRuns.train(TinyRuns.mnistModel(30), runs);
-        ring = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 10, 10), runs);
+        ring = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 10, 10), runs);
     }
 
     private static TangentViewModel openAll() {
