@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public record LossSpec(int examples, GeometryModels.Part part, long seed) {
 
-    /** The default batch: 1,000 examples, as in the benchmark. */
+    /** The default batch: 1,000 examples. */
     public static final int DEFAULT_EXAMPLES = 1000;
 
     public LossSpec {

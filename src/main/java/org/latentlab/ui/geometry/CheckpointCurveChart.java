@@ -4,13 +4,16 @@ import javafx.scene.layout.StackPane;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.latentlab.experiment.geometry.CurvatureHistory;
+import org.latentlab.experiment.geometry.CurvatureRow;
+import org.latentlab.ui.common.ChartStyle;
+
+import java.util.function.ToDoubleFunction;
 
 /**
  * One quantity measured at each checkpoint of a run, plotted against the training loss there, the points joined
@@ -26,26 +29,31 @@ final class CheckpointCurveChart extends StackPane {
 
     CheckpointCurveChart(String title, String yLabel, String seriesName, String id) {
         this.seriesName = seriesName;
-        chart = ChartFactory.createXYLineChart(title, "training loss at the checkpoint", yLabel, data,
-                PlotOrientation.VERTICAL, false, false, false);
-        chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13));
+        chart = ChartStyle.apply(ChartFactory.createXYLineChart(title, "training loss at the checkpoint", yLabel,
+                data, PlotOrientation.VERTICAL, false, false, false));
         XYPlot plot = (XYPlot) chart.getPlot();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        r.setSeriesPaint(0, new java.awt.Color(78, 121, 167));
-        r.setSeriesStroke(0, new java.awt.BasicStroke(2f));
-        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
-        plot.setRenderer(r);
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.setRenderer(ChartStyle.lines(ChartStyle.BLUE, 8));
         // room for the iteration labels beside the outermost points
         plot.getDomainAxis().setUpperMargin(0.1);
         plot.getRangeAxis().setUpperMargin(0.08);
         ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId(id);
         setMinSize(260, 220);
-        getChildren().add(viewer);
+        getChildren().add(ChartStyle.viewer(chart, id));
+    }
+
+    /** Plots {@code y} of each row of {@code h} against the row's loss. */
+    void show(CurvatureHistory h, ToDoubleFunction<CurvatureRow> y) {
+        int n = h.rows().size();
+        long[] iterations = new long[n];
+        double[] loss = new double[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            CurvatureRow row = h.rows().get(i);
+            iterations[i] = row.iteration();
+            loss[i] = row.loss();
+            values[i] = y.applyAsDouble(row);
+        }
+        show(iterations, loss, values);
     }
 
     /** Plots y against loss, point i labelled {@code it <iterations[i]>}. */
@@ -59,7 +67,7 @@ final class CheckpointCurveChart extends StackPane {
                 s.add(loss[i], y[i]);
                 XYTextAnnotation a = new XYTextAnnotation("it " + iterations[i], loss[i], y[i]);
                 a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-                a.setFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
+                a.setFont(ChartStyle.TICK_FONT);
                 plot.addAnnotation(a);
             }
         }

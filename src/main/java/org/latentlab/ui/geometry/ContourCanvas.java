@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
  * the probed point the Hessian's eigenvectors (green: positive curvature, red: negative, grey: zero) with their
  * lengths proportional to |λ|. A click reports the parameter coordinates under the pointer. For a network's
  * loss-surface scan the same canvas shows a grid without a field, cells not computed yet in grey, a colour bar
- * and the training trajectory ({@link PlanePath}) with its points labelled.
+ * and the training trajectory ({@link PlanePath}) with its points labelled. The layers over the heat map are drawn
+ * by {@link ContourLayers}.
  */
 final class ContourCanvas extends Pane {
 
@@ -116,26 +117,22 @@ final class ContourCanvas extends Pane {
 
     /** The canvas position of parameter point (x, y). */
     double[] toCanvas(double x, double y) {
-        double[] box = box();
-        return new double[] {box[0] + (x - grid.view().xMin()) / (grid.view().xMax() - grid.view().xMin()) * box[2],
-                box[1] + box[2] - (y - grid.view().yMin()) / (grid.view().yMax() - grid.view().yMin()) * box[2]};
+        return frame().toCanvas(x, y);
     }
 
     private double[] toParameters(double cx, double cy) {
-        double[] box = box();
-        double u = (cx - box[0]) / box[2];
-        double v = 1 - (cy - box[1]) / box[2];
-        if (u < 0 || u > 1 || v < 0 || v > 1) {
-            return null;
-        }
-        return new double[] {grid.view().xMin() + u * (grid.view().xMax() - grid.view().xMin()),
-                grid.view().yMin() + v * (grid.view().yMax() - grid.view().yMin())};
+        return frame().toParameters(cx, cy);
     }
 
-    /** The square plot area: left, top, side. */
-    private double[] box() {
+    /** The square plot area, left 40 and top 10, as wide as the canvas leaves room for beside the colour bar. */
+    private PlotFrame frame() {
         double side = Math.max(10, Math.min(canvas.getWidth() - (colourBar ? 130 : 50), canvas.getHeight() - 40));
-        return new double[] {40, 10, side};
+        return new PlotFrame(grid.view(), 40, 10, side);
+    }
+
+    private double[] box() {
+        PlotFrame f = frame();
+        return new double[] {f.left(), f.top(), f.side()};
     }
 
     @Override
@@ -198,111 +195,18 @@ final class ContourCanvas extends Pane {
         g.rect(box[0], box[1], box[2], box[2]); // a path that leaves the view (a saddle's escape) stops at its edge
         g.clip();
         for (int i = 0; i < paths.size(); i++) {
-            drawPath(g, paths.get(i), PATH_COLOURS[i % PATH_COLOURS.length]);
+            ContourLayers.path(g, frame(), paths.get(i), PATH_COLOURS[i % PATH_COLOURS.length]);
         }
         g.restore();
         if (probe != null) {
-            drawProbe(g, probe);
+            ContourLayers.probe(g, frame(), probe);
         }
         if (hasTrack()) {
-            drawTrack(g, box);
+            ContourLayers.track(g, frame(), track);
         }
         if (colourBar) {
-            drawColourBar(g, box);
+            ContourLayers.colourBar(g, frame(), grid);
         }
-    }
-
-    private void drawTrack(GraphicsContext g, double[] box) {
-        g.save();
-        g.beginPath();
-        g.rect(box[0], box[1], box[2], box[2]);
-        g.clip();
-        g.setStroke(Color.WHITE);
-        g.setLineWidth(2.5);
-        double[] prev = null;
-        for (int i = 0; i < track.size(); i++) {
-            double[] c = toCanvas(track.x()[i], track.y()[i]);
-            if (prev != null) {
-                g.setStroke(Color.rgb(0, 0, 0, 0.6));
-                g.setLineWidth(4);
-                g.strokeLine(prev[0], prev[1], c[0], c[1]);
-                g.setStroke(Color.web("#ff9f1c"));
-                g.setLineWidth(2);
-                g.strokeLine(prev[0], prev[1], c[0], c[1]);
-            }
-            prev = c;
-        }
-        g.setFont(Font.font(11));
-        double[] cx = new double[track.size()];
-        double[] cy = new double[track.size()];
-        for (int i = 0; i < track.size(); i++) {
-            double[] c = toCanvas(track.x()[i], track.y()[i]);
-            cx[i] = c[0];
-            cy[i] = c[1];
-        }
-        String[] shown = track.visibleLabels(cx, cy, 16);
-        for (int i = 0; i < track.size(); i++) {
-            boolean last = i == track.size() - 1;
-            g.setFill(last ? Color.web("#ff2d55") : Color.web("#ff9f1c"));
-            double r = last ? 6 : 4.5;
-            g.fillOval(cx[i] - r, cy[i] - r, 2 * r, 2 * r);
-            g.setStroke(Color.BLACK);
-            g.setLineWidth(1);
-            g.strokeOval(cx[i] - r, cy[i] - r, 2 * r, 2 * r);
-        }
-        for (int i = 0; i < track.size(); i++) {
-            String label = shown[i];
-            if (label == null) {
-                continue;
-            }
-            double tx = Math.min(cx[i] + 7, box[0] + box[2] - 6.2 * label.length() - 4);
-            double ty = Math.max(cy[i] - 6, box[1] + 13);
-            g.setFill(Color.rgb(0, 0, 0, 0.55));
-            g.fillRect(tx - 2, ty - 11, 6.2 * label.length() + 4, 14);
-            g.setFill(Color.WHITE);
-            g.fillText(label, tx, ty);
-        }
-        g.restore();
-        int outside = 0;
-        for (int i = 0; i < track.size(); i++) {
-            if (track.x()[i] < grid.view().xMin() || track.x()[i] > grid.view().xMax()
-                    || track.y()[i] < grid.view().yMin() || track.y()[i] > grid.view().yMax()) {
-                outside++;
-            }
-        }
-        if (outside > 0) {
-            g.setFill(Color.web("#b00020"));
-            g.setFont(Font.font(11));
-            g.fillText(outside + " of " + track.size() + " trajectory points lie outside the range: widen it",
-                    box[0] + 4, box[1] + box[2] - 6);
-        }
-    }
-
-    private void drawColourBar(GraphicsContext g, double[] box) {
-        double x = box[0] + box[2] + 14;
-        double top = box[1] + 10;
-        double h = box[2] - 20;
-        int steps = 100;
-        for (int i = 0; i < steps; i++) {
-            g.setFill(colour(1 - (i + 0.5) / steps));
-            g.fillRect(x, top + h * i / steps, 14, h / steps + 1);
-        }
-        g.setStroke(Color.GRAY);
-        g.strokeRect(x, top, 14, h);
-        g.setFill(Color.BLACK);
-        g.setFont(Font.font(11));
-        for (int k = 0; k <= 4; k++) {
-            double t = k / 4.0;
-            double v = SurfaceGrid.unsquash(grid.low() + (grid.high() - grid.low()) * t);
-            double y = top + h * (1 - t);
-            g.strokeLine(x + 14, y, x + 18, y);
-            g.fillText(value(v), x + 20, y + 4);
-        }
-        g.save();
-        g.translate(x + 74, top + h / 2 + 30);
-        g.rotate(-90);
-        g.fillText("loss (log scale)", 0, 0);
-        g.restore();
     }
 
     private void drawField(GraphicsContext g, double[] box) {
@@ -330,7 +234,7 @@ final class ContourCanvas extends Pane {
                 double cy = box[1] + box[2] - (r + 0.5) * cell;
                 double ux = dx / len;
                 double uy = -dy / len;
-                arrow(g, cx - ux * l / 2, cy - uy * l / 2, cx + ux * l / 2, cy + uy * l / 2, 3);
+                ContourLayers.arrow(g, cx - ux * l / 2, cy - uy * l / 2, cx + ux * l / 2, cy + uy * l / 2, 3);
             }
         }
     }
@@ -350,66 +254,6 @@ final class ContourCanvas extends Pane {
         g.rotate(yName.length() > 2 ? -90 : 0);
         g.fillText(yName, 0, 0);
         g.restore();
-    }
-
-    private void drawPath(GraphicsContext g, OptimizerPath p, Color colour) {
-        g.setStroke(colour);
-        g.setFill(colour);
-        g.setLineWidth(2);
-        double[] prev = null;
-        for (double[] pt : p.points()) {
-            if (!Double.isFinite(pt[0]) || !Double.isFinite(pt[1])) {
-                break;
-            }
-            double[] c = toCanvas(pt[0], pt[1]);
-            if (prev != null) {
-                g.strokeLine(prev[0], prev[1], c[0], c[1]);
-            }
-            g.fillOval(c[0] - 2, c[1] - 2, 4, 4);
-            prev = c;
-        }
-        double[] s = toCanvas(p.points().get(0)[0], p.points().get(0)[1]);
-        g.setStroke(Color.BLACK);
-        g.setLineWidth(1);
-        g.fillOval(s[0] - 5, s[1] - 5, 10, 10);
-        g.strokeOval(s[0] - 5, s[1] - 5, 10, 10);
-    }
-
-    private void drawProbe(GraphicsContext g, CriticalPoint c) {
-        double[] at = c.point();
-        double[] p = toCanvas(at[0], at[1]);
-        double maxAbs = 0;
-        for (double l : c.eigenvalues()) {
-            maxAbs = Math.max(maxAbs, Math.abs(l));
-        }
-        double reach = 0.12 * box()[2];
-        for (int i = 0; i < c.eigenvalues().length; i++) {
-            double l = c.eigenvalues()[i];
-            double[] v = c.eigenvectors()[i];
-            double len = maxAbs > 0 ? reach * Math.max(0.15, Math.abs(l) / maxAbs) : reach * 0.15;
-            boolean zero = Math.abs(l) <= CriticalPoint.EIGENVALUE_TOLERANCE * Math.max(1, maxAbs);
-            g.setStroke(zero ? Color.LIGHTGRAY : l > 0 ? Color.web("#2ecc40") : Color.web("#ff4136"));
-            g.setLineWidth(3);
-            double ux = v[0];
-            double uy = -v[1];
-            double norm = Math.hypot(ux, uy);
-            ux /= norm;
-            uy /= norm;
-            arrow(g, p[0], p[1], p[0] + ux * len, p[1] + uy * len, 7);
-            arrow(g, p[0], p[1], p[0] - ux * len, p[1] - uy * len, 7);
-        }
-        g.setFill(Color.WHITE);
-        g.fillOval(p[0] - 4, p[1] - 4, 8, 8);
-        g.setStroke(Color.BLACK);
-        g.setLineWidth(1);
-        g.strokeOval(p[0] - 4, p[1] - 4, 8, 8);
-    }
-
-    private static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2, double head) {
-        g.strokeLine(x1, y1, x2, y2);
-        double a = Math.atan2(y2 - y1, x2 - x1);
-        g.strokeLine(x2, y2, x2 - head * Math.cos(a - 0.45), y2 - head * Math.sin(a - 0.45));
-        g.strokeLine(x2, y2, x2 - head * Math.cos(a + 0.45), y2 - head * Math.sin(a + 0.45));
     }
 
     /** A loss value for the colour bar: three significant digits, no exponent between 1e-3 and 1e6. */

@@ -4,22 +4,26 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
+import org.latentlab.core.TaskRunner;
+import org.latentlab.ui.common.FxTaskRunner;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The geometry bench, one sub-tab per question: the seeds' teaching surfaces with optimiser paths and the
+ * The geometry bench, one sub-tab per question: the teaching surfaces with optimiser paths and the
  * second-derivative test; the Hessian spectrum of a real network's loss; its loss surface (1-D lines and 2-D slices
  * with the training trajectory); the tangent vectors an autoencoder's encoder sees; and the curvature along
- * training. Networks trained here go into ordinary run folders under {@code runsRoot}.
+ * training. Networks trained here go into ordinary run folders under {@code runsRoot}. Every section's jobs run
+ * one after another on the bench's one {@link TaskRunner}, never on the FX thread; each section has its ViewModel
+ * ({@code XxxViewModel}) and its panel, which only lays out and binds.
  */
 public final class GeometryView extends BorderPane {
 
     /** The sub-tabs, by the names the {@code --geometry=} launch argument takes. */
     public enum Section { TOY, HESSIAN, SURFACE, TANGENTS, TRAINING }
 
-    private final ToySurfacePanel toy = new ToySurfacePanel();
+    private final ToySurfacePanel toy;
     private final HessianPanel hessian;
     private final LossSurfacePanel surface;
     private final TangentPanel tangents;
@@ -31,10 +35,16 @@ public final class GeometryView extends BorderPane {
     }
 
     public GeometryView(Window owner, Path runsRoot) {
-        hessian = new HessianPanel(owner, runsRoot);
-        surface = new LossSurfacePanel(owner, runsRoot);
-        tangents = new TangentPanel(owner, runsRoot);
-        training = new AlongTrainingPanel(owner, runsRoot);
+        this(owner, runsRoot, new FxTaskRunner("latentlab-geometry", message -> { }));
+    }
+
+    /** The bench with its jobs run by {@code runner} (the window's: an {@link FxTaskRunner}). */
+    public GeometryView(Window owner, Path runsRoot, TaskRunner runner) {
+        toy = new ToySurfacePanel(new ToySurfaceViewModel(runner));
+        hessian = new HessianPanel(owner, new HessianViewModel(runner, runsRoot));
+        surface = new LossSurfacePanel(owner, new LossSurfaceViewModel(runner, runsRoot));
+        tangents = new TangentPanel(owner, new TangentViewModel(runner, runsRoot));
+        training = new AlongTrainingPanel(owner, new AlongTrainingViewModel(runner, runsRoot));
         tabs = new TabPane(tab("Toy surfaces", toy, "geometry-toy"),
                 tab("Hessian of a network", hessian, "geometry-hessian"),
                 tab("Loss surface", surface, "geometry-surface"),
@@ -76,27 +86,28 @@ public final class GeometryView extends BorderPane {
         String[] parts = folders.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator));
         Path folder = Path.of(parts[0]);
         switch (s) {
-            case SURFACE -> surface.openAndScan(folder);
+            case SURFACE -> surface.viewModel().openAndScan(folder);
             case TANGENTS -> {
                 if (parts.length == 1) {
-                    tangents.openAll(folder);
+                    tangents.viewModel().openAll(folder);
                 } else {
                     Path[] p = new Path[Math.min(3, parts.length)];
                     for (int i = 0; i < p.length; i++) {
                         p[i] = Path.of(parts[i]);
                     }
-                    tangents.openColumns(p);
+                    tangents.viewModel().openColumns(p);
                 }
             }
-            case TRAINING -> training.openAndCompute(folder);
-            case HESSIAN -> hessian.openAndSpectrum(folder);
+            case TRAINING -> training.viewModel().openAndCompute(folder);
+            case HESSIAN -> hessian.viewModel().openAndSpectrum(folder);
             case TOY -> { }
         }
     }
 
     /** The loss-surface panel's plane: {@code random}, {@code hessian} or {@code pca} (launch argument). */
     public void setSliceDirections(String id) {
-        surface.selectDirections(org.latentlab.experiment.geometry.SliceOptions.Directions.parse(id));
+        surface.viewModel().directionsProperty().set(
+                org.latentlab.experiment.geometry.SliceOptions.Directions.parse(id));
     }
 
     /**
@@ -104,7 +115,7 @@ public final class GeometryView extends BorderPane {
      * after its file dialog; returns the files written.
      */
     public java.util.List<Path> exportSurfaceCsv(Path file) {
-        return surface.writeCsv(file);
+        return surface.viewModel().writeCsv(file);
     }
 
     ToySurfacePanel toyPanel() {
@@ -129,6 +140,6 @@ public final class GeometryView extends BorderPane {
 
     /** Test access: runs a toy path from (x, y) as a click would. */
     public void clickToy(double x, double y) {
-        toy.runFrom(x, y);
+        toy.viewModel().runFrom(x, y);
     }
 }

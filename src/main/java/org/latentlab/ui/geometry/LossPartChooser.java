@@ -11,10 +11,10 @@ final class LossPartChooser {
     private LossPartChooser() {
     }
 
-    static ComboBox<GeometryModels.Part> create(String id, String tooltip) {
+    /** The list bound to {@code loss}: its value is the loss's part, enabled only for a GAN. */
+    static ComboBox<GeometryModels.Part> create(String id, String tooltip, LossChoice loss) {
         ComboBox<GeometryModels.Part> part = new ComboBox<>();
         part.getItems().addAll(GeometryModels.Part.values());
-        part.getSelectionModel().select(GeometryModels.Part.DISCRIMINATOR);
         part.setConverter(new StringConverter<>() {
             @Override
             public String toString(GeometryModels.Part p) {
@@ -27,6 +27,8 @@ final class LossPartChooser {
                 return null;
             }
         });
+        part.valueProperty().bindBidirectional(loss.partProperty());
+        part.disableProperty().bind(loss.ganProperty().not());
         part.setId(id);
         part.setTooltip(new Tooltip(tooltip));
         return part;

@@ -1,47 +1,80 @@
 package org.latentlab.ui.geometry;
 
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.latentlab.ui.common.ChartStyle;
 
 import java.util.Locale;
 
 /**
  * The singular values σ₁ ≥ σ₂ ≥ … of an encoder's Jacobian at one input as bars: a few large ones and a quick fall
  * say the encoder reacts to few directions at that point (a low-dimensional tangent space), a flat profile that it
- * reacts to many. The bars of the tangent vectors shown as images are highlighted.
+ * reacts to many. The bars of the tangent vectors shown as images are red, the others blue.
  */
-final class SingularValueBars extends Pane {
+final class SingularValueBars extends StackPane {
 
-    private final Canvas canvas = new Canvas();
+    private final JFreeChart chart;
+    private final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     private double[] values;
-    private int highlighted;
     private double scaleMax = Double.NaN;
 
     SingularValueBars() {
-        getChildren().add(canvas);
+        chart = ChartStyle.apply(ChartFactory.createXYBarChart(null, null, false, null, data,
+                PlotOrientation.VERTICAL, false, false, false));
+        // whole-pixel bars: a code of 196 units in one column still draws solid bars
+        chart.setAntiAlias(false);
+        chart.setTextAntiAlias(true);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        plot.setRenderer(ChartStyle.flatBars(ChartStyle.RED, ChartStyle.BLUE));
+        plot.setDomainGridlinesVisible(false);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setLabelFont(ChartStyle.TICK_FONT);
+        x.setTickLabelFont(ChartStyle.LEGEND_FONT);
+        plot.getRangeAxis().setTickLabelFont(ChartStyle.LEGEND_FONT);
+        getChildren().add(ChartStyle.viewer(chart, null));
         setMinSize(160, 100);
-        setPrefHeight(125);
+        setPrefHeight(150);
+        clear();
     }
 
-    /** Shows σ (descending), the first {@code highlighted} marked as the ones drawn as images. */
+    /** Shows σ (descending), the first {@code highlightedCount} marked as the ones drawn as images. */
     void show(double[] sigma, int highlightedCount) {
-        this.values = sigma.clone();
-        this.highlighted = highlightedCount;
-        redraw();
+        values = sigma.clone();
+        XYIntervalSeries shown = new XYIntervalSeries("shown as images");
+        XYIntervalSeries others = new XYIntervalSeries("the others");
+        for (int i = 0; i < values.length; i++) {
+            double at = i + 1;
+            (i < highlightedCount ? shown : others).add(at, at - 0.5, at + 0.5, values[i], 0, values[i]);
+        }
+        data.removeAllSeries();
+        data.addSeries(shown);
+        data.addSeries(others);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        plot.getDomainAxis().setRange(0.5, values.length + 0.5);
+        plot.getDomainAxis().setLabel("σ₁ … σ" + subscript(values.length) + "   (σ₁ = " + fmt(values[0])
+                + ", red: shown as images)");
+        ChartStyle.smallTitle(chart, "σᵢ of the encoder Jacobian");
+        scale();
     }
 
     /** A common top of the value axis, so that several models' bars compare; NaN for each its own. */
     void setScaleMax(double max) {
         this.scaleMax = max;
-        redraw();
+        scale();
     }
 
     void clear() {
         values = null;
-        redraw();
+        data.removeAllSeries();
+        ((XYPlot) chart.getPlot()).getDomainAxis().setLabel(null);
+        ChartStyle.smallTitle(chart, "singular values of ∂c/∂x appear here");
     }
 
     /** The number of bars drawn (0 before a computation). */
@@ -49,53 +82,15 @@ final class SingularValueBars extends Pane {
         return values == null ? 0 : values.length;
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
-    }
-
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(Font.font(11));
-        g.setFill(Color.BLACK);
-        if (values == null || values.length == 0) {
-            g.fillText("singular values of ∂c/∂x appear here", 8, 18);
-            return;
+    private void scale() {
+        NumberAxis y = (NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+        double max = Double.isFinite(scaleMax) && scaleMax > 0 ? scaleMax
+                : values != null && values.length > 0 && values[0] > 0 ? values[0] : Double.NaN;
+        if (Double.isNaN(max)) {
+            y.setAutoRange(true);
+        } else {
+            y.setRange(0, max * 1.02);
         }
-        double left = 44;
-        double right = w - 8;
-        double top = 18;
-        double bottom = h - 20;
-        double max = Double.isFinite(scaleMax) && scaleMax > 0 ? scaleMax : values[0];
-        if (!(max > 0)) {
-            max = 1;
-        }
-        int n = values.length;
-        double slot = (right - left) / n;
-        for (int i = 0; i < n; i++) {
-            double bh = Math.min(1, values[i] / max) * (bottom - top);
-            g.setFill(i < highlighted ? Color.web("#e15759") : Color.web("#4e79a7"));
-            // whole pixels: bars narrower than a few pixels (a code of 196 units in one column) stay solid
-            double x0 = Math.round(left + i * slot);
-            double x1 = Math.round(left + (i + 1) * slot);
-            double gap = slot > 4 ? 1 : 0;
-            g.fillRect(x0 + gap, Math.round(bottom - bh), Math.max(1, x1 - x0 - 2 * gap), Math.round(bh));
-        }
-        g.setStroke(Color.GRAY);
-        g.strokeLine(left, bottom, right, bottom);
-        g.strokeLine(left, top, left, bottom);
-        g.setFill(Color.BLACK);
-        g.fillText(fmt(max), 2, top + 4);
-        g.fillText("0", 30, bottom + 4);
-        g.fillText("σ₁ … σ" + subscript(n) + "   (σ₁ = " + fmt(values[0]) + ", red: shown as images)", left,
-                bottom + 15);
-        g.fillText("σᵢ of the encoder Jacobian", left, 12);
     }
 
     private static String subscript(int n) {

@@ -13,10 +13,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.statistics.HistogramType;
 import org.latentlab.experiment.ManifoldSensitivity;
+import org.latentlab.ui.common.ChartStyle;
 
 import java.util.Locale;
 
@@ -43,8 +43,13 @@ final class TangentColumn extends VBox {
     private int tangentCount;
     private long movedVersion;
 
-    /** @param idPrefix e.g. {@code tangent-0}: node ids {@code tangent-0-bars}, {@code tangent-0-moved}, … */
-    TangentColumn(String heading, String idPrefix) {
+    /**
+     * @param idPrefix e.g. {@code tangent-0}: node ids {@code tangent-0-bars}, {@code tangent-0-moved}, …
+     * @param model    what the column shows
+     * @param barScale the top of the singular-value axis shared by the columns
+     */
+    TangentColumn(String heading, String idPrefix, TangentColumnModel model,
+                  javafx.beans.value.ObservableDoubleValue barScale) {
         super(6);
         setPadding(new Insets(6));
         getStyleClass().add("view-pane");
@@ -59,24 +64,14 @@ final class TangentColumn extends VBox {
         tangents.setAlignment(Pos.CENTER_LEFT);
         moved.setId(idPrefix + "-moved");
         decoded.setId(idPrefix + "-decoded");
-        histogram = ChartFactory.createHistogram(null, "‖∂c/∂x‖_F", "test points", new HistogramDataset(),
-                PlotOrientation.VERTICAL, true, false, false);
-        XYPlot plot = (XYPlot) histogram.getPlot();
-        XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
-        r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-        r.setShadowVisible(false);
-        r.setSeriesPaint(0, new java.awt.Color(78, 121, 167, 170));
-        r.setSeriesPaint(1, new java.awt.Color(225, 87, 89, 170));
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        histogram.getLegend().setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
-        histogramViewer = new ChartViewer(histogram);
-        histogramViewer.setId(idPrefix + "-sensitivity");
+        histogram = ChartStyle.apply(ChartFactory.createHistogram(null, "‖∂c/∂x‖_F", "test points",
+                new HistogramDataset(), PlotOrientation.VERTICAL, true, false, false));
+        ((XYPlot) histogram.getPlot()).setRenderer(ChartStyle.flatBars(translucent(ChartStyle.BLUE),
+                translucent(ChartStyle.RED)));
+        histogramViewer = ChartStyle.viewer(histogram, idPrefix + "-sensitivity");
         histogramViewer.setMinHeight(150);
         histogramViewer.setPrefHeight(180);
-        histogram.setTitle(new org.jfree.chart.title.TextTitle("sensitivity: press Sensitivity",
-                new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11)));
+        ChartStyle.smallTitle(histogram, "sensitivity: press Sensitivity");
 
         VBox movedBox = new VBox(2, movedCaption, moved);
         VBox decodedBox = new VBox(2, new Label("decoded: r(x + t·v)"), decoded);
@@ -85,6 +80,32 @@ final class TangentColumn extends VBox {
         header.getChildren().add(title);
         header.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(header, source, bars, tangentTitle, tangents, movedRow, histogramViewer);
+
+        source.textProperty().bind(model.sourceProperty());
+        model.tangentsProperty().addListener((o, was, r) -> {
+            if (r == null) {
+                clear();
+            } else {
+                int[] hw = TangentViewModel.imageSize(r);
+                showTangents(r.singularValues(), r.tangents(), hw[0], hw[1]);
+                bars.setScaleMax(barScale.get());
+            }
+        });
+        barScale.addListener((o, was, now) -> bars.setScaleMax(now.doubleValue()));
+        model.movedProperty().addListener((o, was, m) -> {
+            if (m != null) {
+                showMoved(m);
+            }
+        });
+        model.sensitivityProperty().addListener((o, was, s) -> {
+            if (s != null) {
+                showSensitivity(s);
+            }
+        });
+    }
+
+    private static java.awt.Color translucent(java.awt.Color c) {
+        return new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 170);
     }
 
     /** A control beside the heading (the column's Open run… button). */
@@ -92,23 +113,18 @@ final class TangentColumn extends VBox {
         header.getChildren().add(node);
     }
 
-    void setSource(String text) {
-        source.setText(text);
-    }
-
-    void clear() {
+    private void clear() {
         bars.clear();
         tangents.getChildren().clear();
         tangentCount = 0;
         moved.setImage(null);
         decoded.setImage(null);
         ((XYPlot) histogram.getPlot()).setDataset(new HistogramDataset());
-        histogram.setTitle(new org.jfree.chart.title.TextTitle("sensitivity: press Sensitivity",
-                new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11)));
+        ChartStyle.smallTitle(histogram, "sensitivity: press Sensitivity");
     }
 
     /** The singular values and the first {@code vectors.length} right-singular vectors as h × w images. */
-    void showTangents(double[] sigma, double[][] vectors, int height, int width) {
+    private void showTangents(double[] sigma, double[][] vectors, int height, int width) {
         bars.show(sigma, vectors.length);
         tangents.getChildren().clear();
         for (int i = 0; i < vectors.length; i++) {
@@ -120,20 +136,16 @@ final class TangentColumn extends VBox {
         tangentCount = vectors.length;
     }
 
-    void setBarScale(double max) {
-        bars.setScaleMax(max);
-    }
-
     /** x + t·v and its reconstruction, both grey images in [0, 1]. */
-    void showMoved(double t, int vector, double[] input, double[] reconstruction, int height, int width) {
-        moved.setImage(PixelImages.grey(input, height, width, IMAGE_SCALE));
-        decoded.setImage(PixelImages.grey(reconstruction, height, width, IMAGE_SCALE));
-        movedCaption.setText(String.format(Locale.ROOT, "x + t·v%d, t = %.2f", vector + 1, t));
+    private void showMoved(TangentColumnModel.Moved m) {
+        moved.setImage(PixelImages.grey(m.input(), m.height(), m.width(), IMAGE_SCALE));
+        decoded.setImage(PixelImages.grey(m.decoded(), m.height(), m.width(), IMAGE_SCALE));
+        movedCaption.setText(String.format(Locale.ROOT, "x + t·v%d, t = %.2f", m.vector() + 1, m.t()));
         movedVersion++;
     }
 
     /** The sensitivity histograms: on-manifold (test digits) and off-manifold values. */
-    void showSensitivity(ManifoldSensitivity s) {
+    private void showSensitivity(ManifoldSensitivity s) {
         double[] on = s.onManifold();
         double[] off = s.offManifold();
         HistogramDataset fresh = new HistogramDataset();
@@ -153,9 +165,8 @@ final class TangentColumn extends VBox {
         fresh.addSeries(String.format(Locale.ROOT, "test digits (median %.3g)", m[0]), on, 30, lo, hi);
         fresh.addSeries(String.format(Locale.ROOT, "%s (median %.3g)", s.offLabel(), m[1]), off, 30, lo, hi);
         ((XYPlot) histogram.getPlot()).setDataset(fresh);
-        histogram.setTitle(new org.jfree.chart.title.TextTitle("‖∂c/∂x‖_F at " + on.length
-                + " test digits and " + off.length + " points off the manifold",
-                new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11)));
+        ChartStyle.smallTitle(histogram, "‖∂c/∂x‖_F at " + on.length + " test digits and " + off.length
+                + " points off the manifold");
     }
 
     int tangentCount() {
