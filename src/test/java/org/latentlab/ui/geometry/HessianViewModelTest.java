@@ -48,7 +48,7 @@ class HessianViewModelTest {
     void openingSaysWhatIsLoadedAndOffersNoGanChoice() {
         HessianViewModel vm = opened();
         assertTrue(vm.reportProperty().get().startsWith("Opened tiny-ae"), vm.reportProperty().get());
-        assertTrue(vm.source().shownProperty().get().startsWith("tiny-ae (autoencoder), iter-20"),
+        assertTrue(vm.source().shownProperty().get().startsWith("tiny-ae (autoencoder), iter-00000020"),
                 vm.source().shownProperty().get());
         assertFalse(vm.loss().ganProperty().get());
     }

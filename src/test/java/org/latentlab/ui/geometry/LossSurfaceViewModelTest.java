@@ -47,7 +47,7 @@ class LossSurfaceViewModelTest {
         LossSurfaceViewModel vm = opened();
         assertTrue(vm.hasModel());
         assertEquals(3, vm.checkpoints().size(), vm.checkpoints().toString());
-        assertEquals("iter-30", vm.checkpointProperty().get().getFileName().toString());
+        assertEquals("iter-00000030", vm.checkpointProperty().get().getFileName().toString());
         assertEquals(LossSurfaceViewModel.LineStart.INITIAL, vm.lineStartProperty().get());
         assertEquals(3, vm.lineStarts().size(), "the initial weights and the two other checkpoints");
         assertTrue(vm.reportProperty().get().startsWith("Opened tiny-ae"), vm.reportProperty().get());
