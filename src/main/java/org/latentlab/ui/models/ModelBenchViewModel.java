@@ -1,14 +1,17 @@
 package org.latentlab.ui.models;
 
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jfree.data.xy.XYSeries;
-import org.latentlab.core.LabException;
+import org.latentlab.core.BackgroundTask;
+import org.latentlab.core.Monitor;
+import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ModelExperiment;
@@ -18,6 +21,7 @@ import org.latentlab.train.ModelStatus;
 import org.latentlab.train.ModelView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.ui.common.RunControls;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +29,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The state behind the autoencoder / VAE / RBM bench: the current session, the curves built from its statuses,
  * the latest picture, and the runs kept for comparison. Statuses arrive on the training thread and are queued;
- * {@link #pump()} (called every frame on the FX thread) applies them. Loading and closing runs happen on a worker.
+ * {@link #pump()} (called every frame on the FX thread; tests call it themselves) applies them. Loading and closing
+ * runs are jobs for the {@link TaskRunner} it is given; a failure of either becomes the message and the error.
  */
 public final class ModelBenchViewModel {
 
@@ -45,11 +51,11 @@ public final class ModelBenchViewModel {
     }
 
     private final ExperimentRunner.Options options;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "latentlab-model-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskRunner runner;
+    /** Replaced runs still stopping on the runner: the window waits for them when it closes. */
+    private final Set<ModelRunner.Session> closing = ConcurrentHashMap.newKeySet();
+    private final RunControls controls = new RunControls();
+    private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(false);
     private final ConcurrentLinkedQueue<ModelStatus> incoming = new ConcurrentLinkedQueue<>();
     private final Consumer<ModelStatus> listener = incoming::add;
     private final Map<String, XYSeries> losses = new LinkedHashMap<>();
@@ -63,6 +69,8 @@ public final class ModelBenchViewModel {
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>();
     /** The name of the experiment on the bench (a preset, a file's experiment, a builder design). */
     private final StringProperty experimentName = new SimpleStringProperty();
+    /** Set when something failed that deserves a dialog; the view clears it after showing. */
+    private final StringProperty error = new SimpleStringProperty();
     private ModelRunner.Session session;
     private ModelStatus last;
     private ModelView view;
@@ -70,27 +78,28 @@ public final class ModelBenchViewModel {
     private boolean seriesChanged;
     private boolean startWhenReady;
     private boolean fellBack;
-    private Consumer<String> errorHandler = m -> { };
+    private long generation;
 
-    public ModelBenchViewModel(ExperimentRunner.Options options) {
+    /**
+     * @param options where runs are stored and how often statuses and pictures come
+     * @param runner  runs loading and closing off the FX thread and tells their outcome on it
+     */
+    public ModelBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
-    }
-
-    public void setErrorHandler(Consumer<String> handler) {
-        this.errorHandler = handler;
+        this.runner = runner;
     }
 
     public void loadPreset(String name) {
-        load(() -> Presets.loadModel(name));
+        load(name, () -> Presets.loadModel(name));
     }
 
     public void openFile(Path file) {
-        load(() -> ExperimentFiles.readModel(file));
+        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readModel(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
     public void loadSpec(ModelExperiment spec) {
-        load(() -> spec);
+        load(spec.name(), () -> spec);
     }
 
     /** Starts training as soon as the next run is ready (window option --start). */
@@ -98,51 +107,101 @@ public final class ModelBenchViewModel {
         startWhenReady = true;
     }
 
-    private void load(java.util.function.Supplier<ModelExperiment> spec) {
+    // ---- loading and closing (the one place that starts a run of this bench) ----
+
+    private void load(String what, Supplier<ModelExperiment> spec) {
+        long gen = ++generation;
         state.set("loading");
-        runState.set(null);
-        worker.submit(() -> {
-            ModelRunner.Session next;
-            try {
-                next = ModelRunner.start(spec.get(), options);
-            } catch (LabException | IllegalArgumentException e) {
-                Platform.runLater(() -> {
-                    if (session == null) {
-                        state.set("no experiment");
-                    } else {
-                        // the old run goes on: show its state again
-                        state.set(last == null ? "ready" : last.progress().state().name().toLowerCase(Locale.ROOT));
-                        runState.set(last == null ? RunState.READY : last.progress().state());
+        showRunState(null);
+        runner.submit(BackgroundTask.of("loading " + what, m -> {
+                    ModelRunner.Session next = ModelRunner.start(spec.get(), options);
+                    if (m.isCancelled()) {
+                        next.close();
+                        throw new Monitor.Cancelled();
                     }
-                    errorHandler.accept(e.getMessage());
-                    if (session == null && !fellBack) {
-                        // nothing loaded yet (a bad file on the command line): open the first preset instead
-                        fellBack = true;
-                        loadPreset(Presets.MODEL_NAMES.get(0));
-                    }
-                });
-                return;
-            }
-            ModelRunner.Session old = session;
-            if (old != null) {
-                old.run().unsubscribe(listener);
-                old.close();
-            }
-            Platform.runLater(() -> {
-                session = next;
-                losses.clear();
-                heldOut.clear();
-                incoming.clear();
-                view = null;
-                last = null;
-                seriesChanged = true;
-                viewChanged = true;
-                description.set(next.spec().name() + ": " + next.spec().description());
-                experimentName.set(next.spec().name());
-                next.run().subscribe(listener);
-            });
-        });
+                    return next;
+                })
+                .onSuccess(next -> install(gen, next))
+                .onFailure(msg -> loadFailed(gen, msg)));
     }
+
+    private void loadFailed(long gen, String msg) {
+        if (gen != generation) {
+            return;
+        }
+        if (session == null) {
+            state.set("no experiment");
+        } else {
+            // the old run goes on: show its state again
+            RunState st = last == null ? RunState.READY : last.progress().state();
+            state.set(st.name().toLowerCase(Locale.ROOT));
+            showRunState(st);
+        }
+        message.set(msg);
+        error.set(msg);
+        if (session == null && !fellBack) {
+            // nothing loaded yet (a bad file on the command line): open the first preset instead
+            fellBack = true;
+            loadPreset(Presets.MODEL_NAMES.get(0));
+        }
+    }
+
+    private void install(long gen, ModelRunner.Session next) {
+        if (gen != generation) {
+            closeLater(next);
+            return;
+        }
+        ModelRunner.Session old = session;
+        if (old != null) {
+            old.run().unsubscribe(listener);
+            closeLater(old);
+        }
+        session = next;
+        losses.clear();
+        heldOut.clear();
+        incoming.clear();
+        view = null;
+        last = null;
+        seriesChanged = true;
+        viewChanged = true;
+        description.set(next.spec().name() + ": " + next.spec().description());
+        experimentName.set(next.spec().name());
+        next.run().subscribe(listener);
+    }
+
+    /** Closes a replaced run on the runner: the FX thread never waits for a run to stop. */
+    private void closeLater(ModelRunner.Session s) {
+        closing.add(s);
+        runner.submit(BackgroundTask.ofAction("closing " + s.spec().name(), m -> {
+            try {
+                s.close();
+            } finally {
+                closing.remove(s);
+            }
+        }).onFailure(message::set));
+    }
+
+    /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
+    public void close() {
+        generation++;
+        ModelRunner.Session s = session;
+        session = null;
+        if (s != null) {
+            s.run().unsubscribe(listener);
+            s.close();
+        }
+        for (ModelRunner.Session c : List.copyOf(closing)) {
+            c.close();
+        }
+    }
+
+    private void showRunState(RunState st) {
+        runState.set(st);
+        controls.show(st);
+        canKeep.set(st != null && st != RunState.STARTING && st != RunState.READY);
+    }
+
+    // ---- statuses (training thread -> queue; FX thread drains) ----
 
     /** Applies queued statuses; true when something changed. Called every frame. */
     public boolean pump() {
@@ -185,7 +244,7 @@ public final class ModelBenchViewModel {
             viewChanged = true;
         }
         state.set(p.state().name().toLowerCase(Locale.ROOT));
-        runState.set(p.state());
+        showRunState(p.state());
         message.set(p.message());
         numbers.set(describe(s));
         if (p.state() == RunState.READY && startWhenReady) {
@@ -337,14 +396,18 @@ public final class ModelBenchViewModel {
         return experimentName;
     }
 
-    public void close() {
-        ModelRunner.Session s = session;
-        session = null;
-        worker.submit(() -> {
-            if (s != null) {
-                s.close();
-            }
-        });
-        worker.shutdown();
+    /** Which run controls are offered now. */
+    public RunControls controls() {
+        return controls;
+    }
+
+    /** Keep for comparison: once the run has trained (running, paused, finished). */
+    public ReadOnlyBooleanProperty canKeepProperty() {
+        return canKeep.getReadOnlyProperty();
+    }
+
+    /** Set when a load failed; the view shows it in a dialog and clears it. */
+    public StringProperty errorProperty() {
+        return error;
     }
 }
