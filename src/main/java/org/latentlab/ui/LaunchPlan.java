@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * used (a missing or malformed experiment file, an unknown
  * preset, tab or section, a folder that is not a run) is left out with a one-line message saying which parameter
  * and what is wrong, so the window always opens (on the default experiment and tab where needed) and shows the
- * messages instead of failing to start. No JavaFX: tested without a screen.
+ * messages instead of failing to start. No JavaFX: tested without a screen. One concept, read in one sitting
+ * despite its length: the options, then one check per option.
  *
  * @param bench          the training bench the preset or experiment file picks (its tab is the default tab)
  * @param ganPreset      the GAN bench's preset (when {@code ganFile} is null)
@@ -87,7 +88,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
      * The window's options as picocli reads them. Values are kept as text: whether a value can be used (a preset
      * that exists, a file that parses, a folder that is a run) is decided in {@link #of}, which says why when not.
      */
-    @Command(name = "latentlab-window", sortOptions = false, usageHelpAutoWidth = true,
+    @Command(name = "latentlab-window", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
             description = "Opens the Latent Lab window. An option that cannot be used is left out and said in a line"
                     + " at the bottom of the window, which opens on the default experiment and tab instead.")
     static final class Options {

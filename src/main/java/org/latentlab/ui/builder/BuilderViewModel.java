@@ -51,7 +51,9 @@ import java.util.function.Consumer;
  * The builder's state for the screen: the open {@link DesignDocument} and its {@link EditHistory}, the selection,
  * the network new layers go into, the file it was opened from, and the last message. Every change of the design goes
  * through {@link #perform}, so every change can be undone; a refused edit leaves the design as it was and says why
- * in the message. Runs on the FX thread; only the DL4J export is a job for the {@link TaskRunner} it is given.
+ * in the message. Runs on the FX thread; only the DL4J export is a job for the {@link TaskRunner} it is given. One
+ * concept, read in one sitting despite its length: most of it is one-line commands that each perform one edit, and
+ * the properties the screen binds.
  */
 public final class BuilderViewModel {
 

@@ -9,8 +9,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jfree.data.xy.XYSeries;
-import org.latentlab.core.BackgroundTask;
-import org.latentlab.core.Monitor;
 import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
@@ -22,6 +20,7 @@ import org.latentlab.train.ModelView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus.RunState;
 import org.latentlab.ui.common.RunControls;
+import org.latentlab.ui.common.RunLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -51,9 +48,8 @@ public final class ModelBenchViewModel {
     }
 
     private final ExperimentRunner.Options options;
-    private final TaskRunner runner;
-    /** Replaced runs still stopping on the runner: the window waits for them when it closes. */
-    private final Set<ModelRunner.Session> closing = ConcurrentHashMap.newKeySet();
+    /** The run on the bench; loading and closing runs are jobs for the task runner. */
+    private final RunLoader<ModelRunner.Session> runs;
     private final RunControls controls = new RunControls();
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(false);
     private final ConcurrentLinkedQueue<ModelStatus> incoming = new ConcurrentLinkedQueue<>();
@@ -71,14 +67,12 @@ public final class ModelBenchViewModel {
     private final StringProperty experimentName = new SimpleStringProperty();
     /** Set when something failed that deserves a dialog; the view clears it after showing. */
     private final StringProperty error = new SimpleStringProperty();
-    private ModelRunner.Session session;
     private ModelStatus last;
     private ModelView view;
     private boolean viewChanged;
     private boolean seriesChanged;
     private boolean startWhenReady;
     private boolean fellBack;
-    private long generation;
 
     /**
      * @param options where runs are stored and how often statuses and pictures come
@@ -86,7 +80,7 @@ public final class ModelBenchViewModel {
      */
     public ModelBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
-        this.runner = runner;
+        this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), message::set);
     }
 
     public void loadPreset(String name) {
@@ -109,27 +103,15 @@ public final class ModelBenchViewModel {
 
     // ---- loading and closing (the one place that starts a run of this bench) ----
 
+    /** The one place that starts a run of this bench. */
     private void load(String what, Supplier<ModelExperiment> spec) {
-        long gen = ++generation;
         state.set("loading");
         showRunState(null);
-        runner.submit(BackgroundTask.of("loading " + what, m -> {
-                    ModelRunner.Session next = ModelRunner.start(spec.get(), options);
-                    if (m.isCancelled()) {
-                        next.close();
-                        throw new Monitor.Cancelled();
-                    }
-                    return next;
-                })
-                .onSuccess(next -> install(gen, next))
-                .onFailure(msg -> loadFailed(gen, msg)));
+        runs.load(what, () -> ModelRunner.start(spec.get(), options), this::install, this::loadFailed);
     }
 
-    private void loadFailed(long gen, String msg) {
-        if (gen != generation) {
-            return;
-        }
-        if (session == null) {
+    private void loadFailed(String msg) {
+        if (runs.current() == null) {
             state.set("no experiment");
         } else {
             // the old run goes on: show its state again
@@ -139,24 +121,14 @@ public final class ModelBenchViewModel {
         }
         message.set(msg);
         error.set(msg);
-        if (session == null && !fellBack) {
+        if (runs.current() == null && !fellBack) {
             // nothing loaded yet (a bad file on the command line): open the first preset instead
             fellBack = true;
             loadPreset(Presets.MODEL_NAMES.get(0));
         }
     }
 
-    private void install(long gen, ModelRunner.Session next) {
-        if (gen != generation) {
-            closeLater(next);
-            return;
-        }
-        ModelRunner.Session old = session;
-        if (old != null) {
-            old.run().unsubscribe(listener);
-            closeLater(old);
-        }
-        session = next;
+    private void install(ModelRunner.Session next) {
         losses.clear();
         heldOut.clear();
         incoming.clear();
@@ -169,30 +141,9 @@ public final class ModelBenchViewModel {
         next.run().subscribe(listener);
     }
 
-    /** Closes a replaced run on the runner: the FX thread never waits for a run to stop. */
-    private void closeLater(ModelRunner.Session s) {
-        closing.add(s);
-        runner.submit(BackgroundTask.ofAction("closing " + s.spec().name(), m -> {
-            try {
-                s.close();
-            } finally {
-                closing.remove(s);
-            }
-        }).onFailure(message::set));
-    }
-
     /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
     public void close() {
-        generation++;
-        ModelRunner.Session s = session;
-        session = null;
-        if (s != null) {
-            s.run().unsubscribe(listener);
-            s.close();
-        }
-        for (ModelRunner.Session c : List.copyOf(closing)) {
-            c.close();
-        }
+        runs.close();
     }
 
     private void showRunState(RunState st) {
@@ -267,7 +218,7 @@ public final class ModelBenchViewModel {
      * Running, or paused after at least one iteration, counts as progress.
      */
     public String progressAtRisk() {
-        if (session == null || last == null) {
+        if (runs.current() == null || last == null) {
             return null;
         }
         RunState st = last.progress().state();
@@ -304,8 +255,9 @@ public final class ModelBenchViewModel {
     }
 
     private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ModelStatus>> action) {
-        if (session != null) {
-            action.accept(session.run());
+        ModelRunner.Session s = runs.current();
+        if (s != null) {
+            action.accept(s.run());
         }
     }
 
@@ -314,6 +266,7 @@ public final class ModelBenchViewModel {
      * latest reconstructions. Returns a message.
      */
     public String keepForComparison() {
+        ModelRunner.Session session = runs.current();
         if (session == null || view == null) {
             return "nothing to compare yet: train a run first";
         }

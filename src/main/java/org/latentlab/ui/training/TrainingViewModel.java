@@ -10,9 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.latentlab.core.BackgroundTask;
 import org.latentlab.core.LabException;
-import org.latentlab.core.Monitor;
 import org.latentlab.core.TaskRunner;
 import org.latentlab.data.ToyDistribution;
 import org.latentlab.experiment.DatasetSpec;
@@ -27,12 +25,10 @@ import org.latentlab.train.TrainingRun;
 import org.latentlab.train.TrainingStatus;
 import org.latentlab.train.TrainingStatus.RunState;
 import org.latentlab.ui.common.RunControls;
+import org.latentlab.ui.common.RunLoader;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -49,19 +45,16 @@ public final class TrainingViewModel {
     private static final int MAX_QUEUED = 2_000;
 
     private final ExperimentRunner.Options options;
-    private final TaskRunner runner;
     private final ConcurrentLinkedQueue<TrainingStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
     private final AtomicReference<TrainingStatus> latestStatus = new AtomicReference<>();
     private final Consumer<TrainingStatus> listener = this::onStatus;
-    /** Replaced runs still stopping on the runner: the window waits for them when it closes. */
-    private final Set<ExperimentRunner.Session> closing = ConcurrentHashMap.newKeySet();
+    /** The run on the bench; loading and closing runs are jobs for the task runner. */
+    private final RunLoader<ExperimentRunner.Session> runs;
     private final GanCurves curves = new GanCurves();
     private final RunControls controls = new RunControls();
     private final GanExports exports;
 
-    private ExperimentRunner.Session session;
-    private long generation;
     private boolean startWhenReady;
     private boolean fellBack;
     private double modes = Double.NaN;
@@ -89,7 +82,7 @@ public final class TrainingViewModel {
      */
     public TrainingViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
-        this.runner = runner;
+        this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), m -> say(m, true));
         this.exports = new GanExports(runner, this::runDir, this::say);
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
@@ -114,47 +107,26 @@ public final class TrainingViewModel {
         ExperimentSpec get();
     }
 
-    private record Loaded(ExperimentSpec spec, ExperimentRunner.Session session) {
-    }
-
+    /** The one place that starts a GAN run. */
     private void load(String what, SpecSource source, Path baseDir) {
-        long gen = ++generation;
         say("loading…", false);
-        runner.submit(BackgroundTask.of("loading " + what, m -> {
-                    ExperimentSpec s = source.get();
-                    ExperimentRunner.Session next = ExperimentRunner.start(s, new ExperimentRunner.Options(
-                            options.runsRoot(), baseDir, options.statusIntervalMillis(),
-                            options.viewIntervalMillis()));
-                    if (m.isCancelled()) {
-                        next.close();
-                        throw new Monitor.Cancelled();
-                    }
-                    return new Loaded(s, next);
-                })
-                .onSuccess(l -> install(gen, l.spec(), l.session()))
-                .onFailure(msg -> loadFailed(gen, msg)));
+        ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
+                options.statusIntervalMillis(), options.viewIntervalMillis());
+        runs.load(what, () -> ExperimentRunner.start(source.get(), o), this::install, this::loadFailed);
     }
 
-    private void loadFailed(long gen, String msg) {
-        if (gen != generation) {
-            return;
-        }
+    private void loadFailed(String msg) {
         error.set(msg);
         say(msg, true);
-        if (session == null && !fellBack) {
+        if (runs.current() == null && !fellBack) {
             // nothing loaded yet (a bad file on the command line): open the default instead
             fellBack = true;
             loadPreset(Presets.defaultName());
         }
     }
 
-    private void install(long gen, ExperimentSpec s, ExperimentRunner.Session next) {
-        if (gen != generation) {
-            closeLater(next);
-            return;
-        }
-        closeSession();
-        session = next;
+    private void install(ExperimentRunner.Session next) {
+        ExperimentSpec s = next.spec();
         queue.clear();
         latestView.set(null);
         latestStatus.set(null);
@@ -232,51 +204,21 @@ public final class TrainingViewModel {
     }
 
     private void withRun(Consumer<TrainingRun<GanTrainer, TrainingStatus>> action) {
-        if (session != null) {
-            action.accept(session.run());
+        ExperimentRunner.Session s = runs.current();
+        if (s != null) {
+            action.accept(s.run());
         }
     }
-
-    // ---- closing ----
 
     /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
     public void close() {
-        generation++;
-        ExperimentRunner.Session s = session;
-        session = null;
-        if (s != null) {
-            s.run().unsubscribe(listener);
-            s.close();
-        }
-        for (ExperimentRunner.Session c : List.copyOf(closing)) {
-            c.close();
-        }
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            ExperimentRunner.Session s = session;
-            session = null;
-            s.run().unsubscribe(listener);
-            closeLater(s);
-        }
-    }
-
-    /** Closes a replaced run on the runner: the FX thread never waits for a run to stop. */
-    private void closeLater(ExperimentRunner.Session s) {
-        closing.add(s);
-        runner.submit(BackgroundTask.ofAction("closing " + s.spec().name(), m -> {
-            try {
-                s.close();
-            } finally {
-                closing.remove(s);
-            }
-        }).onFailure(msg -> say(msg, true)));
+        runs.close();
     }
 
     /** The current run's folder, or null before the first iteration. */
     public Path runDir() {
-        return session == null ? null : session.runDir();
+        ExperimentRunner.Session s = runs.current();
+        return s == null ? null : s.runDir();
     }
 
     // ---- statuses (training thread -> queue; FX thread drains) ----
@@ -356,7 +298,7 @@ public final class TrainingViewModel {
     public String progressAtRisk() {
         TrainingStatus s = status.get();
         RunState st = state.get();
-        if (session == null || s == null) {
+        if (runs.current() == null || s == null) {
             return null;
         }
         boolean progress = s.iteration() > 0 || s.partialSteps() > 0;

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.core.BackgroundTask;
 import org.latentlab.core.DirectTaskRunner;
+import org.latentlab.core.TaskHandle;
+import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ExperimentSpec;
 import org.latentlab.experiment.Presets;
@@ -205,6 +208,39 @@ class TrainingViewModelTest {
         assertFalse(vm.settings().invalidProperty().get());
         until("the description to name the applied settings", () -> vm.descriptionProperty().get()
                 .contains("lr=0.0042") && vm.descriptionProperty().get().contains("k = 3"));
+    }
+
+    @Test
+    void theNewestLoadWinsAndAnOlderOneThatEndsLaterIsClosed() {
+        List<Runnable> pending = new java.util.ArrayList<>();
+        DirectTaskRunner direct = new DirectTaskRunner();
+        TaskRunner later = new TaskRunner() {
+            @Override
+            public <T> TaskHandle submit(BackgroundTask<T> task) {
+                pending.add(() -> direct.submit(task));
+                return TaskHandle.NONE;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TrainingViewModel two = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), later);
+        try {
+            two.loadPreset("ring8-nsgan");
+            two.loadPreset("ring8-wgan");
+            assertEquals(2, pending.size(), "both loads are jobs of the runner");
+            assertNull(two.specProperty().get(), "nothing shown before a load ends");
+            pending.remove(1).run();
+            assertEquals("ring8-wgan", two.specProperty().get().name());
+            pending.remove(0).run();
+            assertEquals("ring8-wgan", two.specProperty().get().name(), "the older load ended later: not shown");
+            assertEquals(1, pending.size(), "its run is closed on the runner");
+            pending.remove(0).run();
+            assertFalse(two.messageIsErrorProperty().get(), two.messageProperty().get());
+        } finally {
+            two.close();
+        }
     }
 
     @Test
