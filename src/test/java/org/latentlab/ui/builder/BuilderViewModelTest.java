@@ -6,6 +6,7 @@ import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.core.TaskHandle;
 import org.latentlab.experiment.DesignExperiments;
 import org.latentlab.model.edit.DesignTemplates;
+import org.latentlab.model.edit.Edge;
 import org.latentlab.model.edit.ModelDesign;
 import org.latentlab.model.edit.Palette;
 import org.latentlab.model.edit.Point;
@@ -86,6 +87,37 @@ class BuilderViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("undone: "), vm.messageProperty().get());
         vm.redo();
         assertTrue(vm.designProperty().get().graph(Role.DISCRIMINATOR).contains(added.get()));
+    }
+
+    @Test
+    void aSelectedConnectionIsWhatDeleteRemoves() {
+        var d = vm.designProperty().get().graph(Role.DISCRIMINATOR);
+        Edge edge = d.edges().get(d.edges().size() - 1);
+        String layer = edge.to();
+        vm.selection().add(layer);
+        vm.selectEdge(edge);
+        assertTrue(vm.selection().isEmpty(), "a connection is picked instead of layers");
+        assertTrue(vm.messageProperty().get().contains("Delete removes it"), vm.messageProperty().get());
+        vm.deleteSelection();
+        var after = vm.designProperty().get().graph(Role.DISCRIMINATOR);
+        assertFalse(after.edges().contains(edge), "the connection is gone");
+        assertTrue(after.contains(layer), "its layers stay");
+        assertEquals(null, vm.selectedEdgeProperty().get());
+
+        vm.undo();
+        assertTrue(vm.designProperty().get().graph(Role.DISCRIMINATOR).edges().contains(edge));
+    }
+
+    @Test
+    void nothingConnectsIntoANetworksInput() {
+        var d = vm.designProperty().get().graph(Role.DISCRIMINATOR);
+        String input = d.input().id();
+        String layer = d.layers().get(d.layers().size() - 1).id();
+        ModelDesign before = vm.designProperty().get();
+        assertFalse(vm.connect(layer, input));
+        assertTrue(vm.messageIsErrorProperty().get());
+        assertTrue(vm.messageProperty().get().contains("input"), vm.messageProperty().get());
+        assertEquals(before, vm.designProperty().get());
     }
 
     @Test
