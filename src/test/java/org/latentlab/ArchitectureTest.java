@@ -1,6 +1,7 @@
 package org.latentlab;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -84,4 +85,46 @@ class ArchitectureTest {
             .that().resideInAPackage(EXPERIMENT)
             .should().dependOnClassesThat(resideInAnyPackage(CLI, UI))
             .because("the CLI and the UI both drive experiments, not the other way round");
+
+    /**
+     * The whole stack at once: each layer may use only the layers under it. {@code latent}, {@code analysis} and
+     * {@code metrics} sit beside {@code train}, over {@code model} and {@code data}; {@code cli} and {@code ui} sit
+     * beside each other at the top.
+     */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("core").definedBy(CORE)
+            .layer("data").definedBy(DATA)
+            .layer("model").definedBy(MODEL)
+            .layer("train").definedBy(TRAIN)
+            .layer("latent").definedBy(LATENT)
+            .layer("analysis").definedBy(ANALYSIS)
+            .layer("metrics").definedBy(METRICS)
+            .layer("experiment").definedBy(EXPERIMENT)
+            .layer("cli").definedBy(CLI)
+            .layer("ui").definedBy(UI)
+            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("latent").mayOnlyBeAccessedByLayers("experiment", "cli", "ui")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("experiment", "cli", "ui")
+            .whereLayer("metrics").mayOnlyBeAccessedByLayers("experiment", "latent", "analysis", "cli", "ui")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("latent", "analysis", "experiment", "cli", "ui")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "latent", "analysis", "metrics", "experiment",
+                    "cli", "ui")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("model", "train", "latent", "analysis", "metrics",
+                    "experiment", "cli", "ui")
+            .because("dependencies point one way, down the stack of STYLE.md");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeaturePackages = slices()
+            .matching("org.latentlab.(**)")
+            .should().beFreeOfCycles()
+            .because("every package, down to sub-packages such as train.ae or ui.geometry, reads without its users");
+
+    @ArchTest
+    static final ArchRule viewModelsDoNotTouchTheSceneGraph = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("a ViewModel holds state and runs jobs, is tested in plain JUnit, and leaves nodes to its view");
 }

@@ -1,8 +1,9 @@
 package org.latentlab.cli;
 
+import org.latentlab.experiment.ExperimentData;
 import org.latentlab.data.DataSource;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.bench.SessionBenchmark;
 import org.latentlab.train.Backend;
@@ -83,13 +84,13 @@ final class BenchCommand implements Runnable {
         for (String name : nets) {
             Path file = Path.of(name);
             if (Files.exists(file) ? !org.latentlab.experiment.ExperimentFiles.isGan(
-                    org.latentlab.experiment.ExperimentFiles.readText(file), name) : Presets.isModel(name)) {
+                    org.latentlab.experiment.ExperimentFiles.readText(file), name) : Presets.reconstructs(name)) {
                 benchModel(name, file);
                 continue;
             }
-            ExperimentSpec spec = name.endsWith(".json") && Files.exists(file)
-                    ? org.latentlab.experiment.ExperimentFiles.read(file) : Presets.load(name);
-            DataSource data = ExperimentRunner.openData(spec, Path.of("."));
+            GanExperiment spec = name.endsWith(".json") && Files.exists(file)
+                    ? org.latentlab.experiment.ExperimentFiles.readGan(file) : Presets.loadGan(name);
+            DataSource data = ExperimentData.open(spec, Path.of("."));
             for (int t : threads) {
                 Backend.configureThreads(t);
                 GanTrainer trainer = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
@@ -126,14 +127,14 @@ final class BenchCommand implements Runnable {
 
     /** An autoencoder / VAE / RBM: one update of both networks per iteration. */
     private void benchModel(String name, Path file) {
-        org.latentlab.experiment.ModelExperiment spec = Files.exists(file)
-                ? org.latentlab.experiment.ExperimentFiles.readModel(file) : Presets.loadModel(name);
-        DataSource data = ExperimentRunner.openData(spec.dataset(), Path.of("."),
+        org.latentlab.experiment.ReconstructionExperiment spec = Files.exists(file)
+                ? org.latentlab.experiment.ExperimentFiles.readReconstruction(file) : Presets.loadReconstruction(name);
+        DataSource data = ExperimentData.open(spec.dataset(), Path.of("."),
                 org.latentlab.data.ImageScale.ZERO_TO_ONE);
-        DataSource train = org.latentlab.experiment.ModelRunner.split(data, spec.heldOut(), spec.seed()).train();
+        DataSource train = org.latentlab.experiment.ExperimentData.split(data, spec.heldOut(), spec.seed()).train();
         for (int t : threads) {
             Backend.configureThreads(t);
-            org.latentlab.train.Trainer trainer = org.latentlab.experiment.ModelRunner.buildTrainer(spec, train,
+            org.latentlab.train.Trainer trainer = org.latentlab.experiment.ExperimentRunner.buildTrainer(spec, train,
                     DataType.FLOAT);
             double[] sorted = measure(trainer).clone();
             Arrays.sort(sorted);
@@ -165,9 +166,9 @@ final class BenchCommand implements Runnable {
     }
 
     private void soak(long iterations) {
-        ExperimentSpec spec = Presets.load(soakNet);
+        GanExperiment spec = Presets.loadGan(soakNet);
         GanTrainer trainer = ExperimentRunner.buildTrainer(spec,
-                ExperimentRunner.openData(spec, Path.of(".")), DataType.FLOAT);
+                ExperimentData.open(spec, Path.of(".")), DataType.FLOAT);
         long step = Math.max(1, iterations / 10);
         List<long[]> rows = new ArrayList<>();
         long t0 = System.nanoTime();

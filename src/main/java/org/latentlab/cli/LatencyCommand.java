@@ -1,9 +1,10 @@
 package org.latentlab.cli;
 
+import org.latentlab.experiment.Family;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.data.ImageScale;
-import org.latentlab.experiment.ExperimentSpec;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.StudioModels;
 import org.latentlab.latent.DecodeService;
@@ -73,21 +74,21 @@ final class LatencyCommand implements Runnable {
             return StudioModels.open(path).models().get();
         }
         ImageShape shape = ImageShape.image(1, 28, 28);
-        if (Presets.isModel(name)) {
-            ModelExperiment spec = Presets.loadModel(name);
+        if (Presets.reconstructs(name)) {
+            ReconstructionExperiment spec = Presets.loadReconstruction(name);
             MultiLayerNetwork enc = NetworkCompiler.compile(spec.encoder(), spec.training().optimizer(), spec.seed(),
                     DataType.FLOAT);
             MultiLayerNetwork dec = NetworkCompiler.compile(spec.decoder(), spec.training().optimizer(),
                     spec.seed() + 1, DataType.FLOAT);
             shape = ImageShape.of(spec.encoder().input().size() == 784 ? new int[] {1, 28, 28}
                     : new int[] {spec.encoder().input().size()});
-            return spec.family() == ModelExperiment.Family.VAE
+            return spec.family() == Family.VAE
                     ? LatentModel.vae(enc, dec, StudioModels.transformOf(spec.training()), shape,
                     ImageScale.ZERO_TO_ONE)
                     : LatentModel.autoencoder(enc, dec, StudioModels.transformOf(spec.training()), shape,
                     ImageScale.ZERO_TO_ONE);
         }
-        ExperimentSpec spec = Presets.load(name);
+        GanExperiment spec = Presets.loadGan(name);
         MultiLayerNetwork g = NetworkCompiler.compile(spec.generator(), spec.training().generatorOptimizer(),
                 spec.seed(), DataType.FLOAT);
         int size = spec.generator().output().size();

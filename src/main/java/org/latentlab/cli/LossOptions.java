@@ -1,12 +1,13 @@
 package org.latentlab.cli;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.experiment.GeometryModels;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.geometry.GeometryJobs;
-import org.latentlab.model.edit.CostEstimate;
+import org.latentlab.model.CostEstimate;
 import org.latentlab.experiment.geometry.LossSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -47,7 +48,7 @@ final class LossOptions {
     LossSpec spec(GeometryJobs jobs) {
         check();
         SavedModel m = jobs.model();
-        if (examples > LossSpec.DEFAULT_EXAMPLES && m.kind() != SavedModel.Kind.RBM) {
+        if (examples > LossSpec.DEFAULT_EXAMPLES && m.kind() != Family.RBM) {
             ExampleSet held = m.heldOut();
             DataSource source = held != null ? held : m.trainingData();
             if (source instanceof ExampleSet set && examples > set.size()) {

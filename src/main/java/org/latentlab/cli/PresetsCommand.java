@@ -2,9 +2,9 @@ package org.latentlab.cli;
 
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.ExperimentFiles;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +31,9 @@ final class PresetsCommand implements Runnable {
             throw new LabException("--write needs a preset NAME: latentlab presets NAME --write FILE");
         }
         OptionChecks.mayWrite(write, force, "--write");
-        if (name != null && Presets.isModel(name)) {
+        if (name != null && Presets.reconstructs(name)) {
             if (write != null) {
-                ExperimentFiles.write(Presets.loadModel(name), write);
+                ExperimentFiles.write(Presets.loadReconstruction(name), write);
                 System.out.println("wrote " + write);
             } else {
                 System.out.println(Presets.text(name).strip());
@@ -41,7 +41,7 @@ final class PresetsCommand implements Runnable {
             return;
         }
         if (name != null) {
-            ExperimentSpec spec = Presets.load(name);
+            GanExperiment spec = Presets.loadGan(name);
             if (write != null) {
                 ExperimentFiles.write(spec, write);
                 System.out.println("wrote " + write);
@@ -51,12 +51,12 @@ final class PresetsCommand implements Runnable {
             return;
         }
         System.out.printf("%-20s %-14s %-14s %9s  %s%n", "preset", "data", "loss", "iters", "description");
-        for (ExperimentSpec s : Presets.all()) {
+        for (GanExperiment s : Presets.allGans()) {
             System.out.printf("%-20s %-14s %-14s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
                     .replace("images:", ""), s.training().loss().id(), s.iterations(), s.description());
         }
         System.out.printf("%n%-26s %-8s %-12s %9s  %s%n", "preset", "data", "family", "iters", "description");
-        for (ModelExperiment s : Presets.allModels()) {
+        for (ReconstructionExperiment s : Presets.allReconstructions()) {
             System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
                     .replace("images:", ""), s.family().id(), s.iterations(), s.description());
         }

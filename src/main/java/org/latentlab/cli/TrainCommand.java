@@ -1,19 +1,20 @@
 package org.latentlab.cli;
 
+import org.latentlab.train.GanTrainer;
+import org.latentlab.train.Trainer;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.Checkpoints;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.experiment.ModelExperiment;
-import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.train.Evaluation;
-import org.latentlab.train.ModelStatus;
+import org.latentlab.train.ReconstructionStatus;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.Backend;
-import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +62,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         }
         Backend.init();
         ExperimentRunner.Options options;
-        ExperimentRunner.Session session;
+        ExperimentRunner.Session<GanTrainer, GanStatus> session;
         if (resume != null) {
             options = new ExperimentRunner.Options(null, resume, 1000, 60_000);
             Path specFile = resume.resolve("spec.json");
@@ -69,18 +70,18 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 throw new LabException(resume + " is not a run folder (no spec.json)");
             }
             if (!ExperimentFiles.isGan(ExperimentFiles.readText(specFile), specFile.toString())) {
-                try (ModelRunner.Session models = ModelRunner.resume(resume, options)) {
+                try (ExperimentRunner.Session<Trainer, ReconstructionStatus> models = ExperimentRunner.resumeReconstruction(resume, options)) {
                     return followModel(models);
                 }
             }
-            session = ExperimentRunner.resume(resume, options);
+            session = ExperimentRunner.resumeGan(resume, options);
         } else {
             Path file = Path.of(experiment);
             if (Files.exists(file) ? !ExperimentFiles.isGan(ExperimentFiles.readText(file), file.toString())
-                    : Presets.isModel(experiment)) {
+                    : Presets.reconstructs(experiment)) {
                 return trainModel(file);
             }
-            ExperimentSpec spec = Files.exists(file) ? ExperimentFiles.read(file) : loadPreset(experiment);
+            GanExperiment spec = Files.exists(file) ? ExperimentFiles.readGan(file) : loadPreset(experiment);
             if (iterations != null) {
                 spec = spec.withIterations(iterations);
             }
@@ -99,7 +100,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     /** An autoencoder, VAE or RBM experiment. */
     private int trainModel(Path file) throws InterruptedException {
         boolean isFile = Files.exists(file);
-        ModelExperiment spec = isFile ? ExperimentFiles.readModel(file) : Presets.loadModel(experiment);
+        ReconstructionExperiment spec = isFile ? ExperimentFiles.readReconstruction(file) : Presets.loadReconstruction(experiment);
         if (iterations != null) {
             spec = spec.withIterations(iterations);
         }
@@ -108,21 +109,21 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         }
         Path base = isFile ? file.toAbsolutePath().getParent() : Path.of(".");
         ExperimentRunner.Options options = new ExperimentRunner.Options(runs, base, 1000, 60_000);
-        try (ModelRunner.Session session = ModelRunner.start(spec, options)) {
+        try (ExperimentRunner.Session<Trainer, ReconstructionStatus> session = ExperimentRunner.start(spec, options)) {
             return followModel(session);
         }
     }
 
-    private int followModel(ModelRunner.Session session) throws InterruptedException {
+    private int followModel(ExperimentRunner.Session<Trainer, ReconstructionStatus> session) throws InterruptedException {
         return follow(session.run(), session::runDir, session::resumeNote, s -> s.progress().state(),
                 s -> s.progress().iteration(),
-                s -> s.progress().message(), ModelStatus::evaluation, TrainCommand::progress);
+                s -> s.progress().message(), ReconstructionStatus::evaluation, TrainCommand::progress);
     }
 
-    private int follow(ExperimentRunner.Session session) throws InterruptedException {
-        return follow(session.run(), session::runDir, session::resumeNote, TrainingStatus::state,
-                TrainingStatus::iteration,
-                TrainingStatus::message, TrainingStatus::evaluation, TrainCommand::progress);
+    private int follow(ExperimentRunner.Session<GanTrainer, GanStatus> session) throws InterruptedException {
+        return follow(session.run(), session::runDir, session::resumeNote, GanStatus::state,
+                GanStatus::iteration,
+                GanStatus::message, GanStatus::evaluation, TrainCommand::progress);
     }
 
     /**
@@ -211,7 +212,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         return newest == null ? -1 : Checkpoints.iterationOf(newest);
     }
 
-    private static String progress(ModelStatus s, String metrics) {
+    private static String progress(ReconstructionStatus s, String metrics) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "it %d/%d  %s ", s.progress().iteration(),
                 s.progress().maxIterations(), s.phase()));
         s.losses().forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
@@ -221,14 +222,14 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         return b.append(String.format(Locale.ROOT, "  %.0f it/s", s.progress().itersPerSecond())).toString();
     }
 
-    private static ExperimentSpec loadPreset(String name) {
+    private static GanExperiment loadPreset(String name) {
         if (name.endsWith(".json")) {
             throw new LabException(name + ": no such experiment file");
         }
-        return Presets.load(name);
+        return Presets.loadGan(name);
     }
 
-    private static String progress(TrainingStatus s, String metrics) {
+    private static String progress(GanStatus s, String metrics) {
         return String.format(Locale.ROOT, "it %d/%d  D %.4f  G %.4f  D(x) %.3f  D(G(z)) %.3f  %s%.0f it/s",
                 s.iteration(), s.maxIterations(), s.discriminatorLoss(), s.generatorLoss(), s.realScore(),
                 s.fakeScore(), metrics.isEmpty() ? "" : metrics + "  ", s.itersPerSecond());

@@ -4,18 +4,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.latentlab.train.GanTrainer;
+import org.latentlab.train.Trainer;
+import org.latentlab.train.ae.AutoencoderSettings;
+import org.latentlab.train.ae.AutoencoderTrainer;
+import org.latentlab.train.rbm.Rbm;
+import org.latentlab.train.rbm.RbmSettings;
+import org.latentlab.train.rbm.RbmTrainer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A GAN checkpoint: G and D with their optimiser state (DL4J model zips, which Netron also opens) and the trainer's
- * counters, in {@code checkpoints/iter-NNNNNNNN/}, written and verified through {@link Checkpoints} (complete or not
- * at all, sealed with a manifest of sizes and SHA-256s). A run keeps its newest {@value #KEEP} checkpoints, so a
- * damaged newest one leaves an older one to resume from.
+ * One checkpoint format for every family, in {@code checkpoints/iter-NNNNNNNN/}, written and verified through
+ * {@link Checkpoints} (complete or not at all, sealed with a manifest of sizes and SHA-256s): {@code state.json}
+ * with the counters and the settings in force, and the model: a GAN's {@code G.zip} and {@code D.zip}, an
+ * autoencoder's or VAE's {@code encoder.zip} and {@code decoder.zip} (DL4J model zips with their optimiser state,
+ * which Netron also opens), or per RBM its parameters, momentum velocities and persistent chains. Everything a
+ * resume needs to continue as if never stopped. A GAN run keeps its newest {@value #KEEP} checkpoints (so a damaged
+ * newest one leaves an older one); the other families keep every one, to compare them along training.
  */
 public final class Checkpoint {
 
@@ -26,8 +42,30 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
-    public static Path save(Path runDir, GanTrainer trainer) {
-        Path dir = runDir.resolve("checkpoints").resolve(String.format("iter-%08d", trainer.iteration()));
+    /**
+     * Saves {@code trainer} into {@code runDir/checkpoints/iter-NNNNNNNN/}, sealed with its manifest, and returns
+     * the folder. Any family's trainer: a GAN's G and D, an autoencoder's encoder and decoder, an RBM stack.
+     */
+    public static Path save(Path runDir, Trainer trainer) {
+        return trainer instanceof GanTrainer g ? saveGan(runDir, g) : saveReconstruction(runDir, trainer);
+    }
+
+    /** Loads a checkpoint of any family into a trainer freshly built from the same experiment. */
+    public static void restore(Path dir, Trainer trainer) {
+        if (trainer instanceof GanTrainer g) {
+            restoreGan(dir, g);
+        } else {
+            restoreReconstruction(dir, trainer);
+        }
+    }
+
+    /** The folder of the checkpoint at {@code iteration}: {@code checkpoints/iter-NNNNNNNN}. */
+    static Path folder(Path runDir, long iteration) {
+        return runDir.resolve("checkpoints").resolve(String.format("iter-%08d", iteration));
+    }
+
+    private static Path saveGan(Path runDir, GanTrainer trainer) {
+        Path dir = folder(runDir, trainer.iteration());
         if (!isFinite(trainer.generator()) || !isFinite(trainer.discriminator())) {
             throw new LabException("not saving a checkpoint at iteration " + trainer.iteration()
                     + ": parameters are NaN or infinite");
@@ -63,7 +101,7 @@ public final class Checkpoint {
     }
 
     /** Loads a checkpoint's parameters, optimiser state, counters and settings into a freshly built trainer. */
-    public static void restore(Path dir, GanTrainer trainer) {
+    private static void restoreGan(Path dir, GanTrainer trainer) {
         try {
             MultiLayerNetwork g = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("G.zip").toFile(), true);
             MultiLayerNetwork d = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("D.zip").toFile(), true);
@@ -117,4 +155,140 @@ public final class Checkpoint {
         double sum = net.params().sumNumber().doubleValue();
         return Double.isFinite(sum);
     }
+
+    private static Path saveReconstruction(Path dir, Trainer trainer) {
+        Path target = folder(dir, trainer.iteration());
+        if (Files.exists(target) && Checkpoints.damage(target) == null) {
+            return target;
+        }
+        return Checkpoints.write(target, tmp -> {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("iteration", trainer.iteration());
+            if (trainer instanceof AutoencoderTrainer t) {
+                ModelSerializer.writeModel(t.encoder(), tmp.resolve("encoder.zip").toFile(), true);
+                ModelSerializer.writeModel(t.decoder(), tmp.resolve("decoder.zip").toFile(), true);
+                state.put("encoderUpdates", t.updateCounts()[0]);
+                state.put("decoderUpdates", t.updateCounts()[1]);
+                state.put("settings", t.settings());
+            } else if (trainer instanceof RbmTrainer r) {
+                List<Long> updates = new ArrayList<>();
+                for (int l = 0; l < r.settings().layers(); l++) {
+                    Rbm rbm = r.rbm(l);
+                    Rbm.TrainingState ts = rbm.trainingState();
+                    saveArray(rbm.weights(), tmp, "rbm-" + l + "-W.bin");
+                    saveArray(rbm.visibleBias(), tmp, "rbm-" + l + "-b.bin");
+                    saveArray(rbm.hiddenBias(), tmp, "rbm-" + l + "-c.bin");
+                    saveArray(ts.weightVelocity(), tmp, "rbm-" + l + "-W-velocity.bin");
+                    saveArray(ts.visibleVelocity(), tmp, "rbm-" + l + "-b-velocity.bin");
+                    saveArray(ts.hiddenVelocity(), tmp, "rbm-" + l + "-c-velocity.bin");
+                    if (ts.fantasy() != null) {
+                        saveArray(ts.fantasy(), tmp, "rbm-" + l + "-chains.bin");
+                    }
+                    updates.add(ts.updates());
+                }
+                state.put("rbmUpdates", updates);
+                state.put("settings", r.settings());
+            }
+            Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
+        });
+    }
+
+    private static void saveArray(INDArray a, Path dir, String name) throws IOException {
+        Nd4j.saveBinary(a, dir.resolve(name).toFile());
+    }
+
+    private static INDArray readArray(Path dir, String name) {
+        Path f = dir.resolve(name);
+        if (!Files.isRegularFile(f)) {
+            throw new LabException(dir + ": checkpoint incomplete, " + name + " is missing");
+        }
+        try {
+            return Nd4j.readBinary(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new LabException(f + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The iteration a checkpoint folder was saved at. */
+    public static long savedIteration(Path checkpoint) {
+        JsonNode state = readCounters(checkpoint);
+        return state.get("iteration").asLong();
+    }
+
+    private static JsonNode readCounters(Path checkpoint) {
+        Path f = checkpoint.resolve("state.json");
+        try {
+            JsonNode node = ExperimentFiles.mapper().readTree(f.toFile());
+            if (node == null || !node.hasNonNull("iteration") || !node.get("iteration").canConvertToLong()) {
+                throw new LabException(f + ": 'iteration' is missing or not a whole number");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new LabException(f + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a checkpoint into a trainer freshly built from the same experiment: parameters, optimiser state,
+     * counters and the settings in force when it was saved.
+     */
+    private static void restoreReconstruction(Path checkpoint, Trainer trainer) {
+        JsonNode state = readCounters(checkpoint);
+        long iteration = state.get("iteration").asLong();
+        try {
+            if (trainer instanceof AutoencoderTrainer t) {
+                MultiLayerNetwork enc = ModelSerializer.restoreMultiLayerNetwork(
+                        checkpoint.resolve("encoder.zip").toFile(), true);
+                MultiLayerNetwork dec = ModelSerializer.restoreMultiLayerNetwork(
+                        checkpoint.resolve("decoder.zip").toFile(), true);
+                copyState(enc, t.encoder(), "encoder");
+                copyState(dec, t.decoder(), "decoder");
+                if (state.hasNonNull("settings")) {
+                    t.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"),
+                            AutoencoderSettings.class));
+                }
+                t.restoreCounters(iteration, state.path("encoderUpdates").asLong(iteration),
+                        state.path("decoderUpdates").asLong(iteration));
+            } else if (trainer instanceof RbmTrainer r) {
+                if (state.hasNonNull("settings")) {
+                    r.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"), RbmSettings.class));
+                }
+                JsonNode updates = state.path("rbmUpdates");
+                for (int l = 0; l < r.settings().layers(); l++) {
+                    Rbm rbm = r.rbm(l);
+                    DataType dt = rbm.dataType();
+                    rbm.setParameters(readArray(checkpoint, "rbm-" + l + "-W.bin").castTo(dt),
+                            readArray(checkpoint, "rbm-" + l + "-b.bin").castTo(dt),
+                            readArray(checkpoint, "rbm-" + l + "-c.bin").castTo(dt));
+                    if (Files.exists(checkpoint.resolve("rbm-" + l + "-W-velocity.bin"))) {
+                        Path chains = checkpoint.resolve("rbm-" + l + "-chains.bin");
+                        rbm.restoreTrainingState(new Rbm.TrainingState(
+                                readArray(checkpoint, "rbm-" + l + "-W-velocity.bin").castTo(dt),
+                                readArray(checkpoint, "rbm-" + l + "-b-velocity.bin").castTo(dt),
+                                readArray(checkpoint, "rbm-" + l + "-c-velocity.bin").castTo(dt),
+                                updates.path(l).asLong(0),
+                                Files.exists(chains) ? readArray(checkpoint, chains.getFileName().toString()) : null));
+                    }
+                }
+                r.restoreIteration(iteration);
+            } else {
+                throw new IllegalArgumentException("no checkpoint format for " + trainer.getClass().getSimpleName());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LabException(checkpoint + ": cannot restore the checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyState(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
+        if (from.numParams() != to.numParams()) {
+            throw new LabException("the checkpoint's " + which + " has " + from.numParams() + " parameters but the"
+                    + " experiment's " + which + " has " + to.numParams());
+        }
+        to.setParams(from.params().castTo(to.params().dataType()));
+        INDArray state = from.getUpdater().getStateViewArray();
+        if (state != null && to.getUpdater().getStateViewArray() != null) {
+            to.getUpdater().getStateViewArray().assign(state.castTo(to.params().dataType()));
+        }
+    }
+
 }

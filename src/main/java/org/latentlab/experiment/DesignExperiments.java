@@ -40,7 +40,7 @@ public final class DesignExperiments {
     }
 
     /** For the GAN bench. */
-    public record Gan(ExperimentSpec spec) implements Trainable {
+    public record Gan(GanExperiment spec) implements Trainable {
         @Override
         public String name() {
             return spec.name();
@@ -48,7 +48,7 @@ public final class DesignExperiments {
     }
 
     /** For the autoencoder / VAE / RBM bench. */
-    public record Model(ModelExperiment spec) implements Trainable {
+    public record Model(ReconstructionExperiment spec) implements Trainable {
         @Override
         public String name() {
             return spec.name();
@@ -62,7 +62,7 @@ public final class DesignExperiments {
      *                      or when the design's data shape is not the preset's data
      */
     public static Trainable experiment(ModelDesign design, String preset) {
-        Trainable base = Presets.isModel(preset) ? new Model(Presets.loadModel(preset)) : new Gan(Presets.load(preset));
+        Trainable base = Presets.reconstructs(preset) ? new Model(Presets.loadReconstruction(preset)) : new Gan(Presets.loadGan(preset));
         return experiment(design, base);
     }
 
@@ -82,13 +82,13 @@ public final class DesignExperiments {
                 throw new LabException("'" + base.name() + "' is an autoencoder / VAE / RBM experiment; a "
                         + design.family().id() + " design trains with a GAN experiment");
             }
-            ExperimentSpec b = gan.spec();
+            GanExperiment b = gan.spec();
             NetworkSpec g = specs.get(Role.GENERATOR);
             NetworkSpec d = specs.get(design.family() == ModelFamily.WGAN ? Role.CRITIC : Role.DISCRIMINATOR);
             requireSameSize("the generator's output", g.output().size(), "the data of " + base.name(),
                     b.generator().output().size());
             try {
-                return new Gan(new ExperimentSpec(name, description, b.seed(), b.dataset(), g, d, b.training(),
+                return new Gan(new GanExperiment(name, description, b.seed(), b.dataset(), g, d, b.training(),
                         b.iterations(), b.sampleInterval(), b.checkpointInterval()));
             } catch (IllegalArgumentException e) {
                 throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
@@ -98,7 +98,7 @@ public final class DesignExperiments {
             throw new LabException("'" + base.name() + "' is a GAN experiment; a " + design.family().id()
                     + " design trains with an autoencoder, VAE or RBM experiment");
         }
-        ModelExperiment b = model.spec();
+        ReconstructionExperiment b = model.spec();
         try {
             if (design.family() == ModelFamily.RBM) {
                 RbmSettings r = b.rbm();
@@ -107,7 +107,7 @@ public final class DesignExperiments {
                 }
                 RbmSettings rbm = new RbmSettings(design.rbmHidden(), r.k(), r.persistent(), r.learningRate(),
                         r.momentum(), r.weightDecay(), r.batchSize(), r.iterationsPerLayer());
-                return new Model(new ModelExperiment(name, description, b.family(), b.seed(), b.dataset(),
+                return new Model(new ReconstructionExperiment(name, description, b.family(), b.seed(), b.dataset(),
                         null, null, null, rbm, b.iterations(), b.sampleInterval(), b.checkpointInterval(),
                         b.heldOut()));
             }
@@ -119,13 +119,13 @@ public final class DesignExperiments {
             NetworkSpec dec = specs.get(Role.DECODER);
             requireSameSize("the encoder's input", enc.input().size(), "the data of " + base.name(),
                     b.encoder().input().size());
-            ModelExperiment.Family family = design.family() == ModelFamily.VAE ? ModelExperiment.Family.VAE
-                    : ModelExperiment.Family.AUTOENCODER;
+            Family family = design.family() == ModelFamily.VAE ? Family.VAE
+                    : Family.AUTOENCODER;
             if (family != b.family()) {
                 throw new LabException("'" + base.name() + "' trains a " + b.family().id() + ", the design is a "
                         + family.id());
             }
-            return new Model(new ModelExperiment(name, description, family, b.seed(), b.dataset(), enc, dec,
+            return new Model(new ReconstructionExperiment(name, description, family, b.seed(), b.dataset(), enc, dec,
                     b.training(), null, b.iterations(), b.sampleInterval(), b.checkpointInterval(), b.heldOut()));
         } catch (IllegalArgumentException e) {
             throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
@@ -160,20 +160,20 @@ public final class DesignExperiments {
                     java.util.Optional.empty());
         }
         if (ExperimentFiles.isGan(text, source)) {
-            ExperimentSpec s = ExperimentFiles.parse(text, source);
+            GanExperiment s = ExperimentFiles.parseGan(text, source);
             boolean wasserstein = s.training().loss() == org.latentlab.train.GanLoss.WGAN
                     || s.training().loss() == org.latentlab.train.GanLoss.WGAN_GP;
             return new Opened(ModelDesign.gan(s.name(), s.description(), s.generator(), s.discriminator(),
                     s.generator().output(), wasserstein), java.util.Optional.of(new Gan(s)));
         }
-        ModelExperiment m = ExperimentFiles.parseModel(text, source);
+        ReconstructionExperiment m = ExperimentFiles.parseReconstruction(text, source);
         ModelDesign design;
-        if (m.family() == ModelExperiment.Family.RBM) {
+        if (m.family() == Family.RBM) {
             int visible = visibleUnits(m.dataset(), file.toAbsolutePath().getParent());
             design = ModelDesign.rbm(m.name(), m.description(), visible, m.rbm().hidden());
         } else {
             design = ModelDesign.autoencoder(m.name(), m.description(), m.encoder(), m.decoder(),
-                    m.family() == ModelExperiment.Family.VAE);
+                    m.family() == Family.VAE);
         }
         return new Opened(design, java.util.Optional.of(new Model(m)));
     }
@@ -219,7 +219,7 @@ public final class DesignExperiments {
             case TOY -> org.latentlab.data.ToyDistribution.named(d.name()).dimension();
             case FOLDER -> d.width() * d.height() * (d.colour() ? 3 : 1);
             case IMAGES, CSV -> d.kind() == DatasetSpec.Kind.IMAGES && d.path() == null ? 28 * 28
-                    : ExperimentRunner.openData(d, base, org.latentlab.data.ImageScale.ZERO_TO_ONE).dimension();
+                    : ExperimentData.open(d, base, org.latentlab.data.ImageScale.ZERO_TO_ONE).dimension();
         };
     }
 

@@ -24,9 +24,9 @@ public final class ExperimentFiles {
     /** Strict ({@link LabJson}): trailing text, {@code "NaN"} for a number and non-finite numbers are refused. */
     private static final ObjectMapper MAPPER = LabJson.strictMapper();
 
-    /** The families an experiment file's {@code "family"} may name: a GAN's, then {@link ModelExperiment.Family}. */
-    private static final String FAMILIES = "gan, " + Arrays.stream(ModelExperiment.Family.values())
-            .map(ModelExperiment.Family::id).collect(Collectors.joining(", "));
+    /** The families an experiment file's {@code "family"} may name: a GAN's, then {@link Family}. */
+    private static final String FAMILIES = Arrays.stream(Family.values())
+            .map(Family::id).collect(Collectors.joining(", "));
 
     private ExperimentFiles() {
     }
@@ -35,42 +35,61 @@ public final class ExperimentFiles {
         return MAPPER;
     }
 
-    public static ExperimentSpec read(Path file) {
+    /** Reads an experiment file of any family. */
+    public static Experiment<?> read(Path file) {
         return parse(readText(file), file.toString());
     }
 
-    /** Parses an experiment from JSON text; {@code source} names it in messages. */
-    public static ExperimentSpec parse(String json, String source) {
+    /**
+     * Parses an experiment of any family from JSON text; {@code source} names it in messages. A file without a
+     * {@code "family"} field was written before families were named and is a GAN experiment (read as such; it is
+     * written back with the field).
+     */
+    public static Experiment<?> parse(String json, String source) {
+        familyOf(json, source);
         try {
-            if (!isGan(json, source)) {
-                throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
-                        + " field); open it on the autoencoder bench or train it with the same train command");
-            }
-            return MAPPER.readValue(json, ExperimentSpec.class);
+            return MAPPER.readValue(json, Experiment.class);
         } catch (JsonProcessingException e) {
             throw new LabException(source + ": " + describe(e), e);
         }
     }
 
+    public static GanExperiment readGan(Path file) {
+        return parseGan(readText(file), file.toString());
+    }
+
+    /** Parses a GAN experiment; another family gives a message saying where it opens. */
+    public static GanExperiment parseGan(String json, String source) {
+        if (familyOf(json, source) != Family.GAN) {
+            throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
+                    + " field); open it on the autoencoder bench or train it with the same train command");
+        }
+        return (GanExperiment) parse(json, source);
+    }
+
     /** True when the JSON text is a GAN experiment (no {@code "family"} field, or {@code "family": "gan"}). */
     public static boolean isGan(String json, String source) {
+        return familyOf(json, source) == Family.GAN;
+    }
+
+    /**
+     * The family an experiment's JSON text names ({@link Family#GAN} when it names none), with a message naming
+     * {@code source} when the text is not one JSON object or the family is unknown.
+     */
+    public static Family familyOf(String json, String source) {
         JsonNode family = root(json, source).get("family");
         if (family == null) {
-            return true;
+            return Family.GAN;
         }
         if (!family.isTextual()) {
             throw new LabException(source + ": at family: expected text, one of " + FAMILIES + ", not " + family);
         }
-        if ("gan".equalsIgnoreCase(family.asText())) {
-            return true;
-        }
         try {
-            ModelExperiment.Family.parse(family.asText());
+            return Family.parse(family.asText());
         } catch (IllegalArgumentException e) {
             throw new LabException(source + ": at family: unknown family '" + family.asText() + "' (known: "
                     + FAMILIES + ")");
         }
-        return false;
     }
 
     /**
@@ -123,24 +142,19 @@ public final class ExperimentFiles {
     }
 
     /** Parses an autoencoder / VAE / RBM experiment; {@code source} names it in messages. */
-    public static ModelExperiment parseModel(String json, String source) {
-        JsonNode tree = root(json, source);
-        JsonNode family = tree.get("family");
-        if (family == null ? tree.has("generator") || tree.has("discriminator") : isGan(json, source)) {
+    public static ReconstructionExperiment parseReconstruction(String json, String source) {
+        if (familyOf(json, source) == Family.GAN) {
             throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
         }
-        try {
-            return MAPPER.readValue(json, ModelExperiment.class);
-        } catch (JsonProcessingException e) {
-            throw new LabException(source + ": " + describe(e), e);
-        }
+        return (ReconstructionExperiment) parse(json, source);
     }
 
-    public static ModelExperiment readModel(Path file) {
-        return parseModel(readText(file), file.toString());
+    public static ReconstructionExperiment readReconstruction(Path file) {
+        return parseReconstruction(readText(file), file.toString());
     }
 
-    public static String toJson(ModelExperiment spec) {
+    /** The experiment as JSON, its {@code "family"} first. */
+    public static String toJson(Experiment<?> spec) {
         try {
             return MAPPER.writeValueAsString(spec);
         } catch (JsonProcessingException e) {
@@ -148,19 +162,8 @@ public final class ExperimentFiles {
         }
     }
 
-    public static void write(ModelExperiment spec, Path file) {
-        AtomicFiles.writeString(file, toJson(spec));
-    }
-
-    public static String toJson(ExperimentSpec spec) {
-        try {
-            return MAPPER.writeValueAsString(spec);
-        } catch (JsonProcessingException e) {
-            throw new LabException("cannot write experiment '" + spec.name() + "': " + e.getMessage(), e);
-        }
-    }
-
-    public static void write(ExperimentSpec spec, Path file) {
+    /** Writes the experiment atomically: the file is complete or untouched. */
+    public static void write(Experiment<?> spec, Path file) {
         AtomicFiles.writeString(file, toJson(spec));
     }
 

@@ -24,7 +24,7 @@ import java.util.Random;
  * Makes the dashboard's views and the run's measurements from a trainer, on the training thread. Codes and real
  * points are drawn once from the experiment's seed, so the same cell or point shows how one code evolves.
  */
-public final class GanViews {
+public final class GanViews implements FamilyViews<GanTrainer, GanView> {
 
     public static final int VIEW_POINTS = 600;
     public static final int HEAT_RES = 64;
@@ -81,6 +81,7 @@ public final class GanViews {
     }
 
     /** The metrics of the current generator: mode coverage for mixtures, diversity for images. */
+    @Override
     public Evaluation evaluate(GanTrainer trainer) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (points) {
@@ -109,6 +110,7 @@ public final class GanViews {
         return lastCoverage;
     }
 
+    @Override
     public GanView view(GanTrainer trainer) {
         if (!points) {
             float[] fake = Host.floats(trainer.generate(viewZ));
@@ -172,5 +174,10 @@ public final class GanViews {
         double mx = 0.15 * (xmax - xmin) + 1e-3;
         double my = 0.15 * (ymax - ymin) + 1e-3;
         return new double[] {xmin - mx, xmax + mx, ymin - my, ymax + my};
+    }
+
+    @Override
+    public void write(GanView view, java.nio.file.Path png) {
+        SampleImages.write(view, png);
     }
 }

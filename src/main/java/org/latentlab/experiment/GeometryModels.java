@@ -55,15 +55,15 @@ public final class GeometryModels {
      */
     public static NetworkObjective trainedPreset(String preset, int iterations, int n, long seed,
                                                  org.latentlab.core.Monitor monitor) {
-        ModelExperiment spec = Presets.loadModel(preset);
-        if (spec.family() == ModelExperiment.Family.RBM) {
+        ReconstructionExperiment spec = Presets.loadReconstruction(preset);
+        if (spec.family() == Family.RBM) {
             throw new LabException(preset + " is an RBM preset; pick an autoencoder or VAE preset");
         }
-        DataSource data = ExperimentRunner.openData(spec.dataset(), Path.of("."),
+        DataSource data = ExperimentData.open(spec.dataset(), Path.of("."),
                 org.latentlab.data.ImageScale.ZERO_TO_ONE);
-        ModelRunner.Split split = ModelRunner.split(data, spec.heldOut(), spec.seed());
+        ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
         org.latentlab.train.ae.AutoencoderTrainer t = (org.latentlab.train.ae.AutoencoderTrainer)
-                ModelRunner.buildTrainer(spec, split.train(), DataType.FLOAT);
+                ExperimentRunner.buildTrainer(spec, split.train(), DataType.FLOAT);
         for (int i = 0; i < iterations; i++) {
             monitor.checkCancelled();
             t.iterate();
@@ -75,7 +75,7 @@ public final class GeometryModels {
         MultiLayerNetwork enc = DoubleNetworks.copy(t.encoder());
         MultiLayerNetwork dec = DoubleNetworks.copy(t.decoder());
         AutoencoderSettings s = spec.training();
-        return spec.family() == ModelExperiment.Family.VAE
+        return spec.family() == Family.VAE
                 ? AutoencoderObjective.vae(enc, dec, x, s.reconstruction(), s.beta(), seed)
                 : AutoencoderObjective.plain(enc, dec, x, x, s.reconstruction());
     }
@@ -87,14 +87,14 @@ public final class GeometryModels {
         MultiLayerNetwork enc = DoubleNetworks.copy(model.encoder());
         MultiLayerNetwork dec = DoubleNetworks.copy(model.decoder());
         AutoencoderSettings s = model.modelSpec().training();
-        if (model.kind() == SavedModel.Kind.VAE) {
+        if (model.kind() == Family.VAE) {
             return AutoencoderObjective.vae(enc, dec, x, s.reconstruction(), s.beta(), seed);
         }
         return AutoencoderObjective.plain(enc, dec, x, x, s.reconstruction());
     }
 
     private static NetworkObjective gan(SavedModel model, int n, Part part, long seed) {
-        ExperimentSpec spec = model.ganSpec();
+        GanExperiment spec = model.ganSpec();
         DataSource data = model.data();
         GanTrainer trainer = ExperimentRunner.buildTrainer(spec, data, DataType.DOUBLE);
         Checkpoint.restore(model.checkpoint(), trainer);

@@ -39,7 +39,7 @@ public record ManifoldSensitivity(double[] onManifold, double[] offManifold, Str
     /** At the first n held-out examples of a saved autoencoder or VAE (μ for a VAE), in double precision. */
     public static ManifoldSensitivity of(SavedModel model, int n, OffManifold off, double sigma, long seed,
                                          Monitor monitor) {
-        if (model.kind() != SavedModel.Kind.AUTOENCODER && model.kind() != SavedModel.Kind.VAE) {
+        if (model.kind() != Family.AUTOENCODER && model.kind() != Family.VAE) {
             throw new LabException(model.runDir().getFileName() + " is a " + model.kind().name().toLowerCase()
                     + " run: sensitivity is read off an encoder; open an autoencoder or VAE run");
         }
@@ -50,7 +50,7 @@ public record ManifoldSensitivity(double[] onManifold, double[] offManifold, Str
         DataSource source = held != null ? held : model.trainingData();
         double[][] x = GeometryModels.batch(source, n, seed).toDoubleMatrix();
         MultiLayerNetwork encoder = DoubleNetworks.copy(model.encoder());
-        EncoderOutput output = model.kind() == SavedModel.Kind.VAE ? EncoderOutput.VAE_MEAN : EncoderOutput.CODE;
+        EncoderOutput output = model.kind() == Family.VAE ? EncoderOutput.VAE_MEAN : EncoderOutput.CODE;
         return of(encoder, output, x, source.shape().length == 3, off, sigma, seed, monitor);
     }
 

@@ -6,52 +6,102 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The experiments bundled with the lab, as JSON resources under {@code org/latentlab/experiment/presets/}. */
+/**
+ * The experiments bundled with the lab, as JSON resources under {@code org/latentlab/experiment/presets/}: one
+ * list for every family, in the order the window and the CLI list them. Each preset's family is recorded here and
+ * checked against its file by a test, so a screen can list one family's presets without reading them all.
+ */
 public final class Presets {
 
-    /** Bundled preset names, in the order the window and the CLI list them; the first is the default. */
-    public static final List<String> NAMES = List.of(
-            "ring8-nsgan", "ring8-minimax", "ring8-wgan", "ring8-wgangp", "ring8-lsgan", "ring8-hinge",
-            "ring8-pacgan-nsgan", "grid25-nsgan", "spiral-nsgan", "mnist-mlp-gan", "fashion-dcgan");
+    private static final Map<String, Family> CATALOGUE = catalogue(
+            Family.GAN, List.of("ring8-nsgan", "ring8-minimax", "ring8-wgan", "ring8-wgangp", "ring8-lsgan",
+                    "ring8-hinge", "ring8-pacgan-nsgan", "grid25-nsgan", "spiral-nsgan", "mnist-mlp-gan",
+                    "fashion-dcgan"),
+            Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
+                    "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),
+            Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
+            Family.AUTOENCODER, List.of("ring8-ae-2d"),
+            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
 
-    /** Bundled autoencoder, VAE and RBM experiments, in the order they are listed. */
-    public static final List<String> MODEL_NAMES = List.of(
-            "mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1", "mnist-dae",
-            "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn", "mnist-vae", "mnist-vae-2d",
-            "fashion-vae", "ring8-ae-2d", "mnist-rbm", "mnist-rbm-pcd", "mnist-dbn");
+    /** Every bundled preset, GANs first; the first is the window's default. */
+    public static final List<String> NAMES = List.copyOf(CATALOGUE.keySet());
 
     private Presets() {
+    }
+
+    private static Map<String, Family> catalogue(Object... familyThenNames) {
+        Map<String, Family> m = new LinkedHashMap<>();
+        for (int i = 0; i < familyThenNames.length; i += 2) {
+            for (Object name : (List<?>) familyThenNames[i + 1]) {
+                m.put((String) name, (Family) familyThenNames[i]);
+            }
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     public static String defaultName() {
         return NAMES.get(0);
     }
 
-    public static List<ExperimentSpec> all() {
-        List<ExperimentSpec> out = new ArrayList<>();
-        for (String n : NAMES) {
-            out.add(load(n));
+    /** The family of a bundled preset. */
+    public static Family family(String name) {
+        Family f = CATALOGUE.get(name);
+        if (f == null) {
+            throw unknown(name);
         }
-        return out;
+        return f;
+    }
+
+    /** The bundled GAN presets, in listing order. */
+    public static List<String> gans() {
+        return names(false);
+    }
+
+    /** The bundled autoencoder, VAE and RBM presets, in listing order. */
+    public static List<String> reconstructions() {
+        return names(true);
     }
 
     /** Whether {@code name} is a bundled autoencoder / VAE / RBM preset. */
-    public static boolean isModel(String name) {
-        return MODEL_NAMES.contains(name);
+    public static boolean reconstructs(String name) {
+        Family f = CATALOGUE.get(name);
+        return f != null && f.reconstructs();
     }
 
-    public static List<ModelExperiment> allModels() {
-        List<ModelExperiment> out = new ArrayList<>();
-        for (String n : MODEL_NAMES) {
-            out.add(loadModel(n));
-        }
-        return out;
+    private static List<String> names(boolean reconstructs) {
+        List<String> out = new ArrayList<>();
+        CATALOGUE.forEach((n, f) -> {
+            if (f.reconstructs() == reconstructs) {
+                out.add(n);
+            }
+        });
+        return List.copyOf(out);
     }
 
-    public static ModelExperiment loadModel(String name) {
-        return ExperimentFiles.parseModel(text(name), "preset " + name);
+    /** Any bundled preset, of whatever family its file names. */
+    public static Experiment<?> load(String name) {
+        return ExperimentFiles.parse(text(name), "preset " + name);
+    }
+
+    public static GanExperiment loadGan(String name) {
+        return ExperimentFiles.parseGan(text(name), "preset " + name);
+    }
+
+    public static ReconstructionExperiment loadReconstruction(String name) {
+        return ExperimentFiles.parseReconstruction(text(name), "preset " + name);
+    }
+
+    public static List<GanExperiment> allGans() {
+        return gans().stream().map(Presets::loadGan).toList();
+    }
+
+    public static List<ReconstructionExperiment> allReconstructions() {
+        return reconstructions().stream().map(Presets::loadReconstruction).toList();
     }
 
     /** The JSON text of any bundled preset. */
@@ -59,8 +109,7 @@ public final class Presets {
         String resource = "presets/" + name + ".json";
         try (InputStream in = Presets.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new LabException("no preset named '" + name + "' (known: " + String.join(", ", NAMES) + ", "
-                        + String.join(", ", MODEL_NAMES) + ")");
+                throw unknown(name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -68,7 +117,7 @@ public final class Presets {
         }
     }
 
-    public static ExperimentSpec load(String name) {
-        return ExperimentFiles.parse(text(name), "preset " + name);
+    private static LabException unknown(String name) {
+        return new LabException("no preset named '" + name + "' (known: " + String.join(", ", NAMES) + ")");
     }
 }

@@ -2,7 +2,7 @@ package org.latentlab.experiment;
 
 import org.latentlab.core.LabException;
 import org.latentlab.train.Evaluation;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * @param <S> the status record published to the screen
  * @param <V> the family's views (measurements and pictures of the model)
  */
-abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Hooks<T, S> {
+abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>> implements TrainingRun.Hooks<T, S> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingHooks.class);
 
@@ -50,7 +50,9 @@ abstract class RecordingHooks<T extends Trainer, S, V> implements TrainingRun.Ho
     abstract V newViews(T trainer);
 
     /** Measures the model now (held-out scores, coverage, ...). */
-    abstract Evaluation evaluate(T trainer);
+    Evaluation evaluate(T trainer) {
+        return views.evaluate(trainer);
+    }
 
     /** Appends the metrics row and writes the picture of this measurement to the run folder. */
     abstract void write(RunStore store, T trainer, Evaluation evaluation, double elapsedSeconds);

@@ -39,7 +39,7 @@ public final class RunStore {
     }
 
     /** A new folder {@code runs/<timestamp>-<name>} with the spec and provenance written. */
-    public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash, Path dataBaseDir) {
+    public static RunStore create(Path runsRoot, Experiment<?> spec, String dataHash, Path dataBaseDir) {
         return create(runsRoot, spec.name(), spec.seed(), spec.dataset(), ExperimentFiles.toJson(spec), dataHash,
                 dataBaseDir);
     }
@@ -148,8 +148,8 @@ public final class RunStore {
         return dir;
     }
 
-    public ExperimentSpec spec() {
-        return ExperimentFiles.read(dir.resolve("spec.json"));
+    public GanExperiment spec() {
+        return ExperimentFiles.readGan(dir.resolve("spec.json"));
     }
 
     /** Appends one row; the header is written with the first row and names the evaluation's metrics. */
@@ -263,7 +263,7 @@ public final class RunStore {
         }
     }
 
-    public static RunStore create(Path runsRoot, ExperimentSpec spec, String dataHash) {
+    public static RunStore create(Path runsRoot, GanExperiment spec, String dataHash) {
         return create(runsRoot, spec, dataHash, null);
     }
 

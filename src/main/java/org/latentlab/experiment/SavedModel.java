@@ -23,19 +23,16 @@ import java.util.List;
  */
 public final class SavedModel {
 
-    /** What kind of model the run trained. */
-    public enum Kind { GAN, AUTOENCODER, VAE, RBM }
-
 
     private final Path runDir;
     private final Path checkpoint;
     private final long iteration;
-    private final Kind kind;
-    private final ExperimentSpec ganSpec;
-    private final ModelExperiment modelSpec;
+    private final Family kind;
+    private final GanExperiment ganSpec;
+    private final ReconstructionExperiment modelSpec;
 
-    private SavedModel(Path runDir, Path checkpoint, long iteration, Kind kind, ExperimentSpec ganSpec,
-                       ModelExperiment modelSpec) {
+    private SavedModel(Path runDir, Path checkpoint, long iteration, Family kind, GanExperiment ganSpec,
+                       ReconstructionExperiment modelSpec) {
         this.runDir = runDir;
         this.checkpoint = checkpoint;
         this.iteration = iteration;
@@ -69,23 +66,18 @@ public final class SavedModel {
         Path specFile = runDir.resolve("spec.json");
         String json = ExperimentFiles.readText(specFile);
         long iteration = iterationOf(checkpoint);
-        if (ExperimentFiles.isGan(json, specFile.toString())) {
+        Experiment<?> spec = ExperimentFiles.parse(json, specFile.toString());
+        if (spec instanceof GanExperiment gan) {
             requireFile(checkpoint, "G.zip");
             requireFile(checkpoint, "D.zip");
-            return new SavedModel(runDir, checkpoint, iteration, Kind.GAN,
-                    ExperimentFiles.parse(json, specFile.toString()), null);
+            return new SavedModel(runDir, checkpoint, iteration, Family.GAN, gan, null);
         }
-        ModelExperiment spec = ExperimentFiles.parseModel(json, specFile.toString());
-        Kind kind = switch (spec.family()) {
-            case AUTOENCODER -> Kind.AUTOENCODER;
-            case VAE -> Kind.VAE;
-            case RBM -> Kind.RBM;
-        };
-        if (kind != Kind.RBM) {
+        ReconstructionExperiment model = (ReconstructionExperiment) spec;
+        if (model.family() != Family.RBM) {
             requireFile(checkpoint, "encoder.zip");
             requireFile(checkpoint, "decoder.zip");
         }
-        return new SavedModel(runDir, checkpoint, iteration, kind, null, spec);
+        return new SavedModel(runDir, checkpoint, iteration, model.family(), null, model);
     }
 
     /**
@@ -116,7 +108,7 @@ public final class SavedModel {
     }
 
     private MultiLayerNetwork network(String file) {
-        if (kind == Kind.RBM) {
+        if (kind == Family.RBM) {
             throw new LabException(runDir.getFileName() + " is an RBM run: its machines are not DL4J networks;"
                     + " open an autoencoder, VAE or GAN run");
         }
@@ -129,12 +121,12 @@ public final class SavedModel {
     }
 
     public MultiLayerNetwork generator() {
-        requireKind(Kind.GAN, "a generator");
+        requireKind(Family.GAN, "a generator");
         return network("G.zip");
     }
 
     public MultiLayerNetwork discriminator() {
-        requireKind(Kind.GAN, "a discriminator");
+        requireKind(Family.GAN, "a discriminator");
         return network("D.zip");
     }
 
@@ -148,7 +140,7 @@ public final class SavedModel {
         return network("decoder.zip");
     }
 
-    private void requireKind(Kind wanted, String what) {
+    private void requireKind(Family wanted, String what) {
         if (kind != wanted) {
             throw new LabException(runDir.getFileName() + " is a " + kind.name().toLowerCase() + " run: it has no "
                     + what);
@@ -156,7 +148,7 @@ public final class SavedModel {
     }
 
     private void requireAutoencoder(String what) {
-        if (kind != Kind.AUTOENCODER && kind != Kind.VAE) {
+        if (kind != Family.AUTOENCODER && kind != Family.VAE) {
             throw new LabException(runDir.getFileName() + " is a " + kind.name().toLowerCase() + " run: it has no "
                     + what);
         }
@@ -165,10 +157,10 @@ public final class SavedModel {
     /** The training data, opened as the run opened it (images in [-1, 1] for GANs, [0, 1] otherwise). */
     public DataSource data() {
         Path base = RunStore.dataBaseDir(runDir);
-        if (kind == Kind.GAN) {
-            return ExperimentRunner.openData(ganSpec, base == null ? runDir : base);
+        if (kind == Family.GAN) {
+            return ExperimentData.open(ganSpec, base == null ? runDir : base);
         }
-        return ExperimentRunner.openData(modelSpec.dataset(), base == null ? runDir : base, ImageScale.ZERO_TO_ONE);
+        return ExperimentData.open(modelSpec, base == null ? runDir : base);
     }
 
     /**
@@ -176,16 +168,16 @@ public final class SavedModel {
      * (GANs, and sampled toy distributions).
      */
     public ExampleSet heldOut() {
-        if (kind == Kind.GAN) {
+        if (kind == Family.GAN) {
             return null;
         }
-        return ModelRunner.split(data(), modelSpec.heldOut(), modelSpec.seed()).heldOut();
+        return ExperimentData.split(data(), modelSpec.heldOut(), modelSpec.seed()).heldOut();
     }
 
     /** The training part of the data (the whole data set for a GAN). */
     public DataSource trainingData() {
         DataSource d = data();
-        return kind == Kind.GAN ? d : ModelRunner.split(d, modelSpec.heldOut(), modelSpec.seed()).train();
+        return kind == Family.GAN ? d : ExperimentData.split(d, modelSpec.heldOut(), modelSpec.seed()).train();
     }
 
     public Path runDir() {
@@ -200,22 +192,27 @@ public final class SavedModel {
         return iteration;
     }
 
-    public Kind kind() {
+    public Family kind() {
         return kind;
     }
 
     /** The GAN experiment, or null. */
-    public ExperimentSpec ganSpec() {
+    public GanExperiment ganSpec() {
         return ganSpec;
     }
 
     /** The autoencoder / VAE / RBM experiment, or null. */
-    public ModelExperiment modelSpec() {
+    public ReconstructionExperiment modelSpec() {
         return modelSpec;
     }
 
     public String name() {
-        return kind == Kind.GAN ? ganSpec.name() : modelSpec.name();
+        return spec().name();
+    }
+
+    /** The experiment the run trained, of whatever family. */
+    public Experiment<?> spec() {
+        return kind == Family.GAN ? ganSpec : modelSpec;
     }
 
     @Override

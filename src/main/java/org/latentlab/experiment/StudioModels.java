@@ -80,14 +80,14 @@ public final class StudioModels {
      * @throws LabException for RBM runs, runs on vector data, and unreadable checkpoints
      */
     public static Studio fromSaved(SavedModel saved) {
-        if (saved.kind() == SavedModel.Kind.RBM) {
+        if (saved.kind() == Family.RBM) {
             throw new LabException(saved.name() + " is an RBM run: the latent studio explores a decoder network;"
                     + " open an autoencoder, VAE or GAN run");
         }
         DataSource data = saved.data();
         ImageShape shape = imageShape(data, saved.name());
         String name = saved.name() + " at iteration " + saved.iteration();
-        if (saved.kind() == SavedModel.Kind.GAN) {
+        if (saved.kind() == Family.GAN) {
             if (!(data instanceof ExampleSet images)) {
                 throw new LabException(saved.name() + ": its data " + data.name() + " is not a set of images the"
                         + " studio can pick from");
@@ -99,15 +99,15 @@ public final class StudioModels {
             return new Studio(name, "GAN generator " + latent + " -> " + shape + " from " + saved.runDir()
                     .getFileName(), models, images, false, images);
         }
-        ModelExperiment spec = saved.modelSpec();
+        ReconstructionExperiment spec = saved.modelSpec();
         OutputTransform transform = transformOf(spec.training());
         MultiLayerNetwork enc = saved.encoder();
         MultiLayerNetwork dec = saved.decoder();
-        boolean vae = saved.kind() == SavedModel.Kind.VAE;
+        boolean vae = saved.kind() == Family.VAE;
         Supplier<LatentModel> models = factory(() -> vae
                 ? LatentModel.vae(enc, dec, transform, shape, ImageScale.ZERO_TO_ONE)
                 : LatentModel.autoencoder(enc, dec, transform, shape, ImageScale.ZERO_TO_ONE));
-        ModelRunner.Split split = ModelRunner.split(data, spec.heldOut(), spec.seed());
+        ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
         return new Studio(name, (vae ? "VAE" : "autoencoder") + " code " + spec.codeDim() + " -> " + shape
                 + (transform == OutputTransform.SIGMOID ? " (Bernoulli decoder)" : "") + " from "
                 + saved.runDir().getFileName(), models, split.heldOut(), true,
@@ -119,8 +119,8 @@ public final class StudioModels {
      * the monitor and stopping with {@link Monitor.Cancelled} when asked; then hands its networks to the studio.
      * Nothing is written to disk.
      */
-    public static Studio trainQuick(ModelExperiment spec, long iterations, Monitor monitor) {
-        if (spec.family() == ModelExperiment.Family.RBM) {
+    public static Studio trainQuick(ReconstructionExperiment spec, long iterations, Monitor monitor) {
+        if (spec.family() == Family.RBM) {
             throw new LabException(spec.name() + " is an RBM: the latent studio needs an autoencoder, VAE or GAN");
         }
         if (iterations < 1) {
@@ -129,11 +129,11 @@ public final class StudioModels {
         Monitor m = monitor == null ? Monitor.NONE : monitor;
         Backend.applyToCurrentThread();
         m.progress(0, "loading " + spec.dataset());
-        DataSource data = ExperimentRunner.openData(spec.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
+        DataSource data = ExperimentData.open(spec.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
         ImageShape shape = imageShape(data, spec.name());
-        ModelRunner.Split split = ModelRunner.split(data, spec.heldOut(), spec.seed());
-        ModelRunner.check(spec, split.train());
-        Trainer trainer = ModelRunner.buildTrainer(spec, split.train(), DataType.FLOAT);
+        ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
+        ExperimentRunner.checkFits(spec, split.train());
+        Trainer trainer = ExperimentRunner.buildTrainer(spec, split.train(), DataType.FLOAT);
         AutoencoderTrainer ae = (AutoencoderTrainer) trainer;
         long start = System.nanoTime();
         for (long i = 0; i < iterations; i++) {

@@ -413,6 +413,15 @@ public final class LatentModel implements Decoder {
 
     /** Data values mapped to [0, 1] for drawing (clamped); vector data is returned as it is. */
     public float[] toDisplay(float[] values) {
+        return toDisplay(values, scale);
+    }
+
+    /**
+     * Data values in {@code scale}'s range mapped to [0, 1] for drawing, clamped: the one conversion for decoded
+     * images and examples alike (an example is a data value in the range its model was trained on). A null scale
+     * (vector data) returns the values as they are.
+     */
+    public static float[] toDisplay(float[] values, ImageScale scale) {
         float[] out = values.clone();
         if (scale == ImageScale.MINUS_ONE_TO_ONE) {
             for (int i = 0; i < out.length; i++) {

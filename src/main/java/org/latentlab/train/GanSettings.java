@@ -66,4 +66,10 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
         return new GanSettings(loss, k, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
                 instanceNoise, weightClip, gpLambda);
     }
+
+    /** One line: "nsgan, k=1, lr D 2.0E-4, lr G 2.0E-4". */
+    public String describe() {
+        return loss.id() + ", k=" + discriminatorSteps + ", lr D " + discriminatorOptimizer.learningRate() + ", lr G "
+                + generatorOptimizer.learningRate();
+    }
 }

@@ -367,9 +367,7 @@ public final class GanTrainer implements Trainer {
 
     @Override
     public String describeSettings() {
-        return settings.loss().id() + ", k=" + settings.discriminatorSteps() + ", lr D "
-                + settings.discriminatorOptimizer().learningRate() + ", lr G "
-                + settings.generatorOptimizer().learningRate();
+        return settings.describe();
     }
 
     @Override

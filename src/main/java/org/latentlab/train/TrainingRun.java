@@ -1,7 +1,7 @@
 package org.latentlab.train;
 
 import org.latentlab.core.LabException;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,41 +1,35 @@
 package org.latentlab.train;
 
 /**
- * One immutable report of a running GAN, published by {@link TrainingRun} from its thread. Values that were not
- * measured are NaN; {@code view} and {@code evaluation} are null when there is nothing new.
- *
- * @param realScore  mean D(x) over the last real batch (σ(score) for probabilistic losses, else the raw critic score)
- * @param fakeScore  mean D(G(z)) over the last generated batch, same convention
- * @param itersPerSecond iterations per second over the last reporting window
- * @param partialDiscriminatorSteps D updates made by hand (Step D) since the last whole iteration
- * @param partialGeneratorSteps     G updates made by hand (Step G) since the last whole iteration
+ * One immutable report of a running experiment of any family, published by {@link TrainingRun} from its thread
+ * and read by the screens and the command line: where the run stands (state, iteration, speed, a message), and
+ * a new measurement when there is one. Each family's record adds its own parts: {@link GanStatus} the two
+ * players' losses and scores, {@link ReconstructionStatus} the parts of the reconstruction loss. Values not
+ * measured are NaN; {@code evaluation} is null when there is nothing new.
  */
-public record TrainingStatus(RunState state, long iteration, long maxIterations, int partialDiscriminatorSteps,
-                             int partialGeneratorSteps, double discriminatorLoss,
-                             double generatorLoss, double realScore, double fakeScore, double penalty,
-                             double discriminatorGradNorm, double generatorGradNorm, GanSettings settings,
-                             long elapsedMillis, double itersPerSecond, Evaluation evaluation, GanView view,
-                             String message, boolean fault) {
+public sealed interface TrainingStatus permits GanStatus, ReconstructionStatus {
 
-    /** The status of a GAN run: the run's progress, the trainer's last step, a new measurement and view if any. */
-    public static TrainingStatus of(TrainingRun.Progress p, GanTrainer trainer, Evaluation evaluation, GanView view) {
-        if (trainer == null) {
-            return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), 0, 0, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, p.elapsedMillis(), p.itersPerSecond(),
-                    evaluation, view, p.message(), p.fault());
-        }
-        GanTrainer.StepStats s = trainer.lastStats();
-        return new TrainingStatus(p.state(), p.iteration(), p.maxIterations(), trainer.partialDiscriminatorSteps(),
-                trainer.partialGeneratorSteps(), s.discriminatorLoss, s.generatorLoss,
-                s.realScore, s.fakeScore, s.penalty, s.discriminatorGradNorm, s.generatorGradNorm, trainer.settings(),
-                p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message(), p.fault());
-    }
+    RunState state();
 
-    /** Updates made by hand (Step D, Step G) since the last whole iteration. */
-    public int partialSteps() {
-        return partialDiscriminatorSteps + partialGeneratorSteps;
-    }
+    /** Whole iterations done. */
+    long iteration();
 
-    /** Lifecycle of a run. */
-    public enum RunState { STARTING, READY, RUNNING, PAUSED, FINISHED, FAILED, CLOSED }
+    long maxIterations();
+
+    long elapsedMillis();
+
+    /** Iterations per second over the last reporting window. */
+    double itersPerSecond();
+
+    /** What the run says to a person (why it paused or stopped), or null. */
+    String message();
+
+    /** True when the run stopped on a fault (a non-finite loss, a failed write), not at a person's request. */
+    boolean fault();
+
+    /** The held-out / sample measurement made since the last status, or null. */
+    Evaluation evaluation();
+
+    /** A one-line summary of the settings in force. */
+    String settingsSummary();
 }

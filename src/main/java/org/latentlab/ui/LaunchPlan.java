@@ -1,9 +1,10 @@
 package org.latentlab.ui;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.DesignExperiments;
 import org.latentlab.experiment.ExperimentFiles;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.StudioModels;
@@ -221,7 +222,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             messages.add("'" + u + "': not a window parameter, ignored (they read --name=value)");
         }
         String defaultGan = Presets.defaultName();
-        String defaultModel = Presets.MODEL_NAMES.get(0);
+        String defaultModel = Presets.reconstructions().get(0);
         String ganPreset = defaultGan;
         String modelPreset = defaultModel;
         Path ganFile = null;
@@ -235,10 +236,10 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             try {
                 String text = ExperimentFiles.readText(path);
                 if (ExperimentFiles.isGan(text, file)) {
-                    ExperimentFiles.parse(text, file);
+                    ExperimentFiles.parseGan(text, file);
                     ganFile = path;
                 } else {
-                    ExperimentFiles.parseModel(text, file);
+                    ExperimentFiles.parseReconstruction(text, file);
                     modelFile = path;
                     bench = Bench.MODELS;
                 }
@@ -249,14 +250,14 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
         if (preset != null && ganFile == null && modelFile == null) {
-            if (Presets.NAMES.contains(preset)) {
+            if (Presets.gans().contains(preset)) {
                 ganPreset = preset;
-            } else if (Presets.isModel(preset)) {
+            } else if (Presets.reconstructs(preset)) {
                 modelPreset = preset;
                 bench = Bench.MODELS;
             } else {
                 messages.add("--preset: no preset named '" + preset + "'; opened " + defaultGan + " instead (known: "
-                        + String.join(", ", Presets.NAMES) + ", " + String.join(", ", Presets.MODEL_NAMES) + ")");
+                        + String.join(", ", Presets.gans()) + ", " + String.join(", ", Presets.reconstructions()) + ")");
             }
         } else if (preset != null && file != null && (ganFile != null || modelFile != null)) {
             messages.add("--preset=" + preset + " ignored: --experiment picks the experiment");
@@ -345,7 +346,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         if (run != null) {
             try {
                 SavedModel saved = SavedModel.open(Path.of(run));
-                if (saved.kind() == SavedModel.Kind.RBM) {
+                if (saved.kind() == Family.RBM) {
                     throw new LabException(run + " is an RBM run: the latent studio explores a decoder network");
                 }
                 latentRun = Path.of(run);
@@ -359,11 +360,11 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             latentTrain = null;
         } else if (latentTrain != null) {
             try {
-                if (!Presets.isModel(latentTrain)) {
+                if (!Presets.reconstructs(latentTrain)) {
                     throw new LabException("no autoencoder or VAE preset named '" + latentTrain + "' (quick models: "
                             + String.join(", ", StudioModels.QUICK_PRESETS) + ")");
                 }
-                if (Presets.loadModel(latentTrain).family() == ModelExperiment.Family.RBM) {
+                if (Presets.loadReconstruction(latentTrain).family() == Family.RBM) {
                     throw new LabException(latentTrain + " is an RBM: the latent studio needs an autoencoder or VAE");
                 }
             } catch (LabException e) {
@@ -397,7 +398,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
     }
 
     private static boolean known(String preset) {
-        return Presets.NAMES.contains(preset) || Presets.isModel(preset);
+        return Presets.gans().contains(preset) || Presets.reconstructs(preset);
     }
 
     /** A parameter's value, or null when absent or blank. */

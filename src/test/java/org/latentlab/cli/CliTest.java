@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import org.latentlab.experiment.ExperimentData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,7 +25,7 @@ import org.latentlab.data.DataSource;
 import org.latentlab.experiment.Checkpoint;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.GanViews;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.RunStore;
@@ -63,7 +64,7 @@ class CliTest {
     void presetsListsEveryPreset() {
         assertEquals(0, Main.execute("presets"));
 
-        for (String name : Presets.NAMES) {
+        for (String name : Presets.gans()) {
             assertTrue(stdout().contains(name + " "), "missing " + name + " in:\n" + stdout());
         }
     }
@@ -72,7 +73,7 @@ class CliTest {
     void presetsWithANamePrintsItsJson() {
         assertEquals(0, Main.execute("presets", "ring8-wgan"));
 
-        assertEquals(Presets.load("ring8-wgan"), ExperimentFiles.parse(stdout(), "stdout"));
+        assertEquals(Presets.loadGan("ring8-wgan"), ExperimentFiles.parseGan(stdout(), "stdout"));
     }
 
     @Test
@@ -86,7 +87,7 @@ class CliTest {
 
     @Test
     void badExperimentFileFailsNamingTheFile() throws IOException {
-        String json = ExperimentFiles.toJson(Presets.load("ring8-nsgan")).replace("\"batchSize\" : 256",
+        String json = ExperimentFiles.toJson(Presets.loadGan("ring8-nsgan")).replace("\"batchSize\" : 256",
                 "\"batchSize\" : \"abc\"");
         Path file = Files.writeString(tmp.resolve("broken-experiment.json"), json);
         Path runs = tmp.resolve("runs");
@@ -114,7 +115,7 @@ class CliTest {
         assertEquals(0, code, stderr());
         Path run = onlyRunFolder(tmp);
         assertTrue(run.getFileName().toString().endsWith("-ring8-nsgan"), run.toString());
-        assertEquals(30, ExperimentFiles.read(run.resolve("spec.json")).iterations());
+        assertEquals(30, ExperimentFiles.readGan(run.resolve("spec.json")).iterations());
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
         assertEquals(2, metrics.size(), "header + the final row at 30: " + metrics);
         assertTrue(metrics.get(1).startsWith("30,"), metrics.get(1));
@@ -130,10 +131,10 @@ class CliTest {
     @Test
     void resumeContinuesFromTheCheckpointWithoutDuplicateRows() throws IOException {
         Backend.init();
-        ExperimentSpec preset = Presets.load("ring8-nsgan");
-        ExperimentSpec spec = new ExperimentSpec(preset.name(), preset.description(), preset.seed(), preset.dataset(),
+        GanExperiment preset = Presets.loadGan("ring8-nsgan");
+        GanExperiment spec = new GanExperiment(preset.name(), preset.description(), preset.seed(), preset.dataset(),
                 preset.generator(), preset.discriminator(), preset.training(), 30, 5, 10);
-        DataSource data = ExperimentRunner.openData(spec, tmp);
+        DataSource data = ExperimentData.open(spec, tmp);
         RunStore store = RunStore.create(tmp, spec, data.contentHash());
         GanTrainer trainer = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
         GanViews views = new GanViews(trainer, spec.seed());

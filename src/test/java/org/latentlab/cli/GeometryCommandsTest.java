@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import org.latentlab.experiment.Family;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,7 +10,7 @@ import org.latentlab.analysis.hessian.HessianSpectrum;
 import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.GeometryModels;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.geometry.TinyRuns;
 import org.latentlab.train.Backend;
@@ -51,7 +52,7 @@ class GeometryCommandsTest {
     @BeforeAll
     static void train() {
         Backend.init();
-        aeRun = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 60, 20), runs);
+        aeRun = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 60, 20), runs);
         mnistRun = TinyRuns.train(TinyRuns.mnistModel(20), runs);
         ganRun = TinyRuns.train(TinyRuns.ringGan(20), runs);
     }

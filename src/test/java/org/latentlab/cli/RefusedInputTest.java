@@ -110,7 +110,7 @@ class RefusedInputTest {
     }
 
     private static String preset(String name) {
-        return ExperimentFiles.toJson(Presets.load(name));
+        return ExperimentFiles.toJson(Presets.loadGan(name));
     }
 
     private static final long THREE_GB = 3L * 1024 * 1024 * 1024;
@@ -133,16 +133,20 @@ class RefusedInputTest {
 
     @Test
     void aSecondObjectAfterTheExperimentIsRefused() throws IOException {
-        Path file = write("two.json", preset("ring8-nsgan") + "\n{}\n");
+        String experiment = preset("ring8-nsgan");
+        Path file = write("two.json", experiment + "\n{}\n");
 
-        assertRefused(train(file), "two.json", "(line 80, column 1)", "after the end of the experiment");
+        assertRefused(train(file), "two.json", "(line " + (experiment.lines().count() + 1) + ", column 1)",
+                "after the end of the experiment");
     }
 
     @Test
     void trailingTextAfterTheExperimentIsRefused() throws IOException {
-        Path file = write("trailing.json", preset("ring8-nsgan") + "\nthis was the ring experiment\n");
+        String experiment = preset("ring8-nsgan");
+        Path file = write("trailing.json", experiment + "\nthis was the ring experiment\n");
 
-        assertRefused(train(file), "trailing.json", "(line 80, column ", "after the end of the experiment");
+        assertRefused(train(file), "trailing.json", "(line " + (experiment.lines().count() + 1) + ", column ",
+                "after the end of the experiment");
     }
 
     @Test
@@ -164,7 +168,7 @@ class RefusedInputTest {
 
     @Test
     void aMisspeltFamilyListsTheFamilies() throws IOException {
-        String json = ExperimentFiles.toJson(Presets.loadModel("ring8-ae-2d"))
+        String json = ExperimentFiles.toJson(Presets.loadReconstruction("ring8-ae-2d"))
                 .replaceFirst("\"family\" : \"autoencoder\"", "\"family\" : \"autoencodr\"");
         assertTrue(json.contains("autoencodr"), json);
         Path file = write("typo.json", json);
@@ -363,7 +367,7 @@ class RefusedInputTest {
         assertEquals(0, run("presets", "ring8-nsgan", "--write", existing.toString(), "--force"),
                 err.toString(StandardCharsets.UTF_8));
 
-        assertEquals(Presets.load("ring8-nsgan"), ExperimentFiles.read(existing));
+        assertEquals(Presets.loadGan("ring8-nsgan"), ExperimentFiles.readGan(existing));
     }
 
     // ---- a fault of the lab's own ----

@@ -30,7 +30,7 @@ import org.latentlab.experiment.Checkpoint;
 import org.latentlab.experiment.Checkpoints;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 
 /**
@@ -91,13 +91,13 @@ class RunSafetyCliTest {
         return dir;
     }
 
-    private static ExperimentSpec ring(long iterations, int sampleInterval, int checkpointInterval) {
-        ExperimentSpec p = Presets.load("ring8-nsgan");
-        return new ExperimentSpec(p.name(), p.description(), p.seed(), p.dataset(), p.generator(),
+    private static GanExperiment ring(long iterations, int sampleInterval, int checkpointInterval) {
+        GanExperiment p = Presets.loadGan("ring8-nsgan");
+        return new GanExperiment(p.name(), p.description(), p.seed(), p.dataset(), p.generator(),
                 p.discriminator(), p.training(), iterations, sampleInterval, checkpointInterval);
     }
 
-    private Path specFile(ExperimentSpec spec) throws IOException {
+    private Path specFile(GanExperiment spec) throws IOException {
         return Files.writeString(tmp.resolve(spec.name() + ".json"), ExperimentFiles.toJson(spec));
     }
 
@@ -131,8 +131,8 @@ class RunSafetyCliTest {
      */
     @Test
     void aDiskThatFillsUpMidRunStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
-        ExperimentSpec preset = Presets.load("mnist-mlp-gan");
-        ExperimentSpec spec = new ExperimentSpec(preset.name(), preset.description(), preset.seed(),
+        GanExperiment preset = Presets.loadGan("mnist-mlp-gan");
+        GanExperiment spec = new GanExperiment(preset.name(), preset.description(), preset.seed(),
                 preset.dataset(), preset.generator(), preset.discriminator(), preset.training(), 40, 1000, 5);
         long checkpoint = ExperimentRunner.checkpointBytes(spec);
         Path runs = tmpfs("filling", 2 * checkpoint + (1 << 20) + (512 << 10));

@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 class CheckpointResumeTest {
 
-    private static ExperimentSpec spec;
+    private static GanExperiment spec;
     private static DataSource data;
     /** The uninterrupted run: 40 iterations from a fresh build. Only read by the tests. */
     private static GanTrainer straight;
@@ -40,8 +40,8 @@ class CheckpointResumeTest {
     @BeforeAll
     static void setUp() {
         Backend.init();
-        spec = Presets.load("ring8-nsgan").withIterations(40);
-        data = ExperimentRunner.openData(spec, Path.of("."));
+        spec = Presets.loadGan("ring8-nsgan").withIterations(40);
+        data = ExperimentData.open(spec, Path.of("."));
         straight = build();
         iterate(straight, 40);
     }

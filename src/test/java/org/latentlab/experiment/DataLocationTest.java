@@ -19,8 +19,8 @@ class DataLocationTest {
         String before = System.getProperty("latentlab.datasets");
         System.setProperty("latentlab.datasets", name);
         try {
-            assertEquals(base.resolve(name), ExperimentRunner.bundledDir(base));
-            assertEquals(Path.of(name), ExperimentRunner.bundledDir(null), "no base: the working directory's");
+            assertEquals(base.resolve(name), ExperimentData.bundledDir(base));
+            assertEquals(Path.of(name), ExperimentData.bundledDir(null), "no base: the working directory's");
         } finally {
             if (before == null) {
                 System.clearProperty("latentlab.datasets");
@@ -28,12 +28,12 @@ class DataLocationTest {
                 System.setProperty("latentlab.datasets", before);
             }
         }
-        assertEquals(Path.of("datasets"), ExperimentRunner.bundledDir(base), "here first, when the folder is here");
+        assertEquals(Path.of("datasets"), ExperimentData.bundledDir(base), "here first, when the folder is here");
     }
 
     @Test
     void aRunRecordsTheAbsoluteFolderItsDataPathsWereResolvedAgainst(@TempDir Path runs) {
-        RunStore store = RunStore.create(runs, Presets.load("ring8-nsgan"), "hash");
+        RunStore store = RunStore.create(runs, Presets.loadGan("ring8-nsgan"), "hash");
         Path recorded = RunStore.dataBaseDir(store.dir());
         assertTrue(recorded.isAbsolute(), String.valueOf(recorded));
         assertEquals(Path.of("").toAbsolutePath().normalize(), recorded);

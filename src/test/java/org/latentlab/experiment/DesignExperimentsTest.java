@@ -28,7 +28,7 @@ class DesignExperimentsTest {
         var t = DesignTemplates.get("mlp-gan-28");
         var trainable = assertInstanceOf(DesignExperiments.Gan.class,
                 DesignExperiments.experiment(t.design(), t.preset()));
-        ExperimentSpec preset = Presets.load(t.preset());
+        GanExperiment preset = Presets.loadGan(t.preset());
         assertEquals(preset.generator(), trainable.spec().generator());
         assertEquals(preset.discriminator(), trainable.spec().discriminator());
         assertEquals(preset.dataset(), trainable.spec().dataset());
@@ -36,12 +36,12 @@ class DesignExperimentsTest {
     }
 
     @Test
-    void anAutoencoderAndAVaeTemplateBecomeModelExperiments() {
+    void anAutoencoderAndAVaeTemplateBecomeReconstructionExperiments() {
         for (String id : List.of("autoencoder", "vae")) {
             var t = DesignTemplates.get(id);
             var trainable = assertInstanceOf(DesignExperiments.Model.class,
                     DesignExperiments.experiment(t.design(), t.preset()));
-            ModelExperiment preset = Presets.loadModel(t.preset());
+            ReconstructionExperiment preset = Presets.loadReconstruction(t.preset());
             assertEquals(preset.family(), trainable.spec().family());
             assertEquals(preset.encoder(), trainable.spec().encoder());
             assertEquals(preset.decoder(), trainable.spec().decoder());
@@ -76,7 +76,7 @@ class DesignExperimentsTest {
         }
         Path g = files.stream().filter(p -> p.toString().endsWith("generator.zip")).findFirst().orElseThrow();
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(g.toFile());
-        var expected = org.latentlab.model.edit.CostEstimate.of(t.design().graph(Role.GENERATOR).toSpec(), 1);
+        var expected = org.latentlab.model.CostEstimate.of(t.design().graph(Role.GENERATOR).toSpec(), 1);
         assertEquals(expected.parameters(), net.numParams());
         String json = Files.readString(files.stream().filter(p -> p.toString().endsWith("generator.json"))
                 .findFirst().orElseThrow());
@@ -89,15 +89,15 @@ class DesignExperimentsTest {
             var t = DesignTemplates.get(id);
             var trainable = assertInstanceOf(DesignExperiments.Model.class,
                     DesignExperiments.experiment(t.design(), t.preset()));
-            assertEquals(ModelExperiment.Family.RBM, trainable.spec().family());
+            assertEquals(Family.RBM, trainable.spec().family());
             assertEquals(t.design().rbmHidden(), trainable.spec().rbm().hidden());
-            assertEquals(Presets.loadModel(t.preset()).rbm().k(), trainable.spec().rbm().k());
+            assertEquals(Presets.loadReconstruction(t.preset()).rbm().k(), trainable.spec().rbm().k());
         }
     }
 
     @Test
     void anExperimentFileOpensAsItsNetworksAndTrainsWithItsOwnSettings(@TempDir Path dir) {
-        ExperimentSpec gan = Presets.load("ring8-wgangp");
+        GanExperiment gan = Presets.loadGan("ring8-wgangp");
         Path ganFile = dir.resolve("my-gan.json");
         ExperimentFiles.write(gan, ganFile);
         DesignExperiments.Opened opened = DesignExperiments.open(ganFile);
@@ -109,7 +109,7 @@ class DesignExperimentsTest {
         assertEquals(gan.training(), again.spec().training());
         assertEquals(gan.generator(), again.spec().generator());
 
-        ModelExperiment vae = Presets.loadModel("mnist-vae");
+        ReconstructionExperiment vae = Presets.loadReconstruction("mnist-vae");
         Path vaeFile = dir.resolve("my-vae.json");
         ExperimentFiles.write(vae, vaeFile);
         DesignExperiments.Opened v = DesignExperiments.open(vaeFile);
@@ -117,7 +117,7 @@ class DesignExperimentsTest {
         assertEquals(vae.encoder(), v.design().graph(Role.ENCODER).toSpec());
         assertTrue(v.design().check().isValid(), v.design().check().diagnostics().toString());
 
-        ModelExperiment dbn = Presets.loadModel("mnist-dbn");
+        ReconstructionExperiment dbn = Presets.loadReconstruction("mnist-dbn");
         Path dbnFile = dir.resolve("my-dbn.json");
         ExperimentFiles.write(dbn, dbnFile);
         ModelDesign d = DesignExperiments.open(dbnFile).design();

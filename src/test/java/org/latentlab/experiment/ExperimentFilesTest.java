@@ -31,17 +31,17 @@ class ExperimentFilesTest {
     Path dir;
 
     static List<String> presetNames() {
-        return Presets.NAMES;
+        return Presets.gans();
     }
 
     @ParameterizedTest
     @MethodSource("presetNames")
     void presetLoadsAndRoundTripsThroughJson(String name) {
-        ExperimentSpec spec = Presets.load(name);
+        GanExperiment spec = Presets.loadGan(name);
         assertEquals(name, spec.name());
 
         String json = ExperimentFiles.toJson(spec);
-        ExperimentSpec back = ExperimentFiles.parse(json, SOURCE);
+        GanExperiment back = ExperimentFiles.parseGan(json, SOURCE);
 
         assertEquals(spec, back);
         assertEquals(json, ExperimentFiles.toJson(back), "writing is stable");
@@ -50,19 +50,19 @@ class ExperimentFilesTest {
     @ParameterizedTest
     @MethodSource("presetNames")
     void presetRoundTripsThroughAFile(String name) {
-        ExperimentSpec spec = Presets.load(name);
+        GanExperiment spec = Presets.loadGan(name);
         Path file = dir.resolve(name + ".json");
 
         ExperimentFiles.write(spec, file);
 
-        assertEquals(spec, ExperimentFiles.read(file));
+        assertEquals(spec, ExperimentFiles.readGan(file));
     }
 
     @Test
     void equalityNoticesAChangedField() {
         // Guards the round-trip test: equals must not be trivially true.
         String json = ExperimentFiles.toJson(ring8());
-        ExperimentSpec edited = ExperimentFiles.parse(edit(json, "\"learningRate\" : 0.001", "\"learningRate\" : 0.002"),
+        GanExperiment edited = ExperimentFiles.parseGan(edit(json, "\"learningRate\" : 0.001", "\"learningRate\" : 0.002"),
                 SOURCE);
         assertNotEquals(ring8(), edited);
     }
@@ -135,7 +135,7 @@ class ExperimentFilesTest {
     void missingFileIsNamed() {
         Path missing = dir.resolve("missing-experiment.json");
 
-        String message = assertThrows(LabException.class, () -> ExperimentFiles.read(missing)).getMessage();
+        String message = assertThrows(LabException.class, () -> ExperimentFiles.readGan(missing)).getMessage();
 
         assertContains(message, "missing-experiment.json");
         assertContains(message, "no such experiment file");
@@ -146,7 +146,7 @@ class ExperimentFilesTest {
         Path file = Files.writeString(dir.resolve("bad-batch.json"),
                 edit(ring8Json(), "\"batchSize\" : 256", "\"batchSize\" : \"abc\""));
 
-        String message = assertThrows(LabException.class, () -> ExperimentFiles.read(file)).getMessage();
+        String message = assertThrows(LabException.class, () -> ExperimentFiles.readGan(file)).getMessage();
 
         assertTrue(message.startsWith(file.toString() + ": "), message);
         assertContains(message, "training.batchSize");
@@ -154,7 +154,7 @@ class ExperimentFilesTest {
 
     @Test
     void unknownPresetListsTheKnownOnes() {
-        String message = assertThrows(LabException.class, () -> Presets.load("no-such-preset")).getMessage();
+        String message = assertThrows(LabException.class, () -> Presets.loadGan("no-such-preset")).getMessage();
 
         assertContains(message, "no preset named 'no-such-preset'");
         assertContains(message, Presets.defaultName());
@@ -201,8 +201,8 @@ class ExperimentFilesTest {
         assertEquals(List.of(target.getFileName()), listNames(target.getParent()));
     }
 
-    private static ExperimentSpec ring8() {
-        return Presets.load("ring8-nsgan");
+    private static GanExperiment ring8() {
+        return Presets.loadGan("ring8-nsgan");
     }
 
     private static String ring8Json() {
@@ -215,7 +215,7 @@ class ExperimentFilesTest {
     }
 
     private static String failure(String json) {
-        return assertThrows(LabException.class, () -> ExperimentFiles.parse(json, SOURCE)).getMessage();
+        return assertThrows(LabException.class, () -> ExperimentFiles.parseGan(json, SOURCE)).getMessage();
     }
 
     private static void assertNamesSource(String message) {

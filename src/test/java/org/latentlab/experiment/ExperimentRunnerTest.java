@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.train.GanTrainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +23,8 @@ import org.latentlab.model.OptimizerSpec;
 import org.latentlab.train.Backend;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanView;
-import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 
 /** A whole run through {@link ExperimentRunner}: the run folder it writes, the views it publishes, NaN handling. */
 class ExperimentRunnerTest {
@@ -39,10 +40,10 @@ class ExperimentRunnerTest {
     /** What a run published until it stopped (finished, paused or failed). */
     private static final class Watch {
         final CountDownLatch stopped = new CountDownLatch(1);
-        final AtomicReference<TrainingStatus> last = new AtomicReference<>();
+        final AtomicReference<GanStatus> last = new AtomicReference<>();
         final AtomicReference<GanView.Points> points = new AtomicReference<>();
 
-        void accept(TrainingStatus s) {
+        void accept(GanStatus s) {
             last.set(s);
             if (s.view() instanceof GanView.Points p) {
                 points.set(p);
@@ -57,7 +58,7 @@ class ExperimentRunnerTest {
      * Subscribes and starts. start() is posted right after subscribing rather than on the READY status: the run's
      * thread publishes READY only to listeners present at that moment, and start() is queued behind the build anyway.
      */
-    private static Watch runToStop(ExperimentRunner.Session session) throws InterruptedException {
+    private static Watch runToStop(ExperimentRunner.Session<GanTrainer, GanStatus> session) throws InterruptedException {
         Watch watch = new Watch();
         session.run().subscribe(watch::accept);
         session.run().start();
@@ -67,8 +68,8 @@ class ExperimentRunnerTest {
 
     @Test
     void finishedRunWritesTheRunFolder() throws Exception {
-        ExperimentSpec base = Presets.load("ring8-nsgan");
-        ExperimentSpec spec = new ExperimentSpec(base.name(), base.description(), base.seed(), base.dataset(),
+        GanExperiment base = Presets.loadGan("ring8-nsgan");
+        GanExperiment spec = new GanExperiment(base.name(), base.description(), base.seed(), base.dataset(),
                 base.generator(), base.discriminator(), base.training(), 60, 20, 20);
         Path runs = tmp.resolve("runs");
 
@@ -76,20 +77,20 @@ class ExperimentRunnerTest {
         Path runDir;
         // Statuses every 10 ms; views at most every 250 ms (a view costs a D pass over the heat grid and a mode
         // count): READY and FINISHED always carry one, so a Points view is published whatever the timing.
-        try (ExperimentRunner.Session session = ExperimentRunner.start(spec,
+        try (ExperimentRunner.Session<GanTrainer, GanStatus> session = ExperimentRunner.start(spec,
                 new ExperimentRunner.Options(runs, tmp, 10, 250))) {
             watch = runToStop(session);
             runDir = session.runDir();
         }
 
-        TrainingStatus last = watch.last.get();
+        GanStatus last = watch.last.get();
         assertEquals(RunState.FINISHED, last.state(), last.message());
         assertEquals(60, last.iteration());
         assertNotNull(runDir);
         assertEquals(runs, runDir.getParent());
         assertTrue(runDir.getFileName().toString().endsWith("-" + spec.name()), runDir.toString());
 
-        assertEquals(spec, ExperimentFiles.read(runDir.resolve("spec.json")));
+        assertEquals(spec, ExperimentFiles.readGan(runDir.resolve("spec.json")));
         String provenance = Files.readString(runDir.resolve("provenance.json"));
         assertTrue(provenance.contains("\"dataSha256\""), provenance);
         assertTrue(provenance.contains("\"seed\" : " + spec.seed()), provenance);
@@ -136,24 +137,24 @@ class ExperimentRunnerTest {
     @Test
     void nonFiniteLossPausesTheRun() throws Exception {
         Path csv = Files.writeString(tmp.resolve("huge.csv"), "x,y\n1e30,1e30\n-1e30,1e30\n1e30,-1e30\n-1e30,-1e30\n");
-        ExperimentSpec base = Presets.load("ring8-nsgan");
+        GanExperiment base = Presets.loadGan("ring8-nsgan");
         OptimizerSpec sgd = new OptimizerSpec(OptimizerSpec.Kind.SGD, 9.9, 0, 0);
         GanSettings t = base.training();
         GanSettings blowUp = new GanSettings(t.loss(), 1, 64, sgd, sgd, false, 0, 0, 0);
-        ExperimentSpec spec = new ExperimentSpec("huge-points", "", base.seed(),
+        GanExperiment spec = new GanExperiment("huge-points", "", base.seed(),
                 new DatasetSpec(DatasetSpec.Kind.CSV, null, "huge.csv"), base.generator(), base.discriminator(),
                 blowUp, 200, 20, 20);
 
         Watch watch;
         Path runDir;
-        try (ExperimentRunner.Session session = ExperimentRunner.start(spec,
+        try (ExperimentRunner.Session<GanTrainer, GanStatus> session = ExperimentRunner.start(spec,
                 new ExperimentRunner.Options(tmp.resolve("runs"), tmp, 10, 10))) {
             watch = runToStop(session);
             runDir = session.runDir();
             assertEquals(RunState.PAUSED, session.run().state());
         }
 
-        TrainingStatus last = watch.last.get();
+        GanStatus last = watch.last.get();
         assertEquals(RunState.PAUSED, last.state(), last.message());
         assertTrue(last.iteration() < 200, "paused before the end: " + last.iteration());
         assertTrue(last.message().contains("loss"), last.message());
@@ -166,9 +167,9 @@ class ExperimentRunnerTest {
 
     @Test
     void runWithoutRunsRootWritesNoFolder() throws InterruptedException, IOException {
-        ExperimentSpec spec = Presets.load("ring8-nsgan").withIterations(5);
+        GanExperiment spec = Presets.loadGan("ring8-nsgan").withIterations(5);
 
-        try (ExperimentRunner.Session session = ExperimentRunner.start(spec,
+        try (ExperimentRunner.Session<GanTrainer, GanStatus> session = ExperimentRunner.start(spec,
                 new ExperimentRunner.Options(null, tmp, 10, 10))) {
             Watch watch = runToStop(session);
             assertEquals(RunState.FINISHED, watch.last.get().state());

@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.train.ReconstructionStatus;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.latentlab.data.ImageScale;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Host;
 import org.latentlab.train.Trainer;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.train.ae.AutoencoderTrainer;
 import org.latentlab.train.rbm.Rbm;
 import org.latentlab.train.rbm.RbmTrainer;
@@ -42,9 +43,9 @@ class ModelResumeTest {
         Backend.init();
     }
 
-    private static Trainer build(ModelExperiment spec) {
-        DataSource data = ExperimentRunner.openData(spec.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
-        return ModelRunner.buildTrainer(spec, ModelRunner.split(data, spec.heldOut(), spec.seed()).train(),
+    private static Trainer build(ReconstructionExperiment spec) {
+        DataSource data = ExperimentData.open(spec.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
+        return ExperimentRunner.buildTrainer(spec, ExperimentData.split(data, spec.heldOut(), spec.seed()).train(),
                 DataType.FLOAT);
     }
 
@@ -54,19 +55,19 @@ class ModelResumeTest {
         }
     }
 
-    private void resumesExactly(ModelExperiment spec) {
+    private void resumesExactly(ReconstructionExperiment spec) {
         Trainer straight = build(spec);
         iterate(straight, 30);
 
         Trainer first = build(spec);
         iterate(first, 15);
-        ModelRunner.save(first, dir);
-        Path checkpoint = ModelRunner.latestCheckpoint(dir);
+        Checkpoint.save(dir, first);
+        Path checkpoint = Checkpoints.newestIntact(dir);
         assertNotNull(checkpoint);
-        assertEquals(15, ModelRunner.checkpointIteration(checkpoint));
+        assertEquals(15, Checkpoint.savedIteration(checkpoint));
 
         Trainer resumed = build(spec);
-        ModelRunner.restore(checkpoint, resumed);
+        Checkpoint.restore(checkpoint, resumed);
         assertEquals(15, resumed.iteration());
         assertSameState(first, resumed);
         iterate(resumed, 15);
@@ -108,34 +109,34 @@ class ModelResumeTest {
 
     @Test
     void autoencoderResumesExactly() {
-        resumesExactly(Presets.loadModel("ring8-ae-2d"));
+        resumesExactly(Presets.loadReconstruction("ring8-ae-2d"));
     }
 
     @Test
     void vaeResumesExactly() {
-        resumesExactly(Presets.loadModel("mnist-vae-2d"));
+        resumesExactly(Presets.loadReconstruction("mnist-vae-2d"));
     }
 
     @Test
     void persistentCdRbmResumesExactlyWithItsChains() {
-        resumesExactly(Presets.loadModel("mnist-rbm-pcd"));
+        resumesExactly(Presets.loadReconstruction("mnist-rbm-pcd"));
     }
 
     @Test
     void runFolderResumedFromAnEarlierCheckpointFinishesTheSame() throws Exception {
-        ModelExperiment spec = Presets.loadModel("ring8-ae-2d").withIterations(40).withIntervals(10, 20);
+        ReconstructionExperiment spec = Presets.loadReconstruction("ring8-ae-2d").withIterations(40).withIntervals(10, 20);
         ExperimentRunner.Options options = new ExperimentRunner.Options(dir, Path.of("."), 50, 50);
         Path runDir;
         float[] finalParams;
-        try (ModelRunner.Session s = ModelRunner.start(spec, options)) {
+        try (ExperimentRunner.Session<Trainer, ReconstructionStatus> s = ExperimentRunner.start(spec, options)) {
             s.run().start();
             s.run().awaitIdle(60_000);
             assertEquals(RunState.FINISHED, s.run().state());
             runDir = s.runDir();
         }
         assertNotNull(runDir);
-        Path last = ModelRunner.latestCheckpoint(runDir);
-        assertEquals(40, ModelRunner.checkpointIteration(last));
+        Path last = Checkpoints.newestIntact(runDir);
+        assertEquals(40, Checkpoint.savedIteration(last));
         finalParams = Host.floats(org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
                 last.resolve("decoder.zip").toFile()).params());
         List<String> before = Files.readAllLines(runDir.resolve("metrics.csv"));
@@ -143,14 +144,14 @@ class ModelResumeTest {
         // as if the process had been killed after the checkpoint at 20
         Files.writeString(runDir.resolve("checkpoints").resolve("LATEST"), "iter-20\n");
         deleteTree(last);
-        try (ModelRunner.Session s = ModelRunner.resume(runDir, options)) {
+        try (ExperimentRunner.Session<Trainer, ReconstructionStatus> s = ExperimentRunner.resumeReconstruction(runDir, options)) {
             s.run().start();
             s.run().awaitIdle(60_000);
             assertEquals(RunState.FINISHED, s.run().state());
             assertEquals(runDir, s.runDir());
         }
-        Path again = ModelRunner.latestCheckpoint(runDir);
-        assertEquals(40, ModelRunner.checkpointIteration(again));
+        Path again = Checkpoints.newestIntact(runDir);
+        assertEquals(40, Checkpoint.savedIteration(again));
         assertArrayEquals(finalParams, Host.floats(org.deeplearning4j.util.ModelSerializer
                 .restoreMultiLayerNetwork(again.resolve("decoder.zip").toFile()).params()));
         List<String> after = Files.readAllLines(runDir.resolve("metrics.csv"));
@@ -162,9 +163,9 @@ class ModelResumeTest {
 
     @Test
     void resumeWithoutACheckpointSaysSo() throws IOException {
-        Files.writeString(dir.resolve("spec.json"), ExperimentFiles.toJson(Presets.loadModel("ring8-ae-2d")));
+        Files.writeString(dir.resolve("spec.json"), ExperimentFiles.toJson(Presets.loadReconstruction("ring8-ae-2d")));
         LabException e = assertThrows(LabException.class,
-                () -> ModelRunner.resume(dir, ExperimentRunner.Options.defaults()));
+                () -> ExperimentRunner.resumeReconstruction(dir, ExperimentRunner.Options.defaults()));
         assertTrue(e.getMessage().contains("no intact checkpoint to resume from"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package org.latentlab.experiment;
 
+import org.latentlab.train.GanStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.LabException;
@@ -29,18 +30,18 @@ class ResumeSafetyTest {
     @TempDir
     Path tmp;
 
-    private static ExperimentSpec ring() {
-        return Presets.load("ring8-nsgan");
+    private static GanExperiment ring() {
+        return Presets.loadGan("ring8-nsgan");
     }
 
-    private static ExperimentSpec withDiscriminator(ExperimentSpec s, NetworkSpec d) {
-        return new ExperimentSpec(s.name(), s.description(), s.seed(), s.dataset(), s.generator(), d, s.training(),
+    private static GanExperiment withDiscriminator(GanExperiment s, NetworkSpec d) {
+        return new GanExperiment(s.name(), s.description(), s.seed(), s.dataset(), s.generator(), d, s.training(),
                 s.iterations(), s.sampleInterval(), s.checkpointInterval());
     }
 
     @Test
     void discriminatorEndingInASigmoidIsRefusedWithTheReason() {
-        ExperimentSpec s = ring();
+        GanExperiment s = ring();
         List<LayerSpec> layers = new ArrayList<>(s.discriminator().layers());
         layers.set(layers.size() - 1, new LayerSpec.Dense("d_out", 1, Activation.SIGMOID));
         NetworkSpec d = new NetworkSpec("D", s.discriminator().input(), layers);
@@ -50,7 +51,7 @@ class ResumeSafetyTest {
 
     @Test
     void gradientPenaltyWithAConvolutionalCriticIsRefusedBeforeBuilding() {
-        ExperimentSpec dc = Presets.load("fashion-dcgan");
+        GanExperiment dc = Presets.loadGan("fashion-dcgan");
         GanSettings gp = new GanSettings(GanLoss.WGAN_GP, 5, 64, dc.training().generatorOptimizer(),
                 dc.training().discriminatorOptimizer(), false, 0, 0, 10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dc.withTraining(gp));
@@ -60,8 +61,8 @@ class ResumeSafetyTest {
     @Test
     void dataThatDoesNotFitTheNetworksIsReportedAtLoad() {
         Templates.GanPair mnistNets = Templates.mlpGan28(100);
-        ExperimentSpec s = ring();
-        ExperimentSpec images = new ExperimentSpec("mismatch", "", 1, DatasetSpec.toy("ring8"), mnistNets.generator(),
+        GanExperiment s = ring();
+        GanExperiment images = new GanExperiment("mismatch", "", 1, DatasetSpec.toy("ring8"), mnistNets.generator(),
                 mnistNets.discriminator(), s.training(), 10, 5, 5);
         LabException e = assertThrows(LabException.class, () -> ExperimentRunner.start(images,
                 new ExperimentRunner.Options(tmp, tmp, 10, 10)));
@@ -72,8 +73,8 @@ class ResumeSafetyTest {
     @Test
     void checkpointKeepsLearningRatesChangedDuringTheRun() {
         Backend.init();
-        ExperimentSpec s = ring();
-        DataSource data = ExperimentRunner.openData(s, Path.of("."));
+        GanExperiment s = ring();
+        DataSource data = ExperimentData.open(s, Path.of("."));
         GanTrainer t = ExperimentRunner.buildTrainer(s, data, DataType.FLOAT);
         t.iterate();
         t.updateSettings(t.settings().withLearningRates(3e-4, 7e-4).withDiscriminatorSteps(2));
@@ -91,16 +92,16 @@ class ResumeSafetyTest {
     void resumingOnDifferentDataIsRefused() throws Exception {
         Path csv = tmp.resolve("points.csv");
         Files.writeString(csv, "x,y\n0,0\n1,1\n2,0\n");
-        ExperimentSpec s = ring();
-        ExperimentSpec own = new ExperimentSpec("own-points", "", 1, new DatasetSpec(DatasetSpec.Kind.CSV, null,
+        GanExperiment s = ring();
+        GanExperiment own = new GanExperiment("own-points", "", 1, new DatasetSpec(DatasetSpec.Kind.CSV, null,
                 "points.csv"), s.generator(), s.discriminator(), s.training(), 4, 2, 2);
         Path runs = tmp.resolve("runs");
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         Path runDir;
-        try (ExperimentRunner.Session session = ExperimentRunner.start(own,
+        try (ExperimentRunner.Session<GanTrainer, GanStatus> session = ExperimentRunner.start(own,
                 new ExperimentRunner.Options(runs, tmp, 10, 1000))) {
             session.run().subscribe(st -> {
-                if (st.state() == org.latentlab.train.TrainingStatus.RunState.FINISHED) {
+                if (st.state() == org.latentlab.train.RunState.FINISHED) {
                     done.countDown();
                 }
             });
@@ -110,7 +111,7 @@ class ResumeSafetyTest {
         }
         assertEquals(4, Checkpoint.latestIteration(runDir));
         Files.writeString(csv, "x,y\n5,5\n1,1\n2,0\n");
-        LabException e = assertThrows(LabException.class, () -> ExperimentRunner.resume(runDir,
+        LabException e = assertThrows(LabException.class, () -> ExperimentRunner.resumeGan(runDir,
                 new ExperimentRunner.Options(null, runDir, 10, 10)));
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
     }

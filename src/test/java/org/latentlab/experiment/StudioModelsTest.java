@@ -33,17 +33,17 @@ class StudioModelsTest {
 
     @Test
     void aSavedVaeRunOpensAsItsDecoderWithTheSigmoidAndTheHeldOutSplit() throws IOException {
-        ModelExperiment spec = Presets.loadModel("mnist-vae-2d");
+        ReconstructionExperiment spec = Presets.loadReconstruction("mnist-vae-2d");
         Path run = Files.createDirectories(dir.resolve("vae2d"));
         Files.writeString(run.resolve("spec.json"), Presets.text("mnist-vae-2d"));
-        DataSource data = ExperimentRunner.openData(spec.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
-        ModelRunner.Split split = ModelRunner.split(data, spec.heldOut(), spec.seed());
-        AutoencoderTrainer trainer = (AutoencoderTrainer) ModelRunner.buildTrainer(spec, split.train(),
+        DataSource data = ExperimentData.open(spec.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
+        ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
+        AutoencoderTrainer trainer = (AutoencoderTrainer) ExperimentRunner.buildTrainer(spec, split.train(),
                 DataType.FLOAT);
         for (int i = 0; i < 3; i++) {
             trainer.iterate();
         }
-        ModelRunner.save(trainer, run);
+        Checkpoint.save(run, trainer);
         LatentModel reference = LatentModel.fromTrainer(trainer, ImageScale.ZERO_TO_ONE);
 
         StudioModels.Studio studio = StudioModels.open(run);
@@ -66,7 +66,7 @@ class StudioModelsTest {
         }
         assertNotSame(model, studio.models().get(), "each call gives a model of its own (for another thread)");
 
-        StudioModels.Studio fromCheckpoint = StudioModels.open(run.resolve("checkpoints").resolve("iter-3"));
+        StudioModels.Studio fromCheckpoint = StudioModels.open(run.resolve("checkpoints").resolve("iter-00000003"));
         assertTrue(fromCheckpoint.name().contains("iteration 3"), fromCheckpoint.name());
     }
 
@@ -100,8 +100,8 @@ class StudioModelsTest {
 
     @Test
     void theOutputTransformFollowsTheReconstructionLoss() {
-        assertEquals(OutputTransform.SIGMOID, StudioModels.transformOf(Presets.loadModel("mnist-vae").training()));
-        assertEquals(OutputTransform.IDENTITY, StudioModels.transformOf(Presets.loadModel("ring8-ae-2d")
+        assertEquals(OutputTransform.SIGMOID, StudioModels.transformOf(Presets.loadReconstruction("mnist-vae").training()));
+        assertEquals(OutputTransform.IDENTITY, StudioModels.transformOf(Presets.loadReconstruction("ring8-ae-2d")
                 .training()));
     }
 

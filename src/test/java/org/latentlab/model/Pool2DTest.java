@@ -2,7 +2,7 @@ package org.latentlab.model;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.latentlab.model.edit.CostEstimate;
+import org.latentlab.model.CostEstimate;
 import org.latentlab.model.edit.DesignFiles;
 import org.latentlab.train.Backend;
 import org.nd4j.linalg.api.buffer.DataType;

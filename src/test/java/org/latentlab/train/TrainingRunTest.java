@@ -8,7 +8,7 @@ import org.latentlab.data.ToyDistribution;
 import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.OptimizerSpec;
 import org.latentlab.model.Templates;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -60,9 +60,9 @@ class TrainingRunTest {
     /** A run plus the trainer it built (touched only through {@link #onThread}). */
     private static final class Harness {
         final AtomicReference<GanTrainer> trainer = new AtomicReference<>();
-        final List<TrainingStatus> statuses = new CopyOnWriteArrayList<>();
+        final List<GanStatus> statuses = new CopyOnWriteArrayList<>();
         final List<RunState> stops = new CopyOnWriteArrayList<>();
-        TrainingRun<GanTrainer, TrainingStatus> run;
+        TrainingRun<GanTrainer, GanStatus> run;
 
         <T> T onThread(Function<GanTrainer, T> f) throws Exception {
             CompletableFuture<T> result = new CompletableFuture<>();
@@ -104,7 +104,7 @@ class TrainingRunTest {
 
     private Harness launch(TrainingRun.TrainerFactory<GanTrainer> factory) {
         Harness h = new Harness();
-        TrainingRun.Hooks<GanTrainer, TrainingStatus> hooks = new TrainingRun.Hooks<>() {
+        TrainingRun.Hooks<GanTrainer, GanStatus> hooks = new TrainingRun.Hooks<>() {
             @Override
             public boolean onStop(GanTrainer trainer, RunState state) {
                 h.stops.add(state);
@@ -112,8 +112,8 @@ class TrainingRunTest {
             }
 
             @Override
-            public TrainingStatus status(TrainingRun.Progress progress, GanTrainer trainer, boolean withView) {
-                return TrainingStatus.of(progress, trainer, null, null);
+            public GanStatus status(TrainingRun.Progress progress, GanTrainer trainer, boolean withView) {
+                return GanStatus.of(progress, trainer, null, null);
             }
         };
         h.run = new TrainingRun<>(() -> {
@@ -202,12 +202,12 @@ class TrainingRunTest {
         h.run.pause();
         long last = h.iteration();
 
-        List<TrainingStatus> all = List.copyOf(h.statuses);
+        List<GanStatus> all = List.copyOf(h.statuses);
         assertEquals(RunState.READY, all.get(0).state());
         assertEquals(0, all.get(0).iteration());
         long previous = -1;
         long previousRunning = -1;
-        for (TrainingStatus s : all) {
+        for (GanStatus s : all) {
             assertTrue(s.iteration() >= previous, "iterations never go back: " + all);
             previous = s.iteration();
             assertEquals(MAX_ITERATIONS, s.maxIterations());
@@ -221,7 +221,7 @@ class TrainingRunTest {
                 }
             }
         }
-        TrainingStatus finalStatus = all.get(all.size() - 1);
+        GanStatus finalStatus = all.get(all.size() - 1);
         assertEquals(RunState.PAUSED, finalStatus.state());
         assertFalse(finalStatus.fault(), "a pause a person asked for is not a fault");
         assertEquals(last, finalStatus.iteration());
@@ -292,7 +292,7 @@ class TrainingRunTest {
             assertTrue(System.nanoTime() < end, "the run never stopped: " + h.statuses);
             Thread.sleep(5);
         }
-        TrainingStatus stopped = h.statuses.stream()
+        GanStatus stopped = h.statuses.stream()
                 .filter(s -> s.state() == RunState.PAUSED || s.state() == RunState.FAILED).findFirst().orElseThrow();
 
         assertEquals(RunState.PAUSED, stopped.state(), stopped.message());
@@ -353,7 +353,7 @@ class TrainingRunTest {
         assertEquals(0, trainer.iteration(), "single steps are not an iteration");
         assertEquals(2, trainer.partialDiscriminatorSteps());
         assertEquals(1, trainer.partialGeneratorSteps());
-        TrainingStatus s = TrainingStatus.of(new TrainingRun.Progress(RunState.PAUSED, 0, 10, 0, Double.NaN, "", false),
+        GanStatus s = GanStatus.of(new TrainingRun.Progress(RunState.PAUSED, 0, 10, 0, Double.NaN, "", false),
                 trainer, null, null);
         assertEquals(3, s.partialSteps());
         assertTrue(Double.isFinite(s.discriminatorLoss()) && Double.isFinite(s.generatorLoss()), s.toString());

@@ -25,7 +25,7 @@ import org.latentlab.model.edit.LayerNode;
 import org.latentlab.model.edit.ModelDesign;
 import org.latentlab.model.edit.Role;
 import org.latentlab.train.Backend;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.builder.BuilderView;
 import org.latentlab.ui.builder.BuilderViewModel;
 import org.latentlab.ui.common.FxTaskRunner;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.experiment.ExperimentRunner;
 import javafx.scene.control.Label;
 import org.jfree.chart.fx.ChartViewer;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.common.ReplaceRunDialog;
@@ -119,7 +119,7 @@ class ModelBenchViewTest {
         robot.interact(() -> view.setReplaceAsker(ReplaceRunDialog.Asker.always(ReplaceRunDialog.Choice.DISCARD)));
         for (String preset : new String[] {"mnist-ae", "mnist-vae"}) {
             String name = preset + "-from-the-builder";
-            ModelExperiment e = Presets.loadModel(preset).withIterations(400).withIntervals(10, 1000).withName(name);
+            ReconstructionExperiment e = Presets.loadReconstruction(preset).withIterations(400).withIntervals(10, 1000).withName(name);
             robot.interact(() -> view.loadSpec(e));
             waitFor(name + " to be ready", () -> name.equals(vm.experimentNameProperty().get())
                     && "ready".equals(vm.stateProperty().get()));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.train.GanView;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.training.ImageGrid;
 import org.latentlab.ui.training.PointsCanvas;
@@ -105,7 +105,7 @@ class TrainingViewTest {
 
     @Test
     void exportsChartsViewAndMetrics(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.loadSpec(org.latentlab.experiment.Presets.load("ring8-nsgan").withIterations(300)));
+        robot.interact(() -> vm.loadSpec(org.latentlab.experiment.Presets.loadGan("ring8-nsgan").withIterations(300)));
         waitFor("the run to be ready", () -> state() == RunState.READY);
         robot.clickOn("#startButton");
         waitFor("the run to finish", () -> state() == RunState.FINISHED);
@@ -180,7 +180,7 @@ class TrainingViewTest {
         robot.clickOn("#applyButton");
         waitFor("the description to follow the applied rates", () -> description.getText().contains("lr=0.0042")
                 && description.getText().contains("lr=0.0017"));
-        String old = "lr=" + org.latentlab.experiment.Presets.load("ring8-nsgan").training()
+        String old = "lr=" + org.latentlab.experiment.Presets.loadGan("ring8-nsgan").training()
                 .discriminatorOptimizer().learningRate() + " ";
         assertFalse(description.getText().contains(old), description.getText());
     }
@@ -264,8 +264,8 @@ class TrainingViewTest {
         TrainingView view = robot.lookup("#trainingView").query();
         robot.clickOn("#startButton");
         waitFor("the run to train", () -> state() == RunState.RUNNING && iteration() > 0);
-        org.latentlab.experiment.ExperimentSpec p = org.latentlab.experiment.Presets.load("ring8-wgan");
-        org.latentlab.experiment.ExperimentSpec design = new org.latentlab.experiment.ExperimentSpec("a-design",
+        org.latentlab.experiment.GanExperiment p = org.latentlab.experiment.Presets.loadGan("ring8-wgan");
+        org.latentlab.experiment.GanExperiment design = new org.latentlab.experiment.GanExperiment("a-design",
                 "built in the network builder", p.seed(), p.dataset(), p.generator(), p.discriminator(), p.training(),
                 p.iterations(), p.sampleInterval(), p.checkpointInterval());
         java.util.concurrent.atomic.AtomicInteger loaded = new java.util.concurrent.atomic.AtomicInteger();
@@ -286,8 +286,8 @@ class TrainingViewTest {
 
     @Test
     void anExperimentFromElsewhereIsNamedInTheList(FxRobot robot) {
-        org.latentlab.experiment.ExperimentSpec p = org.latentlab.experiment.Presets.load("ring8-nsgan");
-        org.latentlab.experiment.ExperimentSpec design = new org.latentlab.experiment.ExperimentSpec("my-ring-design",
+        org.latentlab.experiment.GanExperiment p = org.latentlab.experiment.Presets.loadGan("ring8-nsgan");
+        org.latentlab.experiment.GanExperiment design = new org.latentlab.experiment.GanExperiment("my-ring-design",
                 "built in the network builder", p.seed(), p.dataset(), p.generator(), p.discriminator(), p.training(),
                 p.iterations(), p.sampleInterval(), p.checkpointInterval());
         TrainingView view = robot.lookup("#trainingView").query();

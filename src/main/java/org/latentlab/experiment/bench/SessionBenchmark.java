@@ -2,15 +2,13 @@ package org.latentlab.experiment.bench;
 
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ModelRunner;
 import org.latentlab.experiment.Presets;
-import org.latentlab.experiment.RunSession;
 import org.latentlab.experiment.StudioModels;
 import org.latentlab.latent.DecodeService;
 import org.latentlab.latent.LatentModel;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * A long session of the window, headless: presets opened one after another the way the GAN bench and the model
- * bench open them ({@link ExperimentRunner#start} / {@link ModelRunner#start}, a listener subscribed, Start, then
+ * bench open them ({@link ExperimentRunner#start}, a listener subscribed, Start, then
  * the next preset built before the old run of that bench is closed), with now and then a quick model in the latent
  * studio ({@link StudioModels#trainQuick} decoded on a {@link DecodeService}, closed when the next replaces it).
  * After each step it reads the resident set size ({@code VmRSS} of /proc/self/status); it never collects by itself,
@@ -73,8 +71,8 @@ public final class SessionBenchmark {
                              Consumer<Row> report) {
         ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 100, 250);
         List<Row> rows = new ArrayList<>();
-        RunSession<?, ?, ?> gan = ExperimentRunner.start(Presets.load(Presets.defaultName()), options);
-        RunSession<?, ?, ?> models = ModelRunner.start(Presets.loadModel(Presets.MODEL_NAMES.get(0)), options);
+        ExperimentRunner.Session<?, ?> gan = ExperimentRunner.start(Presets.loadGan(Presets.defaultName()), options);
+        ExperimentRunner.Session<?, ?> models = ExperimentRunner.start(Presets.loadReconstruction(Presets.reconstructions().get(0)), options);
         StudioSession studio = null;
         int step = 0;
         try {
@@ -91,9 +89,9 @@ public final class SessionBenchmark {
                         studio = next;
                         done = studio.decode(seconds);
                     } else {
-                        boolean model = Presets.isModel(name);
-                        RunSession<?, ?, ?> next = model ? ModelRunner.start(Presets.loadModel(name), options)
-                                : ExperimentRunner.start(Presets.load(name), options);
+                        boolean model = Presets.reconstructs(name);
+                        ExperimentRunner.Session<?, ?> next = model ? ExperimentRunner.start(Presets.loadReconstruction(name), options)
+                                : ExperimentRunner.start(Presets.loadGan(name), options);
                         // as the benches do: the new run is built, then the old one of that bench closed
                         if (model) {
                             models.close();
@@ -156,10 +154,10 @@ public final class SessionBenchmark {
     }
 
     private static TrainingRun.Progress progressOf(Object status) {
-        if (status instanceof org.latentlab.train.ModelStatus m) {
+        if (status instanceof org.latentlab.train.ReconstructionStatus m) {
             return m.progress();
         }
-        if (status instanceof org.latentlab.train.TrainingStatus t) {
+        if (status instanceof org.latentlab.train.GanStatus t) {
             return new TrainingRun.Progress(t.state(), t.iteration(), t.maxIterations(), t.elapsedMillis(),
                     t.itersPerSecond(), t.message(), t.fault());
         }
@@ -182,7 +180,7 @@ public final class SessionBenchmark {
         }
 
         static StudioSession train(String preset, long iterations) {
-            StudioModels.Studio studio = StudioModels.trainQuick(Presets.loadModel(preset), iterations, null);
+            StudioModels.Studio studio = StudioModels.trainQuick(Presets.loadReconstruction(preset), iterations, null);
             return new StudioSession(studio.models().get(), iterations);
         }
 

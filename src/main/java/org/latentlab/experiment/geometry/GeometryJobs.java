@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.analysis.Vectors;
 import org.latentlab.analysis.hessian.DoubleNetworks;
@@ -195,7 +196,7 @@ public final class GeometryJobs implements AutoCloseable {
                         + " and %s is a function of %d (its matrix would take %.1f GB and %d gradient evaluations):"
                         + " use the top eigenvalues by Lanczos (--top k) or the spectral density by stochastic"
                         + " Lanczos quadrature (--density) instead", ExactHessian.MAX_PARAMETERS,
-                        model.kind() == SavedModel.Kind.GAN ? loss.partId() + "'s loss" : "the loss", n,
+                        model.kind() == Family.GAN ? loss.partId() + "'s loss" : "the loss", n,
                         8.0 * n * n / 1e9, 2L * n));
             }
             double[] theta = o.initialPoint();
@@ -333,7 +334,7 @@ public final class GeometryJobs implements AutoCloseable {
                 if (trajectory.size() < 3) {
                     throw new LabException(model.runDir().getFileName() + " has " + (trajectory.size() - 1)
                             + " checkpoint(s): the principal components of a trajectory need at least 2 checkpoints"
-                            + " besides the initial parameters" + (model.kind() == SavedModel.Kind.GAN
+                            + " besides the initial parameters" + (model.kind() == Family.GAN
                             ? " (GAN runs keep only their two newest); use random or hessian directions" : ""));
                 }
                 TrajectoryProjection pca = TrajectoryProjection.pca(thetas(trajectory));
@@ -369,7 +370,7 @@ public final class GeometryJobs implements AutoCloseable {
             iterations[i] = trajectory.get(i).iteration();
         }
         String note = "the initial parameters (" + trajectory.get(0).label() + ") and " + (trajectory.size() - 1)
-                + " checkpoint(s)" + (model.kind() == SavedModel.Kind.GAN ? "; a GAN run keeps only its two newest"
+                + " checkpoint(s)" + (model.kind() == Family.GAN ? "; a GAN run keeps only its two newest"
                 + " checkpoints" : "");
         SurfaceSlice.Trajectory t = new SurfaceSlice.Trajectory(iterations, p.a(), p.b(), p.explainedVariance()[0],
                 note);
@@ -507,7 +508,7 @@ public final class GeometryJobs implements AutoCloseable {
     }
 
     private EncoderOutput encoderOutput() {
-        return model.kind() == SavedModel.Kind.VAE ? EncoderOutput.VAE_MEAN : EncoderOutput.CODE;
+        return model.kind() == Family.VAE ? EncoderOutput.VAE_MEAN : EncoderOutput.CODE;
     }
 
     private MultiLayerNetwork tangentEncoder() {
@@ -525,7 +526,7 @@ public final class GeometryJobs implements AutoCloseable {
                     ? OutputTransform.SIGMOID : OutputTransform.IDENTITY;
             ImageShape shape = ImageShape.of(dataShape());
             ImageScale scale = shape.isImage() ? ImageScale.ZERO_TO_ONE : null;
-            latent = model.kind() == SavedModel.Kind.VAE ? LatentModel.vae(tangentEncoder(), dec, t, shape, scale)
+            latent = model.kind() == Family.VAE ? LatentModel.vae(tangentEncoder(), dec, t, shape, scale)
                     : LatentModel.autoencoder(tangentEncoder(), dec, t, shape, scale);
         }
         return latent;
@@ -539,11 +540,11 @@ public final class GeometryJobs implements AutoCloseable {
     }
 
     private void requireEncoder(String what) {
-        if (model.kind() == SavedModel.Kind.GAN) {
+        if (model.kind() == Family.GAN) {
             throw new LabException(model.runDir().getFileName() + " is a GAN run: " + what + " are read off an"
                     + " encoder's Jacobian and a GAN has none; open an autoencoder or VAE run");
         }
-        if (model.kind() == SavedModel.Kind.RBM) {
+        if (model.kind() == Family.RBM) {
             throw new LabException(model.runDir().getFileName() + " is an RBM run: " + what + " are read off an"
                     + " encoder network's Jacobian; open an autoencoder or VAE run");
         }
@@ -582,7 +583,7 @@ public final class GeometryJobs implements AutoCloseable {
         }
         String note = "";
         if (n == 1) {
-            note = model.kind() == SavedModel.Kind.GAN
+            note = model.kind() == Family.GAN
                     ? "the run has one checkpoint, so there is one point; for a curve, analyse"
                     + " autoencoder or VAE runs, which keep every checkpoint"
                     : "the run saved one checkpoint, so there is one point; train with a smaller"
@@ -608,7 +609,7 @@ public final class GeometryJobs implements AutoCloseable {
     private AnalysisInfo info(NetworkObjective o, double[] theta, LossSpec loss, long startNanos) {
         double l = o.loss(theta);
         return new AnalysisInfo(model.runDir().getFileName().toString(), model.iteration(), kindName(model),
-                o.describe(), o.dimension(), examplesUsed(loss), model.kind() == SavedModel.Kind.GAN ? loss.part()
+                o.describe(), o.dimension(), examplesUsed(loss), model.kind() == Family.GAN ? loss.part()
                 : null, loss.seed(), l, (System.nanoTime() - startNanos) / 1e9);
     }
 
@@ -616,7 +617,7 @@ public final class GeometryJobs implements AutoCloseable {
     private int examplesUsed(LossSpec loss) {
         if (finiteExamples == null) {
             DataSource source;
-            if (model.kind() == SavedModel.Kind.GAN) {
+            if (model.kind() == Family.GAN) {
                 source = model.data();
             } else {
                 ExampleSet held = model.heldOut();

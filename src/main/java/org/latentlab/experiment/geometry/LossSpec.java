@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.latentlab.experiment.GeometryModels;
 import org.latentlab.experiment.SavedModel;
 
@@ -55,8 +56,8 @@ public record LossSpec(int examples, GeometryModels.Part part, long seed) {
     }
 
     /** This loss's part of a cache file name: {@code D-n1000-seed1} for a GAN, {@code n1000-seed1} otherwise. */
-    public String tag(SavedModel.Kind kind) {
-        return (kind == SavedModel.Kind.GAN ? partId() + "-" : "") + "n" + examples + "-seed" + seed;
+    public String tag(Family kind) {
+        return (kind == Family.GAN ? partId() + "-" : "") + "n" + examples + "-seed" + seed;
     }
 
     @Override

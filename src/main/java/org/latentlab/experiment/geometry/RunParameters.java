@@ -1,12 +1,12 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.Family;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.analysis.hessian.ParameterLayout;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GeometryModels;
-import org.latentlab.experiment.ModelRunner;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.Trainer;
@@ -22,7 +22,7 @@ import java.util.List;
  * G alone): at each checkpoint, and at initialisation.
  *
  * <p>The initial parameters come from a checkpoint saved at iteration 0 when the run has one; otherwise they are
- * recreated exactly as training created them: the trainer is built the way {@code ModelRunner} /
+ * recreated exactly as training created them: the trainer is built the way {@code ExperimentRunner} /
  * {@code ExperimentRunner} build it when a run starts ({@code buildTrainer(spec, data, FLOAT)}: each network
  * compiled from its spec with the run's seed, the decoder / discriminator with seed + 1, tied weights copied), and
  * its parameters read before any step.
@@ -46,7 +46,7 @@ final class RunParameters {
         }
         MultiLayerNetwork[] nets = switch (model.kind()) {
             case AUTOENCODER, VAE -> {
-                Trainer t = ModelRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
+                Trainer t = ExperimentRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
                 AutoencoderTrainer a = (AutoencoderTrainer) t;
                 yield new MultiLayerNetwork[] {a.encoder(), a.decoder()};
             }
@@ -58,7 +58,7 @@ final class RunParameters {
             case RBM -> throw new LabException(model.runDir().getFileName() + " is an RBM run: its machines are not"
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
         };
-        long seed = model.kind() == SavedModel.Kind.GAN ? model.ganSpec().seed() : model.modelSpec().seed();
+        long seed = model.kind() == Family.GAN ? model.ganSpec().seed() : model.modelSpec().seed();
         return new Point(0, theta(nets, layout, "the recreated initialisation"),
                 "initialisation (recreated from the spec with seed " + seed + ")");
     }

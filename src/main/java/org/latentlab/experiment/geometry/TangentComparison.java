@@ -1,6 +1,6 @@
 package org.latentlab.experiment.geometry;
 
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.ae.AutoencoderSettings;
 
@@ -65,17 +65,17 @@ public final class TangentComparison {
     }
 
     /** The three experiments, PLAIN, DENOISING, CONTRACTIVE, each trained for {@code iterations} iterations. */
-    public static List<ModelExperiment> models(long iterations) {
+    public static List<ReconstructionExperiment> models(long iterations) {
         return List.of(model(Variant.PLAIN, iterations), model(Variant.DENOISING, iterations),
                 model(Variant.CONTRACTIVE, iterations));
     }
 
     /** One of the three. */
-    public static ModelExperiment model(Variant v, long iterations) {
+    public static ReconstructionExperiment model(Variant v, long iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("train for at least one iteration, not " + iterations);
         }
-        ModelExperiment base = Presets.loadModel(BASE_PRESET);
+        ReconstructionExperiment base = Presets.loadReconstruction(BASE_PRESET);
         AutoencoderSettings none = base.training().withPenalty(AutoencoderSettings.Penalty.NONE, 0, 0)
                 .withCorruption(AutoencoderSettings.Corruption.NONE, 0);
         AutoencoderSettings t = switch (v) {
@@ -86,7 +86,7 @@ public final class TangentComparison {
         String description = v.heading + " " + architecture(base) + " for the tangent comparison: "
                 + v.regularisation + (v == Variant.CONTRACTIVE ? ", λ = " + base.training().penaltyWeight() : "")
                 + ".";
-        return new ModelExperiment(v.runName, description, base.family(), base.seed(), base.dataset(),
+        return new ReconstructionExperiment(v.runName, description, base.family(), base.seed(), base.dataset(),
                 base.encoder(), base.decoder(), t, base.rbm(), iterations, base.sampleInterval(),
                 base.checkpointInterval(), base.heldOut());
     }
@@ -95,7 +95,7 @@ public final class TangentComparison {
      * What is compared, in a sentence or two for the screen: what the three share and what sets them apart.
      */
     public static String describe(long iterations) {
-        ModelExperiment c = model(Variant.CONTRACTIVE, iterations);
+        ReconstructionExperiment c = model(Variant.CONTRACTIVE, iterations);
         AutoencoderSettings t = c.training();
         return String.format(Locale.ROOT, "Compared like with like: three autoencoders %s (code of %d sigmoid units),"
                         + " %s reconstruction, Adam lr %s, batch %d, seed %d, %d iterations each on %s; they differ"
@@ -105,7 +105,7 @@ public final class TangentComparison {
                 t.penaltyWeight());
     }
 
-    private static String architecture(ModelExperiment m) {
+    private static String architecture(ReconstructionExperiment m) {
         int in = m.encoder().input().size();
         return in + "-" + m.codeDim() + "-" + in;
     }

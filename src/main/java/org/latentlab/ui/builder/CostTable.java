@@ -1,11 +1,12 @@
 package org.latentlab.ui.builder;
 
+import org.latentlab.model.edit.DesignCost;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
-import org.latentlab.model.edit.CostEstimate;
+import org.latentlab.model.CostEstimate;
 import org.latentlab.model.edit.DesignCheck;
 import org.latentlab.model.edit.Role;
 
@@ -56,7 +57,7 @@ final class CostTable extends VBox {
         if (check == null) {
             return;
         }
-        Map<Role, CostEstimate.NetworkCost> costs = CostEstimate.of(check, BATCH);
+        Map<Role, CostEstimate.NetworkCost> costs = DesignCost.of(check, BATCH);
         List<Row> rows = new ArrayList<>();
         long params = 0;
         long bytes = 0;

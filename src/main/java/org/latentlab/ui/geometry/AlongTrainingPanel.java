@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -125,11 +126,11 @@ final class AlongTrainingPanel extends BorderPane {
         tasks.run(mon -> {
             try (GeometryJobs jobs = GeometryJobs.open(dir)) {
                 SavedModel model = jobs.model();
-                if (model.kind() == SavedModel.Kind.RBM) {
+                if (model.kind() == Family.RBM) {
                     throw new LabException(dir.getFileName() + " is an RBM run: its energy is not a network loss");
                 }
                 return new Object[] {jobs.alongTraining(loss, r, m, mon), model.toString(),
-                        SavedModel.checkpoints(model.runDir()).size(), model.kind() == SavedModel.Kind.GAN};
+                        SavedModel.checkpoints(model.runDir()).size(), model.kind() == Family.GAN};
             }
         }, res -> show((CurvatureHistory) res[0], (String) res[1], (int) res[2], (boolean) res[3]));
     }

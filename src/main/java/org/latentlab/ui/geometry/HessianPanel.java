@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -123,7 +124,7 @@ final class HessianPanel extends BorderPane {
             jobs = (GeometryJobs) r[0];
             parameters = (int) r[1];
             SavedModel model = jobs.model();
-            boolean gan = model.kind() == SavedModel.Kind.GAN;
+            boolean gan = model.kind() == Family.GAN;
             part.setDisable(!gan);
             source.show(model.name() + " (" + model.kind().name().toLowerCase(Locale.ROOT) + "), "
                     + model.checkpoint().getFileName() + " of " + model.runDir().getFileName());

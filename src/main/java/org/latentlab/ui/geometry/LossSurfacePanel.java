@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -274,7 +275,7 @@ final class LossSurfacePanel extends BorderPane {
                 }
             }
             lineFrom.setValue(lineFrom.getItems().contains(from) ? from : INITIAL);
-            boolean gan = model.kind() == SavedModel.Kind.GAN;
+            boolean gan = model.kind() == Family.GAN;
             part.setDisable(!gan);
             StringBuilder b = new StringBuilder("Opened " + model + ".\n");
             if (gan) {

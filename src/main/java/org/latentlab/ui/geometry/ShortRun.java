@@ -1,19 +1,20 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.train.Trainer;
+import org.latentlab.experiment.Family;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ModelExperiment;
-import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.ModelStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.ReconstructionStatus;
+import org.latentlab.train.RunState;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bundled autoencoder or VAE preset trained briefly, as the lab trains it ({@link ModelRunner}), into an ordinary
+ * A bundled autoencoder or VAE preset trained briefly, as the lab trains it ({@link org.latentlab.experiment.ExperimentRunner}), into an ordinary
  * run folder with a few checkpoints on the way: the bench then analyses it exactly as it analyses a saved run (and
  * the folder can be reopened later, or given to the CLI). Blocks the calling worker thread while the run's own
  * thread trains; Cancel closes the run, which keeps the checkpoints written so far.
@@ -31,8 +32,8 @@ final class ShortRun {
         if (iterations < 1 || checkpoints < 1) {
             throw new IllegalArgumentException("a short run needs at least one iteration and one checkpoint");
         }
-        ModelExperiment base = Presets.loadModel(preset);
-        if (base.family() == ModelExperiment.Family.RBM) {
+        ReconstructionExperiment base = Presets.loadReconstruction(preset);
+        if (base.family() == Family.RBM) {
             throw new LabException(preset + " is an RBM preset: its energy is not a network loss; pick an"
                     + " autoencoder or VAE preset");
         }
@@ -43,19 +44,19 @@ final class ShortRun {
      * Trains {@code experiment} for its iterations with {@code checkpoints} evenly spaced checkpoints into a new
      * folder under {@code runsRoot}, and returns that folder.
      */
-    static Path train(ModelExperiment experiment, int checkpoints, Path runsRoot, Monitor monitor) {
+    static Path train(ReconstructionExperiment experiment, int checkpoints, Path runsRoot, Monitor monitor) {
         int iterations = (int) experiment.iterations();
         if (iterations < 1 || checkpoints < 1) {
             throw new IllegalArgumentException("a short run needs at least one iteration and one checkpoint");
         }
         String preset = experiment.name();
         int every = Math.max(1, iterations / checkpoints);
-        ModelExperiment spec = experiment.withIntervals(every, every);
+        ReconstructionExperiment spec = experiment.withIntervals(every, every);
         ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 200, 3_600_000);
         monitor.progress(0, "training " + preset + ": building the networks");
         AtomicLong iteration = new AtomicLong();
-        try (ModelRunner.Session session = ModelRunner.start(spec, options)) {
-            session.run().subscribe((ModelStatus s) -> iteration.set(s.progress().iteration()));
+        try (ExperimentRunner.Session<Trainer, ReconstructionStatus> session = ExperimentRunner.start(spec, options)) {
+            session.run().subscribe((ReconstructionStatus s) -> iteration.set(s.progress().iteration()));
             boolean started = false;
             while (true) {
                 if (monitor.isCancelled()) {

@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.experiment.Family;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -237,8 +238,8 @@ final class TangentPanel extends BorderPane {
 
     private static GeometryJobs openJobs(Path folder) {
         GeometryJobs j = GeometryJobs.open(folder);
-        SavedModel.Kind k = j.model().kind();
-        if (k != SavedModel.Kind.AUTOENCODER && k != SavedModel.Kind.VAE) {
+        Family k = j.model().kind();
+        if (k != Family.AUTOENCODER && k != Family.VAE) {
             throw new LabException(folder.getFileName() + " is a " + k.name().toLowerCase(Locale.ROOT) + " run:"
                     + " tangent vectors need an autoencoder's or a VAE's encoder");
         }
@@ -275,7 +276,7 @@ final class TangentPanel extends BorderPane {
                 }
             }
             GeometryJobs[] j = new GeometryJobs[3];
-            java.util.List<org.latentlab.experiment.ModelExperiment> models = TangentComparison.models(n);
+            java.util.List<org.latentlab.experiment.ReconstructionExperiment> models = TangentComparison.models(n);
             for (int i = 0; i < 3; i++) {
                 Path dir = ShortRun.train(models.get(i), 2, runsRoot, part(m, i / 3.0, (i + 1) / 3.0));
                 j[i] = openJobs(dir);

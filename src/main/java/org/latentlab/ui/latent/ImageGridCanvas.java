@@ -2,12 +2,11 @@ package org.latentlab.ui.latent;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
-import org.latentlab.experiment.StudioModels;
+import org.latentlab.ui.common.ImageConversion;
 import org.latentlab.latent.ImageShape;
 
 import java.util.function.BiConsumer;
@@ -62,7 +61,7 @@ public final class ImageGridCanvas extends Pane {
         this.columns = columns;
         this.markRow = -1;
         this.markCol = -1;
-        picture = images == null ? null : compose(images, shape, rows, columns);
+        picture = images == null ? null : ImageConversion.grid(images, shape, rows, columns, GAP);
         requestLayout();
         redraw();
     }
@@ -178,38 +177,5 @@ public final class ImageGridCanvas extends Pane {
             g.setLineWidth(2);
             g.strokeRect(x0 + hoverCol * cell + 1, y0 + hoverRow * cell + 1, cell - 2, cell - 2);
         }
-    }
-
-    /** One picture of all cells, each image followed by a 1-pixel black gap, at the images' own resolution. */
-    static WritableImage compose(float[][] images, ImageShape shape, int rows, int columns) {
-        int w = shape.width();
-        int h = shape.height();
-        int cw = w + GAP;
-        int ch = h + GAP;
-        int width = columns * cw;
-        int height = rows * ch;
-        int[] all = new int[width * height];
-        java.util.Arrays.fill(all, 0xFF202020);
-        int[] one = new int[w * h];
-        for (int i = 0; i < images.length && i < rows * columns; i++) {
-            StudioModels.argb(images[i], shape, one);
-            int ox = (i % columns) * cw;
-            int oy = (i / columns) * ch;
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(one, y * w, all, (oy + y) * width + ox, w);
-            }
-        }
-        WritableImage img = new WritableImage(width, height);
-        img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), all, 0, width);
-        return img;
-    }
-
-    /** One image as a picture at its own resolution. */
-    static WritableImage picture(float[] display, ImageShape shape) {
-        int[] px = StudioModels.argb(display, shape, new int[shape.width() * shape.height()]);
-        WritableImage img = new WritableImage(shape.width(), shape.height());
-        img.getPixelWriter().setPixels(0, 0, shape.width(), shape.height(), PixelFormat.getIntArgbInstance(), px, 0,
-                shape.width());
-        return img;
     }
 }

@@ -3,55 +3,62 @@ package org.latentlab.ui.latent;
 import org.latentlab.latent.DecodeService;
 import org.latentlab.latent.LatentModel;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * A second "latest wins" queue on a {@link DecodeService}'s worker, for a control other than the code sliders (the
- * interpolation scrubber): while one job runs, newer inputs replace the one waiting, so dragging never piles up
- * work, and the sliders' own requests are never cancelled by it.
+ * interpolation scrubber): while one job runs, a newer input replaces the one waiting (whose future is cancelled),
+ * so dragging never piles up work, and the sliders' own requests are never cancelled by it.
  *
  * @param <I> what a job is asked with (codes)
  * @param <O> what it answers (display images)
  */
 final class LatestLane<I, O> {
 
-    private final DecodeService service;
-    private final Function<LatentModel, Function<I, O>> job;
-    private final BiConsumer<I, O> done;
-    private final java.util.function.Consumer<RuntimeException> failed;
-    private final AtomicReference<I> pending = new AtomicReference<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-
-    /**
-     * @param job  given the model (on the worker), maps an input to an output
-     * @param done   receives each answered input with its output, on the worker thread
-     * @param failed receives what a job threw, on the worker thread
-     */
-    LatestLane(DecodeService service, Function<LatentModel, Function<I, O>> job, BiConsumer<I, O> done,
-               java.util.function.Consumer<RuntimeException> failed) {
-        this.service = service;
-        this.job = job;
-        this.done = done;
-        this.failed = failed;
+    private record Request<I, O>(I input, CompletableFuture<O> future) {
     }
 
-    void submit(I input) {
-        pending.set(input);
-        if (scheduled.compareAndSet(false, true)) {
-            service.<LatentModel, Void>run(model -> {
-                drain(model);
-                return null;
-            });
+    private final DecodeService service;
+    private final Function<LatentModel, Function<I, O>> job;
+    private final AtomicReference<Request<I, O>> pending = new AtomicReference<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    /** @param job given the model (on the worker), maps an input to an output */
+    LatestLane(DecodeService service, Function<LatentModel, Function<I, O>> job) {
+        this.service = service;
+        this.job = job;
+    }
+
+    /** Asks for {@code input}; the future completes on the worker unless a newer input replaces it first. */
+    CompletableFuture<O> submit(I input) {
+        Request<I, O> request = new Request<>(input, new CompletableFuture<>());
+        Request<I, O> replaced = pending.getAndSet(request);
+        if (replaced != null) {
+            replaced.future().cancel(false);
         }
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                service.<LatentModel, Void>run(model -> {
+                    drain(model);
+                    return null;
+                });
+            } catch (RejectedExecutionException e) {
+                // the service is closed: nothing more will be answered
+                scheduled.set(false);
+                request.future().cancel(false);
+            }
+        }
+        return request.future();
     }
 
     private void drain(LatentModel model) {
         while (true) {
-            I in = pending.getAndSet(null);
-            if (in == null) {
+            Request<I, O> r = pending.getAndSet(null);
+            if (r == null) {
                 scheduled.set(false);
                 if (pending.get() == null || !scheduled.compareAndSet(false, true)) {
                     return;
@@ -59,9 +66,9 @@ final class LatestLane<I, O> {
                 continue;
             }
             try {
-                done.accept(in, job.apply(model).apply(in));
+                r.future().complete(job.apply(model).apply(r.input()));
             } catch (RuntimeException e) {
-                failed.accept(e);
+                r.future().completeExceptionally(e);
             }
         }
     }

@@ -18,7 +18,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentlab.experiment.ModelSamples;
+import org.latentlab.experiment.ReconstructionSamples;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -105,7 +105,7 @@ final class ComparePane extends VBox {
             settings.setMaxWidth(200);
             columns.add(settings, c, 1);
             if (r.view().inputs().isImage()) {
-                columns.add(new ImageView(SwingFXUtils.toFXImage(ModelSamples.strip(r.view().reconstructions(), 2,
+                columns.add(new ImageView(SwingFXUtils.toFXImage(ReconstructionSamples.strip(r.view().reconstructions(), 2,
                         1), null)), c, 2);
             }
         }

@@ -1,6 +1,6 @@
 package org.latentlab.ui.models;
 
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.train.ae.AutoencoderSettings;
 
 /**
@@ -45,10 +45,11 @@ public enum HeldOutMeasure {
     }
 
     /** The measure of an experiment's held-out curve. */
-    public static HeldOutMeasure of(ModelExperiment e) {
+    public static HeldOutMeasure of(ReconstructionExperiment e) {
         return switch (e.family()) {
             case VAE -> NEGATIVE_ELBO;
             case RBM -> SQUARED_ERROR;
+            case GAN -> throw new IllegalArgumentException("a GAN has no held-out reconstruction measure");
             case AUTOENCODER -> e.training().reconstruction() == AutoencoderSettings.Reconstruction.CROSS_ENTROPY
                     ? CROSS_ENTROPY : SQUARED_ERROR;
         };

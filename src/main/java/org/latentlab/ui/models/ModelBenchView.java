@@ -33,9 +33,9 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentlab.experiment.ModelSamples;
+import org.latentlab.experiment.ReconstructionSamples;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.ModelView;
+import org.latentlab.train.ReconstructionView;
 import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
 import org.latentlab.ui.common.RunControls;
@@ -79,7 +79,7 @@ public final class ModelBenchView extends BorderPane {
     public ModelBenchView(ModelBenchViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.choice = new PresetChoice(presets, Presets.MODEL_NAMES, ReplaceRunDialog.Asker.dialog(owner),
+        this.choice = new PresetChoice(presets, Presets.reconstructions(), ReplaceRunDialog.Asker.dialog(owner),
                 () -> vm.experimentNameProperty().get(), vm::progressAtRisk, vm::pause,
                 name -> replaceWith(name, () -> vm.loadPreset(name)));
         setId("modelBenchView");
@@ -229,7 +229,7 @@ public final class ModelBenchView extends BorderPane {
         }
     }
 
-    private void draw(ModelView v) {
+    private void draw(ReconstructionView v) {
         if (v == null) {
             for (ImageView iv : new ImageView[] {inputs, corrupted, reconstructions, filters, samples}) {
                 iv.setImage(null);
@@ -239,22 +239,22 @@ public final class ModelBenchView extends BorderPane {
         boolean images = v.inputs().isImage();
         int perRow = images ? v.inputs().count() : 1;
         if (images) {
-            inputs.setImage(fx(ModelSamples.strip(v.inputs(), SCALE, perRow)));
-            reconstructions.setImage(fx(ModelSamples.strip(v.reconstructions(), SCALE, perRow)));
+            inputs.setImage(fx(ReconstructionSamples.strip(v.inputs(), SCALE, perRow)));
+            reconstructions.setImage(fx(ReconstructionSamples.strip(v.reconstructions(), SCALE, perRow)));
         } else {
-            inputs.setImage(fx(ModelSamples.picture(v, 1)));
+            inputs.setImage(fx(ReconstructionSamples.picture(v, 1)));
             reconstructions.setImage(null);
         }
         show(corrupted, corruptedTitle, v.corrupted() == null || !images ? null
-                : ModelSamples.strip(v.corrupted(), SCALE, perRow));
-        show(filters, filtersTitle, v.filters() == null ? null : ModelSamples.strip(v.filters(),
+                : ReconstructionSamples.strip(v.corrupted(), SCALE, perRow));
+        show(filters, filtersTitle, v.filters() == null ? null : ReconstructionSamples.strip(v.filters(),
                 v.filters().shape()[1] <= 8 ? 6 : 2, 16));
-        show(samples, samplesTitle, v.samples() == null ? null : ModelSamples.strip(v.samples(), 2, 16));
+        show(samples, samplesTitle, v.samples() == null ? null : ReconstructionSamples.strip(v.samples(), 2, 16));
         drawActivity(v);
         drawScatter(v);
     }
 
-    private void drawActivity(ModelView v) {
+    private void drawActivity(ReconstructionView v) {
         XYPlot plot = (XYPlot) activityChart.getPlot();
         HistogramDataset h = new HistogramDataset();
         if (v.codeActivity() != null && v.codeActivity().length > 0) {
@@ -280,7 +280,7 @@ public final class ModelBenchView extends BorderPane {
         }
     }
 
-    private void drawScatter(ModelView v) {
+    private void drawScatter(ReconstructionView v) {
         scatterData.removeAllSeries();
         if (v.codePoints() == null) {
             scatterViewer.getChart().setTitle("2-D code scatter (shown when the code is 2-D)");
@@ -364,12 +364,12 @@ public final class ModelBenchView extends BorderPane {
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
-    public void loadSpec(org.latentlab.experiment.ModelExperiment spec) {
+    public void loadSpec(org.latentlab.experiment.ReconstructionExperiment spec) {
         loadSpec(spec, () -> { });
     }
 
-    /** As {@link #loadSpec(org.latentlab.experiment.ModelExperiment)}, then runs {@code loaded} if it was loaded. */
-    public void loadSpec(org.latentlab.experiment.ModelExperiment spec, Runnable loaded) {
+    /** As {@link #loadSpec(org.latentlab.experiment.ReconstructionExperiment)}, then runs {@code loaded} if it was loaded. */
+    public void loadSpec(org.latentlab.experiment.ReconstructionExperiment spec, Runnable loaded) {
         replaceWith(spec.name(), () -> {
             vm.loadSpec(spec);
             loaded.run();

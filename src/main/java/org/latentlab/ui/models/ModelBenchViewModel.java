@@ -12,13 +12,13 @@ import org.jfree.data.xy.XYSeries;
 import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ModelExperiment;
-import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.ModelStatus;
-import org.latentlab.train.ModelView;
+import org.latentlab.train.ReconstructionStatus;
+import org.latentlab.train.ReconstructionView;
+import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 import org.latentlab.ui.common.RunLoader;
 
@@ -44,16 +44,16 @@ public final class ModelBenchViewModel {
      * A finished (or paused) run kept for the comparison tab: its held-out curve, what that curve measures (runs are
      * only overlaid with runs of the same measure) and its last reconstructions.
      */
-    public record ComparedRun(String name, String settings, HeldOutMeasure measure, XYSeries curve, ModelView view) {
+    public record ComparedRun(String name, String settings, HeldOutMeasure measure, XYSeries curve, ReconstructionView view) {
     }
 
     private final ExperimentRunner.Options options;
     /** The run on the bench; loading and closing runs are jobs for the task runner. */
-    private final RunLoader<ModelRunner.Session> runs;
+    private final RunLoader<ExperimentRunner.Session<Trainer, ReconstructionStatus>> runs;
     private final RunControls controls = new RunControls();
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(false);
-    private final ConcurrentLinkedQueue<ModelStatus> incoming = new ConcurrentLinkedQueue<>();
-    private final Consumer<ModelStatus> listener = incoming::add;
+    private final ConcurrentLinkedQueue<ReconstructionStatus> incoming = new ConcurrentLinkedQueue<>();
+    private final Consumer<ReconstructionStatus> listener = incoming::add;
     private final Map<String, XYSeries> losses = new LinkedHashMap<>();
     private final Map<String, XYSeries> heldOut = new LinkedHashMap<>();
     private final List<ComparedRun> compared = new ArrayList<>();
@@ -67,8 +67,8 @@ public final class ModelBenchViewModel {
     private final StringProperty experimentName = new SimpleStringProperty();
     /** Set when something failed that deserves a dialog; the view clears it after showing. */
     private final StringProperty error = new SimpleStringProperty();
-    private ModelStatus last;
-    private ModelView view;
+    private ReconstructionStatus last;
+    private ReconstructionView view;
     private boolean viewChanged;
     private boolean seriesChanged;
     private boolean startWhenReady;
@@ -84,15 +84,15 @@ public final class ModelBenchViewModel {
     }
 
     public void loadPreset(String name) {
-        load(name, () -> Presets.loadModel(name));
+        load(name, () -> Presets.loadReconstruction(name));
     }
 
     public void openFile(Path file) {
-        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readModel(file));
+        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readReconstruction(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
-    public void loadSpec(ModelExperiment spec) {
+    public void loadSpec(ReconstructionExperiment spec) {
         load(spec.name(), () -> spec);
     }
 
@@ -104,10 +104,10 @@ public final class ModelBenchViewModel {
     // ---- loading and closing (the one place that starts a run of this bench) ----
 
     /** The one place that starts a run of this bench. */
-    private void load(String what, Supplier<ModelExperiment> spec) {
+    private void load(String what, Supplier<ReconstructionExperiment> spec) {
         state.set("loading");
         showRunState(null);
-        runs.load(what, () -> ModelRunner.start(spec.get(), options), this::install, this::loadFailed);
+        runs.load(what, () -> ExperimentRunner.start(spec.get(), options), this::install, this::loadFailed);
     }
 
     private void loadFailed(String msg) {
@@ -124,11 +124,11 @@ public final class ModelBenchViewModel {
         if (runs.current() == null && !fellBack) {
             // nothing loaded yet (a bad file on the command line): open the first preset instead
             fellBack = true;
-            loadPreset(Presets.MODEL_NAMES.get(0));
+            loadPreset(Presets.reconstructions().get(0));
         }
     }
 
-    private void install(ModelRunner.Session next) {
+    private void install(ExperimentRunner.Session<Trainer, ReconstructionStatus> next) {
         losses.clear();
         heldOut.clear();
         incoming.clear();
@@ -156,7 +156,7 @@ public final class ModelBenchViewModel {
 
     /** Applies queued statuses; true when something changed. Called every frame. */
     public boolean pump() {
-        ModelStatus s;
+        ReconstructionStatus s;
         boolean any = false;
         while ((s = incoming.poll()) != null) {
             apply(s);
@@ -165,7 +165,7 @@ public final class ModelBenchViewModel {
         return any;
     }
 
-    private void apply(ModelStatus s) {
+    private void apply(ReconstructionStatus s) {
         TrainingRun.Progress p = s.progress();
         last = s;
         long it = p.iteration();
@@ -205,7 +205,7 @@ public final class ModelBenchViewModel {
     }
 
     /** "it 1,200 / 5,000   phase   312 it/s"; the rate is "– it/s" until one is measured. */
-    public static String describe(ModelStatus s) {
+    public static String describe(ReconstructionStatus s) {
         TrainingRun.Progress p = s.progress();
         String rate = Double.isFinite(p.itersPerSecond()) ? String.format(Locale.ROOT, "%.0f it/s",
                 p.itersPerSecond()) : "– it/s";
@@ -254,8 +254,8 @@ public final class ModelBenchViewModel {
         withRun(TrainingRun::reset);
     }
 
-    private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ModelStatus>> action) {
-        ModelRunner.Session s = runs.current();
+    private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ReconstructionStatus>> action) {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
         if (s != null) {
             action.accept(s.run());
         }
@@ -266,11 +266,11 @@ public final class ModelBenchViewModel {
      * latest reconstructions. Returns a message.
      */
     public String keepForComparison() {
-        ModelRunner.Session session = runs.current();
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> session = runs.current();
         if (session == null || view == null) {
             return "nothing to compare yet: train a run first";
         }
-        HeldOutMeasure measure = HeldOutMeasure.of(session.spec());
+        HeldOutMeasure measure = HeldOutMeasure.of((ReconstructionExperiment) session.spec());
         String key = measure.key();
         if (!heldOut.containsKey(key) || heldOut.get(key).getItemCount() == 0) {
             return "no held-out measurement yet: train past the first sample interval";
@@ -317,11 +317,11 @@ public final class ModelBenchViewModel {
         return heldOut;
     }
 
-    public ModelView view() {
+    public ReconstructionView view() {
         return view;
     }
 
-    public ModelStatus last() {
+    public ReconstructionStatus last() {
         return last;
     }
 

@@ -1,9 +1,9 @@
 package org.latentlab.ui.training;
 
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.NativeMemory;
-import org.latentlab.train.TrainingStatus;
+import org.latentlab.train.GanStatus;
 
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ final class GanBenchText {
     }
 
     /** The experiment's description with the settings in force now (after Apply, the applied ones). */
-    static String describe(ExperimentSpec s, GanSettings t) {
+    static String describe(GanExperiment s, GanSettings t) {
         return s.name() + " — " + s.description() + "\n" + s.generator() + "     " + s.discriminator()
                 + "\nloss " + t.loss().id() + ", k = " + t.discriminatorSteps() + ", batch " + t.batchSize() + ", G "
                 + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
@@ -24,7 +24,7 @@ final class GanBenchText {
     }
 
     /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */
-    static String iteration(TrainingStatus s) {
+    static String iteration(GanStatus s) {
         if (s == null) {
             return "";
         }
@@ -36,7 +36,7 @@ final class GanBenchText {
     }
 
     /** "D 0.6931  G 0.6931  D(x) 0.500  D(G(z)) 0.500", with the gradient penalty and norms when measured. */
-    static String losses(TrainingStatus s) {
+    static String losses(GanStatus s) {
         if (s == null) {
             return "";
         }

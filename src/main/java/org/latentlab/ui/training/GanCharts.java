@@ -14,7 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -47,7 +47,7 @@ final class GanCharts extends VBox {
     }
 
     /** Titles the charts for an experiment's loss and data. */
-    void show(ExperimentSpec s) {
+    void show(GanExperiment s) {
         ScoreLabels labels = ScoreLabels.of(s.training().loss());
         scoreChart.setTitle(labels.chartTitle());
         scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());

@@ -2,8 +2,8 @@ package org.latentlab.ui.training;
 
 import org.jfree.data.xy.XYSeries;
 import org.latentlab.experiment.DatasetSpec;
-import org.latentlab.experiment.ExperimentSpec;
-import org.latentlab.train.TrainingStatus;
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.train.GanStatus;
 
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class GanCurves {
     }
 
     /** Empties the curves and names them for {@code spec}'s data and loss. */
-    void prepare(ExperimentSpec spec) {
+    void prepare(GanExperiment spec) {
         clear();
         boolean images = spec.dataset().kind() == DatasetSpec.Kind.IMAGES;
         metric.setKey(images ? "diversity (mean pairwise distance)" : "modes covered");
@@ -45,7 +45,7 @@ final class GanCurves {
      * Adds the points of one status; {@code modes} is the number of modes in toy data (the reference line of mode
      * coverage), NaN for images.
      */
-    void add(TrainingStatus s, double modes) {
+    void add(GanStatus s, double modes) {
         if (s.iteration() == 0 && s.partialSteps() == 0) {
             return;
         }
@@ -83,7 +83,7 @@ final class GanCurves {
      * hand (Step D / Step G) after iteration i is drawn at i + p / (p + 1): between i and i + 1, in the order made,
      * however many there are, and before the next whole iteration.
      */
-    static double chartX(TrainingStatus s) {
+    static double chartX(GanStatus s) {
         int p = s.partialSteps();
         return s.iteration() + (p == 0 ? 0 : p / (p + 1.0));
     }

@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.train.GanView;
 
 import java.awt.image.BufferedImage;
@@ -67,7 +67,7 @@ final class GanPictures extends VBox {
     }
 
     /** Prepares for an experiment: the points canvas for 2-D data, the image grid otherwise. */
-    void show(ExperimentSpec s) {
+    void show(GanExperiment s) {
         boolean points = s.generator().output().size() == 2;
         viewHolder.getChildren().setAll(points ? pointsCanvas : imageRow);
         layerToggles.setVisible(points);

@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentlab.train.GanSettings;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 
 /**
  * The GAN bench's learning rates and k as a person types them: text, bound to the fields, filled from the settings

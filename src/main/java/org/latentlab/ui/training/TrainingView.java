@@ -25,7 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.ui.common.PresetChoice;
@@ -66,7 +66,7 @@ public final class TrainingView extends BorderPane {
     public TrainingView(TrainingViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
-        this.choice = new PresetChoice(presetChoice, Presets.NAMES, ReplaceRunDialog.Asker.dialog(owner),
+        this.choice = new PresetChoice(presetChoice, Presets.gans(), ReplaceRunDialog.Asker.dialog(owner),
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> choice().replace(name, () -> vm.loadPreset(name)));
         this.charts = new GanCharts(vm.curves());
@@ -209,7 +209,7 @@ public final class TrainingView extends BorderPane {
         });
     }
 
-    private void showSpec(ExperimentSpec s) {
+    private void showSpec(GanExperiment s) {
         if (s != null) {
             choice.show(s.name());
             pictures.show(s);
@@ -218,12 +218,12 @@ public final class TrainingView extends BorderPane {
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
-    public void loadSpec(ExperimentSpec spec) {
+    public void loadSpec(GanExperiment spec) {
         loadSpec(spec, () -> { });
     }
 
-    /** As {@link #loadSpec(ExperimentSpec)}, then runs {@code loaded} if it was loaded (not when the user cancels). */
-    public void loadSpec(ExperimentSpec spec, Runnable loaded) {
+    /** As {@link #loadSpec(GanExperiment)}, then runs {@code loaded} if it was loaded (not when the user cancels). */
+    public void loadSpec(GanExperiment spec, Runnable loaded) {
         choice.replace(spec.name(), () -> {
             vm.loadSpec(spec);
             loaded.run();

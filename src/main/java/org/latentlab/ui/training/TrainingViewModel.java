@@ -16,14 +16,14 @@ import org.latentlab.data.ToyDistribution;
 import org.latentlab.experiment.DatasetSpec;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 import org.latentlab.ui.common.RunLoader;
 
@@ -45,12 +45,12 @@ public final class TrainingViewModel {
     private static final int MAX_QUEUED = 2_000;
 
     private final ExperimentRunner.Options options;
-    private final ConcurrentLinkedQueue<TrainingStatus> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<GanStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
-    private final AtomicReference<TrainingStatus> latestStatus = new AtomicReference<>();
-    private final Consumer<TrainingStatus> listener = this::onStatus;
+    private final AtomicReference<GanStatus> latestStatus = new AtomicReference<>();
+    private final Consumer<GanStatus> listener = this::onStatus;
     /** The run on the bench; loading and closing runs are jobs for the task runner. */
-    private final RunLoader<ExperimentRunner.Session> runs;
+    private final RunLoader<ExperimentRunner.Session<GanTrainer, GanStatus>> runs;
     private final GanCurves curves = new GanCurves();
     private final RunControls controls = new RunControls();
     private final GanExports exports;
@@ -61,8 +61,8 @@ public final class TrainingViewModel {
     /** After Reset: statuses still on their way from before it are not charted. */
     private volatile boolean awaitingReset;
 
-    private final ObjectProperty<ExperimentSpec> spec = new SimpleObjectProperty<>();
-    private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<GanExperiment> spec = new SimpleObjectProperty<>();
+    private final ObjectProperty<GanStatus> status = new SimpleObjectProperty<>();
     private final ObjectProperty<GanView> view = new SimpleObjectProperty<>();
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.STARTING);
     private final StringProperty message = new SimpleStringProperty("");
@@ -91,20 +91,20 @@ public final class TrainingViewModel {
     // ---- loading (the one place that starts a GAN run) ----
 
     public void loadPreset(String name) {
-        load(name, () -> Presets.load(name), options.baseDir());
+        load(name, () -> Presets.loadGan(name), options.baseDir());
     }
 
     public void openFile(Path file) {
-        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.read(file),
+        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readGan(file),
                 file.toAbsolutePath().getParent());
     }
 
-    public void loadSpec(ExperimentSpec s) {
+    public void loadSpec(GanExperiment s) {
         load(s.name(), () -> s, options.baseDir());
     }
 
     private interface SpecSource {
-        ExperimentSpec get();
+        GanExperiment get();
     }
 
     /** The one place that starts a GAN run. */
@@ -125,8 +125,8 @@ public final class TrainingViewModel {
         }
     }
 
-    private void install(ExperimentRunner.Session next) {
-        ExperimentSpec s = next.spec();
+    private void install(ExperimentRunner.Session<GanTrainer, GanStatus> next) {
+        GanExperiment s = (GanExperiment) next.spec();
         queue.clear();
         latestView.set(null);
         latestStatus.set(null);
@@ -140,7 +140,7 @@ public final class TrainingViewModel {
         next.run().subscribe(listener);
     }
 
-    private static double modeCount(ExperimentSpec s) {
+    private static double modeCount(GanExperiment s) {
         if (s.dataset().kind() == DatasetSpec.Kind.IMAGES) {
             return Double.NaN;
         }
@@ -203,8 +203,8 @@ public final class TrainingViewModel {
         return true;
     }
 
-    private void withRun(Consumer<TrainingRun<GanTrainer, TrainingStatus>> action) {
-        ExperimentRunner.Session s = runs.current();
+    private void withRun(Consumer<TrainingRun<GanTrainer, GanStatus>> action) {
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
         if (s != null) {
             action.accept(s.run());
         }
@@ -217,13 +217,13 @@ public final class TrainingViewModel {
 
     /** The current run's folder, or null before the first iteration. */
     public Path runDir() {
-        ExperimentRunner.Session s = runs.current();
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
         return s == null ? null : s.runDir();
     }
 
     // ---- statuses (training thread -> queue; FX thread drains) ----
 
-    private void onStatus(TrainingStatus s) {
+    private void onStatus(GanStatus s) {
         if (awaitingReset) {
             if (s.iteration() != 0) {
                 return;
@@ -242,12 +242,12 @@ public final class TrainingViewModel {
     /** Drains what arrived since the last frame (FX thread; tests call it themselves). True if anything changed. */
     public boolean pump() {
         boolean any = false;
-        TrainingStatus s;
+        GanStatus s;
         while ((s = queue.poll()) != null) {
             curves.add(s, modes);
             any = true;
         }
-        TrainingStatus last = latestStatus.getAndSet(null);
+        GanStatus last = latestStatus.getAndSet(null);
         if (last != null) {
             show(last);
         }
@@ -262,7 +262,7 @@ public final class TrainingViewModel {
         return any;
     }
 
-    private void show(TrainingStatus last) {
+    private void show(GanStatus last) {
         status.set(last);
         iterationText.set(GanBenchText.iteration(last));
         lossText.set(GanBenchText.losses(last));
@@ -296,7 +296,7 @@ public final class TrainingViewModel {
      * Running, or paused after at least one update, counts as progress.
      */
     public String progressAtRisk() {
-        TrainingStatus s = status.get();
+        GanStatus s = status.get();
         RunState st = state.get();
         if (runs.current() == null || s == null) {
             return null;
@@ -341,11 +341,11 @@ public final class TrainingViewModel {
         return curves.pointCount();
     }
 
-    public ReadOnlyObjectProperty<ExperimentSpec> specProperty() {
+    public ReadOnlyObjectProperty<GanExperiment> specProperty() {
         return spec;
     }
 
-    public ReadOnlyObjectProperty<TrainingStatus> statusProperty() {
+    public ReadOnlyObjectProperty<GanStatus> statusProperty() {
         return status;
     }
 

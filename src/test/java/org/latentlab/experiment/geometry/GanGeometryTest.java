@@ -1,5 +1,6 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.train.GanStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,13 +10,13 @@ import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.GeometryModels;
 import org.latentlab.experiment.GeometryModels.Part;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.train.Backend;
 import org.latentlab.train.GanTrainer;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class GanGeometryTest {
     static Path runs;
 
     static Path ganRun;
-    static ExperimentSpec spec;
+    static GanExperiment spec;
 
     static final LossSpec D_LOSS = new LossSpec(128, Part.DISCRIMINATOR, 2);
     static final LossSpec G_LOSS = D_LOSS.withPart(Part.GENERATOR);
@@ -136,7 +137,7 @@ class GanGeometryTest {
             jobs.hessianTrace(D_LOSS, 4, Monitor.NONE);
             assertTrue(Files.isDirectory(jobs.cacheDir()));
         }
-        try (ExperimentRunner.Session s = ExperimentRunner.resume(copy, new ExperimentRunner.Options(null, Path.of("."),
+        try (ExperimentRunner.Session<GanTrainer, GanStatus> s = ExperimentRunner.resumeGan(copy, new ExperimentRunner.Options(null, Path.of("."),
                 50, 60_000))) {
             s.run().modify(t -> "");
             s.run().awaitIdle(60_000);

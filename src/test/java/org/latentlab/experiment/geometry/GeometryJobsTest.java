@@ -1,5 +1,8 @@
 package org.latentlab.experiment.geometry;
 
+import org.latentlab.experiment.ExperimentRunner;
+import org.latentlab.experiment.Checkpoint;
+import org.latentlab.experiment.Family;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,7 @@ import org.latentlab.analysis.hessian.NetworkObjective;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.GeometryModels;
-import org.latentlab.experiment.ModelExperiment;
-import org.latentlab.experiment.ModelRunner;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Trainer;
@@ -50,8 +52,8 @@ class GeometryJobsTest {
     @BeforeAll
     static void train() {
         Backend.init();
-        aeRun = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.AUTOENCODER, 60, 20), runs);
-        vaeRun = TinyRuns.train(TinyRuns.ringModel(ModelExperiment.Family.VAE, 40, 20), runs);
+        aeRun = TinyRuns.train(TinyRuns.ringModel(Family.AUTOENCODER, 60, 20), runs);
+        vaeRun = TinyRuns.train(TinyRuns.ringModel(Family.VAE, 40, 20), runs);
     }
 
     private static NetworkObjective objectiveAt(Path runOrCheckpoint) {
@@ -205,7 +207,7 @@ class GeometryJobsTest {
         assertTrue(init.label().contains("recreated"), init.label());
 
         // a trainer built as the run built it, before any step, has these parameters
-        Trainer t = ModelRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
+        Trainer t = ExperimentRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
         AutoencoderTrainer a = (AutoencoderTrainer) t;
         assertArrayEquals(flat(a.encoder(), a.decoder()), init.theta(), 0);
 
@@ -225,10 +227,10 @@ class GeometryJobsTest {
         Path copy = runs.resolve("with-iter-0");
         copyTree(vaeRun, copy);
         SavedModel model = SavedModel.open(copy);
-        Trainer t = ModelRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
+        Trainer t = ExperimentRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
         AutoencoderTrainer a = (AutoencoderTrainer) t;
         a.encoder().params().addi(0.25); // not what the spec would make: the file must be what is read
-        ModelRunner.save(t, copy);
+        Checkpoint.save(copy, t);
         assertEquals(0, SavedModel.iterationOf(SavedModel.checkpoints(copy).get(0)));
         // saving moved LATEST to iter-0; the analysed checkpoint is the last one
         Path last = SavedModel.checkpoints(copy).get(SavedModel.checkpoints(copy).size() - 1);
@@ -243,7 +245,7 @@ class GeometryJobsTest {
         for (Path run : List.of(aeRun, vaeRun)) {
             SavedModel model = SavedModel.open(run);
             NetworkObjective o = objectiveAt(run);
-            Trainer t = ModelRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
+            Trainer t = ExperimentRunner.buildTrainer(model.modelSpec(), model.trainingData(), DataType.FLOAT);
             AutoencoderTrainer a = (AutoencoderTrainer) t;
             double[] theta0 = flat(a.encoder(), a.decoder());
             double[] theta1 = o.initialPoint();
@@ -295,7 +297,7 @@ class GeometryJobsTest {
             assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, line.alpha(), 0);
             assertEquals(o.loss(first), line.loss()[0], 1e-12 * Math.abs(line.loss()[0]));
             assertEquals(o.loss(o.initialPoint()), line.loss()[4], 1e-12 * Math.abs(line.loss()[4]));
-            assertTrue(line.start().contains("iter-20"), line.start());
+            assertTrue(line.start().contains("iter-00000020"), line.start());
         }
         LabException e = assertThrows(LabException.class, () -> {
             try (GeometryJobs jobs = GeometryJobs.open(aeRun)) {
@@ -431,7 +433,7 @@ class GeometryJobsTest {
         assertThrows(IllegalArgumentException.class, () -> new LossSpec(0, GeometryModels.Part.GENERATOR, 1));
         assertThrows(IllegalArgumentException.class, () -> new SliceOptions(SliceOptions.Directions.RANDOM, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new LineOptions(5, 1, 1));
-        assertNotEquals(LOSS.tag(SavedModel.Kind.GAN), LOSS.tag(SavedModel.Kind.AUTOENCODER));
+        assertNotEquals(LOSS.tag(Family.GAN), LOSS.tag(Family.AUTOENCODER));
     }
 
     static double[] flat(MultiLayerNetwork... nets) {

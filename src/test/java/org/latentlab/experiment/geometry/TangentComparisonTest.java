@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.ManifoldSensitivity;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.train.Backend;
 import org.latentlab.train.ae.AutoencoderSettings;
@@ -26,9 +26,9 @@ class TangentComparisonTest {
 
     @Test
     void theThreeDifferOnlyInRegularisation() {
-        List<ModelExperiment> m = TangentComparison.models(700);
-        ModelExperiment plain = m.get(0);
-        for (ModelExperiment e : m) {
+        List<ReconstructionExperiment> m = TangentComparison.models(700);
+        ReconstructionExperiment plain = m.get(0);
+        for (ReconstructionExperiment e : m) {
             assertEquals(plain.encoder(), e.encoder());
             assertEquals(plain.decoder(), e.decoder());
             assertEquals(plain.dataset(), e.dataset());
@@ -59,7 +59,7 @@ class TangentComparisonTest {
         TangentComparison.Variant[] compared = {TangentComparison.Variant.PLAIN,
                 TangentComparison.Variant.CONTRACTIVE};
         for (int i = 0; i < 2; i++) {
-            ModelExperiment spec = TangentComparison.model(compared[i], iterations).withIntervals(iterations,
+            ReconstructionExperiment spec = TangentComparison.model(compared[i], iterations).withIntervals(iterations,
                     iterations);
             long t0 = System.nanoTime();
             Path run = TinyRuns.train(spec, runs);

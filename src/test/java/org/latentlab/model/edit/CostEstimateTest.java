@@ -1,5 +1,6 @@
 package org.latentlab.model.edit;
 
+import org.latentlab.model.CostEstimate;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.latentlab.model.Activation;
@@ -55,11 +56,11 @@ class CostEstimateTest {
             for (Rbm r : dbn.rbms()) {
                 expected += r.weights().length() + r.visibleBias().length() + r.hiddenBias().length();
             }
-            CostEstimate.NetworkCost c = CostEstimate.of(d.check(), 8).get(Role.RBM);
+            CostEstimate.NetworkCost c = DesignCost.of(d.check(), 8).get(Role.RBM);
             assertEquals(expected, c.parameters(), id);
             assertEquals(expected, c.trainable(), id);
         }
-        assertEquals(784L * 256 + 256 + 784, CostEstimate.of(DesignTemplates.get("rbm").design().check(), 1)
+        assertEquals(784L * 256 + 256 + 784, DesignCost.of(DesignTemplates.get("rbm").design().check(), 1)
                 .get(Role.RBM).parameters());
     }
 
@@ -117,11 +118,11 @@ class CostEstimateTest {
         DesignDocument doc = new DesignDocument(DesignTemplates.get("mlp-gan-2d").design());
         EditHistory h = new EditHistory();
         h.perform(new DisconnectEdit(doc, new Edge("generator/g2", "generator/g_out")));
-        CostEstimate.NetworkCost c = CostEstimate.of(doc.check().network(Role.GENERATOR), 4);
+        CostEstimate.NetworkCost c = DesignCost.of(doc.check().network(Role.GENERATOR), 4);
         assertFalse(c.complete());
         assertEquals(List.of("generator/g1", "generator/g2"), c.layers().stream()
                 .map(CostEstimate.LayerCost::nodeId).toList());
         assertEquals((2 * 128 + 128) + (128 * 128 + 128), c.parameters());
-        assertThrows(IllegalArgumentException.class, () -> CostEstimate.of(doc.check(), 0));
+        assertThrows(IllegalArgumentException.class, () -> DesignCost.of(doc.check(), 0));
     }
 }

@@ -2,8 +2,8 @@ package org.latentlab.model.edit;
 
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.LabException;
-import org.latentlab.experiment.ExperimentSpec;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
@@ -261,17 +261,17 @@ class DesignCheckTest {
      */
     @Test
     void designChecksAgreeWithTheExperimentFiles() {
-        ExperimentSpec gan = Presets.load("ring8-nsgan");
+        GanExperiment gan = Presets.loadGan("ring8-nsgan");
         List<NetworkSpec> discriminators = new ArrayList<>(List.of(RING.discriminator(), critic(Activation.SIGMOID),
                 critic(Activation.TANH), net("D", V2, dense("d_out", 2, Activation.IDENTITY)),
                 net("D", Shape.vector(3), dense("d_out", 1, Activation.IDENTITY))));
         for (NetworkSpec disc : discriminators) {
             boolean designOk = ModelDesign.gan("x", "", RING.generator(), disc, V2, false).check().isValid();
-            boolean fileOk = accepts(() -> new ExperimentSpec(gan.name(), "", 1, gan.dataset(), RING.generator(), disc,
+            boolean fileOk = accepts(() -> new GanExperiment(gan.name(), "", 1, gan.dataset(), RING.generator(), disc,
                     gan.training(), 10, 1, 1));
             assertEquals(fileOk, designOk, disc.toString());
         }
-        ModelExperiment vae = Presets.loadModel("mnist-vae");
+        ReconstructionExperiment vae = Presets.loadReconstruction("mnist-vae");
         List<NetworkSpec[]> pairs = List.of(
                 new NetworkSpec[] {vae.encoder(), vae.decoder()},
                 new NetworkSpec[] {net("encoder", Shape.vector(784), dense("enc_out", 20, Activation.IDENTITY)),
@@ -280,7 +280,7 @@ class DesignCheckTest {
                         Activation.IDENTITY))});
         for (NetworkSpec[] p : pairs) {
             boolean designOk = ModelDesign.autoencoder("x", "", p[0], p[1], true).check().isValid();
-            boolean fileOk = accepts(() -> new ModelExperiment("x", "", vae.family(), 1, vae.dataset(), p[0], p[1],
+            boolean fileOk = accepts(() -> new ReconstructionExperiment("x", "", vae.family(), 1, vae.dataset(), p[0], p[1],
                     vae.training(), null, 10, 1, 1, 0));
             assertEquals(fileOk, designOk, p[0] + " / " + p[1]);
         }

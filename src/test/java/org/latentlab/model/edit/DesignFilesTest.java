@@ -55,14 +55,14 @@ class DesignFilesTest {
 
     @Test
     void aNetworkFileIsTheNetworkSpecOfTheExperimentFiles() {
-        NetworkSpec g = Presets.load("mnist-mlp-gan").generator();
+        NetworkSpec g = Presets.loadGan("mnist-mlp-gan").generator();
         Path f = dir.resolve("g.json");
         DesignFiles.writeNetwork(g, f);
         assertEquals(g, DesignFiles.readNetwork(f));
         String fromPreset = Presets.text("fashion-dcgan");
         String generatorJson = fromPreset.substring(fromPreset.indexOf("\"generator\" : ") + 14,
                 fromPreset.indexOf(",\n  \"discriminator\""));
-        assertEquals(Presets.load("fashion-dcgan").generator(), DesignFiles.parseNetwork(generatorJson, "cut"),
+        assertEquals(Presets.loadGan("fashion-dcgan").generator(), DesignFiles.parseNetwork(generatorJson, "cut"),
                 "a network cut out of an experiment file opens as it is");
         assertEquals(ModelDesign.network(g).toSpecs().get(Role.NETWORK), g);
     }
@@ -105,7 +105,7 @@ class DesignFilesTest {
         assertEquals("d.json: at format: not a design file (\"format\" must be \"latentlab-design\", not"
                 + " \"design\")", problem(vae.replace("\"latentlab-design\"", "\"design\"")));
         assertEquals("d.json: this is a single network file, not a design: open it as a network",
-                problem(DesignFiles.toJson(Presets.load("ring8-nsgan").generator())));
+                problem(DesignFiles.toJson(Presets.loadGan("ring8-nsgan").generator())));
         assertEquals("d.json: this is an experiment file, not a design: its networks open in the builder from the"
                 + " experiment", problem(Presets.text("mnist-vae")));
         assertEquals("d.json: at version: this lab reads design files of version 1, not 2",

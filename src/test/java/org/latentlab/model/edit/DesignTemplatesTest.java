@@ -4,8 +4,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.latentlab.experiment.ExperimentSpec;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.NetworkSpec;
@@ -67,21 +67,21 @@ class DesignTemplatesTest {
         Map<Role, NetworkSpec> specs = t.design().toSpecs();
         ModelDesign d = t.design();
         if (d.family().isGan()) {
-            ExperimentSpec p = Presets.load(t.preset());
+            GanExperiment p = Presets.loadGan(t.preset());
             NetworkSpec disc = specs.get(d.family() == ModelFamily.WGAN ? Role.CRITIC : Role.DISCRIMINATOR);
             assertEquals(p.generator(), specs.get(Role.GENERATOR));
             assertEquals(p.discriminator(), disc);
             assertEquals(d.family() == ModelFamily.WGAN, p.training().loss().id().startsWith("wgan"));
-            new ExperimentSpec("t", "", 1, p.dataset(), specs.get(Role.GENERATOR), disc, p.training(), 10, 1, 1);
+            new GanExperiment("t", "", 1, p.dataset(), specs.get(Role.GENERATOR), disc, p.training(), 10, 1, 1);
         } else if (d.family() == ModelFamily.RBM) {
-            ModelExperiment p = Presets.loadModel(t.preset());
+            ReconstructionExperiment p = Presets.loadReconstruction(t.preset());
             assertEquals(p.rbm().hidden(), d.rbmHidden());
         } else {
-            ModelExperiment p = Presets.loadModel(t.preset());
+            ReconstructionExperiment p = Presets.loadReconstruction(t.preset());
             assertEquals(p.family().id(), d.family().id());
             assertEquals(p.encoder(), specs.get(Role.ENCODER));
             assertEquals(p.decoder(), specs.get(Role.DECODER));
-            new ModelExperiment("t", "", p.family(), 1, p.dataset(), specs.get(Role.ENCODER), specs.get(Role.DECODER),
+            new ReconstructionExperiment("t", "", p.family(), 1, p.dataset(), specs.get(Role.ENCODER), specs.get(Role.DECODER),
                     p.training(), null, 10, 1, 1, 0);
         }
     }

@@ -1,12 +1,12 @@
 package org.latentlab.train.ae;
 
+import org.latentlab.experiment.ExperimentData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageScale;
-import org.latentlab.experiment.ModelRunner;
 import org.latentlab.model.Activation;
 import org.latentlab.train.Host;
 import org.latentlab.train.ae.AutoencoderSettings.Corruption;
@@ -33,13 +33,13 @@ class AutoencoderTrainingTest {
 
     private static final long SEED = 1;
 
-    private static ModelRunner.Split split;
+    private static ExperimentData.Split split;
     private static INDArray heldOut;
 
     @BeforeAll
     static void loadMnist() {
         ImageDataset mnist = ImageDataset.bundled("mnist", Path.of("datasets"), ImageScale.ZERO_TO_ONE);
-        split = ModelRunner.split(mnist, 1000, SEED);
+        split = ExperimentData.split(mnist, 1000, SEED);
         heldOut = batch(split.heldOut());
     }
 

@@ -2,9 +2,9 @@ package org.latentlab.ui.models;
 
 import org.junit.jupiter.api.Test;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.ModelStatus;
+import org.latentlab.train.ReconstructionStatus;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 
 import java.util.Map;
 
@@ -18,21 +18,21 @@ class ModelBenchLabelsTest {
 
     @Test
     void noRateYetReadsAsADashNotNaN() {
-        ModelStatus s = new ModelStatus(new TrainingRun.Progress(RunState.READY, 0, 3000, 0, Double.NaN, "", false),
+        ReconstructionStatus s = new ReconstructionStatus(new TrainingRun.Progress(RunState.READY, 0, 3000, 0, Double.NaN, "", false),
                 Map.of(), Double.NaN, "", "", null, null);
         String text = ModelBenchViewModel.describe(s);
         assertFalse(text.contains("NaN"), text);
         assertTrue(text.contains("– it/s"), text);
-        ModelStatus running = new ModelStatus(new TrainingRun.Progress(RunState.RUNNING, 1200, 3000, 4000, 311.6,
+        ReconstructionStatus running = new ReconstructionStatus(new TrainingRun.Progress(RunState.RUNNING, 1200, 3000, 4000, 311.6,
                 "", false), Map.of(), 1.0, "fine-tune", "", null, null);
         assertEquals("it 1,200 / 3,000   fine-tune   312 it/s", ModelBenchViewModel.describe(running));
     }
 
     @Test
     void eachFamilyIsComparedByItsOwnMeasure() {
-        HeldOutMeasure vae = HeldOutMeasure.of(Presets.loadModel("mnist-vae"));
-        HeldOutMeasure rbm = HeldOutMeasure.of(Presets.loadModel("mnist-rbm"));
-        HeldOutMeasure ae = HeldOutMeasure.of(Presets.loadModel("mnist-ae"));
+        HeldOutMeasure vae = HeldOutMeasure.of(Presets.loadReconstruction("mnist-vae"));
+        HeldOutMeasure rbm = HeldOutMeasure.of(Presets.loadReconstruction("mnist-rbm"));
+        HeldOutMeasure ae = HeldOutMeasure.of(Presets.loadReconstruction("mnist-ae"));
         assertEquals(HeldOutMeasure.NEGATIVE_ELBO, vae);
         assertEquals(HeldOutMeasure.SQUARED_ERROR, rbm);
         assertNotEquals(vae, ae);

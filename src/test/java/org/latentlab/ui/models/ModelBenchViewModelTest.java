@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ModelExperiment;
+import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 
 import java.io.IOException;
@@ -93,7 +93,7 @@ class ModelBenchViewModelTest {
 
     @Test
     void aShortRunTurnsItsStatusesIntoCurvesAPictureAndAKeptRun() {
-        ModelExperiment e = Presets.loadModel("ring8-ae-2d").withIterations(60).withIntervals(20, 1000);
+        ReconstructionExperiment e = Presets.loadReconstruction("ring8-ae-2d").withIterations(60).withIntervals(20, 1000);
         vm.loadSpec(e);
         until("the run to be ready", () -> "ready".equals(state()));
         vm.start();
@@ -150,6 +150,6 @@ class ModelBenchViewModelTest {
         vm.openFile(runs.resolve("nowhere.json"));
         assertNotNull(vm.errorProperty().get());
         assertTrue(vm.errorProperty().get().contains("nowhere.json"), vm.errorProperty().get());
-        assertEquals(Presets.MODEL_NAMES.get(0), vm.experimentNameProperty().get(), "the first preset instead");
+        assertEquals(Presets.reconstructions().get(0), vm.experimentNameProperty().get(), "the first preset instead");
     }
 }

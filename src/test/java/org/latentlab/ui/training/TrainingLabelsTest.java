@@ -1,12 +1,12 @@
 package org.latentlab.ui.training;
 
 import org.junit.jupiter.api.Test;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanSettings;
-import org.latentlab.train.TrainingStatus;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,15 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the GAN bench says, without a screen: the description after Apply, D's labels per loss, single steps. */
 class TrainingLabelsTest {
 
-    private static TrainingStatus status(long iteration, int partialD, int partialG, GanSettings settings) {
-        return new TrainingStatus(RunState.PAUSED, iteration, 1000, partialD, partialG, 0.7, 0.7, 0.5, 0.5,
+    private static GanStatus status(long iteration, int partialD, int partialG, GanSettings settings) {
+        return new GanStatus(RunState.PAUSED, iteration, 1000, partialD, partialG, 0.7, 0.7, 0.5, 0.5,
                 Double.NaN, Double.NaN, Double.NaN, settings, 1200, Double.NaN, null, null, "",
                 false);
     }
 
     @Test
     void theDescriptionNamesTheLearningRatesInForce() {
-        ExperimentSpec spec = Presets.load("ring8-nsgan");
+        GanExperiment spec = Presets.loadGan("ring8-nsgan");
         GanSettings applied = spec.training().withLearningRates(0.0042, 0.0017).withDiscriminatorSteps(3);
         String before = GanBenchText.describe(spec, spec.training());
         String after = GanBenchText.describe(spec, applied);
@@ -56,7 +56,7 @@ class TrainingLabelsTest {
 
     @Test
     void singleStepsGoBetweenIterationsInTheOrderMade() {
-        GanSettings t = Presets.load("ring8-nsgan").training();
+        GanSettings t = Presets.loadGan("ring8-nsgan").training();
         double it = GanCurves.chartX(status(7, 0, 0, t));
         double d1 = GanCurves.chartX(status(7, 1, 0, t));
         double d1g1 = GanCurves.chartX(status(7, 1, 1, t));

@@ -9,10 +9,10 @@ import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.core.TaskHandle;
 import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ExperimentRunner;
-import org.latentlab.experiment.ExperimentSpec;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.TrainingStatus.RunState;
+import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 
 import java.awt.image.BufferedImage;
@@ -59,9 +59,9 @@ class TrainingViewModelTest {
     }
 
     /** ring8-nsgan cut short, measured every 20 iterations. */
-    private static ExperimentSpec shortRing(long iterations) {
-        ExperimentSpec p = Presets.load("ring8-nsgan");
-        return new ExperimentSpec(p.name(), p.description(), p.seed(), p.dataset(), p.generator(),
+    private static GanExperiment shortRing(long iterations) {
+        GanExperiment p = Presets.loadGan("ring8-nsgan");
+        return new GanExperiment(p.name(), p.description(), p.seed(), p.dataset(), p.generator(),
                 p.discriminator(), p.training(), iterations, 20, 1000);
     }
 

@@ -1,22 +1,27 @@
 package org.latentlab.experiment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
 import org.latentlab.model.NetworkSpec;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanSettings;
+import org.latentlab.train.GanStatus;
 
 /**
  * An experiment file: data, the two networks, how to train them, for how long, and how often to measure, save
  * images and checkpoint. The latent code's size is G's input size. Every field is validated on construction, so
  * a spec that exists can be run.
  */
-public record ExperimentSpec(String name, String description, long seed, DatasetSpec dataset,
-                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
-                             long iterations, int sampleInterval, int checkpointInterval) {
+@JsonIgnoreProperties(value = "family", allowGetters = true)
+public record GanExperiment(String name, String description, long seed, DatasetSpec dataset,
+                            NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
+                            long iterations, int sampleInterval, int checkpointInterval)
+        implements Experiment<GanStatus> {
 
-    public ExperimentSpec {
+    public GanExperiment {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', not '" + name + "'");
         }
@@ -65,18 +70,40 @@ public record ExperimentSpec(String name, String description, long seed, Dataset
         return generator.input().size();
     }
 
-    public ExperimentSpec withTraining(GanSettings t) {
-        return new ExperimentSpec(name, description, seed, dataset, generator, discriminator, t, iterations,
+    /** Always {@link Family#GAN}; written to the file so that every experiment file names its family. */
+    @Override
+    @JsonProperty(value = "family", index = 0)
+    public Family family() {
+        return Family.GAN;
+    }
+
+    /** The latent code's size: G's input. */
+    @Override
+    @JsonIgnore
+    public int codeDim() {
+        return latentDim();
+    }
+
+    @Override
+    public GanExperiment withName(String n) {
+        return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
                 sampleInterval, checkpointInterval);
     }
 
-    public ExperimentSpec withIterations(long n) {
-        return new ExperimentSpec(name, description, seed, dataset, generator, discriminator, training, n,
+    public GanExperiment withTraining(GanSettings t) {
+        return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
                 sampleInterval, checkpointInterval);
     }
 
-    public ExperimentSpec withSeed(long s) {
-        return new ExperimentSpec(name, description, s, dataset, generator, discriminator, training, iterations,
+    @Override
+    public GanExperiment withIterations(long n) {
+        return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
+                sampleInterval, checkpointInterval);
+    }
+
+    @Override
+    public GanExperiment withSeed(long s) {
+        return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
                 sampleInterval, checkpointInterval);
     }
 }

@@ -1,14 +1,12 @@
 package org.latentlab.experiment;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
-import org.latentlab.core.EnumIds;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.latentlab.model.NetworkSpec;
+import org.latentlab.train.ReconstructionStatus;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.rbm.RbmSettings;
-
-import java.util.Locale;
 
 /**
  * An experiment file for the families that learn to reconstruct rather than to fool: autoencoders (every variant:
@@ -18,32 +16,25 @@ import java.util.Locale;
  * data set (or fresh draws of a toy one) are never trained on and give the held-out measurements.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelExperiment(String name, String description, Family family, long seed, DatasetSpec dataset,
-                              NetworkSpec encoder, NetworkSpec decoder, AutoencoderSettings training, RbmSettings rbm,
-                              long iterations, int sampleInterval, int checkpointInterval, int heldOut) {
+@JsonPropertyOrder({"family", "name"})
+public record ReconstructionExperiment(String name, String description, Family family, long seed,
+                                       DatasetSpec dataset, NetworkSpec encoder, NetworkSpec decoder,
+                                       AutoencoderSettings training, RbmSettings rbm, long iterations,
+                                       int sampleInterval, int checkpointInterval, int heldOut)
+        implements Experiment<ReconstructionStatus> {
 
-    /** The model family. */
-    public enum Family {
-        AUTOENCODER, VAE, RBM;
 
-        @JsonValue
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @JsonCreator
-        public static Family parse(String s) {
-            return EnumIds.parse(values(), Family::id, s, "family");
-        }
-    }
-
-    public ModelExperiment {
+    public ReconstructionExperiment {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', not '" + name + "'");
         }
         description = description == null ? "" : description;
         if (family == null || dataset == null) {
             throw new IllegalArgumentException("an experiment needs family and dataset");
+        }
+        if (!family.reconstructs()) {
+            throw new IllegalArgumentException("family " + family.id() + " is not one of the autoencoder, VAE and"
+                    + " RBM families");
         }
         if (family == Family.RBM) {
             if (rbm == null) {
@@ -94,34 +85,38 @@ public record ModelExperiment(String name, String description, Family family, lo
     }
 
     /** The size of the code (latent space): the decoder's input, or the RBM's last hidden layer. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Override
+    @JsonIgnore
     public int codeDim() {
         return family == Family.RBM ? rbm.hidden().get(rbm.hidden().size() - 1) : decoder.input().size();
     }
 
-    public ModelExperiment withIterations(long n) {
-        return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, training, rbm, n,
+    @Override
+    public ReconstructionExperiment withIterations(long n) {
+        return new ReconstructionExperiment(name, description, family, seed, dataset, encoder, decoder, training, rbm, n,
                 sampleInterval, checkpointInterval, heldOut);
     }
 
     /** The same experiment measuring every {@code sample} and saving every {@code checkpoint} iterations. */
-    public ModelExperiment withIntervals(int sample, int checkpoint) {
-        return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, training, rbm,
+    public ReconstructionExperiment withIntervals(int sample, int checkpoint) {
+        return new ReconstructionExperiment(name, description, family, seed, dataset, encoder, decoder, training, rbm,
                 iterations, sample, checkpoint, heldOut);
     }
 
-    public ModelExperiment withTraining(AutoencoderSettings t) {
-        return new ModelExperiment(name, description, family, seed, dataset, encoder, decoder, t, rbm, iterations,
+    public ReconstructionExperiment withTraining(AutoencoderSettings t) {
+        return new ReconstructionExperiment(name, description, family, seed, dataset, encoder, decoder, t, rbm, iterations,
                 sampleInterval, checkpointInterval, heldOut);
     }
 
-    public ModelExperiment withName(String n) {
-        return new ModelExperiment(n, description, family, seed, dataset, encoder, decoder, training, rbm,
+    @Override
+    public ReconstructionExperiment withName(String n) {
+        return new ReconstructionExperiment(n, description, family, seed, dataset, encoder, decoder, training, rbm,
                 iterations, sampleInterval, checkpointInterval, heldOut);
     }
 
-    public ModelExperiment withSeed(long s) {
-        return new ModelExperiment(name, description, family, s, dataset, encoder, decoder, training, rbm,
+    @Override
+    public ReconstructionExperiment withSeed(long s) {
+        return new ReconstructionExperiment(name, description, family, s, dataset, encoder, decoder, training, rbm,
                 iterations, sampleInterval, checkpointInterval, heldOut);
     }
 }

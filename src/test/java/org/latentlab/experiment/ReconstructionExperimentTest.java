@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * record and builds a trainer that runs; bad files give one {@link LabException} naming the file, the place in it
  * and what is wrong; a GAN file read as a model experiment (and the reverse) is told apart clearly.
  */
-class ModelExperimentTest {
+class ReconstructionExperimentTest {
 
     private static final String SOURCE = "edited.json";
 
@@ -40,18 +40,18 @@ class ModelExperimentTest {
     private static final Map<DatasetSpec, DataSource> DATA = new HashMap<>();
 
     static List<String> modelPresets() {
-        return Presets.MODEL_NAMES;
+        return Presets.reconstructions();
     }
 
     @ParameterizedTest
     @MethodSource("modelPresets")
     void presetParsesAndRoundTripsThroughJson(String name) {
-        ModelExperiment spec = Presets.loadModel(name);
+        ReconstructionExperiment spec = Presets.loadReconstruction(name);
         assertEquals(name, spec.name());
-        assertTrue(Presets.isModel(name));
+        assertTrue(Presets.reconstructs(name));
 
         String json = ExperimentFiles.toJson(spec);
-        ModelExperiment back = ExperimentFiles.parseModel(json, SOURCE);
+        ReconstructionExperiment back = ExperimentFiles.parseReconstruction(json, SOURCE);
 
         assertEquals(spec, back);
         assertEquals(json, ExperimentFiles.toJson(back), "writing is stable");
@@ -61,13 +61,13 @@ class ModelExperimentTest {
     @ParameterizedTest
     @MethodSource("modelPresets")
     synchronized void presetBuildsATrainerThatRuns(String name) {
-        ModelExperiment spec = Presets.loadModel(name);
+        ReconstructionExperiment spec = Presets.loadReconstruction(name);
         DataSource data = DATA.computeIfAbsent(spec.dataset(),
-                d -> ExperimentRunner.openData(d, Path.of("."), ImageScale.ZERO_TO_ONE));
-        ModelRunner.Split split = ModelRunner.split(data, spec.heldOut(), spec.seed());
-        ModelRunner.check(spec, split.train());
+                d -> ExperimentData.open(d, Path.of("."), ImageScale.ZERO_TO_ONE));
+        ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
+        ExperimentRunner.checkFits(spec, split.train());
 
-        Trainer trainer = ModelRunner.buildTrainer(spec, split.train(), DataType.FLOAT);
+        Trainer trainer = ExperimentRunner.buildTrainer(spec, split.train(), DataType.FLOAT);
         trainer.setDiagnostics(true); // the RBM's noise free energy and the AE's gradient norm are measured then
         trainer.iterate();
         trainer.iterate();
@@ -80,7 +80,7 @@ class ModelExperimentTest {
             t.lastLosses().forEach((k, v) -> assertTrue(Double.isFinite(v), name + ": " + k + " = " + v));
             assertTrue(Double.isFinite(t.lastGradNorm()) || t.phase().contains("pretraining"),
                     name + ": gradient norm " + t.lastGradNorm());
-            assertEquals(spec.family() == ModelExperiment.Family.VAE ? AutoencoderTrainer.Kind.VAE
+            assertEquals(spec.family() == Family.VAE ? AutoencoderTrainer.Kind.VAE
                     : AutoencoderTrainer.Kind.AUTOENCODER, t.kind());
             System.out.printf("%-28s %-34s %s%n", name, t.phase(), t.lastLosses());
         } else {
@@ -96,7 +96,7 @@ class ModelExperimentTest {
     void equalityNoticesAChangedField() {
         // guards the round-trip test: equals must not be trivially true
         String edited = edit("mnist-ae-sparse", root -> training(root).put("sparsityTarget", 0.1));
-        assertNotEquals(Presets.loadModel("mnist-ae-sparse"), ExperimentFiles.parseModel(edited, SOURCE));
+        assertNotEquals(Presets.loadReconstruction("mnist-ae-sparse"), ExperimentFiles.parseReconstruction(edited, SOURCE));
     }
 
     @Test
@@ -177,9 +177,9 @@ class ModelExperimentTest {
     }
 
     @Test
-    void ganFileReadAsAModelExperimentSaysSo() {
+    void ganFileReadAsAReconstructionExperimentSaysSo() {
         String message = assertThrows(LabException.class,
-                () -> ExperimentFiles.parseModel(Presets.text("ring8-nsgan"), SOURCE)).getMessage();
+                () -> ExperimentFiles.parseReconstruction(Presets.text("ring8-nsgan"), SOURCE)).getMessage();
         System.out.println("GAN file read with parseModel: " + message);
 
         assertNamesSource(message);
@@ -187,9 +187,9 @@ class ModelExperimentTest {
     }
 
     @Test
-    void ganFileWithAnExplicitFamilyReadAsAModelExperimentSaysSo() {
+    void ganFileWithAnExplicitFamilyReadAsAReconstructionExperimentSaysSo() {
         String json = Presets.text("ring8-nsgan").replaceFirst("\\{", "{\n  \"family\" : \"gan\",");
-        String message = assertThrows(LabException.class, () -> ExperimentFiles.parseModel(json, SOURCE))
+        String message = assertThrows(LabException.class, () -> ExperimentFiles.parseReconstruction(json, SOURCE))
                 .getMessage();
 
         assertNamesSource(message);
@@ -200,7 +200,7 @@ class ModelExperimentTest {
     void modelFileReadAsAGanExperimentSaysSo() {
         for (String name : List.of("mnist-ae", "mnist-vae", "mnist-rbm")) {
             String message = assertThrows(LabException.class,
-                    () -> ExperimentFiles.parse(Presets.text(name), SOURCE)).getMessage();
+                    () -> ExperimentFiles.parseGan(Presets.text(name), SOURCE)).getMessage();
 
             assertNamesSource(message);
             assertContains(message, "autoencoder / VAE / RBM experiment");
@@ -209,13 +209,13 @@ class ModelExperimentTest {
 
     @Test
     void encoderThatDoesNotFitTheDataIsNamed() {
-        ModelExperiment ring = Presets.loadModel("ring8-ae-2d");
-        ModelExperiment mnistAe = Presets.loadModel("mnist-ae");
-        ModelExperiment mismatched = new ModelExperiment("mismatch", "", mnistAe.family(), 1, ring.dataset(),
+        ReconstructionExperiment ring = Presets.loadReconstruction("ring8-ae-2d");
+        ReconstructionExperiment mnistAe = Presets.loadReconstruction("mnist-ae");
+        ReconstructionExperiment mismatched = new ReconstructionExperiment("mismatch", "", mnistAe.family(), 1, ring.dataset(),
                 mnistAe.encoder(), mnistAe.decoder(), mnistAe.training(), null, 10, 5, 5, 0);
-        DataSource data = ExperimentRunner.openData(ring.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
+        DataSource data = ExperimentData.open(ring.dataset(), Path.of("."), ImageScale.ZERO_TO_ONE);
 
-        String message = assertThrows(LabException.class, () -> ModelRunner.check(mismatched, data)).getMessage();
+        String message = assertThrows(LabException.class, () -> ExperimentRunner.checkFits(mismatched, data)).getMessage();
 
         assertContains(message, "mismatch");
         assertContains(message, "784");
@@ -253,7 +253,7 @@ class ModelExperimentTest {
     }
 
     private static String failure(String json) {
-        String message = assertThrows(LabException.class, () -> ExperimentFiles.parseModel(json, SOURCE))
+        String message = assertThrows(LabException.class, () -> ExperimentFiles.parseReconstruction(json, SOURCE))
                 .getMessage();
         System.out.println("message: " + message);
         return message;

@@ -1,14 +1,8 @@
-package org.latentlab.model.edit;
+package org.latentlab.model;
 
-import org.latentlab.model.Activation;
-import org.latentlab.model.LayerSpec;
-import org.latentlab.model.NetworkSpec;
-import org.latentlab.model.Shape;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a network costs, per layer and in total: parameters, activation memory for a batch and arithmetic per
@@ -95,7 +89,8 @@ public final class CostEstimate {
         return layer(nodeId, l, in, batchSize, false);
     }
 
-    private static LayerCost layer(String nodeId, LayerSpec l, Shape in, int batchSize, boolean rbm) {
+    /** The cost of one layer; an RBM layer counts its visible biases too. */
+    public static LayerCost layer(String nodeId, LayerSpec l, Shape in, int batchSize, boolean rbm) {
         checkBatch(batchSize);
         Shape out = l.outputShape(in);
         long outSize = out.size();
@@ -151,42 +146,16 @@ public final class CostEstimate {
         return new NetworkCost(out, batchSize, inputBytes(spec.input(), batchSize), true);
     }
 
-    /** The cost of the layers of a graph whose input and output shapes are known (all of them when valid). */
-    public static NetworkCost of(NetworkCheck check, int batchSize) {
-        return of(check, batchSize, false);
-    }
-
-    private static NetworkCost of(NetworkCheck check, int batchSize, boolean rbm) {
-        checkBatch(batchSize);
-        NetworkGraph g = check.graph();
-        List<LayerCost> out = new ArrayList<>();
-        for (LayerNode n : g.layers()) {
-            if (check.shape(n.id()).isPresent()) {
-                out.add(layer(n.id(), n.layer(), check.inputShape(n.id()).orElseThrow(), batchSize, rbm));
-            }
-        }
-        return new NetworkCost(out, batchSize, inputBytes(g.input().shape(), batchSize),
-                out.size() == g.layers().size());
-    }
-
-    /** The cost of each network of a design; an RBM's layers include their visible biases. */
-    public static Map<Role, NetworkCost> of(DesignCheck check, int batchSize) {
-        Map<Role, NetworkCost> out = new EnumMap<>(Role.class);
-        for (Role r : check.design().family().roles()) {
-            out.put(r, of(check.network(r), batchSize, r == Role.RBM));
-        }
-        return out;
-    }
-
     private static long activationFlops(Activation a, long values) {
         return a == Activation.IDENTITY ? 0 : values;
     }
 
-    private static long inputBytes(Shape in, int batchSize) {
+    public static long inputBytes(Shape in, int batchSize) {
         return (long) BYTES_PER_VALUE * batchSize * in.size();
     }
 
-    private static void checkBatch(int batchSize) {
+    /** Refuses a batch size below 1. */
+    public static void checkBatch(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("the batch size must be >= 1, not " + batchSize);
         }

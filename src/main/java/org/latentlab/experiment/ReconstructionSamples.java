@@ -1,7 +1,7 @@
 package org.latentlab.experiment;
 
-import org.latentlab.train.ModelView;
-import org.latentlab.train.ModelView.Images;
+import org.latentlab.train.ReconstructionView;
+import org.latentlab.train.ReconstructionView.Images;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -15,17 +15,17 @@ import java.util.List;
  * of their corrupted versions (denoising), one of reconstructions, then the model's samples if it has any. 2-D
  * data is drawn as a scatter of inputs (grey) and reconstructions (orange).
  */
-public final class ModelSamples {
+public final class ReconstructionSamples {
 
-    private ModelSamples() {
+    private ReconstructionSamples() {
     }
 
-    public static void write(ModelView view, Path file) {
+    public static void write(ReconstructionView view, Path file) {
         BufferedImage img = picture(view, 2);
         PngFiles.write(img, file);
     }
 
-    public static BufferedImage picture(ModelView view, int scale) {
+    public static BufferedImage picture(ReconstructionView view, int scale) {
         if (!view.inputs().isImage()) {
             return scatter(view.inputs(), view.reconstructions(), 480);
         }

@@ -16,7 +16,7 @@ package org.latentlab.train;
  * @param codePoints      2-D codes of held-out examples (x0, y0, x1, y1...), when the code is 2-D
  * @param codeLabels      their labels (-1 when unlabelled)
  */
-public record ModelView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+public record ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                         double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                         float[] codePoints,
                         int[] codeLabels) {

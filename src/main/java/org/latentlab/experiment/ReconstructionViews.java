@@ -8,8 +8,8 @@ import org.latentlab.data.ExampleSet;
 import org.latentlab.train.Host;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.Latent;
-import org.latentlab.train.ModelView;
-import org.latentlab.train.ModelView.Images;
+import org.latentlab.train.ReconstructionView;
+import org.latentlab.train.ReconstructionView.Images;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
@@ -26,7 +26,7 @@ import java.util.Random;
  * The dashboard's pictures and the held-out measurements of an autoencoder, VAE or RBM, made on the training thread
  * from a fixed held-out set (so successive pictures show the same examples).
  */
-final class ModelViews {
+final class ReconstructionViews implements FamilyViews<Trainer, ReconstructionView> {
 
     static final int SHOWN = 10;
     static final int FILTERS = 64;
@@ -42,7 +42,7 @@ final class ModelViews {
     private final int[] shape;
     private final long seed;
 
-    ModelViews(DataSource train, ExampleSet heldOutSet, long seed) {
+    ReconstructionViews(DataSource train, ExampleSet heldOutSet, long seed) {
         this.seed = seed;
         this.shape = train.shape();
         this.dim = train.dimension();
@@ -77,14 +77,16 @@ final class ModelViews {
         return images() ? Math.min(SHOWN, count) : Math.min(500, count);
     }
 
-    ModelView view(Trainer trainer) {
+    @Override
+    public ReconstructionView view(Trainer trainer) {
         if (trainer instanceof AutoencoderTrainer t) {
             return autoencoderView(t);
         }
         return rbmView((RbmTrainer) trainer);
     }
 
-    Evaluation evaluate(Trainer trainer) {
+    @Override
+    public Evaluation evaluate(Trainer trainer) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (trainer instanceof AutoencoderTrainer t) {
             INDArray x = batch(count, t.dataType());
@@ -116,7 +118,7 @@ final class ModelViews {
         return new Evaluation(trainer.iteration(), values);
     }
 
-    private ModelView autoencoderView(AutoencoderTrainer t) {
+    private ReconstructionView autoencoderView(AutoencoderTrainer t) {
         int n = shown();
         INDArray x = batch(n, t.dataType());
         Images inputs = new Images(n, shape, Host.floats(x));
@@ -156,7 +158,7 @@ final class ModelViews {
             INDArray z = Latent.gaussian(SAMPLES, t.codeDim(), new Random(seed + 17), t.dataType());
             samples = new Images(SAMPLES, shape, clip(Host.floats(t.decode(z))));
         }
-        return new ModelView(inputs, corrupted, recon, filters(t.encoder()), samples, activity, target,
+        return new ReconstructionView(inputs, corrupted, recon, filters(t.encoder()), samples, activity, target,
                 activityTitle, activityAxis, points, pointLabels);
     }
 
@@ -209,7 +211,7 @@ final class ModelViews {
         return null;
     }
 
-    private ModelView rbmView(RbmTrainer r) {
+    private ReconstructionView rbmView(RbmTrainer r) {
         int n = shown();
         float[] x = java.util.Arrays.copyOf(heldOut, n * dim);
         Images inputs = new Images(n, shape, x);
@@ -231,7 +233,7 @@ final class ModelViews {
         double[] activity = SparsityPenalty.meanActivation(Host.doubles(r.rbm(0).hiddenProbabilities(all)),
                 count,
                 r.rbm(0).hidden());
-        return new ModelView(inputs, null, recon, filters, samples, activity, Double.NaN,
+        return new ReconstructionView(inputs, null, recon, filters, samples, activity, Double.NaN,
                 "mean hidden unit activation p(h=1|v) (held-out)", "mean p(h=1|v) (held-out)", null, null);
     }
 
@@ -254,5 +256,10 @@ final class ModelViews {
             v[i] = Math.max(0f, Math.min(1f, v[i]));
         }
         return v;
+    }
+
+    @Override
+    public void write(ReconstructionView view, java.nio.file.Path png) {
+        ReconstructionSamples.write(view, png);
     }
 }

@@ -1,0 +1,49 @@
+package org.latentlab.experiment;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.latentlab.core.EnumIds;
+
+import java.util.Locale;
+
+/**
+ * The kind of model an experiment trains, named by an experiment file's {@code "family"} field. A file without
+ * the field is a GAN experiment (files written before the field existed). {@link GanExperiment} holds the GAN
+ * family; {@link ReconstructionExperiment} the families that learn to reconstruct their input.
+ */
+public enum Family {
+    /** A generator and a discriminator trained against each other (Goodfellow et al., 2014). */
+    GAN("GAN"),
+    /** An autoencoder of any kind: plain, sparse, denoising, contractive, deep, convolutional. */
+    AUTOENCODER("autoencoder"),
+    /** A variational autoencoder (Kingma and Welling, 2014). */
+    VAE("VAE"),
+    /** A restricted Boltzmann machine, or a stack of them (a deep belief network). */
+    RBM("RBM / DBN");
+
+    private final String label;
+
+    Family(String label) {
+        this.label = label;
+    }
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How a person calls it: "GAN", "VAE", "RBM / DBN". */
+    public String label() {
+        return label;
+    }
+
+    /** Whether experiments of this family are {@link ReconstructionExperiment}s. */
+    public boolean reconstructs() {
+        return this != GAN;
+    }
+
+    @JsonCreator
+    public static Family parse(String s) {
+        return EnumIds.parse(values(), Family::id, s, "family");
+    }
+}

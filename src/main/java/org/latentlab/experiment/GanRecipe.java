@@ -1,0 +1,113 @@
+package org.latentlab.experiment;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.latentlab.core.LabException;
+import org.latentlab.data.DataSource;
+import org.latentlab.model.NetworkCompiler;
+import org.latentlab.model.CostEstimate;
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.GanStatus;
+import org.latentlab.train.GanTrainer;
+import org.latentlab.train.GanView;
+import org.latentlab.train.TrainingRun;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.nio.file.Path;
+
+/** The GAN family for {@link ExperimentRunner}: G and D compiled from the spec, trained on the whole data set. */
+final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStatus> {
+
+    static final GanRecipe INSTANCE = new GanRecipe();
+
+    private GanRecipe() {
+    }
+
+    @Override
+    public ExperimentData.Split data(GanExperiment spec, Path baseDir) {
+        return new ExperimentData.Split(ExperimentData.open(spec, baseDir), null);
+    }
+
+    @Override
+    public void checkFits(GanExperiment spec, DataSource data) {
+        int g = spec.generator().output().size();
+        int d = spec.discriminator().input().size();
+        if (g != data.dimension() || d != data.dimension()) {
+            throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
+                    + data.dimension() + " values per example, but G outputs " + g + " and D takes " + d
+                    + ": change the networks' output / input");
+        }
+        NetworkCompiler.requireMemory(spec.name(), DataType.FLOAT,
+                new NetworkCompiler.Training(spec.generator(), spec.training().generatorOptimizer()),
+                new NetworkCompiler.Training(spec.discriminator(), spec.training().discriminatorOptimizer()));
+    }
+
+    /** G and D with Adam's two moments, in float. */
+    @Override
+    public long checkpointBytes(GanExperiment spec, int dataDimension) {
+        long params = CostEstimate.of(spec.generator(), 1).parameters()
+                + CostEstimate.of(spec.discriminator(), 1).parameters();
+        return params * Float.BYTES * 3;
+    }
+
+    @Override
+    public GanTrainer buildTrainer(GanExperiment spec, DataSource data, DataType dataType) {
+        MultiLayerNetwork g = NetworkCompiler.compile(spec.generator(), spec.training().generatorOptimizer(),
+                spec.seed(), dataType);
+        MultiLayerNetwork d = NetworkCompiler.compile(spec.discriminator(), spec.training().discriminatorOptimizer(),
+                spec.seed() + 1, dataType);
+        return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed());
+    }
+
+    @Override
+    public RecordingHooks<GanTrainer, GanStatus, ?> hooks(GanExperiment spec, ExperimentData.Split data,
+                                                         ExperimentRunner.Options options, RunStore existing) {
+        return new Hooks(spec, data.train(), existing == null ? options.runsRoot() : null, existing,
+                options.baseDir());
+    }
+
+    /** Writes metrics, samples and checkpoints as the run goes, and makes the dashboard's views. */
+    static final class Hooks extends RecordingHooks<GanTrainer, GanStatus, GanViews> {
+        private final GanExperiment spec;
+        private final DataSource data;
+        private final Path runsRoot;
+        private final Path dataBaseDir;
+
+        Hooks(GanExperiment spec, DataSource data, Path runsRoot, RunStore existing, Path baseDir) {
+            super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
+            this.spec = spec;
+            this.data = data;
+            this.runsRoot = runsRoot;
+            this.store = existing;
+            this.dataBaseDir = baseDir == null ? null : baseDir.toAbsolutePath().normalize();
+        }
+
+        @Override
+        GanViews newViews(GanTrainer trainer) {
+            return new GanViews(trainer, spec.seed());
+        }
+
+        @Override
+        void write(RunStore s, GanTrainer trainer, Evaluation evaluation, double elapsedSeconds) {
+            s.appendMetrics(trainer, Math.round(elapsedSeconds * 1000), evaluation);
+            views.write(views.view(trainer), s.samplePath(trainer.iteration()));
+        }
+
+        @Override
+        boolean save(RunStore s, GanTrainer trainer) {
+            Checkpoint.save(s.dir(), trainer);
+            return true;
+        }
+
+        @Override
+        RunStore createStore() {
+            return RunStore.create(runsRoot, spec, data.contentHash(), dataBaseDir);
+        }
+
+        @Override
+        GanStatus status(TrainingRun.Progress progress, GanTrainer trainer, Evaluation evaluation, GanViews views,
+                         boolean withView) {
+            GanView view = withView ? safely(() -> views.view(trainer)) : null;
+            return GanStatus.of(progress, trainer, evaluation, view);
+        }
+    }
+}
