@@ -127,4 +127,12 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
             .because("a ViewModel holds state and runs jobs, is tested in plain JUnit, and leaves nodes to its view");
+
+    @ArchTest
+    static final ArchRule uiRunsBackgroundWorkThroughTheTaskRunner = noClasses()
+            .that().resideInAPackage(UI)
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.CompletableFuture")
+            .because("background jobs in the window go through core.TaskRunner, so failures reach the screen and"
+                    + " ViewModels can be tested with the direct runner");
 }

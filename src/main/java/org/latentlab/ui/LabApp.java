@@ -13,11 +13,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.latentlab.core.LabException;
+import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.DesignExperiments;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.model.edit.DesignTemplates;
 import org.latentlab.ui.builder.BuilderView;
 import org.latentlab.ui.builder.BuilderViewModel;
+import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.geometry.GeometryView;
 import org.latentlab.ui.latent.LatentStudioView;
 import org.latentlab.ui.latent.LatentStudioViewModel;
@@ -34,7 +36,9 @@ import java.util.Locale;
 
 /**
  * The window: five benches in tabs — the GAN dashboard, the autoencoder / VAE / RBM bench, the latent studio, the
- * geometry bench and the network builder — the training benches opened on a preset, ready to train. Named parameters (a preset or file picks its bench):
+ * geometry bench and the network builder — the training benches opened on a preset, ready to train. Each training
+ * bench and the builder get a task runner of their own (a worker thread; outcomes told on the FX thread), closed
+ * with the window. Options ({@code --help} lists them; a preset or file picks its bench):
  * {@code --preset=NAME}, {@code --experiment=FILE.json}, {@code --start=true} (start training at once),
  * {@code --tab=geometry}, {@code --tab=latent} or {@code --tab=builder} (open on the geometry bench, the latent
  * studio or the network builder), {@code --geometry=toy|hessian|surface|tangents|training} (the geometry bench's
@@ -52,14 +56,23 @@ public final class LabApp extends Application {
     private ModelBenchViewModel modelViewModel;
     private LatentStudioViewModel latentViewModel;
     private BuilderViewModel builderViewModel;
+    private final List<TaskRunner> runners = new ArrayList<>();
+
+    /** A runner for one screen's jobs; every job tells its own failure, so the default only logs. */
+    private TaskRunner runner(String threadName) {
+        TaskRunner r = new FxTaskRunner(threadName, m -> LOG.warn("{}: {}", threadName, m));
+        runners.add(r);
+        return r;
+    }
 
     @Override
     public void start(Stage stage) {
-        LaunchPlan plan = LaunchPlan.of(getParameters().getNamed(), getParameters().getUnnamed());
+        LaunchPlan plan = LaunchPlan.of(getParameters().getRaw());
         List<String> messages = new ArrayList<>(plan.messages());
-        viewModel = new TrainingViewModel(ExperimentRunner.Options.defaults());
+        viewModel = new TrainingViewModel(ExperimentRunner.Options.defaults(), runner("latentlab-gan-bench"));
         TrainingView view = new TrainingView(viewModel, stage);
-        modelViewModel = new ModelBenchViewModel(ExperimentRunner.Options.defaults());
+        modelViewModel = new ModelBenchViewModel(ExperimentRunner.Options.defaults(),
+                runner("latentlab-model-bench"));
         ModelBenchView modelView = new ModelBenchView(modelViewModel, stage);
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
@@ -72,8 +85,9 @@ public final class LabApp extends Application {
         Tab latentTab = new Tab("Latent studio", latentView);
         latentTab.setId("tab-latent");
         // --builder-template=ID (e.g. dcgan-28) and --builder-open=FILE put a design on the builder's canvas
-        builderViewModel = plan.builderTemplate() == null ? new BuilderViewModel()
-                : new BuilderViewModel(DesignTemplates.get(plan.builderTemplate()));
+        TaskRunner builderRunner = runner("latentlab-builder");
+        builderViewModel = plan.builderTemplate() == null ? new BuilderViewModel(builderRunner)
+                : new BuilderViewModel(DesignTemplates.get(plan.builderTemplate()), builderRunner);
         if (plan.builderOpen() != null) {
             attempt(messages, "--builder-open", () -> builderViewModel.open(plan.builderOpen()));
         }
@@ -160,10 +174,7 @@ public final class LabApp extends Application {
             messages.forEach(m -> LOG.warn("window parameter: {}", m));
         }
         stage.setOnCloseRequest(e -> {
-            viewModel.close();
-            modelViewModel.close();
-            latentViewModel.close();
-            builderViewModel.close();
+            closeAll();
             Platform.exit();
         });
     }
@@ -205,6 +216,11 @@ public final class LabApp extends Application {
 
     @Override
     public void stop() {
+        closeAll();
+    }
+
+    /** Stops the runs (each waits for its last checkpoint) and then the runners; twice is harmless. */
+    private void closeAll() {
         if (viewModel != null) {
             viewModel.close();
         }
@@ -214,8 +230,6 @@ public final class LabApp extends Application {
         if (latentViewModel != null) {
             latentViewModel.close();
         }
-        if (builderViewModel != null) {
-            builderViewModel.close();
-        }
+        runners.forEach(TaskRunner::close);
     }
 }

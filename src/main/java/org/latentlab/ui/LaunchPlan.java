@@ -10,6 +10,11 @@ import org.latentlab.experiment.StudioModels;
 import org.latentlab.experiment.geometry.SliceOptions;
 import org.latentlab.model.edit.DesignTemplates;
 import org.latentlab.ui.geometry.GeometryView;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -18,15 +23,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What the window opens, read from its named parameters ({@code --name=value}) before any screen is built: every
- * parameter is checked here, and one that cannot be used (a missing or malformed experiment file, an unknown
+ * What the window opens, read from its command line ({@code --name=value} or {@code --name value}, parsed by picocli,
+ * {@code --help} for the list) before any screen is built: every parameter is checked here, and one that cannot be
+ * used (a missing or malformed experiment file, an unknown
  * preset, tab or section, a folder that is not a run) is left out with a one-line message saying which parameter
  * and what is wrong, so the window always opens (on the default experiment and tab where needed) and shows the
- * messages instead of failing to start. No JavaFX: tested without a screen.
+ * messages instead of failing to start. No JavaFX: tested without a screen. One concept, read in one sitting
+ * despite its length: the options, then one check per option.
  *
  * @param bench          the training bench the preset or experiment file picks (its tab is the default tab)
  * @param ganPreset      the GAN bench's preset (when {@code ganFile} is null)
@@ -78,25 +84,140 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
     }
 
-    /** Every named parameter the window knows. */
-    public static final List<String> KNOWN = List.of("preset", "experiment", "start", "tab", "geometry", "analyse",
-            "directions", "builder-template", "builder-open", "latent-run", "latent-train", "latent-iterations",
-            "latent-view");
+    /**
+     * The window's options as picocli reads them. Values are kept as text: whether a value can be used (a preset
+     * that exists, a file that parses, a folder that is a run) is decided in {@link #of}, which says why when not.
+     */
+    @Command(name = "latentlab-window", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
+            description = "Opens the Latent Lab window. An option that cannot be used is left out and said in a line"
+                    + " at the bottom of the window, which opens on the default experiment and tab instead.")
+    static final class Options {
+        @Option(names = "--preset", paramLabel = "NAME", description = "a GAN or autoencoder / VAE / RBM preset;"
+                + " it picks its bench")
+        String preset;
+        @Option(names = "--experiment", paramLabel = "FILE.json", description = "an experiment file; it picks its"
+                + " bench (instead of --preset)")
+        String experiment;
+        @Option(names = "--start", paramLabel = "true|false", description = "start training as soon as the"
+                + " experiment is ready")
+        String start;
+        @Option(names = "--tab", paramLabel = "TAB", description = "the tab to show: gan, models, latent, geometry"
+                + " or builder")
+        String tab;
+        @Option(names = "--geometry", paramLabel = "SECTION", description = "the geometry bench's section: toy,"
+                + " hessian, surface, tangents or training")
+        String geometry;
+        @Option(names = "--analyse", paramLabel = "FOLDER", description = "run or checkpoint folders (separated"
+                + " by the path separator) to analyse in that section at once")
+        String analyse;
+        @Option(names = "--directions", paramLabel = "PLANE", description = "the loss-surface slice's plane:"
+                + " random, hessian or pca")
+        String directions;
+        @Option(names = "--builder-template", paramLabel = "ID", description = "the network builder's template"
+                + " (e.g. dcgan-28)")
+        String builderTemplate;
+        @Option(names = "--builder-open", paramLabel = "FILE.json", description = "a design, network or"
+                + " experiment file for the builder's canvas")
+        String builderOpen;
+        @Option(names = "--latent-run", paramLabel = "FOLDER", description = "a run or checkpoint folder for the"
+                + " latent studio")
+        String latentRun;
+        @Option(names = "--latent-train", paramLabel = "PRESET", description = "an autoencoder or VAE preset the"
+                + " latent studio trains a quick model of")
+        String latentTrain;
+        @Option(names = "--latent-iterations", paramLabel = "N", description = "the quick model's iterations"
+                + " (1 to 100000)")
+        String latentIterations;
+        @Option(names = "--latent-view", paramLabel = "NAME", description = "part of the name of the latent"
+                + " studio's tab to show (e.g. map, interpolation)")
+        String latentView;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this list and exit")
+        boolean help;
+        @Parameters(hidden = true)
+        List<String> stray = new ArrayList<>();
+        @Unmatched
+        List<String> unknown = new ArrayList<>();
+    }
+
+    /** Every option the window knows, as {@code --help} lists them (help itself aside). */
+    public static final List<String> KNOWN = commandLine(new Options()).getCommandSpec().options().stream()
+            .filter(o -> !o.usageHelp()).map(o -> o.longestName().substring(2)).toList();
 
     public LaunchPlan {
         messages = List.copyOf(messages);
     }
 
-    /** Reads the window's parameters; never throws for a bad value (it becomes a message). */
-    public static LaunchPlan of(Map<String, String> named, List<String> unnamed) {
-        List<String> messages = new ArrayList<>();
-        for (String name : named.keySet()) {
-            if (!KNOWN.contains(name)) {
-                messages.add("--" + name + ": unknown window parameter, ignored (known: --"
-                        + String.join(", --", KNOWN) + ")");
+    private static CommandLine commandLine(Options options) {
+        CommandLine cl = new CommandLine(options);
+        cl.setExpandAtFiles(false); // "@name" is a value like any other
+        cl.setOverwrittenOptionsAllowed(true); // the last one wins, as it always did
+        return cl;
+    }
+
+    /**
+     * Reads the command line into {@code options}. An option given without a value is left out with a message,
+     * and the rest is read again without it, so one slip never loses the other options.
+     */
+    private static Options parse(List<String> args, List<String> messages) {
+        List<String> rest = new ArrayList<>(args);
+        while (true) {
+            Options options = new Options();
+            try {
+                commandLine(options).parseArgs(rest.toArray(String[]::new));
+                return options;
+            } catch (CommandLine.ParameterException e) {
+                int culprit = culprit(rest, e);
+                if (culprit < 0) {
+                    messages.add("the window's options could not be read (" + e.getMessage() + "); none used");
+                    return new Options();
+                }
+                messages.add("'" + rest.get(culprit) + "' has no value, ignored (they read --name=value)");
+                rest.remove(culprit);
             }
         }
-        for (String u : unnamed) {
+    }
+
+    /** The argument that made picocli fail: an option of ours given without a value; -1 when none is found. */
+    private static int culprit(List<String> args, CommandLine.ParameterException e) {
+        List<CommandLine.Model.ArgSpec> specs = new ArrayList<>();
+        if (e.getArgSpec() != null) {
+            specs.add(e.getArgSpec());
+        }
+        if (e instanceof CommandLine.MissingParameterException m && m.getMissing() != null) {
+            specs.addAll(m.getMissing());
+        }
+        for (CommandLine.Model.ArgSpec spec : specs) {
+            if (spec instanceof CommandLine.Model.OptionSpec o) {
+                for (int i = args.size() - 1; i >= 0; i--) {
+                    if (Arrays.asList(o.names()).contains(args.get(i))) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** True when the command line asks for {@code --help} (the launcher then prints {@link #usage()}). */
+    public static boolean helpRequested(List<String> args) {
+        return parse(args, new ArrayList<>()).help;
+    }
+
+    /** The list of the window's options, as {@code --help} prints it. */
+    public static String usage() {
+        return commandLine(new Options()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    /** Reads the window's command line; never throws for a bad value (it becomes a message). */
+    public static LaunchPlan of(List<String> args) {
+        List<String> messages = new ArrayList<>();
+        Options options = parse(args, messages);
+        for (String u : options.unknown) {
+            String name = u.contains("=") ? u.substring(0, u.indexOf('=')) : u;
+            messages.add(name + ": unknown window parameter, ignored (known: --" + String.join(", --", KNOWN)
+                    + ")");
+        }
+        for (String u : options.stray) {
             messages.add("'" + u + "': not a window parameter, ignored (they read --name=value)");
         }
         String defaultGan = Presets.defaultName();
@@ -107,8 +228,8 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         Path modelFile = null;
         Bench bench = Bench.GAN;
 
-        String file = value(named, "experiment");
-        String preset = value(named, "preset");
+        String file = value(options.experiment);
+        String preset = value(options.preset);
         if (file != null) {
             Path path = Path.of(file);
             try {
@@ -142,7 +263,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
 
         boolean start = false;
-        String startText = value(named, "start");
+        String startText = value(options.start);
         if (startText != null) {
             if (startText.equalsIgnoreCase("true") || startText.equalsIgnoreCase("false")) {
                 start = Boolean.parseBoolean(startText);
@@ -152,7 +273,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
 
         Tab tab = bench == Bench.MODELS ? Tab.MODELS : Tab.GAN;
-        String tabText = value(named, "tab");
+        String tabText = value(options.tab);
         if (tabText != null) {
             Tab t = Tab.parse(tabText);
             if (t == null) {
@@ -163,7 +284,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
 
-        String builderTemplate = value(named, "builder-template");
+        String builderTemplate = value(options.builderTemplate);
         if (builderTemplate != null) {
             try {
                 DesignTemplates.get(builderTemplate);
@@ -173,7 +294,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
         Path builderOpen = null;
-        String design = value(named, "builder-open");
+        String design = value(options.builderOpen);
         if (design != null) {
             try {
                 DesignExperiments.open(Path.of(design));
@@ -184,7 +305,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
 
         GeometryView.Section section = null;
-        String sectionText = value(named, "geometry");
+        String sectionText = value(options.geometry);
         if (sectionText != null) {
             try {
                 section = GeometryView.section(sectionText);
@@ -192,7 +313,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 messages.add(e.getMessage());
             }
         }
-        String directions = value(named, "directions");
+        String directions = value(options.directions);
         if (directions != null) {
             try {
                 SliceOptions.Directions.parse(directions);
@@ -201,7 +322,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 directions = null;
             }
         }
-        String analyse = value(named, "analyse");
+        String analyse = value(options.analyse);
         if (analyse != null) {
             for (String folder : analyse.split(Pattern.quote(File.pathSeparator))) {
                 if (!Files.isDirectory(Path.of(folder))) {
@@ -211,7 +332,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 }
             }
         }
-        boolean geometryAsked = sectionText != null || value(named, "analyse") != null;
+        boolean geometryAsked = sectionText != null || value(options.analyse) != null;
         if (section != null || analyse != null || geometryAsked && tabText == null) {
             tab = Tab.GEOMETRY;
         }
@@ -220,7 +341,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
 
         Path latentRun = null;
-        String run = value(named, "latent-run");
+        String run = value(options.latentRun);
         if (run != null) {
             try {
                 SavedModel saved = SavedModel.open(Path.of(run));
@@ -232,7 +353,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 messages.add("--latent-run: " + e.getMessage());
             }
         }
-        String latentTrain = value(named, "latent-train");
+        String latentTrain = value(options.latentTrain);
         if (latentTrain != null && run != null) {
             messages.add("--latent-train=" + latentTrain + " ignored: --latent-run picks the studio's model");
             latentTrain = null;
@@ -251,7 +372,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
         int latentIterations = StudioModels.QUICK_ITERATIONS;
-        String iterations = value(named, "latent-iterations");
+        String iterations = value(options.latentIterations);
         if (iterations != null) {
             try {
                 latentIterations = Integer.parseInt(iterations.trim());
@@ -264,7 +385,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                         + "'; using " + latentIterations);
             }
         }
-        String latentView = value(named, "latent-view");
+        String latentView = value(options.latentView);
         return new LaunchPlan(bench, ganPreset, ganFile, modelPreset, modelFile, start, tab, builderTemplate,
                 builderOpen, section, analyse, directions, latentRun, latentTrain, latentIterations, latentView,
                 messages);
@@ -280,8 +401,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
     }
 
     /** A parameter's value, or null when absent or blank. */
-    private static String value(Map<String, String> named, String name) {
-        String v = named.get(name);
+    private static String value(String v) {
         return v == null || v.isBlank() ? null : v.trim();
     }
 

@@ -2,9 +2,12 @@ package org.latentlab.ui;
 
 import javafx.application.Application;
 
+import java.util.List;
+
 /**
- * The main class: a plain class that launches {@link LabApp}. (Launching an Application subclass directly from the
- * class path fails with "JavaFX runtime components are missing".) {@code mvn -q exec:java} starts here.
+ * The main class: a plain class that launches {@link LabApp}, or with {@code --help} prints the window's options
+ * ({@link LaunchPlan#usage()}) instead. (Launching an Application subclass directly from the class path fails with
+ * "JavaFX runtime components are missing".) {@code mvn -q exec:java} starts here.
  */
 public final class Launcher {
 
@@ -12,6 +15,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (LaunchPlan.helpRequested(List.of(args))) {
+            System.out.print(LaunchPlan.usage());
+            return;
+        }
         Application.launch(LabApp.class, args);
     }
 }

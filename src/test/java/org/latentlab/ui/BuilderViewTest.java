@@ -28,6 +28,7 @@ import org.latentlab.train.Backend;
 import org.latentlab.train.RunState;
 import org.latentlab.ui.builder.BuilderView;
 import org.latentlab.ui.builder.BuilderViewModel;
+import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.training.TrainingView;
 import org.latentlab.ui.training.TrainingViewModel;
 import org.testfx.api.FxRobot;
@@ -57,6 +58,7 @@ class BuilderViewTest {
 
     private BuilderViewModel vm;
     private TrainingViewModel training;
+    private FxTaskRunner runner;
     private TabPane tabs;
     private Tab ganTab;
 
@@ -66,8 +68,9 @@ class BuilderViewTest {
     void start(Stage stage) {
         this.stage = stage;
         Backend.init();
-        vm = new BuilderViewModel(DesignTemplates.get("mlp-gan-2d"));
-        training = new TrainingViewModel(new ExperimentRunner.Options(null, Path.of("."), 20, 40));
+        runner = new FxTaskRunner("test-builder", m -> { });
+        vm = new BuilderViewModel(DesignTemplates.get("mlp-gan-2d"), runner);
+        training = new TrainingViewModel(new ExperimentRunner.Options(null, Path.of("."), 20, 40), runner);
         ganTab = new Tab("GAN bench", new TrainingView(training, stage));
         Tab builderTab = new Tab("Network builder", new BuilderView(vm, stage));
         tabs = new TabPane(builderTab, ganTab);
@@ -86,8 +89,8 @@ class BuilderViewTest {
 
     @AfterEach
     void close() {
-        vm.close();
         training.close();
+        runner.close();
     }
 
 
@@ -206,7 +209,7 @@ class BuilderViewTest {
         ModelDesign edited = design();
         assertFalse(edited.equals(start));
         robot.interact(() -> assertTrue(vm.save(file)));
-        BuilderViewModel reopened = new BuilderViewModel();
+        BuilderViewModel reopened = new BuilderViewModel(new org.latentlab.core.DirectTaskRunner());
         robot.interact(() -> assertTrue(reopened.open(file), reopened.messageProperty().get()));
         ModelDesign back = reopened.designProperty().get();
         // the same networks, layer for layer, at the same places (a file names nodes by role and layer name)
@@ -215,7 +218,6 @@ class BuilderViewTest {
         for (Role r : edited.family().roles()) {
             assertEquals(edited.graph(r).toSpec(), back.graph(r).toSpec(), r + " after saving and reopening");
         }
-        reopened.close();
 
         // and undoing every edit returns the template exactly
         robot.interact(() -> {

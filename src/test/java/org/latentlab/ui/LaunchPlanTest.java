@@ -26,8 +26,9 @@ class LaunchPlanTest {
     @TempDir
     Path dir;
 
+    /** The plan of a command line with {@code --name=value} for each entry. */
     private static LaunchPlan plan(Map<String, String> named) {
-        return LaunchPlan.of(named, List.of());
+        return LaunchPlan.of(named.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
     }
 
     /** The plan opens the default GAN experiment on the GAN tab. */
@@ -207,7 +208,7 @@ class LaunchPlanTest {
 
     @Test
     void unknownParametersAndBadFlagsAreReported() {
-        LaunchPlan p = LaunchPlan.of(Map.of("presett", "ring8-wgan", "start", "yes"), List.of("--start"));
+        LaunchPlan p = LaunchPlan.of(List.of("--presett=ring8-wgan", "--start=yes", "--start"));
         assertDefaults(p);
         assertFalse(p.start());
         assertEquals(3, p.messages().size(), () -> p.messages().toString());

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import org.jfree.chart.fx.ChartViewer;
 import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
+import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.common.ReplaceRunDialog;
 import org.latentlab.ui.models.HeldOutMeasure;
 import org.latentlab.ui.models.ModelBenchView;
@@ -39,10 +40,12 @@ class ModelBenchViewTest {
     static Path runs;
 
     private ModelBenchViewModel vm;
+    private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) {
-        vm = new ModelBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40));
+        runner = new FxTaskRunner("test-model-bench", m -> { });
+        vm = new ModelBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), runner);
         ModelBenchView view = new ModelBenchView(vm, stage);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
@@ -51,6 +54,7 @@ class ModelBenchViewTest {
     @AfterEach
     void close() {
         vm.close();
+        runner.close();
     }
 
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.train.GanView;
 import org.latentlab.train.RunState;
+import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.training.ImageGrid;
 import org.latentlab.ui.training.PointsCanvas;
 import org.latentlab.ui.training.TrainingView;
@@ -40,10 +41,12 @@ class TrainingViewTest {
     static Path runs;
 
     private TrainingViewModel vm;
+    private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) {
-        vm = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40));
+        runner = new FxTaskRunner("test-gan-bench", m -> { });
+        vm = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), runner);
         TrainingView view = new TrainingView(vm, stage);
         Scene scene = new Scene(view, 1280, 800);
         view.installShortcuts(scene);
@@ -54,6 +57,7 @@ class TrainingViewTest {
     @AfterEach
     void close() {
         vm.close();
+        runner.close();
     }
 
 

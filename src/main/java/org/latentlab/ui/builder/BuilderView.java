@@ -143,7 +143,7 @@ public final class BuilderView extends BorderPane {
         redo.setMnemonicParsing(false);
         redo.textProperty().bind(vm.redoLabelProperty());
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        Button delete = button("Delete", "remove the selected layers or connection (Delete)", this::delete);
+        Button delete = button("Delete", "remove the selected layers or connection (Delete)", vm::deleteSelection);
         Button copy = button("Copy", "Ctrl+C", vm::copySelection);
         Button paste = button("Paste", "Ctrl+V: into the network chosen on the left", vm::paste);
         Button arrange = button("Arrange", "lay every network out left to right", () -> {
@@ -264,21 +264,11 @@ public final class BuilderView extends BorderPane {
         } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
             canvas.fitAll();
         } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-            delete();
+            vm.deleteSelection();
         } else {
             return;
         }
         e.consume();
-    }
-
-    private void delete() {
-        var edge = canvas.selectedEdge();
-        if (edge.isPresent()) {
-            canvas.clearSelectedEdge();
-            vm.disconnect(edge.get());
-        } else {
-            vm.deleteSelection();
-        }
     }
 
     private void open() {

@@ -10,7 +10,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
+import org.latentlab.core.BackgroundTask;
 import org.latentlab.core.LabException;
+import org.latentlab.core.TaskHandle;
+import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.DesignExperiments;
 import org.latentlab.model.Shape;
 import org.latentlab.model.edit.AddLayerEdit;
@@ -42,16 +45,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * The builder's state for the screen: the open {@link DesignDocument} and its {@link EditHistory}, the selection,
  * the network new layers go into, the file it was opened from, and the last message. Every change of the design goes
  * through {@link #perform}, so every change can be undone; a refused edit leaves the design as it was and says why
- * in the message. Runs on the FX thread; only the DL4J export goes to a worker.
+ * in the message. Runs on the FX thread; only the DL4J export is a job for the {@link TaskRunner} it is given. One
+ * concept, read in one sitting despite its length: most of it is one-line commands that each perform one edit, and
+ * the properties the screen binds.
  */
 public final class BuilderViewModel {
 
@@ -61,6 +63,8 @@ public final class BuilderViewModel {
     private final ReadOnlyObjectWrapper<DesignCheck> check = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final ObjectProperty<Role> target = new SimpleObjectProperty<>();
+    /** A connection picked on the canvas (Delete removes it); null when none. */
+    private final ObjectProperty<Edge> selectedEdge = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper("Undo");
@@ -68,11 +72,7 @@ public final class BuilderViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ExecutorService exporter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "builder-export");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskRunner runner;
     private Clipboard clipboard;
     private int pastes;
     private Path file;
@@ -83,17 +83,26 @@ public final class BuilderViewModel {
     };
 
     /** Opens on the first template (an MLP GAN for 2-D points). */
-    public BuilderViewModel() {
-        this(DesignTemplates.all().get(0));
+    public BuilderViewModel(TaskRunner runner) {
+        this(DesignTemplates.all().get(0), runner);
     }
 
-    public BuilderViewModel(DesignTemplates.Template template) {
+    /**
+     * @param template what the canvas opens on
+     * @param runner   runs the DL4J export off the FX thread and tells its outcome on it
+     */
+    public BuilderViewModel(DesignTemplates.Template template, TaskRunner runner) {
+        this.runner = runner;
         document = new DesignDocument(template.design());
         preset = template.preset();
         document.addListener((before, after) -> {
             check.set(document.check()); // before the design: its listeners render with the new check
             design.set(after);
             selection.removeIf(id -> !after.nodeIds().contains(id) && !isInputId(after, id));
+            if (selectedEdge.get() != null && after.networks().values().stream()
+                    .noneMatch(g -> g.edges().contains(selectedEdge.get()))) {
+                selectedEdge.set(null);
+            }
             if (target.get() == null || !after.family().roles().contains(target.get())) {
                 target.set(after.family().roles().get(0));
             }
@@ -152,8 +161,20 @@ public final class BuilderViewModel {
         return addLayer(entry, at);
     }
 
+    /** Connects two nodes; nothing connects into a network's input (said in the message). */
     public boolean connect(String from, String to) {
+        if (isInputId(design.get(), to)) {
+            error("nothing can connect into a network's input: drag from an output port (right) to a layer");
+            return false;
+        }
         return perform(new ConnectEdit(document, from, to));
+    }
+
+    /** Picks a connection (instead of any layers): Delete then removes it. */
+    public void selectEdge(Edge edge) {
+        selection.clear();
+        selectedEdge.set(edge);
+        info("connection " + edge + " selected: Delete removes it");
     }
 
     public boolean disconnect(Edge edge) {
@@ -183,7 +204,14 @@ public final class BuilderViewModel {
         return perform(new SetDataShapeEdit(document, shape));
     }
 
+    /** Removes the selected connection, or else the selected layers (never a network's input). */
     public void deleteSelection() {
+        Edge edge = selectedEdge.get();
+        if (edge != null) {
+            selectedEdge.set(null);
+            disconnect(edge);
+            return;
+        }
         List<String> layers = selection.stream().filter(id -> !isInputId(design.get(), id)).toList();
         if (layers.isEmpty()) {
             info(selection.isEmpty() ? "select layers to delete" : "a network's input cannot be deleted");
@@ -300,23 +328,14 @@ public final class BuilderViewModel {
         return true;
     }
 
-    /** Compiles the networks for DL4J and writes their configuration JSON and model zip (on a worker). */
-    public CompletableFuture<List<Path>> exportDl4j(Path dir) {
+    /** Compiles the networks for DL4J and writes their configuration JSON and model zip (on the runner). */
+    public TaskHandle exportDl4j(Path dir) {
         ModelDesign d = design.get();
         info("exporting to " + dir + " …");
-        CompletableFuture<List<Path>> f = CompletableFuture.supplyAsync(() -> DesignExperiments.exportDl4j(d, dir),
-                exporter);
-        f.whenComplete((files, e) -> javafx.application.Platform.runLater(() -> {
-            if (e != null) {
-                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e;
-                error(cause.getMessage());
-            } else {
-                info("exported " + files.size() + " files to " + dir + ": " + files.stream()
-                        .map(p -> p.getFileName().toString()).toList());
-            }
-        }));
-        return f;
+        return runner.submit(BackgroundTask.of("exporting " + d.name(), m -> DesignExperiments.exportDl4j(d, dir))
+                .onSuccess(files -> info("exported " + files.size() + " files to " + dir + ": " + files.stream()
+                        .map(p -> p.getFileName().toString()).toList()))
+                .onFailure(this::error));
     }
 
     /** Where "Train" sends the experiment (the window switches to the bench that trains it). */
@@ -373,10 +392,6 @@ public final class BuilderViewModel {
                 + (history.isModified() ? " •" : ""));
     }
 
-    public void close() {
-        exporter.shutdownNow();
-    }
-
     // ---- properties
 
     public DesignDocument document() {
@@ -397,6 +412,11 @@ public final class BuilderViewModel {
 
     public ObservableSet<String> selection() {
         return selection;
+    }
+
+    /** The connection picked on the canvas, or null. */
+    public ObjectProperty<Edge> selectedEdgeProperty() {
+        return selectedEdge;
     }
 
     /** The network that dropped and pasted layers go into. */

@@ -5,12 +5,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.CubicCurve;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
@@ -24,6 +22,7 @@ import org.latentlab.model.edit.NetworkGraph;
 import org.latentlab.model.edit.Point;
 import org.latentlab.model.edit.Role;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +31,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The builder's canvas: renders the design (one row per network, its role written above it) and turns gestures into
- * edits of the view model. Click selects (Shift adds), dragging a node moves the selection, dragging from an output
- * port to a node connects them, dragging the background pans (Shift + drag selects with a rectangle), the wheel
- * zooms around the pointer, clicking an edge selects it and Delete removes it. Only renders and dispatches: the design
- * changes through the view model's edits, and the canvas redraws from the new snapshot.
+ * The builder's canvas: renders the design (one row per network, its role written above it) and keeps the view of
+ * it: the wheel zooms around the pointer, Fit shows it all, a note says when part of it lies outside. Clicking an
+ * edge selects it (Delete removes it); the other gestures are {@link CanvasGestures}'. Only renders and dispatches:
+ * the design changes through the view model's edits, and the canvas redraws from the new snapshot.
  */
 final class GraphCanvas extends Region {
 
@@ -49,17 +47,7 @@ final class GraphCanvas extends Region {
     private final Translate pan = new Translate(40, 50);
     private final Rectangle clip = new Rectangle();
     private final Map<String, NodeView> views = new HashMap<>();
-    private Edge selectedEdge;
-
-    // gesture state
-    private Point2D pressScene;
-    private Point2D panStart;
-    private boolean bandSelect;
-    private Rectangle band;
-    private NodeView dragging;
-    private boolean moved;
-    private Line connecting;
-    private NodeView connectFrom;
+    private final CanvasGestures gestures;
 
     GraphCanvas(BuilderViewModel vm) {
         this.vm = vm;
@@ -74,15 +62,14 @@ final class GraphCanvas extends Region {
             clip.setWidth(b.getWidth());
             clip.setHeight(b.getHeight());
         });
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::backgroundDragged);
-        addEventHandler(MouseEvent.MOUSE_RELEASED, this::backgroundReleased);
+        gestures = new CanvasGestures(this, vm);
         addEventHandler(ScrollEvent.SCROLL, e -> {
             double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
             zoomAt(factor, e.getX(), e.getY());
             e.consume();
         });
         vm.designProperty().addListener((o, a, d) -> render());
+        vm.selectedEdgeProperty().addListener((o, a, e) -> render());
         vm.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refreshSelection());
         render();
     }
@@ -102,6 +89,30 @@ final class GraphCanvas extends Region {
 
     double zoom() {
         return scale.getX();
+    }
+
+    /** Where the design's origin is on the canvas, in pixels. */
+    Point2D panOffset() {
+        return new Point2D(pan.getX(), pan.getY());
+    }
+
+    /** Pans the design's origin to a point of the canvas; the person takes over the view. */
+    void panTo(double x, double y) {
+        if (cutHint != null) {
+            setCutHint(false);
+        }
+        pan.setX(x);
+        pan.setY(y);
+    }
+
+    /** The group the design is drawn in (its coordinates are the design's). */
+    Group world() {
+        return world;
+    }
+
+    /** Drawn over the design: a connection being dragged, the selection rectangle. */
+    Group overlay() {
+        return overlay;
     }
 
     void zoomAt(double factor, double x, double y) {
@@ -290,12 +301,7 @@ final class GraphCanvas extends Region {
         v.setLayoutY(y);
         views.put(v.nodeId(), v);
         nodeLayer.getChildren().add(v);
-        v.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> nodePressed(v, e));
-        v.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> nodeDragged(v, e));
-        v.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> nodeReleased(v, e));
-        v.outPort().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> portPressed(v, e));
-        v.outPort().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::connectionDragged);
-        v.outPort().addEventHandler(MouseEvent.MOUSE_RELEASED, this::connectionReleased);
+        gestures.attach(v);
     }
 
     private void drawEdge(Edge e, List<Diagnostic> problems) {
@@ -316,138 +322,25 @@ final class GraphCanvas extends Region {
             javafx.scene.control.Tooltip.install(c, new javafx.scene.control.Tooltip(problems.stream()
                     .map(Diagnostic::message).reduce((a, b) -> a + "\n" + b).orElse("")));
         }
-        if (e.equals(selectedEdge)) {
+        if (e.equals(vm.selectedEdgeProperty().get())) {
             c.getStyleClass().add("edge-selected");
         }
         c.getProperties().put("edge", e);
         c.addEventHandler(MouseEvent.MOUSE_PRESSED, ev -> {
-            selectedEdge = e;
-            vm.selection().clear();
-            vm.info("connection " + e + " selected: Delete removes it");
-            render();
+            vm.selectEdge(e);
             requestFocus();
             ev.consume();
         });
         edgeLayer.getChildren().add(c);
     }
 
-    Optional<Edge> selectedEdge() {
-        return Optional.ofNullable(selectedEdge);
-    }
-
-    void clearSelectedEdge() {
-        selectedEdge = null;
-    }
-
     NodeView view(String nodeId) {
         return views.get(nodeId);
     }
 
-    // ---- node gestures
-
-    private void nodePressed(NodeView v, MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        requestFocus();
-        selectedEdge = null;
-        if (e.isShiftDown() || e.isShortcutDown()) {
-            if (!vm.selection().remove(v.nodeId())) {
-                vm.selection().add(v.nodeId());
-            }
-        } else if (!vm.selection().contains(v.nodeId())) {
-            vm.selection().clear();
-            vm.selection().add(v.nodeId());
-        }
-        vm.designProperty().get().roleOf(v.nodeId()).ifPresent(vm.targetProperty()::set);
-        dragging = views.get(v.nodeId());
-        pressScene = new Point2D(e.getSceneX(), e.getSceneY());
-        moved = false;
-        e.consume();
-    }
-
-    private void nodeDragged(NodeView v, MouseEvent e) {
-        if (dragging == null || connecting != null) {
-            return;
-        }
-        double dx = (e.getSceneX() - pressScene.getX()) / zoom();
-        double dy = (e.getSceneY() - pressScene.getY()) / zoom();
-        moved = moved || Math.abs(dx) > 2 || Math.abs(dy) > 2;
-        for (String id : vm.selection()) {
-            NodeView s = views.get(id);
-            if (s != null) {
-                s.setTranslateX(dx);
-                s.setTranslateY(dy);
-            }
-        }
-        e.consume();
-    }
-
-    private void nodeReleased(NodeView v, MouseEvent e) {
-        if (connecting != null) {
-            finishConnection(e);
-            e.consume();
-            return;
-        }
-        if (dragging == null) {
-            return;
-        }
-        dragging = null;
-        if (moved) {
-            double dx = Math.round((e.getSceneX() - pressScene.getX()) / zoom());
-            double dy = Math.round((e.getSceneY() - pressScene.getY()) / zoom());
-            vm.moveBy(List.copyOf(vm.selection()), dx, dy);
-        }
-        render();
-        e.consume();
-    }
-
-    private void portPressed(NodeView v, MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        requestFocus();
-        connectFrom = v;
-        double x = v.getLayoutX() + NodeView.WIDTH + NodeView.PORT;
-        double y = v.getLayoutY() + NodeView.HEIGHT / 2;
-        connecting = new Line(x, y, x, y);
-        connecting.getStyleClass().add("builder-connecting");
-        connecting.setMouseTransparent(true);
-        overlay.getChildren().add(connecting);
-        dragging = null;
-        e.consume();
-    }
-
-    private void connectionDragged(MouseEvent e) {
-        if (connecting != null) {
-            Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
-            connecting.setEndX(p.getX());
-            connecting.setEndY(p.getY());
-            e.consume();
-        }
-    }
-
-    private void connectionReleased(MouseEvent e) {
-        if (connecting != null) {
-            finishConnection(e);
-            e.consume();
-        }
-    }
-
-    private void finishConnection(MouseEvent e) {
-        NodeView from = connectFrom;
-        overlay.getChildren().remove(connecting);
-        connecting = null;
-        connectFrom = null;
-        Optional<NodeView> target = nodeAt(e.getSceneX(), e.getSceneY());
-        if (from != null && target.isPresent() && target.get() != from) {
-            if (target.get().isInput()) {
-                vm.error("nothing can connect into a network's input: drag from an output port (right) to a layer");
-            } else {
-                vm.connect(from.nodeId(), target.get().nodeId());
-            }
-        }
-        render();
+    /** The nodes drawn now. */
+    Collection<NodeView> views() {
+        return views.values();
     }
 
     /** The node under a scene point (its box or its ports). */
@@ -460,70 +353,6 @@ final class GraphCanvas extends Region {
             }
         }
         return Optional.empty();
-    }
-
-    // ---- background gestures
-
-    private void backgroundPressed(MouseEvent e) {
-        if (e.isConsumed()) {
-            return;
-        }
-        requestFocus();
-        pressScene = new Point2D(e.getSceneX(), e.getSceneY());
-        if (e.isShiftDown()) {
-            bandSelect = true;
-            Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
-            band = new Rectangle(p.getX(), p.getY(), 0, 0);
-            band.getStyleClass().add("builder-band");
-            overlay.getChildren().add(band);
-        } else {
-            bandSelect = false;
-            panStart = new Point2D(pan.getX(), pan.getY());
-            if (selectedEdge != null) {
-                selectedEdge = null;
-                render();
-            }
-            vm.selection().clear();
-        }
-    }
-
-    private void backgroundDragged(MouseEvent e) {
-        if (e.isConsumed() || pressScene == null || dragging != null || connecting != null) {
-            return;
-        }
-        if (bandSelect && band != null) {
-            Point2D a = world.sceneToLocal(pressScene.getX(), pressScene.getY());
-            Point2D b = world.sceneToLocal(e.getSceneX(), e.getSceneY());
-            band.setX(Math.min(a.getX(), b.getX()));
-            band.setY(Math.min(a.getY(), b.getY()));
-            band.setWidth(Math.abs(a.getX() - b.getX()));
-            band.setHeight(Math.abs(a.getY() - b.getY()));
-        } else if (panStart != null) {
-            if (cutHint != null) {
-                setCutHint(false);
-            }
-            pan.setX(panStart.getX() + e.getSceneX() - pressScene.getX());
-            pan.setY(panStart.getY() + e.getSceneY() - pressScene.getY());
-        }
-    }
-
-    private void backgroundReleased(MouseEvent e) {
-        if (e.isConsumed()) {
-            return;
-        }
-        if (bandSelect && band != null) {
-            Bounds r = band.getBoundsInParent();
-            overlay.getChildren().remove(band);
-            band = null;
-            for (NodeView v : views.values()) {
-                if (r.intersects(v.getBoundsInParent())) {
-                    vm.selection().add(v.nodeId());
-                }
-            }
-        }
-        bandSelect = false;
-        panStart = null;
-        pressScene = null;
     }
 
     @Override

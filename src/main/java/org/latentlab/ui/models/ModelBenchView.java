@@ -36,9 +36,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.latentlab.experiment.ReconstructionSamples;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.ReconstructionView;
-import org.latentlab.train.RunState;
 import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
+import org.latentlab.ui.common.RunControls;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -61,8 +61,6 @@ public final class ModelBenchView extends BorderPane {
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection heldOutData = new XYSeriesCollection();
     private final XYSeriesCollection scatterData = new XYSeriesCollection();
-    /** One chart per held-out measure among the kept runs: different quantities never share an axis. */
-    private final VBox compareCharts = new VBox(6);
     private final JFreeChart activityChart;
     private final ImageView inputs = imageView("inputs");
     private final ImageView corrupted = imageView("corrupted");
@@ -73,7 +71,7 @@ public final class ModelBenchView extends BorderPane {
     private final Label filtersTitle = title("first-layer filters");
     private final Label samplesTitle = title("samples");
     private final ChartViewer scatterViewer;
-    private final GridPane compareGrid = new GridPane();
+    private final ComparePane compare;
     private final Label status = new Label();
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
@@ -86,14 +84,20 @@ public final class ModelBenchView extends BorderPane {
                 name -> replaceWith(name, () -> vm.loadPreset(name)));
         setId("modelBenchView");
         getStyleClass().add("model-bench");
-        vm.setErrorHandler(this::showError);
+        vm.errorProperty().addListener((o, a, e) -> {
+            if (e != null) {
+                showError(e);
+                vm.errorProperty().set(null);
+            }
+        });
         activityChart = ChartFactory.createHistogram(null, "", "number of units (dimensions) per bin",
                 new HistogramDataset(),
                 PlotOrientation.VERTICAL, false, false, false);
         JFreeChart scatter = ChartFactory.createScatterPlot("2-D code, coloured by label", "c1", "c2", scatterData,
                 PlotOrientation.VERTICAL, true, false, false);
         scatterViewer = viewer(scatter, "code-scatter");
-        TabPane tabs = new TabPane(new Tab("Training", training()), new Tab("Compare", compare()));
+        compare = new ComparePane(vm);
+        TabPane tabs = new TabPane(new Tab("Training", training()), new Tab("Compare", compare));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         setTop(toolbar());
         setCenter(tabs);
@@ -133,17 +137,13 @@ public final class ModelBenchView extends BorderPane {
                 + " Compare tab", () -> status.setText(vm.keepForComparison()));
         keep.setId("model-keep");
         // enabled by the run's state, as on the GAN bench: nothing while loading, Pause only while running
-        javafx.beans.value.ChangeListener<RunState> enable = (o, a, st) -> {
-            boolean ready = st == RunState.READY || st == RunState.PAUSED;
-            start.setText(st == RunState.PAUSED ? "Resume" : "Start");
-            start.setDisable(!ready);
-            pause.setDisable(st != RunState.RUNNING);
-            step.setDisable(!ready);
-            reset.setDisable(st == null || st == RunState.STARTING || st == RunState.CLOSED);
-            keep.setDisable(st == null || st == RunState.STARTING || st == RunState.READY);
-        };
-        vm.runStateProperty().addListener(enable);
-        enable.changed(null, null, vm.runStateProperty().get());
+        RunControls c = vm.controls();
+        start.textProperty().bind(c.startLabelProperty());
+        start.disableProperty().bind(c.canStartProperty().not());
+        pause.disableProperty().bind(c.canPauseProperty().not());
+        step.disableProperty().bind(c.canStepProperty().not());
+        reset.disableProperty().bind(c.canResetProperty().not());
+        keep.disableProperty().bind(vm.canKeepProperty().not());
         Label description = new Label();
         description.textProperty().bind(vm.descriptionProperty());
         description.getStyleClass().add("description");
@@ -196,30 +196,6 @@ public final class ModelBenchView extends BorderPane {
         return split;
     }
 
-    private Node compare() {
-        compareCharts.setId("compare-charts");
-        Button clear = button("Clear", "forget the kept runs", () -> {
-            vm.clearComparison();
-            updateComparison();
-        });
-        compareGrid.setHgap(12);
-        compareGrid.setVgap(4);
-        compareGrid.setPadding(new Insets(8));
-        compareGrid.setId("compare-grid");
-        ScrollPane columns = new ScrollPane(compareGrid);
-        Label hint = new Label("Train a run, press \"Keep for comparison\", switch preset (same data and seed), train,"
-                + " keep again: runs measured the same way overlay on one chart (one chart per measure: cross-entropy,"
-                + " squared error and negative ELBO are different quantities) and reconstructions line up in"
-                + " columns.");
-        hint.getStyleClass().add("description");
-        clear.setId("compare-clear");
-        VBox box = new VBox(6, hint, clear, compareCharts, columns);
-        box.setPadding(new Insets(8));
-        VBox.setVgrow(compareCharts, Priority.ALWAYS);
-        VBox.setVgrow(columns, Priority.SOMETIMES);
-        return box;
-    }
-
     private Node statusBar() {
         Label state = new Label();
         state.textProperty().bind(vm.stateProperty());
@@ -235,8 +211,6 @@ public final class ModelBenchView extends BorderPane {
         return bar;
     }
 
-    private int comparedShown = -1;
-
     private void refresh() {
         if (vm.takeSeriesChanged()) {
             sync(lossData, vm.losses());
@@ -245,9 +219,7 @@ public final class ModelBenchView extends BorderPane {
         if (vm.takeViewChanged()) {
             draw(vm.view());
         }
-        if (comparedShown != vm.compared().size()) {
-            updateComparison();
-        }
+        compare.refresh();
     }
 
     private static void sync(XYSeriesCollection data, Map<String, XYSeries> series) {
@@ -325,47 +297,6 @@ public final class ModelBenchView extends BorderPane {
         byLabel.values().forEach(scatterData::addSeries);
     }
 
-    private void updateComparison() {
-        var runs = vm.compared();
-        comparedShown = runs.size();
-        compareGrid.getChildren().clear();
-        Map<HeldOutMeasure, XYSeriesCollection> byMeasure = new java.util.EnumMap<>(HeldOutMeasure.class);
-        for (ModelBenchViewModel.ComparedRun r : runs) {
-            byMeasure.computeIfAbsent(r.measure(), m -> new XYSeriesCollection()).addSeries(r.curve());
-        }
-        compareCharts.getChildren().clear();
-        byMeasure.forEach((m, data) -> {
-            JFreeChart chart = ChartFactory.createXYLineChart("kept runs: " + m.title(), "iteration",
-                    m.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
-            ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
-            iterationAxis(chart);
-            ((org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis())
-                    .setAutoRangeIncludesZero(false);
-            ChartViewer v = viewer(chart, "compare-chart-" + m.name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', '-'));
-            VBox.setVgrow(v, Priority.ALWAYS);
-            compareCharts.getChildren().add(v);
-        });
-        if (byMeasure.isEmpty()) {
-            Label none = new Label("No kept runs yet.");
-            none.setId("compare-empty");
-            compareCharts.getChildren().add(none);
-        }
-        for (int c = 0; c < runs.size(); c++) {
-            ModelBenchViewModel.ComparedRun r = runs.get(c);
-            Label name = title(r.name());
-            name.setTooltip(new Tooltip(r.settings()));
-            compareGrid.add(name, c, 0);
-            Label settings = new Label(r.measure().title() + "\n" + r.settings());
-            settings.setWrapText(true);
-            settings.setMaxWidth(200);
-            compareGrid.add(settings, c, 1);
-            if (r.view().inputs().isImage()) {
-                compareGrid.add(new ImageView(fx(ReconstructionSamples.strip(r.view().reconstructions(), 2, 1))), c, 2);
-            }
-        }
-    }
-
     private static void show(ImageView view, Label title, BufferedImage img) {
         view.setImage(img == null ? null : fx(img));
         view.setVisible(img != null);
@@ -386,7 +317,7 @@ public final class ModelBenchView extends BorderPane {
         return v;
     }
 
-    private static Label title(String text) {
+    static Label title(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
@@ -399,7 +330,7 @@ public final class ModelBenchView extends BorderPane {
         return b;
     }
 
-    private static ChartViewer viewer(JFreeChart chart, String id) {
+    static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
         v.setId(id);
         v.setMinHeight(160);
@@ -417,7 +348,7 @@ public final class ModelBenchView extends BorderPane {
      * Iterations are whole numbers, and a chart with one measurement still spans a few of them (otherwise its axis
      * repeats one rounded value, "2.5E2 2.5E2 …").
      */
-    private static void iterationAxis(JFreeChart chart) {
+    static void iterationAxis(JFreeChart chart) {
         org.jfree.chart.axis.NumberAxis x =
                 (org.jfree.chart.axis.NumberAxis) ((XYPlot) chart.getPlot()).getDomainAxis();
         x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());

@@ -1,24 +1,27 @@
 package org.latentlab.ui.models;
 
 import org.latentlab.train.Metric;
-import org.latentlab.train.Trainer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jfree.data.xy.XYSeries;
-import org.latentlab.core.LabException;
+import org.latentlab.core.TaskRunner;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.ReconstructionStatus;
 import org.latentlab.train.ReconstructionView;
+import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.RunState;
+import org.latentlab.ui.common.RunControls;
+import org.latentlab.ui.common.RunLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +30,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The state behind the autoencoder / VAE / RBM bench: the current session, the curves built from its statuses,
  * the latest picture, and the runs kept for comparison. Statuses arrive on the training thread and are queued;
- * {@link #pump()} (called every frame on the FX thread) applies them. Loading and closing runs happen on a worker.
+ * {@link #pump()} (called every frame on the FX thread; tests call it themselves) applies them. Loading and closing
+ * runs are jobs for the {@link TaskRunner} it is given; a failure of either becomes the message and the error.
  */
 public final class ModelBenchViewModel {
 
@@ -46,11 +49,10 @@ public final class ModelBenchViewModel {
     }
 
     private final ExperimentRunner.Options options;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "latentlab-model-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The run on the bench; loading and closing runs are jobs for the task runner. */
+    private final RunLoader<ExperimentRunner.Session<Trainer, ReconstructionStatus>> runs;
+    private final RunControls controls = new RunControls();
+    private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(false);
     private final ConcurrentLinkedQueue<ReconstructionStatus> incoming = new ConcurrentLinkedQueue<>();
     private final Consumer<ReconstructionStatus> listener = incoming::add;
     private final Map<String, XYSeries> losses = new LinkedHashMap<>();
@@ -64,34 +66,35 @@ public final class ModelBenchViewModel {
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>();
     /** The name of the experiment on the bench (a preset, a file's experiment, a builder design). */
     private final StringProperty experimentName = new SimpleStringProperty();
-    private ExperimentRunner.Session<Trainer, ReconstructionStatus> session;
+    /** Set when something failed that deserves a dialog; the view clears it after showing. */
+    private final StringProperty error = new SimpleStringProperty();
     private ReconstructionStatus last;
     private ReconstructionView view;
     private boolean viewChanged;
     private boolean seriesChanged;
     private boolean startWhenReady;
     private boolean fellBack;
-    private Consumer<String> errorHandler = m -> { };
 
-    public ModelBenchViewModel(ExperimentRunner.Options options) {
+    /**
+     * @param options where runs are stored and how often statuses and pictures come
+     * @param runner  runs loading and closing off the FX thread and tells their outcome on it
+     */
+    public ModelBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
-    }
-
-    public void setErrorHandler(Consumer<String> handler) {
-        this.errorHandler = handler;
+        this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), message::set);
     }
 
     public void loadPreset(String name) {
-        load(() -> Presets.loadReconstruction(name));
+        load(name, () -> Presets.loadReconstruction(name));
     }
 
     public void openFile(Path file) {
-        load(() -> ExperimentFiles.readReconstruction(file));
+        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readReconstruction(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
     public void loadSpec(ReconstructionExperiment spec) {
-        load(() -> spec);
+        load(spec.name(), () -> spec);
     }
 
     /** Starts training as soon as the next run is ready (window option --start). */
@@ -99,51 +102,58 @@ public final class ModelBenchViewModel {
         startWhenReady = true;
     }
 
-    private void load(java.util.function.Supplier<ReconstructionExperiment> spec) {
+    // ---- loading and closing (the one place that starts a run of this bench) ----
+
+    /** The one place that starts a run of this bench. */
+    private void load(String what, Supplier<ReconstructionExperiment> spec) {
         state.set("loading");
-        runState.set(null);
-        worker.submit(() -> {
-            ExperimentRunner.Session<Trainer, ReconstructionStatus> next;
-            try {
-                next = ExperimentRunner.start(spec.get(), options);
-            } catch (LabException | IllegalArgumentException e) {
-                Platform.runLater(() -> {
-                    if (session == null) {
-                        state.set("no experiment");
-                    } else {
-                        // the old run goes on: show its state again
-                        state.set(last == null ? "ready" : last.progress().state().name().toLowerCase(Locale.ROOT));
-                        runState.set(last == null ? RunState.READY : last.progress().state());
-                    }
-                    errorHandler.accept(e.getMessage());
-                    if (session == null && !fellBack) {
-                        // nothing loaded yet (a bad file on the command line): open the first preset instead
-                        fellBack = true;
-                        loadPreset(Presets.reconstructions().get(0));
-                    }
-                });
-                return;
-            }
-            ExperimentRunner.Session<Trainer, ReconstructionStatus> old = session;
-            if (old != null) {
-                old.run().unsubscribe(listener);
-                old.close();
-            }
-            Platform.runLater(() -> {
-                session = next;
-                losses.clear();
-                heldOut.clear();
-                incoming.clear();
-                view = null;
-                last = null;
-                seriesChanged = true;
-                viewChanged = true;
-                description.set(next.spec().name() + ": " + next.spec().description());
-                experimentName.set(next.spec().name());
-                next.run().subscribe(listener);
-            });
-        });
+        showRunState(null);
+        runs.load(what, () -> ExperimentRunner.start(spec.get(), options), this::install, this::loadFailed);
     }
+
+    private void loadFailed(String msg) {
+        if (runs.current() == null) {
+            state.set("no experiment");
+        } else {
+            // the old run goes on: show its state again
+            RunState st = last == null ? RunState.READY : last.progress().state();
+            state.set(st.name().toLowerCase(Locale.ROOT));
+            showRunState(st);
+        }
+        message.set(msg);
+        error.set(msg);
+        if (runs.current() == null && !fellBack) {
+            // nothing loaded yet (a bad file on the command line): open the first preset instead
+            fellBack = true;
+            loadPreset(Presets.reconstructions().get(0));
+        }
+    }
+
+    private void install(ExperimentRunner.Session<Trainer, ReconstructionStatus> next) {
+        losses.clear();
+        heldOut.clear();
+        incoming.clear();
+        view = null;
+        last = null;
+        seriesChanged = true;
+        viewChanged = true;
+        description.set(next.spec().name() + ": " + next.spec().description());
+        experimentName.set(next.spec().name());
+        next.run().subscribe(listener);
+    }
+
+    /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
+    public void close() {
+        runs.close();
+    }
+
+    private void showRunState(RunState st) {
+        runState.set(st);
+        controls.show(st);
+        canKeep.set(st != null && st != RunState.STARTING && st != RunState.READY);
+    }
+
+    // ---- statuses (training thread -> queue; FX thread drains) ----
 
     /** Applies queued statuses; true when something changed. Called every frame. */
     public boolean pump() {
@@ -186,7 +196,7 @@ public final class ModelBenchViewModel {
             viewChanged = true;
         }
         state.set(p.state().name().toLowerCase(Locale.ROOT));
-        runState.set(p.state());
+        showRunState(p.state());
         message.set(p.message());
         numbers.set(describe(s));
         if (p.state() == RunState.READY && startWhenReady) {
@@ -209,7 +219,7 @@ public final class ModelBenchViewModel {
      * Running, or paused after at least one iteration, counts as progress.
      */
     public String progressAtRisk() {
-        if (session == null || last == null) {
+        if (runs.current() == null || last == null) {
             return null;
         }
         RunState st = last.progress().state();
@@ -246,8 +256,9 @@ public final class ModelBenchViewModel {
     }
 
     private void withRun(Consumer<TrainingRun<org.latentlab.train.Trainer, ReconstructionStatus>> action) {
-        if (session != null) {
-            action.accept(session.run());
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        if (s != null) {
+            action.accept(s.run());
         }
     }
 
@@ -256,6 +267,7 @@ public final class ModelBenchViewModel {
      * latest reconstructions. Returns a message.
      */
     public String keepForComparison() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> session = runs.current();
         if (session == null || view == null) {
             return "nothing to compare yet: train a run first";
         }
@@ -338,14 +350,18 @@ public final class ModelBenchViewModel {
         return experimentName;
     }
 
-    public void close() {
-        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = session;
-        session = null;
-        worker.submit(() -> {
-            if (s != null) {
-                s.close();
-            }
-        });
-        worker.shutdown();
+    /** Which run controls are offered now. */
+    public RunControls controls() {
+        return controls;
+    }
+
+    /** Keep for comparison: once the run has trained (running, paused, finished). */
+    public ReadOnlyBooleanProperty canKeepProperty() {
+        return canKeep.getReadOnlyProperty();
+    }
+
+    /** Set when a load failed; the view shows it in a dialog and clears it. */
+    public StringProperty errorProperty() {
+        return error;
     }
 }

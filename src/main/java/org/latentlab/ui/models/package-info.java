@@ -1,5 +1,5 @@
 /**
- * The autoencoder · VAE · RBM bench and its Compare tab: the ViewModel, the view, and the held-out
- * measures each drawn on its own axis.
+ * The autoencoder · VAE · RBM bench and its Compare tab: the view, and the ViewModel (tested without a screen; its
+ * jobs go through a {@code core.TaskRunner}) with the held-out measures each drawn on its own axis.
  */
 package org.latentlab.ui.models;

@@ -1,14 +1,12 @@
 package org.latentlab.ui.training;
 
 import javafx.animation.AnimationTimer;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -17,7 +15,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -25,43 +22,23 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.GanSettings;
-import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
-import org.latentlab.train.GanStatus;
-import org.latentlab.train.RunState;
 import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
+import org.latentlab.ui.common.RunControls;
 
-import javax.imageio.ImageIO;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 
 /**
- * The training dashboard: preset / open, run controls, learning rates and k (editable while paused), the live 2-D
- * view or image grid, charts of the losses, D's outputs and mode coverage (or diversity), and a status bar.
+ * The GAN bench: preset / open, run controls, learning rates and k (editable while paused), the live 2-D view or
+ * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
+ * ({@link GanCharts}), and a status bar. Layout and binding only: the state, the parsing and the jobs are the
+ * {@link TrainingViewModel}'s.
  */
 public final class TrainingView extends BorderPane {
 
@@ -79,25 +56,11 @@ public final class TrainingView extends BorderPane {
     private final TextField lrGField = field("lrGField", 70);
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton", "Apply learning rates and k (while paused)");
-    private final Label descriptionLabel = new Label();
-    private final Label stateLabel = new Label();
-    private final Label iterationLabel = new Label();
-    private final Label lossLabel = new Label();
     private final Label memoryLabel = new Label();
-    private final Label messageLabel = new Label();
-    private final PointsCanvas pointsCanvas = new PointsCanvas();
-    private final ImageGrid imageGrid = new ImageGrid();
-    private final ImageView enlarged = new ImageView();
-    private final Label enlargedLabel = new Label("Click a cell to enlarge it");
-    private final StackPane viewHolder = new StackPane();
-    private final HBox layerToggles = new HBox(12);
-    private final Label legend = new Label();
-    private final CheckBox heatToggle = check("Heat map: D(x)", "heatToggle", true);
+    private final GanPictures pictures = new GanPictures();
+    private final GanCharts charts;
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
-    private final JFreeChart lossChart;
-    private final JFreeChart scoreChart;
-    private final JFreeChart metricChart;
     private long lastMemoryUpdate;
 
     public TrainingView(TrainingViewModel vm, Window owner) {
@@ -105,13 +68,13 @@ public final class TrainingView extends BorderPane {
         this.owner = owner;
         this.choice = new PresetChoice(presetChoice, Presets.gans(), ReplaceRunDialog.Asker.dialog(owner),
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
-                name -> replaceWith(name, () -> vm.loadPreset(name)));
+                name -> choice().replace(name, () -> vm.loadPreset(name)));
+        this.charts = new GanCharts(vm.curves());
         setId("trainingView");
-        lossChart = chart("Losses", "loss", vm.discriminatorLoss, vm.generatorLoss);
-        scoreChart = chart("Discriminator outputs", "D", vm.realScore, vm.fakeScore);
-        metricChart = chart("Mode coverage / diversity", "", vm.metric, vm.metricReference);
         setTop(new VBox(toolbar(), descriptionRow()));
-        setCenter(center());
+        SplitPane split = new SplitPane(pictures, charts);
+        split.setDividerPositions(0.52);
+        setCenter(split);
         setBottom(statusBar());
         bind();
         new AnimationTimer() {
@@ -120,10 +83,14 @@ public final class TrainingView extends BorderPane {
                 vm.pump();
                 if (now - lastMemoryUpdate > 1_000_000_000L) {
                     lastMemoryUpdate = now;
-                    memoryLabel.setText(memoryText());
+                    memoryLabel.setText(GanBenchText.memory());
                 }
             }
         }.start();
+    }
+
+    private PresetChoice choice() {
+        return choice;
     }
 
     private Node toolbar() {
@@ -139,101 +106,88 @@ public final class TrainingView extends BorderPane {
         stepGButton.setOnAction(e -> vm.step(TrainingRun.Step.GENERATOR));
         stepButton.setOnAction(e -> vm.step(TrainingRun.Step.BOTH));
         resetButton.setOnAction(e -> vm.reset());
-        applyButton.setOnAction(e -> applySettings());
+        applyButton.setOnAction(e -> vm.applySettings());
         MenuButton export = new MenuButton("Export");
         export.setId("exportMenu");
         MenuItem chartPng = new MenuItem("Charts as PNG…");
-        chartPng.setOnAction(e -> exportCharts());
+        chartPng.setOnAction(e -> choose("charts.png", "PNG image", "*.png", this::exportChartsTo));
         MenuItem viewPng = new MenuItem("View as PNG…");
-        viewPng.setOnAction(e -> exportView());
+        viewPng.setOnAction(e -> choose("view.png", "PNG image", "*.png", this::exportViewTo));
         MenuItem csv = new MenuItem("Metrics as CSV…");
-        csv.setOnAction(e -> exportMetrics());
+        csv.setOnAction(e -> {
+            if (vm.exports().metricsReady()) {
+                choose("metrics.csv", "CSV", "*.csv", this::exportMetricsTo);
+            }
+        });
         export.getItems().addAll(chartPng, viewPng, csv);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(new Label("Experiment"), presetChoice, open, new Separator(Orientation.VERTICAL),
                 startButton, pauseButton, stepDButton, stepGButton, stepButton, resetButton,
                 new Separator(Orientation.VERTICAL), new Label("lr D"), lrDField, new Label("lr G"), lrGField,
-                new Label("k"), kField, applyButton, spacer(), export);
+                new Label("k"), kField, applyButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
         return bar;
     }
 
     private Node descriptionRow() {
-        descriptionLabel.setId("descriptionLabel");
-        descriptionLabel.getStyleClass().add("description");
-        descriptionLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(descriptionLabel);
+        Label description = new Label();
+        description.setId("descriptionLabel");
+        description.getStyleClass().add("description");
+        description.setMaxWidth(Double.MAX_VALUE);
+        description.textProperty().bind(vm.descriptionProperty());
+        HBox row = new HBox(description);
         row.setPadding(new Insets(4, 10, 4, 10));
         return row;
     }
 
-    private Node center() {
-        pointsCanvas.setId("pointsCanvas");
-        imageGrid.setId("imageGrid");
-        viewHolder.getStyleClass().add("view-pane");
-        viewHolder.setPadding(new Insets(6));
-        CheckBox heat = heatToggle;
-        CheckBox warp = check("Manifold warp: G(grid of z)", "warpToggle", true);
-        CheckBox arrows = check("Arrows: −∇ₓ L_G", "arrowsToggle", false);
-        CheckBox modes = check("Modes (3σ; green = covered)", "modesToggle", true);
-        Runnable layers = () -> pointsCanvas.setLayers(heat.isSelected(), warp.isSelected(), arrows.isSelected(),
-                modes.isSelected());
-        for (CheckBox c : new CheckBox[] {heat, warp, arrows, modes}) {
-            c.setOnAction(e -> layers.run());
-        }
-        layerToggles.getChildren().addAll(heat, warp, arrows, modes);
-        legend.setId("viewLegend");
-        legend.setWrapText(true);
-        legend.getStyleClass().add("legend");
-        enlarged.setId("enlargedImage");
-        enlarged.setFitWidth(196);
-        enlarged.setFitHeight(196);
-        enlarged.setSmooth(false);
-        enlargedLabel.setId("enlargedLabel");
-        imageGrid.selectedProperty().addListener((o, a, b) -> updateEnlarged());
-        VBox viewBox = new VBox(6, titled("Generator and discriminator"), viewHolder, layerToggles, legend);
-        VBox.setVgrow(viewHolder, Priority.ALWAYS);
-        viewBox.setPadding(new Insets(6, 6, 6, 10));
-        VBox charts = new VBox(4, viewer(lossChart, "lossChart"), viewer(scoreChart, "scoreChart"),
-                viewer(metricChart, "metricChart"));
-        charts.setPadding(new Insets(6, 10, 6, 6));
-        for (Node n : charts.getChildren()) {
-            VBox.setVgrow(n, Priority.ALWAYS);
-        }
-        SplitPane split = new SplitPane(viewBox, charts);
-        split.setDividerPositions(0.52);
-        return split;
-    }
-
     private Node statusBar() {
-        stateLabel.setId("stateLabel");
-        iterationLabel.setId("iterationLabel");
-        lossLabel.setId("lossLabel");
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.textProperty().bind(vm.controls().stateTextProperty());
+        Label iteration = new Label();
+        iteration.setId("iterationLabel");
+        iteration.textProperty().bind(vm.iterationTextProperty());
+        Label losses = new Label();
+        losses.setId("lossLabel");
+        losses.textProperty().bind(vm.lossTextProperty());
         memoryLabel.setId("memoryLabel");
-        messageLabel.setId("messageLabel");
-        for (Label l : new Label[] {stateLabel, iterationLabel, lossLabel, memoryLabel}) {
+        for (Label l : new Label[] {state, iteration, losses, memoryLabel}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        messageLabel.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(messageLabel, Priority.ALWAYS);
-        messageLabel.setTooltip(new Tooltip());
-        messageLabel.textProperty().addListener((o, a, t) -> messageLabel.getTooltip().setText(t));
-        HBox bar = new HBox(stateLabel, iterationLabel, lossLabel, memoryLabel, messageLabel);
+        Label message = new Label();
+        message.setId("messageLabel");
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.textProperty().bind(vm.messageProperty());
+        message.setTooltip(new Tooltip());
+        message.getTooltip().textProperty().bind(vm.messageProperty());
+        styleWhen(message, "message-error", vm.messageIsErrorProperty());
+        HBox bar = new HBox(state, iteration, losses, memoryLabel, message);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
 
     private void bind() {
+        RunControls c = vm.controls();
+        startButton.textProperty().bind(c.startLabelProperty());
+        startButton.disableProperty().bind(c.canStartProperty().not());
+        pauseButton.disableProperty().bind(c.canPauseProperty().not());
+        for (Button b : new Button[] {stepDButton, stepGButton, stepButton}) {
+            b.disableProperty().bind(c.canStepProperty().not());
+        }
+        resetButton.disableProperty().bind(c.canResetProperty().not());
+        GanSettingsForm form = vm.settings();
+        lrDField.textProperty().bindBidirectional(form.discriminatorRateProperty());
+        lrGField.textProperty().bindBidirectional(form.generatorRateProperty());
+        kField.textProperty().bindBidirectional(form.discriminatorStepsProperty());
+        for (TextField f : new TextField[] {lrDField, lrGField, kField}) {
+            f.disableProperty().bind(form.editableProperty().not());
+        }
+        applyButton.disableProperty().bind(form.canApplyProperty().not());
+        styleWhen(lrDField, "field-error", form.invalidProperty());
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
-        descriptionLabel.textProperty().bind(vm.descriptionProperty());
-        vm.viewProperty().addListener((o, a, v) -> showView(v));
-        vm.statusProperty().addListener((o, a, s) -> showStatus(s));
-        vm.messageProperty().addListener((o, a, m) -> messageLabel.setText(m));
-        vm.messageIsErrorProperty().addListener((o, a, e) -> {
-            messageLabel.getStyleClass().remove("message-error");
-            if (e) {
-                messageLabel.getStyleClass().add("message-error");
-            }
-        });
+        vm.viewProperty().addListener((o, a, v) -> pictures.show(v));
         vm.errorProperty().addListener((o, a, e) -> {
             if (e != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, e);
@@ -244,58 +198,23 @@ public final class TrainingView extends BorderPane {
                 vm.errorProperty().set(null);
             }
         });
-        vm.stateProperty().addListener((o, a, s) -> updateButtons(s));
-        updateButtons(RunState.STARTING);
     }
 
-    private void updateButtons(RunState s) {
-        boolean ready = s == RunState.READY || s == RunState.PAUSED;
-        boolean running = s == RunState.RUNNING;
-        startButton.setText(s == RunState.PAUSED ? "Resume" : "Start");
-        startButton.setDisable(!ready);
-        pauseButton.setDisable(!running);
-        stepDButton.setDisable(!ready);
-        stepGButton.setDisable(!ready);
-        stepButton.setDisable(!ready);
-        resetButton.setDisable(s == RunState.STARTING || s == RunState.CLOSED);
-        lrDField.setDisable(running);
-        lrGField.setDisable(running);
-        kField.setDisable(running);
-        applyButton.setDisable(running || s == RunState.STARTING);
-        stateLabel.setText(s.name().toLowerCase(Locale.ROOT));
+    private static void styleWhen(Node node, String styleClass, javafx.beans.value.ObservableValue<Boolean> on) {
+        on.addListener((o, a, b) -> {
+            node.getStyleClass().remove(styleClass);
+            if (b) {
+                node.getStyleClass().add(styleClass);
+            }
+        });
     }
 
     private void showSpec(GanExperiment s) {
-        if (s == null) {
-            return;
+        if (s != null) {
+            choice.show(s.name());
+            pictures.show(s);
+            charts.show(s);
         }
-        showChoice(s.name());
-        GanSettings t = s.training();
-        lrDField.setText(Double.toString(t.discriminatorOptimizer().learningRate()));
-        lrGField.setText(Double.toString(t.generatorOptimizer().learningRate()));
-        kField.setText(Integer.toString(t.discriminatorSteps()));
-        boolean points = s.generator().output().size() == 2;
-        viewHolder.getChildren().setAll(points ? pointsCanvas : imageRow());
-        layerToggles.setVisible(points);
-        layerToggles.setManaged(points);
-        ScoreLabels labels = ScoreLabels.of(t.loss());
-        heatToggle.setText(labels.heatToggle());
-        scoreChart.setTitle(labels.chartTitle());
-        scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
-        legend.setText(points ? labels.heatLegend()
-                : "each cell is G(z) for one fixed code z, so it shows how that code evolves; pixels mapped from"
-                + " [-1, 1] to black..white");
-        metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
-        pointsCanvas.setView(null);
-        enlarged.setImage(null);
-    }
-
-    private void showChoice(String name) {
-        choice.show(name);
-    }
-
-    private void replaceWith(String next, Runnable load) {
-        choice.replace(next, load);
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
@@ -305,7 +224,7 @@ public final class TrainingView extends BorderPane {
 
     /** As {@link #loadSpec(GanExperiment)}, then runs {@code loaded} if it was loaded (not when the user cancels). */
     public void loadSpec(GanExperiment spec, Runnable loaded) {
-        replaceWith(spec.name(), () -> {
+        choice.replace(spec.name(), () -> {
             vm.loadSpec(spec);
             loaded.run();
         });
@@ -316,78 +235,23 @@ public final class TrainingView extends BorderPane {
         choice.setAsker(asker);
     }
 
-    private Node imageRow() {
-        VBox side = new VBox(8, titled("Enlarged"), enlarged, enlargedLabel);
-        side.setPadding(new Insets(0, 0, 0, 10));
-        HBox row = new HBox(imageGrid, side);
-        HBox.setHgrow(imageGrid, Priority.ALWAYS);
-        return row;
-    }
-
-    private void showView(GanView v) {
-        if (v instanceof GanView.Points p) {
-            pointsCanvas.setView(p);
-        } else if (v instanceof GanView.Images i) {
-            imageGrid.setView(i);
-            updateEnlarged();
-        }
-    }
-
-    private void updateEnlarged() {
-        GanView.Images v = imageGrid.getView();
-        int k = imageGrid.selectedProperty().get();
-        if (v != null && k >= 0 && k < v.count()) {
-            enlarged.setImage(ImageGrid.cellImage(v, k, 7));
-            enlargedLabel.setText("cell " + (k + 1) + " of " + v.count() + ", iteration " + v.iteration());
-        }
-    }
-
-    private void showStatus(GanStatus s) {
-        iterationLabel.setText(TrainingViewModel.describe(s));
-        ScoreLabels labels = s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
-        lossLabel.setText("D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  "
-                + (labels == null ? "D(x)" : labels.real()) + " " + num(s.realScore(), 3) + "  "
-                + (labels == null ? "D(G(z))" : labels.fake()) + " " + num(s.fakeScore(), 3)
-                + (Double.isNaN(s.penalty()) ? "" : "  GP " + num(s.penalty(), 4))
-                + (Double.isNaN(s.discriminatorGradNorm()) ? "" : "  |∇D| " + num(s.discriminatorGradNorm(), 3)
-                + "  |∇G| " + num(s.generatorGradNorm(), 3)));
-        if (s.settings() != null && s.state() != RunState.RUNNING) {
-            lrDField.setText(Double.toString(s.settings().discriminatorOptimizer().learningRate()));
-            lrGField.setText(Double.toString(s.settings().generatorOptimizer().learningRate()));
-            kField.setText(Integer.toString(s.settings().discriminatorSteps()));
-        }
-    }
-
-    private void applySettings() {
-        lrDField.getStyleClass().remove("field-error");
-        String err = vm.applySettings(lrDField.getText(), lrGField.getText(), kField.getText());
-        if (err != null) {
-            lrDField.getStyleClass().add("field-error");
-            messageLabel.setText(err);
-        }
-    }
-
     /** Keyboard shortcuts for the run controls. */
     public void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
-                () -> fire(startButton));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                () -> fire(pauseButton));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
-                () -> fire(stepDButton));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN),
-                () -> fire(stepGButton));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN),
-                () -> fire(stepButton));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                () -> fire(resetButton));
+        shortcut(scene, KeyCode.ENTER, startButton);
+        shortcut(scene, KeyCode.P, pauseButton);
+        shortcut(scene, KeyCode.D, stepDButton);
+        shortcut(scene, KeyCode.G, stepGButton);
+        shortcut(scene, KeyCode.B, stepButton);
+        shortcut(scene, KeyCode.R, resetButton);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
     }
 
-    private static void fire(Button b) {
-        if (!b.isDisabled()) {
-            b.fire();
-        }
+    private static void shortcut(Scene scene, KeyCode key, Button b) {
+        scene.getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!b.isDisabled()) {
+                b.fire();
+            }
+        });
     }
 
     private void openFile() {
@@ -396,158 +260,38 @@ public final class TrainingView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment JSON", "*.json"));
         File f = chooser.showOpenDialog(owner);
         if (f != null) {
-            replaceWith(f.getName(), () -> vm.openFile(f.toPath()));
+            choice.replace(f.getName(), () -> vm.openFile(f.toPath()));
         }
     }
 
-    // ---- export: images are taken on the FX thread, files written on a worker ----
+    // ---- export: pictures are taken on the FX thread, files written by the ViewModel's runner ----
 
-    private void exportCharts() {
-        File f = saveChooser("charts.png", "PNG image", "*.png");
+    private void choose(String name, String what, String pattern, java.util.function.Consumer<File> then) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        File f = chooser.showSaveDialog(owner);
         if (f != null) {
-            exportChartsTo(f);
+            then.accept(f);
         }
     }
 
-    /** The three charts stacked in one PNG; the picture is taken now, the file written on a worker. */
+    /** The three charts stacked in one PNG, 900 pixels wide. */
     public void exportChartsTo(File f) {
-        int w = 900;
-        int h = 300;
-        BufferedImage out = new BufferedImage(w, 3 * h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.drawImage(lossChart.createBufferedImage(w, h), 0, 0, null);
-        g.drawImage(scoreChart.createBufferedImage(w, h), 0, h, null);
-        g.drawImage(metricChart.createBufferedImage(w, h), 0, 2 * h, null);
-        g.dispose();
-        writeLater(() -> ImageIO.write(out, "png", f), f);
-    }
-
-    private void exportView() {
-        File f = saveChooser("view.png", "PNG image", "*.png");
-        if (f != null) {
-            exportViewTo(f);
-        }
+        vm.exports().writePng(charts.picture(900, 300), f.toPath());
     }
 
     /** The 2-D view or image grid as shown, as a PNG. */
     public void exportViewTo(File f) {
-        Node node = viewHolder.getChildren().isEmpty() ? viewHolder : viewHolder.getChildren().get(0);
-        BufferedImage img = SwingFXUtils.fromFXImage(node.snapshot(null, null), null);
-        writeLater(() -> ImageIO.write(img, "png", f), f);
-    }
-
-    private void exportMetrics() {
-        Path dir = vm.runDir();
-        if (dir == null || !Files.exists(dir.resolve("metrics.csv"))) {
-            messageLabel.setText("no metrics yet: train past the first sample interval");
-            return;
-        }
-        File f = saveChooser("metrics.csv", "CSV", "*.csv");
-        if (f != null) {
-            exportMetricsTo(f);
-        }
+        vm.exports().writePng(pictures.picture(), f.toPath());
     }
 
     /** A copy of the run's metrics.csv; says so in the status bar when there is none yet. */
     public void exportMetricsTo(File f) {
-        Path dir = vm.runDir();
-        if (dir == null || !Files.exists(dir.resolve("metrics.csv"))) {
-            messageLabel.setText("no metrics yet: train past the first sample interval");
-            return;
-        }
-        writeLater(() -> Files.copy(dir.resolve("metrics.csv"), f.toPath(), StandardCopyOption.REPLACE_EXISTING), f);
-    }
-
-    private interface IoAction {
-        Object run() throws IOException;
-    }
-
-    private void writeLater(IoAction action, File f) {
-        Thread t = new Thread(() -> {
-            String msg;
-            try {
-                action.run();
-                msg = "exported " + f;
-            } catch (IOException e) {
-                msg = "cannot write " + f + ": " + e.getMessage();
-            }
-            String m = msg;
-            javafx.application.Platform.runLater(() -> messageLabel.setText(m));
-        }, "latentlab-export");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private File saveChooser(String name, String what, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        return chooser.showSaveDialog(owner);
+        vm.exports().copyMetrics(f.toPath());
     }
 
     // ---- small builders ----
-
-    private static JFreeChart chart(String title, String yLabel, XYSeries a, XYSeries b) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(a);
-        data.addSeries(b);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "iteration", yLabel, data,
-                PlotOrientation.VERTICAL, true, true, false);
-        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
-        chart.setBackgroundPaint(Color.WHITE);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(new Color(250, 250, 252));
-        plot.setDomainGridlinePaint(new Color(220, 220, 228));
-        plot.setRangeGridlinePaint(new Color(220, 220, 228));
-        XYLineAndShapeRenderer r = new StepPointRenderer();
-        r.setSeriesPaint(0, new Color(20, 140, 70));
-        r.setSeriesPaint(1, new Color(110, 40, 170));
-        r.setSeriesStroke(0, new BasicStroke(1.4f));
-        r.setSeriesStroke(1, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                new float[] {5f, 3f}, 0f));
-        plot.setRenderer(r);
-        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
-                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        org.jfree.chart.axis.NumberAxis range = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
-        range.setAutoRangeIncludesZero(false);
-        return chart;
-    }
-
-    /**
-     * Lines, with a dot on points a person can tell apart: every point while there are few (the first single
-     * steps), the newest point, and the single D or G steps drawn between two iterations (fractional x).
-     */
-    static final class StepPointRenderer extends XYLineAndShapeRenderer {
-        private static final int FEW = 60;
-
-        StepPointRenderer() {
-            super(true, true);
-            setDefaultShape(new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
-            setAutoPopulateSeriesShape(false);
-        }
-
-        @Override
-        public boolean getItemShapeVisible(int series, int item) {
-            org.jfree.data.xy.XYDataset d = getPlot() == null ? null : getPlot().getDataset();
-            if (d == null) {
-                return false;
-            }
-            int n = d.getItemCount(series);
-            if (item >= n) {
-                return false; // the legend asks for item 0 of a series that may be empty
-            }
-            double x = d.getXValue(series, item);
-            return n <= FEW || item == n - 1 || x != Math.rint(x);
-        }
-    }
-
-    private static ChartViewer viewer(JFreeChart chart, String id) {
-        ChartViewer v = new ChartViewer(chart);
-        v.setId(id);
-        v.setMinHeight(160);
-        v.setPrefHeight(260);
-        return v;
-    }
 
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
@@ -563,33 +307,9 @@ public final class TrainingView extends BorderPane {
         return f;
     }
 
-    private static CheckBox check(String text, String id, boolean selected) {
-        CheckBox c = new CheckBox(text);
-        c.setId(id);
-        c.setSelected(selected);
-        return c;
-    }
-
-    private static Label titled(String text) {
+    static Label titled(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
-
-    private static String num(double v, int decimals) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    private static String memoryText() {
-        Runtime rt = Runtime.getRuntime();
-        long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        long rss = org.latentlab.train.NativeMemory.residentBytes() >> 20;
-        return "heap " + heap + " MB" + (rss > 0 ? "  RSS " + rss + " MB" : "");
     }
 }

@@ -1,19 +1,19 @@
 package org.latentlab.ui.training;
 
-import org.latentlab.train.Evaluation;
-import org.latentlab.train.Metric;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.jfree.data.xy.XYSeries;
 import org.latentlab.core.LabException;
+import org.latentlab.core.TaskRunner;
+import org.latentlab.data.ToyDistribution;
+import org.latentlab.experiment.DatasetSpec;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
@@ -24,39 +24,40 @@ import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.GanStatus;
 import org.latentlab.train.RunState;
+import org.latentlab.ui.common.RunControls;
+import org.latentlab.ui.common.RunLoader;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The dashboard's state. Statuses arrive on the training thread and are only queued there; {@link #pump()}, called
+ * The GAN bench's state. Statuses arrive on the training thread and are only queued there; {@link #pump()}, called
  * once per frame on the FX thread, turns the newest into properties and the queued ones into chart points, so a
- * run going flat out can never flood the FX event queue. Loading data and building a run happen on a worker.
+ * run going flat out can never flood the FX event queue. Loading an experiment, closing a run and writing exports
+ * are jobs for the {@link TaskRunner} it is given (a worker in the window, the caller's thread in tests); each
+ * failure becomes the one-line message.
  */
 public final class TrainingViewModel {
 
     private static final int MAX_QUEUED = 2_000;
-    private static final int MAX_CHART_POINTS = 20_000;
 
     private final ExperimentRunner.Options options;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "latentlab-loader");
-        t.setDaemon(true);
-        return t;
-    });
     private final ConcurrentLinkedQueue<GanStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
     private final AtomicReference<GanStatus> latestStatus = new AtomicReference<>();
     private final Consumer<GanStatus> listener = this::onStatus;
+    /** The run on the bench; loading and closing runs are jobs for the task runner. */
+    private final RunLoader<ExperimentRunner.Session<GanTrainer, GanStatus>> runs;
+    private final GanCurves curves = new GanCurves();
+    private final RunControls controls = new RunControls();
+    private final GanExports exports;
 
-    private ExperimentRunner.Session<GanTrainer, GanStatus> session;
-    private long generation;
     private boolean startWhenReady;
+    private boolean fellBack;
+    private double modes = Double.NaN;
     /** After Reset: statuses still on their way from before it are not charted. */
     private volatile boolean awaitingReset;
 
@@ -65,107 +66,100 @@ public final class TrainingViewModel {
     private final ObjectProperty<GanView> view = new SimpleObjectProperty<>();
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.STARTING);
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
+    private final StringProperty error = new SimpleStringProperty();
     /** The experiment as it runs now: its spec with the settings last applied (learning rates, k). */
     private final StringProperty description = new SimpleStringProperty("");
     private GanSettings describedSettings;
-    private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
-    private final StringProperty error = new SimpleStringProperty();
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final StringProperty iterationText = new SimpleStringProperty("");
+    private final StringProperty lossText = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final GanSettingsForm settings = new GanSettingsForm();
 
-    final XYSeries discriminatorLoss = series("D loss");
-    final XYSeries generatorLoss = series("G loss");
-    final XYSeries realScore = series("D(x)");
-    final XYSeries fakeScore = series("D(G(z))");
-    final XYSeries metric = series("modes covered");
-    final XYSeries metricReference = series("reference");
-
-    public TrainingViewModel(ExperimentRunner.Options options) {
+    /**
+     * @param options where runs are stored and how often statuses and views come
+     * @param runner  runs loading, closing and exports off the FX thread and tells their outcome on it
+     */
+    public TrainingViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
+        this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), m -> say(m, true));
+        this.exports = new GanExports(runner, this::runDir, this::say);
+        controls.show(RunState.STARTING);
+        settings.follow(RunState.STARTING);
     }
 
-    private static XYSeries series(String name) {
-        XYSeries s = new XYSeries(name, true, true);
-        s.setMaximumItemCount(MAX_CHART_POINTS);
-        return s;
-    }
-
-    // ---- commands (FX thread) ----
+    // ---- loading (the one place that starts a GAN run) ----
 
     public void loadPreset(String name) {
-        load(() -> Presets.loadGan(name), options.baseDir());
+        load(name, () -> Presets.loadGan(name), options.baseDir());
     }
 
     public void openFile(Path file) {
-        load(() -> ExperimentFiles.readGan(file), file.toAbsolutePath().getParent());
+        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readGan(file),
+                file.toAbsolutePath().getParent());
     }
 
     public void loadSpec(GanExperiment s) {
-        load(() -> s, options.baseDir());
+        load(s.name(), () -> s, options.baseDir());
     }
 
     private interface SpecSource {
         GanExperiment get();
     }
 
-    private void load(SpecSource source, Path baseDir) {
-        long gen = ++generation;
-        message.set("loading…");
-        messageIsError.set(false);
-        loader.execute(() -> {
-            try {
-                GanExperiment s = source.get();
-                ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
-                        options.statusIntervalMillis(), options.viewIntervalMillis());
-                ExperimentRunner.Session<GanTrainer, GanStatus> next = ExperimentRunner.start(s, o);
-                Platform.runLater(() -> install(gen, s, next));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    if (gen == generation) {
-                        error.set(e.getMessage());
-                        message.set(e.getMessage());
-                        messageIsError.set(true);
-                        if (session == null) {
-                            // nothing loaded yet (a bad file on the command line): open the default instead
-                            loadPreset(Presets.defaultName());
-                        }
-                    }
-                });
-            }
-        });
+    /** The one place that starts a GAN run. */
+    private void load(String what, SpecSource source, Path baseDir) {
+        say("loading…", false);
+        ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
+                options.statusIntervalMillis(), options.viewIntervalMillis());
+        runs.load(what, () -> ExperimentRunner.start(source.get(), o), this::install, this::loadFailed);
     }
 
-    private void install(long gen, GanExperiment s, ExperimentRunner.Session<GanTrainer, GanStatus> next) {
-        if (gen != generation) {
-            closeLater(next);
-            return;
+    private void loadFailed(String msg) {
+        error.set(msg);
+        say(msg, true);
+        if (runs.current() == null && !fellBack) {
+            // nothing loaded yet (a bad file on the command line): open the default instead
+            fellBack = true;
+            loadPreset(Presets.defaultName());
         }
-        closeSession();
-        session = next;
+    }
+
+    private void install(ExperimentRunner.Session<GanTrainer, GanStatus> next) {
+        GanExperiment s = (GanExperiment) next.spec();
         queue.clear();
         latestView.set(null);
         latestStatus.set(null);
-        clearCharts();
-        metric.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
-                ? Metric.DIVERSITY.label() : Metric.MODES_COVERED.label());
-        metricReference.setKey(s.dataset().kind() == org.latentlab.experiment.DatasetSpec.Kind.IMAGES
-                ? Metric.DIVERSITY_REAL.label() : "modes in the data");
-        ScoreLabels labels = ScoreLabels.of(s.training().loss());
-        realScore.setKey(labels.real());
-        fakeScore.setKey(labels.fake());
+        modes = modeCount(s);
+        curves.prepare(s);
         describedSettings = s.training();
-        description.set(describe(s, s.training()));
+        description.set(GanBenchText.describe(s, s.training()));
+        settings.show(s.training());
         spec.set(s);
         view.set(null);
         next.run().subscribe(listener);
     }
 
-    public void start() {
-        withRun(TrainingRun::start);
+    private static double modeCount(GanExperiment s) {
+        if (s.dataset().kind() == DatasetSpec.Kind.IMAGES) {
+            return Double.NaN;
+        }
+        try {
+            return ToyDistribution.named(s.dataset().name()).modes().size();
+        } catch (LabException e) {
+            return Double.NaN;
+        }
     }
 
     /** Starts training as soon as the next loaded experiment is ready (the window's --start option). */
     public void startWhenReady() {
         startWhenReady = true;
+    }
+
+    // ---- run commands (FX thread) ----
+
+    public void start() {
+        withRun(TrainingRun::start);
     }
 
     public void pause() {
@@ -180,73 +174,51 @@ public final class TrainingViewModel {
         withRun(r -> {
             awaitingReset = true;
             queue.clear();
-            clearCharts();
+            curves.clear();
             r.reset();
         });
     }
 
-    /** Validates and applies learning rates and k; returns an error message, or null when applied. */
-    public String applySettings(String lrD, String lrG, String k) {
-        double d;
-        double g;
-        int steps;
-        try {
-            d = Double.parseDouble(lrD.trim());
-            g = Double.parseDouble(lrG.trim());
-            steps = Integer.parseInt(k.trim());
-        } catch (NumberFormatException e) {
-            return "learning rates must be numbers (e.g. 2e-4) and k a whole number";
+    /**
+     * Applies the learning rates and k typed in {@link #settings()}, or says what is wrong with them (and marks
+     * them invalid). Returns true when applied.
+     */
+    public boolean applySettings() {
+        GanSettings current = spec.get() == null ? null : spec.get().training();
+        if (current == null) {
+            return false;
         }
-        try {
-            GanSettings current = spec.get().training();
-            current.withLearningRates(d, g).withDiscriminatorSteps(steps);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+        String problem = settings.check(current);
+        if (problem != null) {
+            say(problem, true);
+            return false;
         }
+        double d = settings.discriminatorRate();
+        double g = settings.generatorRate();
+        int k = settings.discriminatorSteps();
         withRun(r -> r.modify(t -> {
-            t.updateSettings(t.settings().withLearningRates(d, g).withDiscriminatorSteps(steps));
+            t.updateSettings(t.settings().withLearningRates(d, g).withDiscriminatorSteps(k));
             return "settings: " + t.describeSettings();
         }));
-        return null;
+        return true;
     }
 
     private void withRun(Consumer<TrainingRun<GanTrainer, GanStatus>> action) {
-        if (session != null) {
-            action.accept(session.run());
-        }
-    }
-
-    /** Stops the run and waits for its thread to finish its current operation (window closing). */
-    public void close() {
-        generation++;
-        ExperimentRunner.Session<GanTrainer, GanStatus> s = session;
-        session = null;
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
         if (s != null) {
-            s.run().unsubscribe(listener);
-            s.close();
-        }
-        loader.shutdownNow();
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            ExperimentRunner.Session<GanTrainer, GanStatus> s = session;
-            session = null;
-            s.run().unsubscribe(listener);
-            closeLater(s);
+            action.accept(s.run());
         }
     }
 
-    /** Closes a session on its own thread: the FX thread never waits for a run to stop. */
-    private static void closeLater(ExperimentRunner.Session<GanTrainer, GanStatus> s) {
-        Thread closer = new Thread(s::close, "latentlab-close");
-        closer.setDaemon(false);
-        closer.start();
+    /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
+    public void close() {
+        runs.close();
     }
 
     /** The current run's folder, or null before the first iteration. */
     public Path runDir() {
-        return session == null ? null : session.runDir();
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
+        return s == null ? null : s.runDir();
     }
 
     // ---- statuses (training thread -> queue; FX thread drains) ----
@@ -267,39 +239,17 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Drains what arrived since the last frame (FX thread). Returns true if anything changed. */
+    /** Drains what arrived since the last frame (FX thread; tests call it themselves). True if anything changed. */
     public boolean pump() {
-        GanStatus last = null;
-        GanStatus s;
         boolean any = false;
+        GanStatus s;
         while ((s = queue.poll()) != null) {
-            addChartPoints(s);
+            curves.add(s, modes);
             any = true;
         }
-        last = latestStatus.getAndSet(null);
+        GanStatus last = latestStatus.getAndSet(null);
         if (last != null) {
-            status.set(last);
-            if (last.settings() != null && !last.settings().equals(describedSettings) && spec.get() != null) {
-                describedSettings = last.settings();
-                description.set(describe(spec.get(), last.settings()));
-            }
-            state.set(last.state());
-            running.set(last.state() == RunState.RUNNING);
-            if (startWhenReady && last.state() == RunState.READY) {
-                startWhenReady = false;
-                start();
-            }
-            if (last.message() != null && !last.message().isEmpty()) {
-                message.set(last.message());
-                messageIsError.set(last.state() == RunState.FAILED
-                        || last.fault());
-                if (last.state() == RunState.FAILED) {
-                    error.set(last.message());
-                }
-            } else if (last.state() == RunState.RUNNING) {
-                message.set("");
-                messageIsError.set(false);
-            }
+            show(last);
         }
         GanView v = latestView.getAndSet(null);
         if (v != null) {
@@ -307,73 +257,38 @@ public final class TrainingViewModel {
             any = true;
         }
         if (any) {
-            fireCharts();
+            curves.fire();
         }
         return any;
     }
 
-    private void addChartPoints(GanStatus s) {
-        if (s.iteration() == 0 && s.partialSteps() == 0) {
-            return;
+    private void show(GanStatus last) {
+        status.set(last);
+        iterationText.set(GanBenchText.iteration(last));
+        lossText.set(GanBenchText.losses(last));
+        if (last.settings() != null && !last.settings().equals(describedSettings) && spec.get() != null) {
+            describedSettings = last.settings();
+            description.set(GanBenchText.describe(spec.get(), last.settings()));
         }
-        double x = chartX(s);
-        addIfFinite(discriminatorLoss, x, s.discriminatorLoss());
-        addIfFinite(generatorLoss, x, s.generatorLoss());
-        addIfFinite(realScore, x, s.realScore());
-        addIfFinite(fakeScore, x, s.fakeScore());
-        if (s.evaluation() != null) {
-            Evaluation v = s.evaluation();
-            if (v.has(Metric.MODES_COVERED)) {
-                addIfFinite(metric, v.iteration(), v.get(Metric.MODES_COVERED));
-                if (spec.get() != null) {
-                    addIfFinite(metricReference, s.evaluation().iteration(), modeCount());
-                }
-            } else if (v.has(Metric.DIVERSITY)) {
-                addIfFinite(metric, v.iteration(), v.get(Metric.DIVERSITY));
-                addIfFinite(metricReference, v.iteration(), v.get(Metric.DIVERSITY_REAL));
+        if (last.settings() != null && last.state() != RunState.RUNNING) {
+            settings.show(last.settings());
+        }
+        state.set(last.state());
+        running.set(last.state() == RunState.RUNNING);
+        controls.show(last.state());
+        settings.follow(last.state());
+        if (startWhenReady && last.state() == RunState.READY) {
+            startWhenReady = false;
+            start();
+        }
+        if (last.message() != null && !last.message().isEmpty()) {
+            say(last.message(), last.state() == RunState.FAILED || last.fault());
+            if (last.state() == RunState.FAILED) {
+                error.set(last.message());
             }
+        } else if (last.state() == RunState.RUNNING) {
+            say("", false);
         }
-    }
-
-    private double modeCount() {
-        GanExperiment s = spec.get();
-        try {
-            return org.latentlab.data.ToyDistribution.named(s.dataset().name()).modes().size();
-        } catch (LabException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static void addIfFinite(XYSeries series, double x, double y) {
-        if (Double.isFinite(y)) {
-            // a status repeated at the same point (pause, a view requested) replaces, never stacks
-            int i = series.indexOf(x);
-            if (i >= 0) {
-                series.updateByIndex(i, y);
-            } else {
-                series.add(x, y, false);
-            }
-        }
-    }
-
-    /**
-     * Where a status goes on the iteration axis. A whole iteration i is drawn at i; the p-th D or G update made by
-     * hand (Step D / Step G) after iteration i is drawn at i + p / (p + 1): between i and i + 1, in the order made,
-     * however many there are, and before the next whole iteration.
-     */
-    public static double chartX(GanStatus s) {
-        int p = s.partialSteps();
-        return s.iteration() + (p == 0 ? 0 : p / (p + 1.0));
-    }
-
-    /** The experiment's description with the settings in force now (after Apply, the applied ones). */
-    public static String describe(GanExperiment s, GanSettings t) {
-        return s.name() + " — " + s.description() + "\n" + s.generator() + "     " + s.discriminator()
-                + "\nloss " + t.loss().id() + ", k = " + t.discriminatorSteps() + ", batch " + t.batchSize() + ", G "
-                + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
-                + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
-                + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
-                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula();
     }
 
     /**
@@ -383,7 +298,7 @@ public final class TrainingViewModel {
     public String progressAtRisk() {
         GanStatus s = status.get();
         RunState st = state.get();
-        if (session == null || s == null) {
+        if (runs.current() == null || s == null) {
             return null;
         }
         boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
@@ -395,23 +310,36 @@ public final class TrainingViewModel {
         return null;
     }
 
-    private void clearCharts() {
-        for (XYSeries s : allSeries()) {
-            s.clear();
-        }
+    /** Shows a one-line message in the status bar. */
+    void say(String text, boolean isError) {
+        message.set(text);
+        messageIsError.set(isError);
     }
 
-    private void fireCharts() {
-        for (XYSeries s : allSeries()) {
-            s.fireSeriesChanged();
-        }
+    // ---- what the view shows ----
+
+    GanCurves curves() {
+        return curves;
     }
 
-    private XYSeries[] allSeries() {
-        return new XYSeries[] {discriminatorLoss, generatorLoss, realScore, fakeScore, metric, metricReference};
+    /** The files the bench writes: charts, the view, the run's metrics. */
+    public GanExports exports() {
+        return exports;
     }
 
-    // ---- properties ----
+    /** Which run controls are offered now. */
+    public RunControls controls() {
+        return controls;
+    }
+
+    /** The learning rates and k as typed, editable while the run does not run. */
+    public GanSettingsForm settings() {
+        return settings;
+    }
+
+    public int chartPointCount() {
+        return curves.pointCount();
+    }
 
     public ReadOnlyObjectProperty<GanExperiment> specProperty() {
         return spec;
@@ -433,11 +361,6 @@ public final class TrainingViewModel {
         return message;
     }
 
-    /** The experiment as it runs now (name, networks, loss, k, optimisers with their current learning rates). */
-    public ReadOnlyStringProperty descriptionProperty() {
-        return description;
-    }
-
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
         return messageIsError;
     }
@@ -447,23 +370,22 @@ public final class TrainingViewModel {
         return error;
     }
 
+    /** The experiment as it runs now (name, networks, loss, k, optimisers with their current learning rates). */
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** "it 1,200 / 20,000   312 it/s   12.4 s". */
+    public ReadOnlyStringProperty iterationTextProperty() {
+        return iterationText;
+    }
+
+    /** The latest losses and D's outputs, named for the loss in use. */
+    public ReadOnlyStringProperty lossTextProperty() {
+        return lossText;
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
-    }
-
-    public int chartPointCount() {
-        return discriminatorLoss.getItemCount();
-    }
-
-    /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */
-    public static String describe(GanStatus s) {
-        if (s == null) {
-            return "";
-        }
-        String partial = (s.partialDiscriminatorSteps() > 0 ? " +" + s.partialDiscriminatorSteps() + " D" : "")
-                + (s.partialGeneratorSteps() > 0 ? " +" + s.partialGeneratorSteps() + " G" : "");
-        return String.format(Locale.ROOT, "it %,d%s / %,d   %s   %.1f s", s.iteration(), partial, s.maxIterations(),
-                Double.isNaN(s.itersPerSecond()) ? "– it/s" : String.format(Locale.ROOT, "%.0f it/s",
-                        s.itersPerSecond()), s.elapsedMillis() / 1000.0);
+        return running.getReadOnlyProperty();
     }
 }

@@ -25,8 +25,8 @@ class TrainingLabelsTest {
     void theDescriptionNamesTheLearningRatesInForce() {
         GanExperiment spec = Presets.loadGan("ring8-nsgan");
         GanSettings applied = spec.training().withLearningRates(0.0042, 0.0017).withDiscriminatorSteps(3);
-        String before = TrainingViewModel.describe(spec, spec.training());
-        String after = TrainingViewModel.describe(spec, applied);
+        String before = GanBenchText.describe(spec, spec.training());
+        String after = GanBenchText.describe(spec, applied);
         String oldRate = "lr=" + spec.training().discriminatorOptimizer().learningRate();
         assertTrue(before.contains(oldRate), before);
         assertTrue(after.contains("D Adam lr=0.0042") || after.contains("D RMSProp lr=0.0042")
@@ -57,14 +57,14 @@ class TrainingLabelsTest {
     @Test
     void singleStepsGoBetweenIterationsInTheOrderMade() {
         GanSettings t = Presets.loadGan("ring8-nsgan").training();
-        double it = TrainingViewModel.chartX(status(7, 0, 0, t));
-        double d1 = TrainingViewModel.chartX(status(7, 1, 0, t));
-        double d1g1 = TrainingViewModel.chartX(status(7, 1, 1, t));
-        double d5g5 = TrainingViewModel.chartX(status(7, 5, 5, t));
-        double next = TrainingViewModel.chartX(status(8, 0, 0, t));
+        double it = GanCurves.chartX(status(7, 0, 0, t));
+        double d1 = GanCurves.chartX(status(7, 1, 0, t));
+        double d1g1 = GanCurves.chartX(status(7, 1, 1, t));
+        double d5g5 = GanCurves.chartX(status(7, 5, 5, t));
+        double next = GanCurves.chartX(status(8, 0, 0, t));
         assertEquals(7.0, it);
         assertTrue(it < d1 && d1 < d1g1 && d1g1 < d5g5 && d5g5 < next, it + " " + d1 + " " + d1g1 + " " + d5g5);
-        String label = TrainingViewModel.describe(status(7, 2, 1, t));
+        String label = GanBenchText.iteration(status(7, 2, 1, t));
         assertTrue(label.startsWith("it 7 +2 D +1 G / 1,000"), label);
         assertTrue(label.contains("– it/s"), label);
         assertFalse(label.contains("NaN"), label);

@@ -1,0 +1,63 @@
+package org.latentlab.ui.training;
+
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.train.GanSettings;
+import org.latentlab.train.NativeMemory;
+import org.latentlab.train.GanStatus;
+
+import java.util.Locale;
+
+/** The lines the GAN bench writes: the experiment as it runs, and the status bar's iteration, losses and memory. */
+final class GanBenchText {
+
+    private GanBenchText() {
+    }
+
+    /** The experiment's description with the settings in force now (after Apply, the applied ones). */
+    static String describe(GanExperiment s, GanSettings t) {
+        return s.name() + " — " + s.description() + "\n" + s.generator() + "     " + s.discriminator()
+                + "\nloss " + t.loss().id() + ", k = " + t.discriminatorSteps() + ", batch " + t.batchSize() + ", G "
+                + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
+                + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
+                + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
+                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula();
+    }
+
+    /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */
+    static String iteration(GanStatus s) {
+        if (s == null) {
+            return "";
+        }
+        String partial = (s.partialDiscriminatorSteps() > 0 ? " +" + s.partialDiscriminatorSteps() + " D" : "")
+                + (s.partialGeneratorSteps() > 0 ? " +" + s.partialGeneratorSteps() + " G" : "");
+        return String.format(Locale.ROOT, "it %,d%s / %,d   %s   %.1f s", s.iteration(), partial, s.maxIterations(),
+                Double.isNaN(s.itersPerSecond()) ? "– it/s" : String.format(Locale.ROOT, "%.0f it/s",
+                        s.itersPerSecond()), s.elapsedMillis() / 1000.0);
+    }
+
+    /** "D 0.6931  G 0.6931  D(x) 0.500  D(G(z)) 0.500", with the gradient penalty and norms when measured. */
+    static String losses(GanStatus s) {
+        if (s == null) {
+            return "";
+        }
+        ScoreLabels labels = s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
+        return "D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  "
+                + (labels == null ? "D(x)" : labels.real()) + " " + num(s.realScore(), 3) + "  "
+                + (labels == null ? "D(G(z))" : labels.fake()) + " " + num(s.fakeScore(), 3)
+                + (Double.isNaN(s.penalty()) ? "" : "  GP " + num(s.penalty(), 4))
+                + (Double.isNaN(s.discriminatorGradNorm()) ? "" : "  |∇D| " + num(s.discriminatorGradNorm(), 3)
+                + "  |∇G| " + num(s.generatorGradNorm(), 3));
+    }
+
+    /** "heap 312 MB  RSS 1024 MB": the Java heap in use and, where the system says, the whole process. */
+    static String memory() {
+        Runtime rt = Runtime.getRuntime();
+        long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        long rss = NativeMemory.residentBytes() >> 20;
+        return "heap " + heap + " MB" + (rss > 0 ? "  RSS " + rss + " MB" : "");
+    }
+
+    private static String num(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

@@ -1,0 +1,128 @@
+package org.latentlab.ui.training;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.latentlab.experiment.GanExperiment;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+
+/**
+ * The GAN bench's three charts, stacked: the losses, D's outputs on real and generated data (named for the loss),
+ * and mode coverage or diversity. Drawn by JFreeChart from the ViewModel's curves.
+ */
+final class GanCharts extends VBox {
+
+    private final JFreeChart lossChart;
+    private final JFreeChart scoreChart;
+    private final JFreeChart metricChart;
+
+    GanCharts(GanCurves curves) {
+        super(4);
+        lossChart = chart("Losses", "loss", curves.discriminatorLoss, curves.generatorLoss);
+        scoreChart = chart("Discriminator outputs", "D", curves.realScore, curves.fakeScore);
+        metricChart = chart("Mode coverage / diversity", "", curves.metric, curves.metricReference);
+        getChildren().addAll(viewer(lossChart, "lossChart"), viewer(scoreChart, "scoreChart"),
+                viewer(metricChart, "metricChart"));
+        setPadding(new Insets(6, 10, 6, 6));
+        for (Node n : getChildren()) {
+            VBox.setVgrow(n, Priority.ALWAYS);
+        }
+    }
+
+    /** Titles the charts for an experiment's loss and data. */
+    void show(GanExperiment s) {
+        ScoreLabels labels = ScoreLabels.of(s.training().loss());
+        scoreChart.setTitle(labels.chartTitle());
+        scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
+        boolean points = s.generator().output().size() == 2;
+        metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
+    }
+
+    /** The three charts stacked in one picture, {@code width} wide and {@code height} per chart. */
+    BufferedImage picture(int width, int height) {
+        BufferedImage out = new BufferedImage(width, 3 * height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(lossChart.createBufferedImage(width, height), 0, 0, null);
+        g.drawImage(scoreChart.createBufferedImage(width, height), 0, height, null);
+        g.drawImage(metricChart.createBufferedImage(width, height), 0, 2 * height, null);
+        g.dispose();
+        return out;
+    }
+
+    private static JFreeChart chart(String title, String yLabel, XYSeries a, XYSeries b) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(a);
+        data.addSeries(b);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "iteration", yLabel, data,
+                PlotOrientation.VERTICAL, true, true, false);
+        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(new Color(250, 250, 252));
+        plot.setDomainGridlinePaint(new Color(220, 220, 228));
+        plot.setRangeGridlinePaint(new Color(220, 220, 228));
+        XYLineAndShapeRenderer r = new StepPointRenderer();
+        r.setSeriesPaint(0, new Color(20, 140, 70));
+        r.setSeriesPaint(1, new Color(110, 40, 170));
+        r.setSeriesStroke(0, new BasicStroke(1.4f));
+        r.setSeriesStroke(1, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                new float[] {5f, 3f}, 0f));
+        plot.setRenderer(r);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        return chart;
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinHeight(160);
+        v.setPrefHeight(260);
+        return v;
+    }
+
+    /**
+     * Lines, with a dot on points a person can tell apart: every point while there are few (the first single
+     * steps), the newest point, and the single D or G steps drawn between two iterations (fractional x).
+     */
+    static final class StepPointRenderer extends XYLineAndShapeRenderer {
+        private static final int FEW = 60;
+
+        StepPointRenderer() {
+            super(true, true);
+            setDefaultShape(new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            setAutoPopulateSeriesShape(false);
+        }
+
+        @Override
+        public boolean getItemShapeVisible(int series, int item) {
+            XYDataset d = getPlot() == null ? null : getPlot().getDataset();
+            if (d == null) {
+                return false;
+            }
+            int n = d.getItemCount(series);
+            if (item >= n) {
+                return false; // the legend asks for item 0 of a series that may be empty
+            }
+            double x = d.getXValue(series, item);
+            return n <= FEW || item == n - 1 || x != Math.rint(x);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.latentlab.ui.training;
+
+import org.latentlab.train.Evaluation;
+import org.latentlab.train.Metric;
+import org.jfree.data.xy.XYSeries;
+import org.latentlab.experiment.DatasetSpec;
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.train.GanStatus;
+
+import java.util.List;
+
+/**
+ * The GAN bench's curves, as chart data: both losses, D's outputs on real and generated data, and mode coverage (toy
+ * data) or the diversity of a fixed batch (images) against its reference. Filled from statuses on the FX thread; a
+ * status repeated at the same point (a pause, a requested view) replaces the point, never stacks.
+ */
+final class GanCurves {
+
+    private static final int MAX_CHART_POINTS = 20_000;
+
+    final XYSeries discriminatorLoss = series("D loss");
+    final XYSeries generatorLoss = series("G loss");
+    final XYSeries realScore = series("D(x)");
+    final XYSeries fakeScore = series("D(G(z))");
+    final XYSeries metric = series(Metric.MODES_COVERED.label());
+    final XYSeries metricReference = series("reference");
+
+    private static XYSeries series(String name) {
+        XYSeries s = new XYSeries(name, true, true);
+        s.setMaximumItemCount(MAX_CHART_POINTS);
+        return s;
+    }
+
+    /** Empties the curves and names them for {@code spec}'s data and loss. */
+    void prepare(GanExperiment spec) {
+        clear();
+        boolean images = spec.dataset().kind() == DatasetSpec.Kind.IMAGES;
+        metric.setKey(images ? Metric.DIVERSITY.label() : Metric.MODES_COVERED.label());
+        metricReference.setKey(images ? Metric.DIVERSITY_REAL.label() : "modes in the data");
+        ScoreLabels labels = ScoreLabels.of(spec.training().loss());
+        realScore.setKey(labels.real());
+        fakeScore.setKey(labels.fake());
+    }
+
+    /**
+     * Adds the points of one status; {@code modes} is the number of modes in toy data (the reference line of mode
+     * coverage), NaN for images.
+     */
+    void add(GanStatus s, double modes) {
+        if (s.iteration() == 0 && s.partialSteps() == 0) {
+            return;
+        }
+        double x = chartX(s);
+        addIfFinite(discriminatorLoss, x, s.discriminatorLoss());
+        addIfFinite(generatorLoss, x, s.generatorLoss());
+        addIfFinite(realScore, x, s.realScore());
+        addIfFinite(fakeScore, x, s.fakeScore());
+        if (s.evaluation() != null) {
+            Evaluation v = s.evaluation();
+            long it = v.iteration();
+            if (v.has(Metric.MODES_COVERED)) {
+                addIfFinite(metric, it, v.get(Metric.MODES_COVERED));
+                addIfFinite(metricReference, it, modes);
+            } else if (v.has(Metric.DIVERSITY)) {
+                addIfFinite(metric, it, v.get(Metric.DIVERSITY));
+                addIfFinite(metricReference, it, v.get(Metric.DIVERSITY_REAL));
+            }
+        }
+    }
+
+    private static void addIfFinite(XYSeries series, double x, Double y) {
+        if (y != null && Double.isFinite(y)) {
+            int i = series.indexOf(x);
+            if (i >= 0) {
+                series.updateByIndex(i, y);
+            } else {
+                series.add(x, y, false);
+            }
+        }
+    }
+
+    /**
+     * Where a status goes on the iteration axis. A whole iteration i is drawn at i; the p-th D or G update made by
+     * hand (Step D / Step G) after iteration i is drawn at i + p / (p + 1): between i and i + 1, in the order made,
+     * however many there are, and before the next whole iteration.
+     */
+    static double chartX(GanStatus s) {
+        int p = s.partialSteps();
+        return s.iteration() + (p == 0 ? 0 : p / (p + 1.0));
+    }
+
+    void clear() {
+        all().forEach(XYSeries::clear);
+    }
+
+    /** Tells the charts that points were added (they were added without notice, to draw once per frame). */
+    void fire() {
+        all().forEach(XYSeries::fireSeriesChanged);
+    }
+
+    /** Points on the loss chart. */
+    int pointCount() {
+        return discriminatorLoss.getItemCount();
+    }
+
+    private List<XYSeries> all() {
+        return List.of(discriminatorLoss, generatorLoss, realScore, fakeScore, metric, metricReference);
+    }
+}
