@@ -1,6 +1,11 @@
 package org.latentlab;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -8,6 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.concurrent.CompletableFuture;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -132,7 +138,10 @@ class ArchitectureTest {
     static final ArchRule uiRunsBackgroundWorkThroughTheTaskRunner = noClasses()
             .that().resideInAPackage(UI)
             .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.CompletableFuture")
-            .because("background jobs in the window go through core.TaskRunner, so failures reach the screen and"
-                    + " ViewModels can be tested with the direct runner");
+            .orShould().callMethodWhere(target(owner(type(CompletableFuture.class)))
+                    .and(target(nameMatching("runAsync|supplyAsync"))))
+            .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+            .because("background jobs in the window go through core.TaskRunner (no executors, threads or common-pool"
+                    + " futures of its own), so failures reach the screen and ViewModels can be tested with the"
+                    + " direct runner");
 }

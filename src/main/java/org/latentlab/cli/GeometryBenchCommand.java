@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-/** Times the geometry bench's core operations on the workload. */
+/** Times the geometry bench's core operations (HVPs, Lanczos, a surface row, a Jacobian) on fixed workloads. */
 @Command(name = "geometry-bench", mixinStandardHelpOptions = true,
         description = "Time a Hessian-vector product, the top-5 eigenvalues (Lanczos) and a 51 x 51 loss surface for a"
                 + " 9,550-parameter MLP on 1,000 examples, and the Jacobian + SVD of a 784 -> 32 encoder (medians).")

@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  * {@code backpropGradient}, whose second result is the loss gradient with respect to the network's input:
  * ∇_z = J_Gᵀ · 2 (f(o) − x) ⊙ f′(o) + 2λz. The backward pass writes the network's gradient view but never its
  * parameters (no updater runs); batch normalisation uses its running statistics. The search may start from a
- * random code of the prior or, when the model has an encoder, from En(x) ("method 3" of the issue: the encoder's
- * guess refined by optimisation, Zhu et al. 2016 §3.2).
+ * random code of the prior or, when the model has an encoder, from En(x) (the encoder's guess refined by
+ * optimisation, the hybrid method of Zhu et al. 2016 §3.2).
  *
  * <p>Runs on the model's thread (a {@link LatentModel} is not thread-safe; use {@link DecodeService#run} or a
  * model of its own). Reports every step to a callback and to a {@link Monitor}, and stops with

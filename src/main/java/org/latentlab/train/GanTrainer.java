@@ -27,6 +27,11 @@ import java.util.Random;
  */
 public final class GanTrainer implements Trainer {
 
+    /** The part of an iteration that updates the discriminator ({@link #stepPart}). */
+    public static final int DISCRIMINATOR = 0;
+    /** The part of an iteration that updates the generator. */
+    public static final int GENERATOR = 1;
+
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final DataSource data;
@@ -351,7 +356,13 @@ public final class GanTrainer implements Trainer {
 
     /** After a fault (a non-finite loss) the state is not worth saving: checkpoints skip it. */
     @Override
-    public void stepPart(TrainingRun.Step part) {
+    public java.util.List<String> parts() {
+        return java.util.List.of("discriminator", "generator");
+    }
+
+    /** Part {@link #DISCRIMINATOR}: one update of D; part {@link #GENERATOR}: one update of G. */
+    @Override
+    public void stepPart(int part) {
         switch (part) {
             case DISCRIMINATOR -> {
                 stepDiscriminator();
@@ -361,7 +372,7 @@ public final class GanTrainer implements Trainer {
                 stepGenerator();
                 partialGeneratorSteps++;
             }
-            case BOTH -> iterate();
+            default -> throw new IllegalArgumentException("a GAN's iteration has parts 0 (D) and 1 (G), not " + part);
         }
     }
 

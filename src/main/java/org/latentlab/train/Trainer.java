@@ -12,8 +12,16 @@ public interface Trainer {
     /** Iterations done so far. */
     long iteration();
 
-    /** A part of an iteration, for stepping by hand; families with one update per iteration just iterate. */
-    default void stepPart(TrainingRun.Step part) {
+    /**
+     * The parts of an iteration a person may step one at a time, by name (a GAN: "discriminator", "generator");
+     * empty for families whose iteration is one update.
+     */
+    default java.util.List<String> parts() {
+        return java.util.List.of();
+    }
+
+    /** Does part number {@code part} of {@link #parts()} once; families without parts do a whole iteration. */
+    default void stepPart(int part) {
         iterate();
     }
 

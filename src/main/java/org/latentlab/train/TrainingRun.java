@@ -69,9 +69,6 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
                            double itersPerSecond, String message, boolean fault) {
     }
 
-    /** What a single step trains. */
-    public enum Step { DISCRIMINATOR, GENERATOR, BOTH }
-
     /** Builds a fresh trainer (networks, data) on the training thread. */
     @FunctionalInterface
     public interface TrainerFactory<T extends Trainer> {
@@ -170,8 +167,23 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         });
     }
 
-    /** One step while paused: D only, G only, or one whole iteration. */
-    public void step(Step step) {
+    /** One whole iteration while paused. */
+    public void step() {
+        step(-1);
+    }
+
+    /**
+     * One part of an iteration while paused, for families whose iteration has parts ({@link Trainer#parts()}: a
+     * GAN's discriminator update and generator update).
+     */
+    public void stepPart(int part) {
+        if (part < 0) {
+            throw new IllegalArgumentException("a part is numbered from 0, not " + part);
+        }
+        step(part);
+    }
+
+    private void step(int part) {
         running = false;
         post(() -> {
             running = false;
@@ -181,11 +193,11 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             state = RunState.PAUSED;
             guarded(() -> {
                 trainer.setDiagnostics(true);
-                if (step == Step.BOTH) {
+                if (part < 0) {
                     trainer.iterate();
                     news |= hooks.afterIteration(trainer);
                 } else {
-                    trainer.stepPart(step);
+                    trainer.stepPart(part);
                 }
                 trainer.setDiagnostics(false);
             });

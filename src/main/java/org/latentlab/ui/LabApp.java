@@ -23,10 +23,10 @@ import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.geometry.GeometryView;
 import org.latentlab.ui.latent.LatentStudioView;
 import org.latentlab.ui.latent.LatentStudioViewModel;
-import org.latentlab.ui.models.ModelBenchView;
-import org.latentlab.ui.models.ModelBenchViewModel;
-import org.latentlab.ui.training.TrainingView;
-import org.latentlab.ui.training.TrainingViewModel;
+import org.latentlab.ui.reconstruction.ReconstructionBenchView;
+import org.latentlab.ui.reconstruction.ReconstructionBenchViewModel;
+import org.latentlab.ui.gan.GanBenchView;
+import org.latentlab.ui.gan.GanBenchViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +52,8 @@ public final class LabApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabApp.class);
 
-    private TrainingViewModel viewModel;
-    private ModelBenchViewModel modelViewModel;
+    private GanBenchViewModel viewModel;
+    private ReconstructionBenchViewModel modelViewModel;
     private LatentStudioViewModel latentViewModel;
     private BuilderViewModel builderViewModel;
     private final List<TaskRunner> runners = new ArrayList<>();
@@ -69,11 +69,11 @@ public final class LabApp extends Application {
     public void start(Stage stage) {
         LaunchPlan plan = LaunchPlan.of(getParameters().getRaw());
         List<String> messages = new ArrayList<>(plan.messages());
-        viewModel = new TrainingViewModel(ExperimentRunner.Options.defaults(), runner("latentlab-gan-bench"));
-        TrainingView view = new TrainingView(viewModel, stage);
-        modelViewModel = new ModelBenchViewModel(ExperimentRunner.Options.defaults(),
+        viewModel = new GanBenchViewModel(ExperimentRunner.Options.defaults(), runner("latentlab-gan-bench"));
+        GanBenchView view = new GanBenchView(viewModel, stage);
+        modelViewModel = new ReconstructionBenchViewModel(ExperimentRunner.Options.defaults(),
                 runner("latentlab-model-bench"));
-        ModelBenchView modelView = new ModelBenchView(modelViewModel, stage);
+        ReconstructionBenchView modelView = new ReconstructionBenchView(modelViewModel, stage);
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");

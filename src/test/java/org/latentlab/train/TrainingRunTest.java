@@ -135,14 +135,14 @@ class TrainingRunTest {
     void stepBothEqualsStepDiscriminatorThenStepGenerator() throws Exception {
         Harness a = launchTinyGan();
         for (int i = 0; i < 30; i++) {
-            a.run.step(TrainingRun.Step.BOTH);
+            a.run.step();
         }
         Snapshot both = a.snapshot();
 
         Harness b = launchTinyGan();
         for (int i = 0; i < 30; i++) {
-            b.run.step(TrainingRun.Step.DISCRIMINATOR);
-            b.run.step(TrainingRun.Step.GENERATOR);
+            b.run.stepPart(GanTrainer.DISCRIMINATOR);
+            b.run.stepPart(GanTrainer.GENERATOR);
         }
         Snapshot split = b.snapshot();
 
@@ -178,11 +178,11 @@ class TrainingRunTest {
 
         Harness stepped = launchTinyGan();
         for (long i = 0; i < first.iteration(); i++) {
-            stepped.run.step(TrainingRun.Step.BOTH);
+            stepped.run.step();
         }
         stepped.snapshot().assertSameParameters(first, first.iteration() + " free iterations vs as many steps");
         for (long i = first.iteration(); i < second.iteration(); i++) {
-            stepped.run.step(TrainingRun.Step.BOTH);
+            stepped.run.step();
         }
         Snapshot steppedSecond = stepped.snapshot();
         assertEquals(second.iteration(), steppedSecond.iteration());
@@ -231,7 +231,7 @@ class TrainingRunTest {
     void resetReturnsToIterationZeroAndTheInitialParameters() throws Exception {
         Harness h = launchTinyGan();
         for (int i = 0; i < 5; i++) {
-            h.run.step(TrainingRun.Step.BOTH);
+            h.run.step();
         }
         Snapshot trained = h.snapshot();
         Snapshot fresh = Snapshot.of(tinyGan(ToyDistribution.named("ring8")));
@@ -347,9 +347,9 @@ class TrainingRunTest {
     @Test
     void singleStepsAreCountedUntilTheNextWholeIteration() {
         GanTrainer trainer = tinyGan(ToyDistribution.named("ring8"));
-        trainer.stepPart(TrainingRun.Step.DISCRIMINATOR);
-        trainer.stepPart(TrainingRun.Step.DISCRIMINATOR);
-        trainer.stepPart(TrainingRun.Step.GENERATOR);
+        trainer.stepPart(GanTrainer.DISCRIMINATOR);
+        trainer.stepPart(GanTrainer.DISCRIMINATOR);
+        trainer.stepPart(GanTrainer.GENERATOR);
         assertEquals(0, trainer.iteration(), "single steps are not an iteration");
         assertEquals(2, trainer.partialDiscriminatorSteps());
         assertEquals(1, trainer.partialGeneratorSteps());
@@ -357,7 +357,7 @@ class TrainingRunTest {
                 trainer, null, null);
         assertEquals(3, s.partialSteps());
         assertTrue(Double.isFinite(s.discriminatorLoss()) && Double.isFinite(s.generatorLoss()), s.toString());
-        trainer.stepPart(TrainingRun.Step.BOTH);
+        trainer.iterate();
         assertEquals(1, trainer.iteration());
         assertEquals(0, trainer.partialDiscriminatorSteps() + trainer.partialGeneratorSteps());
     }

@@ -29,8 +29,8 @@ import org.latentlab.train.RunState;
 import org.latentlab.ui.builder.BuilderView;
 import org.latentlab.ui.builder.BuilderViewModel;
 import org.latentlab.ui.common.FxTaskRunner;
-import org.latentlab.ui.training.TrainingView;
-import org.latentlab.ui.training.TrainingViewModel;
+import org.latentlab.ui.gan.GanBenchView;
+import org.latentlab.ui.gan.GanBenchViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -57,7 +57,7 @@ class BuilderViewTest {
     static Path dir;
 
     private BuilderViewModel vm;
-    private TrainingViewModel training;
+    private GanBenchViewModel training;
     private FxTaskRunner runner;
     private TabPane tabs;
     private Tab ganTab;
@@ -70,8 +70,8 @@ class BuilderViewTest {
         Backend.init();
         runner = new FxTaskRunner("test-builder", m -> { });
         vm = new BuilderViewModel(DesignTemplates.get("mlp-gan-2d"), runner);
-        training = new TrainingViewModel(new ExperimentRunner.Options(null, Path.of("."), 20, 40), runner);
-        ganTab = new Tab("GAN bench", new TrainingView(training, stage));
+        training = new GanBenchViewModel(new ExperimentRunner.Options(null, Path.of("."), 20, 40), runner);
+        ganTab = new Tab("GAN bench", new GanBenchView(training, stage));
         Tab builderTab = new Tab("Network builder", new BuilderView(vm, stage));
         tabs = new TabPane(builderTab, ganTab);
         vm.setTrainer(t -> {

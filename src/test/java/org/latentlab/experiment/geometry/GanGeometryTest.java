@@ -141,7 +141,7 @@ class GanGeometryTest {
                 50, 60_000))) {
             s.run().modify(t -> "");
             s.run().awaitIdle(60_000);
-            s.run().step(org.latentlab.train.TrainingRun.Step.BOTH);
+            s.run().step();
             s.run().awaitIdle(60_000);
             assertEquals(RunState.PAUSED, s.run().state());
         }

@@ -1,4 +1,4 @@
-package org.latentlab.ui.models;
+package org.latentlab.ui.reconstruction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,22 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.latentlab.ui.training.PumpWait.pumpUntil;
+import static org.latentlab.ui.gan.PumpWait.pumpUntil;
 
 /**
  * The autoencoder / VAE / RBM bench's ViewModel without a screen: jobs run at once on the test's thread
  * ({@link DirectTaskRunner}) and the test drains the statuses itself, as the screen's frame timer would.
  */
-class ModelBenchViewModelTest {
+class ReconstructionBenchViewModelTest {
 
     @TempDir
     Path runs;
 
-    private ModelBenchViewModel vm;
+    private ReconstructionBenchViewModel vm;
 
     @BeforeEach
     void create() {
-        vm = new ModelBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40),
+        vm = new ReconstructionBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40),
                 new DirectTaskRunner());
     }
 

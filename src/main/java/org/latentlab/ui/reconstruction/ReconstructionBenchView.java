@@ -1,4 +1,4 @@
-package org.latentlab.ui.models;
+package org.latentlab.ui.reconstruction;
 
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
@@ -51,11 +51,11 @@ import java.util.Map;
  * sparse AE), a 2-D code scatter coloured by label, and samples. "Keep for comparison" stores a run; the Compare tab
  * overlays the kept runs' held-out curves and shows their reconstructions in columns.
  */
-public final class ModelBenchView extends BorderPane {
+public final class ReconstructionBenchView extends BorderPane {
 
     private static final int SCALE = 3;
 
-    private final ModelBenchViewModel vm;
+    private final ReconstructionBenchViewModel vm;
     private final Window owner;
     private final ComboBox<String> presets = new ComboBox<>();
     private final XYSeriesCollection lossData = new XYSeriesCollection();
@@ -76,7 +76,7 @@ public final class ModelBenchView extends BorderPane {
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
 
-    public ModelBenchView(ModelBenchViewModel vm, Window owner) {
+    public ReconstructionBenchView(ReconstructionBenchViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
         this.choice = new PresetChoice(presets, Presets.reconstructions(), ReplaceRunDialog.Asker.dialog(owner),

@@ -1,5 +1,6 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
+import org.latentlab.train.GanTrainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,22 +28,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.latentlab.ui.training.PumpWait.pumpUntil;
+import static org.latentlab.ui.gan.PumpWait.pumpUntil;
 
 /**
  * The GAN bench's ViewModel without a screen: jobs run at once on the test's thread ({@link DirectTaskRunner}) and
  * the test drains the statuses itself, as the screen's frame timer would.
  */
-class TrainingViewModelTest {
+class GanBenchViewModelTest {
 
     @TempDir
     Path runs;
 
-    private TrainingViewModel vm;
+    private GanBenchViewModel vm;
 
     @BeforeEach
     void create() {
-        vm = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), new DirectTaskRunner());
+        vm = new GanBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), new DirectTaskRunner());
     }
 
     @AfterEach
@@ -112,9 +113,9 @@ class TrainingViewModelTest {
         assertTrue(vm.progressAtRisk().endsWith("paused"), vm.progressAtRisk());
 
         long paused = vm.statusProperty().get().iteration();
-        vm.step(TrainingRun.Step.BOTH);
+        vm.step();
         until("one more iteration", () -> vm.statusProperty().get().iteration() == paused + 1);
-        vm.step(TrainingRun.Step.DISCRIMINATOR);
+        vm.stepPart(GanTrainer.DISCRIMINATOR);
         until("a single D step", () -> vm.iterationTextProperty().get().startsWith(
                 String.format("it %,d +1 D /", paused + 1)));
         double last = vm.curves().discriminatorLoss.getMaxX();
@@ -225,7 +226,7 @@ class TrainingViewModelTest {
             public void close() {
             }
         };
-        TrainingViewModel two = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), later);
+        GanBenchViewModel two = new GanBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), later);
         try {
             two.loadPreset("ring8-nsgan");
             two.loadPreset("ring8-wgan");

@@ -1,4 +1,4 @@
-package org.latentlab.ui.models;
+package org.latentlab.ui.reconstruction;
 
 import org.latentlab.train.Metric;
 import javafx.beans.property.ObjectProperty;
@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * {@link #pump()} (called every frame on the FX thread; tests call it themselves) applies them. Loading and closing
  * runs are jobs for the {@link TaskRunner} it is given; a failure of either becomes the message and the error.
  */
-public final class ModelBenchViewModel {
+public final class ReconstructionBenchViewModel {
 
     /**
      * A finished (or paused) run kept for the comparison tab: its held-out curve, what that curve measures (runs are
@@ -79,7 +79,7 @@ public final class ModelBenchViewModel {
      * @param options where runs are stored and how often statuses and pictures come
      * @param runner  runs loading and closing off the FX thread and tells their outcome on it
      */
-    public ModelBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
+    public ReconstructionBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), message::set);
     }
@@ -245,7 +245,7 @@ public final class ModelBenchViewModel {
     }
 
     public void step() {
-        withRun(r -> r.step(TrainingRun.Step.BOTH));
+        withRun(TrainingRun::step);
     }
 
     public void reset() {

@@ -1,4 +1,4 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
 import org.junit.jupiter.api.Test;
 import org.latentlab.experiment.GanExperiment;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the GAN bench says, without a screen: the description after Apply, D's labels per loss, single steps. */
-class TrainingLabelsTest {
+class GanBenchLabelsTest {
 
     private static GanStatus status(long iteration, int partialD, int partialG, GanSettings settings) {
         return new GanStatus(RunState.PAUSED, iteration, 1000, partialD, partialG, 0.7, 0.7, 0.5, 0.5,

@@ -1,4 +1,4 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;

@@ -1,4 +1,4 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -56,12 +56,12 @@ final class GanPictures extends VBox {
         enlarged.setSmooth(false);
         enlargedLabel.setId("enlargedLabel");
         imageGrid.selectedProperty().addListener((o, a, b) -> updateEnlarged());
-        VBox side = new VBox(8, TrainingView.titled("Enlarged"), enlarged, enlargedLabel);
+        VBox side = new VBox(8, GanBenchView.titled("Enlarged"), enlarged, enlargedLabel);
         side.setPadding(new Insets(0, 0, 0, 10));
         HBox row = new HBox(imageGrid, side);
         HBox.setHgrow(imageGrid, Priority.ALWAYS);
         imageRow = row;
-        getChildren().addAll(TrainingView.titled("Generator and discriminator"), viewHolder, layerToggles, legend);
+        getChildren().addAll(GanBenchView.titled("Generator and discriminator"), viewHolder, layerToggles, legend);
         VBox.setVgrow(viewHolder, Priority.ALWAYS);
         setPadding(new Insets(6, 6, 6, 10));
     }

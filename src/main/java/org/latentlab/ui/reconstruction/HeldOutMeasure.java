@@ -1,4 +1,4 @@
-package org.latentlab.ui.models;
+package org.latentlab.ui.reconstruction;
 
 import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.train.Metric;

@@ -15,10 +15,10 @@ import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.train.GanView;
 import org.latentlab.train.RunState;
 import org.latentlab.ui.common.FxTaskRunner;
-import org.latentlab.ui.training.ImageGrid;
-import org.latentlab.ui.training.PointsCanvas;
-import org.latentlab.ui.training.TrainingView;
-import org.latentlab.ui.training.TrainingViewModel;
+import org.latentlab.ui.gan.ImageGrid;
+import org.latentlab.ui.gan.PointsCanvas;
+import org.latentlab.ui.gan.GanBenchView;
+import org.latentlab.ui.gan.GanBenchViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,19 +35,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the training dashboard headless (Monocle): start, pause, step, charts and views update, errors shown. */
 @ExtendWith(ApplicationExtension.class)
-class TrainingViewTest {
+class GanBenchViewTest {
 
     @TempDir
     static Path runs;
 
-    private TrainingViewModel vm;
+    private GanBenchViewModel vm;
     private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) {
         runner = new FxTaskRunner("test-gan-bench", m -> { });
-        vm = new TrainingViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), runner);
-        TrainingView view = new TrainingView(vm, stage);
+        vm = new GanBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), runner);
+        GanBenchView view = new GanBenchView(vm, stage);
         Scene scene = new Scene(view, 1280, 800);
         view.installShortcuts(scene);
         stage.setScene(scene);
@@ -109,7 +109,7 @@ class TrainingViewTest {
         waitFor("the run to be ready", () -> state() == RunState.READY);
         robot.clickOn("#startButton");
         waitFor("the run to finish", () -> state() == RunState.FINISHED);
-        TrainingView view = robot.lookup("#trainingView").query();
+        GanBenchView view = robot.lookup("#trainingView").query();
         java.io.File charts = runs.resolve("charts.png").toFile();
         java.io.File picture = runs.resolve("view.png").toFile();
         java.io.File csv = runs.resolve("metrics.csv").toFile();
@@ -215,7 +215,7 @@ class TrainingViewTest {
     void choosingAnotherPresetWhileRunningAsksFirst(FxRobot robot) {
         robot.interact(() -> vm.loadPreset("ring8-nsgan"));
         waitFor("the run to be ready", () -> state() == RunState.READY);
-        TrainingView view = robot.lookup("#trainingView").query();
+        GanBenchView view = robot.lookup("#trainingView").query();
         java.util.List<String> asked = new java.util.ArrayList<>();
         robot.interact(() -> view.setReplaceAsker((current, progress, next, answer) -> {
             asked.add(current + " -> " + next + ": " + progress);
@@ -261,7 +261,7 @@ class TrainingViewTest {
     void aDesignFromElsewhereReportsWhetherItWasLoaded(FxRobot robot) {
         robot.interact(() -> vm.loadPreset("ring8-nsgan"));
         waitFor("the run to be ready", () -> state() == RunState.READY);
-        TrainingView view = robot.lookup("#trainingView").query();
+        GanBenchView view = robot.lookup("#trainingView").query();
         robot.clickOn("#startButton");
         waitFor("the run to train", () -> state() == RunState.RUNNING && iteration() > 0);
         org.latentlab.experiment.GanExperiment p = org.latentlab.experiment.Presets.loadGan("ring8-wgan");
@@ -290,7 +290,7 @@ class TrainingViewTest {
         org.latentlab.experiment.GanExperiment design = new org.latentlab.experiment.GanExperiment("my-ring-design",
                 "built in the network builder", p.seed(), p.dataset(), p.generator(), p.discriminator(), p.training(),
                 p.iterations(), p.sampleInterval(), p.checkpointInterval());
-        TrainingView view = robot.lookup("#trainingView").query();
+        GanBenchView view = robot.lookup("#trainingView").query();
         robot.interact(() -> view.loadSpec(design));
         waitFor("the design to load", () -> vm.specProperty().get() != null
                 && "my-ring-design".equals(vm.specProperty().get().name()));

@@ -1,5 +1,6 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
+import org.latentlab.train.GanTrainer;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -38,11 +39,11 @@ import java.io.File;
  * The GAN bench: preset / open, run controls, learning rates and k (editable while paused), the live 2-D view or
  * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
  * ({@link GanCharts}), and a status bar. Layout and binding only: the state, the parsing and the jobs are the
- * {@link TrainingViewModel}'s.
+ * {@link GanBenchViewModel}'s.
  */
-public final class TrainingView extends BorderPane {
+public final class GanBenchView extends BorderPane {
 
-    private final TrainingViewModel vm;
+    private final GanBenchViewModel vm;
     private final Window owner;
 
     private final ComboBox<String> presetChoice = new ComboBox<>();
@@ -63,7 +64,7 @@ public final class TrainingView extends BorderPane {
     private final PresetChoice choice;
     private long lastMemoryUpdate;
 
-    public TrainingView(TrainingViewModel vm, Window owner) {
+    public GanBenchView(GanBenchViewModel vm, Window owner) {
         this.vm = vm;
         this.owner = owner;
         this.choice = new PresetChoice(presetChoice, Presets.gans(), ReplaceRunDialog.Asker.dialog(owner),
@@ -102,9 +103,9 @@ public final class TrainingView extends BorderPane {
         open.setOnAction(e -> openFile());
         startButton.setOnAction(e -> vm.start());
         pauseButton.setOnAction(e -> vm.pause());
-        stepDButton.setOnAction(e -> vm.step(TrainingRun.Step.DISCRIMINATOR));
-        stepGButton.setOnAction(e -> vm.step(TrainingRun.Step.GENERATOR));
-        stepButton.setOnAction(e -> vm.step(TrainingRun.Step.BOTH));
+        stepDButton.setOnAction(e -> vm.stepPart(GanTrainer.DISCRIMINATOR));
+        stepGButton.setOnAction(e -> vm.stepPart(GanTrainer.GENERATOR));
+        stepButton.setOnAction(e -> vm.step());
         resetButton.setOnAction(e -> vm.reset());
         applyButton.setOnAction(e -> vm.applySettings());
         MenuButton export = new MenuButton("Export");

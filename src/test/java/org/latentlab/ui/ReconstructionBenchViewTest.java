@@ -17,9 +17,9 @@ import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.ui.common.FxTaskRunner;
 import org.latentlab.ui.common.ReplaceRunDialog;
-import org.latentlab.ui.models.HeldOutMeasure;
-import org.latentlab.ui.models.ModelBenchView;
-import org.latentlab.ui.models.ModelBenchViewModel;
+import org.latentlab.ui.reconstruction.HeldOutMeasure;
+import org.latentlab.ui.reconstruction.ReconstructionBenchView;
+import org.latentlab.ui.reconstruction.ReconstructionBenchViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,19 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the autoencoder / VAE bench headless: pick a preset, train, see pictures and curves, keep for comparison. */
 @ExtendWith(ApplicationExtension.class)
-class ModelBenchViewTest {
+class ReconstructionBenchViewTest {
 
     @TempDir
     static Path runs;
 
-    private ModelBenchViewModel vm;
+    private ReconstructionBenchViewModel vm;
     private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) {
         runner = new FxTaskRunner("test-model-bench", m -> { });
-        vm = new ModelBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), runner);
-        ModelBenchView view = new ModelBenchView(vm, stage);
+        vm = new ReconstructionBenchViewModel(new ExperimentRunner.Options(runs, Path.of("."), 20, 40), runner);
+        ReconstructionBenchView view = new ReconstructionBenchView(vm, stage);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -115,7 +115,7 @@ class ModelBenchViewTest {
 
     @Test
     void kindsOfHeldOutMeasureGetTheirOwnChartsAndAVaeItsKlAxis(FxRobot robot) {
-        ModelBenchView view = robot.lookup("#modelBenchView").query();
+        ReconstructionBenchView view = robot.lookup("#modelBenchView").query();
         robot.interact(() -> view.setReplaceAsker(ReplaceRunDialog.Asker.always(ReplaceRunDialog.Choice.DISCARD)));
         for (String preset : new String[] {"mnist-ae", "mnist-vae"}) {
             String name = preset + "-from-the-builder";

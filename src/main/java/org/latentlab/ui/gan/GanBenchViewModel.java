@@ -1,4 +1,4 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * are jobs for the {@link TaskRunner} it is given (a worker in the window, the caller's thread in tests); each
  * failure becomes the one-line message.
  */
-public final class TrainingViewModel {
+public final class GanBenchViewModel {
 
     private static final int MAX_QUEUED = 2_000;
 
@@ -80,7 +80,7 @@ public final class TrainingViewModel {
      * @param options where runs are stored and how often statuses and views come
      * @param runner  runs loading, closing and exports off the FX thread and tells their outcome on it
      */
-    public TrainingViewModel(ExperimentRunner.Options options, TaskRunner runner) {
+    public GanBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), m -> say(m, true));
         this.exports = new GanExports(runner, this::runDir, this::say);
@@ -166,8 +166,14 @@ public final class TrainingViewModel {
         withRun(TrainingRun::pause);
     }
 
-    public void step(TrainingRun.Step step) {
-        withRun(r -> r.step(step));
+    /** One whole iteration while paused. */
+    public void step() {
+        withRun(TrainingRun::step);
+    }
+
+    /** One part of an iteration while paused: {@link GanTrainer#DISCRIMINATOR} or {@link GanTrainer#GENERATOR}. */
+    public void stepPart(int part) {
+        withRun(r -> r.stepPart(part));
     }
 
     public void reset() {

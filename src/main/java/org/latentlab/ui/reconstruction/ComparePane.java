@@ -1,4 +1,4 @@
-package org.latentlab.ui.models;
+package org.latentlab.ui.reconstruction;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -31,12 +31,12 @@ import java.util.Map;
  */
 final class ComparePane extends VBox {
 
-    private final ModelBenchViewModel vm;
+    private final ReconstructionBenchViewModel vm;
     private final VBox charts = new VBox(6);
     private final GridPane columns = new GridPane();
     private int shown = -1;
 
-    ComparePane(ModelBenchViewModel vm) {
+    ComparePane(ReconstructionBenchViewModel vm) {
         super(6);
         this.vm = vm;
         charts.setId("compare-charts");
@@ -71,11 +71,11 @@ final class ComparePane extends VBox {
     }
 
     private void update() {
-        List<ModelBenchViewModel.ComparedRun> runs = vm.compared();
+        List<ReconstructionBenchViewModel.ComparedRun> runs = vm.compared();
         shown = runs.size();
         columns.getChildren().clear();
         Map<HeldOutMeasure, XYSeriesCollection> byMeasure = new EnumMap<>(HeldOutMeasure.class);
-        for (ModelBenchViewModel.ComparedRun r : runs) {
+        for (ReconstructionBenchViewModel.ComparedRun r : runs) {
             byMeasure.computeIfAbsent(r.measure(), m -> new XYSeriesCollection()).addSeries(r.curve());
         }
         charts.getChildren().clear();
@@ -83,9 +83,9 @@ final class ComparePane extends VBox {
             JFreeChart chart = ChartFactory.createXYLineChart("kept runs: " + m.title(), "iteration",
                     m.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
             ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
-            ModelBenchView.iterationAxis(chart);
+            ReconstructionBenchView.iterationAxis(chart);
             ((NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis()).setAutoRangeIncludesZero(false);
-            ChartViewer v = ModelBenchView.viewer(chart, "compare-chart-" + m.name().toLowerCase(Locale.ROOT)
+            ChartViewer v = ReconstructionBenchView.viewer(chart, "compare-chart-" + m.name().toLowerCase(Locale.ROOT)
                     .replace('_', '-'));
             VBox.setVgrow(v, Priority.ALWAYS);
             charts.getChildren().add(v);
@@ -96,8 +96,8 @@ final class ComparePane extends VBox {
             charts.getChildren().add(none);
         }
         for (int c = 0; c < runs.size(); c++) {
-            ModelBenchViewModel.ComparedRun r = runs.get(c);
-            Label name = ModelBenchView.title(r.name());
+            ReconstructionBenchViewModel.ComparedRun r = runs.get(c);
+            Label name = ReconstructionBenchView.title(r.name());
             name.setTooltip(new Tooltip(r.settings()));
             columns.add(name, c, 0);
             Label settings = new Label(r.measure().title() + "\n" + r.settings());

@@ -1,4 +1,4 @@
-package org.latentlab.ui.training;
+package org.latentlab.ui.gan;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;

@@ -1,4 +1,4 @@
-package org.latentlab.ui.models;
+package org.latentlab.ui.reconstruction;
 
 import org.junit.jupiter.api.Test;
 import org.latentlab.experiment.Presets;
@@ -14,18 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The autoencoder bench's numbers and comparison measures, without a screen. */
-class ModelBenchLabelsTest {
+class ReconstructionBenchLabelsTest {
 
     @Test
     void noRateYetReadsAsADashNotNaN() {
         ReconstructionStatus s = new ReconstructionStatus(new TrainingRun.Progress(RunState.READY, 0, 3000, 0, Double.NaN, "", false),
                 Map.of(), Double.NaN, "", "", null, null);
-        String text = ModelBenchViewModel.describe(s);
+        String text = ReconstructionBenchViewModel.describe(s);
         assertFalse(text.contains("NaN"), text);
         assertTrue(text.contains("– it/s"), text);
         ReconstructionStatus running = new ReconstructionStatus(new TrainingRun.Progress(RunState.RUNNING, 1200, 3000, 4000, 311.6,
                 "", false), Map.of(), 1.0, "fine-tune", "", null, null);
-        assertEquals("it 1,200 / 3,000   fine-tune   312 it/s", ModelBenchViewModel.describe(running));
+        assertEquals("it 1,200 / 3,000   fine-tune   312 it/s", ReconstructionBenchViewModel.describe(running));
     }
 
     @Test
