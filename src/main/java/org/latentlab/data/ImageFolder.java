@@ -60,6 +60,9 @@ import org.latentlab.core.LabException;
  * Loading fails with a {@link LabException} naming the folder or file: a missing folder, a folder without images,
  * loose images beside class folders, or a file that cannot be decoded. One unreadable file fails the whole load
  * rather than being skipped, because a data set silently missing files would be worse than an error.
+ *
+ * <p>One concept, read in one sitting despite its length: reading a folder of images into a data set, with the
+ * check and the one-line message for each way a folder can be wrong.
  */
 public final class ImageFolder implements ExampleSet {
 

@@ -35,6 +35,9 @@ import java.util.Random;
  * now and then (ND4J's buffers are freed only when Java collects their owners).
  *
  * <p>Decoded values are data values (in the range of {@link #scale()}); {@link #toDisplay} maps them to [0, 1].
+ *
+ * <p>One concept, read in one sitting despite its length: a decoder (and encoder) with the operations the latent
+ * studio asks of it.
  */
 public final class LatentModel implements Decoder {
 

@@ -24,6 +24,9 @@ import java.util.Random;
  * <p>Not thread-safe: a {@link TrainingRun} owns it on one thread. Every random draw comes from a generator
  * re-seeded from (seed, update count) at the start of each update, so a run resumed from a checkpoint, or driven by
  * single steps, draws exactly the numbers an uninterrupted run would.
+ *
+ * <p>One concept, read in one sitting despite its length: one GAN iteration (k D updates, one G update) for
+ * every loss, with its diagnostics.
  */
 public final class GanTrainer implements Trainer {
 

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * every {@code statusIntervalMillis} and only while someone listens, so an unwatched run pays nothing per
  * iteration; the heavier view of the model is made at most every {@code viewIntervalMillis}.
  *
+ * <p>One concept, read in one sitting despite its length: the owner thread's loop and the commands it takes.
+ *
  * @param <T> the family's trainer
  * @param <S> the family's status record, made by the {@link Hooks}
  */

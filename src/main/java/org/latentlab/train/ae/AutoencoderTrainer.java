@@ -37,6 +37,9 @@ import java.util.Random;
  * <p>Stacked autoencoders may first be pretrained greedily ({@link GreedyPretraining}); the iterations it takes
  * count as the trainer's first iterations. Every random draw comes from a generator re-seeded from (seed,
  * iteration), so a run is reproducible. Not thread-safe: a {@code TrainingRun} owns it.
+ *
+ * <p>One concept, read in one sitting despite its length: the training loop of the autoencoder family, its
+ * losses and penalties written out beside the paper's formulas.
  */
 public final class AutoencoderTrainer implements Trainer {
 

@@ -42,6 +42,9 @@ import java.util.Random;
  * machines built with the same seed and fed the same batches end with identical parameters.
  *
  * <p>Not thread-safe: one owner thread calls it. Accessors return the live arrays.
+ *
+ * <p>One concept, read in one sitting despite its length: one machine's energy, conditionals, free energy,
+ * Gibbs sampling and contrastive-divergence update.
  */
 public final class Rbm {
 

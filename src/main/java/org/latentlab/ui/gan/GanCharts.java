@@ -1,5 +1,6 @@
 package org.latentlab.ui.gan;
 
+import org.latentlab.ui.common.ChartStyle;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.layout.Priority;
@@ -18,7 +19,6 @@ import org.latentlab.experiment.GanExperiment;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
@@ -72,12 +72,8 @@ final class GanCharts extends VBox {
         data.addSeries(b);
         JFreeChart chart = ChartFactory.createXYLineChart(title, "iteration", yLabel, data,
                 PlotOrientation.VERTICAL, true, true, false);
-        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
-        chart.setBackgroundPaint(Color.WHITE);
+        ChartStyle.apply(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(new Color(250, 250, 252));
-        plot.setDomainGridlinePaint(new Color(220, 220, 228));
-        plot.setRangeGridlinePaint(new Color(220, 220, 228));
         XYLineAndShapeRenderer r = new StepPointRenderer();
         r.setSeriesPaint(0, new Color(20, 140, 70));
         r.setSeriesPaint(1, new Color(110, 40, 170));

@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The loss-surface section's state and jobs: the model at a checkpoint of a run, the 1-D loss along the line from
  * the initial weights (or another checkpoint) to it (Goodfellow et al. 2015), and a 2-D slice on a plane through it
  * with the training trajectory projected on the plane (Li et al. 2018). A scan hands its rows to {@link #gridProperty()}
- * as they come, stops on Cancel and continues where it stopped; the results can be written as CSV.
+ * as they come, stops on Cancel and continues where it stopped; the results can be written as CSV. One concept,
+ * read in one sitting despite its length: most of it is the properties the panel binds.
  */
 final class LossSurfaceViewModel {
 

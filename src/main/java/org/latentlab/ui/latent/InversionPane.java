@@ -1,5 +1,6 @@
 package org.latentlab.ui.latent;
 
+import org.latentlab.ui.common.ChartStyle;
 import static org.latentlab.ui.latent.StudioControls.bigView;
 import static org.latentlab.ui.latent.StudioControls.button;
 import static org.latentlab.ui.latent.StudioControls.captioned;
@@ -84,8 +85,7 @@ final class InversionPane extends VBox {
         LogAxis log = new LogAxis("value (log scale)");
         log.setSmallestValue(1e-6);
         ((XYPlot) chart.getPlot()).setRangeAxis(log);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("latent-inversion-chart");
+        ChartViewer viewer = ChartStyle.viewer(ChartStyle.apply(chart), "latent-inversion-chart");
         viewer.setMinHeight(200);
         Label result = new Label();
         result.setId("latent-inversion-result");

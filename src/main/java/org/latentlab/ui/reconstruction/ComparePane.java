@@ -1,5 +1,6 @@
 package org.latentlab.ui.reconstruction;
 
+import org.latentlab.ui.common.ChartStyle;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -80,8 +81,8 @@ final class ComparePane extends VBox {
         }
         charts.getChildren().clear();
         byMeasure.forEach((m, data) -> {
-            JFreeChart chart = ChartFactory.createXYLineChart("kept runs: " + m.title(), "iteration",
-                    m.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false);
+            JFreeChart chart = ChartStyle.apply(ChartFactory.createXYLineChart("kept runs: " + m.title(),
+                    "iteration", m.axisLabel(), data, PlotOrientation.VERTICAL, true, false, false));
             ((XYPlot) chart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
             ReconstructionBenchView.iterationAxis(chart);
             ((NumberAxis) ((XYPlot) chart.getPlot()).getRangeAxis()).setAutoRangeIncludesZero(false);

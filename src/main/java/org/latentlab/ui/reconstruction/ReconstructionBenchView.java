@@ -1,5 +1,6 @@
 package org.latentlab.ui.reconstruction;
 
+import org.latentlab.ui.common.ChartStyle;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -90,11 +91,11 @@ public final class ReconstructionBenchView extends BorderPane {
                 vm.errorProperty().set(null);
             }
         });
-        activityChart = ChartFactory.createHistogram(null, "", "number of units (dimensions) per bin",
-                new HistogramDataset(),
-                PlotOrientation.VERTICAL, false, false, false);
-        JFreeChart scatter = ChartFactory.createScatterPlot("2-D code, coloured by label", "c1", "c2", scatterData,
-                PlotOrientation.VERTICAL, true, false, false);
+        activityChart = ChartStyle.apply(ChartFactory.createHistogram(null, "",
+                "number of units (dimensions) per bin", new HistogramDataset(), PlotOrientation.VERTICAL, false, false,
+                false));
+        JFreeChart scatter = ChartStyle.apply(ChartFactory.createScatterPlot("2-D code, coloured by label", "c1",
+                "c2", scatterData, PlotOrientation.VERTICAL, true, false, false));
         scatterViewer = viewer(scatter, "code-scatter");
         compare = new ComparePane(vm);
         TabPane tabs = new TabPane(new Tab("Training", training()), new Tab("Compare", compare));
@@ -168,10 +169,10 @@ public final class ReconstructionBenchView extends BorderPane {
         for (ImageView v : new ImageView[] {inputs, corrupted, reconstructions, filters, samples}) {
             v.fitWidthProperty().bind(left.widthProperty().subtract(30));
         }
-        JFreeChart lossChart = ChartFactory.createXYLineChart("training loss parts (last batch)", "iteration",
-                "loss", lossData, PlotOrientation.VERTICAL, true, false, false);
-        JFreeChart heldOutChart = ChartFactory.createXYLineChart("held-out measurements", "iteration", "value",
-                heldOutData, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart lossChart = ChartStyle.apply(ChartFactory.createXYLineChart("training loss parts (last batch)",
+                "iteration", "loss", lossData, PlotOrientation.VERTICAL, true, false, false));
+        JFreeChart heldOutChart = ChartStyle.apply(ChartFactory.createXYLineChart("held-out measurements",
+                "iteration", "value", heldOutData, PlotOrientation.VERTICAL, true, false, false));
         ((XYPlot) heldOutChart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
         iterationAxis(lossChart);
         iterationAxis(heldOutChart);
@@ -331,8 +332,7 @@ public final class ReconstructionBenchView extends BorderPane {
     }
 
     static ChartViewer viewer(JFreeChart chart, String id) {
-        ChartViewer v = new ChartViewer(chart);
-        v.setId(id);
+        ChartViewer v = ChartStyle.viewer(chart, id);
         v.setMinHeight(160);
         return v;
     }
