@@ -62,6 +62,11 @@ public final class ChartStyle {
         return chart;
     }
 
+    /** Replaces the title, keeping the lab's title font (JFreeChart's {@code setTitle(String)} would not). */
+    public static void title(JFreeChart chart, String text) {
+        chart.setTitle(new TextTitle(text, TITLE_FONT));
+    }
+
     /** A small, plain title (for charts in narrow columns). */
     public static void smallTitle(JFreeChart chart, String text) {
         chart.setTitle(new TextTitle(text, SMALL_TITLE_FONT));

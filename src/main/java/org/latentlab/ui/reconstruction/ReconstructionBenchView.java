@@ -270,7 +270,8 @@ public final class ReconstructionBenchView extends BorderPane {
         for (double a : v.codeActivity()) {
             mean += a / v.codeActivity().length;
         }
-        activityChart.setTitle(v.activityTitle() + String.format(java.util.Locale.ROOT, ": mean %.3f", mean));
+        ChartStyle.title(activityChart,
+                v.activityTitle() + String.format(java.util.Locale.ROOT, ": mean %.3f", mean));
         plot.getDomainAxis().setLabel(v.activityAxis());
         plot.getRangeAxis().setLabel("number of units (dimensions) per bin");
         plot.clearDomainMarkers();
@@ -284,10 +285,10 @@ public final class ReconstructionBenchView extends BorderPane {
     private void drawScatter(ReconstructionView v) {
         scatterData.removeAllSeries();
         if (v.codePoints() == null) {
-            scatterViewer.getChart().setTitle("2-D code scatter (shown when the code is 2-D)");
+            ChartStyle.title(scatterViewer.getChart(), "2-D code scatter (shown when the code is 2-D)");
             return;
         }
-        scatterViewer.getChart().setTitle("2-D code of held-out examples, coloured by label");
+        ChartStyle.title(scatterViewer.getChart(), "2-D code of held-out examples, coloured by label");
         Map<Integer, XYSeries> byLabel = new java.util.TreeMap<>();
         float[] p = v.codePoints();
         for (int i = 0; i < p.length / 2; i++) {
