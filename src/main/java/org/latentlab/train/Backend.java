@@ -21,6 +21,21 @@ public final class Backend {
         return threads;
     }
 
+    /**
+     * Loads every native library ND4J will use (its backend, BLAS and LAPACK) now, on the calling thread. The window
+     * calls it before the JavaFX toolkit starts: glibc's dynamic loader can deadlock when one thread loads a library
+     * whose constructor starts threads (OpenBLAS) while another loads a library of its own (JavaFX's renderer), and
+     * a window frozen white at start-up was seen here that way.
+     */
+    public static synchronized void loadNatives() {
+        init();
+        try {
+            Nd4j.getBlasWrapper().lapack();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // a backend without LAPACK (or one that loads it differently) has nothing more to load here
+        }
+    }
+
     public static synchronized void configureThreads(int n) {
         int t = Math.max(1, n);
         Nd4j.getEnvironment().setMaxThreads(t);
@@ -61,6 +76,7 @@ public final class Backend {
 
     /** E.g. "CpuBackend, 1 thread(s), FLOAT". */
     public static String describe() {
+        init(); // the description must never be the first touch of ND4J with the lab's thread settings unset
         int omp;
         try {
             omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();

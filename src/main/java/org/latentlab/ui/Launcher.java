@@ -1,6 +1,7 @@
 package org.latentlab.ui;
 
 import javafx.application.Application;
+import org.latentlab.train.Backend;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ public final class Launcher {
             System.out.print(LaunchPlan.usage());
             return;
         }
+        Backend.loadNatives(); // before the toolkit's own libraries load, never beside them (see loadNatives)
         Application.launch(LabApp.class, args);
     }
 }
