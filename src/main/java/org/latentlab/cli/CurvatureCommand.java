@@ -1,6 +1,6 @@
 package org.latentlab.cli;
 
-import org.latentlab.core.AtomicFiles;
+import org.latentlab.data.CsvTable;
 import org.latentlab.experiment.geometry.CurvatureHistory;
 import org.latentlab.experiment.geometry.CurvatureRow;
 import org.latentlab.experiment.geometry.GeometryJobs;
@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The top Hessian eigenvalue, the negative fraction and the loss at every checkpoint of a run. */
@@ -59,13 +60,9 @@ final class CurvatureCommand implements Callable<Integer> {
                     + " their standard errors");
             System.out.print(h.table());
             if (out != null) {
-                StringBuilder b = new StringBuilder("iteration,loss,top_eigenvalue,negative_fraction,trace_slq\n");
-                for (CurvatureRow r : h.rows()) {
-                    b.append(r.iteration()).append(',').append(r.loss()).append(',').append(r.topEigenvalue())
-                            .append(',').append(r.negativeFraction()).append(',').append(r.traceEstimate())
-                            .append('\n');
-                }
-                AtomicFiles.writeString(out, b.toString());
+                CsvTable.write(out, List.of("iteration", "loss", "top_eigenvalue", "negative_fraction", "trace_slq"),
+                        h.rows().stream().map(r -> List.<Object>of(r.iteration(), r.loss(), r.topEigenvalue(),
+                                r.negativeFraction(), r.traceEstimate())).toList());
                 System.out.println("# written " + out);
             }
         }

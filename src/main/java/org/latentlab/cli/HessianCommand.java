@@ -1,7 +1,7 @@
 package org.latentlab.cli;
 
 import org.latentlab.core.LabException;
-import org.latentlab.core.AtomicFiles;
+import org.latentlab.data.CsvTable;
 import org.latentlab.experiment.geometry.GeometryJobs;
 import org.latentlab.experiment.geometry.HessianDensity;
 import org.latentlab.experiment.geometry.HessianFull;
@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The Hessian of a saved model's loss: top eigenvalues, the full spectrum, the spectral density, the trace. */
@@ -165,11 +168,11 @@ final class HessianCommand implements Callable<Integer> {
                 o.put("seconds", r.info().seconds());
                 o.put("cached", progress.servedFromCache());
                 if (out != null) {
-                    StringBuilder b = new StringBuilder("eigenvalue,density\n");
+                    List<List<Double>> rows = new ArrayList<>();
                     for (int i = 0; i < r.grid().length; i++) {
-                        b.append(r.grid()[i]).append(',').append(r.density()[i]).append('\n');
+                        rows.add(List.of(r.grid()[i], r.density()[i]));
                     }
-                    AtomicFiles.writeString(out, b.toString());
+                    CsvTable.write(out, List.of("eigenvalue", "density"), rows);
                     o.put("written", out.toString());
                 }
             }
@@ -229,11 +232,7 @@ final class HessianCommand implements Callable<Integer> {
         if (out == null) {
             return;
         }
-        StringBuilder b = new StringBuilder(header + "\n");
-        for (double v : values) {
-            b.append(v).append('\n');
-        }
-        AtomicFiles.writeString(out, b.toString());
+        CsvTable.write(out, List.of(header), Arrays.stream(values).mapToObj(List::of).toList());
         new GeometryOutput(System.out).put("written", out.toString());
     }
 }

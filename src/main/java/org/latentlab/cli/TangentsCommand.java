@@ -1,7 +1,7 @@
 package org.latentlab.cli;
 
 import org.latentlab.core.LabException;
-import org.latentlab.core.AtomicFiles;
+import org.latentlab.data.CsvTable;
 import org.latentlab.experiment.geometry.GeometryJobs;
 import org.latentlab.experiment.geometry.TangentResult;
 import org.latentlab.latent.ImageExport;
@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The tangent vectors an autoencoder's encoder sees at a held-out example. */
@@ -77,27 +79,27 @@ final class TangentsCommand implements Callable<Integer> {
             for (int i = 0; i < r.singularValues().length; i++) {
                 o.put("sigma_" + (i + 1), r.singularValues()[i]);
             }
-            StringBuilder csv = new StringBuilder("i,singular_value\n");
+            List<List<Object>> sigma = new ArrayList<>();
             for (int i = 0; i < r.singularValues().length; i++) {
-                csv.append(i + 1).append(',').append(r.singularValues()[i]).append('\n');
+                sigma.add(List.of(i + 1, r.singularValues()[i]));
             }
-            AtomicFiles.writeString(out.resolve("singular-values.csv"), csv.toString());
+            CsvTable.write(out.resolve("singular-values.csv"), List.of("i", "singular_value"), sigma);
             if (r.isImage()) {
                 pictures(jobs, r);
             } else {
-                StringBuilder t = new StringBuilder("tangent,singular_value");
+                List<String> header = new ArrayList<>(List.of("tangent", "singular_value"));
                 for (int j = 0; j < r.input().length; j++) {
-                    t.append(",v").append(j + 1);
+                    header.add("v" + (j + 1));
                 }
-                t.append('\n');
+                List<List<Object>> rows = new ArrayList<>();
                 for (int i = 0; i < r.tangents().length; i++) {
-                    t.append(i + 1).append(',').append(r.singularValues()[i]);
+                    List<Object> row = new ArrayList<>(List.of(i + 1, r.singularValues()[i]));
                     for (double v : r.tangents()[i]) {
-                        t.append(',').append(v);
+                        row.add(v);
                     }
-                    t.append('\n');
+                    rows.add(row);
                 }
-                AtomicFiles.writeString(out.resolve("tangents.csv"), t.toString());
+                CsvTable.write(out.resolve("tangents.csv"), header, rows);
             }
             o.put("written", out.toString());
         }

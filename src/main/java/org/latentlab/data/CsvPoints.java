@@ -10,9 +10,9 @@ import org.latentlab.core.InputFiles;
 import org.latentlab.core.LabException;
 
 /**
- * 2-D points from a CSV file, one {@code x,y} pair per line. Blank lines and lines starting with {@code #} are
- * skipped; the first remaining line is a header if none of its fields is a number. Every other line must hold
- * exactly two finite numbers. Sampling draws stored points uniformly with replacement, without jitter.
+ * 2-D points from a CSV file (RFC 4180, read by {@link CsvTable}), one {@code x,y} pair per line. Blank lines and
+ * lines starting with {@code #} are skipped; the first remaining line is a header if none of its fields is a number.
+ * Every other line must hold exactly two finite numbers. Sampling draws stored points uniformly with replacement, without jitter.
  */
 public final class CsvPoints implements DataSource {
 
@@ -36,31 +36,28 @@ public final class CsvPoints implements DataSource {
      */
     public static CsvPoints read(Path file) {
         String fileName = file.getFileName().toString();
-        List<String> lines = InputFiles.readText(file, "CSV file", MAX_BYTES).lines().toList();
-        float[] values = new float[2 * Math.max(lines.size(), 1)];
+        List<CsvTable.Row> rows = CsvTable.parse(InputFiles.readText(file, "CSV file", MAX_BYTES), fileName, false, 1)
+                .rows();
+        float[] values = new float[2 * Math.max(rows.size(), 1)];
         int count = 0;
         boolean firstContentLine = true;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1).strip();
-            }
-            if (line.isEmpty() || line.startsWith("#")) {
+        for (CsvTable.Row row : rows) {
+            List<String> fields = row.cells();
+            if (fields.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            boolean header = firstContentLine && Arrays.stream(fields).noneMatch(CsvPoints::isNumber);
+            boolean header = firstContentLine && fields.stream().noneMatch(CsvPoints::isNumber);
             firstContentLine = false;
             if (header) {
                 continue;
             }
-            String where = fileName + " line " + (i + 1);
-            if (fields.length != 2) {
-                throw new LabException(where + ": expected 2 numbers (x,y) but found " + fields.length
-                        + (fields.length == 1 ? " column" : " columns"));
+            String where = fileName + " line " + row.line();
+            if (fields.size() != 2) {
+                throw new LabException(where + ": expected 2 numbers (x,y) but found " + fields.size()
+                        + (fields.size() == 1 ? " column" : " columns"));
             }
             for (int c = 0; c < 2; c++) {
-                values[2 * count + c] = parse(fields[c].strip(), where + ", column " + (c + 1));
+                values[2 * count + c] = parse(fields.get(c).strip(), where + ", column " + (c + 1));
             }
             count++;
         }

@@ -4,16 +4,14 @@ import org.latentlab.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.latentlab.core.LabException;
+import org.latentlab.data.CsvTable;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.GanTrainer;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -175,44 +173,36 @@ public final class RunStore {
      */
     public void appendRow(Map<String, Double> row) {
         Path csv = dir.resolve("metrics.csv");
-        try {
-            if (columns == null) {
-                columns = Files.exists(csv) && Files.size(csv) > 0
-                        ? List.of(Files.readAllLines(csv).get(0).split(","))
-                        : new ArrayList<>(row.keySet());
-                if (!Files.exists(csv) || Files.size(csv) == 0) {
-                    Files.writeString(csv, String.join(",", columns) + "\n");
-                }
+        if (columns == null) {
+            if (hasRows(csv)) {
+                columns = CsvTable.read(csv).header();
+            } else {
+                columns = new ArrayList<>(row.keySet());
+                CsvTable.write(csv, columns, List.of());
             }
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                Double v = row.get(columns.get(i));
-                line.append(i == 0 ? "" : ",").append(format(v));
-            }
-            line.append('\n');
-            try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-                w.write(line.toString());
-            }
-        } catch (IOException e) {
-            throw new LabException("cannot write " + csv + ": " + e.getMessage(), e);
         }
+        List<String> line = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            line.add(format(row.get(column)));
+        }
+        CsvTable.append(csv, List.of(line));
     }
 
     /** elapsed_s of the last row of metrics.csv, or 0 (so a resumed run's clock continues). */
     public double lastElapsedSeconds() {
         Path csv = dir.resolve("metrics.csv");
         try {
-            if (!Files.exists(csv)) {
+            if (!hasRows(csv)) {
                 return 0;
             }
-            List<String> lines = Files.readAllLines(csv);
-            if (lines.size() < 2) {
+            CsvTable table = CsvTable.read(csv);
+            int col = table.column("elapsed_s");
+            if (col < 0 || table.rows().isEmpty()) {
                 return 0;
             }
-            int col = List.of(lines.get(0).split(",")).indexOf("elapsed_s");
-            String[] last = lines.get(lines.size() - 1).split(",", -1);
-            return col >= 0 && col < last.length && !last[col].isEmpty() ? Double.parseDouble(last[col]) : 0;
-        } catch (IOException | NumberFormatException e) {
+            CsvTable.Row last = table.rows().get(table.rows().size() - 1);
+            return col < last.size() && !last.get(col).isEmpty() ? Double.parseDouble(last.get(col)) : 0;
+        } catch (LabException | NumberFormatException e) {
             return 0;
         }
     }
@@ -233,31 +223,29 @@ public final class RunStore {
 
     private void truncateMetricsAfter(long iteration) {
         Path csv = dir.resolve("metrics.csv");
-        if (!Files.exists(csv)) {
+        if (!hasRows(csv)) {
             return;
         }
+        CsvTable table = CsvTable.read(csv);
+        int col = Math.max(table.column("iteration"), 0);
+        List<List<String>> kept = new ArrayList<>();
+        for (CsvTable.Row r : table.rows()) {
+            try {
+                if (r.size() == table.header().size() && Long.parseLong(r.get(col)) <= iteration) {
+                    kept.add(r.cells());
+                }
+            } catch (NumberFormatException e) {
+                // a row cut off by a killed process: dropped
+            }
+        }
+        if (kept.size() < table.rows().size()) {
+            CsvTable.write(csv, table.header(), kept);
+        }
+    }
+
+    private static boolean hasRows(Path csv) {
         try {
-            List<String> lines = Files.readAllLines(csv);
-            List<String> kept = new ArrayList<>();
-            int before = lines.size();
-            for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i);
-                if (i == 0) {
-                    kept.add(l);
-                    continue;
-                }
-                String[] cells = l.split(",", -1);
-                try {
-                    if (cells.length == lines.get(0).split(",").length && Long.parseLong(cells[0]) <= iteration) {
-                        kept.add(l);
-                    }
-                } catch (NumberFormatException e) {
-                    // a row cut off by a killed process: dropped
-                }
-            }
-            if (kept.size() < before) {
-                AtomicFiles.writeString(csv, String.join("\n", kept) + "\n");
-            }
+            return Files.exists(csv) && Files.size(csv) > 0;
         } catch (IOException e) {
             throw new LabException("cannot read " + csv + ": " + e.getMessage(), e);
         }

@@ -9,8 +9,9 @@ import org.latentlab.analysis.hessian.ParameterLayout;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import org.latentlab.core.AtomicFiles;
+import org.latentlab.data.CsvTable;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A plane through parameter space, θ(a, b) = origin + a·d₁ + b·d₂, on which the loss surface is drawn (Li et al.
@@ -98,43 +101,49 @@ public record ScanPlane(double[] origin, double[] d1, double[] d2, String label)
         }
     }
 
-    /** Writes the plane as text: the label, then origin, d₁ and d₂ one per line, comma-separated (exact doubles). */
+    /**
+     * Writes the plane as text: the label on the first line, then origin, d₁ and d₂ one per line as CSV rows (exact
+     * doubles).
+     */
     public void write(Path file) {
-        org.latentlab.core.AtomicFiles.write(file, out -> {
-            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(label);
-            w.newLine();
-            for (double[] v : new double[][] {origin, d1, d2}) {
-                for (int i = 0; i < v.length; i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(Double.toString(v[i]));
-                }
-                w.newLine();
-            }
-            w.flush();
-        });
+        StringBuilder text = new StringBuilder(label).append('\n');
+        for (double[] v : new double[][] {origin, d1, d2}) {
+            text.append(CsvTable.line(Arrays.stream(v).boxed().toList()));
+        }
+        AtomicFiles.writeString(file, text.toString());
     }
 
     /** Reads a plane written by {@link #write}. */
     public static ScanPlane read(Path file) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String label = r.readLine();
-            double[][] v = new double[3][];
-            for (int k = 0; k < 3; k++) {
-                String line = r.readLine();
-                if (line == null) {
-                    throw new LabException(file + " ends early: it is not a scan plane file");
-                }
-                String[] parts = line.split(",");
-                v[k] = new double[parts.length];
-                for (int i = 0; i < parts.length; i++) {
-                    v[k][i] = Double.parseDouble(parts[i].trim());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("could not read the scan plane " + file + ": " + e.getMessage(), e);
+        }
+        int end = text.indexOf('\n');
+        String label = (end < 0 ? text : text.substring(0, end)).replaceFirst("^\uFEFF", "").replaceFirst("\r$", "");
+        List<CsvTable.Row> rows = CsvTable.parse(end < 0 ? "" : text.substring(end + 1), file.toString(), false, 2)
+                .rows();
+        if (rows.size() < 3) {
+            throw new LabException(file + " ends early: it is not a scan plane file");
+        }
+        double[][] v = new double[3][];
+        for (int k = 0; k < 3; k++) {
+            CsvTable.Row row = rows.get(k);
+            v[k] = new double[row.size()];
+            for (int i = 0; i < row.size(); i++) {
+                try {
+                    v[k][i] = Double.parseDouble(row.get(i).trim());
+                } catch (NumberFormatException e) {
+                    throw new LabException(file + " line " + row.line() + ", column " + (i + 1) + ": '" + row.get(i)
+                            + "' is not a number: it is not a scan plane file", e);
                 }
             }
+        }
+        try {
             return new ScanPlane(v[0], v[1], v[2], label);
-        } catch (IOException | NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             throw new LabException("could not read the scan plane " + file + ": " + e.getMessage(), e);
         }
     }

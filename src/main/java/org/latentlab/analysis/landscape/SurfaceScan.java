@@ -5,13 +5,12 @@ import org.latentlab.analysis.PlaneLoss;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.latentlab.data.CsvTable;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,7 +27,8 @@ public final class SurfaceScan {
     /** The default grid: 41 × 41 over [−1, 1]² (the paper's 51 × 51 at a step of 0.04 is the bench's size). */
     public static final int DEFAULT_RESOLUTION = 41;
 
-    private static final String MAGIC = "# latent-lab surface scan";
+    private static final String MAGIC = "latent-lab surface scan";
+    private static final List<String> HEADER = List.of("row", "column", "a", "b", "loss");
 
     private final ScanPlane plane;
     private final double[] a;
@@ -175,22 +175,15 @@ public final class SurfaceScan {
      * and fingerprint and the grid; then one row {@code row,column,a,b,loss} per cell, the loss empty while pending.
      */
     public void writeCsv(Path file) {
-        org.latentlab.core.AtomicFiles.write(file, out -> {
-            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(MAGIC + "\n");
-            w.write("# plane: " + plane.label() + "\n");
-            w.write("# fingerprint: " + plane.fingerprint() + "\n");
-            w.write(String.format(Locale.ROOT, "# grid: %s %s %d %s %s %d%n", a[0], a[a.length - 1], a.length,
-                    b[0], b[b.length - 1], b.length));
-            w.write("row,column,a,b,loss\n");
-            for (int j = 0; j < b.length; j++) {
-                for (int i = 0; i < a.length; i++) {
-                    w.write(j + "," + i + "," + a[i] + "," + b[j] + "," + (done[j][i] ? Double.toString(loss[j][i])
-                            : "") + "\n");
-                }
+        List<List<Object>> rows = new ArrayList<>(a.length * b.length);
+        for (int j = 0; j < b.length; j++) {
+            for (int i = 0; i < a.length; i++) {
+                rows.add(List.of(j, i, a[i], b[j], done[j][i] ? Double.toString(loss[j][i]) : ""));
             }
-            w.flush();
-        });
+        }
+        CsvTable.write(file, List.of(MAGIC, "plane: " + plane.label(), "fingerprint: " + plane.fingerprint(),
+                String.format(Locale.ROOT, "grid: %s %s %d %s %s %d", a[0], a[a.length - 1], a.length, b[0],
+                        b[b.length - 1], b.length)), HEADER, rows);
     }
 
     /**
@@ -198,54 +191,57 @@ public final class SurfaceScan {
      * another plane (other directions, another centre or another model).
      */
     public static SurfaceScan readCsv(Path file, ScanPlane plane) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (!MAGIC.equals(r.readLine())) {
-                throw new LabException(file + " is not a surface scan file");
-            }
-            r.readLine();
-            String fp = value(r.readLine(), "# fingerprint: ", file);
-            if (!fp.equals(plane.fingerprint())) {
-                throw new LabException("the scan in " + file + " was made on another plane (other directions, centre"
-                        + " or model): start a new scan, or load the plane it was made on");
-            }
-            String[] g = value(r.readLine(), "# grid: ", file).split(" ");
-            SurfaceScan scan = create(plane, Double.parseDouble(g[0]), Double.parseDouble(g[1]),
-                    Integer.parseInt(g[2]), Double.parseDouble(g[3]), Double.parseDouble(g[4]),
-                    Integer.parseInt(g[5]));
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length != 5) {
-                    throw new LabException(file + ": a cell row needs 5 fields: " + line);
-                }
-                if (!f[4].isEmpty()) {
-                    int j = Integer.parseInt(f[0]);
-                    int i = Integer.parseInt(f[1]);
-                    if (!scan.done[j][i]) {
-                        scan.computed++;
-                    }
-                    scan.loss[j][i] = Double.parseDouble(f[4]);
-                    scan.done[j][i] = true;
-                }
-            }
-            return scan;
-        } catch (IOException | RuntimeException e) {
+        CsvTable table = CsvTable.read(file);
+        List<String> comments = table.comments();
+        if (comments.isEmpty() || !MAGIC.equals(comments.get(0))) {
+            throw new LabException(file + " is not a surface scan file");
+        }
+        String fp = value(comments, 2, "fingerprint: ", file);
+        if (!fp.equals(plane.fingerprint())) {
+            throw new LabException("the scan in " + file + " was made on another plane (other directions, centre"
+                    + " or model): start a new scan, or load the plane it was made on");
+        }
+        SurfaceScan scan;
+        try {
+            String[] g = value(comments, 3, "grid: ", file).split(" ");
+            scan = create(plane, Double.parseDouble(g[0]), Double.parseDouble(g[1]), Integer.parseInt(g[2]),
+                    Double.parseDouble(g[3]), Double.parseDouble(g[4]), Integer.parseInt(g[5]));
+        } catch (RuntimeException e) {
             if (e instanceof LabException le) {
                 throw le;
             }
-            throw new LabException("could not read the surface scan " + file + ": " + e.getMessage(), e);
+            throw new LabException(file + " is damaged: its grid line cannot be read (" + e.getMessage() + ")", e);
         }
+        for (CsvTable.Row r : table.rows()) {
+            if (r.size() != 5) {
+                throw new LabException(file + " line " + r.line() + ": a cell row needs 5 fields ("
+                        + String.join(",", HEADER) + ") but has " + r.size());
+            }
+            if (r.get(4).isEmpty()) {
+                continue;
+            }
+            try {
+                int j = Integer.parseInt(r.get(0));
+                int i = Integer.parseInt(r.get(1));
+                double v = Double.parseDouble(r.get(4));
+                if (!scan.done[j][i]) {
+                    scan.computed++;
+                }
+                scan.loss[j][i] = v;
+                scan.done[j][i] = true;
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new LabException(file + " line " + r.line() + ": not a cell of this grid (" + e.getMessage()
+                        + "): start a new scan", e);
+            }
+        }
+        return scan;
     }
 
-    private static String value(String line, String prefix, Path file) {
-        if (line == null || !line.startsWith(prefix)) {
-            throw new LabException(file + " is damaged: expected a line starting with '" + prefix.trim() + "'");
+    private static String value(List<String> comments, int index, String prefix, Path file) {
+        if (comments.size() <= index || !comments.get(index).startsWith(prefix)) {
+            throw new LabException(file + " is damaged: expected a line starting with '# " + prefix.trim() + "'");
         }
-        return line.substring(prefix.length()).trim();
+        return comments.get(index).substring(prefix.length()).trim();
     }
 
     @Override

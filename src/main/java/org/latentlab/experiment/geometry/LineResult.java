@@ -1,9 +1,11 @@
 package org.latentlab.experiment.geometry;
 
 import org.latentlab.core.LabException;
-import org.latentlab.core.AtomicFiles;
+import org.latentlab.data.CsvTable;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,16 +35,14 @@ public record LineResult(AnalysisInfo info, String start, String end, double[] a
 
     /** Writes {@code alpha,loss} rows under two comment lines naming the ends, atomically. */
     public void writeCsv(Path file) {
-        StringBuilder b = new StringBuilder();
-        b.append("# line from ").append(oneLine(start)).append(" (alpha 0) to ").append(oneLine(end))
-                .append(" (alpha 1), distance ").append(distance).append('\n');
-        b.append("# ").append(oneLine(info.objective())).append(", run ").append(info.run()).append('\n');
-        b.append("alpha,loss\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < alpha.length; i++) {
-            b.append(alpha[i]).append(',').append(loss[i]).append('\n');
+            rows.add(List.of(alpha[i], loss[i]));
         }
         try {
-            AtomicFiles.writeString(file, b.toString());
+            CsvTable.write(file, List.of("line from " + oneLine(start) + " (alpha 0) to " + oneLine(end)
+                    + " (alpha 1), distance " + distance, oneLine(info.objective()) + ", run " + info.run()),
+                    List.of("alpha", "loss"), rows);
         } catch (LabException e) {
             throw new LabException("could not write the line to " + file + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,11 @@
 package org.latentlab.experiment.geometry;
 
 import org.latentlab.core.LabException;
-import org.latentlab.core.AtomicFiles;
+import org.latentlab.data.CsvTable;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,16 +44,13 @@ public record SurfaceSlice(AnalysisInfo info, String plane, double[] a, double[]
 
         /** Writes {@code iteration,a,b} rows under comment lines, atomically. */
         public void writeCsv(Path file, String plane) {
-            StringBuilder s = new StringBuilder();
-            s.append("# plane: ").append(plane).append('\n');
-            s.append("# kept: ").append(kept).append(" of the squared distance from the centre; ").append(note)
-                    .append('\n');
-            s.append("iteration,a,b\n");
+            List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < a.length; i++) {
-                s.append(iterations[i]).append(',').append(a[i]).append(',').append(b[i]).append('\n');
+                rows.add(List.of(iterations[i], a[i], b[i]));
             }
             try {
-                AtomicFiles.writeString(file, s.toString());
+                CsvTable.write(file, List.of("plane: " + plane, "kept: " + kept
+                        + " of the squared distance from the centre; " + note), List.of("iteration", "a", "b"), rows);
             } catch (LabException e) {
                 throw new LabException("could not write the trajectory to " + file + ": " + e.getMessage(), e);
             }

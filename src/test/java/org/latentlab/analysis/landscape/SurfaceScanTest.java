@@ -156,4 +156,32 @@ class SurfaceScanTest {
         assertTrue(back.isComplete());
         assertEquals(s.loss(2, 2), back.loss(2, 2), 0);
     }
+
+    @Test
+    void aScanWrittenByAnEarlierVersionStillResumesAndADamagedRowNamesItsLine() throws Exception {
+        ScanPlane plane = ScanPlane.axes(new double[2], 0, 1);
+        SurfaceScan s = SurfaceScan.create(plane, -1, 1, 3).run(ToyFunction.BOWL, 4, Monitor.NONE);
+        Path file = dir.resolve("scan.csv");
+        s.writeCsv(file);
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("# latent-lab surface scan\n# plane: axes 0, 1\n# fingerprint: "), text);
+        assertTrue(text.contains("\nrow,column,a,b,loss\n0,0,-1.0,-1.0,4.0\n"), text);
+        assertTrue(text.endsWith("\n2,2,1.0,1.0,\n"), text);
+        assertEquals(4, SurfaceScan.readCsv(file, plane).computed());
+
+        Files.writeString(file, text.replace("\n0,1,", "\n0,1,0.0\n"));
+        LabException e = assertThrows(LabException.class, () -> SurfaceScan.readCsv(file, plane));
+        assertEquals(file + " line 7: a cell row needs 5 fields (row,column,a,b,loss) but has 3", e.getMessage());
+    }
+
+    @Test
+    void aPlaneFileKeepsItsLabelLineAndNamesADamagedLine() throws Exception {
+        ScanPlane plane = ScanPlane.axes(new double[] {0.5, -2}, 0, 1);
+        Path file = dir.resolve("plane.txt");
+        plane.write(file);
+        assertEquals("axes 0, 1\n0.5,-2.0\n1.0,0.0\n0.0,1.0\n", Files.readString(file));
+        Files.writeString(file, "axes 0, 1\n0.5,-2.0\n1.0,x\n0.0,1.0\n");
+        LabException e = assertThrows(LabException.class, () -> ScanPlane.read(file));
+        assertTrue(e.getMessage().startsWith(file + " line 3, column 2: 'x' is not a number"), e.getMessage());
+    }
 }
