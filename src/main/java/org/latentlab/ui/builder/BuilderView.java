@@ -1,5 +1,6 @@
 package org.latentlab.ui.builder;
 
+import org.latentlab.ui.common.Controls;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -316,10 +317,7 @@ public final class BuilderView extends BorderPane {
     }
 
     private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
+        return Controls.button(text, tip, action);
     }
 
     /** The canvas, for tests. */

@@ -6,7 +6,8 @@
  * is replaced); {@link org.latentlab.ui.common.PresetChoice} (a bench's preset list); {@link
  * org.latentlab.ui.common.ChartStyle} (one look for every JFreeChart); {@link org.latentlab.ui.common.NumberInput}
  * and {@link org.latentlab.ui.common.NumberField} (numbers typed by a person, with one-line messages); {@link
- * org.latentlab.ui.common.ImageConversion} (model outputs to JavaFX images). May import JavaFX and every lab
- * package but the screens' own.
+ * org.latentlab.ui.common.ImageConversion} (model outputs to JavaFX images); {@link
+ * org.latentlab.ui.common.Controls} (buttons with tooltips, text fields, section titles). May import JavaFX and
+ * every lab package but the screens' own.
  */
 package org.latentlab.ui.common;

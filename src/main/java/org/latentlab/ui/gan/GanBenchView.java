@@ -1,5 +1,6 @@
 package org.latentlab.ui.gan;
 
+import org.latentlab.ui.common.Controls;
 import org.latentlab.train.GanTrainer;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
@@ -28,7 +29,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
-import org.latentlab.train.TrainingRun;
 import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
 import org.latentlab.ui.common.RunControls;
@@ -295,22 +295,14 @@ public final class GanBenchView extends BorderPane {
     // ---- small builders ----
 
     private static Button button(String text, String id, String tip) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        return b;
+        return Controls.idButton(id, text, tip, null);
     }
 
     private static TextField field(String id, double width) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefWidth(width);
-        return f;
+        return Controls.field(id, "", width);
     }
 
     static Label titled(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
+        return Controls.sectionTitle(text);
     }
 }

@@ -1,5 +1,6 @@
 package org.latentlab.ui.geometry;
 
+import org.latentlab.ui.common.Controls;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -151,12 +152,7 @@ final class LossSurfacePanel extends BorderPane {
     }
 
     private static Button button(String text, String id, String tooltip) {
-        Button b = new Button(text);
-        b.setId(id);
-        if (tooltip != null) {
-            b.setTooltip(new Tooltip(tooltip));
-        }
-        return b;
+        return Controls.idButton(id, text, tooltip, null);
     }
 
     private static <T> StringConverter<T> names(java.util.function.Function<T, String> name, String none) {

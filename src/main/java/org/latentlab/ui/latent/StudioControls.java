@@ -1,5 +1,6 @@
 package org.latentlab.ui.latent;
 
+import org.latentlab.ui.common.Controls;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,29 +27,19 @@ final class StudioControls {
     }
 
     static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
+        return Controls.button(text, tip, action);
     }
 
     static Button button(String id, String text, String tip, Runnable action) {
-        Button b = button(text, tip, action);
-        b.setId(id);
-        return b;
+        return Controls.idButton(id, text, tip, action);
     }
 
     static TextField field(String text, double width, String id) {
-        TextField f = new TextField(text);
-        f.setPrefWidth(width);
-        f.setId(id);
-        return f;
+        return Controls.field(id, text, width);
     }
 
     static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
+        return Controls.sectionTitle(text);
     }
 
     static Label styled(String text, String styleClass) {

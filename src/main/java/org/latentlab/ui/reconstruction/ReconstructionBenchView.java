@@ -1,5 +1,6 @@
 package org.latentlab.ui.reconstruction;
 
+import org.latentlab.ui.common.Controls;
 import org.latentlab.ui.common.ChartStyle;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
@@ -320,16 +321,11 @@ public final class ReconstructionBenchView extends BorderPane {
     }
 
     static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
+        return Controls.sectionTitle(text);
     }
 
     private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
+        return Controls.button(text, tip, action);
     }
 
     static ChartViewer viewer(JFreeChart chart, String id) {
