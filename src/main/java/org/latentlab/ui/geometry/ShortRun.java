@@ -12,6 +12,7 @@ import org.latentlab.train.RunState;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A bundled autoencoder or VAE preset trained briefly, as the lab trains it ({@link org.latentlab.experiment.ExperimentRunner}), into an ordinary
@@ -56,7 +57,13 @@ final class ShortRun {
         monitor.progress(0, "training " + preset + ": building the networks");
         AtomicLong iteration = new AtomicLong();
         try (ExperimentRunner.Session<Trainer, ReconstructionStatus> session = ExperimentRunner.start(spec, options)) {
-            session.run().subscribe((ReconstructionStatus s) -> iteration.set(s.progress().iteration()));
+            AtomicReference<String> said = new AtomicReference<>();
+            session.run().subscribe((ReconstructionStatus s) -> {
+                iteration.set(s.progress().iteration());
+                if (s.message() != null && !s.message().isBlank()) {
+                    said.set(s.message());
+                }
+            });
             boolean started = false;
             while (true) {
                 if (monitor.isCancelled()) {
@@ -64,7 +71,8 @@ final class ShortRun {
                 }
                 RunState state = session.run().state();
                 if (state == RunState.FAILED) {
-                    throw new LabException("training " + preset + " failed; see the log");
+                    throw new LabException("training " + preset + " failed"
+                            + (said.get() == null ? "; see the log" : ": " + said.get()));
                 }
                 if (state == RunState.READY && !started) {
                     session.run().start();
