@@ -113,6 +113,15 @@ public record DenseChain(int inputs, List<Layer> layers) {
      * whose activation is {@code outputActivation} (the caller decides what its loss becomes).
      */
     public static Optional<DenseChain> of(MultiLayerNetwork net, Activation outputActivation) {
+        return read(net, outputActivation);
+    }
+
+    /** The chain of a DL4J network of dense layers without an output layer (an encoder, a decoder), if it is one. */
+    public static Optional<DenseChain> of(MultiLayerNetwork net) {
+        return read(net, null);
+    }
+
+    private static Optional<DenseChain> read(MultiLayerNetwork net, Activation outputActivation) {
         List<Layer> layers = new ArrayList<>();
         int in = -1;
         for (int i = 0; i < net.getnLayers(); i++) {
@@ -124,7 +133,7 @@ public record DenseChain(int inputs, List<Layer> layers) {
             org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff =
                     (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf;
             boolean output = conf instanceof BaseOutputLayer;
-            if (output && i != net.getnLayers() - 1) {
+            if (output && (i != net.getnLayers() - 1 || outputActivation == null)) {
                 return Optional.empty();
             }
             if (conf instanceof DenseLayer d && (!d.hasBias() || d.hasLayerNorm())
