@@ -33,6 +33,7 @@ class ArchitectureTest {
     private static final String ANALYSIS = "org.latentlab.analysis..";
     private static final String METRICS = "org.latentlab.metrics..";
     private static final String MODEL = "org.latentlab.model..";
+    private static final String ENGINE = "org.latentlab.engine..";
     private static final String DATA = "org.latentlab.data..";
     private static final String CORE = "org.latentlab.core..";
 
@@ -57,8 +58,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dataAndModelStayBelowTraining = noClasses()
             .that().resideInAnyPackage(DATA, MODEL)
-            .should().dependOnClassesThat(resideInAnyPackage(TRAIN, LATENT, ANALYSIS, EXPERIMENT, METRICS, CLI, UI))
-            .because("data and model sit under training, metrics and experiments");
+            .should().dependOnClassesThat(resideInAnyPackage(ENGINE, TRAIN, LATENT, ANALYSIS, EXPERIMENT, METRICS, CLI,
+                    UI))
+            .because("data and model sit under the engine, training, metrics and experiments");
 
     @ArchTest
     static final ArchRule trainDoesNotReachUp = noClasses()
@@ -93,15 +95,16 @@ class ArchitectureTest {
             .because("the CLI and the UI both drive experiments, not the other way round");
 
     /**
-     * The whole stack at once: each layer may use only the layers under it. {@code latent}, {@code analysis} and
-     * {@code metrics} sit beside {@code train}, over {@code model} and {@code data}; {@code cli} and {@code ui} sit
-     * beside each other at the top.
+     * The whole stack at once: each layer may use only the layers under it. {@code engine} (the lab's compute
+     * engine) sits over {@code model} and {@code data}, under {@code train}; {@code latent}, {@code analysis} and
+     * {@code metrics} sit beside {@code train}; {@code cli} and {@code ui} sit beside each other at the top.
      */
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("core").definedBy(CORE)
             .layer("data").definedBy(DATA)
             .layer("model").definedBy(MODEL)
+            .layer("engine").definedBy(ENGINE)
             .layer("train").definedBy(TRAIN)
             .layer("latent").definedBy(LATENT)
             .layer("analysis").definedBy(ANALYSIS)
@@ -116,9 +119,10 @@ class ArchitectureTest {
             .whereLayer("analysis").mayOnlyBeAccessedByLayers("experiment", "cli", "ui")
             .whereLayer("metrics").mayOnlyBeAccessedByLayers("experiment", "latent", "analysis", "cli", "ui")
             .whereLayer("train").mayOnlyBeAccessedByLayers("latent", "analysis", "experiment", "cli", "ui")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "latent", "analysis", "metrics", "experiment",
-                    "cli", "ui")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("model", "train", "latent", "analysis", "metrics",
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("train", "latent", "analysis", "experiment", "cli", "ui")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "train", "latent", "analysis", "metrics",
+                    "experiment", "cli", "ui")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("model", "engine", "train", "latent", "analysis", "metrics",
                     "experiment", "cli", "ui")
             .because("dependencies point one way, down the stack of STYLE.md");
 

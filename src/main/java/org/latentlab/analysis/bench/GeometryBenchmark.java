@@ -74,7 +74,7 @@ public final class GeometryBenchmark {
      *
      * @param parameters         the MLP's parameters
      * @param examples           its batch
-     * @param hvpMillis          one Hessian-vector product (two gradients of the batch)
+     * @param hvpMillis          one Hessian-vector product (exact, from the engine: the MLP is a dense chain)
      * @param top5Millis         Lanczos with {@code lanczosSteps} products, top 5 eigenvalues
      * @param top5               the eigenvalues found
      * @param surfaceMillis      the whole surface

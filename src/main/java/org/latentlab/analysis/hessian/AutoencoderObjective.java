@@ -5,6 +5,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Seeds;
+import org.latentlab.engine.DenseChain;
+import org.latentlab.engine.DensePlan;
+import org.latentlab.engine.ExactCurvature;
+import org.latentlab.engine.LossHead;
 import org.latentlab.train.Host;
 import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
 import org.latentlab.train.ae.Reparameterisation;
@@ -29,6 +33,10 @@ import java.util.Random;
  *       error the Gaussian ½ (r − x)² + ½ log 2π per value) plus β · KL.</li>
  * </ul>
  * Sparsity and contractive penalties and tied weights are not part of this loss.
+ *
+ * <p>Hessian-vector products: exact, from the engine (the composite network encoder∘decoder with a squared-error or
+ * sigmoid cross-entropy head), for a plain autoencoder of dense layers; central differences of the gradient for a
+ * VAE and for other layers.
  */
 public final class AutoencoderObjective extends NetworkObjective {
 
@@ -102,6 +110,19 @@ public final class AutoencoderObjective extends NetworkObjective {
         double[] o = Host.doubles(flat(decoder.output(codeArray(code), true)));
         double loss = reconstruction(o, new double[o.length]);
         return vae ? loss + beta * Reparameterisation.kl(e, n, codeDim) : loss;
+    }
+
+    @Override
+    protected java.util.Optional<ExactCurvature> compileCurvature() {
+        if (vae) {
+            return java.util.Optional.empty();
+        }
+        return DenseChain.of(encoder).flatMap(e -> DenseChain.of(decoder).map(e::then)).map(chain -> {
+            LossHead head = reconstruction == Reconstruction.CROSS_ENTROPY ? LossHead.sigmoidCrossEntropy(1.0 / n)
+                    : LossHead.squaredError(1.0 / n);
+            return new ExactCurvature(new DensePlan(chain, n, DataType.DOUBLE), head, input,
+                    Nd4j.create(target, new long[] {n, dataDim}, DataType.DOUBLE));
+        });
     }
 
     @Override

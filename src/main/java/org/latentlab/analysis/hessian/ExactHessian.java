@@ -6,8 +6,9 @@ import org.latentlab.core.Monitor;
 
 /**
  * The full Hessian matrix of an {@link Objective} at θ, built column by column from Hessian-vector products with
- * the unit vectors (column j = H eⱼ, two gradient evaluations each, see {@link HessianVectorProduct}) and then
- * symmetrised as ½(H + Hᵀ). Practical up to a few thousand parameters: n columns cost 2n gradients and the matrix
+ * the unit vectors (column j = H eⱼ: exact from the engine where it runs the objective, otherwise two gradient
+ * evaluations each; see {@link HessianVectorProduct}) and then
+ * symmetrised as ½(H + Hᵀ). Practical up to a few thousand parameters: n columns cost n products and the matrix
  * takes 8n² bytes (2,000 parameters: 32 MB); beyond that use {@link Lanczos}, {@link Hutchinson} and
  * {@link SpectralDensity}, which need only products.
  *

@@ -11,6 +11,9 @@ import java.util.Random;
  * (independent ±1 entries) E[vᵀHv] = tr(H), so the mean of vᵀHv over m draws estimates the trace with standard error
  * s/√m, s the sample standard deviation. One Hessian-vector product per draw; draw i uses the seed
  * {@code Seeds.seed(seed, i)}, so estimates with more draws extend those with fewer.
+ *
+ * <p>The products are {@link HessianVectorProduct}'s: exact (the engine's R-operator) for the objectives the
+ * engine runs, central differences of the gradient for the others.
  */
 public final class Hutchinson {
 

@@ -22,6 +22,9 @@ import java.util.Random;
  * Ritz pair (θ, y = Qs). Every new vector is orthogonalised against all previous ones twice, which keeps the Ritz
  * values free of spurious copies. If the Krylov space becomes invariant (β ≈ 0) the basis continues with a fresh
  * random vector.
+ *
+ * <p>The products are {@link HessianVectorProduct}'s: exact (the engine's R-operator) for the objectives the
+ * engine runs, central differences of the gradient for the others.
  */
 public final class Lanczos {
 

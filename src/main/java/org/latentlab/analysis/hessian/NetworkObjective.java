@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.analysis.Objective;
 import org.latentlab.analysis.PlaneLoss;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.ExactCurvature;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,6 +20,10 @@ import java.util.Optional;
  * {@link Objective}. Evaluating at θ copies θ into the networks ({@code setParams} copies in); {@link #close()}
  * puts back the parameters they had when the objective was made. Batch-norm layers use the statistics of the batch
  * (training mode) in both the loss and the gradient, so the two agree.
+ *
+ * <p>When its networks are dense chains the lab's engine runs, a subclass offers {@link #exactCurvature()}: the
+ * same loss compiled into the engine, whose exact Hessian-vector products (Pearlmutter's R-operator)
+ * {@link HessianVectorProduct} then uses instead of central differences.
  *
  * <p>Needs DOUBLE networks (finite differences of float32 gradients keep ~4 digits; {@link DoubleNetworks#copy}
  * makes a DOUBLE copy) and a deterministic loss (no dropout). The networks belong to this objective while it is in
@@ -91,6 +96,24 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
     /** θ as the networks had it when this objective was made: the natural point to analyse. */
     public double[] initialPoint() {
         return layout.toObjective(original);
+    }
+
+    private Optional<ExactCurvature> curvature;
+
+    /**
+     * This loss compiled into the engine, when the engine runs its networks (dense chains) and its loss; built on
+     * first use and kept. Empty for any other objective: its Hessian-vector products stay central differences.
+     */
+    public final Optional<ExactCurvature> exactCurvature() {
+        if (curvature == null) {
+            curvature = compileCurvature().filter(c -> c.dimension() == dimension());
+        }
+        return curvature;
+    }
+
+    /** The engine's version of this loss, if the engine runs it; none by default. */
+    protected Optional<ExactCurvature> compileCurvature() {
+        return Optional.empty();
     }
 
     /** Writes θ into the networks (skipped when they already hold it). */
@@ -268,5 +291,9 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
     @Override
     public void close() {
         restore();
+        if (curvature != null) {
+            curvature.ifPresent(ExactCurvature::close);
+            curvature = null;
+        }
     }
 }

@@ -33,6 +33,9 @@ import java.util.Random;
  * </ul>
  *
  * @param runs one quadrature (nodes ascending, weights summing to 1) per random start
+ *
+ * <p>The products are {@link HessianVectorProduct}'s: exact (the engine's R-operator) for the objectives the
+ * engine runs, central differences of the gradient for the others.
  */
 public record SpectralDensity(List<Quadrature> runs) {
 

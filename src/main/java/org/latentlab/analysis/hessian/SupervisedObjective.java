@@ -4,6 +4,17 @@ import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.DenseChain;
+import org.latentlab.engine.DensePlan;
+import org.latentlab.engine.ExactCurvature;
+import org.latentlab.engine.LossHead;
+import org.latentlab.model.Activation;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossL2;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -15,6 +26,11 @@ import java.util.Optional;
  * features and labels, as a function of its parameters: L(θ) = (1/n) Σᵢ ℓ(f(xᵢ; θ), yᵢ). The gradient comes from
  * {@code computeGradientAndScore}, which sums over the batch, divided by n. Weight decay or L1/L2 configured on the
  * network are applied by DL4J's updater, not by its gradient, so they are left out of the loss too.
+ *
+ * <p>Hessian-vector products: exact, from the engine, when the network is a chain of dense layers ending in a
+ * softmax cross-entropy or squared-error (MSE, L2) output layer without loss weights; central
+ * differences of the gradient otherwise (DL4J's binary cross-entropy clips its probabilities, which the exact
+ * product would not see).
  */
 public final class SupervisedObjective extends NetworkObjective {
 
@@ -51,6 +67,31 @@ public final class SupervisedObjective extends NetworkObjective {
             return out.computeScore(0, true, LayerWorkspaceMgr.noWorkspaces());
         }
         return net.score(new DataSet(features, labels), true) - net.calcRegularizationScore(true);
+    }
+
+    @Override
+    protected Optional<ExactCurvature> compileCurvature() {
+        org.deeplearning4j.nn.conf.layers.Layer conf = net.getOutputLayer().conf().getLayer();
+        if (!(conf instanceof org.deeplearning4j.nn.conf.layers.BaseOutputLayer out)) {
+            return Optional.empty();
+        }
+        ILossFunction loss = out.getLossFn();
+        LossHead head;
+        Activation last;
+        if (loss instanceof LossMCXENT x && x.getWeights() == null
+                && out.getActivationFn() instanceof ActivationSoftmax) {
+            head = LossHead.softmaxCrossEntropy(1.0 / n);
+            last = Activation.IDENTITY;
+        } else if (loss instanceof LossL2 l2 && l2.getWeights() == null
+                && DenseChain.activation(out.getActivationFn()).isPresent()) {
+            // MSE is the L2 sum divided by the number of outputs; both are means over the batch
+            head = LossHead.squaredError(1.0 / n / (loss instanceof LossMSE ? out.getNOut() : 1));
+            last = DenseChain.activation(out.getActivationFn()).get();
+        } else {
+            return Optional.empty();
+        }
+        return DenseChain.of(net, last).map(chain -> new ExactCurvature(new DensePlan(chain, n, DataType.DOUBLE),
+                head, features, labels));
     }
 
     @Override

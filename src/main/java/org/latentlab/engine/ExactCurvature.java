@@ -1,0 +1,107 @@
+package org.latentlab.engine;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+
+/**
+ * A loss of a {@link DensePlan}'s output on one fixed batch, as a function of the flat parameters θ: its value, its
+ * gradient and exact Hessian-vector products H(θ)·v by the R-operator. The forward and backward passes run once
+ * per θ (kept until another θ is asked for); each product then costs one R-forward and one R-backward pass, about
+ * the price of one gradient, where central differences cost two gradients and lose half the digits.
+ *
+ * <p>θ and v come and go as {@code double[]}, the geometry code's vectors; the plan may compute in FLOAT, but only
+ * DOUBLE keeps the products exact to rounding. Owns its plan: {@link #close()} closes it.
+ */
+public final class ExactCurvature implements AutoCloseable {
+
+    private final DensePlan plan;
+    private final LossHead head;
+    private final INDArray target;
+    private double[] point;
+    private double loss;
+
+    /**
+     * @param plan   the compiled network (its batch size is the batch's)
+     * @param head   the loss of the output
+     * @param input  the batch [batch, inputs], copied into the plan
+     * @param target what the head compares the output with, [batch, outputs] (copied)
+     */
+    public ExactCurvature(DensePlan plan, LossHead head, INDArray input, INDArray target) {
+        if (input.size(0) != plan.batch() || target.size(0) != plan.batch()) {
+            throw new IllegalArgumentException("the plan takes batches of " + plan.batch() + " rows, not "
+                    + input.size(0) + " inputs and " + target.size(0) + " targets");
+        }
+        this.plan = plan;
+        this.head = head;
+        plan.input().assign(input.reshape(plan.batch(), plan.chain().inputs()));
+        this.target = target.reshape(plan.batch(), plan.chain().outputs()).castTo(plan.dataType()).dup();
+    }
+
+    public int dimension() {
+        return plan.chain().parameters();
+    }
+
+    public DensePlan plan() {
+        return plan;
+    }
+
+    /** The loss at θ. */
+    public double loss(double[] theta) {
+        at(theta);
+        return loss;
+    }
+
+    /** ∇L(θ), a fresh array. */
+    public double[] gradient(double[] theta) {
+        at(theta);
+        return plan.gradient().toDoubleVector();
+    }
+
+    /** H(θ)·v, a fresh array. */
+    public double[] hessianVector(double[] theta, double[] v) {
+        if (v.length != dimension()) {
+            throw new IllegalArgumentException("v has " + v.length + " values, expected " + dimension());
+        }
+        at(theta);
+        write(plan.direction(), v);
+        plan.rForward();
+        head.hessianVector(plan.rOutput(), plan.rOutputGradient());
+        plan.rBackward();
+        return plan.hessianVector().toDoubleVector();
+    }
+
+    /** Runs the forward and backward passes at θ unless they already ran there. */
+    private void at(double[] theta) {
+        if (theta.length != dimension()) {
+            throw new IllegalArgumentException("θ has " + theta.length + " values, expected " + dimension());
+        }
+        if (point != null && Arrays.equals(point, theta)) {
+            return;
+        }
+        write(plan.parameters(), theta);
+        plan.forward();
+        loss = head.valueAndGradient(plan.output(), target, plan.outputGradient());
+        plan.backward();
+        point = theta.clone();
+    }
+
+    private static void write(INDArray flat, double[] values) {
+        if (flat.dataType() == DataType.DOUBLE) {
+            flat.data().setData(values);
+        } else {
+            flat.assign(Nd4j.createFromArray(values).reshape(flat.shape()));
+        }
+    }
+
+    public String describe() {
+        return head.describe() + " of a dense chain, exact products by the R-operator";
+    }
+
+    @Override
+    public void close() {
+        plan.close();
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The lab's own compute engine on ND4J operations, under the trainers and the geometry bench: a network is compiled
+ * once into a plan for a fixed batch size and data type, with its flat parameters (in exactly DL4J's layout, so
+ * checkpoints and exports read the same vector), activations, gradients and scratch preallocated, and its native
+ * ops built once with their outputs preset and re-executed. Besides forward and backward passes the plan runs
+ * Pearlmutter's R-operator (Pearlmutter 1994, "Fast exact multiplication by the Hessian"): a forward-mode pass
+ * along a parameter direction and its backward pass, giving exact Hessian-vector products of a loss of the output
+ * ({@link org.latentlab.engine.LossHead}).
+ *
+ * <p>So far the engine runs chains of dense layers ({@link org.latentlab.engine.DenseChain},
+ * {@link org.latentlab.engine.DensePlan}); DL4J's {@code MultiLayerNetwork} stays the export format and the test
+ * oracle. May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
+ * {@code experiment}, {@code cli} and {@code ui} may import it. Nothing here assumes the CPU backend.
+ */
+package org.latentlab.engine;
