@@ -124,9 +124,9 @@ final class VersusPyTorch {
                 case "geometry-hvp" -> new Workload(name, "Hessian-vector product, " + on, SideBySide.Unit.MILLIS,
                         ops::hvp, sizes);
                 case "geometry-top5" -> new Workload(name, "top-5 Hessian eigenvalues, Lanczos " + c.lanczosSteps()
-                        + " steps, " + on, SideBySide.Unit.MILLIS, ops::top5, sizes);
-                case "geometry-surface" -> new Workload(name, c.surface() + "x" + c.surface() + " loss surface, " + on,
-                        SideBySide.Unit.SECONDS, () -> ops.surface(Monitor.NONE), sizes);
+                        + " steps, MLP " + mlp, SideBySide.Unit.MILLIS, ops::top5, sizes);
+                case "geometry-surface" -> new Workload(name, c.surface() + "x" + c.surface() + " loss surface, MLP "
+                        + mlp, SideBySide.Unit.SECONDS, () -> ops.surface(Monitor.NONE), sizes);
                 case "geometry-jacobian" -> new Workload(name, "encoder Jacobian " + c.code() + "x" + c.inputs()
                         + ", " + encoder + ", double", SideBySide.Unit.MILLIS, ops::jacobian, sizes);
                 default -> throw new LabException("unknown geometry workload " + name + ": one of " + GEOMETRY);
