@@ -23,19 +23,39 @@ import java.util.Locale;
 
 /**
  * Iterations per second of the bundled GANs (one D and one G update per iteration), as medians over repeated
- * windows after a warm-up, for each thread count asked for; and a memory soak that reports the resident set size.
+ * windows after a warm-up, for each thread count asked for; the same beside PyTorch ({@link VersusPyTorch}); and a
+ * memory soak that reports the resident set size.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed (median it/s) of the ring8, MNIST MLP and DCGAN nets, the MLP autoencoder"
-                + " and the VAE; --soak N for memory; --session R for memory over a long session of switching presets.")
+                + " and the VAE; --vs-pytorch beside PyTorch on the same nets and geometry-bench's workloads, in one table;"
+                + " --soak N for memory; --session R for memory over a long session of switching presets.")
 final class BenchCommand implements Runnable {
 
-    @Option(names = "--nets", split = ",", defaultValue = "ring8-nsgan,mnist-mlp-gan,fashion-dcgan,mnist-ae,mnist-vae",
-            description = "presets or experiment files to measure (default: ${DEFAULT-VALUE})")
+    /** The training nets measured by default. */
+    static final List<String> TRAINING = List.of("ring8-nsgan", "mnist-mlp-gan", "fashion-dcgan", "mnist-ae",
+            "mnist-vae");
+
+    @Option(names = "--nets", split = ",", description = "presets or experiment files to measure (default: "
+            + "ring8-nsgan,mnist-mlp-gan,fashion-dcgan,mnist-ae,mnist-vae; with --vs-pytorch also geometry-hvp,"
+            + "geometry-top5,geometry-surface,geometry-jacobian, the workloads of geometry-bench)")
     List<String> nets;
 
-    @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "thread counts (default: 1,2)")
+    @Option(names = "--threads", split = ",", description = "thread counts (default: 1,2; with --vs-pytorch one"
+            + " count, default 1)")
     List<Integer> threads;
+
+    @Option(names = "--vs-pytorch", description = "measure beside bench/pytorch_yardstick.py (PyTorch on the same"
+            + " nets), alternating rounds, and print one table with the ratio of the speeds")
+    boolean vsPytorch;
+
+    @Option(names = "--python", paramLabel = "PYTHON", description = "the python with PyTorch for --vs-pytorch"
+            + " (default: python3 on the PATH, else /usr/bin/python3)")
+    String python;
+
+    @Option(names = "--yardstick", paramLabel = "FILE", description = "the yardstick script (default: "
+            + "bench/pytorch_yardstick.py in the lab's folder)")
+    Path yardstick;
 
     @Option(names = "--seconds", defaultValue = "3", description = "length of one measured window")
     double seconds;
@@ -69,7 +89,20 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        if (threads == null) {
+            threads = vsPytorch ? List.of(1) : List.of(1, 2);
+        }
+        if (nets == null) {
+            nets = new ArrayList<>(TRAINING);
+            if (vsPytorch) {
+                nets.addAll(VersusPyTorch.GEOMETRY);
+            }
+        }
         checkOptions();
+        if (vsPytorch) {
+            versusPyTorch();
+            return;
+        }
         Backend.init();
         if (soak != null) {
             soak(soak);
@@ -82,27 +115,73 @@ final class BenchCommand implements Runnable {
         System.out.printf(Locale.ROOT, "%-16s %7s %10s %10s %10s  %s%n", "net", "threads", "median", "min", "max",
                 "(it/s; an iteration: one D + one G update for a GAN, one encoder + decoder update otherwise)");
         for (String name : nets) {
+            if (VersusPyTorch.GEOMETRY.contains(name)) {
+                throw new org.latentlab.core.LabException(name + " is a geometry workload: time it with"
+                        + " geometry-bench, or beside PyTorch with bench --vs-pytorch");
+            }
+            for (int t : threads) {
+                Backend.configureThreads(t);
+                BenchNet net = BenchNet.open(name);
+                double[] sorted = measure(net.trainer()).clone();
+                Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "%-16s %7d %10.1f %10.1f %10.1f  batch %d%s%n", name, t,
+                        sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], net.batch(),
+                        net.family().isEmpty() ? "" : " (" + net.family() + ")");
+            }
+        }
+        Backend.configureThreads(Backend.requestedThreads());
+    }
+
+    /** The table beside PyTorch: the yardstick starts first, so that a missing python or torch is said at once. */
+    private void versusPyTorch() {
+        int t = threads.get(0);
+        Path script = PyTorchYardstick.locateScript(yardstick, Path.of("."));
+        try (PyTorchYardstick torch = PyTorchYardstick.start(python, script, t)) {
+            Backend.init();
+            Backend.configureThreads(t);
+            VersusPyTorch.Geometry geometry = new VersusPyTorch.Geometry(
+                    org.latentlab.analysis.bench.GeometryBenchmark.Config.standard());
+            new VersusPyTorch(seconds, repeats, System.err).run(nets, name -> {
+                if (VersusPyTorch.GEOMETRY.contains(name)) {
+                    return geometry.open(name);
+                }
+                BenchNet net = BenchNet.open(name);
+                return new VersusPyTorch.Workload(name, name + ", batch " + net.batch(), SideBySide.Unit.PER_SECOND,
+                        net.trainer()::iterate, java.util.Map.of());
+            }, torch, t, System.out);
+        } finally {
+            Backend.configureThreads(Backend.requestedThreads());
+        }
+    }
+
+    /**
+     * A net of the bench, built to train: a GAN (one D and one G update per iteration) or an autoencoder / VAE /
+     * RBM (one update of both networks).
+     *
+     * @param family the reconstruction family's id, empty for a GAN
+     */
+    record BenchNet(org.latentlab.train.Trainer trainer, int batch, String family) {
+
+        static BenchNet open(String name) {
             Path file = Path.of(name);
             if (Files.exists(file) ? !org.latentlab.experiment.ExperimentFiles.isGan(
                     org.latentlab.experiment.ExperimentFiles.readText(file), name) : Presets.reconstructs(name)) {
-                benchModel(name, file);
-                continue;
+                org.latentlab.experiment.ReconstructionExperiment spec = Files.exists(file)
+                        ? org.latentlab.experiment.ExperimentFiles.readReconstruction(file)
+                        : Presets.loadReconstruction(name);
+                DataSource data = ExperimentData.open(spec.dataset(), Path.of("."),
+                        org.latentlab.data.ImageScale.ZERO_TO_ONE);
+                DataSource train = ExperimentData.split(data, spec.heldOut(), spec.seed()).train();
+                return new BenchNet(ExperimentRunner.buildTrainer(spec, train, DataType.FLOAT),
+                        spec.training() == null ? spec.rbm().batchSize() : spec.training().batchSize(),
+                        spec.family().id());
             }
             GanExperiment spec = name.endsWith(".json") && Files.exists(file)
                     ? org.latentlab.experiment.ExperimentFiles.readGan(file) : Presets.loadGan(name);
             DataSource data = ExperimentData.open(spec, Path.of("."));
-            for (int t : threads) {
-                Backend.configureThreads(t);
-                GanTrainer trainer = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
-                double[] rates = measure(trainer);
-                double[] sorted = rates.clone();
-                Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "%-16s %7d %10.1f %10.1f %10.1f  batch %d%n", name, t,
-                        sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1],
-                        spec.training().batchSize());
-            }
+            return new BenchNet(ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT),
+                    spec.training().batchSize(), "");
         }
-        Backend.configureThreads(Backend.requestedThreads());
     }
 
     /** Zero, negative and absurd counts are refused before anything is built. */
@@ -119,48 +198,27 @@ final class BenchCommand implements Runnable {
         }
         OptionChecks.within("--repeats", repeats, 1, 1000, "measured windows per net and thread count");
         OptionChecks.within("--seconds", seconds, 0, true, 600);
+        if (vsPytorch && threads.size() != 1) {
+            throw new org.latentlab.core.LabException("--vs-pytorch compares at one thread count, not " + threads
+                    + ": give --threads N");
+        }
+        for (String name : nets) {
+            if (!Presets.NAMES.contains(name) && !VersusPyTorch.GEOMETRY.contains(name)
+                    && !Files.exists(Path.of(name))) {
+                Presets.family(name); // says which presets there are
+            }
+        }
         for (int t : threads) {
             OptionChecks.within("--threads", t, 1, MAX_THREADS, "thread counts; this machine has "
                     + Runtime.getRuntime().availableProcessors() + " cores");
         }
     }
 
-    /** An autoencoder / VAE / RBM: one update of both networks per iteration. */
-    private void benchModel(String name, Path file) {
-        org.latentlab.experiment.ReconstructionExperiment spec = Files.exists(file)
-                ? org.latentlab.experiment.ExperimentFiles.readReconstruction(file) : Presets.loadReconstruction(name);
-        DataSource data = ExperimentData.open(spec.dataset(), Path.of("."),
-                org.latentlab.data.ImageScale.ZERO_TO_ONE);
-        DataSource train = org.latentlab.experiment.ExperimentData.split(data, spec.heldOut(), spec.seed()).train();
-        for (int t : threads) {
-            Backend.configureThreads(t);
-            org.latentlab.train.Trainer trainer = org.latentlab.experiment.ExperimentRunner.buildTrainer(spec, train,
-                    DataType.FLOAT);
-            double[] sorted = measure(trainer).clone();
-            Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "%-16s %7d %10.1f %10.1f %10.1f  batch %d (%s)%n", name, t,
-                    sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], spec.training() == null
-                            ? spec.rbm().batchSize() : spec.training().batchSize(), spec.family().id());
-        }
-    }
-
     private double[] measure(org.latentlab.train.Trainer trainer) {
-        long warmEnd = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            trainer.iterate();
-        }
+        VersusPyTorch.warmUp(trainer::iterate);
         double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            long end = start + (long) (seconds * 1e9);
-            int n = 0;
-            long now;
-            do {
-                trainer.iterate();
-                n++;
-                now = System.nanoTime();
-            } while (now < end);
-            rates[r] = n * 1e9 / (now - start);
+            rates[r] = VersusPyTorch.window(trainer::iterate, seconds);
         }
         return rates;
     }

@@ -115,56 +115,102 @@ public final class GeometryBenchmark {
     }
 
     public static Result run(Config c, Monitor monitor) {
-        Random rng = new Random(Seeds.mix(c.seed()));
-        MultiLayerNetwork mlp = mlp(c);
-        INDArray x = uniform(rng, c.examples(), c.inputs());
-        double[] labels = new double[c.examples() * c.classes()];
-        for (int i = 0; i < c.examples(); i++) {
-            labels[i * c.classes() + rng.nextInt(c.classes())] = 1;
-        }
-        SupervisedObjective objective = new SupervisedObjective(mlp, x,
-                Nd4j.create(labels, new long[] {c.examples(), c.classes()}, DataType.DOUBLE));
-        double[] theta = objective.initialPoint();
-        HessianVectorProduct hvp = new HessianVectorProduct(objective, theta);
-        double[] v = Vectors.gaussian(theta.length, rng);
-
+        Operations ops = prepare(c);
         monitor.progress(0, "benchmark: Hessian-vector products");
         for (int i = 0; i < 5; i++) {
-            hvp.apply(v); // warm-up: JIT and ND4J's first calls
+            ops.hvp(); // warm-up: JIT and ND4J's first calls
         }
-        double hvpMs = median(c.repeats(), () -> hvp.apply(v), monitor);
+        double hvpMs = median(c.repeats(), ops::hvp, monitor);
 
         monitor.progress(0.1, "benchmark: Lanczos");
-        EigenPairs[] top = new EigenPairs[1];
-        Runnable lanczos = () -> top[0] = new Lanczos(hvp, c.seed()).topEigenvalues(5, c.lanczosSteps(), 0);
-        lanczos.run();
-        double lanczosMs = median(Math.max(1, c.repeats() / 3), lanczos, monitor);
+        EigenPairs[] top = {ops.top5()};
+        double lanczosMs = median(Math.max(1, c.repeats() / 3), () -> top[0] = ops.top5(), monitor);
 
         monitor.progress(0.3, "benchmark: loss surface");
-        ScanPlane plane = ScanPlane.filterNormalized(objective.layout(), theta, c.seed());
-        double surfaceMs = median(Math.min(3, c.repeats()),
-                () -> SurfaceScan.create(plane, -1, 1, c.surface()).run(objective, monitor), monitor);
-        objective.restore();
+        double surfaceMs = median(Math.min(3, c.repeats()), () -> ops.surface(monitor), monitor);
 
         monitor.progress(0.9, "benchmark: encoder Jacobian");
-        MultiLayerNetwork encoder = NetworkCompiler.compile(new NetworkSpec("encoder", Shape.vector(c.inputs()),
-                        List.of(new LayerSpec.Dense("enc1", c.encoderHidden(), Activation.TANH, 0.2),
-                                new LayerSpec.Dense("code", c.code(), Activation.SIGMOID, 0.2))),
-                OptimizerSpec.adam(1e-3, 0.5), c.seed(), DataType.DOUBLE);
-        double[] input = Host.row(uniform(rng, 1, c.inputs()));
         Jacobian[] j = new Jacobian[1];
-        Runnable jac = () -> j[0] = EncoderJacobian.at(encoder, input, EncoderOutput.CODE);
         for (int i = 0; i < 5; i++) {
-            jac.run();
+            j[0] = ops.jacobian();
             TangentSpace.of(j[0]);
         }
-        double jacMs = median(c.repeats() * 2, jac, monitor);
+        double jacMs = median(c.repeats() * 2, () -> j[0] = ops.jacobian(), monitor);
         double svdMs = median(c.repeats() * 2, () -> TangentSpace.of(j[0]), monitor);
-        double bothMs = median(c.repeats() * 2,
-                () -> TangentSpace.of(EncoderJacobian.at(encoder, input, EncoderOutput.CODE)), monitor);
+        double bothMs = median(c.repeats() * 2, () -> TangentSpace.of(ops.jacobian()), monitor);
         monitor.progress(1, "benchmark done");
-        return new Result(theta.length, c.examples(), hvpMs, lanczosMs, top[0].eigenvalues(), surfaceMs,
+        return new Result(ops.parameters(), c.examples(), hvpMs, lanczosMs, top[0].eigenvalues(), surfaceMs,
                 c.surface() * c.surface(), jacMs, svdMs, bothMs);
+    }
+
+    /** Builds the workload: nets, data, the product's point and direction, the surface's plane. */
+    public static Operations prepare(Config c) {
+        return new Operations(c);
+    }
+
+    /**
+     * The workload built once, its operations ready to call: the very ones {@link #run} times, so that a yardstick
+     * beside another library (the {@code bench --vs-pytorch} command) times the lab's code, not a copy of it.
+     * Not thread-safe: one thread calls it.
+     */
+    public static final class Operations {
+        private final Config c;
+        private final SupervisedObjective objective;
+        private final double[] theta;
+        private final HessianVectorProduct hvp;
+        private final double[] v;
+        private final ScanPlane plane;
+        private final MultiLayerNetwork encoder;
+        private final double[] input;
+
+        private Operations(Config c) {
+            this.c = c;
+            Random rng = new Random(Seeds.mix(c.seed()));
+            MultiLayerNetwork mlp = mlp(c);
+            INDArray x = uniform(rng, c.examples(), c.inputs());
+            double[] labels = new double[c.examples() * c.classes()];
+            for (int i = 0; i < c.examples(); i++) {
+                labels[i * c.classes() + rng.nextInt(c.classes())] = 1;
+            }
+            objective = new SupervisedObjective(mlp, x,
+                    Nd4j.create(labels, new long[] {c.examples(), c.classes()}, DataType.DOUBLE));
+            theta = objective.initialPoint();
+            hvp = new HessianVectorProduct(objective, theta);
+            v = Vectors.gaussian(theta.length, rng);
+            plane = ScanPlane.filterNormalized(objective.layout(), theta, c.seed());
+            encoder = NetworkCompiler.compile(new NetworkSpec("encoder", Shape.vector(c.inputs()),
+                            List.of(new LayerSpec.Dense("enc1", c.encoderHidden(), Activation.TANH, 0.2),
+                                    new LayerSpec.Dense("code", c.code(), Activation.SIGMOID, 0.2))),
+                    OptimizerSpec.adam(1e-3, 0.5), c.seed(), DataType.DOUBLE);
+            input = Host.row(uniform(rng, 1, c.inputs()));
+        }
+
+        /** The MLP's parameter count. */
+        public int parameters() {
+            return theta.length;
+        }
+
+        /** One Hessian-vector product of the MLP's loss on its batch. */
+        public double[] hvp() {
+            return hvp.apply(v);
+        }
+
+        /** The top 5 eigenvalues by Lanczos with {@code lanczosSteps} products. */
+        public EigenPairs top5() {
+            return new Lanczos(hvp, c.seed()).topEigenvalues(5, c.lanczosSteps(), 0);
+        }
+
+        /** The whole surface × surface loss surface on filter-normalised directions over [-1, 1]². */
+        public SurfaceScan surface(Monitor monitor) {
+            SurfaceScan scan = SurfaceScan.create(plane, -1, 1, c.surface()).run(objective, monitor);
+            objective.restore();
+            return scan;
+        }
+
+        /** The encoder's Jacobian at one input. */
+        public Jacobian jacobian() {
+            return EncoderJacobian.at(encoder, input, EncoderOutput.CODE);
+        }
     }
 
     private static MultiLayerNetwork mlp(Config c) {
