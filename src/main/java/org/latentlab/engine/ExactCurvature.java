@@ -79,7 +79,8 @@ public final class ExactCurvature implements AutoCloseable {
      * The loss on the plane origin + a·d₁ + b·d₂ as a function of (a, b), for a loss-surface scan. The first layer's
      * pre-activation is linear in (a, b) on a fixed batch: P₀ = X·W₀ + b₀ at the origin and P₁, P₂ along d₁, d₂ are
      * computed here once, so a cell costs z₀ = P₀ + a·P₁ + b·P₂ and the compiled forward pass of the layers above
-     * (no array allocated per cell). The function uses this object's plan: do not interleave it with other calls.
+     * and of the loss alone (no array allocated per cell). The function uses this object's plan: do not interleave it
+     * with other calls.
      */
     public DoubleBinaryOperator onPlane(double[] origin, double[] d1, double[] d2) {
         if (origin.length != dimension() || d1.length != dimension() || d2.length != dimension()) {
@@ -111,7 +112,7 @@ public final class ExactCurvature implements AutoCloseable {
                 blas.axpy(size, b, first[2], z0);
             }
             plan.forwardFromFirstPreActivation();
-            return head.valueAndGradient(plan.output(), target, plan.outputGradient());
+            return head.value(plan.output(), target, plan.outputGradient());
         };
     }
 

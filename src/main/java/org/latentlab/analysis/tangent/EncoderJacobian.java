@@ -49,7 +49,13 @@ public final class EncoderJacobian {
         }
         int d = inputs[0].length;
         DataType type = encoder.params().dataType();
-        int outputs = outputSize(encoder, d, type);
+        Optional<DenseChain> chain = type == DataType.DOUBLE || type == DataType.FLOAT ? DenseChain.of(encoder)
+                : Optional.empty();
+        if (chain.isPresent() && chain.get().inputs() != d) {
+            throw new LabException("the encoder does not take inputs of " + d + " values: it takes "
+                    + chain.get().inputs());
+        }
+        int outputs = chain.isPresent() ? chain.get().outputs() : outputSize(encoder, d, type);
         int k = output.codeSize(outputs);
         if (backwardNeedsTraining(encoder)) {
             List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
@@ -58,8 +64,6 @@ public final class EncoderJacobian {
             }
             return out;
         }
-        Optional<DenseChain> chain = type == DataType.DOUBLE || type == DataType.FLOAT ? DenseChain.of(encoder)
-                : Optional.empty();
         int perPass = Math.max(1, MAX_ROWS / k);
         List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
         for (int start = 0; start < inputs.length; start += perPass) {
