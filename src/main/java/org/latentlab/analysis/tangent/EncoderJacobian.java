@@ -8,6 +8,7 @@ import org.latentlab.engine.DensePlan;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,9 @@ public final class EncoderJacobian {
             return out;
         }
         int perPass = Math.max(1, MAX_ROWS / k);
+        if (chain.isPresent()) {
+            return onEngine(chain.get(), encoder, inputs, k, perPass);
+        }
         List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
         for (int start = 0; start < inputs.length; start += perPass) {
             int m = Math.min(perPass, inputs.length - start);
@@ -81,15 +85,10 @@ public final class EncoderJacobian {
                     eps[r * outputs + i] = 1;
                 }
             }
-            double[] g;
-            if (chain.isPresent()) {
-                g = onEngine(chain.get(), encoder, m * k, rows, eps);
-            } else {
-                INDArray grad = backprop(encoder, Nd4j.create(rows, new long[] {(long) m * k, d}, DataType.DOUBLE)
-                        .castTo(type), Nd4j.create(eps, new long[] {(long) m * k, outputs}, DataType.DOUBLE)
-                        .castTo(type));
-                g = grad.castTo(DataType.DOUBLE).reshape('c', new long[] {grad.length()}).toDoubleVector();
-            }
+            INDArray grad = backprop(encoder, Nd4j.create(rows, new long[] {(long) m * k, d}, DataType.DOUBLE)
+                    .castTo(type), Nd4j.create(eps, new long[] {(long) m * k, outputs}, DataType.DOUBLE)
+                    .castTo(type));
+            double[] g = grad.castTo(DataType.DOUBLE).reshape('c', new long[] {grad.length()}).toDoubleVector();
             for (int p = 0; p < m; p++) {
                 double[][] j = new double[k][d];
                 for (int i = 0; i < k; i++) {
@@ -145,36 +144,62 @@ public final class EncoderJacobian {
 
     /** The plan of the last dense encoder, kept for the next Jacobian of the same shape (compiling costs more). */
     private static DensePlan lastPlan;
+    /** The copies per input (k) whose identity {@link #lastPlan}'s output gradient holds. */
+    private static int lastCopies;
 
     /**
-     * The input gradient [rows, d] (row-major) of a dense chain for the given output gradient after a forward pass on
-     * {@code x}, by the lab's engine: one forward and one input-only backward pass of a compiled plan.
+     * J at each input by the lab's engine, {@code perPass} inputs per pass: the plan's input holds k copies of each
+     * input, its output gradient the identity on the first k outputs (written once per plan), then one forward and
+     * one input-only backward pass; row i of a copy's input gradient is ∇ₓ cᵢ. Nothing but the result is allocated
+     * per call once the plan exists.
      */
-    static synchronized double[] onEngine(DenseChain chain, MultiLayerNetwork encoder, int rows, double[] x,
-                                          double[] epsilon) {
-        DataType type = encoder.params().dataType();
-        if (lastPlan == null || lastPlan.batch() != rows || lastPlan.dataType() != type
-                || !lastPlan.chain().equals(chain)) {
-            if (lastPlan != null) {
-                lastPlan.close();
+    static synchronized List<Jacobian> onEngine(DenseChain chain, MultiLayerNetwork encoder, double[][] inputs, int k,
+                                                int perPass) {
+        int d = chain.inputs();
+        List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
+        for (int start = 0; start < inputs.length; start += perPass) {
+            int m = Math.min(perPass, inputs.length - start);
+            DensePlan plan = plan(chain, encoder.params().dataType(), m, k);
+            plan.parameters().assign(encoder.params().reshape(plan.parameters().shape()));
+            for (int p = 0; p < m; p++) {
+                double[] x = inputs[start + p];
+                if (x.length != d) {
+                    throw new IllegalArgumentException("all inputs must have " + d + " values");
+                }
+                INDArray row = Nd4j.create(x, new long[] {1, d}, DataType.DOUBLE).castTo(plan.dataType());
+                plan.input().get(NDArrayIndex.interval((long) p * k, (long) (p + 1) * k), NDArrayIndex.all())
+                        .assign(0).addiRowVector(row);
             }
-            lastPlan = new DensePlan(chain, rows, type);
+            plan.forward();
+            double[] g = plan.backwardToInput().data().asDouble();
+            for (int p = 0; p < m; p++) {
+                double[][] j = new double[k][d];
+                for (int i = 0; i < k; i++) {
+                    System.arraycopy(g, (p * k + i) * d, j[i], 0, d);
+                }
+                out.add(new Jacobian(j));
+            }
         }
-        DensePlan plan = lastPlan;
-        plan.parameters().assign(encoder.params().reshape(plan.parameters().shape()));
-        write(plan.input(), x);
-        plan.forward();
-        write(plan.outputGradient(), epsilon);
-        return plan.backwardToInput().data().asDouble();
+        return out;
     }
 
-    /** Row-major values into a fresh contiguous array of the same length. */
-    private static void write(INDArray into, double[] values) {
-        if (into.dataType() == DataType.DOUBLE) {
-            into.data().setData(values);
-        } else {
-            into.assign(Nd4j.createFromArray(values).reshape(into.shape()));
+    /** The kept plan for m inputs of k copies, compiled anew (its identity written) when the shape changes. */
+    private static DensePlan plan(DenseChain chain, DataType type, int m, int k) {
+        int rows = m * k;
+        if (lastPlan != null && lastPlan.batch() == rows && lastPlan.dataType() == type
+                && lastPlan.chain().equals(chain) && lastCopies == k) {
+            return lastPlan;
         }
+        if (lastPlan != null) {
+            lastPlan.close();
+        }
+        lastPlan = new DensePlan(chain, rows, type);
+        lastCopies = k;
+        INDArray eps = lastPlan.outputGradient().assign(0);
+        for (int r = 0; r < rows; r++) {
+            eps.putScalar(r, r % k, 1);
+        }
+        return lastPlan;
     }
 
     /** The input gradient for the given output gradient, after an inference-mode forward pass on {@code x}. */
