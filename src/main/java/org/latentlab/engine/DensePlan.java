@@ -296,6 +296,46 @@ public final class DensePlan implements AutoCloseable {
         return output();
     }
 
+    /**
+     * The live pre-activation z₀ = x·W₀ + b₀ [batch, outputs of the first layer], which
+     * {@link #forwardFromFirstPreActivation()} starts from.
+     */
+    public INDArray firstPreActivation() {
+        return z[0];
+    }
+
+    /**
+     * The forward pass from a first-layer pre-activation written into {@link #firstPreActivation()}, the first
+     * layer's product skipped: for callers that know z₀ more cheaply (a loss-surface plane, where z₀ is linear in
+     * the plane's coordinates). The other layers use the current parameters; returns the live output.
+     */
+    public INDArray forwardFromFirstPreActivation() {
+        for (int l = 0; l < depth; l++) {
+            if (l > 0) {
+                affine[l].run();
+            }
+            if (activate[l] != null) {
+                activate[l].run();
+            }
+        }
+        derivativesFresh = false;
+        return output();
+    }
+
+    /**
+     * The backward pass from {@link #outputGradient()} to the input alone (no parameter gradient): fills and returns
+     * the live {@link #inputGradient()}. With k copies of x as the input and the identity as the output gradient,
+     * row i is ∇ₓ outᵢ: the Jacobian of the output in one pass.
+     */
+    public INDArray backwardToInput() {
+        derivatives();
+        for (int l = depth - 1; l >= 0; l--) {
+            toDelta[l].run();
+            backInput[l].run();
+        }
+        return inputGradient;
+    }
+
     /** Copies {@code dOut} into {@link #outputGradient()} and runs the backward pass; returns the live gradient. */
     public INDArray backward(INDArray dOut) {
         outputGradient().assign(dOut);

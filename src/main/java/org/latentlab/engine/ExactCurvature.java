@@ -1,10 +1,12 @@
 package org.latentlab.engine;
 
+import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * A loss of a {@link DensePlan}'s output on one fixed batch, as a function of the flat parameters θ: its value, its
@@ -71,6 +73,47 @@ public final class ExactCurvature implements AutoCloseable {
         head.hessianVector(plan.rOutput(), plan.rOutputGradient());
         plan.rBackward();
         return plan.hessianVector().toDoubleVector();
+    }
+
+    /**
+     * The loss on the plane origin + a·d₁ + b·d₂ as a function of (a, b), for a loss-surface scan. The first layer's
+     * pre-activation is linear in (a, b) on a fixed batch: P₀ = X·W₀ + b₀ at the origin and P₁, P₂ along d₁, d₂ are
+     * computed here once, so a cell costs z₀ = P₀ + a·P₁ + b·P₂ and the compiled forward pass of the layers above
+     * and of the loss alone (no array allocated per cell). The function uses this object's plan: do not interleave it
+     * with other calls.
+     */
+    public DoubleBinaryOperator onPlane(double[] origin, double[] d1, double[] d2) {
+        if (origin.length != dimension() || d1.length != dimension() || d2.length != dimension()) {
+            throw new IllegalArgumentException("a plane of " + dimension() + " parameters, not " + origin.length);
+        }
+        double[][] axes = {origin, d1, d2};
+        INDArray[] first = new INDArray[3];
+        for (int i = 0; i < 3; i++) {
+            write(plan.parameters(), axes[i]);
+            plan.forward();
+            first[i] = plan.firstPreActivation().dup();
+        }
+        point = null;
+        double[] cell = new double[dimension()];
+        INDArray z0 = plan.firstPreActivation();
+        long size = z0.length();
+        Level1 blas = Nd4j.getBlasWrapper().level1();
+        return (a, b) -> {
+            point = null;
+            for (int k = 0; k < cell.length; k++) {
+                cell[k] = origin[k] + a * d1[k] + b * d2[k];
+            }
+            write(plan.parameters(), cell);
+            z0.assign(first[0]);
+            if (a != 0) {
+                blas.axpy(size, a, first[1], z0);
+            }
+            if (b != 0) {
+                blas.axpy(size, b, first[2], z0);
+            }
+            plan.forwardFromFirstPreActivation();
+            return head.value(plan.output(), target, plan.outputGradient());
+        };
     }
 
     /** Runs the forward and backward passes at θ unless they already ran there. */

@@ -18,6 +18,15 @@ public interface LossHead {
     double valueAndGradient(INDArray out, INDArray target, INDArray gradient);
 
     /**
+     * L at {@code out} alone, for callers that need no derivative (a loss-surface cell); {@code scratch} has the
+     * output's shape. The default computes the gradient into {@code scratch} too; a head may skip that work. It need
+     * not remember the point for {@link #hessianVector}.
+     */
+    default double value(INDArray out, INDArray target, INDArray scratch) {
+        return valueAndGradient(out, target, scratch);
+    }
+
+    /**
      * (∂²L/∂out²) · {@code direction} into {@code result}, at the output of the last {@link #valueAndGradient}
      * call.
      */

@@ -44,6 +44,13 @@ final class SoftmaxCrossEntropyHead implements LossHead {
     }
 
     @Override
+    public double value(INDArray out, INDArray target, INDArray scratch) {
+        // −scale Σ y ⊙ log softmax(ℓ): no probabilities, no gradient
+        Nd4j.exec(new LogSoftMax(out, scratch));
+        return -scale * scratch.muli(target).sumNumber().doubleValue();
+    }
+
+    @Override
     public void hessianVector(INDArray direction, INDArray result) {
         p.mul(direction, product);
         product.sum(rowDot, 1);

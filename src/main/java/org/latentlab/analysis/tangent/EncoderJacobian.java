@@ -3,19 +3,26 @@ package org.latentlab.analysis.tangent;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.DenseChain;
+import org.latentlab.engine.DensePlan;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * The Jacobian J = ∂c/∂x of an encoder's code c (k values) with respect to its input x (d values) at one or more
  * inputs, by reverse mode in one pass: the network runs forward on k copies of x and back with the k × k identity
- * as the output gradient, so row i of the input gradient is ∇ₓ cᵢ (measured here: 32 × 784 in 2.7 ms, ten times faster
- * than k separate passes). Rifai et al. 2011 (contractive autoencoders, "manifold tangent classifier") read the
+ * as the output gradient, so row i of the input gradient is ∇ₓ cᵢ (32 × 784 through a 784-128-32 encoder in about
+ * 1 ms on the engine, 2.5 ms through DL4J, on a 2-core CPU). Rifai et al. 2011 (contractive autoencoders, "manifold tangent classifier") read the
  * manifold's tangent directions off this matrix ({@link TangentSpace}).
+ *
+ * <p>For an encoder of dense layers the passes run on the lab's engine ({@link DensePlan}: compiled once for the
+ * batch of k copies, an input-only backward pass); other encoders go through DL4J's {@code backpropGradient}.
  *
  * <p>Inference mode (no dropout, batch norm with its running statistics). DL4J cannot run batch normalisation or
  * dropout backwards in inference mode, so for encoders with either the Jacobian is taken by central differences in
@@ -43,7 +50,13 @@ public final class EncoderJacobian {
         }
         int d = inputs[0].length;
         DataType type = encoder.params().dataType();
-        int outputs = outputSize(encoder, d, type);
+        Optional<DenseChain> chain = type == DataType.DOUBLE || type == DataType.FLOAT ? DenseChain.of(encoder)
+                : Optional.empty();
+        if (chain.isPresent() && chain.get().inputs() != d) {
+            throw new LabException("the encoder does not take inputs of " + d + " values: it takes "
+                    + chain.get().inputs());
+        }
+        int outputs = chain.isPresent() ? chain.get().outputs() : outputSize(encoder, d, type);
         int k = output.codeSize(outputs);
         if (backwardNeedsTraining(encoder)) {
             List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
@@ -53,6 +66,9 @@ public final class EncoderJacobian {
             return out;
         }
         int perPass = Math.max(1, MAX_ROWS / k);
+        if (chain.isPresent()) {
+            return onEngine(chain.get(), encoder, inputs, k, perPass);
+        }
         List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
         for (int start = 0; start < inputs.length; start += perPass) {
             int m = Math.min(perPass, inputs.length - start);
@@ -124,6 +140,66 @@ public final class EncoderJacobian {
             }
         }
         return false;
+    }
+
+    /** The plan of the last dense encoder, kept for the next Jacobian of the same shape (compiling costs more). */
+    private static DensePlan lastPlan;
+    /** The copies per input (k) whose identity {@link #lastPlan}'s output gradient holds. */
+    private static int lastCopies;
+
+    /**
+     * J at each input by the lab's engine, {@code perPass} inputs per pass: the plan's input holds k copies of each
+     * input, its output gradient the identity on the first k outputs (written once per plan), then one forward and
+     * one input-only backward pass; row i of a copy's input gradient is ∇ₓ cᵢ. Nothing but the result is allocated
+     * per call once the plan exists.
+     */
+    static synchronized List<Jacobian> onEngine(DenseChain chain, MultiLayerNetwork encoder, double[][] inputs, int k,
+                                                int perPass) {
+        int d = chain.inputs();
+        List<Jacobian> out = new java.util.ArrayList<>(inputs.length);
+        for (int start = 0; start < inputs.length; start += perPass) {
+            int m = Math.min(perPass, inputs.length - start);
+            DensePlan plan = plan(chain, encoder.params().dataType(), m, k);
+            plan.parameters().assign(encoder.params().reshape(plan.parameters().shape()));
+            for (int p = 0; p < m; p++) {
+                double[] x = inputs[start + p];
+                if (x.length != d) {
+                    throw new IllegalArgumentException("all inputs must have " + d + " values");
+                }
+                INDArray row = Nd4j.create(x, new long[] {1, d}, DataType.DOUBLE).castTo(plan.dataType());
+                plan.input().get(NDArrayIndex.interval((long) p * k, (long) (p + 1) * k), NDArrayIndex.all())
+                        .assign(0).addiRowVector(row);
+            }
+            plan.forward();
+            double[] g = plan.backwardToInput().data().asDouble();
+            for (int p = 0; p < m; p++) {
+                double[][] j = new double[k][d];
+                for (int i = 0; i < k; i++) {
+                    System.arraycopy(g, (p * k + i) * d, j[i], 0, d);
+                }
+                out.add(new Jacobian(j));
+            }
+        }
+        return out;
+    }
+
+    /** The kept plan for m inputs of k copies, compiled anew (its identity written) when the shape changes. */
+    private static DensePlan plan(DenseChain chain, DataType type, int m, int k) {
+        int rows = m * k;
+        if (lastPlan != null && lastPlan.batch() == rows && lastPlan.dataType() == type
+                && lastPlan.chain().equals(chain) && lastCopies == k) {
+            return lastPlan;
+        }
+        if (lastPlan != null) {
+            lastPlan.close();
+        }
+        lastPlan = new DensePlan(chain, rows, type);
+        lastCopies = k;
+        INDArray eps = lastPlan.outputGradient().assign(0);
+        for (int r = 0; r < rows; r++) {
+            eps.putScalar(r, r % k, 1);
+        }
+        return lastPlan;
     }
 
     /** The input gradient for the given output gradient, after an inference-mode forward pass on {@code x}. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.latentlab.analysis.Nets;
 import org.latentlab.analysis.Vectors;
 import org.latentlab.core.Monitor;
+import org.latentlab.engine.DenseChain;
 import org.latentlab.model.Activation;
 import org.latentlab.train.DoublePrecision;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,6 +66,70 @@ class TangentTest {
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], actual[i], tol, "row " + i);
         }
+    }
+
+    /** DL4J's batched backward pass: k copies of each input, the identity on the first k outputs. */
+    private static double[][][] dl4jJacobians(MultiLayerNetwork enc, double[][] xs, int k, int outputs) {
+        int d = xs[0].length;
+        double[] rows = new double[xs.length * k * d];
+        double[] eps = new double[xs.length * k * outputs];
+        for (int p = 0; p < xs.length; p++) {
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(xs[p], 0, rows, (p * k + i) * d, d);
+                eps[(p * k + i) * outputs + i] = 1;
+            }
+        }
+        DataType type = enc.params().dataType();
+        double[] g = EncoderJacobian.backprop(enc, Nd4j.create(rows, new long[] {rows.length / d, d},
+                        DataType.DOUBLE).castTo(type),
+                Nd4j.create(eps, new long[] {eps.length / outputs, outputs}, DataType.DOUBLE).castTo(type))
+                .castTo(DataType.DOUBLE).reshape('c', new long[] {rows.length}).toDoubleVector();
+        double[][][] j = new double[xs.length][k][d];
+        for (int p = 0; p < xs.length; p++) {
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(g, (p * k + i) * d, j[p][i], 0, d);
+            }
+        }
+        return j;
+    }
+
+    @Test
+    void denseEncodersRunOnTheEngineAndMatchDl4jsBackwardPass() {
+        MultiLayerNetwork enc = Nets.dense("enc", D, 62, DataType.DOUBLE, new int[] {11, 7, 6},
+                new Activation[] {Activation.RELU, Activation.LEAKYRELU, Activation.TANH});
+        assertTrue(DenseChain.of(enc).isPresent(), "a dense encoder is a chain the engine runs");
+        double[][] xs = {input(11), input(12), input(13)};
+        // the whole code, then the mean half of a VAE's [μ, log σ²] (k < outputs), one input then several
+        for (EncoderOutput part : new EncoderOutput[] {EncoderOutput.CODE, EncoderOutput.VAE_MEAN}) {
+            int k = part.codeSize(6);
+            double[][][] expected = dl4jJacobians(enc, xs, k, 6);
+            List<Jacobian> many = EncoderJacobian.of(enc, xs, part);
+            for (int p = 0; p < xs.length; p++) {
+                assertWithin(expected[p], many.get(p).rows(), 1e-12);
+            }
+            assertWithin(expected[0], EncoderJacobian.at(enc, xs[0], part).rows(), 1e-12);
+        }
+        // the encoder's parameters are read at each call: a changed encoder gives its own Jacobian
+        enc.params().muli(0.5);
+        assertWithin(dl4jJacobians(enc, xs, 6, 6)[1], EncoderJacobian.at(enc, xs[1], EncoderOutput.CODE).rows(),
+                1e-12);
+        // float32 encoders too, to float precision
+        MultiLayerNetwork small = Nets.dense("f", D, 63, DataType.FLOAT, new int[] {8, 4},
+                new Activation[] {Activation.SIGMOID, Activation.IDENTITY});
+        assertWithin(dl4jJacobians(small, xs, 4, 4)[2], EncoderJacobian.at(small, xs[2], EncoderOutput.CODE).rows(),
+                1e-5);
+    }
+
+    /** Equal to {@code rel} relative to the largest entry of {@code expected}. */
+    private static void assertWithin(double[][] expected, double[][] actual, double rel) {
+        double scale = 0;
+        for (double[] row : expected) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        assertTrue(scale > 0);
+        assertClose(expected, actual, rel * scale);
     }
 
     @Test
