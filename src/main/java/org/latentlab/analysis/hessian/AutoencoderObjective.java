@@ -95,7 +95,7 @@ public final class AutoencoderObjective extends NetworkObjective {
         return new AutoencoderObjective(encoder, decoder, input, target, reconstruction, false, 0, 0);
     }
 
-    /** A VAE's negative ELBO (with weight β on the KL term) on {@code input}, its noise drawn once from the seed. */
+    /** A VAE's negative ELBO (with weight β on the KL term) on {@code input}, its noise drawn once from the random seed. */
     public static AutoencoderObjective vae(MultiLayerNetwork encoder, MultiLayerNetwork decoder, INDArray input,
                                            Reconstruction reconstruction, double beta, long noiseSeed) {
         return new AutoencoderObjective(encoder, decoder, input, input, reconstruction, true, beta, noiseSeed);

@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Hutchinson's stochastic trace estimator (Hutchinson 1990; PyHessian's {@code trace}): for Rademacher vectors v
  * (independent ±1 entries) E[vᵀHv] = tr(H), so the mean of vᵀHv over m draws estimates the trace with standard error
- * s/√m, s the sample standard deviation. One Hessian-vector product per draw; draw i uses the seed
+ * s/√m, s the sample standard deviation. One Hessian-vector product per draw; draw i uses the random seed
  * {@code Seeds.seed(seed, i)}, so estimates with more draws extend those with fewer.
  *
  * <p>The products are {@link HessianVectorProduct}'s: exact (the engine's R-operator) for the objectives the

@@ -9,13 +9,13 @@ import java.util.Locale;
  * Which loss of a saved model an analysis takes, and over which data (see {@link GeometryModels#objective}):
  * {@code examples} examples (an autoencoder's first n held-out examples, n drawn from a distribution, or a GAN's n
  * real examples and n codes), for a GAN which player's loss ({@code part}; ignored for autoencoders and VAEs), and
- * the seed of everything random in the analysis: the examples drawn from a distribution, the VAE's noise, the GAN's
+ * the random seed of everything random in the analysis: the examples drawn from a distribution, the VAE's noise, the GAN's
  * codes, and the Lanczos, Hutchinson and SLQ start vectors and random directions. The same LossSpec on the same
  * checkpoint gives the same function and the same results, which is what the cache files are named from.
  *
  * @param examples the size of the fixed batch, at least 1
  * @param part     D's or G's loss for a GAN
- * @param seed     the seed of every random choice
+ * @param seed     the random seed of every random choice
  */
 public record LossSpec(int examples, GeometryModels.Part part, long seed) {
 

@@ -38,7 +38,7 @@ import java.util.function.Function;
  */
 public final class StudioSession {
 
-    /** The seed of the first code, the endpoints, the samples and the encoded subset: a model opens the same way. */
+    /** The random seed of the first code, the endpoints, the samples and the encoded subset: a model opens the same way. */
     static final long SEED = 20_261_122L;
 
     /** A decoded code ready to draw: opaque ARGB pixels, row-major. */
