@@ -52,11 +52,11 @@ class AlongTrainingViewTest {
         });
         TextArea table = robot.lookup("#training-table").queryAs(TextArea.class);
         robot.clickOn("#training-train");
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> table.getText().contains("top_eigenvalue"));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> FxWait.textOf(table).contains("top_eigenvalue"));
         assertEquals(1.0, robot.lookup("#training-progress").queryAs(ProgressBar.class).getProgress());
-        String[] rows = Arrays.stream(table.getText().split("\n")).filter(l -> l.trim().matches("\\d+ .*"))
+        String[] rows = Arrays.stream(FxWait.textOf(table).split("\n")).filter(l -> l.trim().matches("\\d+ .*"))
                 .toArray(String[]::new);
-        assertEquals(6, rows.length, table.getText());
+        assertEquals(6, rows.length, FxWait.textOf(table));
         for (int i = 0; i < rows.length; i++) {
             String[] f = rows[i].trim().split("\\s+");
             assertEquals(10L * (i + 1), Long.parseLong(f[0]), rows[i]);

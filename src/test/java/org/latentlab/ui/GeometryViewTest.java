@@ -43,15 +43,15 @@ class GeometryViewTest {
     @Test
     void clickOnTheSaddleRunsAPathAndGivesTheVerdict(FxRobot robot) throws Exception {
         TextArea report = robot.lookup("#toy-report").queryAs(TextArea.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().contains("Click anywhere"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxWait.textOf(report).contains("Click anywhere"));
         javafx.scene.layout.Region pane = robot.lookup("#toy-contour").queryAs(javafx.scene.layout.Region.class);
         assertTrue(pane.getWidth() > 100);
         // a point left of the saddle point and a little above the x axis (the plot square starts at 40, 10)
         double side = Math.min(pane.getWidth() - 50, pane.getHeight() - 40);
         javafx.geometry.Point2D origin = pane.localToScreen(0, 0);
         robot.clickOn(origin.getX() + 40 + side * 0.3, origin.getY() + 10 + side * 0.45);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().contains("START"));
-        String text = report.getText();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxWait.textOf(report).contains("START"));
+        String text = FxWait.textOf(report);
         assertTrue(text.contains("gradient descent"), text);
         // −x² + 3y² has eigenvalues −2 and 6 everywhere: a saddle curvature at both ends of the path
         assertTrue(text.contains("λ1 = -2.0000") && text.contains("λ2 = 6.0000"), text);
@@ -65,7 +65,7 @@ class GeometryViewTest {
     @Test
     void aTypedFormulaIsChosenAndGarbageIsReported(FxRobot robot) throws Exception {
         TextArea report = robot.lookup("#toy-report").queryAs(TextArea.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().contains("Click anywhere"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxWait.textOf(report).contains("Click anywhere"));
         javafx.scene.control.ComboBox<?> function = robot.lookup("#toy-function")
                 .queryAs(javafx.scene.control.ComboBox.class);
         javafx.scene.control.Label status = robot.lookup("#toy-status").queryAs(javafx.scene.control.Label.class);
@@ -80,10 +80,10 @@ class GeometryViewTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("status: " + status.getText() + "; expression: " + typed.getText(), e);
         }
-        assertTrue(report.getText().contains("−x² + 3y²"), "the saddle is still what is drawn");
+        assertTrue(FxWait.textOf(report).contains("−x² + 3y²"), "the saddle is still what is drawn");
         robot.interact(() -> typed.setText("x^2 + y^2"));
         robot.clickOn("#toy-expression").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> report.getText().startsWith("L = x^2 + y^2"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("L = x^2 + y^2"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class GeometryViewTest {
         robot.clickOn("#geometry-hessian");
         TextArea report = robot.lookup("#hessian-report").queryAs(TextArea.class);
         robot.clickOn("#hessian-train");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> report.getText().startsWith("Opened ring8-ae-2d"));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("Opened ring8-ae-2d"));
         ProgressBar progress = robot.lookup("#hessian-progress").queryAs(ProgressBar.class);
         double[] seen = {0};
         progress.progressProperty().addListener((o, was, now) -> {
@@ -100,19 +100,20 @@ class GeometryViewTest {
             }
         });
         robot.clickOn("#hessian-spectrum");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().contains("Spectral density") || report.getText().contains("Exact spectrum"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxWait.textOf(report).contains("Spectral density")
+                || FxWait.textOf(report).contains("Exact spectrum"));
         assertTrue(seen[0] > 0, "progress was shown while computing");
         assertTrue(progress.getProgress() == 1.0);
-        assertTrue(report.getText().contains("negative"), report.getText());
+        assertTrue(FxWait.textOf(report).contains("negative"), FxWait.textOf(report));
         Shots.take(robot, stage, "geometry-spectrum.png");
-        assertTrue(report.getText().contains("loss ") && report.getText().contains("8835 parameters"),
-                report.getText());
-        String once = report.getText();
+        assertTrue(FxWait.textOf(report).contains("loss ") && FxWait.textOf(report).contains("8835 parameters"),
+                FxWait.textOf(report));
+        String once = FxWait.textOf(report);
         robot.clickOn("#hessian-spectrum");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> report.getText().length() > once.length());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> FxWait.textOf(report).length() > once.length());
         javafx.scene.control.Label message = robot.lookup("#hessian-message").queryAs(javafx.scene.control.Label.class);
         assertTrue(message.getText().startsWith("read from"), message.getText());
-        String added = report.getText().substring(once.length());
+        String added = FxWait.textOf(report).substring(once.length());
         String first = once.substring(once.indexOf("Spectral density"));
         assertTrue(added.contains(first.substring(0, first.indexOf("trace"))), "the same numbers: " + added);
     }

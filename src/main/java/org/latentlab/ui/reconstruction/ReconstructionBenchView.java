@@ -277,8 +277,9 @@ public final class ReconstructionBenchView extends BorderPane {
         plot.getRangeAxis().setLabel("number of units (dimensions) per bin");
         plot.clearDomainMarkers();
         if (Double.isFinite(v.activityTarget())) {
-            ValueMarker m = new ValueMarker(v.activityTarget(), new Color(200, 30, 30), new BasicStroke(2f));
-            m.setLabel("ρ = " + v.activityTarget());
+            ValueMarker m = ChartStyle.marker(v.activityTarget(), "ρ = " + v.activityTarget());
+            m.setPaint(new Color(200, 30, 30));
+            m.setStroke(new BasicStroke(2f));
             plot.addDomainMarker(m);
         }
     }
