@@ -7,6 +7,8 @@ import org.latentlab.core.LabException;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
 import org.latentlab.model.NetworkSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -65,6 +67,38 @@ public record DenseChain(int inputs, List<Layer> layers) {
             p += l.parameters();
         }
         return p;
+    }
+
+    /** Where layer {@code index}'s values start in the flat parameter vector (its W, then its b). */
+    public int offset(int index) {
+        int offset = 0;
+        for (int l = 0; l < index; l++) {
+            offset += layers.get(l).parameters();
+        }
+        return offset;
+    }
+
+    /**
+     * W of layer {@code index} as a view of a flat vector in DL4J's layout ([1, P]: parameters, a gradient, a
+     * direction): [nIn, nOut] in 'f' order.
+     */
+    public INDArray weights(INDArray flat, int index) {
+        Layer l = layers.get(index);
+        int at = offset(index);
+        return segment(flat, at, at + l.inputs() * l.outputs()).reshape('f', l.inputs(), l.outputs());
+    }
+
+    /** b of layer {@code index} as a view of a flat vector in DL4J's layout: [nOut]. */
+    public INDArray bias(INDArray flat, int index) {
+        Layer l = layers.get(index);
+        int at = offset(index) + l.inputs() * l.outputs();
+        return segment(flat, at, at + l.outputs());
+    }
+
+    /** Values {@code from .. to} of a flat vector, [1, P] or [P] (DL4J keeps its gradient in the latter), as a view. */
+    public static INDArray segment(INDArray flat, long from, long to) {
+        return flat.rank() == 1 ? flat.get(NDArrayIndex.interval(from, to))
+                : flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to));
     }
 
     /** The output size of the last layer. */

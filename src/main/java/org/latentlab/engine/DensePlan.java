@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +39,13 @@ public final class DensePlan implements AutoCloseable {
 
     private final INDArray params;
     private final INDArray gradient;
-    private final INDArray direction;
-    private final INDArray product;
 
     private final INDArray input;
     private final INDArray inputGradient;
     private final INDArray ones;
+    /** Per layer: W and b as views of the parameters. */
+    private final INDArray[] w;
+    private final INDArray[] b;
     /** a[0] is the input; a[l + 1], z[l] and the rest belong to layer l. */
     private final INDArray[] a;
     private final INDArray[] z;
@@ -55,11 +55,6 @@ public final class DensePlan implements AutoCloseable {
     /** da[l] = dL/d a[l + 1] (the last one is the output gradient). */
     private final INDArray[] da;
     private final INDArray[] delta;
-    private final INDArray[] rz;
-    private final INDArray[] ra;
-    private final INDArray[] rda;
-    private final INDArray[] rdelta;
-    private final INDArray[] scratch;
 
     private final Kernel[] affine;
     private final Kernel[] activate;
@@ -67,42 +62,48 @@ public final class DensePlan implements AutoCloseable {
     private final Kernel[] weightGrad;
     private final Kernel[] biasGrad;
     private final Kernel[] backInput;
-    private final Kernel[] rAffine;
-    private final Kernel[] rAccumulate;
-    private final Kernel[] rActivate;
-    private final Kernel[] rToDelta;
-    private final Kernel[] rCurvature;
-    private final Kernel[] rAddCurvature;
-    private final Kernel[] rWeight;
-    private final Kernel[] rWeightAccumulate;
-    private final Kernel[] rBias;
-    private final Kernel[] rBackInput;
-    private final Kernel[] rBackInputAccumulate;
     private final List<Kernel> all = new ArrayList<>();
+    /** The R-operator's arrays and kernels, built on the first curvature pass (training plans never need them). */
+    private Curvature curvature;
 
     private boolean derivativesFresh;
+    private boolean secondOrderFresh;
 
-    /** Compiles {@code chain} for batches of {@code batch} rows in {@code type} (FLOAT or DOUBLE). */
+    /** Compiles {@code chain} for batches of {@code batch} rows in {@code type} (FLOAT or DOUBLE), with its own θ. */
     public DensePlan(DenseChain chain, int batch, DataType type) {
+        this(chain, batch, Nd4j.create(type, 1, chain.parameters()), Nd4j.create(type, 1, chain.parameters()));
+    }
+
+    /**
+     * Compiles {@code chain} for batches of {@code batch} rows over given flat parameter and gradient vectors
+     * ([1, P] each, DL4J's layout, in the data type the plan computes in): plans for several batch sizes, and a
+     * DL4J network, can share one θ and one gradient this way.
+     */
+    public DensePlan(DenseChain chain, int batch, INDArray parameters, INDArray gradientVector) {
+        DataType type = parameters.dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE) {
             throw new IllegalArgumentException("the engine computes in FLOAT or DOUBLE, not " + type);
         }
         if (batch < 1) {
             throw new IllegalArgumentException("a batch needs at least one row, not " + batch);
         }
+        int p = chain.parameters();
+        if (parameters.length() != p || gradientVector.length() != p || gradientVector.dataType() != type) {
+            throw new IllegalArgumentException("the chain has " + p + " parameters; given vectors of "
+                    + parameters.length() + " and " + gradientVector.length());
+        }
         this.chain = chain;
         this.batch = batch;
         this.type = type;
         this.depth = chain.layers().size();
-        int p = chain.parameters();
-        params = Nd4j.create(type, 1, p);
-        gradient = Nd4j.create(type, 1, p);
-        direction = Nd4j.create(type, 1, p);
-        product = Nd4j.create(type, 1, p);
+        params = parameters;
+        gradient = gradientVector;
         input = Nd4j.create(type, batch, chain.inputs());
         inputGradient = Nd4j.create(type, batch, chain.inputs());
         ones = Nd4j.ones(type, 1, batch);
 
+        w = new INDArray[depth];
+        b = new INDArray[depth];
         a = new INDArray[depth + 1];
         a[0] = input;
         z = new INDArray[depth];
@@ -111,80 +112,105 @@ public final class DensePlan implements AutoCloseable {
         g2 = new INDArray[depth];
         da = new INDArray[depth];
         delta = new INDArray[depth];
-        rz = new INDArray[depth];
-        ra = new INDArray[depth];
-        rda = new INDArray[depth];
-        rdelta = new INDArray[depth];
-        scratch = new INDArray[depth];
         affine = new Kernel[depth];
         activate = new Kernel[depth];
         toDelta = new Kernel[depth];
         weightGrad = new Kernel[depth];
         biasGrad = new Kernel[depth];
         backInput = new Kernel[depth];
-        rAffine = new Kernel[depth];
-        rAccumulate = new Kernel[depth];
-        rActivate = new Kernel[depth];
-        rToDelta = new Kernel[depth];
-        rCurvature = new Kernel[depth];
-        rAddCurvature = new Kernel[depth];
-        rWeight = new Kernel[depth];
-        rWeightAccumulate = new Kernel[depth];
-        rBias = new Kernel[depth];
-        rBackInput = new Kernel[depth];
-        rBackInputAccumulate = new Kernel[depth];
 
-        int offset = 0;
         for (int l = 0; l < depth; l++) {
             DenseChain.Layer layer = chain.layers().get(l);
-            int in = layer.inputs();
             int out = layer.outputs();
-            INDArray w = weights(params, offset, in, out);
-            INDArray b = bias(params, offset + in * out, out);
-            INDArray gw = weights(gradient, offset, in, out);
-            INDArray gb = bias(gradient, offset + in * out, out).reshape(1, out);
-            INDArray vw = weights(direction, offset, in, out);
-            INDArray vb = bias(direction, offset + in * out, out);
-            INDArray hw = weights(product, offset, in, out);
-            INDArray hb = bias(product, offset + in * out, out).reshape(1, out);
-            offset += layer.parameters();
+            w[l] = chain.weights(params, l);
+            b[l] = chain.bias(params, l);
+            INDArray gw = chain.weights(gradient, l);
+            INDArray gb = chain.bias(gradient, l).reshape(1, out);
 
             z[l] = Nd4j.create(type, batch, out);
             a[l + 1] = layer.activation() == Activation.IDENTITY ? z[l] : Nd4j.create(type, batch, out);
             d1[l] = layer.activation() == Activation.IDENTITY ? Nd4j.ones(type, batch, out)
                     : Nd4j.create(type, batch, out);
-            boolean curved = layer.activation() == Activation.TANH || layer.activation() == Activation.SIGMOID;
+            boolean curved = curved(layer);
             d2[l] = curved ? Nd4j.create(type, batch, out) : null;
             g2[l] = curved ? Nd4j.create(type, batch, out) : null;
             da[l] = Nd4j.create(type, batch, out);
             delta[l] = Nd4j.create(type, batch, out);
-            rz[l] = Nd4j.create(type, batch, out);
-            ra[l] = Nd4j.create(type, batch, out);
-            rda[l] = Nd4j.create(type, batch, out);
-            rdelta[l] = Nd4j.create(type, batch, out);
-            scratch[l] = curved ? Nd4j.create(type, batch, out) : null;
 
-            affine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], w, b}, z[l]));
+            affine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], w[l], b[l]}, z[l]));
             activate[l] = keep(activation(layer, z[l], a[l + 1]));
             toDelta[l] = keep(Kernel.multiply(d1[l], da[l], delta[l]));
             weightGrad[l] = keep(Kernel.gemm(a[l], true, delta[l], false, gw, 1, 0));
             biasGrad[l] = keep(Kernel.gemm(ones, false, delta[l], false, gb, 1, 0));
             INDArray below = l == 0 ? inputGradient : da[l - 1];
-            backInput[l] = keep(Kernel.gemm(delta[l], false, w, true, below, 1, 0));
-
-            rAffine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], vw, vb}, rz[l]));
-            rAccumulate[l] = l == 0 ? null : keep(Kernel.gemm(ra[l - 1], false, w, false, rz[l], 1, 1));
-            rActivate[l] = keep(Kernel.multiply(d1[l], rz[l], ra[l]));
-            rToDelta[l] = keep(Kernel.multiply(d1[l], rda[l], rdelta[l]));
-            rCurvature[l] = curved ? keep(Kernel.multiply(g2[l], rz[l], scratch[l])) : null;
-            rAddCurvature[l] = curved ? keep(Kernel.add(rdelta[l], scratch[l], rdelta[l])) : null;
-            rWeight[l] = keep(Kernel.gemm(a[l], true, rdelta[l], false, hw, 1, 0));
-            rWeightAccumulate[l] = l == 0 ? null : keep(Kernel.gemm(ra[l - 1], true, delta[l], false, hw, 1, 1));
-            rBias[l] = keep(Kernel.gemm(ones, false, rdelta[l], false, hb, 1, 0));
-            rBackInput[l] = l == 0 ? null : keep(Kernel.gemm(rdelta[l], false, w, true, rda[l - 1], 1, 0));
-            rBackInputAccumulate[l] = l == 0 ? null
-                    : keep(Kernel.gemm(delta[l], false, vw, true, rda[l - 1], 1, 1));
+            backInput[l] = keep(Kernel.gemm(delta[l], false, w[l], true, below, 1, 0));
         }
+    }
+
+    private static boolean curved(DenseChain.Layer layer) {
+        return layer.activation() == Activation.TANH || layer.activation() == Activation.SIGMOID;
+    }
+
+    /** The R-operator's part of the plan: its arrays and kernels, per layer. */
+    private final class Curvature {
+        final INDArray direction;
+        final INDArray product;
+        final INDArray[] rz = new INDArray[depth];
+        final INDArray[] ra = new INDArray[depth];
+        final INDArray[] rda = new INDArray[depth];
+        final INDArray[] rdelta = new INDArray[depth];
+        final INDArray[] scratch = new INDArray[depth];
+        final Kernel[] rAffine = new Kernel[depth];
+        final Kernel[] rAccumulate = new Kernel[depth];
+        final Kernel[] rActivate = new Kernel[depth];
+        final Kernel[] rToDelta = new Kernel[depth];
+        final Kernel[] rCurvature = new Kernel[depth];
+        final Kernel[] rAddCurvature = new Kernel[depth];
+        final Kernel[] rWeight = new Kernel[depth];
+        final Kernel[] rWeightAccumulate = new Kernel[depth];
+        final Kernel[] rBias = new Kernel[depth];
+        final Kernel[] rBackInput = new Kernel[depth];
+        final Kernel[] rBackInputAccumulate = new Kernel[depth];
+
+        Curvature() {
+            direction = Nd4j.create(type, 1, chain.parameters());
+            product = Nd4j.create(type, 1, chain.parameters());
+            for (int l = 0; l < depth; l++) {
+                DenseChain.Layer layer = chain.layers().get(l);
+                int out = layer.outputs();
+                INDArray vw = chain.weights(direction, l);
+                INDArray vb = chain.bias(direction, l);
+                INDArray hw = chain.weights(product, l);
+                INDArray hb = chain.bias(product, l).reshape(1, out);
+                boolean curved = curved(layer);
+                rz[l] = Nd4j.create(type, batch, out);
+                ra[l] = Nd4j.create(type, batch, out);
+                rda[l] = Nd4j.create(type, batch, out);
+                rdelta[l] = Nd4j.create(type, batch, out);
+                scratch[l] = curved ? Nd4j.create(type, batch, out) : null;
+
+                rAffine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], vw, vb}, rz[l]));
+                rAccumulate[l] = l == 0 ? null : keep(Kernel.gemm(ra[l - 1], false, w[l], false, rz[l], 1, 1));
+                rActivate[l] = keep(Kernel.multiply(d1[l], rz[l], ra[l]));
+                rToDelta[l] = keep(Kernel.multiply(d1[l], rda[l], rdelta[l]));
+                rCurvature[l] = curved ? keep(Kernel.multiply(g2[l], rz[l], scratch[l])) : null;
+                rAddCurvature[l] = curved ? keep(Kernel.add(rdelta[l], scratch[l], rdelta[l])) : null;
+                rWeight[l] = keep(Kernel.gemm(a[l], true, rdelta[l], false, hw, 1, 0));
+                rWeightAccumulate[l] = l == 0 ? null
+                        : keep(Kernel.gemm(ra[l - 1], true, delta[l], false, hw, 1, 1));
+                rBias[l] = keep(Kernel.gemm(ones, false, rdelta[l], false, hb, 1, 0));
+                rBackInput[l] = l == 0 ? null : keep(Kernel.gemm(rdelta[l], false, w[l], true, rda[l - 1], 1, 0));
+                rBackInputAccumulate[l] = l == 0 ? null
+                        : keep(Kernel.gemm(delta[l], false, vw, true, rda[l - 1], 1, 1));
+            }
+        }
+    }
+
+    private Curvature curvature() {
+        if (curvature == null) {
+            curvature = new Curvature();
+        }
+        return curvature;
     }
 
     private Kernel keep(Kernel k) {
@@ -192,16 +218,6 @@ public final class DensePlan implements AutoCloseable {
             all.add(k);
         }
         return k;
-    }
-
-    /** W of one layer: the [nIn, nOut] 'f'-order view of the flat vector at {@code offset} (DL4J's layout). */
-    private static INDArray weights(INDArray flat, int offset, int in, int out) {
-        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + in * out))
-                .reshape('f', in, out);
-    }
-
-    private static INDArray bias(INDArray flat, int offset, int out) {
-        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + out));
     }
 
     private static Kernel activation(DenseChain.Layer layer, INDArray in, INDArray out) {
@@ -238,12 +254,12 @@ public final class DensePlan implements AutoCloseable {
 
     /** The live parameter direction v [1, P] that {@link #rForward} follows. */
     public INDArray direction() {
-        return direction;
+        return curvature().direction;
     }
 
     /** The live product H·v [1, P] of the last {@link #rBackward}. */
     public INDArray hessianVector() {
-        return product;
+        return curvature().product;
     }
 
     /** The live input batch [batch, inputs]; {@link #forward(INDArray)} copies into it. */
@@ -268,12 +284,12 @@ public final class DensePlan implements AutoCloseable {
 
     /** R(output) of the last {@link #rForward}. */
     public INDArray rOutput() {
-        return ra[depth - 1];
+        return curvature().ra[depth - 1];
     }
 
     /** R{dL/d(output)} = (∂²L/∂out²)·R(output), to be written before {@link #rBackward()}. */
     public INDArray rOutputGradient() {
-        return rda[depth - 1];
+        return curvature().rda[depth - 1];
     }
 
     /** Copies {@code x} (any floating type, [batch, inputs]) into the input and runs the forward pass. */
@@ -293,6 +309,7 @@ public final class DensePlan implements AutoCloseable {
             }
         }
         derivativesFresh = false;
+        secondOrderFresh = false;
         return output();
     }
 
@@ -319,6 +336,7 @@ public final class DensePlan implements AutoCloseable {
             }
         }
         derivativesFresh = false;
+        secondOrderFresh = false;
         return output();
     }
 
@@ -353,28 +371,27 @@ public final class DensePlan implements AutoCloseable {
             weightGrad[l].run();
             biasGrad[l].run();
             backInput[l].run();
-            if (g2[l] != null) {
-                d2[l].mul(da[l], g2[l]);
-            }
         }
+        secondOrderFresh = false;
         return gradient;
     }
 
     /** Copies v into {@link #direction()} and runs {@link #rForward()}. */
     public INDArray rForward(INDArray v) {
-        direction.assign(v);
+        curvature().direction.assign(v);
         return rForward();
     }
 
     /** R-forward along {@link #direction()} at the last forward pass; returns the live R(output). */
     public INDArray rForward() {
         derivatives();
+        Curvature c = curvature();
         for (int l = 0; l < depth; l++) {
-            rAffine[l].run();
-            if (rAccumulate[l] != null) {
-                rAccumulate[l].run();
+            c.rAffine[l].run();
+            if (c.rAccumulate[l] != null) {
+                c.rAccumulate[l].run();
             }
-            rActivate[l].run();
+            c.rActivate[l].run();
         }
         return rOutput();
     }
@@ -384,23 +401,25 @@ public final class DensePlan implements AutoCloseable {
      * point: fills and returns the live {@link #hessianVector()}.
      */
     public INDArray rBackward() {
+        Curvature c = curvature();
+        secondOrder();
         for (int l = depth - 1; l >= 0; l--) {
-            rToDelta[l].run();
-            if (rCurvature[l] != null) {
-                rCurvature[l].run();
-                rAddCurvature[l].run();
+            c.rToDelta[l].run();
+            if (c.rCurvature[l] != null) {
+                c.rCurvature[l].run();
+                c.rAddCurvature[l].run();
             }
-            rWeight[l].run();
-            if (rWeightAccumulate[l] != null) {
-                rWeightAccumulate[l].run();
+            c.rWeight[l].run();
+            if (c.rWeightAccumulate[l] != null) {
+                c.rWeightAccumulate[l].run();
             }
-            rBias[l].run();
-            if (rBackInput[l] != null) {
-                rBackInput[l].run();
-                rBackInputAccumulate[l].run();
+            c.rBias[l].run();
+            if (c.rBackInput[l] != null) {
+                c.rBackInput[l].run();
+                c.rBackInputAccumulate[l].run();
             }
         }
-        return product;
+        return c.product;
     }
 
     /** f′(z) and f″(z) of every layer at the last forward pass, once per pass. */
@@ -421,17 +440,33 @@ public final class DensePlan implements AutoCloseable {
                     Nd4j.exec(new Step(d1[l], d1[l]));
                     d1[l].muli(layer.alpha() - 1).addi(1);
                 }
-                case TANH -> {
-                    out.mul(out, d1[l]).rsubi(1);
-                    out.mul(d1[l], d2[l]).muli(-2);
-                }
-                case SIGMOID -> {
-                    out.rsub(1, d1[l]).muli(out);
-                    out.mul(-2, d2[l]).addi(1).muli(d1[l]);
-                }
+                case TANH -> out.mul(out, d1[l]).rsubi(1);
+                case SIGMOID -> out.rsub(1, d1[l]).muli(out);
             }
         }
         derivativesFresh = true;
+    }
+
+    /**
+     * f″(z) of the curved layers and f″(z) ⊙ dL/da, once per backward pass and only for the R-operator (training
+     * never needs them).
+     */
+    private void secondOrder() {
+        if (secondOrderFresh) {
+            return;
+        }
+        for (int l = 0; l < depth; l++) {
+            INDArray out = a[l + 1];
+            switch (chain.layers().get(l).activation()) {
+                case TANH -> out.mul(d1[l], d2[l]).muli(-2);
+                case SIGMOID -> out.mul(-2, d2[l]).addi(1).muli(d1[l]);
+                default -> {
+                    continue;
+                }
+            }
+            d2[l].mul(da[l], g2[l]);
+        }
+        secondOrderFresh = true;
     }
 
     @Override

@@ -7,19 +7,21 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.latentlab.engine.TrainingNetwork;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a GAN: G and D are two DL4J networks without output layers; the losses of {@link GanLoss} are computed
- * here from D's raw scores, and their derivatives are fed back with {@code backpropGradient} ("epsilon" wiring).
- * D's step sees real and generated examples in one batch; G's step sends dL_G/dx from D's backward pass into G.
+ * Trains a GAN: G and D are two networks without output layers, trained on the lab's engine
+ * ({@link TrainingNetwork}: compiled plans where the engine has every layer, DL4J's layer objects otherwise); the
+ * losses of {@link GanLoss} are computed here from D's raw scores and their derivatives fed back as the output
+ * gradient. D's step sees real and generated examples in one batch; G's step sends dL_G/dx from D's backward pass
+ * into G.
  *
  * <p>Not thread-safe: a {@link TrainingRun} owns it on one thread. Every random draw comes from a generator
  * re-seeded from (seed, update count) at the start of each update, so a run resumed from a checkpoint, or driven by
@@ -37,6 +39,8 @@ public final class GanTrainer implements Trainer {
 
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
+    private final TrainingNetwork g;
+    private final TrainingNetwork d;
     private final DataSource data;
     private final long seed;
     private final int latentDim;
@@ -87,6 +91,8 @@ public final class GanTrainer implements Trainer {
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class);
         this.gradientPenalty = settings.loss() == GanLoss.WGAN_GP ? new GradientPenalty(discriminator) : null;
         checkShapes();
+        this.g = TrainingNetwork.of(generator);
+        this.d = TrainingNetwork.of(discriminator);
     }
 
     private void checkShapes() {
@@ -144,14 +150,13 @@ public final class GanTrainer implements Trainer {
         reseed(2 * (discriminatorUpdates + generatorUpdates));
         int n = settings.batchSize();
         INDArray real = sampleReal(n);
-        INDArray fake = flat(generator.output(sampleLatent(n), true));
-        Gradient gradient = discriminatorGradient(real, fake);
+        INDArray fake = g.forward(sampleLatent(n));
+        INDArray gradient = discriminatorGradient(real, fake);
         if (diagnostics) {
-            last.discriminatorGradNorm = gradient.gradient().norm2Number().doubleValue();
+            last.discriminatorGradNorm = gradient.norm2Number().doubleValue();
         }
-        discriminator.getUpdater().update(discriminator, gradient, (int) discriminatorUpdates, 0, 1, noWorkspaces);
+        d.update((int) discriminatorUpdates);
         INDArray params = discriminator.params();
-        params.subi(gradient.gradient());
         if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
             double c = settings.weightClip();
             Transforms.min(Transforms.max(params, -c, false), c, false);
@@ -163,20 +168,20 @@ public final class GanTrainer implements Trainer {
     public void stepGenerator() {
         reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
         int n = settings.batchSize();
-        Gradient gradient = generatorGradient(sampleLatent(n));
+        INDArray gradient = generatorGradient(sampleLatent(n));
         if (diagnostics) {
-            last.generatorGradNorm = gradient.gradient().norm2Number().doubleValue();
+            last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
-        generator.getUpdater().update(generator, gradient, (int) generatorUpdates, 0, 1, noWorkspaces);
-        generator.params().subi(gradient.gradient());
+        g.update((int) generatorUpdates);
         generatorUpdates++;
     }
 
     /**
-     * D's loss on a real and a generated batch, leaving ∂L_D/∂θ_D in D's gradient view (not applied). The loss is
-     * the mean over the real batch plus the mean over the generated batch (plus the gradient penalty).
+     * D's loss on a real and a generated batch, leaving ∂L_D/∂θ_D in D's gradient view (not applied) and returning
+     * that live view. The loss is the mean over the real batch plus the mean over the generated batch (plus the
+     * gradient penalty).
      */
-    public Gradient discriminatorGradient(INDArray real, INDArray fake) {
+    public INDArray discriminatorGradient(INDArray real, INDArray fake) {
         int n = (int) real.rows();
         int m = (int) fake.rows();
         INDArray x = Nd4j.vstack(real, fake);
@@ -187,16 +192,15 @@ public final class GanTrainer implements Trainer {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
         }
-        discriminator.setInput(x);
-        List<INDArray> acts = discriminator.feedForward(true, false);
-        double[] s = acts.get(acts.size() - 1).toDoubleVector();
+        double[] s = d.forward(x).toDoubleVector();
         double[] eps = new double[n + m];
         double[] realTerms = discriminatorTerms(s, 0, n, true, eps);
         double[] fakeTerms = discriminatorTerms(s, n, m, false, eps);
         double lossValue = realTerms[0] + fakeTerms[0];
         double realScore = realTerms[1];
         double fakeScore = fakeTerms[1];
-        Gradient gradient = discriminator.backpropGradient(column(eps), noWorkspaces).getFirst();
+        d.backward(column(eps));
+        INDArray gradient = d.gradient();
         double penalty = 0;
         if (gradientPenalty != null) {
             int k = Math.min(n, m);
@@ -237,7 +241,8 @@ public final class GanTrainer implements Trainer {
         return new double[] {lossValue, score};
     }
 
-    private Gradient discriminatorGradientSeparately(INDArray x, int n, int m) {
+    /** Batch norm's case, on DL4J's layer objects (the engine has no batch norm yet): two passes, one per batch. */
+    private INDArray discriminatorGradientSeparately(INDArray x, int n, int m) {
         INDArray realPart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
         INDArray fakePart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m),
@@ -272,22 +277,17 @@ public final class GanTrainer implements Trainer {
         last.realScore = realTerms[1];
         last.fakeScore = fakeTerms[1];
         last.penalty = Double.NaN;
-        return gradient;
+        return gradient.gradient();
     }
 
-    /** G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied). */
-    public Gradient generatorGradient(INDArray z) {
+    /** G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied) and returning it. */
+    public INDArray generatorGradient(INDArray z) {
         int n = (int) z.rows();
-        generator.setInput(z);
-        List<INDArray> gActs = generator.feedForward(true, false);
-        INDArray gOut = gActs.get(gActs.size() - 1);
-        INDArray fake = flat(gOut);
+        INDArray fake = g.forward(z);
         if (settings.instanceNoise() > 0) {
             fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
         }
-        discriminator.setInput(fake);
-        List<INDArray> dActs = discriminator.feedForward(true, false);
-        double[] s = dActs.get(dActs.size() - 1).toDoubleVector();
+        double[] s = d.forward(fake).toDoubleVector();
         GanLoss loss = settings.loss();
         double[] eps = new double[n];
         double lossValue = 0;
@@ -297,9 +297,8 @@ public final class GanTrainer implements Trainer {
         }
         requireFinite("G loss", lossValue);
         last.generatorLoss = lossValue;
-        Pair<Gradient, INDArray> dBack = discriminator.backpropGradient(column(eps), noWorkspaces);
-        INDArray dx = dBack.getSecond().reshape(gOut.shape());
-        return generator.backpropGradient(dx, noWorkspaces).getFirst();
+        g.backward(d.inputGradient(column(eps)));
+        return g.gradient();
     }
 
     /** G's samples for the given codes, flat [n, dataDim], in inference mode. */

@@ -1,9 +1,9 @@
 package org.latentlab.train;
 
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.DenseViews;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -75,10 +75,10 @@ public final class GradientPenalty {
     }
 
     /**
-     * Computes Ω at the interpolates {@code xHat} and, if {@code gradient} is not null, adds ∂Ω/∂θ into it
-     * (keys "i_W" and "i_b", as DL4J names the critic's parameters).
+     * Computes Ω at the interpolates {@code xHat} and, if {@code gradient} is not null, adds ∂Ω/∂θ into it (the
+     * critic's flat gradient [1, P] in DL4J's layout: per layer W [nIn, nOut] in 'f' order, then b).
      */
-    public Result apply(INDArray xHat, double lambda, Gradient gradient) {
+    public Result apply(INDArray xHat, double lambda, INDArray gradient) {
         int layers = kinds.length;
         long m = xHat.rows();
         INDArray[] w = new INDArray[layers + 1];
@@ -121,7 +121,7 @@ public final class GradientPenalty {
         INDArray pBar = p[0].mulColumnVector(Nd4j.create(coef, new long[] {m, 1}, xHat.dataType()));
         INDArray[] aBar = new INDArray[layers + 1];
         for (int l = 1; l <= layers; l++) {
-            gradient.getGradientFor((l - 1) + "_W").addi(pBar.transpose().mmul(g[l]));
+            DenseViews.weights(critic, gradient, l - 1).addi(pBar.transpose().mmul(g[l]));
             if (l < layers) {
                 INDArray gBar = pBar.mmul(w[l]);
                 if (d2[l] != null) {
@@ -139,8 +139,8 @@ public final class GradientPenalty {
                 bl = bl == null ? back : bl.addi(back);
             }
             if (bl != null) {
-                gradient.getGradientFor((l - 1) + "_W").addi(h[l - 1].transpose().mmul(bl));
-                INDArray bGrad = gradient.getGradientFor((l - 1) + "_b");
+                DenseViews.weights(critic, gradient, l - 1).addi(h[l - 1].transpose().mmul(bl));
+                INDArray bGrad = DenseViews.bias(critic, gradient, l - 1);
                 bGrad.addi(bl.sum(0).reshape(bGrad.shape()));
             }
             bNext = bl;

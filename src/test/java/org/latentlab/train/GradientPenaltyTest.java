@@ -102,7 +102,7 @@ class GradientPenaltyTest {
         assertEquals(critic.numParams(), gradient.gradient().length());
         assertEquals(0.0, gradient.gradient().amaxNumber().doubleValue(), "the gradient view should start at zero");
 
-        GradientPenalty.Result result = new GradientPenalty(critic).apply(xHat, LAMBDA, gradient);
+        GradientPenalty.Result result = new GradientPenalty(critic).apply(xHat, LAMBDA, gradient.gradient());
         double[] analytic = gradient.gradient().dup().toDoubleVector();
 
         assertEquals(paramsBefore, critic.params(), "the penalty must not change the critic's parameters");
@@ -120,7 +120,7 @@ class GradientPenaltyTest {
         INDArray xHat = interpolates(critic);
         Gradient zero = zeroGradient(critic, xHat);
         GradientPenalty penalty = new GradientPenalty(critic);
-        penalty.apply(xHat, LAMBDA, zero);
+        penalty.apply(xHat, LAMBDA, zero.gradient());
         INDArray penaltyOnly = zero.gradient().dup();
 
         critic.setInput(xHat);
@@ -129,7 +129,7 @@ class GradientPenaltyTest {
         Gradient lossGradient = critic.backpropGradient(eps, LayerWorkspaceMgr.noWorkspaces()).getFirst();
         INDArray lossOnly = lossGradient.gradient().dup();
         assertTrue(lossOnly.amaxNumber().doubleValue() > 1e-3);
-        penalty.apply(xHat, LAMBDA, lossGradient);
+        penalty.apply(xHat, LAMBDA, lossGradient.gradient());
 
         INDArray expected = lossOnly.add(penaltyOnly);
         assertTrue(expected.equalsWithEps(lossGradient.gradient(), 1e-12),

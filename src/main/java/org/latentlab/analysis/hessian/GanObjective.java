@@ -1,6 +1,5 @@
 package org.latentlab.analysis.hessian;
 
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.latentlab.core.LabException;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanTrainer;
@@ -68,7 +67,7 @@ public final class GanObjective extends NetworkObjective {
             return;
         }
         load(theta);
-        Gradient g;
+        INDArray g;
         if (ofDiscriminator) {
             g = trainer.discriminatorGradient(real, fake);
             lastLoss = trainer.lastStats().discriminatorLoss;
@@ -76,7 +75,7 @@ public final class GanObjective extends NetworkObjective {
             g = trainer.generatorGradient(z);
             lastLoss = trainer.lastStats().generatorLoss;
         }
-        lastGradient = collect(1, g.gradient());
+        lastGradient = collect(1, g);
         lastTheta = theta.clone();
     }
 

@@ -2,11 +2,11 @@ package org.latentlab.train.ae;
 
 import org.latentlab.core.Seeds;
 
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
+import org.latentlab.engine.DenseViews;
+import org.latentlab.engine.TrainingNetwork;
 import org.latentlab.train.Host;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.NonFiniteLossException;
@@ -14,22 +14,20 @@ import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings.Corruption;
 import org.latentlab.train.ae.AutoencoderSettings.Penalty;
 import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * Trains an autoencoder (plain, tied, sparse, denoising, contractive, convolutional, stacked) or a VAE: an encoder
- * and a decoder network (DL4J, no output layers); the losses are computed here and their gradients fed back with
- * {@code backpropGradient}, the decoder's input gradient becoming the encoder's output gradient, to which the code
- * penalty's gradient is added.
+ * and a decoder network (no output layers), trained on the lab's engine ({@link TrainingNetwork}); the losses are
+ * computed here and their gradients fed back as output gradients, the decoder's input gradient becoming the
+ * encoder's output gradient, to which the code penalty's gradient is added.
  *
  * <p>For a VAE the encoder outputs [μ, log σ²] (2k values) and the decoder takes z = μ + σ·ε, ε ~ N(0, I); the loss
  * is the negative ELBO −E[log p(x|z)] + β·KL(N(μ, σ²) ‖ N(0, I)), KL = ½ Σ (μ² + σ² − 1 − log σ²).
@@ -50,6 +48,8 @@ public final class AutoencoderTrainer implements Trainer {
 
     private final MultiLayerNetwork encoder;
     private final MultiLayerNetwork decoder;
+    private final TrainingNetwork enc;
+    private final TrainingNetwork dec;
     private final DataSource data;
     private final Kind kind;
     private final long seed;
@@ -59,7 +59,6 @@ public final class AutoencoderTrainer implements Trainer {
     private final TiedWeights tied;
     private final GreedyPretraining pretraining;
     private final Random rng = new Random();
-    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
     private final NativeMemory memory = new NativeMemory();
     private AutoencoderSettings settings;
 
@@ -71,8 +70,11 @@ public final class AutoencoderTrainer implements Trainer {
     private Map<String, Double> lastLosses = new LinkedHashMap<>();
     private double lastGradNorm = Double.NaN;
 
-    /** One batch's loss, split into its parts, and the gradients left in the networks' gradient views. */
-    public record StepResult(Map<String, Double> losses, Gradient encoderGradient, Gradient decoderGradient) {
+    /**
+     * One batch's loss, split into its parts, and the flat gradients left in the networks' gradient views (live:
+     * the next pass overwrites them).
+     */
+    public record StepResult(Map<String, Double> losses, INDArray encoderGradient, INDArray decoderGradient) {
         public double total() {
             return losses.get("total");
         }
@@ -110,6 +112,8 @@ public final class AutoencoderTrainer implements Trainer {
         }
         this.pretraining = settings.pretraining() == AutoencoderSettings.Pretraining.NONE ? null
                 : new GreedyPretraining(this, settings, seed);
+        this.enc = TrainingNetwork.of(encoder);
+        this.dec = TrainingNetwork.of(decoder);
     }
 
     private void checkDecoder() {
@@ -137,8 +141,8 @@ public final class AutoencoderTrainer implements Trainer {
             INDArray input = corrupt(clean);
             StepResult r = gradients(input, clean);
             if (diagnostics) {
-                double sq = r.encoderGradient().gradient().norm2Number().doubleValue();
-                double sd = r.decoderGradient().gradient().norm2Number().doubleValue();
+                double sq = r.encoderGradient().norm2Number().doubleValue();
+                double sd = r.decoderGradient().norm2Number().doubleValue();
                 lastGradNorm = Math.sqrt(sq * sq + sd * sd);
             }
             apply(r);
@@ -154,9 +158,8 @@ public final class AutoencoderTrainer implements Trainer {
      */
     public StepResult gradients(INDArray input, INDArray target) {
         int n = (int) input.rows();
-        encoder.setInput(input);
-        List<INDArray> encActs = encoder.feedForward(true, false);
-        INDArray encOut = flat(encActs.get(encActs.size() - 1));
+        INDArray encOut = enc.forward(input);
+        long encWidth = encOut.columns();
         double[] e = Host.doubles(encOut);
         double[] code;
         double[] noise = null;
@@ -169,15 +172,12 @@ public final class AutoencoderTrainer implements Trainer {
         } else {
             code = e;
         }
-        decoder.setInput(Nd4j.create(code, new long[] {n, codeDim}, dataType));
-        List<INDArray> decActs = decoder.feedForward(true, false);
-        INDArray out = decActs.get(decActs.size() - 1);
-        INDArray outGrad = Nd4j.createUninitialized(dataType, out.shape());
-        double recon = reconstruction(flat(out), target.castTo(dataType), n, outGrad.reshape(n, dataDim));
+        INDArray out = dec.forward(Nd4j.create(code, new long[] {n, codeDim}, dataType));
+        INDArray outGrad = Nd4j.createUninitialized(dataType, n, dataDim);
+        double recon = reconstruction(out, target.castTo(dataType), n, outGrad);
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("reconstruction", recon);
-        Pair<Gradient, INDArray> decBack = decoder.backpropGradient(outGrad, noWorkspaces);
-        double[] codeGrad = Host.doubles(decBack.getSecond().reshape(n, codeDim));
+        double[] codeGrad = Host.doubles(dec.backward(outGrad));
         double total = recon;
         double[] encGrad;
         double[] contractiveWeightGrad = null;
@@ -217,18 +217,19 @@ public final class AutoencoderTrainer implements Trainer {
                 total += p;
             }
         }
-        INDArray encEps = Nd4j.create(encGrad, encActs.get(encActs.size() - 1).shape(), dataType);
-        Gradient encGradient = encoder.backpropGradient(encEps, noWorkspaces).getFirst();
+        enc.backward(Nd4j.create(encGrad, new long[] {n, encWidth}, dataType));
+        INDArray encGradient = enc.gradient();
+        INDArray decGradient = dec.gradient();
         if (contractiveWeightGrad != null) {
-            INDArray gw = encGradient.getGradientFor("0_W");
+            INDArray gw = DenseViews.weights(encoder, encGradient, 0);
             gw.addi(Nd4j.create(contractiveWeightGrad, gw.shape(), dataType));
         }
         if (tied != null) {
-            tied.foldGradients(encGradient, decBack.getFirst());
+            tied.foldGradients(encGradient, decGradient);
         }
         losses.put("total", total);
         requireFinite(losses);
-        return new StepResult(losses, encGradient, decBack.getFirst());
+        return new StepResult(losses, encGradient, decGradient);
     }
 
     /**
@@ -264,10 +265,8 @@ public final class AutoencoderTrainer implements Trainer {
     }
 
     private void apply(StepResult r) {
-        encoder.getUpdater().update(encoder, r.encoderGradient(), (int) encoderUpdates, 0, 1, noWorkspaces);
-        encoder.params().subi(r.encoderGradient().gradient());
-        decoder.getUpdater().update(decoder, r.decoderGradient(), (int) decoderUpdates, 0, 1, noWorkspaces);
-        decoder.params().subi(r.decoderGradient().gradient());
+        enc.update((int) encoderUpdates);
+        dec.update((int) decoderUpdates);
         encoderUpdates++;
         decoderUpdates++;
         if (tied != null) {

@@ -1,9 +1,9 @@
 package org.latentlab.train.ae;
 
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.DenseViews;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -48,10 +48,11 @@ final class TiedWeights {
         }
     }
 
-    void foldGradients(Gradient encoderGradient, Gradient decoderGradient) {
+    /** Folds the decoder's weight gradients into the encoder's (flat gradients in DL4J's layout). */
+    void foldGradients(INDArray encoderGradient, INDArray decoderGradient) {
         for (int l = 0; l < layers; l++) {
-            INDArray ge = encoderGradient.getGradientFor(l + "_W");
-            INDArray gd = decoderGradient.getGradientFor((layers - 1 - l) + "_W");
+            INDArray ge = DenseViews.weights(encoder, encoderGradient, l);
+            INDArray gd = DenseViews.weights(decoder, decoderGradient, layers - 1 - l);
             ge.addi(gd.transpose());
             gd.assign(0);
         }

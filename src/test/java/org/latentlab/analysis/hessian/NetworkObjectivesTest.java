@@ -138,8 +138,8 @@ class NetworkObjectivesTest {
             double loss = o.loss(theta);
             double[] g = o.gradient(theta);
             AutoencoderTrainer.StepResult r = trainer.gradients(x, x);
-            double[] expected = concat(r.encoderGradient().gradient().toDoubleVector(),
-                    r.decoderGradient().gradient().toDoubleVector());
+            double[] expected = concat(r.encoderGradient().toDoubleVector(),
+                    r.decoderGradient().toDoubleVector());
             assertEquals(r.total(), loss, 1e-12 * Math.abs(loss), rec + " loss");
             assertArrayEquals(expected, g, 1e-12, rec + " gradient");
             double err = Nets.maxRelativeError(g, Nets.finiteDifferenceGradient(o, theta, 1e-6), 1e-3);

@@ -1,8 +1,8 @@
 package org.latentlab.train.ae;
 
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.latentlab.engine.DenseViews;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.latentlab.core.LabException;
 import org.latentlab.model.Activation;
@@ -77,12 +77,12 @@ class TiedWeightsTest {
         MultiLayerNetwork dec = t.decoder();
         INDArray x = AeChecks.uniform(31, BATCH, 6, 0, 1);
         AutoencoderTrainer.StepResult r = t.gradients(x, x);
-        Gradient ge = r.encoderGradient();
-        Gradient gd = r.decoderGradient();
+        INDArray ge = r.encoderGradient();
+        INDArray gd = r.decoderGradient();
         double total = r.total();
-        INDArray[] encW = {ge.getGradientFor("0_W").dup(), ge.getGradientFor("1_W").dup()};
-        INDArray[] decW = {gd.getGradientFor("0_W").dup(), gd.getGradientFor("1_W").dup()};
-        INDArray decB = gd.getGradientFor("1_b").dup();
+        INDArray[] encW = {DenseViews.weights(enc, ge, 0).dup(), DenseViews.weights(enc, ge, 1).dup()};
+        INDArray[] decW = {DenseViews.weights(dec, gd, 0).dup(), DenseViews.weights(dec, gd, 1).dup()};
+        INDArray decB = DenseViews.bias(dec, gd, 1).dup();
         for (INDArray g : decW) {
             assertEquals(0, g.amaxNumber().doubleValue(), 0, "the decoder's copy gets no gradient of its own");
         }

@@ -33,8 +33,8 @@ final class TrainerGradients {
         AutoencoderTrainer.StepResult r = t.gradients(input, target);
         Map<String, Double> losses = Map.copyOf(r.losses());
         // the gradient views are overwritten by the next call: copy them first
-        double[] encAnalytic = r.encoderGradient().gradient().dup().toDoubleVector();
-        double[] decAnalytic = r.decoderGradient().gradient().dup().toDoubleVector();
+        double[] encAnalytic = r.encoderGradient().dup().toDoubleVector();
+        double[] decAnalytic = r.decoderGradient().dup().toDoubleVector();
         double total = r.total();
         assertTrue(Math.abs(loss.getAsDouble() - total) <= 1e-12 * Math.abs(total),
                 "the loss must be a deterministic function of the parameters");

@@ -1,0 +1,56 @@
+package org.latentlab.engine;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A network as the trainers drive it: a training-mode forward pass, a backward pass to the parameters and to the
+ * input, and one optimiser step. Its parameters, gradient and optimiser state are those of a DL4J
+ * {@link MultiLayerNetwork} (the same arrays, in DL4J's flat layout), so that network's inference, checkpoints and
+ * exports always see the current θ.
+ *
+ * <p>{@link #of} compiles the network onto the engine ({@link PlannedNetwork}) when the engine has all of its layers,
+ * and otherwise drives DL4J's layer objects ({@link LayerObjectNetwork}); the trainers do not tell the two apart.
+ * Arrays returned are live: the next pass overwrites them. Not thread-safe: one owner thread.
+ */
+public interface TrainingNetwork extends AutoCloseable {
+
+    /** The network on the engine when the engine runs all of its layers, else on DL4J's layer objects. */
+    static TrainingNetwork of(MultiLayerNetwork network) {
+        return DenseChain.of(network).<TrainingNetwork>map(chain -> new PlannedNetwork(network, chain))
+                .orElseGet(() -> new LayerObjectNetwork(network));
+    }
+
+    /** The DL4J network whose parameters, gradient and optimiser state this one trains. */
+    MultiLayerNetwork network();
+
+    /** Whether the passes run on the engine's compiled plans (false: on DL4J's layer objects). */
+    boolean onEngine();
+
+    /** The training-mode output for a batch of flat inputs, flat [n, outputs]. */
+    INDArray forward(INDArray input);
+
+    /**
+     * The backward pass of the last forward from dL/d(output) (flat [n, outputs]): fills {@link #gradient()} with
+     * dL/dθ summed over the batch and returns dL/d(input), flat [n, inputs].
+     */
+    INDArray backward(INDArray outputGradient);
+
+    /** Like {@link #backward} when only dL/d(input) is wanted; {@link #gradient()} may or may not change. */
+    INDArray inputGradient(INDArray outputGradient);
+
+    /** The live flat gradient [1, P], DL4J's gradient view of the network. */
+    INDArray gradient();
+
+    /**
+     * One optimiser step from {@link #gradient()}: the network's own updater (Adam, RMSProp or SGD as configured,
+     * with its state) turns the gradient into the update, which is subtracted from θ.
+     *
+     * @param iteration the number of updates made before this one (Adam's bias correction counts them)
+     */
+    void update(int iteration);
+
+    /** Releases the compiled plans' native op contexts (the network itself stays usable). */
+    @Override
+    void close();
+}
