@@ -73,10 +73,20 @@ final class ConvLayerKernels implements AutoCloseable {
                     : new long[] {filters, inChannels, kernel, kernel};
         }
 
-        /** The ops' integer arguments: kernel, stride, padding (computed by the op for "same"), dilation, mode,
-         * NCHW, weight format 1. */
+        /**
+         * The ops' integer arguments: kernel, stride, padding, dilation, mode ("same" lets the op compute the
+         * padding), NCHW, weight format 1. A transposed convolution with padding "same" pads k − s in all; when
+         * that is even it is given as (k − s) / 2 on each side in mode "valid", the same result, because libnd4j
+         * hands transposed convolutions to oneDNN (where the build has it) only with explicit padding.
+         */
         long[] opArguments() {
-            return new long[] {kernel, kernel, stride, stride, 0, 0, 1, 1, same() ? 1 : 0, 0, 1};
+            long pad = 0;
+            long mode = same() ? 1 : 0;
+            if (transposed && same() && kernel >= stride && (kernel - stride) % 2 == 0) {
+                pad = (kernel - stride) / 2;
+                mode = 0;
+            }
+            return new long[] {kernel, kernel, stride, stride, pad, pad, 1, 1, mode, 0, 1};
         }
     }
 
