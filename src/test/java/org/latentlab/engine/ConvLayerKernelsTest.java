@@ -192,6 +192,42 @@ class ConvLayerKernelsTest {
     }
 
     @Test
+    void twoLayersChainedThroughSharedArraysMatchDl4jsNetworkWithOffsetsIntoOneVector() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Shape in = Shape.image(2, 8, 8);
+            LayerSpec first = new LayerSpec.Conv2D("c1", 3, 3, 2, Padding.SAME, Activation.IDENTITY, 0);
+            LayerSpec second = new LayerSpec.Deconv2D("d2", 2, 4, 2, Padding.SAME, Activation.IDENTITY, 0);
+            NetworkSpec spec = new NetworkSpec("chain", in, List.of(first, second));
+            MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 13, type);
+            INDArray params = net.params().dup();
+            INDArray gradient = Nd4j.create(type, params.shape());
+            int batch = 3;
+            ConvLayerKernels.Geometry g1 = ConvLayerKernels.Geometry.of(first, in);
+            Shape mid = Shape.image(g1.filters(), g1.outHeight(), g1.outWidth());
+            try (ConvLayerKernels k1 = new ConvLayerKernels(g1, batch, params, gradient, 0, null, null);
+                 ConvLayerKernels k2 = new ConvLayerKernels(ConvLayerKernels.Geometry.of(second, mid), batch,
+                         params, gradient, g1.parameters(), k1.output(), k1.outputGradient())) {
+                assertEquals(net.numParams(), g1.parameters() + k2.geometry().parameters());
+                INDArray x = data(8, new long[] {batch, 2, 8, 8}, type);
+                INDArray eps = data(9, k2.output().shape(), type);
+                net.setInput(x.reshape(batch, in.size()));
+                List<INDArray> acts = net.feedForward(true, false);
+                Pair<Gradient, INDArray> back = net.backpropGradient(eps.dup(), LayerWorkspaceMgr.noWorkspaces());
+                k1.input().assign(x);
+                k1.forward();
+                k2.forward();
+                k2.outputGradient().assign(eps);
+                k2.backward();
+                k1.backward();
+                double tol = type == DataType.FLOAT ? 1e-5 : 1e-12;
+                assertTrue(maxRelative(k2.output(), acts.get(acts.size() - 1)) < tol, type + " output");
+                assertTrue(maxRelative(gradient, back.getFirst().gradient()) < tol, type + " parameters");
+                assertTrue(maxRelative(k1.inputGradient(), back.getSecond()) < tol, type + " input");
+            }
+        }
+    }
+
+    @Test
     void backwardOverwritesTheGradientInsteadOfAccumulating() {
         Case c = cases().get(1);
         MultiLayerNetwork net = net(c, DataType.DOUBLE, 11);
