@@ -22,7 +22,11 @@ import java.util.Locale;
  * Run by hand, not a test: forward + backward of the 28x28 DCGAN's biggest convolution (D's second: 16 to 32
  * channels, 14x14 to 7x7, kernel 4, stride 2) and biggest transposed convolution (G's first: 32 to 16 channels,
  * 7x7 to 14x14), batch 64, float, through DL4J's layer and through {@link ConvLayerKernels}. Prints the median
- * milliseconds of several rounds. Run with {@code OMP_NUM_THREADS=1} for one thread.
+ * milliseconds of several rounds. Run with {@code OMP_NUM_THREADS=1} for one thread, on the test classpath
+ * ({@code dependency:build-classpath}); for another {@code nd4j-native} build swap its jar on that classpath for
+ * the classifier's ({@code linux-x86_64-onednn}, {@code -avx512}, {@code -onednn-avx512}) and add
+ * {@code -Dorg.bytedeco.javacpp.platform.extension=-onednn} (the classifier's suffix). Arguments: rounds and
+ * iterations per round.
  */
 public final class ConvKernelsBench {
 
