@@ -32,6 +32,11 @@ final class Kernel implements AutoCloseable {
         return new Kernel(name, inputs, new INDArray[] {output}, ints, new double[0]);
     }
 
+    /** An op with several outputs (a backward op's gradients), in the op's order. */
+    static Kernel of(String name, INDArray[] inputs, INDArray[] outputs, long... ints) {
+        return new Kernel(name, inputs, outputs, ints, new double[0]);
+    }
+
     static Kernel withFloats(String name, INDArray[] inputs, INDArray output, double... floats) {
         return new Kernel(name, inputs, new INDArray[] {output}, new long[0], floats);
     }
