@@ -135,11 +135,12 @@ public final class DensePlan implements AutoCloseable {
             d2[l] = curved ? Nd4j.create(type, batch, out) : null;
             g2[l] = curved ? Nd4j.create(type, batch, out) : null;
             da[l] = Nd4j.create(type, batch, out);
-            delta[l] = Nd4j.create(type, batch, out);
+            // an identity layer's delta is its output gradient itself
+            delta[l] = layer.activation() == Activation.IDENTITY ? da[l] : Nd4j.create(type, batch, out);
 
             affine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], w[l], b[l]}, z[l]));
             activate[l] = keep(activation(layer, z[l], a[l + 1]));
-            toDelta[l] = keep(Kernel.multiply(d1[l], da[l], delta[l]));
+            toDelta[l] = keep(activationBackward(layer, z[l], da[l], delta[l]));
             weightGrad[l] = keep(Kernel.gemm(a[l], true, delta[l], false, gw, 1, 0));
             biasGrad[l] = keep(Kernel.gemm(ones, false, delta[l], false, gb, 1, 0));
             INDArray below = l == 0 ? inputGradient : da[l - 1];
@@ -227,6 +228,20 @@ public final class DensePlan implements AutoCloseable {
             case LEAKYRELU -> Kernel.withFloats("lrelu", new INDArray[] {in}, out, layer.alpha());
             case TANH -> Kernel.of("tanh", new INDArray[] {in}, out);
             case SIGMOID -> Kernel.of("sigmoid", new INDArray[] {in}, out);
+        };
+    }
+
+    /**
+     * δ = f′(z) ⊙ dL/da in one fused op from the pre-activation (the ops DL4J's activations use), none for the
+     * identity.
+     */
+    private static Kernel activationBackward(DenseChain.Layer layer, INDArray z, INDArray da, INDArray delta) {
+        return switch (layer.activation()) {
+            case IDENTITY -> null;
+            case RELU -> Kernel.of("relu_bp", new INDArray[] {z, da}, delta);
+            case LEAKYRELU -> Kernel.withFloats("lrelu_bp", new INDArray[] {z, da}, delta, layer.alpha());
+            case TANH -> Kernel.of("tanh_bp", new INDArray[] {z, da}, delta);
+            case SIGMOID -> Kernel.of("sigmoid_bp", new INDArray[] {z, da}, delta);
         };
     }
 
@@ -346,9 +361,10 @@ public final class DensePlan implements AutoCloseable {
      * row i is ∇ₓ outᵢ: the Jacobian of the output in one pass.
      */
     public INDArray backwardToInput() {
-        derivatives();
         for (int l = depth - 1; l >= 0; l--) {
-            toDelta[l].run();
+            if (toDelta[l] != null) {
+                toDelta[l].run();
+            }
             backInput[l].run();
         }
         return inputGradient;
@@ -365,9 +381,10 @@ public final class DensePlan implements AutoCloseable {
      * over the batch) and {@link #inputGradient()}.
      */
     public INDArray backward() {
-        derivatives();
         for (int l = depth - 1; l >= 0; l--) {
-            toDelta[l].run();
+            if (toDelta[l] != null) {
+                toDelta[l].run();
+            }
             weightGrad[l].run();
             biasGrad[l].run();
             backInput[l].run();

@@ -347,9 +347,7 @@ public final class GanTrainer implements Trainer {
 
 
     public INDArray sampleReal(int n) {
-        float[] buf = new float[n * dataDim];
-        data.sample(n, rng, buf);
-        return Nd4j.create(buf, new long[] {n, dataDim}).castTo(dataType);
+        return Batches.sample(data, n, rng, dataType);
     }
 
     public INDArray sampleLatent(int n) {
