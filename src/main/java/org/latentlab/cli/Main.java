@@ -3,6 +3,7 @@ package org.latentlab.cli;
 import java.util.Locale;
 
 import org.latentlab.core.LabException;
+import org.latentlab.engine.NativeBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeBuild.select(); // before anything loads ND4J
         System.exit(execute(args));
     }
 

@@ -146,9 +146,9 @@ final class ConvLayerKernels implements AutoCloseable {
 
         String name = geometry.transposed() ? "deconv2d" : "conv2d";
         long[] args = geometry.opArguments();
-        forward = keep(Kernel.of(name, new INDArray[] {this.input, weights, bias}, output, args));
+        forward = keep(Kernel.of(name, new INDArray[] {this.input, weights, bias}, output, args).withHelpers());
         backward = keep(Kernel.of(name + "_bp", new INDArray[] {this.input, weights, bias, outputGradient},
-                new INDArray[] {this.inputGradient, weightGradient, biasGradient}, args));
+                new INDArray[] {this.inputGradient, weightGradient, biasGradient}, args).withHelpers());
     }
 
     /** The layer for {@code layer} (a conv2d or deconv2d spec) on inputs of shape {@code in}, arrays allocated. */

@@ -14,8 +14,10 @@ final class Kernel implements AutoCloseable {
 
     private final DynamicCustomOp op;
     private final OpContext context;
+    /** Whether the op runs with libnd4j's platform helpers (oneDNN) on; see {@link NativeBuild}. */
+    private boolean helpers;
 
-    private Kernel(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
+    Kernel(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
         this.op = DynamicCustomOp.builder(name).addInputs(inputs).addOutputs(outputs).build();
         this.context = Nd4j.getExecutioner().buildContext();
         context.setInputArrays(inputs);
@@ -61,8 +63,23 @@ final class Kernel implements AutoCloseable {
         return of("add", new INDArray[] {a, b}, out);
     }
 
+    /** This kernel, run with oneDNN allowed (convolutions); every other op runs without ({@link NativeBuild}). */
+    Kernel withHelpers() {
+        helpers = true;
+        return this;
+    }
+
     void run() {
-        Nd4j.exec(op, context);
+        if (!helpers) {
+            Nd4j.exec(op, context);
+            return;
+        }
+        Nd4j.getEnvironment().allowHelpers(true);
+        try {
+            Nd4j.exec(op, context);
+        } finally {
+            Nd4j.getEnvironment().allowHelpers(false);
+        }
     }
 
     @Override

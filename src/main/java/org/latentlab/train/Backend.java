@@ -1,5 +1,6 @@
 package org.latentlab.train;
 
+import org.latentlab.engine.NativeBuild;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -16,7 +17,9 @@ public final class Backend {
     /** Applies the configured thread count once; later calls do nothing. Returns the count in force. */
     public static synchronized int init() {
         if (threads < 0) {
+            NativeBuild.select();
             configureThreads(requestedThreads());
+            NativeBuild.configure();
         }
         return threads;
     }
@@ -83,7 +86,8 @@ public final class Backend {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             omp = -1;
         }
-        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads()
+        return Nd4j.getBackend().getClass().getSimpleName() + " (" + NativeBuild.describe() + "), "
+                + Nd4j.getEnvironment().maxMasterThreads()
                 + " thread(s)" + (omp > 0 ? ", OpenMP " + omp : "") + ", " + Nd4j.dataType();
     }
 }
