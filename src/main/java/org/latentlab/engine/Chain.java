@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
@@ -61,9 +63,10 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
     /**
      * The chain of a DL4J network in FLOAT or DOUBLE made of dense, convolution (stride and kernel square, no
      * dilation, padding "same" or none), transposed convolution, activation, batch normalisation (learned γ and
-     * β, moving statistics) and upsampling layers with the lab's activations, biases, NCHW data and no dropout,
-     * joined by reshapes; empty for any other network (it trains on DL4J's layer objects). The parameter layout
-     * is checked against each layer's parameter table and {@code numParams()}.
+     * β, moving statistics), upsampling and max or average pooling (no padding) layers with the lab's
+     * activations, biases, NCHW data and no dropout, joined by reshapes; empty for any other network (it trains on
+     * DL4J's layer objects). The parameter layout is checked against each layer's parameter table and
+     * {@code numParams()}.
      */
     static Optional<Chain> of(MultiLayerNetwork net) {
         try {
@@ -147,6 +150,11 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
                 }
                 layers.add(new ChainUpsampling(name, (int) shape[0], (int) shape[1], (int) shape[2], s[0]));
                 shape = layers.get(layers.size() - 1).outputShape();
+            } else if (conf instanceof SubsamplingLayer p) {
+                if (shape == null || !pooling(name, p, shape, layers)) {
+                    return null;
+                }
+                shape = layers.get(layers.size() - 1).outputShape();
             } else {
                 return null;
             }
@@ -176,6 +184,23 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             double alpha = fn instanceof ActivationLReLU l ? l.getAlpha() : 0;
             layers.add(new ChainActivation(name, shape, a.get(), alpha));
         }
+        return true;
+    }
+
+    /** Adds max or average pooling without padding (mode "truncate"); false for any other pooling. */
+    private static boolean pooling(String name, SubsamplingLayer p, long[] shape, List<ChainLayer> layers) {
+        int[] k = p.getKernelSize();
+        int[] s = p.getStride();
+        int[] pad = p.getPadding();
+        int[] d = p.getDilation();
+        boolean max = p.getPoolingType() == PoolingType.MAX;
+        if (!max && p.getPoolingType() != PoolingType.AVG || p.getClass() != SubsamplingLayer.class
+                || shape.length != 3 || p.getConvolutionMode() != ConvolutionMode.Truncate
+                || p.getCnn2dDataFormat() != CNN2DFormat.NCHW || k[0] != k[1] || s[0] != s[1] || pad[0] != 0
+                || pad[1] != 0 || d[0] != 1 || d[1] != 1) {
+            return false;
+        }
+        layers.add(new ChainPooling(name, max, (int) shape[0], (int) shape[1], (int) shape[2], k[0], s[0]));
         return true;
     }
 

@@ -126,6 +126,11 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
         return output;
     }
 
+    /** The compiled layers in order (for timing them one by one). */
+    List<ChainLayer.Pass> passes() {
+        return List.copyOf(passes);
+    }
+
     @Override
     public void close() {
         passes.forEach(ChainLayer.Pass::close);

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * exports always see the current θ.
  *
  * <p>{@link #of} compiles the network onto the engine ({@link PlannedNetwork}: a {@link DensePlan} for dense layers
- * alone, a {@link ChainPlan} for chains with convolutions, batch normalisation, upsampling and the like) when the
- * engine has all of its layers, and otherwise (dropout, pooling, ...) drives DL4J's layer objects
+ * alone, a {@link ChainPlan} for chains with convolutions, batch normalisation, pooling and the like) when the
+ * engine has all of its layers, and otherwise (dropout, ...) drives DL4J's layer objects
  * ({@link LayerObjectNetwork}); the trainers do not tell the two apart.
  * Arrays returned are live: the next pass overwrites them. Not thread-safe: one owner thread.
  */
