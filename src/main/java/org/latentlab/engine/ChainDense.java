@@ -36,7 +36,8 @@ record ChainDense(String name, int inputs, int outputs) implements ChainLayer {
     private final class Compiled implements Pass {
         private final INDArray output;
         private final INDArray outputGradient;
-        private final Kernel affine;
+        private final Kernel product;
+        private final Kernel addBias;
         private final Kernel weightGradient;
         private final Kernel biasGradient;
         private final Kernel back;
@@ -52,7 +53,10 @@ record ChainDense(String name, int inputs, int outputs) implements ChainLayer {
             INDArray ones = Nd4j.ones(type, 1, batch);
             output = Nd4j.create(type, batch, outputs);
             outputGradient = Nd4j.create(type, batch, outputs);
-            affine = Kernel.of("xw_plus_b", new INDArray[] {input, w, b}, output);
+            // a product then a bias add: the fused xw_plus_b is no faster on the plain build and 40 times slower on
+            // the oneDNN builds (6.9 ms against 0.17 ms for the DCGAN's first layer at batch 64)
+            product = Kernel.gemm(input, false, w, false, output, 1, 0);
+            addBias = Kernel.of("biasadd", new INDArray[] {output, b}, output);
             weightGradient = Kernel.gemm(input, true, outputGradient, false, gw, 1, 0);
             biasGradient = Kernel.gemm(ones, false, outputGradient, false, gb, 1, 0);
             back = Kernel.gemm(outputGradient, false, w, true, inputGradient, 1, 0);
@@ -70,7 +74,8 @@ record ChainDense(String name, int inputs, int outputs) implements ChainLayer {
 
         @Override
         public void forward() {
-            affine.run();
+            product.run();
+            addBias.run();
         }
 
         @Override
@@ -84,7 +89,7 @@ record ChainDense(String name, int inputs, int outputs) implements ChainLayer {
 
         @Override
         public void close() {
-            List.of(affine, weightGradient, biasGradient, back).forEach(Kernel::close);
+            List.of(product, addBias, weightGradient, biasGradient, back).forEach(Kernel::close);
         }
     }
 }
