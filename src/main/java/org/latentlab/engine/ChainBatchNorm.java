@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Batch normalisation in training mode (Ioffe and Szegedy 2015), as DL4J's {@code BatchNormalization} layer does
  * it: per feature (dense input) or per channel over the batch and all positions (NCHW input), the batch mean μ and
- * biased variance σ², y = γ (x − μ) / √(σ² + ε) + β; backward with μ and σ² functions of the batch. Forward and
- * backward are libnd4j's {@code moments}, {@code batchnorm} and {@code batchnorm_bp}.
+ * biased variance σ², y = γ (x − μ) / √(σ² + ε) + β; backward with μ and σ² functions of the batch. Forward is
+ * libnd4j's {@code moments} and {@code batchnorm}; backward two reductions, a normalisation and broadcast products
+ * (libnd4j's {@code batchnorm_bp} loses about half the digits in double), with the per-channel arithmetic in place.
  *
  * <p>DL4J's layout: γ, β, the running mean, then the running log₁₀ σ (or the running variance σ², per the layer's
  * configuration), each one value per channel. DL4J moves the running statistics through the gradient: their

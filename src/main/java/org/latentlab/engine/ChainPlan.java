@@ -11,7 +11,8 @@ import java.util.List;
  * A {@link Chain} compiled for a fixed batch size over given flat parameter and gradient vectors (DL4J's layout for
  * the same network, in the data type the plan computes in): each layer's {@link ChainLayer.Pass} with its arrays
  * and kernels built once, layer l reading layer l − 1's output (reshaped as a view where the shapes differ), so
- * the passes allocate nothing but a few per-channel values of batch normalisation.
+ * the passes allocate no arrays (batch normalisation's per-channel arithmetic runs in place on small arrays of its
+ * own).
  *
  * <p>Passes: {@link #forward} in training mode; {@link #backward} from dL/d(output) to the parameters (summed over
  * the batch, as DL4J's) and to the input; {@link #backwardToInput} to the input alone. Inputs and outputs are flat
