@@ -43,6 +43,11 @@ final class Kernel implements AutoCloseable {
         return new Kernel(name, inputs, new INDArray[] {output}, new long[0], floats);
     }
 
+    /** An op with integer and floating-point arguments (batch normalisation: axes and epsilon). */
+    static Kernel of(String name, INDArray[] inputs, INDArray[] outputs, long[] ints, double[] floats) {
+        return new Kernel(name, inputs, outputs, ints, floats);
+    }
+
     /**
      * out = alpha · op(a) · op(b) + beta · out, op = transpose where asked (BLAS gemm semantics; beta = 1
      * accumulates into out).

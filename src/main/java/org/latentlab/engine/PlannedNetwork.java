@@ -7,33 +7,87 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A DL4J network of dense layers trained on the engine: one {@link DensePlan} per batch size it meets, all sharing
- * the network's own flat parameter and gradient arrays, so DL4J's inference, checkpoints and optimiser state see
- * every update without a copy. A GAN's discriminator meets two sizes (real and generated examples together in its
- * own step, generated ones alone in the generator's); the few most recent plans are kept.
+ * A DL4J network trained on the engine: one compiled plan per batch size it meets ({@link DensePlan} for a chain of
+ * dense layers, {@link ChainPlan} for a chain with convolutions, batch normalisation and the like), all sharing the
+ * network's own flat parameter and gradient arrays, so DL4J's inference, checkpoints and optimiser state see every
+ * update without a copy. A GAN's discriminator meets two sizes (real and generated examples together in its own
+ * step, generated ones alone in the generator's); the few most recent plans are kept.
  */
 final class PlannedNetwork implements TrainingNetwork {
 
     /** Plans kept at once; a run uses one or two batch sizes. */
     private static final int PLANS_KEPT = 4;
 
+    /** The passes of one compiled plan, on flat examples [batch, size]. */
+    interface BatchPlan extends AutoCloseable {
+        INDArray forward(INDArray input);
+
+        INDArray backward(INDArray outputGradient);
+
+        INDArray inputGradient(INDArray outputGradient);
+
+        @Override
+        void close();
+    }
+
+    /** Compiles a plan for a batch size over the network's parameter and gradient vectors. */
+    @FunctionalInterface
+    interface Compiler {
+        BatchPlan compile(int batch, INDArray params, INDArray gradient);
+    }
+
     private final MultiLayerNetwork network;
-    private final DenseChain chain;
+    private final Compiler compiler;
     private final INDArray params;
     private final INDArray gradient;
     private final NetworkUpdater updater;
-    private final Map<Integer, DensePlan> plans = new LinkedHashMap<>(8, 0.75f, true);
-    private DensePlan current;
+    private final Map<Integer, BatchPlan> plans = new LinkedHashMap<>(8, 0.75f, true);
+    private BatchPlan current;
 
     PlannedNetwork(MultiLayerNetwork network, DenseChain chain) {
+        this(network, (batch, params, gradient) -> dense(new DensePlan(chain, batch, params, gradient)));
+    }
+
+    PlannedNetwork(MultiLayerNetwork network, Chain chain) {
+        this(network, (batch, params, gradient) -> new ChainPlan(chain, batch, params, gradient));
+    }
+
+    private PlannedNetwork(MultiLayerNetwork network, Compiler compiler) {
         this.network = network;
-        this.chain = chain;
+        this.compiler = compiler;
         if (network.getGradientsViewArray() == null) {
             network.initGradientsView();
         }
         this.params = network.params();
         this.gradient = network.getGradientsViewArray();
         this.updater = new NetworkUpdater(network);
+    }
+
+    private static BatchPlan dense(DensePlan plan) {
+        int inputs = plan.chain().inputs();
+        return new BatchPlan() {
+            @Override
+            public INDArray forward(INDArray input) {
+                return plan.forward(input.rank() == 2 ? input : input.reshape(input.size(0), inputs));
+            }
+
+            @Override
+            public INDArray backward(INDArray outputGradient) {
+                plan.backward(outputGradient);
+                return plan.inputGradient();
+            }
+
+            @Override
+            public INDArray inputGradient(INDArray outputGradient) {
+                plan.outputGradient().assign(outputGradient);
+                return plan.backwardToInput();
+            }
+
+            @Override
+            public void close() {
+                plan.close();
+            }
+        };
     }
 
     @Override
@@ -46,20 +100,15 @@ final class PlannedNetwork implements TrainingNetwork {
         return true;
     }
 
-    /** The chain compiled for this network. */
-    DenseChain chain() {
-        return chain;
-    }
-
-    private DensePlan plan(int batch) {
-        DensePlan plan = plans.get(batch);
+    private BatchPlan plan(int batch) {
+        BatchPlan plan = plans.get(batch);
         if (plan == null) {
             if (plans.size() >= PLANS_KEPT) {
-                Map.Entry<Integer, DensePlan> eldest = plans.entrySet().iterator().next();
+                Map.Entry<Integer, BatchPlan> eldest = plans.entrySet().iterator().next();
                 eldest.getValue().close();
                 plans.remove(eldest.getKey());
             }
-            plan = new DensePlan(chain, batch, params, gradient);
+            plan = compiler.compile(batch, params, gradient);
             plans.put(batch, plan);
         }
         return plan;
@@ -68,19 +117,17 @@ final class PlannedNetwork implements TrainingNetwork {
     @Override
     public INDArray forward(INDArray input) {
         current = plan((int) input.size(0));
-        return current.forward(input.rank() == 2 ? input : input.reshape(input.size(0), chain.inputs()));
+        return current.forward(input);
     }
 
     @Override
     public INDArray backward(INDArray outputGradient) {
-        current.backward(outputGradient);
-        return current.inputGradient();
+        return current.backward(outputGradient);
     }
 
     @Override
     public INDArray inputGradient(INDArray outputGradient) {
-        current.outputGradient().assign(outputGradient);
-        return current.backwardToInput();
+        return current.inputGradient(outputGradient);
     }
 
     @Override
@@ -95,7 +142,7 @@ final class PlannedNetwork implements TrainingNetwork {
 
     @Override
     public void close() {
-        plans.values().forEach(DensePlan::close);
+        plans.values().forEach(BatchPlan::close);
         plans.clear();
     }
 }

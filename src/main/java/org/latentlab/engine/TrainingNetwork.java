@@ -9,15 +9,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link MultiLayerNetwork} (the same arrays, in DL4J's flat layout), so that network's inference, checkpoints and
  * exports always see the current θ.
  *
- * <p>{@link #of} compiles the network onto the engine ({@link PlannedNetwork}) when the engine has all of its layers,
- * and otherwise drives DL4J's layer objects ({@link LayerObjectNetwork}); the trainers do not tell the two apart.
+ * <p>{@link #of} compiles the network onto the engine ({@link PlannedNetwork}: a {@link DensePlan} for dense layers
+ * alone, a {@link ChainPlan} for chains with convolutions, batch normalisation, pooling and the like) when the
+ * engine has all of its layers, and otherwise (dropout, ...) drives DL4J's layer objects
+ * ({@link LayerObjectNetwork}); the trainers do not tell the two apart.
  * Arrays returned are live: the next pass overwrites them. Not thread-safe: one owner thread.
  */
 public interface TrainingNetwork extends AutoCloseable {
 
     /** The network on the engine when the engine runs all of its layers, else on DL4J's layer objects. */
     static TrainingNetwork of(MultiLayerNetwork network) {
-        return DenseChain.of(network).<TrainingNetwork>map(chain -> new PlannedNetwork(network, chain))
+        java.util.Optional<DenseChain> dense = DenseChain.of(network);
+        if (dense.isPresent()) {
+            return new PlannedNetwork(network, dense.get());
+        }
+        return Chain.of(network).<TrainingNetwork>map(chain -> new PlannedNetwork(network, chain))
                 .orElseGet(() -> new LayerObjectNetwork(network));
     }
 

@@ -8,7 +8,10 @@
  * ({@link org.latentlab.engine.LossHead}).
  *
  * <p>So far the engine runs chains of dense layers ({@link org.latentlab.engine.DenseChain},
- * {@link org.latentlab.engine.DensePlan}); DL4J's {@code MultiLayerNetwork} stays the export format and the test
+ * {@link org.latentlab.engine.DensePlan}, with the R-operator) and, for training, chains with convolutions,
+ * transposed convolutions, batch normalisation, activation layers, upsampling and reshapes
+ * ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind behind
+ * {@link org.latentlab.engine.ChainLayer}); DL4J's {@code MultiLayerNetwork} stays the export format and the test
  * oracle. May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
  * {@code experiment}, {@code cli} and {@code ui} may import it. Nothing here assumes the CPU backend.
  */

@@ -45,6 +45,7 @@ class ConvLayerKernelsTest {
                 new Case("conv k5 s2 valid", conv(3, 5, 2, Padding.VALID), Shape.image(2, 9, 10), 3),
                 new Case("conv k3 s1 valid", conv(2, 3, 1, Padding.VALID), Shape.image(1, 6, 5), 2),
                 new Case("deconv k4 s2 same", deconv(2, 4, 2, Padding.SAME), Shape.image(3, 4, 4), 2),
+                new Case("deconv k4 s2 same one filter", deconv(1, 4, 2, Padding.SAME), Shape.image(3, 4, 4), 2),
                 new Case("deconv k3 s1 same", deconv(3, 3, 1, Padding.SAME), Shape.image(2, 5, 6), 3),
                 new Case("deconv k5 s2 valid", deconv(2, 5, 2, Padding.VALID), Shape.image(2, 3, 4), 2),
                 new Case("deconv k3 s2 same", deconv(2, 3, 2, Padding.SAME), Shape.image(3, 4, 3), 3));

@@ -112,11 +112,11 @@ class TrainingNetworkTest {
 
     @Test
     void networksTheEngineCannotRunTrainOnDl4jsLayerObjects() {
-        NetworkSpec withBatchNorm = new NetworkSpec("bn", Shape.vector(4), List.of(
+        NetworkSpec withDropout = new NetworkSpec("dropout", Shape.vector(4), List.of(
                 new LayerSpec.Dense("h", 6, Activation.RELU, 0.2),
-                new LayerSpec.BatchNorm("bn"),
+                new LayerSpec.Dropout("drop", 0.3),
                 new LayerSpec.Dense("out", 1, Activation.IDENTITY, 0.2)));
-        MultiLayerNetwork net = NetworkCompiler.compile(withBatchNorm, OptimizerSpec.adam(1e-3, 0.5), 5,
+        MultiLayerNetwork net = NetworkCompiler.compile(withDropout, OptimizerSpec.adam(1e-3, 0.5), 5,
                 DataType.FLOAT);
         try (TrainingNetwork t = TrainingNetwork.of(net)) {
             assertFalse(t.onEngine());
