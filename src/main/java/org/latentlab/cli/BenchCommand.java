@@ -231,7 +231,7 @@ final class BenchCommand implements Runnable {
         long step = Math.max(1, iterations / 10);
         List<long[]> rows = new ArrayList<>();
         long t0 = System.nanoTime();
-        System.out.println("iteration    rss_MB   heap_MB  retained_MB   it/s");
+        System.out.println("iteration    rss_MB   heap_MB  retained_MB  heap_committed_MB   it/s");
         long trainingNanos = 0;
         for (long i = 1; i <= iterations; i++) {
             long s = System.nanoTime();
@@ -241,11 +241,12 @@ final class BenchCommand implements Runnable {
                 long rss = NativeMemory.residentBytes() / 1024;
                 long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024;
                 // what stays after a collection: the run's own memory, without the garbage waiting for the next one
-                NativeMemory.release();
+                settle();
                 long retained = NativeMemory.residentBytes() / 1024;
+                long committed = Runtime.getRuntime().totalMemory() / 1024;
                 rows.add(new long[] {i, rss, heap, retained});
-                System.out.printf(Locale.ROOT, "%9d %9.1f %9.1f %12.1f %6.0f%n", i, rss / 1024.0, heap / 1024.0,
-                        retained / 1024.0, i * 1e9 / trainingNanos);
+                System.out.printf(Locale.ROOT, "%9d %9.1f %9.1f %12.1f %18.1f %6.0f%n", i, rss / 1024.0,
+                        heap / 1024.0, retained / 1024.0, committed / 1024.0, i * 1e9 / trainingNanos);
             }
         }
         if (rows.size() >= 2) {
@@ -257,6 +258,23 @@ final class BenchCommand implements Runnable {
                     + " resident between collections at most %.0f MB%n", last[0], first[0], ratio,
                     Math.abs(ratio - 1) <= 0.10 ? "yes" : "no", peak / 1024.0);
         }
+    }
+
+    /**
+     * A collection, then time for ND4J's deallocator threads to free the native buffers it made unreachable (they
+     * work after the collection, asynchronously), then the allocator's free pages handed back.
+     */
+    private static void settle() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        NativeMemory.release();
     }
 
     private void session(int rounds) {

@@ -10,6 +10,7 @@ import org.latentlab.data.DataSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.latentlab.engine.TrainingNetwork;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -62,6 +63,7 @@ public final class GanTrainer implements Trainer {
     private boolean diagnostics;
     private boolean faulted;
     private final StepStats last = new StepStats();
+    private final StepArrays step;
     private final NativeMemory memory = new NativeMemory();
 
     /** What the last D and G updates measured, all on the host. */
@@ -86,6 +88,7 @@ public final class GanTrainer implements Trainer {
         this.seed = seed;
         this.rng.setSeed(Seeds.mix(seed));
         this.dataType = generator.params().dataType();
+        this.step = new StepArrays(dataType);
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
         this.discriminatorHasBatchNorm = has(discriminator,
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class);
@@ -149,8 +152,8 @@ public final class GanTrainer implements Trainer {
     public void stepDiscriminator() {
         reseed(2 * (discriminatorUpdates + generatorUpdates));
         int n = settings.batchSize();
-        INDArray real = sampleReal(n);
-        INDArray fake = g.forward(sampleLatent(n));
+        INDArray real = reals(n);
+        INDArray fake = g.forward(codes("z", n));
         INDArray gradient = discriminatorGradient(real, fake);
         if (diagnostics) {
             last.discriminatorGradNorm = gradient.norm2Number().doubleValue();
@@ -168,7 +171,7 @@ public final class GanTrainer implements Trainer {
     public void stepGenerator() {
         reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
         int n = settings.batchSize();
-        INDArray gradient = generatorGradient(sampleLatent(n));
+        INDArray gradient = generatorGradient(codes("z", n));
         if (diagnostics) {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
@@ -184,7 +187,9 @@ public final class GanTrainer implements Trainer {
     public INDArray discriminatorGradient(INDArray real, INDArray fake) {
         int n = (int) real.rows();
         int m = (int) fake.rows();
-        INDArray x = Nd4j.vstack(real, fake);
+        INDArray x = step.get("x", n + m, dataDim);
+        x.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(real);
+        x.get(NDArrayIndex.interval(n, n + m), NDArrayIndex.all()).assign(fake);
         if (settings.instanceNoise() > 0) {
             x.addi(Nd4j.randn(dataType, x.shape()).muli(settings.instanceNoise()));
         }
@@ -329,8 +334,25 @@ public final class GanTrainer implements Trainer {
         }
     }
 
+    /** A column of values in a step array (overwritten by the next column of that length). */
     private INDArray column(double[] values) {
-        return Nd4j.create(values, new long[] {values.length, 1}, dataType);
+        return step.filled("column", values.length, 1, values);
+    }
+
+    /** A batch of real examples in a step array: the same draws as {@link #sampleReal}. */
+    private INDArray reals(int n) {
+        float[] values = new float[n * dataDim];
+        data.sample(n, rng, values);
+        return step.filled("real", n, dataDim, values);
+    }
+
+    /** Codes z ~ N(0, I) in a step array: the same draws as {@link #sampleLatent}. */
+    private INDArray codes(String role, int n) {
+        double[] z = new double[n * latentDim];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = dataType == DataType.DOUBLE ? rng.nextGaussian() : (float) rng.nextGaussian();
+        }
+        return step.filled(role, n, latentDim, z);
     }
 
     private INDArray flat(INDArray out) {

@@ -7,7 +7,7 @@ import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.engine.DenseViews;
 import org.latentlab.engine.TrainingNetwork;
-import org.latentlab.train.Batches;
+import org.latentlab.train.StepArrays;
 import org.latentlab.train.Host;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.NonFiniteLossException;
@@ -61,6 +61,8 @@ public final class AutoencoderTrainer implements Trainer {
     private final NativeMemory memory = new NativeMemory();
     private AutoencoderSettings settings;
     private final ReconstructionLoss reconstructionLoss;
+    /** The arrays each step refills (batch, code, gradients), so that a step allocates no native memory. */
+    private final StepArrays step;
     /** dL/d(decoder output), kept between steps. */
     private INDArray outGrad;
 
@@ -112,6 +114,7 @@ public final class AutoencoderTrainer implements Trainer {
         if (tied != null) {
             tied.copyToDecoder();
         }
+        this.step = new StepArrays(dataType);
         this.reconstructionLoss = new ReconstructionLoss(settings.reconstruction(), kind == Kind.VAE);
         this.pretraining = settings.pretraining() == AutoencoderSettings.Pretraining.NONE ? null
                 : new GreedyPretraining(this, settings, seed);
@@ -141,7 +144,7 @@ public final class AutoencoderTrainer implements Trainer {
         } else {
             int n = settings.batchSize();
             INDArray clean = sample(n);
-            INDArray input = corrupt(clean);
+            INDArray input = corrupted(clean);
             StepResult r = gradients(input, clean);
             if (diagnostics) {
                 double sq = r.encoderGradient().norm2Number().doubleValue();
@@ -175,7 +178,7 @@ public final class AutoencoderTrainer implements Trainer {
             }
             code = Reparameterisation.sample(e, noise, n, codeDim);
         }
-        INDArray out = dec.forward(onHost ? Nd4j.create(code, new long[] {n, codeDim}, dataType) : encOut);
+        INDArray out = dec.forward(onHost ? step.filled("code", n, codeDim, code) : encOut);
         if (outGrad == null || !outGrad.equalShapes(out) || outGrad.dataType() != out.dataType()) {
             outGrad = out.ulike();
         }
@@ -193,7 +196,7 @@ public final class AutoencoderTrainer implements Trainer {
                     settings.beta(), encGrad);
             losses.put("KL", kl);
             total += settings.beta() * kl;
-            enc.backward(Nd4j.create(encGrad, new long[] {n, encWidth}, dataType));
+            enc.backward(step.filled("encoder output gradient", n, encWidth, encGrad));
         } else {
             double[] encGrad = Host.doubles(codeGradient);
             double p = 0;
@@ -222,7 +225,7 @@ public final class AutoencoderTrainer implements Trainer {
             }
             losses.put(settings.penaltyName(), p);
             total += p;
-            enc.backward(Nd4j.create(encGrad, new long[] {n, encWidth}, dataType));
+            enc.backward(step.filled("encoder output gradient", n, encWidth, encGrad));
         }
         INDArray encGradient = enc.gradient();
         INDArray decGradient = dec.gradient();
@@ -250,6 +253,12 @@ public final class AutoencoderTrainer implements Trainer {
 
     /** The input the encoder sees: the clean batch, masked or with Gaussian noise for a denoising autoencoder. */
     public INDArray corrupt(INDArray clean) {
+        INDArray c = corrupted(clean);
+        return c == clean ? clean : c.dup();
+    }
+
+    /** {@link #corrupt} into a step array (overwritten by the next step): the training path's. */
+    private INDArray corrupted(INDArray clean) {
         Corruption c = settings.corruption();
         double level = settings.corruptionLevel();
         if (c == Corruption.NONE || level == 0) {
@@ -265,7 +274,7 @@ public final class AutoencoderTrainer implements Trainer {
                 x[i] += level * rng.nextGaussian();
             }
         }
-        return Nd4j.create(x, clean.shape(), dataType);
+        return step.filled("corrupted", clean.rows(), clean.columns(), x);
     }
 
     /** The encoder's code for each example: the code layer's activations, or μ for a VAE. Inference mode. */
@@ -329,7 +338,9 @@ public final class AutoencoderTrainer implements Trainer {
     }
 
     INDArray sample(int n) {
-        return Batches.sample(data, n, rng, dataType);
+        float[] values = new float[n * dataDim];
+        data.sample(n, rng, values);
+        return step.filled("batch", n, dataDim, values);
     }
 
     Random random() {
