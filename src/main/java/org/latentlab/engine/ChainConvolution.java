@@ -47,7 +47,17 @@ record ChainConvolution(String name, ConvLayerKernels.Geometry geometry) impleme
             @Override
             public void backward(boolean toParameters) {
                 // one libnd4j op gives the input's and the parameters' gradients together
-                kernels.backward();
+                if (toParameters) {
+                    kernels.backward();
+                } else {
+                    kernels.backwardToInput();
+                }
+            }
+
+            @Override
+            public RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
+                                   INDArray rInputGradient) {
+                return kernels.curvature(offset, direction, product, rInput, rInputGradient);
             }
 
             @Override

@@ -50,6 +50,82 @@ interface ChainLayer {
          */
         void backward(boolean toParameters);
 
+        /**
+         * Compiles the layer's part of Pearlmutter's R-operator R{·} = d/dt (·)(θ + t v, x + t u) over this pass: its
+         * R-forward reads R(input) from {@code rInput} (the layer below's R(output)) and, along a parameter
+         * direction, the layer's part of the flat {@code direction} from {@code offset} on; its R-backward reads
+         * R{dL/d(output)} and writes R{dL/d(input)} into {@code rInputGradient} and R{∂L/∂θ} into the layer's part of
+         * the flat {@code product} (summed over the batch). Both use the arrays of the last {@link #forward} and
+         * {@link #backward}, the point where the R-operator is taken.
+         *
+         * @throws UnsupportedOperationException for a layer kind without one (its message, if any, says what to use
+         *                                       instead)
+         */
+        default RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
+                                INDArray rInputGradient) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        void close();
+    }
+
+    /**
+     * The R-operator of a layer without parameters that is linear in its input (upsampling, average pooling): R(output)
+     * by {@code forward} on R(input), R{dL/d(input)} by {@code backward} from R{dL/d(output)}, the same ops as the
+     * layer's passes on the R arrays.
+     */
+    static RPass linear(INDArray rOutput, INDArray rOutputGradient, Kernel forward, Kernel backward) {
+        return new RPass() {
+            @Override
+            public INDArray rOutput() {
+                return rOutput;
+            }
+
+            @Override
+            public INDArray rOutputGradient() {
+                return rOutputGradient;
+            }
+
+            @Override
+            public void rForward(boolean alongParameters) {
+                forward.run();
+            }
+
+            @Override
+            public void rBackward(boolean alongParameters) {
+                backward.run();
+            }
+
+            @Override
+            public void close() {
+                forward.close();
+                backward.close();
+            }
+        };
+    }
+
+    /** A compiled layer's R-operator: preallocated arrays, kernels built once. Not thread-safe. */
+    interface RPass extends AutoCloseable {
+
+        /** R(output), [batch, outputShape...]: what {@link #rForward} writes. */
+        INDArray rOutput();
+
+        /** R{dL/d(output)}, same shape: what {@link #rBackward} reads. */
+        INDArray rOutputGradient();
+
+        /**
+         * R(output) from R(input) and, when {@code alongParameters}, the parameter direction (else the direction
+         * is taken as 0, whatever it holds).
+         */
+        void rForward(boolean alongParameters);
+
+        /**
+         * From R{dL/d(output)}: R{dL/d(input)} and the layer's part of R{∂L/∂θ}, with the parameter direction's
+         * terms when {@code alongParameters}. Reads what the last {@link #rForward} read and wrote.
+         */
+        void rBackward(boolean alongParameters);
+
         @Override
         void close();
     }

@@ -15,7 +15,9 @@ import java.util.List;
  * own).
  *
  * <p>Passes: {@link #forward} in training mode; {@link #backward} from dL/d(output) to the parameters (summed over
- * the batch, as DL4J's) and to the input; {@link #backwardToInput} to the input alone. Inputs and outputs are flat
+ * the batch, as DL4J's) and to the input; {@link #inputGradient} to the input alone; and Pearlmutter's R-operator
+ * ({@link #rForward}, {@link #rBackward}) along an input direction and a parameter direction, for exact
+ * Hessian-vector products and gradient penalties (every layer kind but batch normalisation and max pooling). Inputs and outputs are flat
  * examples, [batch, size]. Not thread-safe.
  */
 final class ChainPlan implements PlannedNetwork.BatchPlan {
@@ -27,6 +29,9 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
     private final INDArray output;
     private final INDArray outputGradient;
     private final List<ChainLayer.Pass> passes = new ArrayList<>();
+    private final INDArray gradient;
+    /** The R-operator's arrays and passes, compiled on first use (training never needs them). */
+    private Curvature curvature;
 
     ChainPlan(Chain chain, int batch, INDArray params, INDArray gradient) {
         DataType type = params.dataType();
@@ -43,6 +48,7 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
         }
         this.chain = chain;
         this.batch = batch;
+        this.gradient = gradient;
         input = Nd4j.create(type, batch, chain.inputSize());
         inputGradient = Nd4j.create(type, batch, chain.inputSize());
         INDArray in = input;
@@ -127,6 +133,149 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
         return output;
     }
 
+    /**
+     * The R-operator's part of the plan: R(input) [batch, inputs], a parameter direction v and the product
+     * R{∂L/∂θ} (flat, shaped as the gradient), and each layer's {@link ChainLayer.RPass} reading the one below's R
+     * arrays through the same reshaping views as the passes.
+     */
+    private final class Curvature implements AutoCloseable {
+        final INDArray rInput;
+        final INDArray rInputGradient;
+        final INDArray direction;
+        final INDArray product;
+        final INDArray rOutput;
+        final INDArray rOutputGradient;
+        final List<ChainLayer.RPass> rPasses = new ArrayList<>();
+
+        Curvature() {
+            DataType type = input.dataType();
+            rInput = Nd4j.create(type, batch, chain.inputSize());
+            rInputGradient = Nd4j.create(type, batch, chain.inputSize());
+            direction = Nd4j.create(type, gradient.shape());
+            product = Nd4j.create(type, gradient.shape());
+            INDArray in = rInput;
+            INDArray inGradient = rInputGradient;
+            long offset = 0;
+            try {
+                for (int l = 0; l < passes.size(); l++) {
+                    ChainLayer layer = chain.layers().get(l);
+                    long[] shape = withBatch(layer.inputShape());
+                    ChainLayer.RPass r;
+                    try {
+                        r = passes.get(l).curvature(offset, direction, product, view(in, shape),
+                                view(inGradient, shape));
+                    } catch (UnsupportedOperationException e) {
+                        throw new UnsupportedOperationException("layer '" + layer.name() + "' (" + kind(layer)
+                                + ") has no second derivatives on the engine"
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                    }
+                    rPasses.add(r);
+                    in = r.rOutput();
+                    inGradient = r.rOutputGradient();
+                    offset += layer.parameters();
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            rOutput = view(in, batch, chain.outputSize());
+            rOutputGradient = view(inGradient, batch, chain.outputSize());
+        }
+
+        @Override
+        public void close() {
+            rPasses.forEach(ChainLayer.RPass::close);
+        }
+    }
+
+    private static String kind(ChainLayer layer) {
+        if (layer instanceof ChainBatchNorm) {
+            return "batch normalisation";
+        }
+        if (layer instanceof ChainPooling p) {
+            return p.max() ? "max pooling" : "average pooling";
+        }
+        return layer.getClass().getSimpleName().replaceFirst("^Chain", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Curvature curvature() {
+        if (curvature == null) {
+            curvature = new Curvature();
+        }
+        return curvature;
+    }
+
+    /**
+     * Compiles the R-operator now (it is otherwise compiled on first use).
+     *
+     * @throws UnsupportedOperationException naming the first layer without one (batch normalisation, max pooling)
+     */
+    @Override
+    public void compileCurvature() {
+        curvature();
+    }
+
+    /** The live R(input) [batch, inputs], the input direction u that {@link #rForward} follows (R x = u). */
+    INDArray rInput() {
+        return curvature().rInput;
+    }
+
+    /** The live parameter direction v (shaped as the gradient) that {@link #rForward} follows when asked. */
+    INDArray direction() {
+        return curvature().direction;
+    }
+
+    /** R{dL/d(output)} [batch, outputs], to be written before {@link #rBackward}. */
+    INDArray rOutputGradient() {
+        return curvature().rOutputGradient;
+    }
+
+    /** R{dL/d(input)} [batch, inputs] of the last {@link #rBackward}. */
+    INDArray rInputGradient() {
+        return curvature().rInputGradient;
+    }
+
+    /**
+     * Pearlmutter's R-forward at the last {@link #forward}, along the input direction {@link #rInput()} and, when
+     * {@code alongParameters}, the parameter direction {@link #direction()} (else v = 0); returns the live
+     * R(output) [batch, outputs].
+     */
+    INDArray rForward(boolean alongParameters) {
+        Curvature c = curvature();
+        for (ChainLayer.RPass r : c.rPasses) {
+            r.rForward(alongParameters);
+        }
+        return c.rOutput;
+    }
+
+    /**
+     * R-backward from {@link #rOutputGradient()}, after a {@link #forward}, a backward pass and {@link #rForward}
+     * at the same point with the same {@code alongParameters}: fills {@link #rInputGradient()} and returns the live
+     * R{∂L/∂θ} (shaped as the gradient, summed over the batch). Along a parameter direction v alone, with
+     * R{dL/d(output)} = (∂²L/∂out²)·R(output), that is the Hessian-vector product H·v.
+     */
+    INDArray rBackward(boolean alongParameters) {
+        Curvature c = curvature();
+        for (int l = c.rPasses.size() - 1; l >= 0; l--) {
+            c.rPasses.get(l).rBackward(alongParameters);
+        }
+        return c.product;
+    }
+
+    /**
+     * After {@link #forward} at x and a backward pass from an output gradient e at the same x (e held fixed), the
+     * derivative of ∂L/∂θ along the input direction u, L = Σ e ⊙ output: R{∂L/∂θ} with R x = u, v = 0 and
+     * R{dL/d(output)} = 0. Returns the live vector (shaped as the gradient); the gradient itself is left alone.
+     */
+    @Override
+    public INDArray inputDirectionalGradient(INDArray u) {
+        Curvature c = curvature();
+        c.rInput.assign(u.rank() == 2 ? u : u.reshape(batch, chain.inputSize()));
+        c.rOutputGradient.assign(0);
+        rForward(false);
+        return rBackward(false);
+    }
+
     /** The compiled layers in order (for timing them one by one). */
     List<ChainLayer.Pass> passes() {
         return List.copyOf(passes);
@@ -134,6 +283,9 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
 
     @Override
     public void close() {
+        if (curvature != null) {
+            curvature.close();
+        }
         passes.forEach(ChainLayer.Pass::close);
     }
 }

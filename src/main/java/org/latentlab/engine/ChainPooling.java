@@ -73,6 +73,20 @@ record ChainPooling(String name, boolean max, int channels, int height, int widt
                 forward.close();
                 backward.close();
             }
+
+            @Override
+            public RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
+                                   INDArray rInputGradient) {
+                if (max) {
+                    // R(output) would gather R(input) at each window's maximum: no single libnd4j op does that
+                    throw new UnsupportedOperationException("use average pooling or a strided convolution");
+                }
+                INDArray rOutput = Nd4j.create(input.dataType(), out);
+                INDArray rOutputGradient = Nd4j.create(input.dataType(), out);
+                return ChainLayer.linear(rOutput, rOutputGradient,
+                        Kernel.of(op, new INDArray[] {rInput}, rOutput, args),
+                        Kernel.of(op + "_bp", new INDArray[] {input, rOutputGradient}, rInputGradient, args));
+            }
         };
     }
 }

@@ -58,6 +58,16 @@ record ChainUpsampling(String name, int channels, int height, int width, int sca
                 forward.close();
                 backward.close();
             }
+
+            @Override
+            public RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
+                                   INDArray rInputGradient) {
+                INDArray rOutput = Nd4j.create(input.dataType(), out);
+                INDArray rOutputGradient = Nd4j.create(input.dataType(), out);
+                return ChainLayer.linear(rOutput, rOutputGradient,
+                        Kernel.of("upsampling2d", new INDArray[] {rInput}, rOutput, scale, scale, 1),
+                        Kernel.of("upsampling2d_bp", new INDArray[] {rInput, rOutputGradient}, rInputGradient, 1));
+            }
         };
     }
 }

@@ -106,6 +106,10 @@ final class ConvLayerKernels implements AutoCloseable {
     private final INDArray biasGradient;
     private final Kernel forward;
     private final Kernel backward;
+    /** The backward pass to the input alone: the parameter gradient goes to scratch arrays. */
+    private final Kernel backwardToInput;
+    private final INDArray scratchWeightGradient;
+    private final INDArray scratchBiasGradient;
     private final List<Kernel> all = new ArrayList<>();
 
     /**
@@ -155,6 +159,25 @@ final class ConvLayerKernels implements AutoCloseable {
         backward = keep(Kernel.of(name + "_bp", new INDArray[] {this.input, weights, bias, outputGradient},
                 new INDArray[] {this.inputGradient, weightGradient, biasGradient}, geometry.opArguments(false))
                 .withHelpers());
+        scratchWeightGradient = Nd4j.create(type, geometry.weightShape());
+        scratchBiasGradient = Nd4j.create(type, filters);
+        backwardToInput = keep(backwardKernel(this.input, weights, outputGradient, this.inputGradient,
+                scratchWeightGradient, scratchBiasGradient));
+    }
+
+    /**
+     * The backward op on given arrays: dL/dx from {@code w} and {@code g} into {@code gx}, dL/dW from {@code x} and
+     * {@code g} into {@code gw}, dL/db into {@code gb}.
+     */
+    private Kernel backwardKernel(INDArray x, INDArray w, INDArray g, INDArray gx, INDArray gw, INDArray gb) {
+        String name = geometry.transposed() ? "deconv2d_bp" : "conv2d_bp";
+        return Kernel.of(name, new INDArray[] {x, w, bias, g}, new INDArray[] {gx, gw, gb},
+                geometry.opArguments(false)).withHelpers();
+    }
+
+    private Kernel forwardKernel(INDArray x, INDArray w, INDArray b, INDArray out) {
+        return Kernel.of(geometry.transposed() ? "deconv2d" : "conv2d", new INDArray[] {x, w, b}, out,
+                geometry.opArguments(true)).withHelpers();
     }
 
     /** The layer for {@code layer} (a conv2d or deconv2d spec) on inputs of shape {@code in}, arrays allocated. */
@@ -206,6 +229,12 @@ final class ConvLayerKernels implements AutoCloseable {
         return inputGradient;
     }
 
+    /** Like {@link #backward()} but leaves the flat gradient as it was (dL/dx alone). */
+    INDArray backwardToInput() {
+        backwardToInput.run();
+        return inputGradient;
+    }
+
     INDArray input() {
         return input;
     }
@@ -225,5 +254,100 @@ final class ConvLayerKernels implements AutoCloseable {
     @Override
     public void close() {
         all.forEach(Kernel::close);
+    }
+
+    /**
+     * The layer's R-operator (see {@link ChainLayer.Pass#curvature}), z = conv(x, W) + b being linear in x and in
+     * (W, b) apart: R z = conv(R x, W) (+ conv(x, V) + v_b along a parameter direction); with δ = dL/dz,
+     * R{∂L/∂W} = weight-gradient(x, R δ) + weight-gradient(R x, δ), R{∂L/∂b} = Σ R δ and
+     * R{dL/dx} = input-gradient(W, R δ) (+ input-gradient(V, δ)), each pair of terms one backward op.
+     */
+    ChainLayer.RPass curvature(long at, INDArray direction, INDArray product, INDArray rInput,
+                               INDArray rInputGradient) {
+        return new Curvature(at, direction, product, rInput, rInputGradient);
+    }
+
+    private final class Curvature implements ChainLayer.RPass {
+        private final INDArray rInputGradient;
+        private final INDArray rOutput;
+        private final INDArray rOutputGradient;
+        private final INDArray productWeights;
+        private final INDArray scratchOutput;
+        private final INDArray scratchInputGradient;
+        private final INDArray scratchWeights;
+        private final Kernel rForward;
+        private final Kernel rForwardWithBias;
+        private final Kernel rAlongWeights;
+        private final Kernel rBackward;
+        private final Kernel rFromInput;
+        private final Kernel rAlongWeightsBackward;
+        private final List<Kernel> kernels;
+
+        Curvature(long at, INDArray direction, INDArray product, INDArray rInput, INDArray rInputGradient) {
+            DataType type = output.dataType();
+            int filters = geometry.filters();
+            long count = geometry.parameters() - filters;
+            INDArray vb = view(direction, at, filters).reshape(filters);
+            INDArray v = view(direction, at + filters, count).reshape('c', geometry.weightShape());
+            INDArray hb = view(product, at, filters).reshape(filters);
+            productWeights = view(product, at + filters, count).reshape('c', geometry.weightShape());
+            require(rInput, input.shape(), type, "R input");
+            require(rInputGradient, input.shape(), type, "R input gradient");
+            this.rInputGradient = rInputGradient;
+            rOutput = Nd4j.create(type, output.shape());
+            rOutputGradient = Nd4j.create(type, output.shape());
+            scratchOutput = Nd4j.create(type, output.shape());
+            scratchInputGradient = Nd4j.create(type, input.shape());
+            scratchWeights = Nd4j.create(type, geometry.weightShape());
+            INDArray scratchBias = Nd4j.create(type, filters);
+            INDArray zeroBias = Nd4j.zeros(type, filters);
+            rForward = forwardKernel(rInput, weights, zeroBias, rOutput);
+            rForwardWithBias = forwardKernel(rInput, weights, vb, rOutput);
+            rAlongWeights = forwardKernel(input, v, zeroBias, scratchOutput);
+            rBackward = backwardKernel(input, weights, rOutputGradient, rInputGradient, productWeights, hb);
+            rFromInput = backwardKernel(rInput, weights, outputGradient, scratchInputGradient, scratchWeights,
+                    scratchBias);
+            rAlongWeightsBackward = backwardKernel(rInput, v, outputGradient, scratchInputGradient,
+                    scratchWeights, scratchBias);
+            kernels = List.of(rForward, rForwardWithBias, rAlongWeights, rBackward, rFromInput,
+                    rAlongWeightsBackward);
+        }
+
+        @Override
+        public INDArray rOutput() {
+            return rOutput;
+        }
+
+        @Override
+        public INDArray rOutputGradient() {
+            return rOutputGradient;
+        }
+
+        @Override
+        public void rForward(boolean alongParameters) {
+            if (!alongParameters) {
+                rForward.run();
+                return;
+            }
+            rForwardWithBias.run();
+            rAlongWeights.run();
+            rOutput.addi(scratchOutput);
+        }
+
+        @Override
+        public void rBackward(boolean alongParameters) {
+            rBackward.run();
+            // one op gives weight-gradient(R x, δ) and, with V as the weights, input-gradient(V, δ)
+            (alongParameters ? rAlongWeightsBackward : rFromInput).run();
+            productWeights.addi(scratchWeights);
+            if (alongParameters) {
+                rInputGradient.addi(scratchInputGradient);
+            }
+        }
+
+        @Override
+        public void close() {
+            kernels.forEach(Kernel::close);
+        }
     }
 }

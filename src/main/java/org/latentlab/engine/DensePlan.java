@@ -27,6 +27,8 @@ import java.util.List;
  *       R δ_l = f″(z_l) ⊙ R z_l ⊙ dL/da_l + f′(z_l) ⊙ R{dL/da_l}, R{∂L/∂W_l} = a_{l−1}ᵀ R δ_l + R a_{l−1}ᵀ δ_l,
  *       R{∂L/∂b_l} = Σ_rows R δ_l and R{dL/da_{l−1}} = R δ_l W_lᵀ + δ_l V_lᵀ: the exact product H·v.</li>
  * </ul>
+ * Along an input direction u as well ({@link #rForwardAlongInput}), R a₀ = u adds u W₀ to R z₀ and uᵀ δ₀ to
+ * R{∂L/∂W₀}: the derivative of the parameter gradient along an input direction, which a gradient penalty needs.
  * The R passes use the forward and backward pass last run (the point θ), so many products at one θ cost one R pass
  * pair each. A plan is not thread-safe; it is one concept (the passes of a dense chain) and reads in one sitting.
  */
@@ -68,6 +70,8 @@ public final class DensePlan implements AutoCloseable {
 
     private boolean derivativesFresh;
     private boolean secondOrderFresh;
+    /** Whether the last R-forward followed an input direction too. */
+    private boolean alongInput;
 
     /** Compiles {@code chain} for batches of {@code batch} rows in {@code type} (FLOAT or DOUBLE), with its own θ. */
     public DensePlan(DenseChain chain, int batch, DataType type) {
@@ -156,6 +160,10 @@ public final class DensePlan implements AutoCloseable {
     private final class Curvature {
         final INDArray direction;
         final INDArray product;
+        /** R a₀ = u, an input direction (used only by {@link #rForwardAlongInput}). */
+        final INDArray rInput;
+        final Kernel rInputAccumulate;
+        final Kernel rWeightFromInput;
         final INDArray[] rz = new INDArray[depth];
         final INDArray[] ra = new INDArray[depth];
         final INDArray[] rda = new INDArray[depth];
@@ -204,6 +212,9 @@ public final class DensePlan implements AutoCloseable {
                 rBackInputAccumulate[l] = l == 0 ? null
                         : keep(Kernel.gemm(delta[l], false, vw, true, rda[l - 1], 1, 1));
             }
+            rInput = Nd4j.create(type, batch, chain.inputs());
+            rInputAccumulate = keep(Kernel.gemm(rInput, false, w[0], false, rz[0], 1, 1));
+            rWeightFromInput = keep(Kernel.gemm(rInput, true, delta[0], false, chain.weights(product, 0), 1, 1));
         }
     }
 
@@ -367,6 +378,7 @@ public final class DensePlan implements AutoCloseable {
             }
             backInput[l].run();
         }
+        secondOrderFresh = false;
         return inputGradient;
     }
 
@@ -401,12 +413,30 @@ public final class DensePlan implements AutoCloseable {
 
     /** R-forward along {@link #direction()} at the last forward pass; returns the live R(output). */
     public INDArray rForward() {
+        return rForward(false);
+    }
+
+    /**
+     * R-forward along {@link #direction()} and the input direction u [batch, inputs] (R x = u; set the direction to
+     * 0 for u alone) at the last forward pass; returns the live R(output). The following {@link #rBackward} then
+     * gives the derivative of the parameter gradient along (v, u).
+     */
+    public INDArray rForwardAlongInput(INDArray u) {
+        curvature().rInput.assign(u);
+        return rForward(true);
+    }
+
+    private INDArray rForward(boolean input) {
         derivatives();
         Curvature c = curvature();
+        alongInput = input;
         for (int l = 0; l < depth; l++) {
             c.rAffine[l].run();
             if (c.rAccumulate[l] != null) {
                 c.rAccumulate[l].run();
+            }
+            if (l == 0 && input) {
+                c.rInputAccumulate.run();
             }
             c.rActivate[l].run();
         }
@@ -429,6 +459,9 @@ public final class DensePlan implements AutoCloseable {
             c.rWeight[l].run();
             if (c.rWeightAccumulate[l] != null) {
                 c.rWeightAccumulate[l].run();
+            }
+            if (l == 0 && alongInput) {
+                c.rWeightFromInput.run();
             }
             c.rBias[l].run();
             if (c.rBackInput[l] != null) {

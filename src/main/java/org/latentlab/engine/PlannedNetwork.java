@@ -26,6 +26,12 @@ final class PlannedNetwork implements TrainingNetwork {
 
         INDArray inputGradient(INDArray outputGradient);
 
+        /** See {@link TrainingNetwork#inputDirectionalGradient}; the live result belongs to the plan. */
+        INDArray inputDirectionalGradient(INDArray u);
+
+        /** Compiles the R-operator now; throws UnsupportedOperationException naming a layer without one. */
+        void compileCurvature();
+
         @Override
         void close();
     }
@@ -84,6 +90,19 @@ final class PlannedNetwork implements TrainingNetwork {
             }
 
             @Override
+            public INDArray inputDirectionalGradient(INDArray u) {
+                plan.direction().assign(0);
+                plan.rForwardAlongInput(u.rank() == 2 ? u : u.reshape(u.size(0), inputs));
+                plan.rOutputGradient().assign(0);
+                return plan.rBackward();
+            }
+
+            @Override
+            public void compileCurvature() {
+                plan.direction();
+            }
+
+            @Override
             public void close() {
                 plan.close();
             }
@@ -128,6 +147,24 @@ final class PlannedNetwork implements TrainingNetwork {
     @Override
     public INDArray inputGradient(INDArray outputGradient) {
         return current.inputGradient(outputGradient);
+    }
+
+    @Override
+    public INDArray inputDirectionalGradient(INDArray u) {
+        if (current == null) {
+            throw new IllegalStateException("a forward and a backward pass come first");
+        }
+        return current.inputDirectionalGradient(u);
+    }
+
+    @Override
+    public java.util.Optional<String> secondDerivativesUnavailable() {
+        try (BatchPlan probe = compiler.compile(1, params, gradient)) {
+            probe.compileCurvature();
+            return java.util.Optional.empty();
+        } catch (UnsupportedOperationException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     @Override

@@ -45,6 +45,29 @@ public interface TrainingNetwork extends AutoCloseable {
     /** Like {@link #backward} when only dL/d(input) is wanted; {@link #gradient()} may or may not change. */
     INDArray inputGradient(INDArray outputGradient);
 
+    /**
+     * Pearlmutter's R-operator along an input direction: after {@link #forward} at x and {@link #inputGradient} (or
+     * {@link #backward}) from an output gradient e at the same x, e held fixed, the exact derivative
+     * d/dt ∂L/∂θ (x + t·u) for L = Σ e ⊙ output, summed over the batch, in a live vector [1, P] of its own (DL4J's
+     * layout; {@link #gradient()} is left alone). With e = 1 and uᵢ = cᵢ ∇ₓ out(xᵢ) it is the parameter gradient of
+     * a gradient penalty Σᵢ φ(‖∇ₓ out(xᵢ)‖) with cᵢ = φ′(‖gᵢ‖) / ‖gᵢ‖ (Gulrajani et al. 2017).
+     *
+     * @param u the input direction, [n, inputs] as the last forward pass's input
+     * @throws UnsupportedOperationException when {@link #secondDerivativesUnavailable()} says why
+     */
+    default INDArray inputDirectionalGradient(INDArray u) {
+        throw new UnsupportedOperationException(secondDerivativesUnavailable().orElse("no second derivatives"));
+    }
+
+    /**
+     * Empty when {@link #inputDirectionalGradient} works for this network; else one line saying why not (a layer
+     * without an R-operator, or the network on DL4J's layer objects).
+     */
+    default java.util.Optional<String> secondDerivativesUnavailable() {
+        return java.util.Optional.of("the network runs on DL4J's layer objects (dropout or another layer the engine"
+                + " does not run), which take no second derivatives");
+    }
+
     /** The live flat gradient [1, P], DL4J's gradient view of the network. */
     INDArray gradient();
 

@@ -4,14 +4,15 @@
  * checkpoints and exports read the same vector), activations, gradients and scratch preallocated, and its native
  * ops built once with their outputs preset and re-executed. Besides forward and backward passes the plan runs
  * Pearlmutter's R-operator (Pearlmutter 1994, "Fast exact multiplication by the Hessian"): a forward-mode pass
- * along a parameter direction and its backward pass, giving exact Hessian-vector products of a loss of the output
- * ({@link org.latentlab.engine.LossHead}).
+ * along a parameter direction, an input direction or both, and its backward pass, giving exact Hessian-vector
+ * products of a loss of the output ({@link org.latentlab.engine.LossHead}) and exact gradient penalties.
  *
  * <p>So far the engine runs chains of dense layers ({@link org.latentlab.engine.DenseChain},
- * {@link org.latentlab.engine.DensePlan}, with the R-operator) and, for training, chains with convolutions,
- * transposed convolutions, batch normalisation, activation layers, upsampling and reshapes
+ * {@link org.latentlab.engine.DensePlan}, with the R-operator) and chains with convolutions, transposed
+ * convolutions, batch normalisation, activation layers, upsampling, pooling and reshapes
  * ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind behind
- * {@link org.latentlab.engine.ChainLayer}); DL4J's {@code MultiLayerNetwork} stays the export format and the test
+ * {@link org.latentlab.engine.ChainLayer}, each with its part of the R-operator but batch normalisation and max
+ * pooling); DL4J's {@code MultiLayerNetwork} stays the export format and the test
  * oracle. May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
  * {@code experiment}, {@code cli} and {@code ui} may import it. Nothing here assumes the CPU backend.
  */

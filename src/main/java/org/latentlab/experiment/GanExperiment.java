@@ -48,12 +48,12 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                     + "'");
         }
         if (training.loss() == GanLoss.WGAN_GP) {
-            for (int i = 0; i < discriminator.layers().size(); i++) {
-                LayerSpec l = discriminator.layers().get(i);
-                if (!(l instanceof LayerSpec.Dense) && !(i == 0 && l instanceof LayerSpec.Flatten)) {
-                    throw new IllegalArgumentException("wgan-gp here needs a critic made of dense layers (the gradient"
-                            + " penalty's second derivative is written out for them); layer '" + l.name() + "' is "
-                            + l.type() + ": use an MLP critic, or the wgan loss with weight clipping");
+            for (LayerSpec l : discriminator.layers()) {
+                if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.Dropout
+                        || l instanceof LayerSpec.Pool2D p && p.pooling() == LayerSpec.Pool2D.Pooling.MAX) {
+                    throw new IllegalArgumentException("wgan-gp needs second derivatives of the critic, and layer '"
+                            + l.name() + "' (" + l.type() + ") has none here: remove it (WGAN-GP critics use no"
+                            + " batch norm), or use the wgan loss with weight clipping");
                 }
             }
         }

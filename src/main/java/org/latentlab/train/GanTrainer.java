@@ -49,7 +49,7 @@ public final class GanTrainer implements Trainer {
     private final DataType dataType;
     private final boolean usesNd4jRandom;
     private final boolean discriminatorHasBatchNorm;
-    private final GradientPenalty gradientPenalty;
+    private final CriticPenalty gradientPenalty;
     private final Random rng = new Random();
     private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
     private GanSettings settings;
@@ -73,6 +73,8 @@ public final class GanTrainer implements Trainer {
         public double realScore = Double.NaN;
         public double fakeScore = Double.NaN;
         public double penalty = Double.NaN;
+        /** WGAN-GP: the mean of ‖∇ₓ D(x̂)‖ over the interpolates of the penalty (1 is its target). */
+        public double criticGradientNorm = Double.NaN;
         public double discriminatorGradNorm = Double.NaN;
         public double generatorGradNorm = Double.NaN;
     }
@@ -92,10 +94,11 @@ public final class GanTrainer implements Trainer {
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
         this.discriminatorHasBatchNorm = has(discriminator,
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class);
-        this.gradientPenalty = settings.loss() == GanLoss.WGAN_GP ? new GradientPenalty(discriminator) : null;
         checkShapes();
         this.g = TrainingNetwork.of(generator);
         this.d = TrainingNetwork.of(discriminator);
+        this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
+                : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
     }
 
     private void checkShapes() {
@@ -207,6 +210,7 @@ public final class GanTrainer implements Trainer {
         d.backward(column(eps));
         INDArray gradient = d.gradient();
         double penalty = 0;
+        double meanCriticGradientNorm = Double.NaN;
         if (gradientPenalty != null) {
             int k = Math.min(n, m);
             double[] t = new double[k];
@@ -218,7 +222,9 @@ public final class GanTrainer implements Trainer {
                             org.nd4j.linalg.indexing.NDArrayIndex.all()).mulColumnVector(tCol)
                     .addi(fake.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k),
                             org.nd4j.linalg.indexing.NDArrayIndex.all()).mulColumnVector(tCol.rsub(1)));
-            penalty = gradientPenalty.apply(xHat, settings.gpLambda(), gradient).penalty();
+            GradientPenalty.Result result = gradientPenalty.apply(xHat, settings.gpLambda(), gradient);
+            penalty = result.penalty();
+            meanCriticGradientNorm = result.meanGradientNorm();
             lossValue += penalty;
         }
         requireFinite("D loss", lossValue);
@@ -226,6 +232,7 @@ public final class GanTrainer implements Trainer {
         last.realScore = realScore;
         last.fakeScore = fakeScore;
         last.penalty = gradientPenalty != null ? penalty : Double.NaN;
+        last.criticGradientNorm = meanCriticGradientNorm;
         return gradient;
     }
 
@@ -282,6 +289,7 @@ public final class GanTrainer implements Trainer {
         last.realScore = realTerms[1];
         last.fakeScore = fakeTerms[1];
         last.penalty = Double.NaN;
+        last.criticGradientNorm = Double.NaN;
         return gradient.gradient();
     }
 

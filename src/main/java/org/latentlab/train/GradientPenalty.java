@@ -19,12 +19,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * parameters. That gradient needs a derivative of a derivative, which DL4J cannot take ("Differentiation of MmulBp
  * not supported"), so it is written out here for critics made of dense layers: a forward pass, the backward pass
  * that gives ∇ₓ D, and reverse-mode differentiation through both. Checked against central finite differences in
- * double precision by {@code GradientPenaltyTest}.
+ * double precision by {@code GradientPenaltyTest}. Critics on the engine, convolutional ones included, use
+ * {@link EngineGradientPenalty} (exact by Pearlmutter's R-operator); this one serves dense critics that only DL4J's
+ * layer objects run, and is that one's oracle.
  *
  * <p>Notation for layer l = 1..L (DL4J's layout: W is [in, out]): A_l = H_{l−1} W_l + b_l, H_l = f_l(A_l), D = A_L.
  * Input gradient: G_L = 1, P_{l−1} = G_l W_lᵀ, G_{l−1} = P_{l−1} ⊙ f'(A_{l−1}); ∇ₓD = P_0.
  */
-public final class GradientPenalty {
+public final class GradientPenalty implements CriticPenalty {
 
     /** The penalty's value and the mean norm of the critic's input gradient at the interpolates. */
     public record Result(double penalty, double meanGradientNorm) {
@@ -78,6 +80,7 @@ public final class GradientPenalty {
      * Computes Ω at the interpolates {@code xHat} and, if {@code gradient} is not null, adds ∂Ω/∂θ into it (the
      * critic's flat gradient [1, P] in DL4J's layout: per layer W [nIn, nOut] in 'f' order, then b).
      */
+    @Override
     public Result apply(INDArray xHat, double lambda, INDArray gradient) {
         int layers = kinds.length;
         long m = xHat.rows();

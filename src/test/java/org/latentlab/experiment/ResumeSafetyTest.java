@@ -50,12 +50,18 @@ class ResumeSafetyTest {
     }
 
     @Test
-    void gradientPenaltyWithAConvolutionalCriticIsRefusedBeforeBuilding() {
+    void gradientPenaltyTakesAConvolutionalCriticButRefusesBatchNormBeforeBuilding() {
         GanExperiment dc = Presets.loadGan("fashion-dcgan");
         GanSettings gp = new GanSettings(GanLoss.WGAN_GP, 5, 64, dc.training().generatorOptimizer(),
                 dc.training().discriminatorOptimizer(), false, 0, 0, 10);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dc.withTraining(gp));
-        assertTrue(e.getMessage().contains("wgan-gp") && e.getMessage().contains("d_conv1"), e.getMessage());
+        assertEquals(GanLoss.WGAN_GP, dc.withTraining(gp).training().loss());
+
+        List<LayerSpec> layers = new ArrayList<>(dc.discriminator().layers());
+        layers.add(1, new LayerSpec.BatchNorm("d_bn1"));
+        GanExperiment withBatchNorm = withDiscriminator(dc, new NetworkSpec("D", dc.discriminator().input(), layers));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withBatchNorm.withTraining(gp));
+        assertTrue(e.getMessage().contains("wgan-gp") && e.getMessage().contains("d_bn1"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.latentlab.train;
+
+import org.latentlab.core.LabException;
+import org.latentlab.engine.TrainingNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * WGAN-GP's gradient penalty Ω = (λ/m) Σᵢ (‖gᵢ‖ − 1)², gᵢ = ∇ₓ D(x̂ᵢ) (Gulrajani et al. 2017), exact for any critic
+ * the engine runs with second derivatives (dense, convolutional, transposed convolutional, upsampling and average
+ * pooling layers with any of the lab's activations). One forward and one input-gradient pass at the interpolates
+ * give the gᵢ; then ∂Ω/∂θ = Σᵢ cᵢ (∂gᵢ/∂θ)ᵀ gᵢ with cᵢ = (2λ/m)(‖gᵢ‖ − 1)/‖gᵢ‖ is the derivative of the critic's
+ * parameter gradient for L = Σᵢ D(x̂ᵢ) along the input direction uᵢ = cᵢ gᵢ: one pass of Pearlmutter's R-operator
+ * ({@link TrainingNetwork#inputDirectionalGradient}). Not thread-safe: the critic's owner thread runs it.
+ */
+final class EngineGradientPenalty implements CriticPenalty {
+
+    private final TrainingNetwork critic;
+
+    /**
+     * @throws LabException when the critic does not run on the engine with second derivatives (batch
+     *                      normalisation, max pooling, a layer only DL4J runs), saying which layer
+     */
+    EngineGradientPenalty(TrainingNetwork critic) {
+        this.critic = critic;
+        critic.secondDerivativesUnavailable().ifPresent(why -> {
+            throw new LabException("WGAN-GP's penalty needs second derivatives of D, but " + why
+                    + ". Remove that layer (WGAN-GP critics use no batch norm) or use the wgan loss with weight"
+                    + " clipping");
+        });
+    }
+
+    @Override
+    public GradientPenalty.Result apply(INDArray xHat, double lambda, INDArray gradient) {
+        int m = (int) xHat.rows();
+        critic.forward(xHat);
+        INDArray g = critic.inputGradient(Nd4j.ones(xHat.dataType(), m, 1));
+        g = g.rank() == 2 ? g : g.reshape(m, g.length() / m);
+        double[] norms = g.norm2(1).toDoubleVector();
+        double penalty = 0;
+        double meanNorm = 0;
+        double[] coefficients = new double[m];
+        for (int i = 0; i < m; i++) {
+            penalty += (norms[i] - 1) * (norms[i] - 1);
+            meanNorm += norms[i];
+            coefficients[i] = 2 * lambda / m * (norms[i] - 1) / Math.max(norms[i], 1e-12);
+        }
+        penalty *= lambda / m;
+        meanNorm /= m;
+        if (gradient != null) {
+            INDArray u = g.mulColumnVector(Nd4j.create(coefficients, new long[] {m, 1}, g.dataType()));
+            INDArray product = critic.inputDirectionalGradient(u);
+            gradient.addi(product.reshape(gradient.shape()));
+        }
+        return new GradientPenalty.Result(penalty, meanNorm);
+    }
+}

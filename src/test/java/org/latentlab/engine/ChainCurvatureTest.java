@@ -1,0 +1,170 @@
+package org.latentlab.engine;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.latentlab.model.Activation;
+import org.latentlab.model.LayerSpec;
+import org.latentlab.model.NetworkCompiler;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.model.OptimizerSpec;
+import org.latentlab.model.Padding;
+import org.latentlab.model.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pearlmutter's R-operator on chains ({@link ChainPlan#rForward}, {@link ChainPlan#rBackward}) against central
+ * finite differences of the gradients in double precision, per layer kind that has one: for L = ½‖out‖² + Σ r ⊙ out,
+ * along a parameter direction v and an input direction u together (and each alone), R{∂L/∂θ} and R{dL/dx} equal
+ * (∇(θ + hv, x + hu) − ∇(θ − hv, x − hu)) / 2h; along v alone that is the Hessian-vector product H·v.
+ */
+class ChainCurvatureTest {
+
+    private record Case(String name, NetworkSpec spec, int batch) {
+    }
+
+    private static LayerSpec.Dense dense(String name, int units, Activation a) {
+        return new LayerSpec.Dense(name, units, a, 0.2);
+    }
+
+    private static List<Case> cases() {
+        Shape image = Shape.image(2, 6, 6);
+        return List.of(
+                new Case("dense tanh, sigmoid", new NetworkSpec("d", Shape.vector(5), List.of(
+                        dense("h", 4, Activation.TANH), dense("o", 3, Activation.SIGMOID))), 3),
+                new Case("conv 4x4 stride 2 leaky relu, conv tanh, flatten, dense", new NetworkSpec("c", image,
+                        List.of(new LayerSpec.Conv2D("c1", 3, 4, 2, Padding.SAME, Activation.LEAKYRELU, 0.2),
+                                new LayerSpec.Conv2D("c2", 2, 2, 1, Padding.VALID, Activation.TANH, 0.2),
+                                new LayerSpec.Flatten("f"), dense("o", 1, Activation.IDENTITY))), 3),
+                new Case("dense, reshape, deconv relu, deconv sigmoid", new NetworkSpec("g", Shape.vector(4),
+                        List.of(dense("fc", 2 * 3 * 3, Activation.IDENTITY), new LayerSpec.Reshape("r", 2, 3, 3),
+                                new LayerSpec.Deconv2D("u1", 3, 4, 2, Padding.SAME, Activation.RELU, 0.2),
+                                new LayerSpec.Deconv2D("u2", 1, 3, 1, Padding.VALID, Activation.SIGMOID, 0.2))),
+                        2),
+                new Case("activation layers", new NetworkSpec("a", Shape.vector(4), List.of(
+                        dense("h", 5, Activation.IDENTITY), new LayerSpec.Act("l", Activation.LEAKYRELU, 0.25),
+                        dense("o", 2, Activation.IDENTITY), new LayerSpec.Act("t", Activation.TANH, 0.2))), 3),
+                new Case("upsampling, average pooling", new NetworkSpec("up", Shape.image(2, 3, 4), List.of(
+                        new LayerSpec.Upsample2D("u", 2),
+                        new LayerSpec.Conv2D("c", 2, 3, 1, Padding.SAME, Activation.TANH, 0.2),
+                        new LayerSpec.Pool2D("avg", LayerSpec.Pool2D.Pooling.AVG, 2, 2),
+                        new LayerSpec.Flatten("f"), dense("o", 2, Activation.SIGMOID))), 2));
+    }
+
+    private static INDArray data(long seed, long[] shape, double scale) {
+        Random r = new Random(seed);
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scale * (2 * r.nextDouble() - 1);
+        }
+        return Nd4j.create(v, shape, DataType.DOUBLE);
+    }
+
+    private static double relative(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue() / Math.max(1e-12, b.amaxNumber().doubleValue());
+    }
+
+    /** ∂L/∂θ and dL/dx at (θ, x), copied. */
+    private static INDArray[] gradients(ChainPlan plan, INDArray gradient, INDArray x, INDArray r) {
+        INDArray dOut = plan.forward(x).add(r);
+        INDArray dx = plan.backward(dOut).dup();
+        return new INDArray[] {gradient.dup(), dx};
+    }
+
+    private static void check(Case c, boolean alongParameters, boolean alongInput) {
+        MultiLayerNetwork net = NetworkCompiler.compile(c.spec(), OptimizerSpec.adam(1e-3, 0.5), 7,
+                DataType.DOUBLE);
+        Chain chain = Chain.of(net).orElseThrow();
+        INDArray params = net.params().dup();
+        params.addi(data(31, params.shape(), 0.3));
+        INDArray gradient = Nd4j.create(DataType.DOUBLE, 1, chain.parameters());
+        int n = c.batch();
+        INDArray x = data(4, new long[] {n, chain.inputSize()}, 1);
+        INDArray r = data(5, new long[] {n, chain.outputSize()}, 1);
+        INDArray v = alongParameters ? data(6, params.shape(), 1) : Nd4j.zeros(DataType.DOUBLE, params.shape());
+        INDArray u = alongInput ? data(7, x.shape(), 1) : Nd4j.zeros(DataType.DOUBLE, x.shape());
+        try (ChainPlan plan = new ChainPlan(chain, n, params, gradient)) {
+            INDArray dOut = plan.forward(x).add(r);
+            plan.backward(dOut);
+            plan.direction().assign(v);
+            plan.rInput().assign(u);
+            INDArray rOut = plan.rForward(alongParameters);
+            plan.rOutputGradient().assign(rOut);
+            INDArray product = plan.rBackward(alongParameters).dup();
+            INDArray rDx = plan.rInputGradient().dup();
+
+            double h = 1e-5;
+            INDArray theta = params.dup();
+            params.assign(theta.add(v.mul(h)));
+            INDArray[] up = gradients(plan, gradient, x.add(u.mul(h)), r);
+            params.assign(theta.sub(v.mul(h)));
+            INDArray[] down = gradients(plan, gradient, x.sub(u.mul(h)), r);
+            params.assign(theta);
+            INDArray fdTheta = up[0].sub(down[0]).divi(2 * h);
+            INDArray fdX = up[1].sub(down[1]).divi(2 * h);
+
+            String what = c.name() + (alongParameters ? " along v" : "") + (alongInput ? " along u" : "");
+            assertTrue(fdTheta.amaxNumber().doubleValue() > 1e-3, what + ": the product should not vanish");
+            double errTheta = relative(product, fdTheta);
+            double errX = relative(rDx, fdX);
+            assertTrue(errTheta < 1e-6, what + ": R{dL/dθ} off by " + errTheta);
+            assertTrue(errX < 1e-6, what + ": R{dL/dx} off by " + errX);
+        }
+    }
+
+    @Test
+    void hessianVectorProductsAlongAParameterDirectionEqualFiniteDifferencesOfGradients() {
+        for (Case c : cases()) {
+            check(c, true, false);
+        }
+    }
+
+    @Test
+    void derivativesOfTheGradientAlongAnInputDirectionEqualFiniteDifferences() {
+        for (Case c : cases()) {
+            check(c, false, true);
+        }
+    }
+
+    @Test
+    void bothDirectionsTogetherEqualFiniteDifferences() {
+        for (Case c : cases()) {
+            check(c, true, true);
+        }
+    }
+
+    @Test
+    void batchNormAndMaxPoolingRefuseNamingTheLayer() {
+        NetworkSpec bn = new NetworkSpec("bn", Shape.vector(4), List.of(dense("h", 5, Activation.IDENTITY),
+                new LayerSpec.BatchNorm("norm"), dense("o", 1, Activation.IDENTITY)));
+        NetworkSpec pool = new NetworkSpec("p", Shape.image(1, 4, 4), List.of(
+                new LayerSpec.Conv2D("c", 2, 3, 1, Padding.SAME, Activation.RELU, 0.2),
+                new LayerSpec.Pool2D("most", LayerSpec.Pool2D.Pooling.MAX, 2, 2),
+                new LayerSpec.Flatten("f"), dense("o", 1, Activation.IDENTITY)));
+        for (NetworkSpec spec : List.of(bn, pool)) {
+            MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 1, DataType.DOUBLE);
+            Chain chain = Chain.of(net).orElseThrow();
+            try (ChainPlan plan = new ChainPlan(chain, 2, net.params(), Nd4j.create(DataType.DOUBLE, 1,
+                    chain.parameters()))) {
+                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                        plan::compileCurvature);
+                assertTrue(e.getMessage().contains(spec == bn ? "'norm' (batch normalisation)"
+                        : "'most' (max pooling)"), e.getMessage());
+            }
+            try (TrainingNetwork t = TrainingNetwork.of(net)) {
+                assertTrue(t.secondDerivativesUnavailable().isPresent());
+            }
+        }
+    }
+}
