@@ -11,8 +11,10 @@
  * {@link org.latentlab.engine.DensePlan}, with the R-operator) and, for training, chains with convolutions,
  * transposed convolutions, batch normalisation, activation layers, upsampling and reshapes
  * ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind behind
- * {@link org.latentlab.engine.ChainLayer}); DL4J's {@code MultiLayerNetwork} stays the export format and the test
- * oracle. May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
+ * {@link org.latentlab.engine.ChainLayer}); the same chains compiled for inference
+ * ({@link org.latentlab.engine.InferenceNetwork}: batch normalisation on its running statistics, dropout as the
+ * identity, the input gradient alone) run the latent studio's decoding and inversion. DL4J's
+ * {@code MultiLayerNetwork} stays the export format and the test oracle. May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
  * {@code experiment}, {@code cli} and {@code ui} may import it. Nothing here assumes the CPU backend.
  */
 package org.latentlab.engine;

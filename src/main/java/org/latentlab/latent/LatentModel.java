@@ -6,6 +6,7 @@ import org.latentlab.core.Seeds;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
 import org.latentlab.engine.InferenceNetwork;
+import org.latentlab.train.Backend;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
@@ -60,6 +61,8 @@ public final class LatentModel implements Decoder {
     /** The decoder on the engine, or null when the engine does not compile it. */
     private final InferenceNetwork engine;
     private boolean useEngine = true;
+    /** The last thread the engine's passes ran on with the lab's OpenMP setting applied. */
+    private Thread engineThread;
 
     // the single-code path: one input row reused across calls, filled from a reused host array
     private final INDArray oneInput;
@@ -271,7 +274,7 @@ public final class LatentModel implements Decoder {
                 System.arraycopy(codes[from + i], 0, flat, i * codeSize, codeSize);
             }
             INDArray input = Nd4j.create(flat, new long[] {n, codeSize}, dataType);
-            float[] out = onEngine() ? FLOATS.apply(engine.output(input))
+            float[] out = onEngine() ? FLOATS.apply(engine().output(input))
                     : decoder.output(input, null, null, FLOATS);
             transform.applyInPlace(out);
             int d = shape.size();
@@ -307,7 +310,7 @@ public final class LatentModel implements Decoder {
             oneInput.data().setData(oneCodeF);
         }
         if (onEngine()) {
-            copyOut(engine.output(oneInput), out);
+            copyOut(engine().output(oneInput), out);
         } else {
             decoder.output(oneInput, null, null, (OutputAdapter<Void>) outputs -> {
                 copyOut(outputs[0], out);
@@ -481,7 +484,21 @@ public final class LatentModel implements Decoder {
 
     /** The private decoder on the engine, for {@link Inversion} (same thread rules); empty on DL4J's path. */
     Optional<InferenceNetwork> decoderOnEngine() {
-        return onEngine() ? Optional.of(engine) : Optional.empty();
+        return onEngine() ? Optional.of(engine()) : Optional.empty();
+    }
+
+    /**
+     * The decoder on the engine, with the lab's OpenMP thread count applied to the calling thread first (a
+     * per-thread setting: a oneDNN convolution on a thread without it ran 50 times slower while other work used
+     * the CPU). Once per thread.
+     */
+    private InferenceNetwork engine() {
+        Thread t = Thread.currentThread();
+        if (t != engineThread) {
+            Backend.applyToCurrentThread();
+            engineThread = t;
+        }
+        return engine;
     }
 
     /** Whether decoding and inversion run on the lab's engine (else on DL4J's layer objects). */
