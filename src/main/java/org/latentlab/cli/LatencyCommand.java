@@ -8,7 +8,10 @@ import org.latentlab.experiment.ReconstructionExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.StudioModels;
 import org.latentlab.latent.DecodeService;
+import org.latentlab.core.Monitor;
 import org.latentlab.latent.ImageShape;
+import org.latentlab.latent.Inversion;
+import org.latentlab.latent.InversionSettings;
 import org.latentlab.latent.LatentModel;
 import org.latentlab.model.NetworkCompiler;
 import org.latentlab.train.Backend;
@@ -29,16 +32,23 @@ import java.util.concurrent.TimeoutException;
  * How long the latent studio takes from a slider move to a picture: for each model, simulated slider moves paced
  * like a drag at 60 Hz, each timed from the submit to the {@link DecodeService} until the decoded values are display
  * pixels (σ / range mapping and the float → ARGB conversion the screen does on the decode worker). Median and worst
- * against one frame at 60 Hz (16.7 ms). Untrained networks of the presets decode exactly as fast as trained ones.
+ * against one frame at 60 Hz (16.7 ms). Then an inversion of a decoded picture on the same worker, timed step by
+ * step (one inference-mode forward pass, one backward pass to the code, one Adam update). Untrained networks of
+ * the presets decode and invert exactly as fast as trained ones. {@code --path dl4j} runs both on DL4J's layer
+ * objects instead of the lab's engine, for comparing the two.
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Slider-to-picture latency of the latent studio: median and worst ms per decode of the MNIST"
-                + " MLP generator and the VAE decoder (target: under 16 ms).")
+                + " MLP generator, the VAE decoder and the DCGAN generator (target: under 16 ms), and ms per"
+                + " inversion step.")
 final class LatencyCommand implements Runnable {
 
     private static final double FRAME_MS = 1000.0 / 60;
 
-    @Option(names = "--models", split = ",", defaultValue = "mnist-mlp-gan,mnist-vae",
+    /** Where the studio's networks run. */
+    enum Where { engine, dl4j }
+
+    @Option(names = "--models", split = ",", defaultValue = "mnist-mlp-gan,mnist-vae,fashion-dcgan",
             description = "GAN presets (their G), autoencoder / VAE presets (their decoder) or run folders"
                     + " (default: ${DEFAULT-VALUE})")
     List<String> models;
@@ -53,17 +63,29 @@ final class LatencyCommand implements Runnable {
             description = "time between moves, as a drag at 60 Hz; 0 for back to back")
     double intervalMs;
 
+    @Option(names = "--inversion-steps", defaultValue = "100",
+            description = "measured inversion steps per model, after as many unmeasured ones; 0 for none")
+    int inversionSteps;
+
+    @Option(names = "--path", defaultValue = "engine",
+            description = "engine: decode and invert on the lab's engine where it compiles the decoder; dl4j: on"
+                    + " DL4J's layer objects (default: ${DEFAULT-VALUE})")
+    Where path;
+
     @Override
     public void run() {
         OptionChecks.within("--moves", moves, 1, 100_000, "measured slider moves per model");
+        OptionChecks.within("--inversion-steps", inversionSteps, 0, 100_000, "measured inversion steps per model");
         OptionChecks.within("--warmup", warmup, 0, 100_000, "moves before measuring");
         OptionChecks.within("--interval-ms", intervalMs, 0, false, 10_000);
         Backend.init();
-        System.out.printf(Locale.ROOT, "%-16s %-26s %6s %9s %9s %9s %9s %9s  %s%n", "model", "decoder", "moves",
-                "median", "p90", "worst", "decode", "convert", "(ms from submit to display pixels; decode and"
-                        + " convert are medians of the parts)");
+        System.out.printf(Locale.ROOT, "%-16s %-26s %-6s %6s %9s %9s %9s %9s %9s %9s  %s%n", "model", "decoder",
+                "path", "moves", "median", "p90", "worst", "decode", "convert", "invert", "(ms from submit to"
+                        + " display pixels; decode and convert are medians of the parts; invert: median ms per"
+                        + " inversion step)");
         for (String name : models) {
             LatentModel model = model(name);
+            model.useEngine(path == Where.engine);
             measure(name, model);
         }
     }
@@ -142,15 +164,53 @@ final class LatencyCommand implements Runnable {
         } catch (ExecutionException | TimeoutException e) {
             throw new org.latentlab.core.LabException(name + ": a decode failed: " + e.getMessage(), e);
         }
+        double invert = inversionStep(name, model);
         double[] sorted = total.clone();
         Arrays.sort(sorted);
         double median = percentile(sorted, 0.5);
         double worst = sorted[sorted.length - 1];
-        System.out.printf(Locale.ROOT, "%-16s %-26s %6d %9.2f %9.2f %9.2f %9.2f %9.3f  %s%n", name,
-                model.kind() + " " + k + "->" + model.shape(), moves, median, percentile(sorted, 0.9), worst,
-                percentile(sortedCopy(decode), 0.5), percentile(sortedCopy(convert), 0.5),
+        System.out.printf(Locale.ROOT, "%-16s %-26s %-6s %6d %9.2f %9.2f %9.2f %9.2f %9.3f %9.2f  %s%n", name,
+                model.kind() + " " + k + "->" + model.shape(), model.onEngine() ? "engine" : "dl4j", moves, median,
+                percentile(sorted, 0.9), worst, percentile(sortedCopy(decode), 0.5),
+                percentile(sortedCopy(convert), 0.5), invert,
                 worst < FRAME_MS ? "within a 60 Hz frame" : median < FRAME_MS
                         ? "median within a 60 Hz frame, worst not" : "slower than a 60 Hz frame");
+    }
+
+    /**
+     * The median ms per inversion step of a decoded picture, from a zero code, on a decode worker of its own
+     * (NaN when no steps are asked for).
+     */
+    private double inversionStep(String name, LatentModel model) {
+        if (inversionSteps == 0) {
+            return Double.NaN;
+        }
+        int k = model.codeSize();
+        double[] target = new double[k];
+        for (int j = 0; j < k; j++) {
+            target[j] = Math.sin(1.3 * j);
+        }
+        int steps = 2 * inversionSteps;
+        long[] at = new long[steps];
+        try (DecodeService service = new DecodeService(model, "latency-invert")) {
+            service.<LatentModel, Void>run(m -> {
+                float[] picture = m.decode(target);
+                int[] step = {0};
+                new Inversion(m).invert(picture, new double[k], InversionSettings.defaults().withSteps(steps),
+                        Monitor.NONE, s -> at[step[0]++] = System.nanoTime());
+                return null;
+            }).get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new org.latentlab.core.LabException(name + ": the inversion failed: " + e.getMessage(), e);
+        }
+        double[] perStep = new double[inversionSteps - 1];
+        for (int i = 0; i < perStep.length; i++) {
+            perStep[i] = (at[inversionSteps + i + 1] - at[inversionSteps + i]) / 1e6;
+        }
+        return perStep.length == 0 ? Double.NaN : percentile(sortedCopy(perStep), 0.5);
     }
 
     private static double[] sortedCopy(double[] v) {

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
@@ -69,14 +70,26 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
      * {@code numParams()}.
      */
     static Optional<Chain> of(MultiLayerNetwork net) {
+        return read(net, false);
+    }
+
+    /**
+     * The chain of a network for inference: as {@link #of}, but dropout (on a layer's input, or a dropout layer)
+     * is allowed, since in inference mode it passes its input through unchanged.
+     */
+    static Optional<Chain> forInference(MultiLayerNetwork net) {
+        return read(net, true);
+    }
+
+    private static Optional<Chain> read(MultiLayerNetwork net, boolean inference) {
         try {
-            return Optional.ofNullable(read(net));
+            return Optional.ofNullable(readLayers(net, inference));
         } catch (IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }
     }
 
-    private static Chain read(MultiLayerNetwork net) {
+    private static Chain readLayers(MultiLayerNetwork net, boolean inference) {
         DataType type = net.params().dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE || net.getnLayers() == 0) {
             return null;
@@ -102,8 +115,14 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             } else if (pre != null) {
                 return null;
             }
-            if (conf.getIDropout() != null) {
+            if (conf.getIDropout() != null && !inference) {
                 return null;
+            }
+            if (conf instanceof DropoutLayer) {
+                if (!inference || net.getLayer(i).numParams() != 0) {
+                    return null;
+                }
+                continue; // the identity in inference mode
             }
             String name = conf.getLayerName() == null ? "layer" + i : conf.getLayerName();
             int before = layers.size();
@@ -169,6 +188,9 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
                 return null;
             }
             offset += own;
+        }
+        if (layers.isEmpty()) {
+            return null;
         }
         Chain chain = new Chain(input, layers);
         return chain.parameters() == net.numParams() ? chain : null;

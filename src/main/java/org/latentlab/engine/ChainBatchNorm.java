@@ -20,6 +20,10 @@ import java.util.List;
  * for the mean and, for log₁₀ σ, ½ log₁₀(running σ² / new σ²) with new σ² = decay · running σ² + (1 − decay) σ²
  * (for the variance, (1 − decay)(running σ² − σ²)). This layer writes the same, so a step is DL4J's.
  *
+ * <p>In inference mode ({@link #compileInference}) it normalises with the running statistics, as DL4J's layer in
+ * {@code output(x, false)}: σ² = (10^{log₁₀ σ})² (or the running variance), y = γ (x − running mean) / √(σ² + ε) + β,
+ * a fixed affine map per channel whose input gradient is γ / √(σ² + ε) · dL/dy.
+ *
  * @param shape    one example: {features} or {channels, height, width}
  * @param logStd   whether the running statistic is log₁₀ σ (DL4J's default) rather than σ²
  */
@@ -55,6 +59,83 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
     public Pass compile(int batch, INDArray params, INDArray gradient, long offset, INDArray input,
                         INDArray inputGradient) {
         return new Compiled(params, gradient, offset, input, inputGradient);
+    }
+
+    @Override
+    public Pass compileInference(int batch, INDArray params, INDArray gradient, long offset, INDArray input,
+                                 INDArray inputGradient) {
+        return new Inference(params, offset, input, inputGradient);
+    }
+
+    /** The inference-mode pass: the running statistics, input gradient only. */
+    private final class Inference implements Pass {
+        private final INDArray output;
+        private final INDArray outputGradient;
+        private final INDArray gamma;
+        private final INDArray runningStat;
+        /** σ² from the running statistic; γ / √(σ² + ε). */
+        private final INDArray variance;
+        private final INDArray gain;
+        private final Kernel normalise;
+        private final Kernel scale;
+
+        Inference(INDArray params, long offset, INDArray input, INDArray inputGradient) {
+            DataType type = params.dataType();
+            int c = channels();
+            gamma = DenseChain.segment(params, offset, offset + c);
+            INDArray beta = DenseChain.segment(params, offset + c, offset + 2L * c);
+            INDArray runningMean = DenseChain.segment(params, offset + 2L * c, offset + 3L * c);
+            runningStat = DenseChain.segment(params, offset + 3L * c, offset + 4L * c);
+            output = Nd4j.create(type, input.shape());
+            outputGradient = Nd4j.create(type, input.shape());
+            variance = logStd ? Nd4j.create(type, c) : runningStat;
+            gain = Nd4j.create(type, c);
+            normalise = Kernel.of("batchnorm", new INDArray[] {input, runningMean, variance, gamma, beta},
+                    new INDArray[] {output}, new long[] {1, 1, 1}, new double[] {epsilon});
+            scale = Kernel.multiply(outputGradient, perChannel(gain), inputGradient);
+        }
+
+        /** A per-channel vector shaped to broadcast over the layer's input. */
+        private INDArray perChannel(INDArray v) {
+            return shape.length == 1 ? v.reshape(1, channels()) : v.reshape(1, channels(), 1, 1);
+        }
+
+        @Override
+        public INDArray output() {
+            return output;
+        }
+
+        @Override
+        public INDArray outputGradient() {
+            return outputGradient;
+        }
+
+        @Override
+        public void forward() {
+            if (logStd) {
+                // σ² = (10^s)² = exp(2 ln10 · s), read afresh: the parameters may have been replaced
+                variance.assign(runningStat).muli(2 * Math.log(10));
+                Transforms.exp(variance, false);
+            }
+            normalise.run();
+        }
+
+        @Override
+        public void backward(boolean toParameters) {
+            if (toParameters) {
+                throw new IllegalStateException("an inference pass computes the input gradient only");
+            }
+            gain.assign(variance).addi(epsilon);
+            Transforms.sqrt(gain, false);
+            gain.rdivi(gamma);
+            scale.run();
+        }
+
+        @Override
+        public void close() {
+            normalise.close();
+            scale.close();
+        }
     }
 
     private final class Compiled implements Pass {

@@ -31,6 +31,17 @@ interface ChainLayer {
     Pass compile(int batch, INDArray params, INDArray gradient, long offset, INDArray input,
                  INDArray inputGradient);
 
+    /**
+     * The layer compiled for inference (DL4J's {@code output(x, false)}): like {@link #compile}, but the pass's
+     * forward computes the inference-mode output and its backward runs with {@code toParameters} false only (the
+     * input gradient); {@code gradient} is scratch the pass may write. Layers that compute the same in both modes
+     * (all but batch normalisation) keep this default.
+     */
+    default Pass compileInference(int batch, INDArray params, INDArray gradient, long offset, INDArray input,
+                                  INDArray inputGradient) {
+        return compile(batch, params, gradient, offset, input, inputGradient);
+    }
+
     /** A compiled layer: preallocated arrays, kernels built once. Not thread-safe. */
     interface Pass extends AutoCloseable {
 

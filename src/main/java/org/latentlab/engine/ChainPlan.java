@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Passes: {@link #forward} in training mode; {@link #backward} from dL/d(output) to the parameters (summed over
  * the batch, as DL4J's) and to the input; {@link #inputGradient} to the input alone; and Pearlmutter's R-operator
  * ({@link #rForward}, {@link #rBackward}) along an input direction and a parameter direction, for exact
- * Hessian-vector products and gradient penalties (every layer kind but batch normalisation and max pooling). Inputs and outputs are flat
- * examples, [batch, size]. Not thread-safe.
+ * Hessian-vector products and gradient penalties (every layer kind but batch normalisation and max pooling). A plan
+ * compiled for inference runs {@link #forward} in inference mode (batch normalisation with its running statistics)
+ * and {@link #inputGradient} alone. Inputs and outputs are flat examples, [batch, size]. Not thread-safe.
  */
 final class ChainPlan implements PlannedNetwork.BatchPlan {
 
@@ -34,6 +35,15 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
     private Curvature curvature;
 
     ChainPlan(Chain chain, int batch, INDArray params, INDArray gradient) {
+        this(chain, batch, params, gradient, false);
+    }
+
+    /**
+     * The plan in training mode or, when {@code inference}, in inference mode (each layer's
+     * {@link ChainLayer#compileInference}: {@link #forward} is DL4J's {@code output(x, false)} and only
+     * {@link #inputGradient} may follow it; {@code gradient} is then scratch).
+     */
+    ChainPlan(Chain chain, int batch, INDArray params, INDArray gradient, boolean inference) {
         DataType type = params.dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE || gradient.dataType() != type) {
             throw new IllegalArgumentException("the engine computes in FLOAT or DOUBLE with a gradient of the same"
@@ -57,8 +67,10 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
         try {
             for (ChainLayer layer : chain.layers()) {
                 long[] shape = withBatch(layer.inputShape());
-                ChainLayer.Pass pass = layer.compile(batch, params, gradient, offset, view(in, shape),
-                        view(inGradient, shape));
+                ChainLayer.Pass pass = inference
+                        ? layer.compileInference(batch, params, gradient, offset, view(in, shape),
+                        view(inGradient, shape))
+                        : layer.compile(batch, params, gradient, offset, view(in, shape), view(inGradient, shape));
                 passes.add(pass);
                 in = pass.output();
                 inGradient = pass.outputGradient();

@@ -12,8 +12,10 @@
  * convolutions, batch normalisation, activation layers, upsampling, pooling and reshapes
  * ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind behind
  * {@link org.latentlab.engine.ChainLayer}, each with its part of the R-operator but batch normalisation and max
- * pooling); DL4J's {@code MultiLayerNetwork} stays the export format and the test
- * oracle. May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
+ * pooling); the same chains compiled for inference ({@link org.latentlab.engine.InferenceNetwork}: batch
+ * normalisation on its running statistics, dropout as the identity, the input gradient alone) run the latent
+ * studio's decoding and inversion. DL4J's {@code MultiLayerNetwork} stays the export format and the test oracle.
+ * May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},
  * {@code experiment}, {@code cli} and {@code ui} may import it. Nothing here assumes the CPU backend.
  */
 package org.latentlab.engine;

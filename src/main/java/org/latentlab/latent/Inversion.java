@@ -11,6 +11,7 @@ import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.core.Seeds;
 import org.latentlab.data.ExampleSet;
+import org.latentlab.engine.InferenceNetwork;
 import org.latentlab.train.NativeMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,10 +27,11 @@ import java.util.function.Consumer;
  * Creswell & Bharath 2018, "Inverting the generator of a GAN"; Lipton & Tripathi 2017 for GAN codes). f is the
  * model's output transform, so a Bernoulli decoder is compared in pixel values, σ(logits).
  *
- * <p>The gradient with respect to z comes from one inference-mode forward pass and DL4J's
- * {@code backpropGradient}, whose second result is the loss gradient with respect to the network's input:
- * ∇_z = J_Gᵀ · 2 (f(o) − x) ⊙ f′(o) + 2λz. The backward pass writes the network's gradient view but never its
- * parameters (no updater runs); batch normalisation uses its running statistics. The search may start from a
+ * <p>The gradient with respect to z comes from one inference-mode forward pass and one backward pass to the input:
+ * ∇_z = J_Gᵀ · 2 (f(o) − x) ⊙ f′(o) + 2λz, on the lab's engine where it compiles the decoder
+ * ({@link InferenceNetwork}, input gradient alone), else through DL4J's {@code backpropGradient}, whose second result
+ * is the loss gradient with respect to the network's input. Neither changes the parameters (no updater runs);
+ * batch normalisation uses its running statistics. The search may start from a
  * random code of the prior or, when the model has an encoder, from En(x) (the encoder's guess refined by
  * optimisation, the hybrid method of Zhu et al. 2016 §3.2).
  *
@@ -205,21 +207,12 @@ public final class Inversion {
     void evaluate(double[] z, int n, float[][] targets, double lambda, double[] grad, double[] loss,
                   double[] recon, float[][] images) {
         MultiLayerNetwork net = model.decoderNetwork();
+        InferenceNetwork engine = model.decoderOnEngine().orElse(null);
         int k = model.codeSize();
         int d = model.shape().size();
         OutputTransform f = model.transform();
-        net.setInput(Nd4j.create(z, new long[] {n, k}, model.dataType()));
-        // inference mode without workspaces: layers keep what their backward pass needs (batch norm's std)
-        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
-        WorkspaceMode mode = conf.getInferenceWorkspaceMode();
-        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
-        List<INDArray> acts;
-        try {
-            acts = net.feedForward(false, false);
-        } finally {
-            conf.setInferenceWorkspaceMode(mode);
-        }
-        INDArray out = acts.get(acts.size() - 1);
+        INDArray codes = Nd4j.create(z, new long[] {n, k}, model.dataType());
+        INDArray out = engine != null ? engine.output(codes) : layerObjectsOutput(net, codes);
         double[] o = flat(out);
         double[] eps = grad == null ? null : new double[o.length];
         for (int i = 0; i < n; i++) {
@@ -249,11 +242,27 @@ public final class Inversion {
         }
         if (grad != null) {
             INDArray epsilon = Nd4j.create(eps, out.shape(), model.dataType());
-            double[] g = flat(inputGradient(net, epsilon, n));
+            double[] g = flat(engine != null ? engine.inputGradient(epsilon) : inputGradient(net, epsilon, n));
             for (int p = 0; p < grad.length; p++) {
                 grad[p] = g[p] + 2 * lambda * z[p];
             }
         }
+    }
+
+    /** DL4J's inference-mode output, the layers keeping what their backward pass needs. */
+    private static INDArray layerObjectsOutput(MultiLayerNetwork net, INDArray codes) {
+        net.setInput(codes);
+        // inference mode without workspaces: layers keep what their backward pass needs (batch norm's std)
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        WorkspaceMode mode = conf.getInferenceWorkspaceMode();
+        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        List<INDArray> acts;
+        try {
+            acts = net.feedForward(false, false);
+        } finally {
+            conf.setInferenceWorkspaceMode(mode);
+        }
+        return acts.get(acts.size() - 1);
     }
 
     /**

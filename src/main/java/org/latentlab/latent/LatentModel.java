@@ -5,6 +5,8 @@ import org.latentlab.core.LabException;
 import org.latentlab.core.Seeds;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
+import org.latentlab.engine.InferenceNetwork;
+import org.latentlab.train.Backend;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
@@ -30,9 +32,12 @@ import java.util.Random;
  * {@link DecodeService}. New parameters (a training run's published {@code params().dup()}) are copied in with
  * {@link #setParameters}.
  *
- * <p>The single-code path ({@link #decodeInto}) reuses its input row and reads the output inside DL4J's inference
- * workspace, so a slider allocates almost no native memory; batched calls let the lab's {@code NativeMemory} collect
- * now and then (ND4J's buffers are freed only when Java collects their owners).
+ * <p>Decoding runs on the lab's engine when it compiles the decoder ({@link InferenceNetwork}: dense chains, and
+ * chains with convolutions, transposed convolutions and batch normalisation in inference mode), with a plan per
+ * batch size whose arrays are allocated once; otherwise on DL4J's layer objects. Both give the same values. The
+ * single-code path ({@link #decodeInto}) reuses its input row (and on DL4J's path reads the output inside DL4J's
+ * inference workspace), so a slider allocates almost no native memory; batched calls let the lab's
+ * {@code NativeMemory} collect now and then (ND4J's buffers are freed only when Java collects their owners).
  *
  * <p>Decoded values are data values (in the range of {@link #scale()}); {@link #toDisplay} maps them to [0, 1].
  *
@@ -53,6 +58,11 @@ public final class LatentModel implements Decoder {
     private final DataType dataType;
     private volatile CodePrior prior;
     private final NativeMemory memory = new NativeMemory();
+    /** The decoder on the engine, or null when the engine does not compile it. */
+    private final InferenceNetwork engine;
+    private boolean useEngine = true;
+    /** The last thread the engine's passes ran on with the lab's OpenMP setting applied. */
+    private Thread engineThread;
 
     // the single-code path: one input row reused across calls, filled from a reused host array
     private final INDArray oneInput;
@@ -75,6 +85,7 @@ public final class LatentModel implements Decoder {
         this.oneCodeF = dataType == DataType.DOUBLE ? null : new float[codeSize];
         checkDecoder();
         checkEncoder();
+        this.engine = InferenceNetwork.of(decoder).orElse(null);
     }
 
     /**
@@ -262,8 +273,9 @@ public final class LatentModel implements Decoder {
                 LatentArithmetic.requireSize(codes[from + i], codeSize);
                 System.arraycopy(codes[from + i], 0, flat, i * codeSize, codeSize);
             }
-            float[] out = decoder.output(Nd4j.create(flat, new long[] {n, codeSize}, dataType), null, null,
-                    FLOATS);
+            INDArray input = Nd4j.create(flat, new long[] {n, codeSize}, dataType);
+            float[] out = onEngine() ? FLOATS.apply(engine().output(input))
+                    : decoder.output(input, null, null, FLOATS);
             transform.applyInPlace(out);
             int d = shape.size();
             for (int i = 0; i < n; i++) {
@@ -297,10 +309,14 @@ public final class LatentModel implements Decoder {
             }
             oneInput.data().setData(oneCodeF);
         }
-        decoder.output(oneInput, null, null, (OutputAdapter<Void>) outputs -> {
-            copyOut(outputs[0], out);
-            return null;
-        });
+        if (onEngine()) {
+            copyOut(engine().output(oneInput), out);
+        } else {
+            decoder.output(oneInput, null, null, (OutputAdapter<Void>) outputs -> {
+                copyOut(outputs[0], out);
+                return null;
+            });
+        }
         transform.applyInPlace(out);
         return out;
     }
@@ -311,9 +327,13 @@ public final class LatentModel implements Decoder {
         return out;
     };
 
-    /** Copies a network output (any rank, inside the inference workspace) into {@code out}, row-major. */
+    /**
+     * Copies a network output (any rank, inside the inference workspace, or an engine plan's output, a view of a
+     * whole buffer) into {@code out}, row-major.
+     */
     private static void copyOut(INDArray a, float[] out) {
-        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        boolean whole = a.offset() == 0 && a.data().length() == a.length();
+        INDArray c = a.ordering() == 'c' && (!a.isView() || whole) ? a : a.dup('c');
         if (c.dataType() == DataType.FLOAT) {
             float[] v = c.data().asFloat();
             System.arraycopy(v, 0, out, 0, out.length);
@@ -460,6 +480,39 @@ public final class LatentModel implements Decoder {
     /** The private decoder network, for {@link Inversion} (same thread rules). */
     MultiLayerNetwork decoderNetwork() {
         return decoder;
+    }
+
+    /** The private decoder on the engine, for {@link Inversion} (same thread rules); empty on DL4J's path. */
+    Optional<InferenceNetwork> decoderOnEngine() {
+        return onEngine() ? Optional.of(engine()) : Optional.empty();
+    }
+
+    /**
+     * The decoder on the engine, with the lab's OpenMP thread count applied to the calling thread first (a
+     * per-thread setting: a oneDNN convolution on a thread without it ran 50 times slower while other work used
+     * the CPU). Once per thread.
+     */
+    private InferenceNetwork engine() {
+        Thread t = Thread.currentThread();
+        if (t != engineThread) {
+            Backend.applyToCurrentThread();
+            engineThread = t;
+        }
+        return engine;
+    }
+
+    /** Whether decoding and inversion run on the lab's engine (else on DL4J's layer objects). */
+    public boolean onEngine() {
+        return engine != null && useEngine;
+    }
+
+    /**
+     * Runs decoding and inversion on the engine where it compiles the decoder ({@code true}, the default) or on
+     * DL4J's layer objects ({@code false}): the same values either way, for comparing the two and timing them.
+     * Call on the thread that uses this model.
+     */
+    public void useEngine(boolean on) {
+        useEngine = on;
     }
 
     /** "VAE decoder 20 -> 1x28x28, sigmoid output, prior N(0, I) over 20 dimensions". */
