@@ -51,7 +51,11 @@ record ChainActivation(String name, long[] shape, Activation activation, double 
             case SIGMOID -> Kernel.of("sigmoid", forwardIn, output);
             case IDENTITY -> throw new IllegalStateException();
         };
-        Kernel backward = derivative(backwardIn, inputGradient);
+        // oneDNN's elementwise kernels: the DCGAN trained 19 % faster with them (NativeBuild)
+        Kernel backward = derivative(backwardIn, inputGradient).withHelpers();
+        if (forward != null) {
+            forward.withHelpers();
+        }
         // DL4J's leaky ReLU runs forward as ND4J's scalar op with the slope in double (libnd4j's lrelu rounds it to
         // float) and backward as lrelu_bp: the same ops here, so a double network's output is DL4J's to the last bit
         LeakyReLU leaky = activation == Activation.LEAKYRELU ? new LeakyReLU(input, output, alpha) : null;
