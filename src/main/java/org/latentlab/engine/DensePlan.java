@@ -3,6 +3,7 @@ package org.latentlab.engine;
 import org.latentlab.model.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -60,6 +61,7 @@ public final class DensePlan implements AutoCloseable {
 
     private final Kernel[] affine;
     private final Kernel[] activate;
+    private final LeakyReLU[] leaky;
     private final Kernel[] toDelta;
     private final Kernel[] weightGrad;
     private final Kernel[] biasGrad;
@@ -118,6 +120,7 @@ public final class DensePlan implements AutoCloseable {
         delta = new INDArray[depth];
         affine = new Kernel[depth];
         activate = new Kernel[depth];
+        leaky = new LeakyReLU[depth];
         toDelta = new Kernel[depth];
         weightGrad = new Kernel[depth];
         biasGrad = new Kernel[depth];
@@ -144,6 +147,10 @@ public final class DensePlan implements AutoCloseable {
 
             affine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], w[l], b[l]}, z[l]));
             activate[l] = keep(activation(layer, z[l], a[l + 1]));
+            // DL4J's leaky ReLU runs as ND4J's scalar op with the slope in double (libnd4j's lrelu rounds it to
+            // float): the same op here, so a double network's output is DL4J's to the last bit
+            leaky[l] = layer.activation() == Activation.LEAKYRELU
+                    ? new LeakyReLU(z[l], a[l + 1], layer.alpha()) : null;
             toDelta[l] = keep(activationBackward(layer, z[l], da[l], delta[l]));
             weightGrad[l] = keep(Kernel.gemm(a[l], true, delta[l], false, gw, 1, 0));
             biasGrad[l] = keep(Kernel.gemm(ones, false, delta[l], false, gb, 1, 0));
@@ -236,7 +243,7 @@ public final class DensePlan implements AutoCloseable {
         return switch (layer.activation()) {
             case IDENTITY -> null;
             case RELU -> Kernel.withFloats("relu", new INDArray[] {in}, out, 0.0);
-            case LEAKYRELU -> Kernel.withFloats("lrelu", new INDArray[] {in}, out, layer.alpha());
+            case LEAKYRELU -> null; // ND4J's scalar op, see the constructor
             case TANH -> Kernel.of("tanh", new INDArray[] {in}, out);
             case SIGMOID -> Kernel.of("sigmoid", new INDArray[] {in}, out);
         };
@@ -330,7 +337,9 @@ public final class DensePlan implements AutoCloseable {
     public INDArray forward() {
         for (int l = 0; l < depth; l++) {
             affine[l].run();
-            if (activate[l] != null) {
+            if (leaky[l] != null) {
+                Nd4j.getExecutioner().exec(leaky[l]);
+            } else if (activate[l] != null) {
                 activate[l].run();
             }
         }
@@ -357,7 +366,9 @@ public final class DensePlan implements AutoCloseable {
             if (l > 0) {
                 affine[l].run();
             }
-            if (activate[l] != null) {
+            if (leaky[l] != null) {
+                Nd4j.getExecutioner().exec(leaky[l]);
+            } else if (activate[l] != null) {
                 activate[l].run();
             }
         }

@@ -68,6 +68,19 @@ class DensePlanTest {
     }
 
     @Test
+    void aLeakySlopeNotExactInFloatMatchesDl4jInDouble() {
+        NetworkSpec spec = spec("leaky-0.2", 5, new LayerSpec.Dense("h", 7, Activation.LEAKYRELU, 0.2),
+                new LayerSpec.Dense("out", 3, Activation.IDENTITY, 0.2));
+        MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 3, DataType.DOUBLE);
+        try (DensePlan plan = new DensePlan(DenseChain.of(spec), BATCH, DataType.DOUBLE)) {
+            plan.parameters().assign(net.params());
+            INDArray x = data(9, BATCH, 5, DataType.DOUBLE);
+            double err = maxRelative(plan.forward(x), net.output(x, false));
+            assertTrue(err < 1e-14, "relative difference " + err);
+        }
+    }
+
+    @Test
     void parametersKeepDl4jsLayoutAndForwardMatchesDl4jInFloat() {
         for (NetworkSpec spec : specs()) {
             MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 3, DataType.FLOAT);
