@@ -38,7 +38,7 @@ import java.util.function.Function;
  * Osindero 2014), a discriminator with a score head and InfoGAN's Q head on one trunk (Chen et al. 2016) and a
  * BiGAN-like joint discriminator of (x, z) pairs (Donahue et al. 2017) whose x is read twice. Forward output in
  * float and double, gradients to the parameters and to each input, and in double against central finite
- * differences.
+ * differences; Pearlmutter's R-operator against finite differences of the gradients.
  */
 class GraphPlanTest {
 
@@ -283,6 +283,73 @@ class GraphPlanTest {
                     }
                 }
                 assertTrue(worst < 1e-7, c.name() + ": finite differences " + worst);
+            }
+        }
+    }
+
+    /**
+     * Pearlmutter's R-operator along a parameter direction v and input directions u together, at L = Σ_o Σ r_o ⊙
+     * output_o: R{∂L/∂θ} and R{dL/dx} against central differences of the gradients along (v, u), and along v
+     * alone the Hessian-vector product H·v, in double.
+     */
+    @Test
+    void theROperatorEqualsFiniteDifferencesOfTheGradientsInDouble() {
+        List<Case> all = new ArrayList<>(cases());
+        all.add(joint("score", "hz"));
+        for (Case c : all) {
+            ComputationGraph net = randomised(c, DataType.DOUBLE);
+            Graph graph = Graph.of(net, c.inputSizes()).orElseThrow();
+            INDArray params = net.params().dup();
+            INDArray gradient = Nd4j.create(DataType.DOUBLE, 1, graph.parameters());
+            try (GraphPlan plan = new GraphPlan(graph, c.batch(), params, gradient)) {
+                INDArray[] x = inputs(c, DataType.DOUBLE, 4);
+                List<INDArray> out = plan.forward(x);
+                INDArray[] r = new INDArray[out.size()];
+                for (int o = 0; o < r.length; o++) {
+                    r[o] = data(5 + o, out.get(o).shape(), DataType.DOUBLE, 1);
+                }
+                INDArray v = data(6, gradient.shape(), DataType.DOUBLE, 1);
+                INDArray[] u = new INDArray[x.length];
+                for (int k = 0; k < x.length; k++) {
+                    u[k] = data(7 + k, x[k].shape(), DataType.DOUBLE, 1);
+                }
+                for (boolean alongInputs : new boolean[] {false, true}) {
+                    String at = c.name() + (alongInputs ? " along (v, u)" : " along v");
+                    plan.forward(x);
+                    plan.backward(r);
+                    plan.direction().assign(v);
+                    for (int k = 0; k < x.length; k++) {
+                        plan.rInputs().get(k).assign(alongInputs ? u[k] : Nd4j.zerosLike(u[k]));
+                    }
+                    plan.rOutputGradients().forEach(g -> g.assign(0)); // L is linear in the outputs
+                    plan.rForward(true);
+                    INDArray hv = plan.rBackward(true).dup();
+                    List<INDArray> rdx = plan.rInputGradients().stream().map(INDArray::dup).toList();
+                    double h = 1e-5;
+                    INDArray theta = params.reshape(params.length());
+                    INDArray keep = theta.dup();
+                    INDArray[] gradients = new INDArray[2];
+                    List<List<INDArray>> inputGradients = new ArrayList<>();
+                    for (int side = 0; side < 2; side++) {
+                        double t = side == 0 ? h : -h;
+                        theta.assign(keep.add(v.reshape(theta.shape()).mul(t)));
+                        INDArray[] xt = new INDArray[x.length];
+                        for (int k = 0; k < x.length; k++) {
+                            xt[k] = alongInputs ? x[k].add(u[k].mul(t)) : x[k];
+                        }
+                        plan.forward(xt);
+                        inputGradients.add(plan.backward(r).stream().map(INDArray::dup).toList());
+                        gradients[side] = gradient.dup();
+                    }
+                    theta.assign(keep);
+                    INDArray fd = gradients[0].sub(gradients[1]).div(2 * h);
+                    assertTrue(maxRelative(hv, fd) < 1e-6, at + ": R{dL/dθ} " + maxRelative(hv, fd));
+                    for (int k = 0; k < x.length; k++) {
+                        INDArray fdx = inputGradients.get(0).get(k).sub(inputGradients.get(1).get(k)).div(2 * h);
+                        double err = maxRelative(rdx.get(k), fdx);
+                        assertTrue(err < 1e-6, at + ": R{dL/dx} of input " + k + " " + err);
+                    }
+                }
             }
         }
     }
