@@ -25,14 +25,14 @@ import java.util.Map;
  * its own backward pass; a node read once by a layer node has its gradient written there directly. A
  * concatenation's backward pass is free: its readers' gradients are column views of its own. A plan compiled for
  * inference runs {@link #forward} in inference mode and {@link #inputGradient} alone. Pearlmutter's R-operator
- * ({@link #rForward}, {@link #rBackward}) runs over the same wiring along input and parameter directions, for
+ * ({@link #curvature()}) runs over the same wiring along input and parameter directions, for
  * exact Hessian-vector products and gradient penalties (every layer kind with one, as in {@link ChainPlan}).
  * Not thread-safe.
  */
 final class GraphPlan implements AutoCloseable {
 
     /** One node's arrays: its output and dL/d(output), flat [batch, size], and what its readers write. */
-    private static final class Slot {
+    static final class Slot {
         final long size;
         INDArray output;
         INDArray gradient;
@@ -48,20 +48,20 @@ final class GraphPlan implements AutoCloseable {
     }
 
     /** A compiled node: what runs forward and backward. */
-    private record Step(Slot slot, List<ChainLayer.Pass> passes, Kernel concat) {
+    record Step(Slot slot, List<ChainLayer.Pass> passes, Kernel concat) {
     }
 
-    private final Graph graph;
-    private final int batch;
-    private final INDArray gradient;
-    private final Map<String, Slot> slots = new HashMap<>();
-    private final List<Step> steps = new ArrayList<>();
+    final Graph graph;
+    final int batch;
+    final INDArray gradient;
+    final Map<String, Slot> slots = new HashMap<>();
+    final List<Step> steps = new ArrayList<>();
     private final List<INDArray> inputs;
     private final List<INDArray> inputGradients;
     private final List<INDArray> outputs;
     private final List<INDArray> outputGradients;
     /** The R-operator's arrays and passes, compiled on first use (training never needs them). */
-    private Curvature curvature;
+    private GraphCurvature curvature;
 
     GraphPlan(Graph graph, int batch, INDArray params, INDArray gradient) {
         this(graph, batch, params, gradient, false);
@@ -128,7 +128,7 @@ final class GraphPlan implements AutoCloseable {
     }
 
     /** Where a layer node writes dL/d(its input): the read node's gradient itself when it is its only reader. */
-    private INDArray edge(Slot read) {
+    INDArray edge(Slot read) {
         if (read.reads == 1 && !read.isOutput) {
             return read.gradient;
         }
@@ -163,7 +163,7 @@ final class GraphPlan implements AutoCloseable {
         return concat(node, slot, type, slots);
     }
 
-    private Step concat(Graph.Concat node, Slot slot, DataType type, Map<String, Slot> slots) {
+    Step concat(Graph.Concat node, Slot slot, DataType type, Map<String, Slot> slots) {
         slot.output = Nd4j.create(type, batch, slot.size);
         slot.gradient = Nd4j.create(type, batch, slot.size);
         INDArray[] parts = new INDArray[node.inputs().size()];
@@ -178,7 +178,7 @@ final class GraphPlan implements AutoCloseable {
     }
 
     /** The kernels that sum a node's readers' gradients (onto an output's own gradient) into its gradient. */
-    private static void sums(Slot slot) {
+    static void sums(Slot slot) {
         List<INDArray> edges = slot.edges;
         if (edges.isEmpty()) {
             return;
@@ -193,7 +193,7 @@ final class GraphPlan implements AutoCloseable {
         }
     }
 
-    private long[] withBatch(long[] example) {
+    long[] withBatch(long[] example) {
         long[] shape = new long[example.length + 1];
         shape[0] = batch;
         System.arraycopy(example, 0, shape, 1, example.length);
@@ -201,7 +201,7 @@ final class GraphPlan implements AutoCloseable {
     }
 
     /** {@code a} ('c' order, contiguous) as {@code shape}, sharing its buffer. */
-    private static INDArray view(INDArray a, long... shape) {
+    static INDArray view(INDArray a, long... shape) {
         if (Arrays.equals(a.shape(), shape)) {
             return a;
         }
@@ -276,7 +276,7 @@ final class GraphPlan implements AutoCloseable {
     }
 
     /** Sums a node's readers' gradients into its own, before its backward pass. */
-    private static void gather(Slot slot) {
+    static void gather(Slot slot) {
         if (slot.reads == 0 && !slot.isOutput) {
             slot.gradient.assign(0); // read by no one: nothing flows back through it
         }
@@ -284,164 +284,15 @@ final class GraphPlan implements AutoCloseable {
     }
 
     /**
-     * The R-operator's part of the plan: each node's R(output) and R{dL/d(output)} wired as the plan's own arrays
-     * (readers' R-gradients summed, a concatenation's readers writing column views), each layer's
-     * {@link ChainLayer.RPass} compiled over its pass, a parameter direction v and the product R{∂L/∂θ}.
-     */
-    private final class Curvature implements AutoCloseable {
-        final Map<String, Slot> r = new HashMap<>();
-        final List<Step> rSteps = new ArrayList<>();
-        final List<List<ChainLayer.RPass>> rPasses = new ArrayList<>();
-        final INDArray direction;
-        final INDArray product;
-        final List<INDArray> rInputs;
-        final List<INDArray> rInputGradients;
-        final List<INDArray> rOutputs;
-        final List<INDArray> rOutputGradients;
-
-        Curvature() {
-            DataType type = gradient.dataType();
-            direction = Nd4j.create(type, gradient.shape());
-            product = Nd4j.create(type, gradient.shape());
-            for (Map.Entry<String, Slot> e : slots.entrySet()) {
-                Slot slot = new Slot(e.getValue().size);
-                slot.reads = e.getValue().reads;
-                slot.isOutput = e.getValue().isOutput;
-                r.put(e.getKey(), slot);
-            }
-            try {
-                long offset = 0;
-                for (int n = 0; n < graph.nodes().size(); n++) {
-                    Graph.Node node = graph.nodes().get(n);
-                    Slot slot = r.get(node.name());
-                    List<ChainLayer.RPass> passes = new ArrayList<>();
-                    rPasses.add(passes);
-                    if (node instanceof Graph.Input) {
-                        slot.output = Nd4j.create(type, batch, slot.size);
-                        slot.gradient = Nd4j.create(type, batch, slot.size);
-                        rSteps.add(new Step(slot, List.of(), null));
-                    } else if (node instanceof Graph.Layers l) {
-                        Slot read = r.get(l.input());
-                        INDArray in = read.output;
-                        INDArray inGradient = edge(read);
-                        for (int k = 0; k < l.layers().size(); k++) {
-                            ChainLayer layer = l.layers().get(k);
-                            long[] shape = withBatch(layer.inputShape());
-                            ChainLayer.RPass pass;
-                            try {
-                                pass = steps.get(n).passes().get(k).curvature(offset, direction, product,
-                                        view(in, shape), view(inGradient, shape));
-                            } catch (UnsupportedOperationException e) {
-                                throw new UnsupportedOperationException("layer '" + layer.name()
-                                        + "' has no second derivatives on the engine"
-                                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-                            }
-                            passes.add(pass);
-                            in = pass.rOutput();
-                            inGradient = pass.rOutputGradient();
-                            offset += layer.parameters();
-                        }
-                        slot.output = view(in, batch, slot.size);
-                        slot.gradient = view(inGradient, batch, slot.size);
-                        rSteps.add(new Step(slot, List.of(), null));
-                    } else {
-                        rSteps.add(concat((Graph.Concat) node, slot, type, r));
-                    }
-                }
-                r.values().forEach(GraphPlan::sums);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-            rInputs = graph.inputNodes().stream().map(i -> r.get(i.name()).output).toList();
-            rInputGradients = graph.inputNodes().stream().map(i -> r.get(i.name()).gradient).toList();
-            rOutputs = graph.outputs().stream().map(o -> r.get(o).output).toList();
-            rOutputGradients = graph.outputs().stream().map(o -> r.get(o).gradient).toList();
-        }
-
-        @Override
-        public void close() {
-            rPasses.forEach(p -> p.forEach(ChainLayer.RPass::close));
-            for (Step s : rSteps) {
-                if (s.concat != null) {
-                    s.concat.close();
-                }
-            }
-            r.values().forEach(s -> s.sum.forEach(Kernel::close));
-        }
-    }
-
-    private Curvature curvature() {
-        if (curvature == null) {
-            curvature = new Curvature();
-        }
-        return curvature;
-    }
-
-    /**
-     * Compiles the R-operator now (it is otherwise compiled on first use).
+     * Pearlmutter's R-operator over this plan, compiled on first use.
      *
      * @throws UnsupportedOperationException naming the first layer without one (batch normalisation, max pooling)
      */
-    void compileCurvature() {
-        curvature();
-    }
-
-    /** The live R(input) of every input, [batch, size] each: the input direction u that {@link #rForward} follows. */
-    List<INDArray> rInputs() {
-        return curvature().rInputs;
-    }
-
-    /** The live parameter direction v (shaped as the gradient) that {@link #rForward} follows when asked. */
-    INDArray direction() {
-        return curvature().direction;
-    }
-
-    /** R{dL/d(output)} of every output, to be written before {@link #rBackward}. */
-    List<INDArray> rOutputGradients() {
-        return curvature().rOutputGradients;
-    }
-
-    /** R{dL/d(input)} of every input, from the last {@link #rBackward}. */
-    List<INDArray> rInputGradients() {
-        return curvature().rInputGradients;
-    }
-
-    /**
-     * Pearlmutter's R-forward at the last {@link #forward}, along the input directions {@link #rInputs()} and, when
-     * {@code alongParameters}, the parameter direction {@link #direction()} (else v = 0); returns the live R(output)
-     * of every output.
-     */
-    List<INDArray> rForward(boolean alongParameters) {
-        Curvature c = curvature();
-        for (int n = 0; n < c.rSteps.size(); n++) {
-            Step s = c.rSteps.get(n);
-            if (s.concat != null) {
-                s.concat.run();
-            }
-            for (ChainLayer.RPass p : c.rPasses.get(n)) {
-                p.rForward(alongParameters);
-            }
+    GraphCurvature curvature() {
+        if (curvature == null) {
+            curvature = new GraphCurvature(this);
         }
-        return c.rOutputs;
-    }
-
-    /**
-     * R-backward from {@link #rOutputGradients()}, after a {@link #forward}, a backward pass and {@link #rForward} at
-     * the same point with the same {@code alongParameters}: fills {@link #rInputGradients()} and returns the live
-     * R{∂L/∂θ} (shaped as the gradient, summed over the batch). Along a parameter direction v alone, with
-     * R{dL/d(output)} = (∂²L/∂out²)·R(output) for every output, that is the Hessian-vector product H·v.
-     */
-    INDArray rBackward(boolean alongParameters) {
-        Curvature c = curvature();
-        for (int n = c.rSteps.size() - 1; n >= 0; n--) {
-            gather(c.rSteps.get(n).slot);
-            List<ChainLayer.RPass> passes = c.rPasses.get(n);
-            for (int l = passes.size() - 1; l >= 0; l--) {
-                passes.get(l).rBackward(alongParameters);
-            }
-        }
-        return c.product;
+        return curvature;
     }
 
     /** The live output of node {@code name}, [batch, size], as the last {@link #forward} left it. */

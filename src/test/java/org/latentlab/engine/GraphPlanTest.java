@@ -289,8 +289,8 @@ class GraphPlanTest {
 
     /**
      * Pearlmutter's R-operator along a parameter direction v and input directions u together, at L = Σ_o Σ r_o ⊙
-     * output_o: R{∂L/∂θ} and R{dL/dx} against central differences of the gradients along (v, u), and along v
-     * alone the Hessian-vector product H·v, in double.
+     * output_o: R{∂L/∂θ} and R{dL/dx} against central differences of the gradients along v alone (the
+     * Hessian-vector product H·v), along (v, u) and along u alone (a gradient penalty's mixed term), in double.
      */
     @Test
     void theROperatorEqualsFiniteDifferencesOfTheGradientsInDouble() {
@@ -313,18 +313,26 @@ class GraphPlanTest {
                 for (int k = 0; k < x.length; k++) {
                     u[k] = data(7 + k, x[k].shape(), DataType.DOUBLE, 1);
                 }
-                for (boolean alongInputs : new boolean[] {false, true}) {
-                    String at = c.name() + (alongInputs ? " along (v, u)" : " along v");
+                for (int mode = 0; mode < 3; mode++) {
+                    boolean alongParameters = mode < 2;
+                    boolean alongInputs = mode > 0;
+                    String at = c.name() + (mode == 0 ? " along v" : mode == 1 ? " along (v, u)" : " along u");
                     plan.forward(x);
                     plan.backward(r);
-                    plan.direction().assign(v);
-                    for (int k = 0; k < x.length; k++) {
-                        plan.rInputs().get(k).assign(alongInputs ? u[k] : Nd4j.zerosLike(u[k]));
+                    GraphCurvature curvature = plan.curvature();
+                    INDArray hv;
+                    if (alongParameters) {
+                        curvature.direction().assign(v);
+                        for (int k = 0; k < x.length; k++) {
+                            curvature.rInputs().get(k).assign(alongInputs ? u[k] : Nd4j.zerosLike(u[k]));
+                        }
+                        curvature.rOutputGradients().forEach(g -> g.assign(0)); // L is linear in the outputs
+                        curvature.rForward(true);
+                        hv = curvature.rBackward(true).dup();
+                    } else {
+                        hv = curvature.inputDirectionalGradient(u).dup();
                     }
-                    plan.rOutputGradients().forEach(g -> g.assign(0)); // L is linear in the outputs
-                    plan.rForward(true);
-                    INDArray hv = plan.rBackward(true).dup();
-                    List<INDArray> rdx = plan.rInputGradients().stream().map(INDArray::dup).toList();
+                    List<INDArray> rdx = curvature.rInputGradients().stream().map(INDArray::dup).toList();
                     double h = 1e-5;
                     INDArray theta = params.reshape(params.length());
                     INDArray keep = theta.dup();
@@ -332,7 +340,7 @@ class GraphPlanTest {
                     List<List<INDArray>> inputGradients = new ArrayList<>();
                     for (int side = 0; side < 2; side++) {
                         double t = side == 0 ? h : -h;
-                        theta.assign(keep.add(v.reshape(theta.shape()).mul(t)));
+                        theta.assign(alongParameters ? keep.add(v.reshape(theta.shape()).mul(t)) : keep);
                         INDArray[] xt = new INDArray[x.length];
                         for (int k = 0; k < x.length; k++) {
                             xt[k] = alongInputs ? x[k].add(u[k].mul(t)) : x[k];
