@@ -197,7 +197,7 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
     }
 
     /** Adds the activation layer for {@code fn} unless it is the identity; false when it is not one of the lab's. */
-    private static boolean activation(String name, long[] shape, IActivation fn, List<ChainLayer> layers) {
+    static boolean activation(String name, long[] shape, IActivation fn, List<ChainLayer> layers) {
         Optional<Activation> a = DenseChain.activation(fn);
         if (a.isEmpty()) {
             return false;

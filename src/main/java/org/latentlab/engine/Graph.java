@@ -6,9 +6,6 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.latentlab.model.Activation;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -194,10 +191,10 @@ record Graph(List<Node> nodes, List<String> outputs) {
                 }
                 layers.add(new ChainDense(name, (int) d.getNIn(), (int) d.getNOut()));
                 shape = new long[] {d.getNOut()};
-                if (!activation(name, shape, d.getActivationFn(), layers)) {
+                if (!Chain.activation(name, shape, d.getActivationFn(), layers)) {
                     return null;
                 }
-            } else if (!(layer instanceof ActivationLayer a) || !activation(name, shape, a.getActivationFn(), layers)
+            } else if (!(layer instanceof ActivationLayer a) || !Chain.activation(name, shape, a.getActivationFn(), layers)
                     || layers.isEmpty()) {
                 return null;
             }
@@ -212,19 +209,6 @@ record Graph(List<Node> nodes, List<String> outputs) {
         Graph graph = new Graph(nodes, conf.getNetworkOutputs());
         graph.sizes(); // checks every layer's input size
         return graph.parameters() == net.numParams() ? graph : null;
-    }
-
-    /** Adds the activation layer for {@code fn} unless it is the identity; false when it is not one of the lab's. */
-    private static boolean activation(String name, long[] shape, IActivation fn, List<ChainLayer> layers) {
-        Optional<Activation> a = DenseChain.activation(fn);
-        if (a.isEmpty()) {
-            return false;
-        }
-        if (a.get() != Activation.IDENTITY) {
-            double alpha = fn instanceof ActivationLReLU l ? l.getAlpha() : 0;
-            layers.add(new ChainActivation(name, shape, a.get(), alpha));
-        }
-        return true;
     }
 
     /** Whether vertex {@code name}'s parameters (W then b for a dense layer) sit at {@code offset} on. */
