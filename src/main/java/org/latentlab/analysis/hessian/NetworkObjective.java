@@ -153,8 +153,8 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
      * The network of this objective whose first layer sees a fixed batch, if any: on a plane θ₀ + a·d₁ + b·d₂ its
      * first dense layer's pre-activation is X·W₀ + a·X·W₁ + b·X·W₂ (+ biases), three products made once per plane
      * instead of one per cell. None by default. When the engine runs this loss ({@link #exactCurvature()}) the
-     * whole cell runs on its compiled plan ({@link ExactCurvature#onPlane}, with the same shortcut for a dense
-     * chain); otherwise the layers above the first run through DL4J.
+     * whole cell runs on its compiled dense plan ({@link ExactCurvature#onPlane}); otherwise the layers above the
+     * first run through DL4J.
      */
     protected Optional<FixedInput> fixedInput() {
         return Optional.empty();
@@ -168,9 +168,8 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
     @Override
     public PlaneLoss onPlane(double[] origin, double[] d1, double[] d2) {
         PlaneLoss direct = Objective.super.onPlane(origin, d1, d2);
-        if (fixedInput().isPresent() && exactCurvature().isPresent()) {
-            ExactCurvature engine = exactCurvature().get();
-            java.util.function.DoubleBinaryOperator onEngine = engine.onPlane(origin, d1, d2);
+        if (fixedInput().isPresent() && exactCurvature().filter(ExactCurvature::firstLayerShortcut).isPresent()) {
+            java.util.function.DoubleBinaryOperator onEngine = exactCurvature().get().onPlane(origin, d1, d2);
             return new PlaneLoss() {
                 @Override
                 public double at(double a, double b) {
@@ -179,7 +178,7 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
 
                 @Override
                 public String method() {
-                    return engine.planeMethod();
+                    return "first dense layer from three products per plane, the layers above on the lab's engine";
                 }
             };
         }

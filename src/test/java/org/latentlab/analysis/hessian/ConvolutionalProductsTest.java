@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.latentlab.analysis.Nets;
 import org.latentlab.analysis.Objective;
-import org.latentlab.analysis.PlaneLoss;
 import org.latentlab.analysis.Vectors;
 import org.latentlab.engine.ExactCurvature;
 import org.latentlab.model.Activation;
@@ -138,18 +137,23 @@ class ConvolutionalProductsTest {
     }
 
     @Test
-    void lossSurfaceCellsRunOnTheEngineAndEqualTheLoss() {
+    void lossSurfaceCellsOnTheEngineEqualTheLoss() {
         try (AutoencoderObjective o = objective(Reconstruction.MSE, false)) {
             double[] theta = point(o);
             Random r = new Random(8);
             double[] d1 = Vectors.gaussian(theta.length, r);
             double[] d2 = Vectors.gaussian(theta.length, r);
-            PlaneLoss plane = o.onPlane(theta, d1, d2);
-            assertTrue(plane.method().contains("engine"), plane.method());
+            ExactCurvature engine = o.exactCurvature().orElseThrow();
+            assertFalse(engine.firstLayerShortcut());
+            java.util.function.DoubleBinaryOperator cells = engine.onPlane(theta, d1, d2);
             for (double[] ab : new double[][] {{0, 0}, {0.1, -0.05}, {-0.2, 0.3}}) {
                 double expected = o.loss(Vectors.addScaled(Vectors.addScaled(theta, ab[0], d1), ab[1], d2));
-                assertEquals(expected, plane.at(ab[0], ab[1]), 1e-10 * Math.abs(expected));
+                assertEquals(expected, cells.applyAsDouble(ab[0], ab[1]), 1e-10 * Math.abs(expected));
             }
+            // the products after a scan are taken at their own point again
+            double[] v = Vectors.gaussian(theta.length, r);
+            double[] before = new HessianVectorProduct(plain(o), theta, 1e-6).apply(v);
+            assertTrue(Nets.maxRelativeError(engine.hessianVector(theta, v), before, 1e-8) < 1e-6);
         }
     }
 
