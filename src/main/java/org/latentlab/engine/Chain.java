@@ -57,6 +57,22 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
         return layers.stream().mapToLong(ChainLayer::parameters).sum();
     }
 
+    /**
+     * This chain followed by {@code next} (an encoder then its decoder): layers and parameters concatenated in that
+     * order, {@code next}'s first layer reading this one's output as a reshaped view.
+     *
+     * @throws IllegalArgumentException when this chain's output size is not {@code next}'s input size
+     */
+    Chain then(Chain next) {
+        if (outputSize() != next.inputSize()) {
+            throw new IllegalArgumentException("a chain with " + outputSize() + " outputs cannot feed one with "
+                    + next.inputSize() + " inputs");
+        }
+        List<ChainLayer> all = new ArrayList<>(layers);
+        all.addAll(next.layers);
+        return new Chain(inputShape, all);
+    }
+
     static long size(long[] shape) {
         return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     }

@@ -5,21 +5,69 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleBinaryOperator;
 
 /**
- * A loss of a {@link DensePlan}'s output on one fixed batch, as a function of the flat parameters θ: its value, its
- * gradient and exact Hessian-vector products H(θ)·v by the R-operator. The forward and backward passes run once
- * per θ (kept until another θ is asked for); each product then costs one R-forward and one R-backward pass, about
- * the price of one gradient, where central differences cost two gradients and lose half the digits.
+ * A loss of a compiled network's output on one fixed batch, as a function of the flat parameters θ: its value, its
+ * gradient and exact Hessian-vector products H(θ)·v by Pearlmutter's R-operator (Pearlmutter, "Fast exact
+ * multiplication by the Hessian", Neural Computation 1994). The forward and backward passes run once per θ (kept
+ * until another θ is asked for); each product then costs one R-forward and one R-backward pass, about the price of
+ * one gradient, where central differences cost two gradients and lose half the digits.
+ *
+ * <p>The network is a {@link DensePlan} (dense chains, with a loss-surface shortcut through the first layer) or,
+ * from {@link #ofChains}, one {@link ChainPlan} over one or more DL4J networks run one after another (convolution,
+ * transposed convolution, upsampling, average pooling, reshapes: every layer kind with an R-operator).
  *
  * <p>θ and v come and go as {@code double[]}, the geometry code's vectors; the plan may compute in FLOAT, but only
  * DOUBLE keeps the products exact to rounding. Owns its plan: {@link #close()} closes it.
  */
 public final class ExactCurvature implements AutoCloseable {
 
-    private final DensePlan plan;
+    /** The passes this loss needs from a compiled network on its fixed batch. */
+    private interface Passes extends AutoCloseable {
+        long parameterCount();
+
+        /** The live flat parameters: write θ into them. */
+        INDArray parameters();
+
+        /** The forward pass on the fixed batch; returns the live output [batch, outputs]. */
+        INDArray forward();
+
+        /** dL/d(output) to write before {@link #backward}. */
+        INDArray outputGradient();
+
+        /** The backward pass from {@link #outputGradient}; returns the live parameter gradient. */
+        INDArray backward();
+
+        /** The live parameter gradient of the last {@link #backward}. */
+        INDArray gradient();
+
+        /** The live parameter direction v. */
+        INDArray direction();
+
+        /** R-forward along v at the last forward pass; returns the live R(output). */
+        INDArray rForward();
+
+        /** R{dL/d(output)} to write before {@link #rBackward}. */
+        INDArray rOutputGradient();
+
+        /** R-backward; returns the live H·v. */
+        INDArray rBackward();
+
+        String describe();
+
+        @Override
+        void close();
+    }
+
+    private final Passes passes;
+    /** The dense plan when the passes are one (its loss-surface shortcut), else null. */
+    private final DensePlan dense;
     private final LossHead head;
     private final INDArray target;
     private double[] point;
@@ -36,18 +84,59 @@ public final class ExactCurvature implements AutoCloseable {
             throw new IllegalArgumentException("the plan takes batches of " + plan.batch() + " rows, not "
                     + input.size(0) + " inputs and " + target.size(0) + " targets");
         }
-        this.plan = plan;
+        this.dense = plan;
+        this.passes = new DensePasses(plan);
         this.head = head;
         plan.input().assign(input.reshape(plan.batch(), plan.chain().inputs()));
         this.target = target.reshape(plan.batch(), plan.chain().outputs()).castTo(plan.dataType()).dup();
     }
 
-    public int dimension() {
-        return plan.chain().parameters();
+    private ExactCurvature(ChainPasses passes, LossHead head, INDArray target) {
+        this.dense = null;
+        this.passes = passes;
+        this.head = head;
+        this.target = target;
     }
 
-    public DensePlan plan() {
-        return plan;
+    /**
+     * The loss of {@code networks} run one after another (an encoder then its decoder), compiled in DOUBLE as one
+     * chain over their concatenated parameters, when each network is a chain the engine runs and every layer has an
+     * R-operator; empty otherwise (batch normalisation, max pooling, an output layer, sizes that do not join).
+     *
+     * @param input  the batch [batch, ...] the first network takes (copied)
+     * @param target what the head compares the last network's output with, [batch, outputs] in any shape (copied)
+     */
+    public static Optional<ExactCurvature> ofChains(List<MultiLayerNetwork> networks, LossHead head, INDArray input,
+                                                    INDArray target) {
+        Chain chain = null;
+        for (MultiLayerNetwork net : networks) {
+            Optional<Chain> c = Chain.of(net);
+            if (c.isEmpty() || chain != null && chain.outputSize() != c.get().inputSize()) {
+                return Optional.empty();
+            }
+            chain = chain == null ? c.get() : chain.then(c.get());
+        }
+        int batch = (int) input.size(0);
+        if (chain == null || input.length() != batch * chain.inputSize()
+                || target.length() != batch * chain.outputSize()) {
+            return Optional.empty();
+        }
+        INDArray params = Nd4j.create(DataType.DOUBLE, 1, chain.parameters());
+        INDArray gradient = Nd4j.create(DataType.DOUBLE, 1, chain.parameters());
+        ChainPlan plan = new ChainPlan(chain, batch, params, gradient);
+        try {
+            plan.compileCurvature();
+        } catch (UnsupportedOperationException e) {
+            plan.close();
+            return Optional.empty();
+        }
+        INDArray x = input.reshape(batch, chain.inputSize()).castTo(DataType.DOUBLE).dup();
+        INDArray y = target.reshape(batch, chain.outputSize()).castTo(DataType.DOUBLE).dup();
+        return Optional.of(new ExactCurvature(new ChainPasses(plan, params, gradient, x), head, y));
+    }
+
+    public int dimension() {
+        return (int) passes.parameterCount();
     }
 
     /** The loss at θ. */
@@ -59,7 +148,7 @@ public final class ExactCurvature implements AutoCloseable {
     /** ∇L(θ), a fresh array. */
     public double[] gradient(double[] theta) {
         at(theta);
-        return plan.gradient().toDoubleVector();
+        return passes.gradient().toDoubleVector();
     }
 
     /** H(θ)·v, a fresh array. */
@@ -68,24 +157,44 @@ public final class ExactCurvature implements AutoCloseable {
             throw new IllegalArgumentException("v has " + v.length + " values, expected " + dimension());
         }
         at(theta);
-        write(plan.direction(), v);
-        plan.rForward();
-        head.hessianVector(plan.rOutput(), plan.rOutputGradient());
-        plan.rBackward();
-        return plan.hessianVector().toDoubleVector();
+        write(passes.direction(), v);
+        INDArray rOutput = passes.rForward();
+        head.hessianVector(rOutput, passes.rOutputGradient());
+        return passes.rBackward().toDoubleVector();
     }
 
     /**
-     * The loss on the plane origin + a·d₁ + b·d₂ as a function of (a, b), for a loss-surface scan. The first layer's
-     * pre-activation is linear in (a, b) on a fixed batch: P₀ = X·W₀ + b₀ at the origin and P₁, P₂ along d₁, d₂ are
-     * computed here once, so a cell costs z₀ = P₀ + a·P₁ + b·P₂ and the compiled forward pass of the layers above
-     * and of the loss alone (no array allocated per cell). The function uses this object's plan: do not interleave it
-     * with other calls.
+     * Whether {@link #onPlane} saves the first layer's product per cell (a dense plan); on a chain a cell is a whole
+     * forward pass, no faster in double than DL4J's.
+     */
+    public boolean firstLayerShortcut() {
+        return dense != null;
+    }
+
+    /**
+     * The loss on the plane origin + a·d₁ + b·d₂ as a function of (a, b), for a loss-surface scan. On a dense plan
+     * the first layer's pre-activation is linear in (a, b) on a fixed batch: P₀ = X·W₀ + b₀ at the origin and P₁,
+     * P₂ along d₁, d₂ are computed here once, so a cell costs z₀ = P₀ + a·P₁ + b·P₂ and the compiled forward pass of
+     * the layers above and of the loss alone (no array allocated per cell); on a chain a cell is one compiled
+     * forward pass. The function uses this object's plan: do not interleave it with other calls.
      */
     public DoubleBinaryOperator onPlane(double[] origin, double[] d1, double[] d2) {
         if (origin.length != dimension() || d1.length != dimension() || d2.length != dimension()) {
             throw new IllegalArgumentException("a plane of " + dimension() + " parameters, not " + origin.length);
         }
+        double[] cell = new double[dimension()];
+        if (dense == null) {
+            point = null;
+            return (a, b) -> {
+                point = null;
+                for (int k = 0; k < cell.length; k++) {
+                    cell[k] = origin[k] + a * d1[k] + b * d2[k];
+                }
+                write(passes.parameters(), cell);
+                return head.value(passes.forward(), target, passes.outputGradient());
+            };
+        }
+        DensePlan plan = dense;
         double[][] axes = {origin, d1, d2};
         INDArray[] first = new INDArray[3];
         for (int i = 0; i < 3; i++) {
@@ -94,7 +203,6 @@ public final class ExactCurvature implements AutoCloseable {
             first[i] = plan.firstPreActivation().dup();
         }
         point = null;
-        double[] cell = new double[dimension()];
         INDArray z0 = plan.firstPreActivation();
         long size = z0.length();
         Level1 blas = Nd4j.getBlasWrapper().level1();
@@ -124,15 +232,15 @@ public final class ExactCurvature implements AutoCloseable {
         if (point != null && Arrays.equals(point, theta)) {
             return;
         }
-        write(plan.parameters(), theta);
-        plan.forward();
-        loss = head.valueAndGradient(plan.output(), target, plan.outputGradient());
-        plan.backward();
+        write(passes.parameters(), theta);
+        INDArray out = passes.forward();
+        loss = head.valueAndGradient(out, target, passes.outputGradient());
+        passes.backward();
         point = theta.clone();
     }
 
     private static void write(INDArray flat, double[] values) {
-        if (flat.dataType() == DataType.DOUBLE) {
+        if (flat.dataType() == DataType.DOUBLE && flat.length() == flat.data().length()) {
             flat.data().setData(values);
         } else {
             flat.assign(Nd4j.createFromArray(values).reshape(flat.shape()));
@@ -140,11 +248,129 @@ public final class ExactCurvature implements AutoCloseable {
     }
 
     public String describe() {
-        return head.describe() + " of a dense chain, exact products by the R-operator";
+        return head.describe() + " of " + passes.describe() + ", exact products by the R-operator";
     }
 
     @Override
     public void close() {
-        plan.close();
+        passes.close();
+    }
+
+    private record DensePasses(DensePlan plan) implements Passes {
+        @Override
+        public long parameterCount() {
+            return plan.chain().parameters();
+        }
+
+        @Override
+        public INDArray parameters() {
+            return plan.parameters();
+        }
+
+        @Override
+        public INDArray forward() {
+            return plan.forward();
+        }
+
+        @Override
+        public INDArray outputGradient() {
+            return plan.outputGradient();
+        }
+
+        @Override
+        public INDArray backward() {
+            return plan.backward();
+        }
+
+        @Override
+        public INDArray gradient() {
+            return plan.gradient();
+        }
+
+        @Override
+        public INDArray direction() {
+            return plan.direction();
+        }
+
+        @Override
+        public INDArray rForward() {
+            return plan.rForward();
+        }
+
+        @Override
+        public INDArray rOutputGradient() {
+            return plan.rOutputGradient();
+        }
+
+        @Override
+        public INDArray rBackward() {
+            return plan.rBackward();
+        }
+
+        @Override
+        public String describe() {
+            return "a dense chain";
+        }
+
+        @Override
+        public void close() {
+            plan.close();
+        }
+    }
+
+    /** A {@link ChainPlan} on a fixed batch, over parameter and gradient vectors of its own. */
+    private record ChainPasses(ChainPlan plan, INDArray parameters, INDArray gradient, INDArray input,
+                               INDArray outputGradient) implements Passes {
+
+        ChainPasses(ChainPlan plan, INDArray parameters, INDArray gradient, INDArray input) {
+            this(plan, parameters, gradient, input,
+                    Nd4j.create(parameters.dataType(), plan.batch(), plan.chain().outputSize()));
+        }
+
+        @Override
+        public long parameterCount() {
+            return plan.chain().parameters();
+        }
+
+        @Override
+        public INDArray forward() {
+            return plan.forward(input);
+        }
+
+        @Override
+        public INDArray backward() {
+            plan.backward(outputGradient);
+            return gradient;
+        }
+
+        @Override
+        public INDArray direction() {
+            return plan.direction();
+        }
+
+        @Override
+        public INDArray rForward() {
+            return plan.rForward(true);
+        }
+
+        @Override
+        public INDArray rOutputGradient() {
+            return plan.rOutputGradient();
+        }
+
+        @Override
+        public INDArray rBackward() {
+            return plan.rBackward(true);
+        }
+
+        @Override
+        public String describe() {
+            return "a chain of " + plan.chain().layers().size() + " layers";
+        }
+
+        @Override
+        public void close() {
+            plan.close();
+        }
     }
 }

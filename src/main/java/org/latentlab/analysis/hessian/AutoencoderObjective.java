@@ -35,8 +35,9 @@ import java.util.Random;
  * Sparsity and contractive penalties and tied weights are not part of this loss.
  *
  * <p>Hessian-vector products: exact, from the engine (the composite network encoder∘decoder with a squared-error or
- * sigmoid cross-entropy head), for a plain autoencoder of dense layers; central differences of the gradient for a
- * VAE and for other layers.
+ * sigmoid cross-entropy head), for a plain autoencoder whose layers all have an R-operator (dense, convolution,
+ * transposed convolution, upsampling, average pooling, reshapes); central differences of the gradient for a VAE and
+ * for networks with batch normalisation or max pooling.
  */
 public final class AutoencoderObjective extends NetworkObjective {
 
@@ -117,12 +118,16 @@ public final class AutoencoderObjective extends NetworkObjective {
         if (vae) {
             return java.util.Optional.empty();
         }
-        return DenseChain.of(encoder).flatMap(e -> DenseChain.of(decoder).map(e::then)).map(chain -> {
-            LossHead head = reconstruction == Reconstruction.CROSS_ENTROPY ? LossHead.sigmoidCrossEntropy(1.0 / n)
-                    : LossHead.squaredError(1.0 / n);
-            return new ExactCurvature(new DensePlan(chain, n, DataType.DOUBLE), head, input,
-                    Nd4j.create(target, new long[] {n, dataDim}, DataType.DOUBLE));
-        });
+        LossHead head = reconstruction == Reconstruction.CROSS_ENTROPY ? LossHead.sigmoidCrossEntropy(1.0 / n)
+                : LossHead.squaredError(1.0 / n);
+        INDArray y = Nd4j.create(target, new long[] {n, dataDim}, DataType.DOUBLE);
+        java.util.Optional<DenseChain> dense = DenseChain.of(encoder).flatMap(e -> DenseChain.of(decoder).map(e::then));
+        if (dense.isPresent()) {
+            return java.util.Optional.of(new ExactCurvature(new DensePlan(dense.get(), n, DataType.DOUBLE), head,
+                    input, y));
+        }
+        // convolutional layers and the rest: encoder then decoder as one chain over θ = [encoder, decoder]
+        return ExactCurvature.ofChains(List.of(encoder, decoder), head, input, y);
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.latentlab.engine.ExactCurvature;
  * Hessian-vector products H(θ)·v of any {@link Objective}, exact where the lab's engine runs the objective and by
  * central differences of the gradient elsewhere.
  * <ul>
- *   <li><b>Exact</b>: a {@link NetworkObjective} whose networks are dense chains with a loss the engine knows (see
+ *   <li><b>Exact</b>: a {@link NetworkObjective} whose networks the engine runs with their second derivatives
+ *       (dense, convolutional and transposed-convolutional chains) and with a loss it knows (see
  *       {@link NetworkObjective#exactCurvature()}) is differentiated twice by Pearlmutter's R-operator (Pearlmutter
  *       1994, "Fast exact multiplication by the Hessian"): one forward-mode pass along v and one backward pass, at
  *       about the cost of one gradient and exact to rounding.</li>

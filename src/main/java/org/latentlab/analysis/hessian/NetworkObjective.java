@@ -21,7 +21,7 @@ import java.util.Optional;
  * puts back the parameters they had when the objective was made. Batch-norm layers use the statistics of the batch
  * (training mode) in both the loss and the gradient, so the two agree.
  *
- * <p>When its networks are dense chains the lab's engine runs, a subclass offers {@link #exactCurvature()}: the
+ * <p>When its networks are chains the lab's engine runs, a subclass offers {@link #exactCurvature()}: the
  * same loss compiled into the engine, whose exact Hessian-vector products (Pearlmutter's R-operator)
  * {@link HessianVectorProduct} then uses instead of central differences.
  *
@@ -101,7 +101,8 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
     private Optional<ExactCurvature> curvature;
 
     /**
-     * This loss compiled into the engine, when the engine runs its networks (dense chains) and its loss; built on
+     * This loss compiled into the engine, when the engine runs its networks and their second derivatives (chains
+     * without batch normalisation or max pooling) and its loss; built on
      * first use and kept. Empty for any other objective: its Hessian-vector products stay central differences.
      */
     public final Optional<ExactCurvature> exactCurvature() {
@@ -152,8 +153,8 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
      * The network of this objective whose first layer sees a fixed batch, if any: on a plane θ₀ + a·d₁ + b·d₂ its
      * first dense layer's pre-activation is X·W₀ + a·X·W₁ + b·X·W₂ (+ biases), three products made once per plane
      * instead of one per cell. None by default. When the engine runs this loss ({@link #exactCurvature()}) the
-     * whole cell runs on its compiled plan ({@link ExactCurvature#onPlane}); otherwise the layers above the first run
-     * through DL4J.
+     * whole cell runs on its compiled dense plan ({@link ExactCurvature#onPlane}); otherwise the layers above the
+     * first run through DL4J.
      */
     protected Optional<FixedInput> fixedInput() {
         return Optional.empty();
@@ -167,7 +168,7 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
     @Override
     public PlaneLoss onPlane(double[] origin, double[] d1, double[] d2) {
         PlaneLoss direct = Objective.super.onPlane(origin, d1, d2);
-        if (fixedInput().isPresent() && exactCurvature().isPresent()) {
+        if (fixedInput().isPresent() && exactCurvature().filter(ExactCurvature::firstLayerShortcut).isPresent()) {
             java.util.function.DoubleBinaryOperator onEngine = exactCurvature().get().onPlane(origin, d1, d2);
             return new PlaneLoss() {
                 @Override
