@@ -335,17 +335,8 @@ public final class DensePlan implements AutoCloseable {
 
     /** The forward pass on the current input and parameters; returns the live output. */
     public INDArray forward() {
-        for (int l = 0; l < depth; l++) {
-            affine[l].run();
-            if (leaky[l] != null) {
-                Nd4j.getExecutioner().exec(leaky[l]);
-            } else if (activate[l] != null) {
-                activate[l].run();
-            }
-        }
-        derivativesFresh = false;
-        secondOrderFresh = false;
-        return output();
+        affine[0].run();
+        return forwardFromFirstPreActivation();
     }
 
     /**

@@ -199,30 +199,11 @@ public final class AutoencoderTrainer implements Trainer {
             enc.backward(step.filled("encoder output gradient", n, encWidth, encGrad));
         } else {
             double[] encGrad = Host.doubles(codeGradient);
-            double p = 0;
-            int k = codeDim;
-            switch (settings.penalty()) {
-                case SPARSE_KL -> {
-                    p = SparsityPenalty.kl(code, n, k, settings.sparsityTarget(), settings.penaltyWeight());
-                    addTo(encGrad, SparsityPenalty.klGradient(code, n, k, settings.sparsityTarget(),
-                            settings.penaltyWeight()));
-                }
-                case SPARSE_L1 -> {
-                    p = SparsityPenalty.l1(code, n, settings.penaltyWeight());
-                    addTo(encGrad, SparsityPenalty.l1Gradient(code, n, settings.penaltyWeight()));
-                }
-                case CONTRACTIVE -> {
-                    double[] w = Host.doubles(encoder.getParam("0_W"));
-                    int in = dataDim;
-                    double[] s = ContractivePenalty.columnSquareNorms(w, in, k);
-                    p = ContractivePenalty.value(code, n, k, s, settings.penaltyWeight());
-                    addTo(encGrad, ContractivePenalty.codeGradient(code, n, k, s, settings.penaltyWeight()));
-                    contractiveWeightGrad = ContractivePenalty.weightGradient(code, n, k, w, in,
-                            settings.penaltyWeight());
-                }
-                default -> {
-                }
-            }
+            double[] w = settings.penalty() == Penalty.CONTRACTIVE
+                    ? Host.doubles(encoder.getParam("0_W")) : null;
+            CodePenalty penalty = CodePenalty.of(settings, code, n, codeDim, encGrad, w, dataDim);
+            double p = penalty.value();
+            contractiveWeightGrad = penalty.weightGradient();
             losses.put(settings.penaltyName(), p);
             total += p;
             enc.backward(step.filled("encoder output gradient", n, encWidth, encGrad));
@@ -362,11 +343,6 @@ public final class AutoencoderTrainer implements Trainer {
         }
     }
 
-    private static void addTo(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-        }
-    }
 
     private static boolean singleSigmoidDense(MultiLayerNetwork net) {
         if (net.getnLayers() != 1
