@@ -347,7 +347,7 @@ public final class GanTrainer implements Trainer {
         return step.filled("column", values.length, 1, values);
     }
 
-    /** A batch of real examples in a step array: the same draws as {@link #sampleReal}. */
+    /** A batch of real examples in a step array (overwritten by the next step). */
     private INDArray reals(int n) {
         float[] values = new float[n * dataDim];
         data.sample(n, rng, values);
@@ -376,8 +376,9 @@ public final class GanTrainer implements Trainer {
     }
 
 
+    /** A batch of real examples, a fresh array (the training step draws the same into a step array). */
     public INDArray sampleReal(int n) {
-        return Batches.sample(data, n, rng, dataType);
+        return reals(n).dup();
     }
 
     public INDArray sampleLatent(int n) {
