@@ -49,8 +49,7 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         }
         if (training.loss() == GanLoss.WGAN_GP) {
             for (LayerSpec l : discriminator.layers()) {
-                if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.Dropout
-                        || l instanceof LayerSpec.Pool2D p && p.pooling() == LayerSpec.Pool2D.Pooling.MAX) {
+                if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.Dropout) {
                     throw new IllegalArgumentException("wgan-gp needs second derivatives of the critic, and layer '"
                             + l.name() + "' (" + l.type() + ") has none here: remove it (WGAN-GP critics use no"
                             + " batch norm), or use the wgan loss with weight clipping");

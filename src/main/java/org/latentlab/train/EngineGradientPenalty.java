@@ -19,7 +19,7 @@ final class EngineGradientPenalty implements CriticPenalty {
 
     /**
      * @throws LabException when the critic does not run on the engine with second derivatives (batch
-     *                      normalisation, max pooling, a layer only DL4J runs), saying which layer
+     *                      normalisation, a layer only DL4J runs), saying which layer
      */
     EngineGradientPenalty(TrainingNetwork critic) {
         this.critic = critic;

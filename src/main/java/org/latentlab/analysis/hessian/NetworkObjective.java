@@ -102,7 +102,7 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
 
     /**
      * This loss compiled into the engine, when the engine runs its networks and their second derivatives (chains
-     * without batch normalisation or max pooling) and its loss; built on
+     * without batch normalisation) and its loss; built on
      * first use and kept. Empty for any other objective: its Hessian-vector products stay central differences.
      */
     public final Optional<ExactCurvature> exactCurvature() {
