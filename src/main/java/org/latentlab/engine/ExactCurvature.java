@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -71,6 +72,8 @@ public final class ExactCurvature implements AutoCloseable {
     private final DensePlan dense;
     private final LossHead head;
     private final INDArray target;
+    /** Where θ sits in the plan's parameters, or null when θ is all of them. */
+    private final ParameterRuns runs;
     private double[] point;
     private double loss;
 
@@ -88,15 +91,18 @@ public final class ExactCurvature implements AutoCloseable {
         this.dense = plan;
         this.passes = new DensePasses(plan);
         this.head = head;
+        this.runs = null;
         plan.input().assign(input.reshape(plan.batch(), plan.chain().inputs()));
         this.target = target.reshape(plan.batch(), plan.chain().outputs()).castTo(plan.dataType()).dup();
     }
 
-    private ExactCurvature(ChainPasses passes, LossHead head, INDArray target) {
+    private ExactCurvature(ChainPasses passes, LossHead head, INDArray target, ParameterRuns runs) {
         this.dense = null;
         this.passes = passes;
         this.head = head;
         this.target = target;
+        this.runs = runs.isAll(passes.parameterCount()) ? null : runs;
+        passes.direction().assign(0); // outside θ the direction stays 0
     }
 
     /**
@@ -109,6 +115,16 @@ public final class ExactCurvature implements AutoCloseable {
      */
     public static Optional<ExactCurvature> ofChains(List<MultiLayerNetwork> networks, LossHead head, INDArray input,
                                                     INDArray target) {
+        return ofChains(networks, head, input, target, null);
+    }
+
+    /**
+     * As {@link #ofChains(List, LossHead, INDArray, INDArray)}, but over the part θ of the networks' joined
+     * parameters that {@code runs} picks (all of them when null); the rest stays at the values the networks hold
+     * now: batch normalisation's running statistics, or a whole network held fixed (D under G's loss).
+     */
+    public static Optional<ExactCurvature> ofChains(List<MultiLayerNetwork> networks, LossHead head, INDArray input,
+                                                    INDArray target, ParameterRuns runs) {
         Chain chain = null;
         for (MultiLayerNetwork net : networks) {
             Optional<Chain> c = Chain.of(net);
@@ -122,7 +138,17 @@ public final class ExactCurvature implements AutoCloseable {
                 || target.length() != batch * chain.outputSize()) {
             return Optional.empty();
         }
+        if (runs != null && runs.end() > chain.parameters()) {
+            return Optional.empty();
+        }
         INDArray params = Nd4j.create(DataType.DOUBLE, 1, chain.parameters());
+        long at = 0;
+        for (MultiLayerNetwork net : networks) {
+            long size = net.numParams();
+            params.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(at, at + size))
+                    .assign(net.params().castTo(DataType.DOUBLE).reshape(1, size));
+            at += size;
+        }
         INDArray gradient = Nd4j.create(DataType.DOUBLE, 1, chain.parameters());
         ChainPlan plan = new ChainPlan(chain, batch, params, gradient);
         try {
@@ -133,11 +159,12 @@ public final class ExactCurvature implements AutoCloseable {
         }
         INDArray x = input.reshape(batch, chain.inputSize()).castTo(DataType.DOUBLE).dup();
         INDArray y = target.reshape(batch, chain.outputSize()).castTo(DataType.DOUBLE).dup();
-        return Optional.of(new ExactCurvature(new ChainPasses(plan, params, gradient, x), head, y));
+        return Optional.of(new ExactCurvature(new ChainPasses(plan, params, gradient, x), head, y,
+                runs == null ? ParameterRuns.all(chain.parameters()) : runs));
     }
 
     public int dimension() {
-        return (int) passes.parameterCount();
+        return (int) (runs == null ? passes.parameterCount() : runs.total());
     }
 
     /** The loss at θ. */
@@ -149,7 +176,7 @@ public final class ExactCurvature implements AutoCloseable {
     /** ∇L(θ), a fresh array. */
     public double[] gradient(double[] theta) {
         at(theta);
-        return passes.gradient().toDoubleVector();
+        return read(passes.gradient());
     }
 
     /** H(θ)·v, a fresh array. */
@@ -161,7 +188,7 @@ public final class ExactCurvature implements AutoCloseable {
         write(passes.direction(), v);
         INDArray rOutput = passes.rForward();
         head.hessianVector(rOutput, passes.rOutputGradient());
-        return passes.rBackward().toDoubleVector();
+        return read(passes.rBackward());
     }
 
     /**
@@ -240,7 +267,43 @@ public final class ExactCurvature implements AutoCloseable {
         point = theta.clone();
     }
 
-    private static void write(INDArray flat, double[] values) {
+    /** θ-shaped values into their places in a flat vector of the plan's (parameters, direction). */
+    private void write(INDArray flat, double[] values) {
+        if (runs == null) {
+            writeAll(flat, values);
+            return;
+        }
+        long[] starts = runs.starts();
+        long[] lengths = runs.lengths();
+        int from = 0;
+        for (int r = 0; r < starts.length; r++) {
+            int length = (int) lengths[r];
+            flat.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(starts[r], starts[r] + length))
+                    .assign(Nd4j.createFromArray(Arrays.copyOfRange(values, from, from + length)).reshape(1, length));
+            from += length;
+        }
+    }
+
+    /** θ's entries of a flat vector of the plan's (gradient, product), a fresh array. */
+    private double[] read(INDArray flat) {
+        if (runs == null) {
+            return flat.toDoubleVector();
+        }
+        double[] out = new double[dimension()];
+        long[] starts = runs.starts();
+        long[] lengths = runs.lengths();
+        int from = 0;
+        for (int r = 0; r < starts.length; r++) {
+            int length = (int) lengths[r];
+            double[] part = flat.get(NDArrayIndex.interval(0, 1),
+                    NDArrayIndex.interval(starts[r], starts[r] + length)).toDoubleVector();
+            System.arraycopy(part, 0, out, from, length);
+            from += length;
+        }
+        return out;
+    }
+
+    private static void writeAll(INDArray flat, double[] values) {
         if (flat.dataType() == DataType.DOUBLE && flat.length() == flat.data().length()) {
             flat.data().setData(values);
         } else {

@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * shape changes), and what it learnt in {@link #valueAndGradient} for {@link #hessianVector}.
  *
  * <p>The lab's heads: {@link #squaredError} (the autoencoder's sum of squares), {@link #sigmoidCrossEntropy}
- * (Bernoulli cross-entropy from logits) and {@link #softmaxCrossEntropy} (a classifier's cross-entropy from logits).
+ * (Bernoulli cross-entropy from logits), {@link #softmaxCrossEntropy} (a classifier's cross-entropy from logits),
+ * and {@link #linear} and {@link #hinge} (GAN critics' losses, flat in the output).
  * Each takes a scale: 1/n makes it a mean over a batch of n.
  */
 public interface LossHead {
@@ -43,6 +44,16 @@ public interface LossHead {
     /** scale · Σ [softplus(ℓ) − ℓ·y] over every value, ℓ the logits: Bernoulli cross-entropy of y given σ(ℓ). */
     static LossHead sigmoidCrossEntropy(double scale) {
         return new SigmoidCrossEntropyHead(scale);
+    }
+
+    /** scale · Σ y ⊙ out over every value: zero curvature in the output (a Wasserstein critic's scores). */
+    static LossHead linear(double scale) {
+        return new LinearHead(scale, false);
+    }
+
+    /** scale · Σ max(0, 1 − y ⊙ out) over every value, y = ±1: zero curvature wherever it has one. */
+    static LossHead hinge(double scale) {
+        return new LinearHead(scale, true);
     }
 
     /** scale · Σᵢ −Σₖ yᵢₖ log softmax(ℓᵢ)ₖ over the rows i, ℓ the logits. */

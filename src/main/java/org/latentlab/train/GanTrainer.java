@@ -255,7 +255,6 @@ public final class GanTrainer implements Trainer {
         return new double[] {lossValue, score};
     }
 
-    /** Batch norm's case, on DL4J's layer objects (the engine has no batch norm yet): two passes, one per batch. */
     /** Batch norm's running-statistic entries of D's flat gradient (DL4J's layout), views made once. */
     private List<INDArray> runningStatistics(INDArray gradient) {
         if (runningStatisticViews == null) {
@@ -272,6 +271,7 @@ public final class GanTrainer implements Trainer {
         return runningStatisticViews;
     }
 
+    /** Batch norm's case: two passes of D's compiled plan, one per batch, as in the G step. */
     private INDArray discriminatorGradientSeparately(INDArray x, int n, int m) {
         INDArray realPart = step.get("dReal", n, dataDim).assign(x.get(NDArrayIndex.interval(0, n),
                 NDArrayIndex.all()));

@@ -127,7 +127,7 @@ public final class AutoencoderObjective extends NetworkObjective {
                     input, y));
         }
         // convolutional layers and the rest: encoder then decoder as one chain over θ = [encoder, decoder]
-        return ExactCurvature.ofChains(List.of(encoder, decoder), head, input, y);
+        return ExactCurvature.ofChains(List.of(encoder, decoder), head, input, y, layout().runs());
     }
 
     @Override

@@ -1,11 +1,19 @@
 package org.latentlab.analysis.hessian;
 
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.ExactCurvature;
+import org.latentlab.engine.LossHead;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanTrainer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One player's loss in a GAN as a function of that player's parameters, the other player fixed, on fixed batches:
@@ -89,6 +97,74 @@ public final class GanObjective extends NetworkObjective {
     public double[] gradient(double[] theta) {
         evaluate(theta);
         return lastGradient.clone();
+    }
+
+    /**
+     * The same loss on the engine, exact products by the R-operator: G's loss as the chain G then D over θ_G (D's
+     * parameters held where they are), D's as D on the real rows then the generated ones, each loss term written as
+     * the engine's loss head with per-row targets. D's loss with batch normalisation in D is left to central
+     * differences: the trainer normalises real and generated examples as two batches, one chain pass cannot.
+     */
+    @Override
+    protected Optional<ExactCurvature> compileCurvature() {
+        GanLoss loss = trainer.settings().loss();
+        int n = (int) z.rows();
+        if (!ofDiscriminator) {
+            LossHead head = switch (loss) {
+                case NON_SATURATING -> LossHead.sigmoidCrossEntropy(1.0 / n); // softplus(−s)
+                case MINIMAX -> LossHead.sigmoidCrossEntropy(-1.0 / n); // −softplus(s)
+                case WGAN, WGAN_GP, HINGE -> LossHead.linear(1.0 / n); // −s
+                case LSGAN -> LossHead.squaredError(0.5 / n); // ½(s − 1)²
+            };
+            double target = switch (loss) {
+                case NON_SATURATING, LSGAN -> 1;
+                case MINIMAX -> 0;
+                case WGAN, WGAN_GP, HINGE -> -1;
+            };
+            return ExactCurvature.ofChains(List.of(trainer.generator(), trainer.discriminator()), head, z,
+                    Nd4j.valueArrayOf(new long[] {n, 1}, target, DataType.DOUBLE), layout().runs());
+        }
+        if (real.rows() != n || hasBatchNorm(trainer.discriminator())) {
+            return Optional.empty();
+        }
+        double realTarget = trainer.settings().realTarget();
+        LossHead head;
+        double[] targets;
+        switch (loss) {
+            case MINIMAX, NON_SATURATING -> {
+                head = LossHead.sigmoidCrossEntropy(1.0 / n); // t·softplus(−s) + (1 − t)·softplus(s); softplus(s)
+                targets = new double[] {realTarget, 0};
+            }
+            case LSGAN -> {
+                head = LossHead.squaredError(0.5 / n); // ½(s − t)²; ½s²
+                targets = new double[] {realTarget, 0};
+            }
+            case WGAN -> {
+                head = LossHead.linear(1.0 / n); // −s; s
+                targets = new double[] {-1, 1};
+            }
+            case HINGE -> {
+                head = LossHead.hinge(1.0 / n); // max(0, 1 − s); max(0, 1 + s)
+                targets = new double[] {1, -1};
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        INDArray y = Nd4j.create(DataType.DOUBLE, 2L * n, 1);
+        y.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(targets[0]);
+        y.get(NDArrayIndex.interval(n, 2L * n), NDArrayIndex.all()).assign(targets[1]);
+        return ExactCurvature.ofChains(List.of(trainer.discriminator()), head, Nd4j.vstack(real, fake), y,
+                layout().runs());
+    }
+
+    private static boolean hasBatchNorm(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (net.getLayer(i).conf().getLayer() instanceof BatchNormalization) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -154,6 +154,32 @@ public record ParameterLayout(List<Block> blocks, int[] sizes, int dimension) {
         return theta;
     }
 
+    /**
+     * Where θ sits in the networks' flat parameters joined one after another (the first network's, then the
+     * second's, ...): the runs of trainable blocks, adjacent ones merged, for the engine's exact curvature.
+     */
+    public org.latentlab.engine.ParameterRuns runs() {
+        java.util.List<long[]> runs = new java.util.ArrayList<>();
+        long[] networkStart = new long[sizes.length];
+        for (int i = 1; i < sizes.length; i++) {
+            networkStart[i] = networkStart[i - 1] + sizes[i - 1];
+        }
+        for (Block b : blocks) {
+            if (!b.trainable()) {
+                continue;
+            }
+            long start = networkStart[b.network()] + b.networkOffset();
+            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[0] + last[1] == start) {
+                last[1] += b.length();
+            } else {
+                runs.add(new long[] {start, b.length()});
+            }
+        }
+        return new org.latentlab.engine.ParameterRuns(runs.stream().mapToLong(r -> r[0]).toArray(),
+                runs.stream().mapToLong(r -> r[1]).toArray());
+    }
+
     /** Each network's flat parameters: θ written over a copy of {@code base} (which supplies the statistics). */
     public double[][] toNetworks(double[] theta, double[][] base) {
         if (theta.length != dimension) {

@@ -32,7 +32,7 @@ import java.util.Random;
 class ExactProductsTest {
 
     /** The objective's loss and gradient only: its products fall back to central differences. */
-    private static Objective plain(NetworkObjective o) {
+    static Objective plain(NetworkObjective o) {
         return new Objective() {
             @Override
             public int dimension() {
@@ -51,7 +51,7 @@ class ExactProductsTest {
         };
     }
 
-    private static void sameProducts(NetworkObjective o, String what) {
+    static void sameProducts(NetworkObjective o, String what) {
         double[] theta = o.initialPoint();
         HessianVectorProduct exact = new HessianVectorProduct(o, theta);
         HessianVectorProduct differences = new HessianVectorProduct(plain(o), theta);
