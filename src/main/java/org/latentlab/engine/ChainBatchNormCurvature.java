@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  *       R y = R γ · x̂ + γ · R x̂ + R β (R γ, R β the parameter direction's, 0 along the input alone);</li>
  *   <li>R-backward, from R g = R{dL/dy} and g = dL/dy: R{∂L/∂β} = Σ R g, R{∂L/∂γ} = Σ (R g · x̂ + g · R x̂) and, with
  *       dL/dx = γ / s · h, h = g − mean(g) − x̂ · mean(g · x̂) and ρ = R s / s,
- *       R{dL/dx} = (R γ − γ ρ) / s · h + γ / s · (R g − mean(R g) − R x̂ · mean(g · x̂) − x̂ · mean(R g · x̂ + g · R x̂)).</li>
+ *       R{dL/dx} = (R γ − γ ρ) / s · h
+ *       + γ / s · (R g − mean(R g) − R x̂ · mean(g · x̂) − x̂ · mean(R g · x̂ + g · R x̂)).</li>
  * </ul>
  *
  * <p>The running mean and running statistic take no part in the training-mode loss: their slots of the product are

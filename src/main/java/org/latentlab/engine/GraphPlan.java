@@ -286,7 +286,7 @@ final class GraphPlan implements AutoCloseable {
     /**
      * Pearlmutter's R-operator over this plan, compiled on first use.
      *
-     * @throws UnsupportedOperationException naming the first layer without one (batch normalisation, max pooling)
+     * @throws UnsupportedOperationException naming the first layer without one (max pooling)
      */
     GraphCurvature curvature() {
         if (curvature == null) {

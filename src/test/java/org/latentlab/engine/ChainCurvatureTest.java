@@ -174,6 +174,36 @@ class ChainCurvatureTest {
         }
     }
 
+    /** R{∂L/∂θ} and R{dL/dx} along both directions, computed in {@code type} from double data. */
+    private static INDArray[] products(Case c, DataType type) {
+        MultiLayerNetwork net = NetworkCompiler.compile(c.spec(), OptimizerSpec.adam(1e-3, 0.5), 7,
+                DataType.DOUBLE);
+        Chain chain = Chain.of(net).orElseThrow();
+        INDArray params = net.params().dup().addi(data(31, net.params().shape(), 0.3)).castTo(type);
+        INDArray gradient = Nd4j.create(type, 1, chain.parameters());
+        int n = c.batch();
+        INDArray x = data(4, new long[] {n, chain.inputSize()}, 1).castTo(type);
+        INDArray r = data(5, new long[] {n, chain.outputSize()}, 1).castTo(type);
+        try (ChainPlan plan = new ChainPlan(chain, n, params, gradient)) {
+            plan.backward(plan.forward(x).add(r));
+            plan.direction().assign(data(6, params.shape(), 1));
+            plan.rInput().assign(data(7, x.shape(), 1));
+            plan.rOutputGradient().assign(plan.rForward(true));
+            INDArray product = plan.rBackward(true).castTo(DataType.DOUBLE);
+            return new INDArray[] {product, plan.rInputGradient().castTo(DataType.DOUBLE)};
+        }
+    }
+
+    @Test
+    void batchNormCurvatureInFloatAgreesWithDouble() {
+        for (Case c : cases().stream().filter(c -> c.name().contains("batch norm")).toList()) {
+            INDArray[] exact = products(c, DataType.DOUBLE);
+            INDArray[] single = products(c, DataType.FLOAT);
+            assertTrue(relative(single[0], exact[0]) < 1e-4, c.name() + ": R{dL/dθ} in float");
+            assertTrue(relative(single[1], exact[1]) < 1e-4, c.name() + ": R{dL/dx} in float");
+        }
+    }
+
     @Test
     void aBatchNormNetworkHasSecondDerivatives() {
         NetworkSpec bn = new NetworkSpec("bn", Shape.image(2, 4, 4), List.of(
