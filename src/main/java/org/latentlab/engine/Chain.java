@@ -3,6 +3,8 @@ package org.latentlab.engine;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -80,8 +82,9 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
     /**
      * The chain of a DL4J network in FLOAT or DOUBLE made of dense, convolution (stride and kernel square, no
      * dilation, padding "same" or none), transposed convolution, activation, batch normalisation (learned γ and
-     * β, moving statistics), upsampling and max or average pooling (no padding) layers with the lab's
-     * activations, biases, NCHW data and no dropout, joined by reshapes; empty for any other network (it trains on
+     * β, moving statistics), upsampling, max or average pooling (no padding) and inverted dropout (a dropout
+     * layer's or on a layer's input, fixed p) layers with the lab's activations, biases and NCHW data, joined by
+     * reshapes; empty for any other network (it trains on
      * DL4J's layer objects). The parameter layout is checked against each layer's parameter table and
      * {@code numParams()}.
      */
@@ -114,6 +117,8 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
         long[] shape = null;
         long[] input = null;
         long offset = 0;
+        double[] pendingDropout = null;
+        String pendingName = null;
         for (int i = 0; i < net.getnLayers(); i++) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
@@ -131,16 +136,33 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             } else if (pre != null) {
                 return null;
             }
-            if (conf.getIDropout() != null && !inference) {
+            String name = conf.getLayerName() == null ? "layer" + i : conf.getLayerName();
+            // dropout (a dropout layer's, or on a layer's input) is the identity in inference mode
+            double retain = inference || conf.getIDropout() == null ? 1 : retainProbability(conf.getIDropout());
+            if (retain < 0) {
                 return null;
             }
             if (conf instanceof DropoutLayer) {
-                if (!inference || net.getLayer(i).numParams() != 0) {
+                if (net.getLayer(i).numParams() != 0) {
                     return null;
                 }
-                continue; // the identity in inference mode
+                if (retain < 1 && shape != null) {
+                    layers.add(new ChainDropout(name, shape, retain));
+                    input = input == null ? shape.clone() : input;
+                } else if (retain < 1) {
+                    // the first layer: placed before the next one, whose input shape it takes
+                    pendingDropout = new double[] {retain};
+                    pendingName = name;
+                }
+                continue;
             }
-            String name = conf.getLayerName() == null ? "layer" + i : conf.getLayerName();
+            if (retain < 1) {
+                if (pendingDropout != null) {
+                    return null; // two dropouts in a row: not a network the lab builds
+                }
+                pendingDropout = new double[] {retain};
+                pendingName = name + " dropout";
+            }
             int before = layers.size();
             if (conf instanceof DenseLayer d) {
                 if (!d.hasBias() || d.hasLayerNorm() || (shape != null && shape.length != 1)) {
@@ -193,6 +215,11 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             } else {
                 return null;
             }
+            if (pendingDropout != null) {
+                layers.add(before, new ChainDropout(pendingName, layers.get(before).inputShape(), pendingDropout[0]));
+                before++;
+                pendingDropout = null;
+            }
             if (input == null) {
                 input = layers.get(before).inputShape();
             }
@@ -205,11 +232,23 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             }
             offset += own;
         }
-        if (layers.isEmpty()) {
+        if (layers.isEmpty() || pendingDropout != null) {
             return null;
         }
         Chain chain = new Chain(input, layers);
         return chain.parameters() == net.numParams() ? chain : null;
+    }
+
+    /**
+     * DL4J's probability p of keeping a unit for plain inverted dropout with a fixed p; −1 for any other kind
+     * (Gaussian, alpha or spatial dropout, a schedule).
+     */
+    private static double retainProbability(IDropout dropout) {
+        if (dropout.getClass() != Dropout.class || ((Dropout) dropout).getPSchedule() != null) {
+            return -1;
+        }
+        double p = ((Dropout) dropout).getP();
+        return p > 0 && p <= 1 ? p : -1;
     }
 
     /** Adds the activation layer for {@code fn} unless it is the identity; false when it is not one of the lab's. */

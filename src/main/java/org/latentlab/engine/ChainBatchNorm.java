@@ -137,8 +137,8 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
         @Override
         public RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
                                INDArray rInputGradient) {
-            throw new UnsupportedOperationException("second derivatives are taken in training mode; an inference"
-                    + " pass computes input gradients only");
+            throw new UnsupportedOperationException("a plan compiled for inference computes input gradients only;"
+                    + " second derivatives are taken in training mode");
         }
 
         @Override

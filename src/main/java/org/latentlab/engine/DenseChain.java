@@ -161,8 +161,9 @@ public record DenseChain(int inputs, List<Layer> layers) {
         for (int i = 0; i < net.getnLayers(); i++) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
             if (net.getLayerWiseConfigurations().getInputPreProcess(i) != null
-                    || !(conf instanceof DenseLayer || conf instanceof BaseOutputLayer)) {
-                return Optional.empty();
+                    || !(conf instanceof DenseLayer || conf instanceof BaseOutputLayer)
+                    || conf.getIDropout() != null) {
+                return Optional.empty(); // dropout on a layer's input runs in a ChainPlan
             }
             org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff =
                     (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf;

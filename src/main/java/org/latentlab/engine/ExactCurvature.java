@@ -21,7 +21,8 @@ import java.util.function.DoubleBinaryOperator;
  *
  * <p>The network is a {@link DensePlan} (dense chains, with a loss-surface shortcut through the first layer) or,
  * from {@link #ofChains}, one {@link ChainPlan} over one or more DL4J networks run one after another (convolution,
- * transposed convolution, upsampling, average pooling, reshapes: every layer kind with an R-operator).
+ * transposed convolution, upsampling, average and max pooling, reshapes: every layer kind with an
+ * R-operator).
  *
  * <p>θ and v come and go as {@code double[]}, the geometry code's vectors; the plan may compute in FLOAT, but only
  * DOUBLE keeps the products exact to rounding. Owns its plan: {@link #close()} closes it.
@@ -101,9 +102,9 @@ public final class ExactCurvature implements AutoCloseable {
     /**
      * The loss of {@code networks} run one after another (an encoder then its decoder), compiled in DOUBLE as one
      * chain over their concatenated parameters, when each network is a chain the engine runs and every layer has an
-     * R-operator; empty otherwise (max pooling, an output layer, sizes that do not join). Batch normalisation runs
-     * in training mode, on the statistics of the batch: its running statistics take no part in the loss, so their
-     * entries of the gradient and of every product are 0.
+     * R-operator; empty otherwise (an output layer, sizes that do not join). Batch normalisation runs in training
+     * mode, on the statistics of the batch: its running statistics take no part in the loss, so their entries of the
+     * gradient and of every product are 0.
      *
      * @param input  the batch [batch, ...] the first network takes (copied)
      * @param target what the head compares the last network's output with, [batch, outputs] in any shape (copied)

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.List;
 
 /**
- * A network the engine does not compile yet (dropout, other layers), driven through DL4J's
+ * A network with a layer kind the engine does not compile (DL4J layers the lab does not build), driven through DL4J's
  * layer objects: {@code feedForward} in training mode and {@code backpropGradient} with the output gradient as
  * its epsilon. The optimiser step is the engine's ({@link NetworkUpdater}), the same as for planned networks.
  */

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * exports always see the current θ.
  *
  * <p>{@link #of} compiles the network onto the engine ({@link PlannedNetwork}: a {@link DensePlan} for dense layers
- * alone, a {@link ChainPlan} for chains with convolutions, batch normalisation, pooling and the like) when the
- * engine has all of its layers, and otherwise (dropout, ...) drives DL4J's layer objects
+ * alone, a {@link ChainPlan} for chains with convolutions, batch normalisation, pooling, dropout and the like) when
+ * the engine has all of its layers, and otherwise (a layer kind the lab does not build) drives DL4J's layer objects
  * ({@link LayerObjectNetwork}); the trainers do not tell the two apart.
  * Arrays returned are live: the next pass overwrites them. Not thread-safe: one owner thread.
  */
@@ -64,8 +64,8 @@ public interface TrainingNetwork extends AutoCloseable {
      * without an R-operator, or the network on DL4J's layer objects).
      */
     default java.util.Optional<String> secondDerivativesUnavailable() {
-        return java.util.Optional.of("the network runs on DL4J's layer objects (dropout or another layer the engine"
-                + " does not run), which take no second derivatives");
+        return java.util.Optional.of("the network runs on DL4J's layer objects (it has a layer the engine does not"
+                + " run), which take no second derivatives");
     }
 
     /** The live flat gradient [1, P], DL4J's gradient view of the network. */

@@ -55,8 +55,7 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                             + " batch norm layer '" + l.name() + "' makes every score depend on the whole batch: remove"
                             + " it (WGAN-GP critics use none, or layer norm), or use the wgan loss with weight clipping");
                 }
-                if (l instanceof LayerSpec.Dropout
-                        || l instanceof LayerSpec.Pool2D p && p.pooling() == LayerSpec.Pool2D.Pooling.MAX) {
+                if (l instanceof LayerSpec.Dropout) {
                     throw new IllegalArgumentException("wgan-gp needs second derivatives of the critic, and layer '"
                             + l.name() + "' (" + l.type() + ") has none here: remove it, or use the wgan loss with"
                             + " weight clipping");

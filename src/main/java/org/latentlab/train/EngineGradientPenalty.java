@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * WGAN-GP's gradient penalty Ω = (λ/m) Σᵢ (‖gᵢ‖ − 1)², gᵢ = ∇ₓ D(x̂ᵢ) (Gulrajani et al. 2017), exact for any critic
  * the engine runs with second derivatives (dense, convolutional, transposed convolutional, batch normalisation,
- * upsampling and average pooling layers with any of the lab's activations; with batch normalisation each gᵢ is the
+ * upsampling, average and max pooling layers with any of the lab's activations; with batch normalisation each gᵢ is the
  * gradient of Σⱼ D(x̂ⱼ), the scores of the whole batch, which is why WGAN-GP critics use none). One forward and one
  * input-gradient pass at the interpolates give the gᵢ; then ∂Ω/∂θ = Σᵢ cᵢ (∂gᵢ/∂θ)ᵀ gᵢ with
  * cᵢ = (2λ/m)(‖gᵢ‖ − 1)/‖gᵢ‖ is the derivative of the critic's parameter gradient for L = Σᵢ D(x̂ᵢ) along the input
@@ -20,8 +20,8 @@ final class EngineGradientPenalty implements CriticPenalty {
     private final TrainingNetwork critic;
 
     /**
-     * @throws LabException when the critic does not run on the engine with second derivatives (max
-     *                      pooling, a layer only DL4J runs), saying which layer
+     * @throws LabException when the critic does not run on the engine with second derivatives (a layer only DL4J
+     *                      runs), saying which layer
      */
     EngineGradientPenalty(TrainingNetwork critic) {
         this.critic = critic;

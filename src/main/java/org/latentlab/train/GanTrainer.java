@@ -2,15 +2,14 @@ package org.latentlab.train;
 
 import org.latentlab.core.Seeds;
 
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.latentlab.engine.InferenceNetwork;
 import org.latentlab.engine.TrainingNetwork;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -51,7 +50,10 @@ public final class GanTrainer implements Trainer {
     private final boolean discriminatorHasBatchNorm;
     private final CriticPenalty gradientPenalty;
     private final Random rng = new Random();
-    private final LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    /** D in inference mode on the engine, for the gradient field; made on first use. */
+    private InferenceNetwork inferenceDiscriminator;
+    /** Views of batch norm's running statistics in D's gradient; made on first use. */
+    private List<INDArray> runningStatisticViews;
     private GanSettings settings;
 
     private long iteration;
@@ -254,43 +256,49 @@ public final class GanTrainer implements Trainer {
     }
 
     /** Batch norm's case, on DL4J's layer objects (the engine has no batch norm yet): two passes, one per batch. */
+    /** Batch norm's running-statistic entries of D's flat gradient (DL4J's layout), views made once. */
+    private List<INDArray> runningStatistics(INDArray gradient) {
+        if (runningStatisticViews == null) {
+            runningStatisticViews = new java.util.ArrayList<>();
+            INDArray flat = discriminator.params();
+            INDArray g = gradient.reshape(gradient.length());
+            discriminator.paramTable().forEach((key, value) -> {
+                if (key.endsWith("_mean") || key.endsWith("_var") || key.endsWith("_log10stdev")) {
+                    long from = value.offset() - flat.offset();
+                    runningStatisticViews.add(g.get(NDArrayIndex.interval(from, from + value.length())));
+                }
+            });
+        }
+        return runningStatisticViews;
+    }
+
     private INDArray discriminatorGradientSeparately(INDArray x, int n, int m) {
-        INDArray realPart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
-        INDArray fakePart = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
-        discriminator.setInput(realPart);
-        List<INDArray> acts = discriminator.feedForward(true, false);
-        double[] s = acts.get(acts.size() - 1).toDoubleVector();
+        INDArray realPart = step.get("dReal", n, dataDim).assign(x.get(NDArrayIndex.interval(0, n),
+                NDArrayIndex.all()));
+        INDArray fakePart = step.get("dFake", m, dataDim).assign(x.get(NDArrayIndex.interval(n, n + m),
+                NDArrayIndex.all()));
+        double[] s = d.forward(realPart).toDoubleVector();
         double[] eps = new double[n];
         double[] realTerms = discriminatorTerms(s, 0, n, true, eps);
-        java.util.Map<String, INDArray> realGrad = new java.util.HashMap<>();
-        discriminator.backpropGradient(column(eps), noWorkspaces).getFirst().gradientForVariable()
-                .forEach((k, v) -> realGrad.put(k, v.dup()));
-        discriminator.setInput(fakePart);
-        acts = discriminator.feedForward(true, false);
-        s = acts.get(acts.size() - 1).toDoubleVector();
+        d.backward(column(eps));
+        INDArray realGradient = step.get("dRealGradient", 1, d.gradient().length()).assign(d.gradient());
+        s = d.forward(fakePart).toDoubleVector();
         eps = new double[m];
         double[] fakeTerms = discriminatorTerms(s, 0, m, false, eps);
         double lossValue = realTerms[0] + fakeTerms[0];
-        Gradient gradient = discriminator.backpropGradient(column(eps), noWorkspaces).getFirst();
-        gradient.gradientForVariable().forEach((k, v) -> {
-            INDArray r = realGrad.get(k);
-            if (r == null) {
-                return;
-            }
-            v.addi(r);
-            if (k.endsWith("_mean") || k.endsWith("_var") || k.endsWith("_log10stdev")) {
-                v.divi(2); // batch norm's running statistics: the average of the two batches' updates
-            }
-        });
+        d.backward(column(eps));
+        INDArray gradient = d.gradient();
+        gradient.addi(realGradient);
+        for (INDArray statistic : runningStatistics(gradient)) {
+            statistic.divi(2); // batch norm's running statistics: the average of the two batches' updates
+        }
         requireFinite("D loss", lossValue);
         last.discriminatorLoss = lossValue;
         last.realScore = realTerms[1];
         last.fakeScore = fakeTerms[1];
         last.penalty = Double.NaN;
         last.criticGradientNorm = Double.NaN;
-        return gradient.gradient();
+        return gradient;
     }
 
     /** G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied) and returning it. */
@@ -326,14 +334,16 @@ public final class GanTrainer implements Trainer {
 
     /** dL_G/dx at the given generated points: the direction G's update pushes each sample, negated. */
     public INDArray generatorLossInputGradient(INDArray fake) {
-        discriminator.setInput(fake);
-        List<INDArray> dActs = discriminator.feedForward(false, false);
-        double[] s = dActs.get(dActs.size() - 1).toDoubleVector();
+        if (inferenceDiscriminator == null) {
+            inferenceDiscriminator = InferenceNetwork.of(discriminator).orElseThrow(() -> new LabException(
+                    "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
+        }
+        double[] s = inferenceDiscriminator.output(fake).toDoubleVector();
         double[] eps = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             eps[i] = settings.loss().generatorLossDerivative(s[i]);
         }
-        return discriminator.backpropGradient(column(eps), noWorkspaces).getSecond();
+        return inferenceDiscriminator.inputGradient(column(eps)).dup();
     }
 
     private void requireFinite(String what, double value) {

@@ -12,6 +12,7 @@ import org.latentlab.model.Shape;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 import java.util.Random;
@@ -57,6 +58,17 @@ class ChainCurvatureTest {
                         new LayerSpec.Conv2D("c", 2, 3, 1, Padding.SAME, Activation.TANH, 0.2),
                         new LayerSpec.Pool2D("avg", LayerSpec.Pool2D.Pooling.AVG, 2, 2),
                         new LayerSpec.Flatten("f"), dense("o", 2, Activation.SIGMOID))), 2),
+                new Case("conv relu, max pooling 2 stride 2, flatten, dense", new NetworkSpec("mp", image,
+                        List.of(new LayerSpec.Conv2D("c", 3, 3, 1, Padding.SAME, Activation.RELU, 0.2),
+                                new LayerSpec.Pool2D("most", LayerSpec.Pool2D.Pooling.MAX, 2, 2),
+                                new LayerSpec.Flatten("f"), dense("o", 2, Activation.TANH))), 3),
+                new Case("conv tanh, overlapping max pooling 3 stride 1, conv leaky relu, max pooling 2 stride 2",
+                        new NetworkSpec("mo", image, List.of(
+                                new LayerSpec.Conv2D("c1", 3, 3, 1, Padding.SAME, Activation.TANH, 0.2),
+                                new LayerSpec.Pool2D("p1", LayerSpec.Pool2D.Pooling.MAX, 3, 1),
+                                new LayerSpec.Conv2D("c2", 2, 2, 1, Padding.SAME, Activation.LEAKYRELU, 0.2),
+                                new LayerSpec.Pool2D("p2", LayerSpec.Pool2D.Pooling.MAX, 2, 2),
+                                new LayerSpec.Flatten("f"), dense("o", 1, Activation.IDENTITY))), 2),
                 new Case("dense, batch norm on features, tanh", new NetworkSpec("bn", Shape.vector(4), List.of(
                         dense("h", 5, Activation.IDENTITY), new LayerSpec.BatchNorm("norm"),
                         new LayerSpec.Act("t", Activation.TANH, 0.2), dense("o", 2, Activation.IDENTITY))), 4),
@@ -219,22 +231,62 @@ class ChainCurvatureTest {
     }
 
     @Test
-    void batchNormAndMaxPoolingRefuseNamingTheLayer() {
-        NetworkSpec pool = new NetworkSpec("p", Shape.image(1, 4, 4), List.of(
-                new LayerSpec.Conv2D("c", 2, 3, 1, Padding.SAME, Activation.RELU, 0.2),
-                new LayerSpec.Pool2D("most", LayerSpec.Pool2D.Pooling.MAX, 2, 2),
-                new LayerSpec.Flatten("f"), dense("o", 1, Activation.IDENTITY)));
-        for (NetworkSpec spec : List.of(pool)) {
-            MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 1, DataType.DOUBLE);
-            Chain chain = Chain.of(net).orElseThrow();
-            try (ChainPlan plan = new ChainPlan(chain, 2, net.params(), Nd4j.create(DataType.DOUBLE, 1,
-                    chain.parameters()))) {
-                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                        plan::compileCurvature);
-                assertTrue(e.getMessage().contains("'most' (max pooling)"), e.getMessage());
-            }
-            try (TrainingNetwork t = TrainingNetwork.of(net)) {
-                assertTrue(t.secondDerivativesUnavailable().isPresent());
+    void batchNormInAPlanCompiledForInferenceRefusesNamingTheLayer() {
+        NetworkSpec bn = new NetworkSpec("bn", Shape.vector(4), List.of(dense("h", 5, Activation.IDENTITY),
+                new LayerSpec.BatchNorm("norm"), dense("o", 1, Activation.IDENTITY)));
+        MultiLayerNetwork net = NetworkCompiler.compile(bn, OptimizerSpec.adam(1e-3, 0.5), 1, DataType.DOUBLE);
+        Chain chain = Chain.of(net).orElseThrow();
+        try (ChainPlan plan = new ChainPlan(chain, 2, net.params(), Nd4j.create(DataType.DOUBLE, 1,
+                chain.parameters()), true)) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    plan::compileCurvature);
+            assertTrue(e.getMessage().contains("'norm' (batch normalisation)"), e.getMessage());
+        }
+    }
+
+    /**
+     * Where a window holds equal maxima, R-forward must pick the element the backward pass routes to, or the
+     * R-operator is not the derivative of the gradient the backward pass computes: R(y) = P·R(x) with P the
+     * pooling's routing, so ⟨R(y), w⟩ = ⟨R(x), maxpool2d_bp(x, w)⟩ for every w.
+     */
+    @Test
+    void maxPoolingPicksTheElementTheBackwardPassRoutesToAmongEqualMaxima() {
+        for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
+            for (int[] ks : new int[][] {{2, 2}, {3, 1}, {3, 2}}) {
+                int batch = 2;
+                ChainPooling pool = new ChainPooling("most", true, 3, 7, 6, ks[0], ks[1]);
+                long[] in = {batch, 3, 7, 6};
+                long[] o = pool.outputShape();
+                long[] out = {batch, o[0], o[1], o[2]};
+                // values from {-1, 0, 1}: most windows hold equal maxima, some all equal
+                INDArray x = Transforms.round(data(11, in, 1.4)).castTo(type);
+                INDArray input = x.dup();
+                INDArray inputGradient = Nd4j.create(type, in);
+                INDArray none = Nd4j.create(type, 1, 1);
+                try (ChainLayer.Pass pass = pool.compile(batch, none, none, 0, input, inputGradient)) {
+                    pass.forward();
+                    INDArray rInput = data(12, in, 1).castTo(type);
+                    INDArray rInputGradient = Nd4j.create(type, in);
+                    try (ChainLayer.RPass r = pass.curvature(0, none, none, rInput, rInputGradient)) {
+                        r.rForward(false);
+                        for (long seed = 20; seed < 25; seed++) {
+                            INDArray w = data(seed, out, 1).castTo(type);
+                            pass.outputGradient().assign(w);
+                            pass.backward(false);
+                            double left = r.rOutput().castTo(DataType.DOUBLE).mul(w.castTo(DataType.DOUBLE))
+                                    .sumNumber().doubleValue();
+                            double right = rInput.castTo(DataType.DOUBLE).mul(inputGradient.castTo(
+                                    DataType.DOUBLE)).sumNumber().doubleValue();
+                            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-4;
+                            assertEquals(right, left, tolerance * (1 + Math.abs(right)),
+                                    type + " kernel " + ks[0] + " stride " + ks[1]);
+                        }
+                        // and R-backward is the backward op on the R arrays
+                        r.rOutputGradient().assign(pass.outputGradient());
+                        r.rBackward(false);
+                        assertEquals(inputGradient, rInputGradient);
+                    }
+                }
             }
         }
     }

@@ -127,14 +127,50 @@ class ChainPlanTest {
         }
     }
 
+    private static List<Case> dropoutCases() {
+        return List.of(
+                new Case("dropout on the input and between dense layers", new NetworkSpec("drop",
+                        Shape.vector(6), List.of(new LayerSpec.Dropout("in", 0.2), dense("h", 8, Activation.RELU),
+                        new LayerSpec.Dropout("d", 0.3), dense("o", 2, Activation.IDENTITY))), 5),
+                // (not first on an image: DL4J's own network then fails its workspace check in inference)
+                new Case("dropout on channels", new NetworkSpec("dropc", Shape.image(2, 6, 6), List.of(
+                        new LayerSpec.Conv2D("c", 3, 3, 2, Padding.SAME, Activation.TANH, 0.2),
+                        new LayerSpec.Dropout("d", 0.5), new LayerSpec.Flatten("f"),
+                        dense("o", 2, Activation.IDENTITY))), 3));
+    }
+
     @Test
-    void dropoutStaysOnDl4jsLayerObjects() {
-        NetworkSpec spec = new NetworkSpec("drop", Shape.vector(4), List.of(dense("h", 5, Activation.RELU),
-                new LayerSpec.Dropout("d", 0.3), dense("o", 1, Activation.IDENTITY)));
-        MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 1, DataType.FLOAT);
-        assertTrue(Chain.of(net).isEmpty());
-        try (TrainingNetwork t = TrainingNetwork.of(net)) {
-            assertFalse(t.onEngine());
+    void dropoutRunsOnTheEngineWithDl4jsMasks() {
+        for (Case c : dropoutCases()) {
+            MultiLayerNetwork net = NetworkCompiler.compile(c.spec(), OptimizerSpec.adam(1e-3, 0.5), 1,
+                    DataType.FLOAT);
+            try (TrainingNetwork t = TrainingNetwork.of(net)) {
+                assertTrue(t.onEngine(), c.name());
+            }
+            // the same random state draws the same masks, so every step equals DL4J's
+            sideBySide(c, DataType.DOUBLE, 1e-10, 3);
+            sideBySide(c, DataType.FLOAT, 2e-5, 3);
+        }
+    }
+
+    @Test
+    void dropoutDropsItsRateOfUnitsAndScalesTheRestByTheKeepProbability() {
+        NetworkSpec spec = new NetworkSpec("drop", Shape.vector(400), List.of(new LayerSpec.Dropout("d", 0.3),
+                dense("o", 1, Activation.IDENTITY)));
+        MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 1, DataType.DOUBLE);
+        Chain chain = Chain.of(net).orElseThrow();
+        INDArray gradient = Nd4j.create(DataType.DOUBLE, 1, chain.parameters());
+        try (ChainPlan plan = new ChainPlan(chain, 50, net.params(), gradient)) {
+            plan.forward(Nd4j.ones(DataType.DOUBLE, 50, 400));
+            INDArray dx = plan.backward(Nd4j.ones(DataType.DOUBLE, 50, 1));
+            // dL/dx = w ⊙ mask: 0 where dropped, w / 0.7 where kept
+            INDArray w = net.getLayer(1).getParam("W").reshape(1, 400);
+            INDArray ratio = dx.div(w.broadcast(50, 400));
+            long kept = ratio.gt(0.5).castTo(DataType.DOUBLE).sumNumber().longValue();
+            long dropped = ratio.lt(1e-12).castTo(DataType.DOUBLE).sumNumber().longValue();
+            assertEquals(20_000, kept + dropped, "every value is kept or dropped");
+            assertEquals(0.3, dropped / 20_000.0, 0.015, "the share dropped");
+            assertEquals(1 / 0.7, ratio.maxNumber().doubleValue(), 1e-12, "kept values scaled by 1/p");
         }
     }
 
@@ -155,7 +191,9 @@ class ChainPlanTest {
             for (int step = 0; step < steps; step++) {
                 String at = c.name() + " " + type + " step " + step;
                 INDArray x = data(100 + step, inputShape(c), type, 1);
+                Nd4j.getRandom().setSeed(1000 + step); // dropout's masks: the same draws on both sides
                 INDArray outA = engine.forward(x).dup();
+                Nd4j.getRandom().setSeed(1000 + step);
                 INDArray outB = layers.forward(x).dup();
                 assertArrayEquals(outB.shape(), outA.shape(), at);
                 double err = maxRelative(outA, outB);

@@ -90,7 +90,21 @@ class EngineGradientPenaltyTest {
 
     @Test
     void aConvolutionalCriticsPenaltyGradientEqualsCentralDifferences() {
-        MultiLayerNetwork critic = NetworkCompiler.compile(convCritic(), OptimizerSpec.adam(1e-3, 0.5), 4,
+        penaltyGradientEqualsCentralDifferences(convCritic());
+    }
+
+    /** conv 3x3 leaky ReLU → max pooling 2 stride 2 → flatten → dense 1, on 1x8x8 images. */
+    @Test
+    void aCriticWithMaxPoolingHasTheExactPenaltyGradient() {
+        penaltyGradientEqualsCentralDifferences(new NetworkSpec("C", Shape.image(1, 8, 8), List.of(
+                new LayerSpec.Conv2D("c1", 3, 3, 1, Padding.SAME, Activation.LEAKYRELU, GradientChecks.LEAKY_ALPHA),
+                new LayerSpec.Pool2D("pool", LayerSpec.Pool2D.Pooling.MAX, 2, 2),
+                new LayerSpec.Flatten("flat"),
+                new LayerSpec.Dense("c_out", 1, Activation.IDENTITY, 0.2))));
+    }
+
+    private static void penaltyGradientEqualsCentralDifferences(NetworkSpec spec) {
+        MultiLayerNetwork critic = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 4,
                 DataType.DOUBLE);
         critic.params().muli(2); // a steeper critic: input gradients of norm near 1, a penalty far from flat
         INDArray xHat = uniform(8, new long[] {3, 64}, 1.0);

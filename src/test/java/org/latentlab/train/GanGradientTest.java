@@ -188,4 +188,24 @@ class GanGradientTest {
         f.setAccessible(true);
         return (Random) f.get(trainer);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(GanLoss.class)
+    void theGeneratorLossFieldIsTheInputGradientOfGsLossThroughDInInferenceMode(GanLoss loss) {
+        Gan gan = gan(loss, false, Activation.TANH);
+        INDArray x = GradientChecks.uniform(21, 5, 2, 2.0);
+        double[] field = gan.trainer().generatorLossInputGradient(x).reshape(10).toDoubleVector();
+        double h = 1e-6;
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 2; j++) {
+                INDArray up = x.dup();
+                up.putScalar(i, j, x.getDouble(i, j) + h);
+                INDArray down = x.dup();
+                down.putScalar(i, j, x.getDouble(i, j) - h);
+                double numeric = (loss.generatorLoss(scores(gan.d(), up)[i])
+                        - loss.generatorLoss(scores(gan.d(), down)[i])) / (2 * h);
+                assertEquals(numeric, field[i * 2 + j], 1e-7 * Math.max(1, Math.abs(numeric)), loss + " at " + i);
+            }
+        }
+    }
 }

@@ -36,8 +36,8 @@ import java.util.Random;
  *
  * <p>Hessian-vector products: exact, from the engine (the composite network encoder∘decoder with a squared-error or
  * sigmoid cross-entropy head), for a plain autoencoder whose layers all have an R-operator (dense, convolution,
- * transposed convolution, upsampling, average pooling, reshapes); central differences of the gradient for a VAE, for
- * networks with max pooling and, as θ leaves out batch normalisation's running statistics, for networks with it.
+ * transposed convolution, upsampling, average and max pooling, reshapes); central differences of the gradient for a
+ * VAE and, as θ leaves out batch normalisation's running statistics, for networks with batch normalisation.
  */
 public final class AutoencoderObjective extends NetworkObjective {
 
