@@ -24,6 +24,9 @@ import java.util.List;
  * {@code output(x, false)}: σ² = (10^{log₁₀ σ})² (or the running variance), y = γ (x − running mean) / √(σ² + ε) + β,
  * a fixed affine map per channel whose input gradient is γ / √(σ² + ε) · dL/dy.
  *
+ * <p>In training mode the layer has Pearlmutter's R-operator ({@link ChainBatchNormCurvature}), through the batch
+ * statistics; in inference mode it has none (inference plans take no second derivatives).
+ *
  * @param shape    one example: {features} or {channels, height, width}
  * @param logStd   whether the running statistic is log₁₀ σ (DL4J's default) rather than σ²
  */
@@ -132,6 +135,13 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
         }
 
         @Override
+        public RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
+                               INDArray rInputGradient) {
+            throw new UnsupportedOperationException("a plan compiled for inference computes input gradients only;"
+                    + " second derivatives are taken in training mode");
+        }
+
+        @Override
         public void close() {
             normalise.close();
             scale.close();
@@ -152,6 +162,9 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
         private final INDArray statStep;
         private final INDArray scratch;
         private final INDArray scratch2;
+        private final INDArray input;
+        private final INDArray normalised;
+        private final long[] axes;
         /** Per channel: Σ dL/dy / N, Σ dL/dy · x̂ / N, γ / σ. */
         private final INDArray meanOfGradient;
         private final INDArray meanOfScaled;
@@ -175,7 +188,8 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
             statStep = DenseChain.segment(gradient, offset + 3L * c, offset + 4L * c);
             output = Nd4j.create(type, input.shape());
             outputGradient = Nd4j.create(type, input.shape());
-            INDArray normalised = Nd4j.create(type, input.shape());
+            this.input = input;
+            normalised = Nd4j.create(type, input.shape());
             INDArray work = Nd4j.create(type, input.shape());
             mean = Nd4j.create(type, c);
             variance = Nd4j.create(type, c);
@@ -185,7 +199,7 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
             meanOfScaled = Nd4j.create(type, c);
             gain = Nd4j.create(type, c);
             count = input.length() / (double) c;
-            long[] axes = shape.length == 1 ? new long[] {0} : new long[] {0, 2, 3};
+            axes = shape.length == 1 ? new long[] {0} : new long[] {0, 2, 3};
             moments = Kernel.of("moments", new INDArray[] {input}, new INDArray[] {mean, variance}, axes);
             normalise = Kernel.of("batchnorm", new INDArray[] {input, mean, variance, gamma, beta},
                     new INDArray[] {output}, new long[] {1, 1, 1}, new double[] {epsilon});
@@ -255,6 +269,15 @@ record ChainBatchNorm(String name, long[] shape, double epsilon, double decay, b
             } else {
                 statStep.assign(runningStat).subi(variance).muli(1 - decay);
             }
+        }
+
+        /** Pearlmutter's R-operator of this pass: see {@link ChainBatchNormCurvature}. */
+        @Override
+        public RPass curvature(long offset, INDArray direction, INDArray product, INDArray rInput,
+                               INDArray rInputGradient) {
+            return new ChainBatchNormCurvature(channels(), axes, epsilon, this::perChannel, input, normalised,
+                    variance, gamma, outputGradient, meanOfGradient, meanOfScaled, offset, direction, product,
+                    rInput, rInputGradient);
         }
 
         @Override

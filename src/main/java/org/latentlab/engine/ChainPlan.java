@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Passes: {@link #forward} in training mode; {@link #backward} from dL/d(output) to the parameters (summed over
  * the batch, as DL4J's) and to the input; {@link #inputGradient} to the input alone; and Pearlmutter's R-operator
  * ({@link #rForward}, {@link #rBackward}) along an input direction and a parameter direction, for exact
- * Hessian-vector products and gradient penalties (every layer kind but batch normalisation). A plan
+ * Hessian-vector products and gradient penalties (every layer kind; batch normalisation in training mode). A plan
  * compiled for inference runs {@link #forward} in inference mode (batch normalisation with its running statistics)
  * and {@link #inputGradient} alone. Inputs and outputs are flat examples, [batch, size]. Not thread-safe.
  */
@@ -220,7 +220,8 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
     /**
      * Compiles the R-operator now (it is otherwise compiled on first use).
      *
-     * @throws UnsupportedOperationException naming the first layer without one (batch normalisation)
+     * @throws UnsupportedOperationException naming the first layer without one (batch normalisation in a plan
+     *                                       compiled for inference)
      */
     @Override
     public void compileCurvature() {

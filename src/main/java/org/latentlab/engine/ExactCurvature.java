@@ -108,7 +108,9 @@ public final class ExactCurvature implements AutoCloseable {
     /**
      * The loss of {@code networks} run one after another (an encoder then its decoder), compiled in DOUBLE as one
      * chain over their concatenated parameters, when each network is a chain the engine runs and every layer has an
-     * R-operator; empty otherwise (batch normalisation, an output layer, sizes that do not join).
+     * R-operator; empty otherwise (an output layer, sizes that do not join). Batch normalisation runs in training
+     * mode, on the statistics of the batch: its running statistics take no part in the loss, so their entries of the
+     * gradient and of every product are 0.
      *
      * @param input  the batch [batch, ...] the first network takes (copied)
      * @param target what the head compares the last network's output with, [batch, outputs] in any shape (copied)
@@ -404,6 +406,15 @@ public final class ExactCurvature implements AutoCloseable {
         @Override
         public INDArray backward() {
             plan.backward(outputGradient);
+            // batch normalisation writes DL4J's running-statistic steps there, which are not derivatives
+            long offset = 0;
+            for (ChainLayer layer : plan.chain().layers()) {
+                if (layer instanceof ChainBatchNorm) {
+                    DenseChain.segment(gradient, offset + layer.parameters() / 2, offset + layer.parameters())
+                            .assign(0);
+                }
+                offset += layer.parameters();
+            }
             return gradient;
         }
 

@@ -28,7 +28,7 @@ final class GraphCurvature implements AutoCloseable {
     private final List<INDArray> rOutputs;
     private final List<INDArray> rOutputGradients;
 
-    /** @throws UnsupportedOperationException naming the first layer without one (batch normalisation) */
+    /** @throws UnsupportedOperationException naming the first layer without one (batch normalisation in inference) */
     GraphCurvature(GraphPlan plan) {
         Graph graph = plan.graph;
         int batch = plan.batch;

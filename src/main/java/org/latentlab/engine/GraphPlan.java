@@ -286,7 +286,8 @@ final class GraphPlan implements AutoCloseable {
     /**
      * Pearlmutter's R-operator over this plan, compiled on first use.
      *
-     * @throws UnsupportedOperationException naming the first layer without one (batch normalisation)
+     * @throws UnsupportedOperationException naming the first layer without one (batch normalisation in a plan
+     *                                       compiled for inference)
      */
     GraphCurvature curvature() {
         if (curvature == null) {

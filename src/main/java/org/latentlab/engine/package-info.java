@@ -11,9 +11,10 @@
  * {@link org.latentlab.engine.DensePlan}, with the R-operator) and chains with convolutions, transposed
  * convolutions, batch normalisation, activation layers, upsampling, pooling and reshapes
  * ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind behind
- * {@link org.latentlab.engine.ChainLayer}, each with its part of the R-operator but batch normalisation); the same chains compiled for inference ({@link org.latentlab.engine.InferenceNetwork}: batch
- * normalisation on its running statistics, dropout as the identity, the input gradient alone) run the latent
- * studio's decoding and inversion. Graphs that are not chains ({@link org.latentlab.engine.GraphPlan} over a
+ * {@link org.latentlab.engine.ChainLayer}, each with its part of the R-operator); the same chains compiled for
+ * inference ({@link org.latentlab.engine.InferenceNetwork}: batch normalisation on its running statistics, dropout
+ * as the identity, the input gradient alone) run the latent studio's decoding and inversion. Graphs that are not
+ * chains ({@link org.latentlab.engine.GraphPlan} over a
  * {@link org.latentlab.engine.Graph}: several named inputs, concatenation, several output heads) reuse the same
  * layer passes, in DL4J's {@code ComputationGraph} layout. DL4J's {@code MultiLayerNetwork} stays the export format and the test oracle.
  * May import {@code core}, {@code data} and {@code model}; {@code train}, {@code latent}, {@code analysis},

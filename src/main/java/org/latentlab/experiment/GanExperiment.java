@@ -49,10 +49,16 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         }
         if (training.loss() == GanLoss.WGAN_GP) {
             for (LayerSpec l : discriminator.layers()) {
-                if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.Dropout) {
+                if (l instanceof LayerSpec.BatchNorm) {
+                    // Gulrajani et al. 2017, section 4: the penalty is on each example's gradient alone
+                    throw new IllegalArgumentException("wgan-gp penalises the critic's gradient at each example, and"
+                            + " batch norm layer '" + l.name() + "' makes every score depend on the whole batch: remove"
+                            + " it (WGAN-GP critics use none, or layer norm), or use the wgan loss with weight clipping");
+                }
+                if (l instanceof LayerSpec.Dropout) {
                     throw new IllegalArgumentException("wgan-gp needs second derivatives of the critic, and layer '"
-                            + l.name() + "' (" + l.type() + ") has none here: remove it (WGAN-GP critics use no"
-                            + " batch norm), or use the wgan loss with weight clipping");
+                            + l.name() + "' (" + l.type() + ") has none here: remove it, or use the wgan loss with"
+                            + " weight clipping");
                 }
             }
         }

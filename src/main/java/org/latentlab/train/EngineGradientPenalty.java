@@ -7,26 +7,27 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * WGAN-GP's gradient penalty Ω = (λ/m) Σᵢ (‖gᵢ‖ − 1)², gᵢ = ∇ₓ D(x̂ᵢ) (Gulrajani et al. 2017), exact for any critic
- * the engine runs with second derivatives (dense, convolutional, transposed convolutional, upsampling and average
- * pooling layers with any of the lab's activations). One forward and one input-gradient pass at the interpolates
- * give the gᵢ; then ∂Ω/∂θ = Σᵢ cᵢ (∂gᵢ/∂θ)ᵀ gᵢ with cᵢ = (2λ/m)(‖gᵢ‖ − 1)/‖gᵢ‖ is the derivative of the critic's
- * parameter gradient for L = Σᵢ D(x̂ᵢ) along the input direction uᵢ = cᵢ gᵢ: one pass of Pearlmutter's R-operator
- * ({@link TrainingNetwork#inputDirectionalGradient}). Not thread-safe: the critic's owner thread runs it.
+ * the engine runs with second derivatives (dense, convolutional, transposed convolutional, batch normalisation,
+ * upsampling, average and max pooling layers with any of the lab's activations; with batch normalisation each gᵢ is the
+ * gradient of Σⱼ D(x̂ⱼ), the scores of the whole batch, which is why WGAN-GP critics use none). One forward and one
+ * input-gradient pass at the interpolates give the gᵢ; then ∂Ω/∂θ = Σᵢ cᵢ (∂gᵢ/∂θ)ᵀ gᵢ with
+ * cᵢ = (2λ/m)(‖gᵢ‖ − 1)/‖gᵢ‖ is the derivative of the critic's parameter gradient for L = Σᵢ D(x̂ᵢ) along the input
+ * direction uᵢ = cᵢ gᵢ: one pass of Pearlmutter's R-operator ({@link TrainingNetwork#inputDirectionalGradient}).
+ * Not thread-safe: the critic's owner thread runs it.
  */
 final class EngineGradientPenalty implements CriticPenalty {
 
     private final TrainingNetwork critic;
 
     /**
-     * @throws LabException when the critic does not run on the engine with second derivatives (batch
-     *                      normalisation, a layer only DL4J runs), saying which layer
+     * @throws LabException when the critic does not run on the engine with second derivatives (a layer only DL4J
+     *                      runs), saying which layer
      */
     EngineGradientPenalty(TrainingNetwork critic) {
         this.critic = critic;
         critic.secondDerivativesUnavailable().ifPresent(why -> {
             throw new LabException("WGAN-GP's penalty needs second derivatives of D, but " + why
-                    + ". Remove that layer (WGAN-GP critics use no batch norm) or use the wgan loss with weight"
-                    + " clipping");
+                    + ". Remove that layer or use the wgan loss with weight clipping");
         });
     }
 

@@ -37,7 +37,7 @@ import java.util.Random;
  * <p>Hessian-vector products: exact, from the engine (the composite network encoder∘decoder with a squared-error or
  * sigmoid cross-entropy head), for a plain autoencoder whose layers all have an R-operator (dense, convolution,
  * transposed convolution, upsampling, average and max pooling, reshapes); central differences of the gradient for a
- * VAE and for networks with batch normalisation.
+ * VAE and, as θ leaves out batch normalisation's running statistics, for networks with batch normalisation.
  */
 public final class AutoencoderObjective extends NetworkObjective {
 

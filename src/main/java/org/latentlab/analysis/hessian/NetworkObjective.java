@@ -101,9 +101,10 @@ public abstract class NetworkObjective implements Objective, AutoCloseable {
     private Optional<ExactCurvature> curvature;
 
     /**
-     * This loss compiled into the engine, when the engine runs its networks and their second derivatives (chains
-     * without batch normalisation) and its loss; built on
-     * first use and kept. Empty for any other objective: its Hessian-vector products stay central differences.
+     * This loss compiled into the engine, when the engine runs its networks, their second derivatives and its loss
+     * over the same θ (so not with batch normalisation, whose running statistics the engine's vector holds and θ
+     * leaves out); built on first use and kept. Empty for any other objective: its Hessian-vector
+     * products stay central differences.
      */
     public final Optional<ExactCurvature> exactCurvature() {
         if (curvature == null) {
