@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.latentlab.analysis.Nets;
 import org.latentlab.data.ToyDistribution;
-import org.latentlab.latent.Latent;
+import org.latentlab.train.Latent;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
 import org.latentlab.model.NetworkCompiler;
@@ -44,6 +44,31 @@ class GanProductsTest {
         return new GanTrainer(g, d, ToyDistribution.named("ring8"),
                 new GanSettings(loss, 1, 6, ADAM, ADAM, smoothing, 0, 0, 0), 2, 3);
     }
+
+    /** 6x6 images of uniform noise: a data set of G's size for the convolutional players. */
+    private static final org.latentlab.data.DataSource NOISE = new org.latentlab.data.DataSource() {
+        @Override
+        public String name() {
+            return "noise";
+        }
+
+        @Override
+        public int[] shape() {
+            return new int[] {1, 6, 6};
+        }
+
+        @Override
+        public void sample(int n, Random rng, float[] out) {
+            for (int i = 0; i < n * 36; i++) {
+                out[i] = rng.nextFloat();
+            }
+        }
+
+        @Override
+        public String contentHash() {
+            return "noise";
+        }
+    };
 
     private static INDArray real(int n, int dim, long seed) {
         return Nets.uniform(seed, n, dim, 1.0);
@@ -86,7 +111,7 @@ class GanProductsTest {
 
     @Test
     void convolutionalPlayersWithBatchNormAndMaxPoolingHaveExactProducts() {
-        GanTrainer t = new GanTrainer(generator(), discriminator(false), ToyDistribution.named("ring8"),
+        GanTrainer t = new GanTrainer(generator(), discriminator(false), NOISE,
                 new GanSettings(GanLoss.NON_SATURATING, 1, 4, ADAM, ADAM, false, 0, 0, 0), 3, 4);
         INDArray z = Latent.gaussian(4, 3, new Random(11), DataType.DOUBLE);
         ExactProductsTest.sameProducts(GanObjective.generator(t, z), "conv G with batch norm");
@@ -96,7 +121,7 @@ class GanProductsTest {
     @Test
     void aDiscriminatorWithBatchNormKeepsCentralDifferences() {
         // D's step normalises real and generated examples as two batches: one chain pass is not that loss
-        GanTrainer t = new GanTrainer(generator(), discriminator(true), ToyDistribution.named("ring8"),
+        GanTrainer t = new GanTrainer(generator(), discriminator(true), NOISE,
                 new GanSettings(GanLoss.LSGAN, 1, 4, ADAM, ADAM, false, 0, 0, 0), 3, 4);
         INDArray z = Latent.gaussian(4, 3, new Random(11), DataType.DOUBLE);
         GanObjective d = GanObjective.discriminator(t, real(4, 36, 12), z);
