@@ -30,44 +30,7 @@ import java.util.function.DoubleBinaryOperator;
  */
 public final class ExactCurvature implements AutoCloseable {
 
-    /** The passes this loss needs from a compiled network on its fixed batch. */
-    private interface Passes extends AutoCloseable {
-        long parameterCount();
-
-        /** The live flat parameters: write θ into them. */
-        INDArray parameters();
-
-        /** The forward pass on the fixed batch; returns the live output [batch, outputs]. */
-        INDArray forward();
-
-        /** dL/d(output) to write before {@link #backward}. */
-        INDArray outputGradient();
-
-        /** The backward pass from {@link #outputGradient}; returns the live parameter gradient. */
-        INDArray backward();
-
-        /** The live parameter gradient of the last {@link #backward}. */
-        INDArray gradient();
-
-        /** The live parameter direction v. */
-        INDArray direction();
-
-        /** R-forward along v at the last forward pass; returns the live R(output). */
-        INDArray rForward();
-
-        /** R{dL/d(output)} to write before {@link #rBackward}. */
-        INDArray rOutputGradient();
-
-        /** R-backward; returns the live H·v. */
-        INDArray rBackward();
-
-        String describe();
-
-        @Override
-        void close();
-    }
-
-    private final Passes passes;
+    private final CurvaturePasses passes;
     /** The dense plan when the passes are one (its loss-surface shortcut), else null. */
     private final DensePlan dense;
     private final LossHead head;
@@ -96,7 +59,7 @@ public final class ExactCurvature implements AutoCloseable {
         this.target = target.reshape(plan.batch(), plan.chain().outputs()).castTo(plan.dataType()).dup();
     }
 
-    private ExactCurvature(ChainPasses passes, LossHead head, INDArray target, ParameterRuns runs) {
+    private ExactCurvature(CurvaturePasses passes, LossHead head, INDArray target, ParameterRuns runs) {
         this.dense = null;
         this.passes = passes;
         this.head = head;
@@ -165,6 +128,51 @@ public final class ExactCurvature implements AutoCloseable {
                 runs == null ? ParameterRuns.all(chain.parameters()) : runs));
     }
 
+    /**
+     * A VAE's negative ELBO on a fixed batch and noise draw: the head's reconstruction loss of the decoder's output
+     * at z = μ + σ ⊙ ε plus β · mean KL of the encoder's [μ, log σ²] to N(0, I) ({@link VariationalPasses}), over the
+     * part of [θ_encoder, θ_decoder] that {@code runs} picks (all of it when null), compiled in DOUBLE; empty when the
+     * engine does not run both networks with R-operators or the sizes do not join.
+     *
+     * @param input  the batch the encoder takes, [n, ...] (copied)
+     * @param target what the head compares the decoder's output with, [n, outputs] in any shape (copied)
+     * @param noise    ε, [n, k] for a code of k (copied)
+     * @param constant added to the loss (a Gaussian likelihood's normalising constant)
+     */
+    public static Optional<ExactCurvature> ofVariational(MultiLayerNetwork encoder, MultiLayerNetwork decoder,
+                                                         LossHead head, INDArray input, INDArray target,
+                                                         INDArray noise, double beta, double constant,
+                                                         ParameterRuns runs) {
+        Optional<Chain> e = Chain.of(encoder);
+        Optional<Chain> d = Chain.of(decoder);
+        int n = (int) input.size(0);
+        if (e.isEmpty() || d.isEmpty() || noise.rank() != 2 || noise.size(0) != n
+                || e.get().outputSize() != 2 * noise.size(1) || d.get().inputSize() != noise.size(1)
+                || input.length() != n * e.get().inputSize() || target.length() != n * d.get().outputSize()
+                || runs != null && runs.end() > e.get().parameters() + d.get().parameters()) {
+            return Optional.empty();
+        }
+        INDArray encoderParams = encoder.params().castTo(DataType.DOUBLE).reshape(1, encoder.numParams()).dup();
+        INDArray decoderParams = decoder.params().castTo(DataType.DOUBLE).reshape(1, decoder.numParams()).dup();
+        INDArray encoderGradient = encoderParams.ulike();
+        INDArray decoderGradient = decoderParams.ulike();
+        ChainPlan encoderPlan = new ChainPlan(e.get(), n, encoderParams, encoderGradient);
+        ChainPlan decoderPlan = new ChainPlan(d.get(), n, decoderParams, decoderGradient);
+        VariationalPasses passes;
+        try {
+            passes = new VariationalPasses(encoderPlan, encoderParams, encoderGradient, decoderPlan, decoderParams,
+                    decoderGradient, input.reshape(n, e.get().inputSize()).castTo(DataType.DOUBLE).dup(),
+                    noise.castTo(DataType.DOUBLE).dup(), beta, constant);
+        } catch (UnsupportedOperationException ex) {
+            encoderPlan.close();
+            decoderPlan.close();
+            return Optional.empty();
+        }
+        INDArray y = target.reshape(n, d.get().outputSize()).castTo(DataType.DOUBLE).dup();
+        return Optional.of(new ExactCurvature(passes, head, y,
+                runs == null ? ParameterRuns.all(passes.parameterCount()) : runs));
+    }
+
     public int dimension() {
         return (int) (runs == null ? passes.parameterCount() : runs.total());
     }
@@ -221,7 +229,7 @@ public final class ExactCurvature implements AutoCloseable {
                     cell[k] = origin[k] + a * d1[k] + b * d2[k];
                 }
                 write(passes.parameters(), cell);
-                return head.value(passes.forward(), target, passes.outputGradient());
+                return head.value(passes.forward(), target, passes.outputGradient()) + passes.auxiliaryLoss();
             };
         }
         DensePlan plan = dense;
@@ -264,7 +272,7 @@ public final class ExactCurvature implements AutoCloseable {
         }
         write(passes.parameters(), theta);
         INDArray out = passes.forward();
-        loss = head.valueAndGradient(out, target, passes.outputGradient());
+        loss = head.valueAndGradient(out, target, passes.outputGradient()) + passes.auxiliaryLoss();
         passes.backward();
         point = theta.clone();
     }
@@ -322,7 +330,7 @@ public final class ExactCurvature implements AutoCloseable {
         passes.close();
     }
 
-    private record DensePasses(DensePlan plan) implements Passes {
+    private record DensePasses(DensePlan plan) implements CurvaturePasses {
         @Override
         public long parameterCount() {
             return plan.chain().parameters();
@@ -386,7 +394,7 @@ public final class ExactCurvature implements AutoCloseable {
 
     /** A {@link ChainPlan} on a fixed batch, over parameter and gradient vectors of its own. */
     private record ChainPasses(ChainPlan plan, INDArray parameters, INDArray gradient, INDArray input,
-                               INDArray outputGradient) implements Passes {
+                               INDArray outputGradient) implements CurvaturePasses {
 
         ChainPasses(ChainPlan plan, INDArray parameters, INDArray gradient, INDArray input) {
             this(plan, parameters, gradient, input,

@@ -35,9 +35,9 @@ import java.util.Random;
  * Sparsity and contractive penalties and tied weights are not part of this loss.
  *
  * <p>Hessian-vector products: exact, from the engine (the composite network encoder∘decoder with a squared-error or
- * sigmoid cross-entropy head), for a plain autoencoder whose layers all have an R-operator (dense, convolution,
- * transposed convolution, upsampling, average and max pooling, reshapes); central differences of the gradient for a
- * VAE and, as θ leaves out batch normalisation's running statistics, for networks with batch normalisation.
+ * sigmoid cross-entropy head; for a VAE with the sampling block and its KL term between them), whenever every layer
+ * has an R-operator (all the lab builds: dense, convolution, transposed convolution, batch normalisation, pooling,
+ * upsampling, reshapes); θ leaves out batch normalisation's running statistics, which stay where they are.
  */
 public final class AutoencoderObjective extends NetworkObjective {
 
@@ -115,12 +115,14 @@ public final class AutoencoderObjective extends NetworkObjective {
 
     @Override
     protected java.util.Optional<ExactCurvature> compileCurvature() {
-        if (vae) {
-            return java.util.Optional.empty();
-        }
         LossHead head = reconstruction == Reconstruction.CROSS_ENTROPY ? LossHead.sigmoidCrossEntropy(1.0 / n)
-                : LossHead.squaredError(1.0 / n);
+                : LossHead.squaredError((vae ? 0.5 : 1.0) / n);
         INDArray y = Nd4j.create(target, new long[] {n, dataDim}, DataType.DOUBLE);
+        if (vae) {
+            return ExactCurvature.ofVariational(encoder, decoder, head, input, y,
+                    Nd4j.create(noise, new long[] {n, codeDim}, DataType.DOUBLE), beta,
+                    reconstruction == Reconstruction.CROSS_ENTROPY ? 0 : HALF_LOG_TWO_PI * dataDim, layout().runs());
+        }
         java.util.Optional<DenseChain> dense = DenseChain.of(encoder).flatMap(e -> DenseChain.of(decoder).map(e::then));
         if (dense.isPresent()) {
             return java.util.Optional.of(new ExactCurvature(new DensePlan(dense.get(), n, DataType.DOUBLE), head,
