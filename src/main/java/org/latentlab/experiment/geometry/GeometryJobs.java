@@ -285,6 +285,15 @@ public final class GeometryJobs implements AutoCloseable {
                 : null, loss.seed(), l, (System.nanoTime() - startNanos) / 1e9);
     }
 
+    /** As {@link #info}, the objective's description saying how its Hessian-vector products were taken. */
+    AnalysisInfo hessianInfo(NetworkObjective o, double[] theta, LossSpec loss, long startNanos) {
+        AnalysisInfo i = info(o, theta, loss, startNanos);
+        String products = o.exactCurvature().isPresent() ? "exact Hessian products (Pearlmutter's R-operator)"
+                : "Hessian products by central differences of the gradient";
+        return new AnalysisInfo(i.run(), i.iteration(), i.kind(), i.objective() + "; " + products, i.parameters(),
+                i.examples(), i.part(), i.seed(), i.loss(), i.seconds());
+    }
+
     /** The batch size the objective really has: n, or fewer when the set it takes them from is smaller. */
     private int examplesUsed(LossSpec loss) {
         if (finiteExamples == null) {

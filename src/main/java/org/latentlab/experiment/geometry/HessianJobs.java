@@ -73,7 +73,7 @@ final class HessianJobs {
         HessianVectorProduct hvp = new HessianVectorProduct(o, theta);
         EigenPairs p = new Lanczos(hvp, loss.seed()).topEigenvalues(k, Math.min(o.dimension(), maxSteps),
                 GeometryJobs.LANCZOS_TOLERANCE, new ProgressRange(monitor, 0, 1, ""));
-        HessianTop fresh = HessianTopFiles.rounded(new HessianTop(jobs.info(o, theta, loss, t0), p.eigenvalues(),
+        HessianTop fresh = HessianTopFiles.rounded(new HessianTop(jobs.hessianInfo(o, theta, loss, t0), p.eigenvalues(),
                 p.eigenvectors(), p.residuals(), p.iterations(), p.converged()));
         HessianTopFiles.write(file, fresh);
         monitor.progress(1, "done; kept in " + file.getFileName());
@@ -105,7 +105,7 @@ final class HessianJobs {
             monitor.progress(0.9, "exact Hessian: computing the spectrum of the " + n + " x " + n
                     + " matrix (cannot be cancelled)");
             HessianSpectrum s = h.spectrum(false);
-            return new HessianFull(jobs.info(o, theta, loss, t0), s.eigenvalues(), h.asymmetry());
+            return new HessianFull(jobs.hessianInfo(o, theta, loss, t0), s.eigenvalues(), h.asymmetry());
         });
     }
 
@@ -135,7 +135,7 @@ final class HessianJobs {
                         weights[r] = q.weights();
                     }
                     double trace = d.trace(o.dimension());
-                    return new HessianDensity(jobs.info(o, theta, loss, t0), nodes, weights, c.x(), c.density(),
+                    return new HessianDensity(jobs.hessianInfo(o, theta, loss, t0), nodes, weights, c.x(), c.density(),
                             c.sigma(), d.negativeFraction(GeometryJobs.NEGATIVE_TOLERANCE), trace);
                 });
     }
@@ -155,7 +155,7 @@ final class HessianJobs {
             double[] theta = o.initialPoint();
             Hutchinson.TraceEstimate t = new Hutchinson(new HessianVectorProduct(o, theta), loss.seed())
                     .trace(samples, TRACE_RELATIVE_ERROR, new ProgressRange(monitor, 0, 1, ""));
-            return new HessianTrace(jobs.info(o, theta, loss, t0), t.trace(), t.standardError(), t.samples());
+            return new HessianTrace(jobs.hessianInfo(o, theta, loss, t0), t.trace(), t.standardError(), t.samples());
         });
     }
 }
