@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.latentlab.engine.InferenceNetwork;
+import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -50,8 +51,9 @@ public final class GanTrainer implements Trainer {
     private final boolean discriminatorHasBatchNorm;
     private final CriticPenalty gradientPenalty;
     private final Random rng = new Random();
-    /** D in inference mode on the engine, for the gradient field; made on first use. */
-    private InferenceNetwork inferenceDiscriminator;
+    /** Inference-mode outputs for samples and scores, on the engine. */
+    private final InferenceOutput generatorOutput;
+    private final InferenceOutput discriminatorOutput;
     /** Views of batch norm's running statistics in D's gradient; made on first use. */
     private List<INDArray> runningStatisticViews;
     private GanSettings settings;
@@ -98,6 +100,8 @@ public final class GanTrainer implements Trainer {
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class);
         checkShapes();
         this.g = TrainingNetwork.of(generator);
+        this.generatorOutput = new InferenceOutput(generator);
+        this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
@@ -324,20 +328,18 @@ public final class GanTrainer implements Trainer {
 
     /** G's samples for the given codes, flat [n, dataDim], in inference mode. */
     public INDArray generate(INDArray z) {
-        return flat(generator.output(z, false));
+        return generatorOutput.of(z);
     }
 
     /** D's raw scores for the given examples [n, dataDim], in inference mode. */
     public INDArray score(INDArray x) {
-        return discriminator.output(x, false);
+        return discriminatorOutput.of(x);
     }
 
     /** dL_G/dx at the given generated points: the direction G's update pushes each sample, negated. */
     public INDArray generatorLossInputGradient(INDArray fake) {
-        if (inferenceDiscriminator == null) {
-            inferenceDiscriminator = InferenceNetwork.of(discriminator).orElseThrow(() -> new LabException(
-                    "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
-        }
+        InferenceNetwork inferenceDiscriminator = discriminatorOutput.engine().orElseThrow(() -> new LabException(
+                "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
         double[] s = inferenceDiscriminator.output(fake).toDoubleVector();
         double[] eps = new double[s.length];
         for (int i = 0; i < s.length; i++) {

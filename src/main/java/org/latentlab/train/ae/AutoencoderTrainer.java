@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.engine.DenseViews;
+import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
 import org.latentlab.train.StepArrays;
 import org.latentlab.train.Host;
@@ -47,6 +48,9 @@ public final class AutoencoderTrainer implements Trainer {
 
     private final MultiLayerNetwork encoder;
     private final MultiLayerNetwork decoder;
+    /** Inference-mode outputs for views and held-out measures, on the engine. */
+    private final InferenceOutput encoderOutput;
+    private final InferenceOutput decoderOutput;
     private final TrainingNetwork enc;
     private final TrainingNetwork dec;
     private final DataSource data;
@@ -88,6 +92,8 @@ public final class AutoencoderTrainer implements Trainer {
                               AutoencoderSettings settings, Kind kind, long seed) {
         this.encoder = encoder;
         this.decoder = decoder;
+        this.encoderOutput = new InferenceOutput(encoder);
+        this.decoderOutput = new InferenceOutput(decoder);
         this.data = data;
         this.settings = settings;
         this.kind = kind;
@@ -260,19 +266,19 @@ public final class AutoencoderTrainer implements Trainer {
 
     /** The encoder's code for each example: the code layer's activations, or μ for a VAE. Inference mode. */
     public INDArray encode(INDArray x) {
-        INDArray e = flat(encoder.output(x, false));
+        INDArray e = encoderOutput.of(x);
         return kind == Kind.VAE ? e.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, codeDim)).dup() : e;
     }
 
     /** The encoder's raw outputs (n × code, or n × 2·code = [μ, log σ²] for a VAE), inference mode. */
     public double[] encoderOutput(INDArray x) {
-        return Host.doubles(flat(encoder.output(x, false)));
+        return Host.doubles(encoderOutput.of(x));
     }
 
     /** The decoder's output for codes, as data values (σ applied for a Bernoulli decoder). Inference mode. */
     public INDArray decode(INDArray z) {
-        INDArray o = flat(decoder.output(z, false));
+        INDArray o = decoderOutput.of(z);
         return settings.reconstruction() == Reconstruction.CROSS_ENTROPY
                 ? org.nd4j.linalg.ops.transforms.Transforms.sigmoid(o, false) : o;
     }
@@ -295,7 +301,7 @@ public final class AutoencoderTrainer implements Trainer {
 
     private Map<String, Double> lossOnly(INDArray input, INDArray target) {
         int n = (int) input.rows();
-        double[] e = Host.doubles(flat(encoder.output(input, false)));
+        double[] e = Host.doubles(encoderOutput.of(input));
         double[] code = e;
         Map<String, Double> losses = new LinkedHashMap<>();
         double kl = 0;
@@ -307,7 +313,7 @@ public final class AutoencoderTrainer implements Trainer {
             code = Reparameterisation.sample(e, noise, n, codeDim);
             kl = Reparameterisation.kl(e, n, codeDim);
         }
-        INDArray o = flat(decoder.output(Nd4j.create(code, new long[] {n, codeDim}, dataType), false));
+        INDArray o = decoderOutput.of(Nd4j.create(code, new long[] {n, codeDim}, dataType));
         double recon = reconstructionLoss.valueAndGradient(o, target.castTo(dataType),
                 Nd4j.createUninitialized(dataType, o.shape()));
         losses.put("reconstruction", recon);
