@@ -5,6 +5,9 @@ import java.util.Random;
 /**
  * A finite, indexable data set (IDX images, an image folder): examples can be read one by one, optionally with
  * class labels, and split into a training part and a held-out part.
+ *
+ * <p>{@link #sample} draws every example as {@code example(rng.nextInt(size()))}, one draw per example in order
+ * ({@link #sampleUniform}); the trainers' native example table relies on it to draw the same batches.
  */
 public interface ExampleSet extends DataSource {
 

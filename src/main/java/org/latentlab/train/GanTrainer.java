@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.latentlab.data.ExampleSet;
+import org.latentlab.engine.ExampleTable;
 import org.latentlab.engine.InferenceNetwork;
 import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
@@ -51,6 +53,8 @@ public final class GanTrainer implements Trainer {
     private final boolean discriminatorHasBatchNorm;
     private final CriticPenalty gradientPenalty;
     private final Random rng = new Random();
+    /** A finite data set as one native table, real batches gathered from it; made on first use. */
+    private java.util.Optional<ExampleTable> table;
     /** Inference-mode outputs for samples and scores, on the engine. */
     private final InferenceOutput generatorOutput;
     private final InferenceOutput discriminatorOutput;
@@ -361,6 +365,12 @@ public final class GanTrainer implements Trainer {
 
     /** A batch of real examples in a step array (overwritten by the next step). */
     private INDArray reals(int n) {
+        if (table == null) {
+            table = data instanceof ExampleSet set ? ExampleTable.of(set, dataType) : java.util.Optional.empty();
+        }
+        if (table.isPresent()) {
+            return table.get().sample(n, rng);
+        }
         float[] values = new float[n * dataDim];
         data.sample(n, rng, values);
         return step.filled("real", n, dataDim, values);

@@ -5,7 +5,9 @@ import org.latentlab.core.Seeds;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
+import org.latentlab.data.ExampleSet;
 import org.latentlab.engine.DenseViews;
+import org.latentlab.engine.ExampleTable;
 import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
 import org.latentlab.train.StepArrays;
@@ -22,6 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -48,6 +51,8 @@ public final class AutoencoderTrainer implements Trainer {
 
     private final MultiLayerNetwork encoder;
     private final MultiLayerNetwork decoder;
+    /** A finite training set as one native table, batches gathered from it; made on first use. */
+    private Optional<ExampleTable> table;
     /** Inference-mode outputs for views and held-out measures, on the engine. */
     private final InferenceOutput encoderOutput;
     private final InferenceOutput decoderOutput;
@@ -325,6 +330,12 @@ public final class AutoencoderTrainer implements Trainer {
     }
 
     INDArray sample(int n) {
+        if (table == null) {
+            table = data instanceof ExampleSet set ? ExampleTable.of(set, dataType) : Optional.empty();
+        }
+        if (table.isPresent()) {
+            return table.get().sample(n, rng);
+        }
         float[] values = new float[n * dataDim];
         data.sample(n, rng, values);
         return step.filled("batch", n, dataDim, values);
