@@ -3,12 +3,11 @@ package org.latentlab.train.ae;
 import org.latentlab.train.Host;
 import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The reconstruction term of an autoencoder's loss, the mean over the batch of each example's sum, with its
@@ -17,7 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * arithmetic.
  * <ul>
  *   <li>Cross-entropy from logits l (a Bernoulli decoder), in the stable form max(l, 0) − l·x + log(1 + e^−|l|);
- *       gradient σ(l) − x.</li>
+ *       gradient σ(l) − x. The last term is −log max(σ(l), 1 − σ(l)) from the σ the gradient needs: one log
+ *       instead of an exp and a log1p, libnd4j's slowest transforms here (its absolute error, below the data
+ *       type's resolution near 1, is under 10⁻⁷ a value in float).</li>
  *   <li>Squared error Σ (x − r)², gradient 2(r − x); for a VAE the Gaussian likelihood with unit variance,
  *       ½ (x − r)² + ½ log 2π per value.</li>
  * </ul>
@@ -50,17 +51,16 @@ final class ReconstructionLoss {
         double total;
         if (kind == Reconstruction.CROSS_ENTROPY) {
             Nd4j.exec(new Sigmoid(o, b));
-            b.subi(x).divi(n);
-            grad.assign(b);
-            Nd4j.exec(new Abs(o, a));
-            a.negi();
-            Nd4j.exec(new Exp(a, a));
-            Nd4j.exec(new Log1p(a, a));
+            b.sub(x, grad).muli(1.0 / n);
+            // log(1 + e^−|l|) = −log σ(|l|) = −log max(σ(l), 1 − σ(l)): one log on the σ already computed
+            b.rsub(1, a);
+            Transforms.max(a, b, false);
+            Nd4j.exec(new Log(a, a));
             Nd4j.exec(new RectifiedLinear(o, b, 0.0));
-            a.addi(b);
-            o.mul(x, b);
-            a.subi(b);
-            return rowTotal(a) / n;
+            b.subi(a);
+            o.mul(x, a);
+            b.subi(a);
+            return rowTotal(b) / n;
         }
         double scale = gaussian ? 0.5 : 1.0;
         o.sub(x, a);
