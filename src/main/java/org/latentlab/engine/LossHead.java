@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The lab's heads: {@link #squaredError} (the autoencoder's sum of squares), {@link #sigmoidCrossEntropy}
  * (Bernoulli cross-entropy from logits), {@link #softmaxCrossEntropy} (a classifier's cross-entropy from logits),
- * and {@link #linear} and {@link #hinge} (GAN critics' losses, flat in the output).
+ * {@link #linear} and {@link #hinge} (GAN critics' losses, flat in the output), and {@link #elementwise} (any
+ * scalar loss given with its derivatives).
  * Each takes a scale: 1/n makes it a mean over a batch of n.
  */
 public interface LossHead {
@@ -54,6 +55,14 @@ public interface LossHead {
     /** scale · Σ max(0, 1 − y ⊙ out) over every value, y = ±1: zero curvature wherever it has one. */
     static LossHead hinge(double scale) {
         return new LinearHead(scale, true);
+    }
+
+    /**
+     * scale · Σ ℓ(out, y) over every value, for a scalar loss given with its first two derivatives (an f-GAN's
+     * terms); evaluated on the host, for narrow outputs such as one score per example.
+     */
+    static LossHead elementwise(double scale, ElementwiseLoss loss, String name) {
+        return new ElementwiseHead(scale, loss, name);
     }
 
     /** scale · Σᵢ −Σₖ yᵢₖ log softmax(ℓᵢ)ₖ over the rows i, ℓ the logits. */

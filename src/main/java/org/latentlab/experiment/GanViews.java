@@ -123,7 +123,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         }
         INDArray fakeArr = trainer.generate(viewZ);
         float[] fake = Host.floats(fakeArr);
-        boolean prob = trainer.settings().loss().probabilistic();
+        boolean prob = trainer.settings().loss().displaysProbability();
         double[] scores = trainer.score(heatGrid).toDoubleVector();
         float[] heat = new float[scores.length];
         for (int i = 0; i < scores.length; i++) {

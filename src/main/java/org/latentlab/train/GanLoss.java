@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,13 @@ import java.util.stream.Collectors;
  * </ul>
  * One-sided label smoothing replaces the real target 1 by t (0.9) in the minimax / non-saturating and LSGAN losses:
  * D's real term becomes −t log σ(s) − (1 − t) log(1 − σ(s)), or ½(s − t)².
+ *
+ * <p>The f-GAN losses (Nowozin, Cseke and Tomioka 2016, "f-GAN: Training Generative Neural Samplers using
+ * Variational Divergence Minimization"), one per {@link FDivergence}: {@code fgan-kl}, {@code fgan-reverse-kl},
+ * {@code fgan-pearson}, {@code fgan-hellinger}, {@code fgan-js}, {@code fgan-gan}. With T = g_f(s) the output
+ * activation, D maximises E_real[T] − E_fake[f*(T)]: D's loss is −g_f(s) per real example and f*(g_f(s)) per
+ * generated one. G uses the paper's non-saturating objective (section 3.2), −E_fake[g_f(s)], in place of the saturating
+ * −E_fake[f*(g_f(s))]. No label smoothing: the real term has no target.
  */
 public enum GanLoss {
     MINIMAX("minimax"),
@@ -28,12 +36,29 @@ public enum GanLoss {
     WGAN("wgan"),
     WGAN_GP("wgan-gp"),
     LSGAN("lsgan"),
-    HINGE("hinge");
+    HINGE("hinge"),
+    FGAN_KL("fgan-kl", FDivergence.KL),
+    FGAN_REVERSE_KL("fgan-reverse-kl", FDivergence.REVERSE_KL),
+    FGAN_PEARSON("fgan-pearson", FDivergence.PEARSON),
+    FGAN_HELLINGER("fgan-hellinger", FDivergence.HELLINGER),
+    FGAN_JS("fgan-js", FDivergence.JENSEN_SHANNON),
+    FGAN_GAN("fgan-gan", FDivergence.GAN);
 
     private final String id;
+    private final FDivergence divergence;
 
     GanLoss(String id) {
+        this(id, null);
+    }
+
+    GanLoss(String id, FDivergence divergence) {
         this.id = id;
+        this.divergence = divergence;
+    }
+
+    /** The f-divergence an f-GAN loss minimises; empty for the other losses. */
+    public Optional<FDivergence> fDivergence() {
+        return Optional.ofNullable(divergence);
     }
 
     @JsonValue
@@ -63,6 +88,19 @@ public enum GanLoss {
                     + "  L_G = −s_fake";
             case LSGAN -> "L_D = ½(s_real − 1)² + ½ s_fake²;  L_G = ½(s_fake − 1)²";
             case HINGE -> "L_D = max(0, 1 − s_real) + max(0, 1 + s_fake);  L_G = −s_fake";
+            case FGAN_KL -> "f-GAN, KL: T = s;  L_D = −s_real + exp(s_fake − 1);  L_G = −s_fake (non-saturating;"
+                    + " saturating: −exp(s_fake − 1))";
+            case FGAN_REVERSE_KL -> "f-GAN, reverse KL: T = −exp(−s);  L_D = exp(−s_real) + s_fake − 1;"
+                    + "  L_G = exp(−s_fake) (non-saturating; saturating: 1 − s_fake)";
+            case FGAN_PEARSON -> "f-GAN, Pearson χ²: T = s;  L_D = −s_real + s_fake²/4 + s_fake;  L_G = −s_fake"
+                    + " (non-saturating; saturating: −s_fake²/4 − s_fake)";
+            case FGAN_HELLINGER -> "f-GAN, squared Hellinger: T = 1 − exp(−s);  L_D = exp(−s_real) + exp(s_fake) − 2;"
+                    + "  L_G = exp(−s_fake) − 1 (non-saturating; saturating: 1 − exp(s_fake))";
+            case FGAN_JS -> "f-GAN, Jensen-Shannon: T = log 2 − softplus(−s);  L_D = softplus(−s_real)"
+                    + " + softplus(s_fake) − log 4;  L_G = softplus(−s_fake) − log 2 (non-saturating; saturating:"
+                    + " log 2 − softplus(s_fake))";
+            case FGAN_GAN -> "f-GAN, GAN: T = −softplus(−s);  L_D = softplus(−s_real) + softplus(s_fake);"
+                    + "  L_G = softplus(−s_fake) (non-saturating; saturating: −softplus(s_fake))";
         };
     }
 
@@ -83,6 +121,7 @@ public enum GanLoss {
             case WGAN, WGAN_GP -> -s;
             case LSGAN -> 0.5 * (s - target) * (s - target);
             case HINGE -> Math.max(0, 1 - s);
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN -> -divergence.activation(s);
         };
     }
 
@@ -92,6 +131,8 @@ public enum GanLoss {
             case WGAN, WGAN_GP -> -1;
             case LSGAN -> s - target;
             case HINGE -> s < 1 ? -1 : 0;
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN ->
+                    -divergence.activationDerivative(s);
         };
     }
 
@@ -102,6 +143,8 @@ public enum GanLoss {
             case WGAN, WGAN_GP -> s;
             case LSGAN -> 0.5 * s * s;
             case HINGE -> Math.max(0, 1 + s);
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN ->
+                    divergence.conjugateOfActivation(s);
         };
     }
 
@@ -111,6 +154,8 @@ public enum GanLoss {
             case WGAN, WGAN_GP -> 1;
             case LSGAN -> s;
             case HINGE -> s > -1 ? 1 : 0;
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN ->
+                    divergence.conjugateOfActivationDerivative(s);
         };
     }
 
@@ -121,6 +166,7 @@ public enum GanLoss {
             case NON_SATURATING -> softplus(-s);
             case WGAN, WGAN_GP, HINGE -> -s;
             case LSGAN -> 0.5 * (s - 1) * (s - 1);
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN -> -divergence.activation(s);
         };
     }
 
@@ -130,12 +176,27 @@ public enum GanLoss {
             case NON_SATURATING -> sigmoid(s) - 1;
             case WGAN, WGAN_GP, HINGE -> -1;
             case LSGAN -> s - 1;
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN ->
+                    -divergence.activationDerivative(s);
         };
     }
 
-    /** What the dashboard shows as "D(x)": σ(s) for probabilistic losses, the raw score otherwise. */
+    /**
+     * What the dashboard shows as "D(x)": σ(s) for probabilistic losses; for an f-GAN loss the probability that x is
+     * real which D's score implies, r/(1 + r) = σ(log r) with r = p_data/p_G = (f')⁻¹(g_f(s))
+     * ({@link FDivergence#impliedLogRatio}), so that an optimal D shows D*(x) = p_data/(p_data + p_G) whatever the
+     * divergence (for {@code fgan-gan} this is σ(s)); the raw score otherwise.
+     */
     public double displayScore(double s) {
+        if (divergence != null) {
+            return sigmoid(divergence.impliedLogRatio(s));
+        }
         return probabilistic() ? sigmoid(s) : s;
+    }
+
+    /** True when {@link #displayScore} is a probability: the probabilistic losses and the f-GAN losses. */
+    public boolean displaysProbability() {
+        return probabilistic() || divergence != null;
     }
 
     static double sigmoid(double s) {

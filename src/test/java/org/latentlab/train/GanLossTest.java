@@ -126,4 +126,104 @@ class GanLossTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GanLoss.parse("wasserstein"));
         assertTrue(e.getMessage().contains("'wasserstein'") && e.getMessage().contains("hinge"), e.getMessage());
     }
+
+    private static final GanLoss[] FGAN = {GanLoss.FGAN_KL, GanLoss.FGAN_REVERSE_KL, GanLoss.FGAN_PEARSON,
+        GanLoss.FGAN_HELLINGER, GanLoss.FGAN_JS, GanLoss.FGAN_GAN};
+
+    @Test
+    void fGanLossesAreTheBoundsTermsWithTheNonSaturatingGenerator() {
+        for (GanLoss loss : FGAN) {
+            FDivergence f = loss.fDivergence().orElseThrow();
+            assertTrue(loss.id().startsWith("fgan-") && !loss.supportsLabelSmoothing() && !loss.probabilistic()
+                    && loss.displaysProbability(), loss.toString());
+            assertTrue(loss.formula().contains("non-saturating") && loss.formula().contains(f.label()),
+                    loss.formula());
+            for (double s : SCORES) {
+                double t = f.activation(s);
+                assertEquals(-t, loss.realLoss(s, 1), 1e-15 * Math.max(1, Math.abs(t)), loss + " real at " + s);
+                double conj = f.conjugate(t);
+                assertEquals(conj, loss.fakeLoss(s), 1e-10 * Math.max(1, Math.abs(conj)), loss + " fake at " + s);
+                assertEquals(-t, loss.generatorLoss(s), 1e-15 * Math.max(1, Math.abs(t)), loss + " G at " + s);
+            }
+        }
+        for (GanLoss loss : GanLoss.values()) {
+            assertEquals(java.util.Arrays.asList(FGAN).contains(loss), loss.fDivergence().isPresent(), loss.id());
+        }
+    }
+
+    /** Goodfellow's GAN is the f-GAN of the GAN divergence; Jensen-Shannon shifts each term by log 2. */
+    @Test
+    void theGanAndJensenShannonFGansAreTheNonSaturatingGan() {
+        double log2 = Math.log(2);
+        for (double s : new double[] {-50, -4.2, -0.6, 0, 0.8, 3.9, 50}) {
+            GanLoss ns = GanLoss.NON_SATURATING;
+            assertEquals(ns.realLoss(s, 1), GanLoss.FGAN_GAN.realLoss(s, 1), 1e-14, "real at " + s);
+            assertEquals(ns.fakeLoss(s), GanLoss.FGAN_GAN.fakeLoss(s), 1e-14, "fake at " + s);
+            assertEquals(ns.generatorLoss(s), GanLoss.FGAN_GAN.generatorLoss(s), 1e-14, "G at " + s);
+            assertEquals(ns.realLoss(s, 1) - log2, GanLoss.FGAN_JS.realLoss(s, 1), 1e-14, "JS real at " + s);
+            assertEquals(ns.fakeLoss(s) - log2, GanLoss.FGAN_JS.fakeLoss(s), 1e-14, "JS fake at " + s);
+            assertEquals(ns.displayScore(s), GanLoss.FGAN_GAN.displayScore(s), 1e-16, "D(x) at " + s);
+            assertEquals(ns.displayScore(s), GanLoss.FGAN_JS.displayScore(s), 1e-16, "JS D(x) at " + s);
+        }
+    }
+
+    /**
+     * With P = Q the optimal critic is T = f'(1) everywhere and D's loss there is −(T − f*(T)) = −f(1): 0 for every
+     * f of the table but the GAN one, whose f(1) = −log 4. The score is found by maximising T − f*(T) over s.
+     */
+    @Test
+    void dsLossAtTheOptimumForEqualDistributionsIsMinusFOfOne() {
+        for (GanLoss loss : FGAN) {
+            double best = FDivergenceTest.goldenMax(s -> -loss.realLoss(s, 1) - loss.fakeLoss(s), -30, 30);
+            double expected = loss == GanLoss.FGAN_GAN ? Math.log(4) : 0;
+            assertEquals(expected, loss.realLoss(best, 1) + loss.fakeLoss(best), 1e-12, loss.toString());
+            assertEquals(0.5, loss.displayScore(best), 1e-7, loss + ": equal densities read as even odds");
+        }
+    }
+
+    @Test
+    void fGanTermsStayFiniteAndExactAtScoresOfFifty() {
+        double e50 = Math.exp(-50);
+        double log2 = Math.log(2);
+        for (GanLoss loss : FGAN) {
+            for (double s : new double[] {-50, 50}) {
+                double[] all = {loss.realLoss(s, 1), loss.realLossDerivative(s, 1), loss.fakeLoss(s),
+                    loss.fakeLossDerivative(s), loss.generatorLoss(s), loss.generatorLossDerivative(s),
+                    loss.displayScore(s)};
+                for (double v : all) {
+                    assertTrue(Double.isFinite(v), loss + " at " + s + ": " + java.util.Arrays.toString(all));
+                }
+            }
+        }
+        assertEquals(Math.exp(49), GanLoss.FGAN_KL.fakeLoss(50), 1e-12 * Math.exp(49));
+        assertEquals(Math.exp(-51), GanLoss.FGAN_KL.fakeLoss(-50), 1e-12 * Math.exp(-51));
+        assertEquals(Math.exp(50), GanLoss.FGAN_REVERSE_KL.realLoss(-50, 1), 1e-12 * Math.exp(50));
+        assertEquals(-Math.exp(50), GanLoss.FGAN_REVERSE_KL.generatorLossDerivative(-50), 1e-12 * Math.exp(50));
+        assertEquals(49, GanLoss.FGAN_REVERSE_KL.fakeLoss(50), 0);
+        assertEquals(-51, GanLoss.FGAN_REVERSE_KL.fakeLoss(-50), 0);
+        assertEquals(575, GanLoss.FGAN_PEARSON.fakeLoss(-50), 0);
+        assertEquals(Math.exp(50) - 1, GanLoss.FGAN_HELLINGER.fakeLoss(50), 1e-12 * Math.exp(50));
+        assertEquals(e50, GanLoss.FGAN_HELLINGER.fakeLossDerivative(-50), 1e-12 * e50);
+        assertEquals(-e50, GanLoss.FGAN_HELLINGER.realLossDerivative(50, 1), 1e-12 * e50);
+        assertEquals(e50, GanLoss.FGAN_GAN.realLoss(50, 1), 1e-12 * e50);
+        assertEquals(50, GanLoss.FGAN_GAN.fakeLoss(50), 1e-12);
+        assertEquals(e50, GanLoss.FGAN_GAN.fakeLoss(-50), 1e-12 * e50);
+        assertEquals(50 - log2, GanLoss.FGAN_JS.fakeLoss(50), 1e-12);
+        assertEquals(e50, GanLoss.FGAN_JS.fakeLossDerivative(-50), 1e-12 * e50);
+        assertEquals(-e50, GanLoss.FGAN_JS.generatorLossDerivative(50), 1e-12 * e50);
+    }
+
+    @Test
+    void fGanLossesRefuseLabelSmoothingAndParseByTheirIds() {
+        org.latentlab.model.OptimizerSpec adam = org.latentlab.model.OptimizerSpec.adam(1e-3, 0.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GanSettings(GanLoss.FGAN_KL, 1, 8, adam, adam, true, 0, 0, 0));
+        assertTrue(e.getMessage().contains("fgan-kl"), e.getMessage());
+        assertEquals(GanLoss.FGAN_REVERSE_KL, GanLoss.parse("fgan-reverse-kl"));
+        assertEquals(GanLoss.FGAN_JS, GanLoss.parse("FGAN_JS"));
+        for (String id : new String[] {"fgan-kl", "fgan-reverse-kl", "fgan-pearson", "fgan-hellinger", "fgan-js",
+            "fgan-gan"}) {
+            assertEquals(id, GanLoss.parse(id).id());
+        }
+    }
 }

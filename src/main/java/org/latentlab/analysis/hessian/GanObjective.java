@@ -3,8 +3,10 @@ package org.latentlab.analysis.hessian;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
+import org.latentlab.engine.ElementwiseLoss;
 import org.latentlab.engine.ExactCurvature;
 import org.latentlab.engine.LossHead;
+import org.latentlab.train.FDivergence;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -102,7 +104,8 @@ public final class GanObjective extends NetworkObjective {
     /**
      * The same loss on the engine, exact products by the R-operator: G's loss as the chain G then D over θ_G (D's
      * parameters held where they are), D's as D on the real rows then the generated ones, each loss term written as
-     * the engine's loss head with per-row targets. D's loss with batch normalisation in D is left to central
+     * the engine's loss head with per-row targets (the f-GAN terms as an elementwise head with their second
+     * derivatives). D's loss with batch normalisation in D is left to central
      * differences: the trainer normalises real and generated examples as two batches, one chain pass cannot.
      */
     @Override
@@ -115,11 +118,15 @@ public final class GanObjective extends NetworkObjective {
                 case MINIMAX -> LossHead.sigmoidCrossEntropy(-1.0 / n); // −softplus(s)
                 case WGAN, WGAN_GP, HINGE -> LossHead.linear(1.0 / n); // −s
                 case LSGAN -> LossHead.squaredError(0.5 / n); // ½(s − 1)²
+                case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN ->
+                        fGanHead(loss, n); // −g_f(s)
             };
             double target = switch (loss) {
                 case NON_SATURATING, LSGAN -> 1;
                 case MINIMAX -> 0;
                 case WGAN, WGAN_GP, HINGE -> -1;
+                // G's non-saturating f-GAN term is the head's real one, −g_f(s)
+                case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN -> 1;
             };
             return ExactCurvature.ofChains(List.of(trainer.generator(), trainer.discriminator()), head, z,
                     Nd4j.valueArrayOf(new long[] {n, 1}, target, DataType.DOUBLE), layout().runs());
@@ -147,6 +154,10 @@ public final class GanObjective extends NetworkObjective {
                 head = LossHead.hinge(1.0 / n); // max(0, 1 − s); max(0, 1 + s)
                 targets = new double[] {1, -1};
             }
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN -> {
+                head = fGanHead(loss, n); // −g_f(s); f*(g_f(s))
+                targets = new double[] {1, 0};
+            }
             default -> {
                 return Optional.empty();
             }
@@ -156,6 +167,30 @@ public final class GanObjective extends NetworkObjective {
         y.get(NDArrayIndex.interval(n, 2L * n), NDArrayIndex.all()).assign(targets[1]);
         return ExactCurvature.ofChains(List.of(trainer.discriminator()), head, Nd4j.vstack(real, fake), y,
                 layout().runs());
+    }
+
+    /**
+     * An f-GAN loss's terms as one head with their second derivatives: target 1 a real example's −g_f(s) (also G's
+     * non-saturating term), target 0 a generated example's f*(g_f(s)).
+     */
+    private static LossHead fGanHead(GanLoss loss, int n) {
+        FDivergence f = loss.fDivergence().orElseThrow();
+        return LossHead.elementwise(1.0 / n, new ElementwiseLoss() {
+            @Override
+            public double value(double s, double target) {
+                return target > 0.5 ? -f.activation(s) : f.conjugateOfActivation(s);
+            }
+
+            @Override
+            public double derivative(double s, double target) {
+                return target > 0.5 ? -f.activationDerivative(s) : f.conjugateOfActivationDerivative(s);
+            }
+
+            @Override
+            public double secondDerivative(double s, double target) {
+                return target > 0.5 ? -f.activationSecondDerivative(s) : f.conjugateOfActivationSecondDerivative(s);
+            }
+        }, loss.id());
     }
 
     private static boolean hasBatchNorm(MultiLayerNetwork net) {

@@ -6,7 +6,9 @@ import org.latentlab.train.GanLoss;
  * What the GAN bench calls D's output. With the minimax and non-saturating losses D's score is a logit and σ(s) is
  * D's belief that a point is real (Goodfellow et al. 2014); with WGAN, WGAN-GP (Arjovsky et al. 2017; Gulrajani et
  * al. 2017), hinge and LSGAN (Mao et al. 2017) it is an unbounded critic score, not a probability, and the heat map
- * shows it scaled to the range seen in the view.
+ * shows it scaled to the range seen in the view. With an f-GAN loss (Nowozin et al. 2016) the bench shows the
+ * probability that the score implies, r/(1 + r) with r the density ratio p_data/p_G an optimal D would output
+ * ({@link GanLoss#displayScore}).
  *
  * @param heatToggle  the heat-map check box
  * @param heatLegend  the legend under the 2-D view
@@ -26,6 +28,13 @@ public record ScoreLabels(String heatToggle, String heatLegend, String chartTitl
             return new ScoreLabels("Heat map: D(x)",
                     DOTS + "background: D(x) = σ(s), D's belief that a point is real (green) or fake (purple)",
                     "Discriminator outputs", "P(real) = σ(s)", "D(x)", "D(G(z))");
+        }
+        if (loss.fDivergence().isPresent()) {
+            return new ScoreLabels("Heat map: implied P(real)",
+                    DOTS + "background: r/(1 + r), the chance that a point is real implied by D's score under the "
+                            + loss.fDivergence().get().label() + " f-GAN, r = p_data/p_G as an optimal D would"
+                            + " estimate it: green = judged real, purple = judged fake",
+                    "Discriminator outputs (implied)", "implied P(real) = r/(1 + r)", "D(x)", "D(G(z))");
         }
         String name = loss == GanLoss.LSGAN ? "D's least-squares score s(x) (targets: real 1, fake 0)"
                 : "the critic's score s(x) (" + loss.id() + "; unbounded, not a probability)";

@@ -43,6 +43,11 @@ class GanBenchLabelsTest {
             if (loss.probabilistic()) {
                 assertTrue(l.heatLegend().contains("belief that a point is real"), l.heatLegend());
                 assertEquals("D(x)", l.real());
+            } else if (loss.fDivergence().isPresent()) {
+                assertFalse(l.heatLegend().contains("belief"), loss + ": " + l.heatLegend());
+                assertTrue(l.heatLegend().contains(loss.fDivergence().get().label()), l.heatLegend());
+                assertTrue(l.axis().startsWith("implied"), loss + ": " + l.axis());
+                assertTrue(l.heatToggle().contains("implied"), loss + ": " + l.heatToggle());
             } else {
                 assertFalse(l.heatLegend().contains("belief"), loss + ": " + l.heatLegend());
                 assertFalse(l.axis().contains("probab"), loss + ": " + l.axis());
