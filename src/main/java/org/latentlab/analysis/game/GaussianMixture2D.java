@@ -75,6 +75,17 @@ public record GaussianMixture2D(double[] meanX, double[] meanY, double[] weights
         return equalWeights(mx, my, toy.sigma(), toy.sigma());
     }
 
+    /**
+     * This mixture convolved with the kernel N(0, diag(hx², hy²)): the density of x + ε, ε ~ N(0, diag(hx², hy²)),
+     * again such a mixture, with standard deviations √(σx² + hx²) and √(σy² + hy²).
+     */
+    public GaussianMixture2D smoothed(double hx, double hy) {
+        if (!(hx >= 0 && hy >= 0 && Double.isFinite(hx) && Double.isFinite(hy))) {
+            throw new IllegalArgumentException("kernel widths must be ≥ 0 and finite, not " + hx + ", " + hy);
+        }
+        return new GaussianMixture2D(meanX, meanY, weights, Math.hypot(sigmaX, hx), Math.hypot(sigmaY, hy));
+    }
+
     @Override
     public double[] meanX() {
         return meanX.clone();

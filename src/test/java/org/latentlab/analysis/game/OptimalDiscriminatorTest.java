@@ -191,4 +191,28 @@ class OptimalDiscriminatorTest {
         int j = (int) ((2 - grid.yMin()) / grid.cellHeight());
         assertEquals(1.0, map.optimal()[j * grid.nx() + i], 1e-12);
     }
+
+    @Test
+    void aGeneratorThatMatchesTheDataIsSeenSoOnlyWithBothSidesSmoothed() {
+        // p_g = p_data: the smoothed map's expectation is exactly ½ everywhere, so its divergences shrink with n,
+        // while Scott's bandwidth (about 0.5 on the ring, 25 data σ) keeps the exact-data map far from it.
+        Random rng = new Random(21);
+        ViewGrid grid = ViewGrid.of(RING.viewBounds(), 80);
+        double previous = Double.POSITIVE_INFINITY;
+        for (int n : new int[] {300, 3000, 30_000}) {
+            float[] xy = new float[2 * n];
+            RING.sample(n, rng, xy);
+            OptimalDiscriminatorMap smoothed = OptimalDiscriminator.fromSamplesSmoothed(grid, RING, xy, n);
+            OptimalDiscriminatorMap exact = OptimalDiscriminator.fromSamples(grid, RING, xy, n);
+            double js = smoothed.divergences().jensenShannon();
+            assertTrue(js < previous / 2, "JS " + js + " at n = " + n + " after " + previous);
+            assertTrue(exact.divergences().jensenShannon() > 0.5);
+            previous = js;
+        }
+        assertTrue(previous < 2e-3, "JS " + previous + " with 30,000 samples");
+        // The smoothed data density is the mixture with σ² + h² per axis.
+        GaussianMixture2D wide = GaussianMixture2D.of(RING).smoothed(0.3, 0.4);
+        assertEquals(Math.hypot(0.02, 0.3), wide.sigmaX(), 1e-15);
+        assertEquals(Math.hypot(0.02, 0.4), wide.sigmaY(), 1e-15);
+    }
 }
