@@ -195,6 +195,23 @@ public final class ToyDistribution implements DataSource {
         return sigma;
     }
 
+    /**
+     * The exact density at (x, y) of a mixture: (1/K) Σ_k N((x, y); μ_k, σ² I). The other toy distributions have
+     * no closed-form density ({@link #isMixture()} is false) and throw {@link IllegalStateException}.
+     */
+    public double density(double x, double y) {
+        if (!isMixture()) {
+            throw new IllegalStateException("'" + name + "' has no closed-form density; only the Gaussian mixtures do");
+        }
+        double sum = 0;
+        for (double[] m : modes) {
+            double dx = x - m[0];
+            double dy = y - m[1];
+            sum += Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+        }
+        return sum / (modes.size() * 2 * Math.PI * sigma * sigma);
+    }
+
     /** {xmin, xmax, ymin, ymax}: the support with a margin, for plotting. */
     public double[] viewBounds() {
         return viewBounds.clone();
