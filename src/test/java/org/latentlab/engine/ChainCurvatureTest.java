@@ -69,6 +69,10 @@ class ChainCurvatureTest {
                                 new LayerSpec.Conv2D("c2", 2, 2, 1, Padding.SAME, Activation.LEAKYRELU, 0.2),
                                 new LayerSpec.Pool2D("p2", LayerSpec.Pool2D.Pooling.MAX, 2, 2),
                                 new LayerSpec.Flatten("f"), dense("o", 1, Activation.IDENTITY))), 2),
+                new Case("dropout on the input and between dense layers (the same mask at every pass)",
+                        new NetworkSpec("drop", Shape.vector(5), List.of(new LayerSpec.Dropout("in", 0.2),
+                                dense("h", 6, Activation.TANH), new LayerSpec.Dropout("d", 0.4),
+                                dense("o", 2, Activation.SIGMOID))), 4),
                 new Case("dense, batch norm on features, tanh", new NetworkSpec("bn", Shape.vector(4), List.of(
                         dense("h", 5, Activation.IDENTITY), new LayerSpec.BatchNorm("norm"),
                         new LayerSpec.Act("t", Activation.TANH, 0.2), dense("o", 2, Activation.IDENTITY))), 4),
@@ -116,8 +120,14 @@ class ChainCurvatureTest {
     }
 
     /** ∂L/∂θ and dL/dx at (θ, x), copied. */
+    /** A training-mode forward pass with dropout's masks drawn from the same random state every time. */
+    private static INDArray forward(ChainPlan plan, INDArray x) {
+        Nd4j.getRandom().setSeed(77);
+        return plan.forward(x);
+    }
+
     private static INDArray[] gradients(ChainPlan plan, INDArray gradient, INDArray x, INDArray r) {
-        INDArray dOut = plan.forward(x).add(r);
+        INDArray dOut = forward(plan, x).add(r);
         INDArray dx = plan.backward(dOut).dup();
         return new INDArray[] {gradient.dup(), dx};
     }
@@ -135,7 +145,7 @@ class ChainCurvatureTest {
         INDArray v = alongParameters ? data(6, params.shape(), 1) : Nd4j.zeros(DataType.DOUBLE, params.shape());
         INDArray u = alongInput ? data(7, x.shape(), 1) : Nd4j.zeros(DataType.DOUBLE, x.shape());
         try (ChainPlan plan = new ChainPlan(chain, n, params, gradient)) {
-            INDArray dOut = plan.forward(x).add(r);
+            INDArray dOut = forward(plan, x).add(r);
             plan.backward(dOut);
             plan.direction().assign(v);
             plan.rInput().assign(u);
