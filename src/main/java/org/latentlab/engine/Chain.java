@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.model.Activation;
+import org.latentlab.model.MinibatchDiscriminationLayer;
 import org.latentlab.model.Padding;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -199,6 +200,13 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
                     return null;
                 }
                 layers.add(new ChainBatchNorm(name, shape, b.getEps(), b.getDecay(), b.isUseLogStd()));
+            } else if (conf instanceof MinibatchDiscriminationLayer m) {
+                shape = shape == null ? new long[] {m.getNIn()} : shape;
+                if (shape.length != 1 || shape[0] != m.getNIn()) {
+                    return null;
+                }
+                layers.add(new ChainMinibatch(name, (int) m.getNIn(), m.getKernels(), m.getDims()));
+                shape = layers.get(layers.size() - 1).outputShape();
             } else if (conf instanceof Upsampling2D u) {
                 int[] s = u.getSize();
                 if (shape == null || shape.length != 3 || u.getFormat() != CNN2DFormat.NCHW || s.length != 2
@@ -321,6 +329,8 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             order = List.of("W", "b");
         } else if (first instanceof ChainConvolution) {
             order = List.of("b", "W");
+        } else if (first instanceof ChainMinibatch) {
+            order = List.of(MinibatchDiscriminationLayer.T);
         } else if (first instanceof ChainBatchNorm b) {
             order = List.of("gamma", "beta", "mean", b.logStd() ? "log10stdev" : "var");
         }

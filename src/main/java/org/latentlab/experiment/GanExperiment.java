@@ -55,6 +55,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                             + " batch norm layer '" + l.name() + "' makes every score depend on the whole batch: remove"
                             + " it (WGAN-GP critics use none, or layer norm), or use the wgan loss with weight clipping");
                 }
+                if (l instanceof LayerSpec.MinibatchDiscrimination) {
+                    throw new IllegalArgumentException("wgan-gp penalises the critic's gradient at each example, and"
+                            + " minibatch discrimination layer '" + l.name() + "' makes every score depend on the"
+                            + " whole batch: remove it, or use another loss");
+                }
                 if (l instanceof LayerSpec.Dropout) {
                     throw new IllegalArgumentException("wgan-gp needs second derivatives of the critic, and layer '"
                             + l.name() + "' (" + l.type() + ") has none here: remove it, or use the wgan loss with"

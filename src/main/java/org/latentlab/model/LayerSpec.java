@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LayerSpec.Upsample2D.class, name = "upsample2d"),
         @JsonSubTypes.Type(value = LayerSpec.Pool2D.class, name = "pool2d"),
         @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
-        @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten")
+        @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
+        @JsonSubTypes.Type(value = LayerSpec.MinibatchDiscrimination.class, name = "minibatch")
 })
 public sealed interface LayerSpec {
 
@@ -117,6 +118,36 @@ public sealed interface LayerSpec {
         @Override
         public Shape outputShape(Shape in) {
             return in;
+        }
+    }
+
+    /**
+     * Minibatch discrimination (Salimans et al. 2016, "Improved techniques for training GANs"), for a discriminator:
+     * the features f(x) ∈ ℝᴬ times a learned tensor T ∈ ℝ^{A×B×C} give B rows M_b(x) ∈ ℝᶜ per example; for each
+     * kernel b, o_b(x) = Σ_j exp(−‖M_b(x) − M_b(x_j)‖₁) over the batch, and the layer outputs [f(x), o(x)] (A + B
+     * values), so D sees how close each example is to the rest of its batch and can tell a collapsed G's batch.
+     *
+     * @param kernels B, the number of closeness features added
+     * @param dims    C, the length of each kernel's rows
+     */
+    record MinibatchDiscrimination(String name, int kernels, int dims) implements LayerSpec {
+        public MinibatchDiscrimination {
+            checkName(name);
+            if (kernels < 1 || kernels > 1024 || dims < 1 || dims > 1024) {
+                throw new IllegalArgumentException("minibatch discrimination '" + name + "' needs 1..1024 kernels"
+                        + " and 1..1024 dims, not " + kernels + " and " + dims);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "minibatch";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireVector(in, "minibatch discrimination");
+            return Shape.vector(in.size() + kernels);
         }
     }
 

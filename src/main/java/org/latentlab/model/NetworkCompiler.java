@@ -192,6 +192,8 @@ public final class NetworkCompiler {
             return new BatchNormalization.Builder().name(b.name()).build();
         } else if (layer instanceof LayerSpec.Dropout d) {
             return new DropoutLayer.Builder(1.0 - d.rate()).name(d.name()).build();
+        } else if (layer instanceof LayerSpec.MinibatchDiscrimination m) {
+            return new MinibatchDiscriminationLayer(m.name(), m.kernels(), m.dims());
         } else if (layer instanceof LayerSpec.Conv2D c) {
             return new ConvolutionLayer.Builder(c.kernel(), c.kernel()).name(c.name()).nOut(c.filters())
                     .stride(c.stride(), c.stride()).convolutionMode(mode(c.padding()))

@@ -62,6 +62,8 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             return p.pooling().id() + "pool " + p.kernel() + "/" + p.stride();
         } else if (l instanceof LayerSpec.Reshape r) {
             return "reshape " + r.channels() + "x" + r.height() + "x" + r.width();
+        } else if (l instanceof LayerSpec.MinibatchDiscrimination m) {
+            return "minibatch " + m.kernels() + "x" + m.dims();
         }
         return l.type();
     }

@@ -50,7 +50,7 @@ public final class GanTrainer implements Trainer {
     private final int dataDim;
     private final DataType dataType;
     private final boolean usesNd4jRandom;
-    private final boolean discriminatorHasBatchNorm;
+    private final boolean discriminatorCouplesBatch;
     private final CriticPenalty gradientPenalty;
     private final Random rng = new Random();
     /** A finite data set as one native table, real batches gathered from it; made on first use. */
@@ -100,8 +100,11 @@ public final class GanTrainer implements Trainer {
         this.dataType = generator.params().dataType();
         this.step = new StepArrays(dataType);
         this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
-        this.discriminatorHasBatchNorm = has(discriminator,
-                org.deeplearning4j.nn.conf.layers.BatchNormalization.class);
+        // batch norm and minibatch discrimination couple the examples of a batch: D must see real and generated
+        // examples as separate batches (Salimans et al. 2016 compute D's minibatch features per batch)
+        this.discriminatorCouplesBatch = has(discriminator,
+                org.deeplearning4j.nn.conf.layers.BatchNormalization.class)
+                || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
         checkShapes();
         this.g = TrainingNetwork.of(generator);
         this.generatorOutput = new InferenceOutput(generator);
@@ -206,7 +209,7 @@ public final class GanTrainer implements Trainer {
         if (settings.instanceNoise() > 0) {
             x.addi(Nd4j.randn(dataType, x.shape()).muli(settings.instanceNoise()));
         }
-        if (discriminatorHasBatchNorm) {
+        if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
         }

@@ -73,6 +73,10 @@ class ChainCurvatureTest {
                         new NetworkSpec("drop", Shape.vector(5), List.of(new LayerSpec.Dropout("in", 0.2),
                                 dense("h", 6, Activation.TANH), new LayerSpec.Dropout("d", 0.4),
                                 dense("o", 2, Activation.SIGMOID))), 4),
+                new Case("minibatch discrimination first and between dense layers", new NetworkSpec("mbd",
+                        Shape.vector(3), List.of(new LayerSpec.MinibatchDiscrimination("m0", 2, 2),
+                                dense("h", 4, Activation.TANH), new LayerSpec.MinibatchDiscrimination("m1", 3, 2),
+                                dense("o", 2, Activation.SIGMOID))), 5),
                 new Case("dense, batch norm on features, tanh", new NetworkSpec("bn", Shape.vector(4), List.of(
                         dense("h", 5, Activation.IDENTITY), new LayerSpec.BatchNorm("norm"),
                         new LayerSpec.Act("t", Activation.TANH, 0.2), dense("o", 2, Activation.IDENTITY))), 4),

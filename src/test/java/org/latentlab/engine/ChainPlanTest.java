@@ -288,9 +288,40 @@ class ChainPlanTest {
         return false;
     }
 
+    /**
+     * Minibatch discrimination, whose DL4J form (a SameDiff layer) is the export format: its forward pass is the
+     * oracle for outputs; its input gradient, as DL4J 1.0.0-M2.1 computes it, is twice the central differences of
+     * its own output, so gradients are checked against finite differences instead.
+     */
+    private static List<Case> minibatchCases() {
+        return List.of(new Case("minibatch discrimination between dense layers", new NetworkSpec("mbd",
+                Shape.vector(4), List.of(dense("h", 5, Activation.LEAKYRELU),
+                        new LayerSpec.MinibatchDiscrimination("mbd", 3, 2), dense("o", 1, Activation.IDENTITY))), 6),
+                new Case("minibatch discrimination first", new NetworkSpec("mbd0", Shape.vector(3), List.of(
+                        new LayerSpec.MinibatchDiscrimination("mbd", 4, 3), dense("o", 2, Activation.TANH))), 5));
+    }
+
+    @Test
+    void minibatchDiscriminationComputesDl4jsOutputInFloatAndDouble() {
+        for (Case c : minibatchCases()) {
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                MultiLayerNetwork net = twins(c.spec(), type, OptimizerSpec.adam(1e-3, 0.5))[0];
+                try (TrainingNetwork engine = TrainingNetwork.of(net)) {
+                    assertTrue(engine.onEngine(), c.name());
+                    INDArray x = data(9, inputShape(c), type, 1);
+                    INDArray expected = net.output(x, true);
+                    double err = maxRelative(engine.forward(x), expected);
+                    assertTrue(err < (type == DataType.DOUBLE ? 1e-12 : 1e-5), c.name() + " " + type + ": " + err);
+                }
+            }
+        }
+    }
+
     @Test
     void gradientsEqualCentralFiniteDifferencesInDouble() {
-        for (Case c : layerCases()) {
+        List<Case> all = new ArrayList<>(layerCases());
+        all.addAll(minibatchCases());
+        for (Case c : all) {
             MultiLayerNetwork net = twins(c.spec(), DataType.DOUBLE, OptimizerSpec.adam(1e-3, 0.5))[0];
             Chain chain = Chain.of(net).orElseThrow();
             INDArray params = net.params().dup();

@@ -193,9 +193,12 @@ public final class GanObjective extends NetworkObjective {
         }, loss.id());
     }
 
+    /** Batch norm or minibatch discrimination: layers that couple a batch's examples. */
     private static boolean hasBatchNorm(MultiLayerNetwork net) {
         for (int i = 0; i < net.getnLayers(); i++) {
-            if (net.getLayer(i).conf().getLayer() instanceof BatchNormalization) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
+            if (conf instanceof BatchNormalization
+                    || conf instanceof org.latentlab.model.MinibatchDiscriminationLayer) {
                 return true;
             }
         }

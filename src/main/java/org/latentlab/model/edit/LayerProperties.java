@@ -98,7 +98,11 @@ public final class LayerProperties {
             Map.entry("pooling", new Info(Type.ENUM, null, "max: the largest value of each window; avg: their mean")),
             Map.entry("channels", new Info(Type.INT, Range.atLeast(1), "channels of the image made")),
             Map.entry("height", new Info(Type.INT, Range.atLeast(1), "height of the image made")),
-            Map.entry("width", new Info(Type.INT, Range.atLeast(1), "width of the image made")));
+            Map.entry("width", new Info(Type.INT, Range.atLeast(1), "width of the image made")),
+            Map.entry("kernels", new Info(Type.INT, new Range(1, true, 1024, true),
+                    "B: closeness features added, one per kernel")),
+            Map.entry("dims", new Info(Type.INT, new Range(1, true, 1024, true),
+                    "C: length of each kernel's rows, compared by L1 distance across the batch")));
 
     private LayerProperties() {
     }

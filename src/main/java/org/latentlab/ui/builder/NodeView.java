@@ -136,6 +136,8 @@ final class NodeView extends StackPane {
             return p.pooling().id() + " pool " + p.kernel() + "x" + p.kernel() + " /" + p.stride();
         } else if (layer instanceof LayerSpec.Reshape r) {
             return "reshape " + r.channels() + "x" + r.height() + "x" + r.width();
+        } else if (layer instanceof LayerSpec.MinibatchDiscrimination m) {
+            return "minibatch discr. " + m.kernels() + " x " + m.dims();
         }
         return layer.type();
     }

@@ -142,4 +142,19 @@ class GanProductsTest {
         assertTrue(o.dimension() < encoder.numParams() + decoder.numParams(), "running statistics are not in θ");
         ExactProductsTest.sameProducts(o, "autoencoder with batch norm");
     }
+
+    @Test
+    void gThroughADWithMinibatchDiscriminationHasExactProducts() {
+        MultiLayerNetwork g = Nets.dense("G", 2, 81, DataType.DOUBLE, new int[] {6, 2},
+                new Activation[] {Activation.TANH, Activation.IDENTITY});
+        MultiLayerNetwork d = NetworkCompiler.compile(new NetworkSpec("D", Shape.vector(2), List.of(
+                new LayerSpec.Dense("d1", 5, Activation.TANH, 0.2), new LayerSpec.MinibatchDiscrimination("m", 3, 2),
+                new LayerSpec.Dense("out", 1, Activation.IDENTITY, 0.2))), ADAM, 82, DataType.DOUBLE);
+        GanTrainer t = new GanTrainer(g, d, ToyDistribution.named("ring8"),
+                new GanSettings(GanLoss.NON_SATURATING, 1, 6, ADAM, ADAM, false, 0, 0, 0), 2, 3);
+        INDArray z = Latent.gaussian(6, 2, new Random(12), DataType.DOUBLE);
+        ExactProductsTest.sameProducts(GanObjective.generator(t, z), "G through minibatch discrimination");
+        // D's loss runs real and generated examples as two batches: central differences
+        assertFalse(GanObjective.discriminator(t, real(6, 2, 13), z).exactCurvature().isPresent());
+    }
 }

@@ -25,7 +25,7 @@ class PaletteTest {
 
     @Test
     void entriesAreGroupedAsTheIssueAsks() {
-        assertEquals(List.of("dense", "activation", "dropout", "batchnorm", "reshape", "flatten"),
+        assertEquals(List.of("dense", "activation", "dropout", "batchnorm", "minibatch", "reshape", "flatten"),
                 Palette.entries(Palette.Group.CORE).stream().map(Palette.Entry::id).toList());
         assertEquals(List.of("conv2d", "deconv2d", "pool2d", "upsample2d"),
                 Palette.entries(Palette.Group.CONVOLUTION).stream().map(Palette.Entry::id).toList());
