@@ -129,6 +129,45 @@ public final class ExactCurvature implements AutoCloseable {
     }
 
     /**
+     * The loss of one network run on two batches as two separate passes ({@link BatchPairPasses}), the head taken
+     * over both outputs stacked (first batch's rows first): a GAN's D loss when D's layers couple a batch's examples.
+     * Over the part of the parameters {@code runs} picks (all when null), compiled in DOUBLE; empty when the engine
+     * does not run the network with R-operators.
+     *
+     * @param target what the head compares the stacked outputs with, [n₁ + n₂, outputs] (copied)
+     */
+    public static Optional<ExactCurvature> ofBatchPair(MultiLayerNetwork network, LossHead head, INDArray first,
+                                                       INDArray second, INDArray target, ParameterRuns runs) {
+        Optional<Chain> c = Chain.of(network);
+        int n1 = (int) first.size(0);
+        int n2 = (int) second.size(0);
+        if (c.isEmpty() || first.length() != n1 * c.get().inputSize() || second.length() != n2 * c.get().inputSize()
+                || target.length() != (long) (n1 + n2) * c.get().outputSize()
+                || runs != null && runs.end() > c.get().parameters()) {
+            return Optional.empty();
+        }
+        Chain chain = c.get();
+        INDArray params = network.params().castTo(DataType.DOUBLE).reshape(1, chain.parameters()).dup();
+        INDArray g1 = params.ulike();
+        INDArray g2 = params.ulike();
+        ChainPlan p1 = new ChainPlan(chain, n1, params, g1);
+        ChainPlan p2 = new ChainPlan(chain, n2, params, g2);
+        BatchPairPasses passes;
+        try {
+            passes = new BatchPairPasses(p1, p2, params, g1, g2,
+                    first.reshape(n1, chain.inputSize()).castTo(DataType.DOUBLE).dup(),
+                    second.reshape(n2, chain.inputSize()).castTo(DataType.DOUBLE).dup());
+        } catch (UnsupportedOperationException e) {
+            p1.close();
+            p2.close();
+            return Optional.empty();
+        }
+        INDArray y = target.reshape(n1 + n2, chain.outputSize()).castTo(DataType.DOUBLE).dup();
+        return Optional.of(new ExactCurvature(passes, head, y,
+                runs == null ? ParameterRuns.all(chain.parameters()) : runs));
+    }
+
+    /**
      * A VAE's negative ELBO on a fixed batch and noise draw: the head's reconstruction loss of the decoder's output
      * at z = μ + σ ⊙ ε plus β · mean KL of the encoder's [μ, log σ²] to N(0, I) ({@link VariationalPasses}), over the
      * part of [θ_encoder, θ_decoder] that {@code runs} picks (all of it when null), compiled in DOUBLE; empty when the

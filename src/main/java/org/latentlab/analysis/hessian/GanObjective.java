@@ -131,7 +131,7 @@ public final class GanObjective extends NetworkObjective {
             return ExactCurvature.ofChains(List.of(trainer.generator(), trainer.discriminator()), head, z,
                     Nd4j.valueArrayOf(new long[] {n, 1}, target, DataType.DOUBLE), layout().runs());
         }
-        if (real.rows() != n || hasBatchNorm(trainer.discriminator())) {
+        if (real.rows() != n) {
             return Optional.empty();
         }
         double realTarget = trainer.settings().realTarget();
@@ -165,6 +165,10 @@ public final class GanObjective extends NetworkObjective {
         INDArray y = Nd4j.create(DataType.DOUBLE, 2L * n, 1);
         y.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(targets[0]);
         y.get(NDArrayIndex.interval(n, 2L * n), NDArrayIndex.all()).assign(targets[1]);
+        if (hasBatchNorm(trainer.discriminator())) {
+            // the trainer runs real and generated examples as two batches: so do the passes
+            return ExactCurvature.ofBatchPair(trainer.discriminator(), head, real, fake, y, layout().runs());
+        }
         return ExactCurvature.ofChains(List.of(trainer.discriminator()), head, Nd4j.vstack(real, fake), y,
                 layout().runs());
     }
