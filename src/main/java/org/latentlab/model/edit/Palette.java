@@ -52,7 +52,7 @@ public final class Palette {
                     "drops values at random while training"),
             new Entry("batchnorm", "Batch norm", Group.CORE, new LayerSpec.BatchNorm("bn"),
                     "normalises over the batch, per unit or per channel"),
-            new Entry("minibatch", "Minibatch discrimination", Group.CORE,
+            new Entry("minibatch", "Minibatch discr.", Group.CORE,
                     new LayerSpec.MinibatchDiscrimination("minibatch", 5, 3),
                     "for a discriminator: adds how close each example is to the rest of its batch (Salimans et al."
                             + " 2016), against mode collapse"),
