@@ -6,6 +6,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.latentlab.train.GanTrainer;
+import org.latentlab.train.HistoricalAverage;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
@@ -34,6 +35,10 @@ import java.util.Map;
  * newest one leaves an older one); the other families keep every one, to compare them along training.
  */
 public final class Checkpoint {
+
+    /** Historical averaging's θ̄ of G and of D in a GAN checkpoint (only when it is on). */
+    private static final String G_AVERAGE = "G-average.bin";
+    private static final String D_AVERAGE = "D-average.bin";
 
     /** How many checkpoints a GAN run keeps. */
     static final int KEEP = 2;
@@ -78,6 +83,15 @@ public final class Checkpoint {
             state.put("discriminatorUpdates", trainer.discriminatorUpdates());
             state.put("generatorUpdates", trainer.generatorUpdates());
             state.put("settings", trainer.settings());
+            // historical averaging's θ̄ of each player and the updates averaged into it
+            if (trainer.generatorAverage().isPresent()) {
+                saveArray(trainer.generatorAverage().get().mean(), tmp, G_AVERAGE);
+                state.put("generatorAverageCount", trainer.generatorAverage().get().count());
+            }
+            if (trainer.discriminatorAverage().isPresent()) {
+                saveArray(trainer.discriminatorAverage().get().mean(), tmp, D_AVERAGE);
+                state.put("discriminatorAverageCount", trainer.discriminatorAverage().get().count());
+            }
             Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
         });
         Checkpoints.keepNewest(runDir, KEEP);
@@ -113,6 +127,10 @@ public final class Checkpoint {
         com.fasterxml.jackson.databind.JsonNode state = readState(dir);
         trainer.restoreCounters(state.get("iteration").asLong(), state.get("discriminatorUpdates").asLong(),
                 state.get("generatorUpdates").asLong());
+        trainer.generatorAverage().ifPresent(a -> restoreAverage(dir, state, a, G_AVERAGE, "generatorAverageCount",
+                trainer.generator()));
+        trainer.discriminatorAverage().ifPresent(a -> restoreAverage(dir, state, a, D_AVERAGE,
+                "discriminatorAverageCount", trainer.discriminator()));
         if (state.hasNonNull("settings")) {
             try {
                 // learning rates and k changed during the run (in the window) continue as they were
@@ -121,6 +139,27 @@ public final class Checkpoint {
             } catch (IOException | IllegalArgumentException e) {
                 throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Historical averaging's θ̄ and count from a checkpoint; a checkpoint written without them (before the run
+     * averaged, or by a run that did not) starts the average again at the restored θ with no update counted, as a
+     * fresh run does at its first parameters.
+     */
+    private static void restoreAverage(Path dir, JsonNode state, HistoricalAverage average, String file,
+                                       String countKey, MultiLayerNetwork network) {
+        if (!Files.exists(dir.resolve(file))) {
+            average.restartAt(network.params());
+            return;
+        }
+        if (!state.path(countKey).canConvertToLong()) {
+            throw new LabException(dir.resolve("state.json") + ": '" + countKey + "' is missing or not a whole number");
+        }
+        try {
+            average.restore(readArray(dir, file), state.get(countKey).asLong());
+        } catch (IllegalArgumentException e) {
+            throw new LabException(dir.resolve(file) + ": " + e.getMessage(), e);
         }
     }
 
