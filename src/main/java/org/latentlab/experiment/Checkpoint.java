@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.HistoricalAverage;
 import org.latentlab.train.Trainer;
@@ -28,7 +29,9 @@ import java.util.Map;
 /**
  * One checkpoint format for every family, in {@code checkpoints/iter-NNNNNNNN/}, written and verified through
  * {@link Checkpoints} (complete or not at all, sealed with a manifest of sizes and SHA-256s): {@code state.json}
- * with the counters and the settings in force, and the model: a GAN's {@code G.zip} and {@code D.zip}, an
+ * with the counters and the settings in force, and the model: a GAN's {@code G.zip} and {@code D.zip} (and, with
+ * historical averaging, each player's mean of past parameters θ̄ in {@code G-average.bin} and {@code D-average.bin},
+ * its count in {@code state.json}), an
  * autoencoder's or VAE's {@code encoder.zip} and {@code decoder.zip} (DL4J model zips with their optimiser state,
  * which Netron also opens), or per RBM its parameters, momentum velocities and persistent chains. Everything a
  * resume needs to continue as if never stopped. A GAN run keeps its newest {@value #KEEP} checkpoints (so a damaged
@@ -134,8 +137,14 @@ public final class Checkpoint {
         if (state.hasNonNull("settings")) {
             try {
                 // learning rates and k changed during the run (in the window) continue as they were
-                trainer.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"),
-                        org.latentlab.train.GanSettings.class));
+                GanSettings saved = ExperimentFiles.mapper().treeToValue(state.get("settings"), GanSettings.class);
+                if (!state.get("settings").has("packing")) {
+                    // written before the remedies for mode collapse: they come from the experiment
+                    GanSettings now = trainer.settings();
+                    saved = saved.withPacking(now.packing()).withHistoricalAveraging(now.historicalAveraging())
+                            .withFeatureMatching(now.featureMatching()).withR1(now.r1Gamma());
+                }
+                trainer.updateSettings(saved);
             } catch (IOException | IllegalArgumentException e) {
                 throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);
             }
