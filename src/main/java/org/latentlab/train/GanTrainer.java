@@ -30,8 +30,12 @@ import java.util.Random;
  * re-seeded from (seed, update count) at the start of each update, so a run resumed from a checkpoint, or driven by
  * single steps, draws exactly the numbers an uninterrupted run would.
  *
+ * <p>The remedies for mode collapse of {@link GanSettings} act inside the two updates: PacGAN's packing (D scores
+ * packs of m samples), R1 and historical averaging (terms of D's and both players' losses, see
+ * {@link HistoricalAverage}) and feature matching (G's loss on D's features, through a view of D's first layers).
+ *
  * <p>One concept, read in one sitting despite its length: one GAN iteration (k D updates, one G update) for
- * every loss, with its diagnostics.
+ * every loss and remedy, with its diagnostics.
  */
 public final class GanTrainer implements Trainer {
 
