@@ -90,7 +90,19 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
      * {@code numParams()}.
      */
     static Optional<Chain> of(MultiLayerNetwork net) {
-        return read(net, false);
+        return read(net, false, net.getnLayers());
+    }
+
+    /**
+     * The chain of the network's first {@code layers} DL4J layers, as {@link #of} reads them: its parameters are the
+     * head of the network's flat vector (DL4J lays them out layer by layer), checked layer by layer.
+     */
+    static Optional<Chain> of(MultiLayerNetwork net, int layers) {
+        if (layers < 1 || layers > net.getnLayers()) {
+            throw new IllegalArgumentException("a network of " + net.getnLayers() + " layers has no prefix of "
+                    + layers);
+        }
+        return read(net, false, layers);
     }
 
     /**
@@ -98,18 +110,18 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
      * is allowed, since in inference mode it passes its input through unchanged.
      */
     static Optional<Chain> forInference(MultiLayerNetwork net) {
-        return read(net, true);
+        return read(net, true, net.getnLayers());
     }
 
-    private static Optional<Chain> read(MultiLayerNetwork net, boolean inference) {
+    private static Optional<Chain> read(MultiLayerNetwork net, boolean inference, int count) {
         try {
-            return Optional.ofNullable(readLayers(net, inference));
+            return Optional.ofNullable(readLayers(net, inference, count));
         } catch (IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }
     }
 
-    private static Chain readLayers(MultiLayerNetwork net, boolean inference) {
+    private static Chain readLayers(MultiLayerNetwork net, boolean inference, int count) {
         DataType type = net.params().dataType();
         if (type != DataType.FLOAT && type != DataType.DOUBLE || net.getnLayers() == 0) {
             return null;
@@ -120,7 +132,7 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
         long offset = 0;
         double[] pendingDropout = null;
         String pendingName = null;
-        for (int i = 0; i < net.getnLayers(); i++) {
+        for (int i = 0; i < count; i++) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
             if (pre instanceof FeedForwardToCnnPreProcessor p) {
@@ -244,7 +256,7 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             return null;
         }
         Chain chain = new Chain(input, layers);
-        return chain.parameters() == net.numParams() ? chain : null;
+        return count < net.getnLayers() || chain.parameters() == net.numParams() ? chain : null;
     }
 
     /**

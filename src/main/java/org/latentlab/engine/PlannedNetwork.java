@@ -69,6 +69,44 @@ final class PlannedNetwork implements TrainingNetwork {
         this.updater = new NetworkUpdater(network);
     }
 
+    /** A prefix of a network: its parameters and gradient the heads of the network's, no optimiser. */
+    private PlannedNetwork(MultiLayerNetwork network, Compiler compiler, INDArray params, INDArray gradient) {
+        this.network = network;
+        this.compiler = compiler;
+        this.params = params;
+        this.gradient = gradient;
+        this.updater = null;
+    }
+
+    /** See {@link TrainingNetwork#prefix}. */
+    static java.util.Optional<TrainingNetwork> prefix(MultiLayerNetwork network, String layer) {
+        int last = -1;
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            String name = network.getLayer(i).conf().getLayer().getLayerName();
+            names.add(name);
+            if (layer.equals(name)) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            throw new IllegalArgumentException("the network has no layer '" + layer + "'; its layers are " + names);
+        }
+        java.util.Optional<Chain> chain = Chain.of(network, last + 1);
+        if (chain.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (network.getGradientsViewArray() == null) {
+            network.initGradientsView();
+        }
+        long count = chain.get().parameters();
+        INDArray params = DenseChain.segment(network.params(), 0, count);
+        INDArray gradient = DenseChain.segment(network.getGradientsViewArray(), 0, count);
+        Chain c = chain.get();
+        return java.util.Optional.of(new PlannedNetwork(network,
+                (batch, p, g) -> new ChainPlan(c, batch, p, g), params, gradient));
+    }
+
     private static BatchPlan dense(DensePlan plan) {
         int inputs = plan.chain().inputs();
         return new BatchPlan() {
@@ -174,6 +212,10 @@ final class PlannedNetwork implements TrainingNetwork {
 
     @Override
     public void update(int iteration) {
+        if (updater == null) {
+            throw new UnsupportedOperationException("a prefix of a network is not trained on its own: train the"
+                    + " whole network");
+        }
         updater.update(iteration);
     }
 

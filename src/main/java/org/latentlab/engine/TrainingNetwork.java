@@ -27,6 +27,21 @@ public interface TrainingNetwork extends AutoCloseable {
                 .orElseGet(() -> new LayerObjectNetwork(network));
     }
 
+    /**
+     * The network's first layers, up to and including the layer named {@code layer} (with its activation), on the
+     * engine: its forward pass gives that layer's training-mode activations, flat [n, units], and its backward pass
+     * the gradient to the input and to the parameters of those layers. DL4J lays a network's parameters out layer
+     * by layer, so the prefix's parameters and gradient are views of the head of the network's own vectors: it always
+     * sees the current θ, and its backward pass writes the head of the network's gradient (the gradient, for a loss
+     * on these activations, that the whole network would have). It has no optimiser: {@link #update} throws.
+     *
+     * @return empty when the engine does not run those layers (a layer only DL4J's objects run)
+     * @throws IllegalArgumentException when the network has no layer of that name, naming the ones it has
+     */
+    static java.util.Optional<TrainingNetwork> prefix(MultiLayerNetwork network, String layer) {
+        return PlannedNetwork.prefix(network, layer);
+    }
+
     /** The DL4J network whose parameters, gradient and optimiser state this one trains. */
     MultiLayerNetwork network();
 

@@ -5,7 +5,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.latentlab.core.LabException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
+import org.latentlab.train.HistoricalAverage;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
@@ -27,13 +29,19 @@ import java.util.Map;
 /**
  * One checkpoint format for every family, in {@code checkpoints/iter-NNNNNNNN/}, written and verified through
  * {@link Checkpoints} (complete or not at all, sealed with a manifest of sizes and SHA-256s): {@code state.json}
- * with the counters and the settings in force, and the model: a GAN's {@code G.zip} and {@code D.zip}, an
+ * with the counters and the settings in force, and the model: a GAN's {@code G.zip} and {@code D.zip} (and, with
+ * historical averaging, each player's mean of past parameters θ̄ in {@code G-average.bin} and {@code D-average.bin},
+ * its count in {@code state.json}), an
  * autoencoder's or VAE's {@code encoder.zip} and {@code decoder.zip} (DL4J model zips with their optimiser state,
  * which Netron also opens), or per RBM its parameters, momentum velocities and persistent chains. Everything a
  * resume needs to continue as if never stopped. A GAN run keeps its newest {@value #KEEP} checkpoints (so a damaged
  * newest one leaves an older one); the other families keep every one, to compare them along training.
  */
 public final class Checkpoint {
+
+    /** Historical averaging's θ̄ of G and of D in a GAN checkpoint (only when it is on). */
+    private static final String G_AVERAGE = "G-average.bin";
+    private static final String D_AVERAGE = "D-average.bin";
 
     /** How many checkpoints a GAN run keeps. */
     static final int KEEP = 2;
@@ -78,6 +86,15 @@ public final class Checkpoint {
             state.put("discriminatorUpdates", trainer.discriminatorUpdates());
             state.put("generatorUpdates", trainer.generatorUpdates());
             state.put("settings", trainer.settings());
+            // historical averaging's θ̄ of each player and the updates averaged into it
+            if (trainer.generatorAverage().isPresent()) {
+                saveArray(trainer.generatorAverage().get().mean(), tmp, G_AVERAGE);
+                state.put("generatorAverageCount", trainer.generatorAverage().get().count());
+            }
+            if (trainer.discriminatorAverage().isPresent()) {
+                saveArray(trainer.discriminatorAverage().get().mean(), tmp, D_AVERAGE);
+                state.put("discriminatorAverageCount", trainer.discriminatorAverage().get().count());
+            }
             Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
         });
         Checkpoints.keepNewest(runDir, KEEP);
@@ -113,14 +130,45 @@ public final class Checkpoint {
         com.fasterxml.jackson.databind.JsonNode state = readState(dir);
         trainer.restoreCounters(state.get("iteration").asLong(), state.get("discriminatorUpdates").asLong(),
                 state.get("generatorUpdates").asLong());
+        trainer.generatorAverage().ifPresent(a -> restoreAverage(dir, state, a, G_AVERAGE, "generatorAverageCount",
+                trainer.generator()));
+        trainer.discriminatorAverage().ifPresent(a -> restoreAverage(dir, state, a, D_AVERAGE,
+                "discriminatorAverageCount", trainer.discriminator()));
         if (state.hasNonNull("settings")) {
             try {
                 // learning rates and k changed during the run (in the window) continue as they were
-                trainer.updateSettings(ExperimentFiles.mapper().treeToValue(state.get("settings"),
-                        org.latentlab.train.GanSettings.class));
+                GanSettings saved = ExperimentFiles.mapper().treeToValue(state.get("settings"), GanSettings.class);
+                if (!state.get("settings").has("packing")) {
+                    // written before the remedies for mode collapse: they come from the experiment
+                    GanSettings now = trainer.settings();
+                    saved = saved.withPacking(now.packing()).withHistoricalAveraging(now.historicalAveraging())
+                            .withFeatureMatching(now.featureMatching()).withR1(now.r1Gamma());
+                }
+                trainer.updateSettings(saved);
             } catch (IOException | IllegalArgumentException e) {
                 throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Historical averaging's θ̄ and count from a checkpoint; a checkpoint written without them (before the run
+     * averaged, or by a run that did not) starts the average again at the restored θ with no update counted, as a
+     * fresh run does at its first parameters.
+     */
+    private static void restoreAverage(Path dir, JsonNode state, HistoricalAverage average, String file,
+                                       String countKey, MultiLayerNetwork network) {
+        if (!Files.exists(dir.resolve(file))) {
+            average.restartAt(network.params());
+            return;
+        }
+        if (!state.path(countKey).canConvertToLong()) {
+            throw new LabException(dir.resolve("state.json") + ": '" + countKey + "' is missing or not a whole number");
+        }
+        try {
+            average.restore(readArray(dir, file), state.get(countKey).asLong());
+        } catch (IllegalArgumentException e) {
+            throw new LabException(dir.resolve(file) + ": " + e.getMessage(), e);
         }
     }
 

@@ -33,9 +33,17 @@ public record GanExperiment(String name, String description, long seed, DatasetS
             throw new IllegalArgumentException("generator.input must be a vector (the latent code), not "
                     + generator.input());
         }
-        if (generator.output().size() != discriminator.input().size()) {
+        int packing = training.packing();
+        if (packing == 1 && generator.output().size() != discriminator.input().size()) {
             throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
                     + discriminator.input() + ": they must have the same size");
+        }
+        if (packing > 1 && (long) packing * generator.output().size() != discriminator.input().size()) {
+            // Lin et al. 2018: D sees m samples concatenated (for images, stacked along the channels)
+            throw new IllegalArgumentException("training.packing is " + packing + ", so the discriminator must take "
+                    + packing + " × " + generator.output().size() + " = " + packing * generator.output().size()
+                    + " values, not " + discriminator.input() + ": set discriminator.input to " + packing
+                    + " × the data size" + (generator.output().isImage() ? " (" + packing + " × the channels)" : ""));
         }
         if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
             throw new IllegalArgumentException("discriminator must output one score per example, not "
@@ -60,18 +68,41 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                             + " minibatch discrimination layer '" + l.name() + "' makes every score depend on the"
                             + " whole batch: remove it, or use another loss");
                 }
-                if (l instanceof LayerSpec.Dropout) {
-                    throw new IllegalArgumentException("wgan-gp needs second derivatives of the critic, and layer '"
-                            + l.name() + "' (" + l.type() + ") has none here: remove it, or use the wgan loss with"
-                            + " weight clipping");
+            }
+        }
+        if (training.r1Gamma() > 0) {
+            for (LayerSpec l : discriminator.layers()) {
+                if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.MinibatchDiscrimination) {
+                    throw new IllegalArgumentException("training.r1Gamma: R1 penalises D's gradient at each real"
+                            + " example, and " + l.type() + " layer '" + l.name() + "' makes every score depend on"
+                            + " the whole batch: remove it, or set r1Gamma to 0");
                 }
             }
+        }
+        if (training.matchesFeatures()) {
+            requireFeatureLayer(discriminator, training.featureMatching());
         }
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, not " + iterations);
         }
         if (sampleInterval < 1 || checkpointInterval < 1) {
             throw new IllegalArgumentException("sampleInterval and checkpointInterval must be >= 1");
+        }
+    }
+
+    /** Feature matching needs a layer of D that DL4J builds as a layer (not a reshape), and not D's score. */
+    private static void requireFeatureLayer(NetworkSpec discriminator, String name) {
+        java.util.List<String> usable = new java.util.ArrayList<>();
+        java.util.List<LayerSpec> layers = discriminator.layers();
+        for (int i = 0; i < layers.size() - 1; i++) {
+            LayerSpec l = layers.get(i);
+            if (!(l instanceof LayerSpec.Reshape || l instanceof LayerSpec.Flatten)) {
+                usable.add(l.name());
+            }
+        }
+        if (!usable.contains(name)) {
+            throw new IllegalArgumentException("training.featureMatching names layer '" + name + "', which is not a"
+                    + " hidden layer of the discriminator: use one of " + usable + " (or \"\" for G's GAN loss)");
         }
     }
 

@@ -31,10 +31,12 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
     public void checkFits(GanExperiment spec, DataSource data) {
         int g = spec.generator().output().size();
         int d = spec.discriminator().input().size();
-        if (g != data.dimension() || d != data.dimension()) {
+        int packing = spec.training().packing();
+        if (g != data.dimension() || d != packing * data.dimension()) {
             throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
                     + data.dimension() + " values per example, but G outputs " + g + " and D takes " + d
-                    + ": change the networks' output / input");
+                    + (packing > 1 ? " (packs of " + packing + ": D must take " + packing + " × "
+                    + data.dimension() + ")" : "") + ": change the networks' output / input");
         }
         NetworkCompiler.requireMemory(spec.name(), DataType.FLOAT,
                 new NetworkCompiler.Training(spec.generator(), spec.training().generatorOptimizer()),

@@ -6,29 +6,48 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * WGAN-GP's gradient penalty Ω = (λ/m) Σᵢ (‖gᵢ‖ − 1)², gᵢ = ∇ₓ D(x̂ᵢ) (Gulrajani et al. 2017), exact for any critic
+ * A gradient penalty Ω = (λ/m) Σᵢ (‖gᵢ‖ − c)², gᵢ = ∇ₓ D(x̂ᵢ): WGAN-GP's with c = 1 at interpolates (Gulrajani et al.
+ * 2017), and the zero-centred R1 with c = 0 at real examples and λ = γ/2 (Mescheder et al. 2018, "Which training
+ * methods for GANs do actually converge?", eq. 9), exact for any critic
  * the engine runs with second derivatives (dense, convolutional, transposed convolutional, batch normalisation,
  * upsampling, average and max pooling layers with any of the lab's activations; with batch normalisation each gᵢ is the
  * gradient of Σⱼ D(x̂ⱼ), the scores of the whole batch, which is why WGAN-GP critics use none). One forward and one
  * input-gradient pass at the interpolates give the gᵢ; then ∂Ω/∂θ = Σᵢ cᵢ (∂gᵢ/∂θ)ᵀ gᵢ with
- * cᵢ = (2λ/m)(‖gᵢ‖ − 1)/‖gᵢ‖ is the derivative of the critic's parameter gradient for L = Σᵢ D(x̂ᵢ) along the input
+ * cᵢ = (2λ/m)(‖gᵢ‖ − c)/‖gᵢ‖ (2λ/m for c = 0) is the derivative of the critic's parameter gradient for L = Σᵢ D(x̂ᵢ) along the input
  * direction uᵢ = cᵢ gᵢ: one pass of Pearlmutter's R-operator ({@link TrainingNetwork#inputDirectionalGradient}).
  * Not thread-safe: the critic's owner thread runs it.
  */
 final class EngineGradientPenalty implements CriticPenalty {
 
     private final TrainingNetwork critic;
+    private final double centre;
 
     /**
+     * WGAN-GP's penalty (c = 1).
+     *
      * @throws LabException when the critic does not run on the engine with second derivatives (a layer only DL4J
      *                      runs), saying which layer
      */
     EngineGradientPenalty(TrainingNetwork critic) {
+        this(critic, 1, "WGAN-GP's penalty", "use the wgan loss with weight clipping");
+    }
+
+    private EngineGradientPenalty(TrainingNetwork critic, double centre, String what, String otherwise) {
         this.critic = critic;
+        this.centre = centre;
         critic.secondDerivativesUnavailable().ifPresent(why -> {
-            throw new LabException("WGAN-GP's penalty needs second derivatives of D, but " + why
-                    + ". Remove that layer or use the wgan loss with weight clipping");
+            throw new LabException(what + " needs second derivatives of D, but " + why + ". Remove that layer or "
+                    + otherwise);
         });
+    }
+
+    /**
+     * The zero-centred penalty (c = 0): R1 when applied at real examples with λ = γ/2.
+     *
+     * @throws LabException when the critic does not run on the engine with second derivatives
+     */
+    static EngineGradientPenalty zeroCentred(TrainingNetwork critic) {
+        return new EngineGradientPenalty(critic, 0, "R1's penalty", "set training.r1Gamma to 0");
     }
 
     @Override
@@ -42,9 +61,10 @@ final class EngineGradientPenalty implements CriticPenalty {
         double meanNorm = 0;
         double[] coefficients = new double[m];
         for (int i = 0; i < m; i++) {
-            penalty += (norms[i] - 1) * (norms[i] - 1);
+            penalty += (norms[i] - centre) * (norms[i] - centre);
             meanNorm += norms[i];
-            coefficients[i] = 2 * lambda / m * (norms[i] - 1) / Math.max(norms[i], 1e-12);
+            coefficients[i] = centre == 0 ? 2 * lambda / m
+                    : 2 * lambda / m * (norms[i] - centre) / Math.max(norms[i], 1e-12);
         }
         penalty *= lambda / m;
         meanNorm /= m;

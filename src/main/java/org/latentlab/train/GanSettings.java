@@ -1,21 +1,37 @@
 package org.latentlab.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.latentlab.model.OptimizerSpec;
 
 /**
  * How a GAN is trained: the objective, k discriminator steps per generator step, batch size, one optimiser per
- * network (different learning rates = TTUR), and the tricks. Validated on construction.
+ * network (different learning rates = TTUR), and the tricks and remedies for mode collapse. Validated on
+ * construction. In an experiment file the remedies are optional: a file without them trains as the plain GAN.
  *
- * @param labelSmoothing one-sided label smoothing: the real target becomes 0.9 (Salimans et al. 2016)
- * @param instanceNoise  standard deviation of Gaussian noise added to D's real and fake inputs (0 = off)
- * @param weightClip     WGAN weight clipping bound c (D's weights clipped to [−c, c] after each step)
- * @param gpLambda       WGAN-GP penalty weight λ
+ * @param labelSmoothing      one-sided label smoothing: the real target becomes 0.9 (Salimans et al. 2016)
+ * @param instanceNoise       standard deviation of Gaussian noise added to D's real and fake inputs (0 = off)
+ * @param weightClip          WGAN weight clipping bound c (D's weights clipped to [−c, c] after each step)
+ * @param gpLambda            WGAN-GP penalty weight λ
+ * @param packing             PacGAN's m (Lin et al. 2018, "PacGAN: The power of two samples in generative
+ *                            adversarial networks"): D scores packs of m samples concatenated, m·d values; 1 is the
+ *                            plain GAN
+ * @param historicalAveraging λ of historical averaging (Salimans et al. 2016, "Improved techniques for training
+ *                            GANs"): each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of its past parameters; 0 = off
+ * @param featureMatching     the name of one of D's layers: G's loss becomes ‖E f(x) − E f(G(z))‖² on that layer's
+ *                            activations f (Salimans et al. 2016); empty = G's GAN loss
+ * @param r1Gamma             γ of the zero-centred gradient penalty R1 (Mescheder et al. 2018, "Which training
+ *                            methods for GANs do actually converge?"): D's loss gains γ/2 · E_real ‖∇ₓ D(x)‖²; 0 = off
  */
 public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
                           OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
-                          double weightClip, double gpLambda) {
+                          double weightClip, double gpLambda, int packing, double historicalAveraging,
+                          String featureMatching, double r1Gamma) {
 
     public static final double SMOOTHED_REAL_TARGET = 0.9;
+
+    /** The largest pack PacGAN's D may see. */
+    public static final int MAX_PACKING = 64;
 
     public GanSettings {
         if (loss == null) {
@@ -50,26 +66,114 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
         if (!(gpLambda >= 0)) {
             throw new IllegalArgumentException("training.gpLambda must be >= 0, not " + gpLambda);
         }
+        if (packing < 1 || packing > MAX_PACKING) {
+            throw new IllegalArgumentException("training.packing (PacGAN's m) must be 1.." + MAX_PACKING + ", not "
+                    + packing + " (1 is the plain GAN)");
+        }
+        if (batchSize % packing != 0) {
+            throw new IllegalArgumentException("training.batchSize (" + batchSize + ") must be a multiple of"
+                    + " training.packing (" + packing + "): a batch forms batchSize / packing packs");
+        }
+        if (!(historicalAveraging >= 0) || historicalAveraging > 1e6) {
+            throw new IllegalArgumentException("training.historicalAveraging (λ) must be in [0, 1e6], not "
+                    + historicalAveraging);
+        }
+        featureMatching = featureMatching == null ? "" : featureMatching.strip();
+        if (!(r1Gamma >= 0) || r1Gamma > 1e6) {
+            throw new IllegalArgumentException("training.r1Gamma (γ) must be in [0, 1e6], not " + r1Gamma);
+        }
+    }
+
+    /** The plain GAN's settings: no packing, historical averaging, feature matching or R1. */
+    public GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
+                       OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
+                       double weightClip, double gpLambda) {
+        this(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
+                instanceNoise, weightClip, gpLambda, 1, 0, "", 0);
+    }
+
+    /** Reads the experiment file's {@code training} block: the remedies may be left out (the plain GAN). */
+    @JsonCreator
+    static GanSettings fromJson(@JsonProperty("loss") GanLoss loss,
+                                @JsonProperty("discriminatorSteps") int discriminatorSteps,
+                                @JsonProperty("batchSize") int batchSize,
+                                @JsonProperty("generatorOptimizer") OptimizerSpec generatorOptimizer,
+                                @JsonProperty("discriminatorOptimizer") OptimizerSpec discriminatorOptimizer,
+                                @JsonProperty("labelSmoothing") boolean labelSmoothing,
+                                @JsonProperty("instanceNoise") double instanceNoise,
+                                @JsonProperty("weightClip") double weightClip,
+                                @JsonProperty("gpLambda") double gpLambda,
+                                @JsonProperty("packing") Integer packing,
+                                @JsonProperty("historicalAveraging") Double historicalAveraging,
+                                @JsonProperty("featureMatching") String featureMatching,
+                                @JsonProperty("r1Gamma") Double r1Gamma) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing == null ? 1 : packing,
+                historicalAveraging == null ? 0 : historicalAveraging, featureMatching,
+                r1Gamma == null ? 0 : r1Gamma);
     }
 
     public double realTarget() {
         return labelSmoothing ? SMOOTHED_REAL_TARGET : 1.0;
     }
 
+    /** Whether G's loss is feature matching on one of D's layers. */
+    public boolean matchesFeatures() {
+        return !featureMatching.isEmpty();
+    }
+
     public GanSettings withLearningRates(double discriminatorLr, double generatorLr) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer.withLearningRate(generatorLr),
                 discriminatorOptimizer.withLearningRate(discriminatorLr), labelSmoothing, instanceNoise, weightClip,
-                gpLambda);
+                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma);
     }
 
     public GanSettings withDiscriminatorSteps(int k) {
         return new GanSettings(loss, k, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
-                instanceNoise, weightClip, gpLambda);
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma);
     }
 
-    /** One line: "nsgan, k=1, lr D 2.0E-4, lr G 2.0E-4". */
+    /** PacGAN with packs of {@code m} (D's input must then be m × the data size). */
+    public GanSettings withPacking(int m) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, m, historicalAveraging, featureMatching, r1Gamma);
+    }
+
+    /** Historical averaging of weight λ for both players (0 = off). */
+    public GanSettings withHistoricalAveraging(double lambda) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, lambda, featureMatching, r1Gamma);
+    }
+
+    /** Feature matching on D's layer {@code layer} (empty = G's GAN loss). */
+    public GanSettings withFeatureMatching(String layer) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, layer, r1Gamma);
+    }
+
+    /** The R1 penalty of weight γ on D (0 = off). */
+    public GanSettings withR1(double gamma) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
+                gamma);
+    }
+
+    /** One line: "nsgan, k=1, lr D 2.0E-4, lr G 2.0E-4", then the remedies switched on ("pack 2, R1 γ 1.0"). */
     public String describe() {
-        return loss.id() + ", k=" + discriminatorSteps + ", lr D " + discriminatorOptimizer.learningRate() + ", lr G "
-                + generatorOptimizer.learningRate();
+        StringBuilder s = new StringBuilder(loss.id() + ", k=" + discriminatorSteps + ", lr D "
+                + discriminatorOptimizer.learningRate() + ", lr G " + generatorOptimizer.learningRate());
+        if (packing > 1) {
+            s.append(", pack ").append(packing);
+        }
+        if (historicalAveraging > 0) {
+            s.append(", hist. avg λ ").append(historicalAveraging);
+        }
+        if (matchesFeatures()) {
+            s.append(", feature matching on ").append(featureMatching);
+        }
+        if (r1Gamma > 0) {
+            s.append(", R1 γ ").append(r1Gamma);
+        }
+        return s.toString();
     }
 }

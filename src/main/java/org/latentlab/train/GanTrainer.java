@@ -30,8 +30,12 @@ import java.util.Random;
  * re-seeded from (seed, update count) at the start of each update, so a run resumed from a checkpoint, or driven by
  * single steps, draws exactly the numbers an uninterrupted run would.
  *
+ * <p>The remedies for mode collapse of {@link GanSettings} act inside the two updates: PacGAN's packing (D scores
+ * packs of m samples), R1 and historical averaging (terms of D's and both players' losses, see
+ * {@link HistoricalAverage}) and feature matching (G's loss on D's features, through a view of D's first layers).
+ *
  * <p>One concept, read in one sitting despite its length: one GAN iteration (k D updates, one G update) for
- * every loss, with its diagnostics.
+ * every loss and remedy, with its diagnostics.
  */
 public final class GanTrainer implements Trainer {
 
@@ -52,6 +56,13 @@ public final class GanTrainer implements Trainer {
     private final boolean usesNd4jRandom;
     private final boolean discriminatorCouplesBatch;
     private final CriticPenalty gradientPenalty;
+    /** R1's zero-centred penalty at the real examples, or null when γ = 0. */
+    private final CriticPenalty r1Penalty;
+    /** Historical averaging's θ̄ of each player, or null when λ = 0. */
+    private final HistoricalAverage generatorAverage;
+    private final HistoricalAverage discriminatorAverage;
+    /** D up to the feature-matching layer (a view of D's first layers), or null for G's GAN loss. */
+    private final TrainingNetwork features;
     private final Random rng = new Random();
     /** A finite data set as one native table, real batches gathered from it; made on first use. */
     private java.util.Optional<ExampleTable> table;
@@ -112,6 +123,26 @@ public final class GanTrainer implements Trainer {
         this.d = TrainingNetwork.of(discriminator);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
+        if (settings.r1Gamma() > 0 && discriminatorCouplesBatch) {
+            throw new LabException("R1 penalises D's gradient at each real example, and batch norm or minibatch"
+                    + " discrimination makes every score depend on the whole batch: remove those layers from D or set"
+                    + " training.r1Gamma to 0");
+        }
+        this.r1Penalty = settings.r1Gamma() > 0 ? EngineGradientPenalty.zeroCentred(d) : null;
+        boolean averaging = settings.historicalAveraging() > 0;
+        this.generatorAverage = averaging ? new HistoricalAverage(generator.params()) : null;
+        this.discriminatorAverage = averaging ? new HistoricalAverage(discriminator.params()) : null;
+        this.features = settings.matchesFeatures() ? featureLayer(discriminator, settings.featureMatching()) : null;
+    }
+
+    private static TrainingNetwork featureLayer(MultiLayerNetwork discriminator, String layer) {
+        try {
+            return TrainingNetwork.prefix(discriminator, layer).orElseThrow(() -> new LabException(
+                    "feature matching needs D on the lab's engine, and D has a layer the engine does not run:"
+                            + " set training.featureMatching to \"\" (G's GAN loss)"));
+        } catch (IllegalArgumentException e) {
+            throw new LabException("training.featureMatching: " + e.getMessage(), e);
+        }
     }
 
     private void checkShapes() {
@@ -127,10 +158,13 @@ public final class GanTrainer implements Trainer {
                     + "' has " + dataDim + ": change G's last layer");
         }
         INDArray dOut;
+        int packed = settings.packing() * dataDim;
         try {
-            dOut = discriminator.output(Nd4j.zeros(dataType, 2, dataDim), false);
+            dOut = discriminator.output(Nd4j.zeros(dataType, 2, packed), false);
         } catch (RuntimeException e) {
-            throw new LabException("D does not take examples of size " + dataDim + ": " + e.getMessage(), e);
+            throw new LabException("D does not take " + (settings.packing() == 1 ? "examples of size " + dataDim
+                    : "packs of " + settings.packing() + " examples (" + packed + " values): set D's input to "
+                    + settings.packing() + " × the data size") + ": " + e.getMessage(), e);
         }
         if (dOut.rank() != 2 || dOut.columns() != 1) {
             throw new LabException("D must output one score per example, not " + java.util.Arrays.toString(
@@ -180,6 +214,9 @@ public final class GanTrainer implements Trainer {
             double c = settings.weightClip();
             Transforms.min(Transforms.max(params, -c, false), c, false);
         }
+        if (discriminatorAverage != null) {
+            discriminatorAverage.record(params);
+        }
         discriminatorUpdates++;
     }
 
@@ -192,15 +229,34 @@ public final class GanTrainer implements Trainer {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
         g.update((int) generatorUpdates);
+        if (generatorAverage != null) {
+            generatorAverage.record(generator.params());
+        }
         generatorUpdates++;
     }
 
     /**
      * D's loss on a real and a generated batch, leaving ∂L_D/∂θ_D in D's gradient view (not applied) and returning
      * that live view. The loss is the mean over the real batch plus the mean over the generated batch (plus the
-     * gradient penalty).
+     * gradient penalty, R1 and historical averaging when on). With PacGAN's packing m, D scores packs: each run of m
+     * consecutive examples concatenated into one input of m·d values, so both batches must hold a multiple of m.
      */
     public INDArray discriminatorGradient(INDArray real, INDArray fake) {
+        int p = settings.packing();
+        if (real.rows() % p != 0 || fake.rows() % p != 0) {
+            throw new IllegalArgumentException("with packing " + p + " both batches must hold a multiple of " + p
+                    + " examples, not " + real.rows() + " and " + fake.rows());
+        }
+        INDArray gradient = discriminatorGradientOfGame(real, fake);
+        if (discriminatorAverage != null) {
+            last.discriminatorLoss += discriminatorAverage.addPenalty(discriminator.params(),
+                    settings.historicalAveraging(), gradient);
+            requireFinite("D loss", last.discriminatorLoss);
+        }
+        return gradient;
+    }
+
+    private INDArray discriminatorGradientOfGame(INDArray real, INDArray fake) {
         int n = (int) real.rows();
         int m = (int) fake.rows();
         INDArray x = step.get("x", n + m, dataDim);
@@ -209,6 +265,10 @@ public final class GanTrainer implements Trainer {
         if (settings.instanceNoise() > 0) {
             x.addi(Nd4j.randn(dataType, x.shape()).muli(settings.instanceNoise()));
         }
+        // packs of m: packs of real examples first, then packs of generated ones (m = 1: the examples themselves)
+        x = pack(x);
+        n /= settings.packing();
+        m /= settings.packing();
         if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
@@ -231,22 +291,40 @@ public final class GanTrainer implements Trainer {
                 t[i] = rng.nextDouble();
             }
             INDArray tCol = column(t);
-            INDArray xHat = real.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k),
-                            org.nd4j.linalg.indexing.NDArrayIndex.all()).mulColumnVector(tCol)
-                    .addi(fake.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k),
-                            org.nd4j.linalg.indexing.NDArrayIndex.all()).mulColumnVector(tCol.rsub(1)));
+            INDArray xHat = pack(real).get(NDArrayIndex.interval(0, k), NDArrayIndex.all()).mulColumnVector(tCol)
+                    .addi(pack(fake).get(NDArrayIndex.interval(0, k), NDArrayIndex.all())
+                            .mulColumnVector(tCol.rsub(1)));
             GradientPenalty.Result result = gradientPenalty.apply(xHat, settings.gpLambda(), gradient);
             penalty = result.penalty();
             meanCriticGradientNorm = result.meanGradientNorm();
             lossValue += penalty;
         }
+        if (r1Penalty != null) {
+            // Mescheder et al. 2018, eq. 9: γ/2 · E ‖∇ₓ D(x)‖² at the real examples (packs), as drawn (no noise)
+            GradientPenalty.Result result = r1Penalty.apply(pack(real), settings.r1Gamma() / 2, gradient);
+            penalty += result.penalty();
+            meanCriticGradientNorm = result.meanGradientNorm();
+            lossValue += result.penalty();
+        }
         requireFinite("D loss", lossValue);
         last.discriminatorLoss = lossValue;
         last.realScore = realScore;
         last.fakeScore = fakeScore;
-        last.penalty = gradientPenalty != null ? penalty : Double.NaN;
+        last.penalty = gradientPenalty != null || r1Penalty != null ? penalty : Double.NaN;
         last.criticGradientNorm = meanCriticGradientNorm;
         return gradient;
+    }
+
+    /** Rows of m consecutive examples concatenated, [rows / m, m·d] (PacGAN's packs); m = 1: {@code a} itself. */
+    private INDArray pack(INDArray a) {
+        int p = settings.packing();
+        return p == 1 ? a : a.reshape('c', a.rows() / p, a.columns() * p);
+    }
+
+    /** The gradient of packs [rows / m, m·d] as the gradient of their examples [rows, d]; m = 1: {@code a} itself. */
+    private INDArray unpack(INDArray a) {
+        int p = settings.packing();
+        return p == 1 ? a : a.reshape('c', a.rows() * p, a.columns() / p);
     }
 
     /**
@@ -282,11 +360,12 @@ public final class GanTrainer implements Trainer {
         return runningStatisticViews;
     }
 
-    /** Batch norm's case: two passes of D's compiled plan, one per batch, as in the G step. */
+    /** Batch norm's case: two passes of D's compiled plan, one per batch (of n and m packs), as in the G step. */
     private INDArray discriminatorGradientSeparately(INDArray x, int n, int m) {
-        INDArray realPart = step.get("dReal", n, dataDim).assign(x.get(NDArrayIndex.interval(0, n),
+        long width = x.columns();
+        INDArray realPart = step.get("dReal", n, width).assign(x.get(NDArrayIndex.interval(0, n),
                 NDArrayIndex.all()));
-        INDArray fakePart = step.get("dFake", m, dataDim).assign(x.get(NDArrayIndex.interval(n, n + m),
+        INDArray fakePart = step.get("dFake", m, width).assign(x.get(NDArrayIndex.interval(n, n + m),
                 NDArrayIndex.all()));
         double[] s = d.forward(realPart).toDoubleVector();
         double[] eps = new double[n];
@@ -312,25 +391,85 @@ public final class GanTrainer implements Trainer {
         return gradient;
     }
 
-    /** G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied) and returning it. */
+    /**
+     * G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied) and returning it. With
+     * feature matching, G's loss compares D's features of the samples with those of a real batch drawn here.
+     */
     public INDArray generatorGradient(INDArray z) {
+        return generatorGradient(z, features == null ? null : reals((int) z.rows()));
+    }
+
+    /**
+     * G's loss for a batch of codes and, with feature matching, a real batch of the same size (ignored otherwise;
+     * may be null then); leaves ∂L_G/∂θ_G in G's gradient view (not applied) and returns it. With packing m, D
+     * scores packs of m samples and the gradient flows back through each pack to its samples.
+     */
+    public INDArray generatorGradient(INDArray z, INDArray real) {
         int n = (int) z.rows();
+        if (n % settings.packing() != 0) {
+            throw new IllegalArgumentException("with packing " + settings.packing() + " a batch must hold a multiple"
+                    + " of " + settings.packing() + " codes, not " + n);
+        }
         INDArray fake = g.forward(z);
         if (settings.instanceNoise() > 0) {
             fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
         }
-        double[] s = d.forward(fake).toDoubleVector();
-        GanLoss loss = settings.loss();
-        double[] eps = new double[n];
-        double lossValue = 0;
-        for (int i = 0; i < n; i++) {
-            lossValue += loss.generatorLoss(s[i]) / n;
-            eps[i] = loss.generatorLossDerivative(s[i]) / n;
+        INDArray fakeGradient = features == null ? gameInputGradient(fake) : featureMatchingInputGradient(real, fake);
+        requireFinite("G loss", last.generatorLoss);
+        g.backward(fakeGradient);
+        INDArray gradient = g.gradient();
+        if (generatorAverage != null) {
+            last.generatorLoss += generatorAverage.addPenalty(generator.params(), settings.historicalAveraging(),
+                    gradient);
+            requireFinite("G loss", last.generatorLoss);
         }
-        requireFinite("G loss", lossValue);
+        return gradient;
+    }
+
+    /** G's GAN loss on D's scores of the samples (in packs): sets it and returns dL_G/dx, [n, d]. */
+    private INDArray gameInputGradient(INDArray fake) {
+        double[] s = d.forward(pack(fake)).toDoubleVector();
+        int packs = s.length;
+        GanLoss loss = settings.loss();
+        double[] eps = new double[packs];
+        double lossValue = 0;
+        for (int i = 0; i < packs; i++) {
+            lossValue += loss.generatorLoss(s[i]) / packs;
+            eps[i] = loss.generatorLossDerivative(s[i]) / packs;
+        }
         last.generatorLoss = lossValue;
-        g.backward(d.inputGradient(column(eps)));
-        return g.gradient();
+        return unpack(d.inputGradient(column(eps)));
+    }
+
+    /**
+     * Feature matching (Salimans et al. 2016, section 3.1): L_G = ‖μ_real − μ_fake‖², μ the batch mean of D's
+     * training-mode activations f at the chosen layer (on packs when packing); μ_real is a constant for G, so
+     * dL_G/df(x_fake,j) = 2 (μ_fake − μ_real) / N for each of the N fake packs. Sets the loss, returns dL_G/dx.
+     */
+    private INDArray featureMatchingInputGradient(INDArray real, INDArray fake) {
+        if (real == null || real.rows() != fake.rows()) {
+            throw new IllegalArgumentException("feature matching needs a real batch as large as the generated one");
+        }
+        INDArray realInput = real;
+        if (settings.instanceNoise() > 0) {
+            realInput = real.add(Nd4j.randn(dataType, real.shape()).muli(settings.instanceNoise()));
+        }
+        double[] realMean = features.forward(pack(realInput)).mean(0).toDoubleVector();
+        INDArray fakeFeatures = features.forward(pack(fake));
+        double[] fakeMean = fakeFeatures.mean(0).toDoubleVector();
+        int packs = (int) fakeFeatures.rows();
+        int units = fakeMean.length;
+        double lossValue = 0;
+        double[] slope = new double[packs * units];
+        for (int k = 0; k < units; k++) {
+            double diff = fakeMean[k] - realMean[k];
+            lossValue += diff * diff;
+            for (int j = 0; j < packs; j++) {
+                slope[j * units + k] = 2 * diff / packs;
+            }
+        }
+        last.generatorLoss = lossValue;
+        return unpack(features.inputGradient(step.filled("featureGradient", packs, units, slope)));
     }
 
     /** G's samples for the given codes, flat [n, dataDim], in inference mode. */
@@ -338,21 +477,34 @@ public final class GanTrainer implements Trainer {
         return generatorOutput.of(z);
     }
 
-    /** D's raw scores for the given examples [n, dataDim], in inference mode. */
+    /**
+     * D's raw scores for the given examples [n, dataDim], in inference mode. With packing m, D scores packs: each
+     * example is scored as the pack of m copies of itself.
+     */
     public INDArray score(INDArray x) {
-        return discriminatorOutput.of(x);
+        return discriminatorOutput.of(copies(x));
     }
 
-    /** dL_G/dx at the given generated points: the direction G's update pushes each sample, negated. */
+    /** Each example as a pack of m copies of itself, [n, m·d] (m = 1: {@code x} itself). */
+    private INDArray copies(INDArray x) {
+        return settings.packing() == 1 ? x : Nd4j.tile(x, 1, settings.packing());
+    }
+
+    /**
+     * dL_G/dx at the given generated points: the direction G's update pushes each sample, negated. With packing m,
+     * the gradient for the pack of m copies of x, summed over the copies (the derivative along moving all of them).
+     */
     public INDArray generatorLossInputGradient(INDArray fake) {
         InferenceNetwork inferenceDiscriminator = discriminatorOutput.engine().orElseThrow(() -> new LabException(
                 "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
-        double[] s = inferenceDiscriminator.output(fake).toDoubleVector();
+        double[] s = inferenceDiscriminator.output(copies(fake)).toDoubleVector();
         double[] eps = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             eps[i] = settings.loss().generatorLossDerivative(s[i]);
         }
-        return inferenceDiscriminator.inputGradient(column(eps)).dup();
+        INDArray gradient = inferenceDiscriminator.inputGradient(column(eps));
+        int p = settings.packing();
+        return p == 1 ? gradient.dup() : gradient.reshape('c', fake.rows(), p, fake.columns()).sum(1);
     }
 
     private void requireFinite(String what, double value) {
@@ -460,10 +612,21 @@ public final class GanTrainer implements Trainer {
         return settings;
     }
 
-    /** Changes the learning rates and k; optimiser state (Adam moments) is kept. */
+    /**
+     * Changes the learning rates, k and the weights of the remedies (historical averaging's λ, R1's γ); optimiser
+     * state (Adam moments) is kept. The loss, the packing, the feature-matching layer and whether historical
+     * averaging and R1 are on are fixed for a run.
+     */
     public void updateSettings(GanSettings updated) {
         if (updated.loss() != settings.loss()) {
             throw new IllegalArgumentException("the loss cannot change during a run");
+        }
+        if (updated.packing() != settings.packing()
+                || !updated.featureMatching().equals(settings.featureMatching())
+                || (updated.historicalAveraging() > 0) != (generatorAverage != null)
+                || (updated.r1Gamma() > 0) != (r1Penalty != null)) {
+            throw new IllegalArgumentException("packing, feature matching, and whether historical averaging and R1"
+                    + " are on, cannot change during a run");
         }
         generator.setLearningRate(updated.generatorOptimizer().learningRate());
         discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
@@ -507,6 +670,16 @@ public final class GanTrainer implements Trainer {
     /** G updates made by hand (Step G) since the last whole iteration; 0 after each {@link #iterate()}. */
     public int partialGeneratorSteps() {
         return partialGeneratorSteps;
+    }
+
+    /** Historical averaging's running mean of G's past parameters; empty when it is off. */
+    public java.util.Optional<HistoricalAverage> generatorAverage() {
+        return java.util.Optional.ofNullable(generatorAverage);
+    }
+
+    /** Historical averaging's running mean of D's past parameters; empty when it is off. */
+    public java.util.Optional<HistoricalAverage> discriminatorAverage() {
+        return java.util.Optional.ofNullable(discriminatorAverage);
     }
 
     /** Restores the counters of a checkpoint (the networks' parameters and updater state are restored by the caller). */

@@ -79,6 +79,59 @@ class CheckpointResumeTest {
         assertSameState(a, c);
     }
 
+    /** Historical averaging's θ̄ and count travel in the checkpoint: the resumed run ends where the straight one does. */
+    @Test
+    void historicalAveragingResumesExactly() {
+        GanExperiment averaged = spec.withTraining(spec.training().withHistoricalAveraging(0.1));
+        GanTrainer a = ExperimentRunner.buildTrainer(averaged, data, DataType.FLOAT);
+        iterate(a, 40);
+        GanTrainer b = ExperimentRunner.buildTrainer(averaged, data, DataType.FLOAT);
+        iterate(b, 20);
+        Path saved = Checkpoint.save(runDir, b);
+        assertTrue(Files.isRegularFile(saved.resolve("G-average.bin")) && Files.isRegularFile(saved.resolve(
+                "D-average.bin")));
+
+        GanTrainer c = ExperimentRunner.buildTrainer(averaged, data, DataType.FLOAT);
+        assertTrue(Checkpoint.restoreLatest(runDir, c));
+        assertEquals(20, c.generatorAverage().orElseThrow().count());
+        assertEquals(20, c.discriminatorAverage().orElseThrow().count());
+        iterate(c, 20);
+
+        assertSameState(a, c);
+        assertArrayEquals(a.generatorAverage().orElseThrow().mean().dup().toFloatVector(),
+                c.generatorAverage().orElseThrow().mean().dup().toFloatVector(), "G's average");
+        assertArrayEquals(a.discriminatorAverage().orElseThrow().mean().dup().toFloatVector(),
+                c.discriminatorAverage().orElseThrow().mean().dup().toFloatVector(), "D's average");
+        assertFalse(Arrays.equals(floats(a.generator()), a.generatorAverage().orElseThrow().mean().dup()
+                .toFloatVector()), "the average is not the last parameters");
+    }
+
+    /**
+     * A checkpoint written before the remedies (a run of ring8-nsgan kept from then) restores into a trainer with
+     * historical averaging: the average starts again at the restored θ with no update counted, and the remedies
+     * stay those of the experiment.
+     */
+    @Test
+    void aCheckpointWithoutAveragesRestartsTheAverageAtTheRestoredParameters() throws Exception {
+        Path old = Path.of(getClass().getResource("runs-before-families/ring8-nsgan/checkpoints/iter-00000030")
+                .toURI());
+        GanTrainer averaging = ExperimentRunner.buildTrainer(spec.withTraining(
+                spec.training().withHistoricalAveraging(0.1)), data, DataType.FLOAT);
+        float[] fresh = floats(averaging.generator());
+        Checkpoint.restore(old, averaging);
+        assertEquals(30, averaging.iteration());
+        assertFalse(Arrays.equals(fresh, floats(averaging.generator())), "the checkpoint's parameters");
+        assertEquals(0, averaging.generatorAverage().orElseThrow().count());
+        assertEquals(0, averaging.discriminatorAverage().orElseThrow().count());
+        assertArrayEquals(floats(averaging.generator()),
+                averaging.generatorAverage().orElseThrow().mean().dup().toFloatVector());
+        assertArrayEquals(floats(averaging.discriminator()),
+                averaging.discriminatorAverage().orElseThrow().mean().dup().toFloatVector());
+        assertEquals(0.1, averaging.settings().historicalAveraging());
+        averaging.iterate();
+        assertEquals(1, averaging.generatorAverage().orElseThrow().count());
+    }
+
     @Test
     void parametersWithoutOptimiserStateDoNotResumeExactly() {
         // Shows the exact comparison can fail: same parameters and counters at 20, but fresh Adam moments.

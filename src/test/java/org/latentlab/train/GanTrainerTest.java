@@ -99,4 +99,38 @@ class GanTrainerTest {
         assertTrue(e.getMessage().contains("one score per example")
                 && e.getMessage().contains("dense layer of 1 unit"), e.getMessage());
     }
+
+    /**
+     * PacGAN with packs of one is the plain GAN: the same seed and 20 iterations give bit for bit the same
+     * parameters with the setting left out and set to 1 (a batch of 16 points, so packs of 2 would differ).
+     */
+    @Test
+    void packingOfOneTrainsThePlainGanBitForBit() {
+        GanTrainer plain = ringTrainer(5);
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        GanSettings packsOfOne = new GanSettings(GanLoss.NON_SATURATING, 1, 16, ADAM, ADAM, false, 0, 0, 0, 1, 0, "",
+                0);
+        GanTrainer packed = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
+                ToyDistribution.named("ring8"), packsOfOne, 2, 5);
+        float[] before = plain.generator().params().toFloatVector();
+        for (int i = 0; i < 20; i++) {
+            plain.iterate();
+            packed.iterate();
+        }
+        assertTrue(!java.util.Arrays.equals(before, plain.generator().params().toFloatVector()), "G trained");
+        assertArrayEquals(plain.generator().params().toFloatVector(), packed.generator().params().toFloatVector());
+        assertArrayEquals(plain.discriminator().params().toFloatVector(),
+                packed.discriminator().params().toFloatVector());
+        assertArrayEquals(plain.discriminator().getUpdater().getStateViewArray().toFloatVector(),
+                packed.discriminator().getUpdater().getStateViewArray().toFloatVector());
+    }
+
+    @Test
+    void aDiscriminatorThatDoesNotTakePacksIsRefusedWithTheFix() {
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        LabException e = assertThrows(LabException.class, () -> new GanTrainer(net(pair.generator(), 1),
+                net(pair.discriminator(), 2), ToyDistribution.named("ring8"), SETTINGS.withPacking(2), 2, 5));
+        assertTrue(e.getMessage().contains("packs of 2 examples (4 values)")
+                && e.getMessage().contains("set D's input to 2 × the data size"), e.getMessage());
+    }
 }

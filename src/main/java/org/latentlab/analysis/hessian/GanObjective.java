@@ -8,6 +8,7 @@ import org.latentlab.engine.ExactCurvature;
 import org.latentlab.engine.LossHead;
 import org.latentlab.train.FDivergence;
 import org.latentlab.train.GanLoss;
+import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * loss alone costs a gradient evaluation here (the trainer computes them together).
  *
  * <p>Not supported, because they make the loss random: instance noise, dropout, and for D the WGAN-GP penalty (its
- * interpolation points are drawn anew at every call).
+ * interpolation points are drawn anew at every call); nor the remedies for mode collapse (packing, feature matching,
+ * historical averaging, R1), whose losses this objective does not compute.
  */
 public final class GanObjective extends NetworkObjective {
 
@@ -49,6 +51,14 @@ public final class GanObjective extends NetworkObjective {
         if (trainer.settings().instanceNoise() > 0) {
             throw new LabException("instance noise makes the GAN loss random, so it has no Hessian: analyse a run"
                     + " without instance noise");
+        }
+        GanSettings remedies = trainer.settings();
+        if (remedies.packing() > 1 || remedies.matchesFeatures() || remedies.historicalAveraging() > 0
+                || remedies.r1Gamma() > 0) {
+            throw new LabException("the Hessian here is of the plain GAN loss; this run uses "
+                    + (remedies.packing() > 1 ? "packing" : remedies.matchesFeatures() ? "feature matching"
+                    : remedies.historicalAveraging() > 0 ? "historical averaging" : "R1")
+                    + ", which it does not include: analyse a run without it");
         }
         if (ofDiscriminator && trainer.settings().loss() == GanLoss.WGAN_GP) {
             throw new LabException("the WGAN-GP penalty draws new interpolation points at every evaluation, so D's"

@@ -1,0 +1,103 @@
+package org.latentlab.experiment;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.latentlab.core.LabException;
+import org.latentlab.data.ToyDistribution;
+import org.latentlab.model.NetworkSpec;
+import org.latentlab.model.Shape;
+import org.latentlab.train.GanSettings;
+import org.latentlab.train.GanTrainer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The remedies for mode collapse in experiment files: the four fields are optional (a file without them is the plain
+ * GAN), round-trip through JSON, and a bad value gives a message saying what to fix; the presets ring8-pacgan and
+ * ring8-r1 are ring8-nsgan with one remedy switched on, and train 200 iterations with finite losses. No claim about
+ * what they converge to.
+ */
+class RemedyPresetsTest {
+
+    private static final String SOURCE = "edited.json";
+
+    @Test
+    void aFileWithoutTheRemediesIsThePlainGan() {
+        String text = Presets.text("ring8-nsgan");
+        assertTrue(!text.contains("packing") && !text.contains("r1Gamma"), "the preset file predates the fields");
+        GanSettings t = ExperimentFiles.parseGan(text, SOURCE).training();
+        assertEquals(1, t.packing());
+        assertEquals(0, t.historicalAveraging());
+        assertEquals("", t.featureMatching());
+        assertEquals(0, t.r1Gamma());
+        assertEquals(new GanSettings(t.loss(), t.discriminatorSteps(), t.batchSize(), t.generatorOptimizer(),
+                t.discriminatorOptimizer(), t.labelSmoothing(), t.instanceNoise(), t.weightClip(), t.gpLambda()), t);
+    }
+
+    @Test
+    void everyRemedyRoundTripsThroughJson() {
+        GanExperiment pac = Presets.loadGan("ring8-pacgan");
+        GanExperiment spec = pac.withTraining(pac.training().withHistoricalAveraging(0.25).withFeatureMatching("d2")
+                .withR1(0.5));
+        String json = ExperimentFiles.toJson(spec);
+        for (String field : new String[] {"\"packing\" : 2", "\"historicalAveraging\" : 0.25",
+                "\"featureMatching\" : \"d2\"", "\"r1Gamma\" : 0.5"}) {
+            assertTrue(json.contains(field), field + " in\n" + json);
+        }
+        GanExperiment back = ExperimentFiles.parseGan(json, SOURCE);
+        assertEquals(spec, back);
+        assertEquals(json, ExperimentFiles.toJson(back), "writing is stable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "packed D of the wrong size | \"packing\" : 2 | set discriminator.input to 2 × the data size",
+        "packing 0 | \"packing\" : 0 | training.packing (PacGAN's m) must be 1..64",
+        "batch not a multiple | \"packing\" : 3 | must be a multiple of training.packing (3)",
+        "negative lambda | \"historicalAveraging\" : -1 | training.historicalAveraging (λ) must be in [0, 1e6]",
+        "unknown layer | \"featureMatching\" : \"d9\" | use one of [d1, d2]",
+        "the score layer | \"featureMatching\" : \"d_out\" | use one of [d1, d2]",
+        "negative gamma | \"r1Gamma\" : -0.5 | training.r1Gamma (γ) must be in [0, 1e6]"})
+    void aBadRemedyIsRefusedWithTheFix(String what, String field, String fix) {
+        String json = Presets.text("ring8-nsgan").replace("\"gpLambda\" : 0.0", "\"gpLambda\" : 0.0,\n    " + field);
+        LabException e = assertThrows(LabException.class, () -> ExperimentFiles.parseGan(json, SOURCE), what);
+        assertTrue(e.getMessage().startsWith(SOURCE) && e.getMessage().contains(fix), e.getMessage());
+    }
+
+    @Test
+    void ring8PacganIsTheNonSaturatingRingWithPacksOfTwo() {
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        NetworkSpec d = plain.discriminator();
+        assertOneRemedy("ring8-pacgan", plain.training().withPacking(2),
+                new NetworkSpec(d.name(), Shape.vector(4), d.layers()));
+    }
+
+    @Test
+    void ring8R1IsTheNonSaturatingRingWithR1OfGammaOne() {
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        assertOneRemedy("ring8-r1", plain.training().withR1(1), plain.discriminator());
+    }
+
+    private static void assertOneRemedy(String name, GanSettings training, NetworkSpec discriminator) {
+        GanExperiment spec = Presets.loadGan(name);
+        assertTrue(Presets.gans().contains(name), name + " is listed");
+        GanExperiment p = Presets.loadGan("ring8-nsgan");
+        assertEquals(new GanExperiment(name, spec.description(), p.seed(), p.dataset(), p.generator(), discriminator,
+                training, p.iterations(), p.sampleInterval(), p.checkpointInterval()), spec,
+                "only the name, description and one remedy differ");
+
+        GanTrainer trainer = GanRecipe.INSTANCE.buildTrainer(spec, ToyDistribution.named("ring8"), DataType.FLOAT);
+        for (int i = 1; i <= 200; i++) {
+            trainer.iterate();
+            GanTrainer.StepStats s = trainer.lastStats();
+            for (double v : new double[] {s.discriminatorLoss, s.generatorLoss, s.realScore, s.fakeScore}) {
+                assertTrue(Double.isFinite(v), name + " at iteration " + i);
+            }
+        }
+        assertEquals(200, trainer.iteration());
+    }
+}
