@@ -136,8 +136,16 @@ public final class DesignCheck {
             NetworkCheck disc = checks.get(dRole);
             NetworkGraph dGraph = d.graph(dRole);
             Shape dIn = dGraph.input().shape();
-            tie(Diagnostic.Code.DATA_MISMATCH, dGraph.name(), dIn, d.data(), "the " + dName + " takes " + dIn,
-                    "set its input to " + d.data(), "set its input to " + d.data(), List.of(dGraph.input().id()));
+            long pack = d.data().size() > 0 ? dIn.size() / d.data().size() : 0;
+            if (!dIn.isImage() && !d.data().isImage() && pack > 1 && pack * d.data().size() == dIn.size()) {
+                // PacGAN (Lin et al. 2018): D takes packs of m samples, the experiment's training.packing
+                out.add(Diagnostic.warning(Diagnostic.Code.LAYOUT_MISMATCH, dGraph.name(), "the " + dName + " takes "
+                        + dIn + ", " + pack + " samples of " + d.data() + " packed together (PacGAN): train it with"
+                        + " training.packing = " + pack, List.of(dGraph.input().id()), List.of()));
+            } else {
+                tie(Diagnostic.Code.DATA_MISMATCH, dGraph.name(), dIn, d.data(), "the " + dName + " takes " + dIn,
+                        "set its input to " + d.data(), "set its input to " + d.data(), List.of(dGraph.input().id()));
+            }
             if (!disc.isValid()) {
                 return;
             }

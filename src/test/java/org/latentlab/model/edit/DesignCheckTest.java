@@ -66,6 +66,17 @@ class DesignCheckTest {
     }
 
     @Test
+    void aDiscriminatorTakingPacksOfSamplesIsAWarningThatNamesThePacking() {
+        NetworkSpec packed = net("D", Shape.vector(6), dense("d1", 16, Activation.RELU),
+                dense("d_out", 1, Activation.IDENTITY));
+        ModelDesign d = ModelDesign.gan("x", "", RING.generator(), packed, V2, false);
+        Diagnostic x = only(d);
+        assertEquals(Diagnostic.Severity.WARNING, x.severity());
+        assertTrue(x.message().contains("training.packing = 3"), x.message());
+        assertTrue(d.check().isValid());
+    }
+
+    @Test
     void theSameValuesInAnotherLayoutAreOnlyAWarning() {
         // mlpGan28's G without its final reshape outputs 784 values for 1x28x28 data.
         Templates.GanPair p = Templates.mlpGan28(100);
