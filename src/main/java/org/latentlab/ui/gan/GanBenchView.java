@@ -58,7 +58,7 @@ public final class GanBenchView extends BorderPane {
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton", "Apply learning rates and k (while paused)");
     private final Label memoryLabel = new Label();
-    private final GanPictures pictures = new GanPictures();
+    private final GanPictures pictures;
     private final GanCharts charts;
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
@@ -71,6 +71,7 @@ public final class GanBenchView extends BorderPane {
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> choice().replace(name, () -> vm.loadPreset(name)));
         this.charts = new GanCharts(vm.curves());
+        this.pictures = new GanPictures(vm.optimal());
         setId("trainingView");
         setTop(new VBox(toolbar(), descriptionRow()));
         SplitPane split = new SplitPane(pictures, charts);

@@ -54,6 +54,7 @@ public final class GanBenchViewModel {
     private final GanCurves curves = new GanCurves();
     private final RunControls controls = new RunControls();
     private final GanExports exports;
+    private final OptimalDViewModel optimal = new OptimalDViewModel();
 
     private boolean startWhenReady;
     private boolean fellBack;
@@ -132,6 +133,7 @@ public final class GanBenchViewModel {
         latestStatus.set(null);
         modes = modeCount(s);
         curves.prepare(s);
+        optimal.prepare(s.training().loss());
         describedSettings = s.training();
         description.set(GanBenchText.describe(s, s.training()));
         settings.show(s.training());
@@ -260,6 +262,7 @@ public final class GanBenchViewModel {
         GanView v = latestView.getAndSet(null);
         if (v != null) {
             view.set(v);
+            optimal.show(v);
             any = true;
         }
         if (any) {
@@ -326,6 +329,11 @@ public final class GanBenchViewModel {
 
     GanCurves curves() {
         return curves;
+    }
+
+    /** "D* vs D": the optimal discriminator of the newest view beside the learned D. */
+    public OptimalDViewModel optimal() {
+        return optimal;
     }
 
     /** The files the bench writes: charts, the view, the run's metrics. */
