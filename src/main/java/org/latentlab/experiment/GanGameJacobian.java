@@ -14,11 +14,13 @@ import org.latentlab.core.Monitor;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.Latent;
+import org.latentlab.train.TrainingRun;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Random;
 
 /**
@@ -97,6 +99,30 @@ public final class GanGameJacobian {
                 DataType.DOUBLE);
         double[][] base = {d.params().dup().toDoubleVector(), g.params().dup().toDoubleVector()};
         return new Point(copy, real, z, base, trainer.iteration(), seed);
+    }
+
+    /**
+     * Asks a run to {@link #capture} the game on its own thread (where its networks may be read) and hands the copies
+     * over when done; the capture's failure (a random loss, a closed run) completes the future exceptionally, and the
+     * run shows a one-line message either way.
+     */
+    public static CompletableFuture<Point> captureFrom(TrainingRun<GanTrainer, ?> run, long seed) {
+        CompletableFuture<Point> point = new CompletableFuture<>();
+        if (!run.isAlive()) {
+            point.completeExceptionally(new LabException("the run has ended: load the experiment again"));
+            return point;
+        }
+        run.modify(t -> {
+            try {
+                Point p = capture(t, seed);
+                point.complete(p);
+                return "game Jacobian: networks copied at iteration " + p.iteration();
+            } catch (RuntimeException e) {
+                point.completeExceptionally(e);
+                return "game Jacobian: " + e.getMessage();
+            }
+        });
+        return point;
     }
 
     private static void requireNoDropout(MultiLayerNetwork net) {
