@@ -387,6 +387,11 @@ public final class GanBenchViewModel {
         return curves.pointCount();
     }
 
+    /** Points on the divergence chart (toy mixtures, one per measurement). */
+    public int divergencePointCount() {
+        return curves.divergencePointCount();
+    }
+
     public ReadOnlyObjectProperty<GanExperiment> specProperty() {
         return spec;
     }
