@@ -8,6 +8,7 @@ import org.latentlab.metrics.ModeCoverage;
 import org.latentlab.metrics.ModeCoverageResult;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.Metric;
+import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
 import org.latentlab.train.Host;
@@ -15,6 +16,7 @@ import org.latentlab.train.Latent;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -42,6 +44,12 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     private final INDArray heatGrid;
     private final INDArray warpZ;
     private final double realDiversity;
+    /** D* and the divergences, for data whose density is known (toy mixtures); else null. */
+    private final GanTheory theory;
+    /** The first {@link GanTheory#W1_POINTS} real view points, for the critic's estimate of W1. */
+    private final INDArray realForW1;
+    private GanTheory.Densities lastDensities;
+    private long lastDensitiesState = -1;
     private ModeCoverageResult lastCoverage;
     private long lastCoverageState = -1;
 
@@ -69,7 +77,12 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             heatGrid = Nd4j.create(grid, new long[] {HEAT_RES * HEAT_RES, 2}, dt);
             warpZ = latent == 2 ? Latent.grid(WARP_RES, 2.5, dt) : null;
             realDiversity = Double.NaN;
+            theory = GanTheory.applies(data) ? new GanTheory((ToyDistribution) data, bounds, HEAT_RES) : null;
+            int w = Math.min(GanTheory.W1_POINTS, nView);
+            realForW1 = Nd4j.createFromArray(java.util.Arrays.copyOf(real, 2 * w)).reshape(w, 2).castTo(dt);
         } else {
+            theory = null;
+            realForW1 = null;
             bounds = null;
             heatGrid = null;
             warpZ = null;
@@ -92,12 +105,42 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 values.put(Metric.HIGH_QUALITY_FRACTION, c.highQualityFraction());
                 values.put(Metric.REVERSE_KL, c.reverseKl());
             }
+            if (theory != null) {
+                measureTheory(trainer, values);
+            }
         } else {
             float[] fake = Host.floats(trainer.generate(viewZ));
             values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, GRID_IMAGES, data.dimension()));
             values.put(Metric.DIVERSITY_REAL, realDiversity);
         }
         return new Evaluation(trainer.iteration(), values);
+    }
+
+    /** The divergences between the data and G now, on the view's real points and codes. */
+    private void measureTheory(GanTrainer trainer, Map<Metric, Double> values) {
+        INDArray fakeArr = trainer.generate(viewZ);
+        float[] fake = Host.floats(fakeArr);
+        GanLoss loss = trainer.settings().loss();
+        double realMean = Double.NaN;
+        double fakeMean = Double.NaN;
+        if (GanTheory.isWasserstein(loss)) {
+            INDArray someFake = fakeArr.get(NDArrayIndex.interval(0, realForW1.rows()), NDArrayIndex.all()).dup();
+            realMean = trainer.score(realForW1).meanNumber().doubleValue();
+            fakeMean = trainer.score(someFake).meanNumber().doubleValue();
+        }
+        if (allFinite(fake)) {
+            theory.measure(values, densities(trainer, fake), real, fake, loss, realMean, fakeMean);
+        }
+    }
+
+    /** The grid densities of G's view samples; made once per state (evaluate and view both need them). */
+    private GanTheory.Densities densities(GanTrainer trainer, float[] fake) {
+        long state = trainer.discriminatorUpdates() + trainer.generatorUpdates();
+        if (lastDensities == null || state != lastDensitiesState) {
+            lastDensities = theory.densities(fake, VIEW_POINTS);
+            lastDensitiesState = state;
+        }
+        return lastDensities;
     }
 
     /** Coverage of the current generator; measured once per state (evaluate and view both need it). */
@@ -151,8 +194,21 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             }
             sigma = toy.sigma();
         }
+        GanView.Optimal optimal = null;
+        if (theory != null && allFinite(fake)) {
+            optimal = theory.optimal(densities(trainer, fake), prob ? heat : null);
+        }
         return new GanView.Points(trainer.iteration(), bounds.clone(), real, fake, heat, HEAT_RES, prob, warp,
-                warp == null ? 0 : WARP_RES, arrows, modes, covered, sigma);
+                warp == null ? 0 : WARP_RES, arrows, modes, covered, sigma, optimal);
+    }
+
+    private static boolean allFinite(float[] a) {
+        for (float v : a) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] boundsOf(DataSource data, float[] real) {

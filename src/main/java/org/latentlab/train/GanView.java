@@ -18,10 +18,32 @@ public sealed interface GanView {
      * @param arrows     −dL_G/dx at each generated point (same order as {@code fake}), or null
      * @param modes      the mixture's means (x, y pairs), empty if the data set is not a mixture
      * @param covered    for each mode, whether it is covered
+     * @param optimal    the optimal discriminator on the heat map's grid, when the data's density is known (a toy
+     *                   mixture); else null
      */
     record Points(long iteration, double[] bounds, float[] real, float[] fake, float[] heat, int heatRes,
                   boolean heatIsProbability, float[] warp, int warpRes, float[] arrows, float[] modes,
-                  boolean[] covered, double sigma) implements GanView {
+                  boolean[] covered, double sigma, Optimal optimal) implements GanView {
+    }
+
+    /**
+     * The optimal discriminator D* = p_data / (p_data + p_G) of the generator drawn in the same view (Goodfellow et
+     * al. 2014, Proposition 1), p_G a Gaussian kernel density of its samples, on the heat map's grid (same cells,
+     * row 0 at the top). Two versions: against the data's density smoothed by the same kernel (the game with
+     * instance noise of the kernel's width, where a generator that matches the data gives D* = ½), and against the
+     * exact density.
+     *
+     * @param smoothed      D* against the smoothed data density, per cell
+     * @param exact         D* against the exact data density, per cell
+     * @param gapSmoothed   mean |D − D*| (smoothed) where the densities are not negligible; NaN when D's output is
+     *                      not a probability
+     * @param gapExact      the same against the exact D*
+     * @param samples       how many of G's samples the kernel density is made of
+     * @param bandwidthX    the kernel's standard deviation along x (Scott's rule)
+     * @param bandwidthY    along y
+     */
+    record Optimal(float[] smoothed, float[] exact, double gapSmoothed, double gapExact, int samples,
+                   double bandwidthX, double bandwidthY) {
     }
 
     /**

@@ -14,6 +14,19 @@ public enum Metric {
     HIGH_QUALITY_FRACTION("high-quality fraction", "hq_fraction", false),
     /** KL(generated mode histogram || uniform over modes), in nats. */
     REVERSE_KL("reverse KL", "reverse_kl", false),
+    /**
+     * Jensen-Shannon divergence between the data and G on the view's grid, G's density a kernel density of its
+     * samples and the data's smoothed by the same kernel (nats, at most log 2).
+     */
+    JENSEN_SHANNON("JS (grid)", "js_grid", false),
+    /** KL(data‖G) on the same grid: large when G misses modes (nats). */
+    KL_DATA_GENERATOR("KL(data‖G) (grid)", "kl_data_g_grid", false),
+    /** KL(G‖data) on the same grid: large when G puts mass where there is no data (nats). */
+    KL_GENERATOR_DATA("KL(G‖data) (grid)", "kl_g_data_grid", false),
+    /** The exact Wasserstein-1 distance between a few hundred data and G samples (optimal assignment). */
+    WASSERSTEIN_1("W1 (samples)", "w1_samples", false),
+    /** A WGAN critic's own estimate of W1: mean s(real) − mean s(G(z)) over the same samples. */
+    CRITIC_ESTIMATE("critic: mean s(real) − mean s(fake)", "critic_estimate", false),
     /** Mean pairwise distance of generated images (collapse shows as a drop). */
     DIVERSITY("diversity (mean pairwise distance)", "diversity", false),
     /** The same distance over real images: the level a healthy generator reaches. */

@@ -127,10 +127,44 @@ class GanBenchViewTest {
                 return false;
             }
         });
-        assertEquals(900, javax.imageio.ImageIO.read(charts).getHeight());
+        assertEquals(1200, javax.imageio.ImageIO.read(charts).getHeight(), "four charts of 300 for ring8");
         java.util.List<String> rows = Files.readAllLines(csv.toPath());
         assertTrue(rows.get(0).startsWith("iteration,elapsed_s,d_loss,g_loss"), rows.get(0));
         assertTrue(rows.get(rows.size() - 1).startsWith("300,"), rows.get(rows.size() - 1));
+    }
+
+    @Test
+    void theTheoryViewsAppearForRing8(FxRobot robot) {
+        robot.interact(() -> vm.loadSpec(org.latentlab.experiment.Presets.loadGan("ring8-nsgan").withIterations(260)));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        javafx.scene.Node panel = robot.lookup("#optimalPanel").query();
+        assertTrue(panel.isVisible(), "D* vs D is shown for ring8");
+        assertTrue(robot.lookup("#divergenceChart").query().isVisible(), "the divergence chart is shown for ring8");
+        org.latentlab.ui.gan.OptimalDViewModel optimal = vm.optimal();
+        waitFor("D* of the first view", () -> optimal.optimalProperty().get() != null);
+        Label gap = robot.lookup("#optimalGapLabel").query();
+        assertTrue(gap.getText().startsWith("gap: mean |D − D*|"), gap.getText());
+        Label caption = robot.lookup("#optimalCaption").query();
+        assertTrue(caption.getText().contains("bandwidth"), caption.getText());
+        Button jacobian = robot.lookup("#gameJacobianButton").queryButton();
+        assertTrue(jacobian.isDisabled(), "the Jacobian needs a paused run");
+
+        robot.clickOn("#xyGameButton");
+        waitFor("the xy game window", () -> robot.lookup("#xyGameChart").tryQuery().isPresent());
+        javafx.scene.control.Slider eta = robot.lookup("#xyEtaSlider").query();
+        robot.interact(() -> eta.setValue(0.5));
+        assertEquals(0.5, vm.xyGame().simultaneousProperty().get().eta(), 1e-12, "the slider moves the paths");
+        robot.interact(() -> ((Stage) eta.getScene().getWindow()).close());
+
+        robot.clickOn("#startButton");
+        waitFor("the run to finish", () -> state() == RunState.FINISHED);
+        waitFor("the divergence curves", () -> vm.divergencePointCount() > 0);
+        waitFor("the Jacobian to be offered", () -> !jacobian.isDisabled());
+        robot.clickOn("#gameJacobianButton");
+        waitFor("the eigenvalues", () -> vm.jacobian().spectrumProperty().get() != null);
+        Label readings = robot.lookup("#jacobianReadings").query();
+        waitFor("their readings", () -> readings.getText().startsWith("λ1 = "));
+        robot.interact(() -> ((Stage) readings.getScene().getWindow()).close());
     }
 
     @Test

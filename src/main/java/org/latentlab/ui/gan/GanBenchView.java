@@ -25,7 +25,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.Parent;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
@@ -57,8 +59,14 @@ public final class GanBenchView extends BorderPane {
     private final TextField lrGField = field("lrGField", 70);
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton", "Apply learning rates and k (while paused)");
+    private final Button xyGameButton = button("xy game…", "xyGameButton",
+            "The simplest game that does not converge, min_x max_y xy, under simultaneous and alternating steps");
+    private final Button jacobianButton = button("Game Jacobian…", "gameJacobianButton",
+            "The top eigenvalues of the GAN game's Jacobian at this point (while paused)");
+    private Stage xyGameWindow;
+    private Stage jacobianWindow;
     private final Label memoryLabel = new Label();
-    private final GanPictures pictures = new GanPictures();
+    private final GanPictures pictures;
     private final GanCharts charts;
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
@@ -71,9 +79,11 @@ public final class GanBenchView extends BorderPane {
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> choice().replace(name, () -> vm.loadPreset(name)));
         this.charts = new GanCharts(vm.curves());
+        this.pictures = new GanPictures(vm.optimal());
         setId("trainingView");
         setTop(new VBox(toolbar(), descriptionRow()));
-        SplitPane split = new SplitPane(pictures, charts);
+        VBox.setVgrow(pictures, Priority.ALWAYS);
+        SplitPane split = new SplitPane(new VBox(pictures, theoryRow()), charts);
         split.setDividerPositions(0.52);
         setCenter(split);
         setBottom(statusBar());
@@ -108,6 +118,8 @@ public final class GanBenchView extends BorderPane {
         stepButton.setOnAction(e -> vm.step());
         resetButton.setOnAction(e -> vm.reset());
         applyButton.setOnAction(e -> vm.applySettings());
+        xyGameButton.setOnAction(e -> showXyGame());
+        jacobianButton.setOnAction(e -> showJacobian());
         MenuButton export = new MenuButton("Export");
         export.setId("exportMenu");
         MenuItem chartPng = new MenuItem("Charts as PNG…");
@@ -129,6 +141,14 @@ public final class GanBenchView extends BorderPane {
                 new Label("k"), kField, applyButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
         return bar;
+    }
+
+    /** The game's theory beyond this run's pictures: the xy game and the Jacobian at the paused point. */
+    private Node theoryRow() {
+        HBox row = new HBox(8, new Label("Theory of the game"), xyGameButton, jacobianButton);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setPadding(new Insets(2, 6, 6, 10));
+        return row;
     }
 
     private Node descriptionRow() {
@@ -186,6 +206,7 @@ public final class GanBenchView extends BorderPane {
             f.disableProperty().bind(form.editableProperty().not());
         }
         applyButton.disableProperty().bind(form.canApplyProperty().not());
+        jacobianButton.disableProperty().bind(vm.jacobian().canRunProperty().not());
         styleWhen(lrDField, "field-error", form.invalidProperty());
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
         vm.viewProperty().addListener((o, a, v) -> pictures.show(v));
@@ -216,6 +237,43 @@ public final class GanBenchView extends BorderPane {
             pictures.show(s);
             charts.show(s);
         }
+    }
+
+    /**
+     * The xy game in a window of its own beside the bench: a textbook toy, independent of the run, that should not
+     * take room from the live views.
+     */
+    private void showXyGame() {
+        if (xyGameWindow == null) {
+            xyGameWindow = window("xy game: simultaneous vs alternating steps", new BilinearGameView(vm.xyGame()),
+                    620, 820);
+        }
+        xyGameWindow.show();
+        xyGameWindow.toFront();
+    }
+
+    /** The game's Jacobian in a window beside the bench, its computation started at the paused point. */
+    private void showJacobian() {
+        if (jacobianWindow == null) {
+            jacobianWindow = window("GAN game Jacobian", new GameJacobianView(vm.jacobian()), 680, 760);
+        }
+        jacobianWindow.show();
+        jacobianWindow.toFront();
+        vm.jacobian().compute();
+    }
+
+    private Stage window(String title, Parent content, double width, double height) {
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(content, width, height);
+        if (getScene() != null) {
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        return stage;
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */

@@ -27,7 +27,10 @@ import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 import org.latentlab.ui.common.RunLoader;
 
+import org.latentlab.experiment.GanGameJacobian;
+
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,6 +57,9 @@ public final class GanBenchViewModel {
     private final GanCurves curves = new GanCurves();
     private final RunControls controls = new RunControls();
     private final GanExports exports;
+    private final OptimalDViewModel optimal = new OptimalDViewModel();
+    private final BilinearGameViewModel xyGame = new BilinearGameViewModel();
+    private final GameJacobianViewModel jacobian;
 
     private boolean startWhenReady;
     private boolean fellBack;
@@ -84,6 +90,7 @@ public final class GanBenchViewModel {
         this.options = options;
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), m -> say(m, true));
         this.exports = new GanExports(runner, this::runDir, this::say);
+        this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
     }
@@ -132,6 +139,8 @@ public final class GanBenchViewModel {
         latestStatus.set(null);
         modes = modeCount(s);
         curves.prepare(s);
+        optimal.prepare(s.training().loss());
+        jacobian.clear();
         describedSettings = s.training();
         description.set(GanBenchText.describe(s, s.training()));
         settings.show(s.training());
@@ -216,6 +225,20 @@ public final class GanBenchViewModel {
         }
     }
 
+    /**
+     * Asks the run's thread for copies of the game at its current point (the networks are read only there); fails
+     * when no run is on the bench or the game has no Jacobian (a random loss).
+     */
+    private CompletableFuture<GanGameJacobian.Point> captureGame() {
+        CompletableFuture<GanGameJacobian.Point> point = new CompletableFuture<>();
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
+        if (s == null || spec.get() == null) {
+            point.completeExceptionally(new LabException("no run on the bench: load an experiment and pause it"));
+            return point;
+        }
+        return GanGameJacobian.captureFrom(s.run(), spec.get().seed());
+    }
+
     /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
     public void close() {
         runs.close();
@@ -260,6 +283,7 @@ public final class GanBenchViewModel {
         GanView v = latestView.getAndSet(null);
         if (v != null) {
             view.set(v);
+            optimal.show(v);
             any = true;
         }
         if (any) {
@@ -283,6 +307,7 @@ public final class GanBenchViewModel {
         running.set(last.state() == RunState.RUNNING);
         controls.show(last.state());
         settings.follow(last.state());
+        jacobian.follow(last.state());
         if (startWhenReady && last.state() == RunState.READY) {
             startWhenReady = false;
             start();
@@ -328,6 +353,21 @@ public final class GanBenchViewModel {
         return curves;
     }
 
+    /** "D* vs D": the optimal discriminator of the newest view beside the learned D. */
+    public OptimalDViewModel optimal() {
+        return optimal;
+    }
+
+    /** The xy game's paths for the step size and steps chosen. */
+    public BilinearGameViewModel xyGame() {
+        return xyGame;
+    }
+
+    /** The game's Jacobian at the paused point. */
+    public GameJacobianViewModel jacobian() {
+        return jacobian;
+    }
+
     /** The files the bench writes: charts, the view, the run's metrics. */
     public GanExports exports() {
         return exports;
@@ -345,6 +385,11 @@ public final class GanBenchViewModel {
 
     public int chartPointCount() {
         return curves.pointCount();
+    }
+
+    /** Points on the divergence chart (toy mixtures, one per measurement). */
+    public int divergencePointCount() {
+        return curves.divergencePointCount();
     }
 
     public ReadOnlyObjectProperty<GanExperiment> specProperty() {

@@ -16,30 +16,39 @@ import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.GanTheory;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The GAN bench's three charts, stacked: the losses, D's outputs on real and generated data (named for the loss),
- * and mode coverage or diversity. Drawn by JFreeChart from the ViewModel's curves.
+ * The GAN bench's charts, stacked: the losses, D's outputs on real and generated data (named for the loss), mode
+ * coverage or diversity, and for toy mixtures the divergences between the data and G (JS and both KL on the grid in
+ * nats on the left axis; W1 between samples and a WGAN critic's estimate of it on the right). Drawn by JFreeChart
+ * from the ViewModel's curves.
  */
 final class GanCharts extends VBox {
 
     private final JFreeChart lossChart;
     private final JFreeChart scoreChart;
     private final JFreeChart metricChart;
+    private final JFreeChart divergenceChart;
+    private final ChartViewer divergenceViewer;
 
     GanCharts(GanCurves curves) {
         super(4);
         lossChart = chart("Losses", "loss", curves.discriminatorLoss, curves.generatorLoss);
         scoreChart = chart("Discriminator outputs", "D", curves.realScore, curves.fakeScore);
         metricChart = chart("Mode coverage / diversity", "", curves.metric, curves.metricReference);
+        divergenceChart = divergences(curves);
+        divergenceViewer = viewer(divergenceChart, "divergenceChart");
         getChildren().addAll(viewer(lossChart, "lossChart"), viewer(scoreChart, "scoreChart"),
-                viewer(metricChart, "metricChart"));
+                viewer(metricChart, "metricChart"), divergenceViewer);
         setPadding(new Insets(6, 10, 6, 6));
         for (Node n : getChildren()) {
             VBox.setVgrow(n, Priority.ALWAYS);
@@ -53,17 +62,60 @@ final class GanCharts extends VBox {
         scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
         boolean points = s.generator().output().size() == 2;
         metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
+        boolean theory = GanTheory.appliesTo(s.dataset());
+        divergenceViewer.setVisible(theory);
+        divergenceViewer.setManaged(theory);
     }
 
-    /** The three charts stacked in one picture, {@code width} wide and {@code height} per chart. */
+    /** The charts shown, stacked in one picture, {@code width} wide and {@code height} per chart. */
     BufferedImage picture(int width, int height) {
-        BufferedImage out = new BufferedImage(width, 3 * height, BufferedImage.TYPE_INT_RGB);
+        List<JFreeChart> shown = new ArrayList<>(List.of(lossChart, scoreChart, metricChart));
+        if (divergenceViewer.isVisible()) {
+            shown.add(divergenceChart);
+        }
+        BufferedImage out = new BufferedImage(width, shown.size() * height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
-        g.drawImage(lossChart.createBufferedImage(width, height), 0, 0, null);
-        g.drawImage(scoreChart.createBufferedImage(width, height), 0, height, null);
-        g.drawImage(metricChart.createBufferedImage(width, height), 0, 2 * height, null);
+        for (int i = 0; i < shown.size(); i++) {
+            g.drawImage(shown.get(i).createBufferedImage(width, height), 0, i * height, null);
+        }
         g.dispose();
         return out;
+    }
+
+    /** JS and both KL (nats, left axis), W1 and the critic's estimate (distance, right axis) over iterations. */
+    private static JFreeChart divergences(GanCurves curves) {
+        XYSeriesCollection nats = new XYSeriesCollection();
+        nats.addSeries(curves.jensenShannon);
+        nats.addSeries(curves.klDataGenerator);
+        nats.addSeries(curves.klGeneratorData);
+        JFreeChart chart = ChartFactory.createXYLineChart("Divergences, data vs G (600 samples; W1 on 300)",
+                "iteration", "nats", nats, PlotOrientation.VERTICAL, true, true, false);
+        ChartStyle.apply(chart);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer left = new StepPointRenderer();
+        left.setSeriesPaint(0, new Color(20, 140, 70));
+        left.setSeriesPaint(1, new Color(225, 87, 89));
+        left.setSeriesPaint(2, new Color(110, 40, 170));
+        plot.setRenderer(0, left);
+        XYSeriesCollection distance = new XYSeriesCollection();
+        distance.addSeries(curves.wasserstein);
+        distance.addSeries(curves.criticEstimate);
+        NumberAxis right = new NumberAxis("W1 (distance)");
+        right.setLabelFont(ChartStyle.LABEL_FONT);
+        right.setTickLabelFont(ChartStyle.TICK_FONT);
+        right.setAutoRangeIncludesZero(true);
+        plot.setRangeAxis(1, right);
+        plot.setDataset(1, distance);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r = new StepPointRenderer();
+        r.setSeriesPaint(0, new Color(78, 121, 167));
+        r.setSeriesPaint(1, new Color(255, 159, 28));
+        r.setSeriesStroke(0, new BasicStroke(1.6f));
+        r.setSeriesStroke(1, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                new float[] {5f, 3f}, 0f));
+        plot.setRenderer(1, r);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
     }
 
     private static JFreeChart chart(String title, String yLabel, XYSeries a, XYSeries b) {
@@ -109,7 +161,7 @@ final class GanCharts extends VBox {
 
         @Override
         public boolean getItemShapeVisible(int series, int item) {
-            XYDataset d = getPlot() == null ? null : getPlot().getDataset();
+            XYDataset d = getPlot() == null ? null : getPlot().getDataset(Math.max(0, getPlot().getIndexOf(this)));
             if (d == null) {
                 return false;
             }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The GAN bench's curves, as chart data: both losses, D's outputs on real and generated data, and mode coverage (toy
- * data) or the diversity of a fixed batch (images) against its reference. Filled from statuses on the FX thread; a
+ * data) or the diversity of a fixed batch (images) against its reference, and for toy mixtures the divergences
+ * between the data and G (JS and both KL on the grid, W1 between samples, a WGAN critic's own estimate). Filled from statuses on the FX thread; a
  * status repeated at the same point (a pause, a requested view) replaces the point, never stacks.
  */
 final class GanCurves {
@@ -24,6 +25,11 @@ final class GanCurves {
     final XYSeries fakeScore = series("D(G(z))");
     final XYSeries metric = series(Metric.MODES_COVERED.label());
     final XYSeries metricReference = series("reference");
+    final XYSeries jensenShannon = series(Metric.JENSEN_SHANNON.label());
+    final XYSeries klDataGenerator = series(Metric.KL_DATA_GENERATOR.label());
+    final XYSeries klGeneratorData = series(Metric.KL_GENERATOR_DATA.label());
+    final XYSeries wasserstein = series(Metric.WASSERSTEIN_1.label());
+    final XYSeries criticEstimate = series(Metric.CRITIC_ESTIMATE.label());
 
     private static XYSeries series(String name) {
         XYSeries s = new XYSeries(name, true, true);
@@ -65,6 +71,17 @@ final class GanCurves {
                 addIfFinite(metric, it, v.get(Metric.DIVERSITY));
                 addIfFinite(metricReference, it, v.get(Metric.DIVERSITY_REAL));
             }
+            addMeasured(jensenShannon, v, Metric.JENSEN_SHANNON);
+            addMeasured(klDataGenerator, v, Metric.KL_DATA_GENERATOR);
+            addMeasured(klGeneratorData, v, Metric.KL_GENERATOR_DATA);
+            addMeasured(wasserstein, v, Metric.WASSERSTEIN_1);
+            addMeasured(criticEstimate, v, Metric.CRITIC_ESTIMATE);
+        }
+    }
+
+    private static void addMeasured(XYSeries series, Evaluation v, Metric metric) {
+        if (v.has(metric)) {
+            addIfFinite(series, v.iteration(), v.get(metric));
         }
     }
 
@@ -98,12 +115,18 @@ final class GanCurves {
         all().forEach(XYSeries::fireSeriesChanged);
     }
 
+    /** Points on the divergence chart's JS curve (measured every sample interval on toy mixtures). */
+    int divergencePointCount() {
+        return jensenShannon.getItemCount();
+    }
+
     /** Points on the loss chart. */
     int pointCount() {
         return discriminatorLoss.getItemCount();
     }
 
     private List<XYSeries> all() {
-        return List.of(discriminatorLoss, generatorLoss, realScore, fakeScore, metric, metricReference);
+        return List.of(discriminatorLoss, generatorLoss, realScore, fakeScore, metric, metricReference,
+                jensenShannon, klDataGenerator, klGeneratorData, wasserstein, criticEstimate);
     }
 }

@@ -11,13 +11,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.GanTheory;
 import org.latentlab.train.GanView;
 
 import java.awt.image.BufferedImage;
 
 /**
  * What G and D look like now: for 2-D data the points canvas (D's heat map, the manifold warp, the arrows of
- * −∇ₓ L_G, the modes) with its layer toggles and legend; for images the grid of G(z) for fixed codes, with the
+ * −∇ₓ L_G, the modes) with its layer toggles and legend, and for toy mixtures "D* vs D" below it
+ * ({@link OptimalDPanel}); for images the grid of G(z) for fixed codes, with the
  * clicked cell enlarged beside it.
  */
 final class GanPictures extends VBox {
@@ -31,9 +33,11 @@ final class GanPictures extends VBox {
     private final Label legend = new Label();
     private final CheckBox heatToggle = check("Heat map: D(x)", "heatToggle", true);
     private final Node imageRow;
+    private final OptimalDPanel optimalPanel;
 
-    GanPictures() {
+    GanPictures(OptimalDViewModel optimal) {
         super(6);
+        optimalPanel = new OptimalDPanel(optimal);
         pointsCanvas.setId("pointsCanvas");
         imageGrid.setId("imageGrid");
         viewHolder.getStyleClass().add("view-pane");
@@ -61,7 +65,8 @@ final class GanPictures extends VBox {
         HBox row = new HBox(imageGrid, side);
         HBox.setHgrow(imageGrid, Priority.ALWAYS);
         imageRow = row;
-        getChildren().addAll(GanBenchView.titled("Generator and discriminator"), viewHolder, layerToggles, legend);
+        getChildren().addAll(GanBenchView.titled("Generator and discriminator"), viewHolder, layerToggles, legend,
+                optimalPanel);
         VBox.setVgrow(viewHolder, Priority.ALWAYS);
         setPadding(new Insets(6, 6, 6, 10));
     }
@@ -72,6 +77,9 @@ final class GanPictures extends VBox {
         viewHolder.getChildren().setAll(points ? pointsCanvas : imageRow);
         layerToggles.setVisible(points);
         layerToggles.setManaged(points);
+        boolean theory = points && GanTheory.appliesTo(s.dataset());
+        optimalPanel.setVisible(theory);
+        optimalPanel.setManaged(theory);
         ScoreLabels labels = ScoreLabels.of(s.training().loss());
         heatToggle.setText(labels.heatToggle());
         legend.setText(points ? labels.heatLegend()

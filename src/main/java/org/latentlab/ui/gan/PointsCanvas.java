@@ -75,13 +75,16 @@ public final class PointsCanvas extends SquareCanvasPane {
     }
 
     private static WritableImage heatImage(GanView.Points v) {
-        int res = v.heatRes();
+        return heatImage(v.heat(), v.heatRes(), v.heatIsProbability());
+    }
+
+    /** A res × res image of values (row 0 at the top): probabilities as they are, other scores scaled to [0, 1]. */
+    static WritableImage heatImage(float[] h, int res, boolean probability) {
         WritableImage img = new WritableImage(res, res);
         PixelWriter w = img.getPixelWriter();
-        float[] h = v.heat();
         float lo = 0;
         float hi = 1;
-        if (!v.heatIsProbability()) {
+        if (!probability) {
             lo = Float.MAX_VALUE;
             hi = -Float.MAX_VALUE;
             for (float x : h) {
