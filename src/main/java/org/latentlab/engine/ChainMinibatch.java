@@ -47,6 +47,46 @@ record ChainMinibatch(String name, int features, int kernels, int dims) implemen
         return new Compiled(batch, params, gradient, offset, input, inputGradient);
     }
 
+    /**
+     * Inference mode (the views' scores of single points, a heat map's grid): each example on its own, so its
+     * closeness to itself, o = 1 for every kernel, and a score that depends on the point alone; it also keeps a grid
+     * of thousands of points from the n² pairwise tensors. The input gradient is the first A columns'.
+     */
+    @Override
+    public Pass compileInference(int batch, INDArray params, INDArray gradient, long offset, INDArray input,
+                                 INDArray inputGradient) {
+        INDArray output = Nd4j.create(input.dataType(), batch, features + kernels);
+        INDArray outputGradient = output.ulike();
+        output.get(NDArrayIndex.all(), NDArrayIndex.interval(features, features + kernels)).assign(1);
+        INDArray passThrough = output.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features));
+        INDArray gradientOfInput = outputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features));
+        return new Pass() {
+            @Override
+            public INDArray output() {
+                return output;
+            }
+
+            @Override
+            public INDArray outputGradient() {
+                return outputGradient;
+            }
+
+            @Override
+            public void forward() {
+                passThrough.assign(input);
+            }
+
+            @Override
+            public void backward(boolean toParameters) {
+                inputGradient.assign(gradientOfInput);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     private final class Compiled implements Pass {
         private final int n;
         private final INDArray input;
