@@ -22,13 +22,19 @@ import org.latentlab.model.OptimizerSpec;
  *                            activations f (Salimans et al. 2016); empty = G's GAN loss
  * @param r1Gamma             γ of the zero-centred gradient penalty R1 (Mescheder et al. 2018, "Which training
  *                            methods for GANs do actually converge?"): D's loss gains γ/2 · E_real ‖∇ₓ D(x)‖²; 0 = off
+ * @param unrollSteps         k of the unrolled GAN (Metz et al. 2017, "Unrolled generative adversarial networks"):
+ *                            G's update is taken against D after k more updates on fresh batches, D then restored
+ *                            (the first-order form: the unrolled D held fixed); 0 is the plain GAN
  */
 public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
                           OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
                           double weightClip, double gpLambda, int packing, double historicalAveraging,
-                          String featureMatching, double r1Gamma) {
+                          String featureMatching, double r1Gamma, int unrollSteps) {
 
     public static final double SMOOTHED_REAL_TARGET = 0.9;
+
+    /** The most D updates an unrolled G step looks ahead. */
+    public static final int MAX_UNROLL = 50;
 
     /** The largest pack PacGAN's D may see. */
     public static final int MAX_PACKING = 64;
@@ -82,6 +88,10 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
         if (!(r1Gamma >= 0) || r1Gamma > 1e6) {
             throw new IllegalArgumentException("training.r1Gamma (γ) must be in [0, 1e6], not " + r1Gamma);
         }
+        if (unrollSteps < 0 || unrollSteps > MAX_UNROLL) {
+            throw new IllegalArgumentException("training.unrollSteps (the unrolled GAN's k) must be 0.." + MAX_UNROLL
+                    + ", not " + unrollSteps + " (0 is the plain GAN)");
+        }
     }
 
     /** The plain GAN's settings: no packing, historical averaging, feature matching or R1. */
@@ -89,7 +99,7 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
                        OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
                        double weightClip, double gpLambda) {
         this(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
-                instanceNoise, weightClip, gpLambda, 1, 0, "", 0);
+                instanceNoise, weightClip, gpLambda, 1, 0, "", 0, 0);
     }
 
     /** Reads the experiment file's {@code training} block: the remedies may be left out (the plain GAN). */
@@ -106,11 +116,12 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
                                 @JsonProperty("packing") Integer packing,
                                 @JsonProperty("historicalAveraging") Double historicalAveraging,
                                 @JsonProperty("featureMatching") String featureMatching,
-                                @JsonProperty("r1Gamma") Double r1Gamma) {
+                                @JsonProperty("r1Gamma") Double r1Gamma,
+                                @JsonProperty("unrollSteps") Integer unrollSteps) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing == null ? 1 : packing,
                 historicalAveraging == null ? 0 : historicalAveraging, featureMatching,
-                r1Gamma == null ? 0 : r1Gamma);
+                r1Gamma == null ? 0 : r1Gamma, unrollSteps == null ? 0 : unrollSteps);
     }
 
     public double realTarget() {
@@ -125,37 +136,47 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
     public GanSettings withLearningRates(double discriminatorLr, double generatorLr) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer.withLearningRate(generatorLr),
                 discriminatorOptimizer.withLearningRate(discriminatorLr), labelSmoothing, instanceNoise, weightClip,
-                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma);
+                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps);
     }
 
     public GanSettings withDiscriminatorSteps(int k) {
         return new GanSettings(loss, k, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
-                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma);
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps);
     }
 
     /** PacGAN with packs of {@code m} (D's input must then be m × the data size). */
     public GanSettings withPacking(int m) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
-                labelSmoothing, instanceNoise, weightClip, gpLambda, m, historicalAveraging, featureMatching, r1Gamma);
+                labelSmoothing, instanceNoise, weightClip, gpLambda, m, historicalAveraging, featureMatching, r1Gamma,
+                unrollSteps);
     }
 
     /** Historical averaging of weight λ for both players (0 = off). */
     public GanSettings withHistoricalAveraging(double lambda) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
-                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, lambda, featureMatching, r1Gamma);
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, lambda, featureMatching, r1Gamma,
+                unrollSteps);
     }
 
     /** Feature matching on D's layer {@code layer} (empty = G's GAN loss). */
     public GanSettings withFeatureMatching(String layer) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
-                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, layer, r1Gamma);
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, layer, r1Gamma,
+                unrollSteps);
     }
 
     /** The R1 penalty of weight γ on D (0 = off). */
     public GanSettings withR1(double gamma) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
-                gamma);
+                gamma, unrollSteps);
+    }
+
+    /** The unrolled GAN with k look-ahead D updates (0 = off). */
+    public GanSettings withUnrolling(int k) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
+                r1Gamma, k);
     }
 
     /** One line: "nsgan, k=1, lr D 2.0E-4, lr G 2.0E-4", then the remedies switched on ("pack 2, R1 γ 1.0"). */
@@ -173,6 +194,9 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
         }
         if (r1Gamma > 0) {
             s.append(", R1 γ ").append(r1Gamma);
+        }
+        if (unrollSteps > 0) {
+            s.append(", unrolled ").append(unrollSteps);
         }
         return s.toString();
     }

@@ -224,7 +224,15 @@ public final class GanTrainer implements Trainer {
     public void stepGenerator() {
         reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
         int n = settings.batchSize();
-        INDArray gradient = generatorGradient(codes("z", n));
+        Unrolled unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
+        INDArray gradient;
+        try {
+            gradient = generatorGradient(codes("z", n));
+        } finally {
+            if (unrolled != null) {
+                unrolled.restore();
+            }
+        }
         if (diagnostics) {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
@@ -233,6 +241,56 @@ public final class GanTrainer implements Trainer {
             generatorAverage.record(generator.params());
         }
         generatorUpdates++;
+    }
+
+    /** D's parameters, optimiser state and step statistics before an unrolled G step, put back after it. */
+    private final class Unrolled {
+        private final INDArray params;
+        private final INDArray state;
+        private final double[] stats;
+
+        Unrolled() {
+            INDArray p = discriminator.params();
+            params = step.get("unrollParams", 1, p.length()).assign(p.reshape(1, p.length()));
+            INDArray s = discriminator.getUpdater().getStateViewArray();
+            state = s == null ? null : step.get("unrollState", 1, s.length()).assign(s.reshape(1, s.length()));
+            stats = new double[] {last.discriminatorLoss, last.realScore, last.fakeScore, last.penalty,
+                    last.criticGradientNorm};
+        }
+
+        void restore() {
+            INDArray p = discriminator.params();
+            p.assign(params.reshape(p.shape()));
+            INDArray s = discriminator.getUpdater().getStateViewArray();
+            if (state != null) {
+                s.assign(state.reshape(s.shape()));
+            }
+            last.discriminatorLoss = stats[0];
+            last.realScore = stats[1];
+            last.fakeScore = stats[2];
+            last.penalty = stats[3];
+            last.criticGradientNorm = stats[4];
+        }
+    }
+
+    /**
+     * The unrolled GAN's look-ahead (Metz et al. 2017): k more D updates on fresh real and generated batches, as D's
+     * own steps make them (optimiser, clipping), from which G's gradient is then taken; returns what puts D back.
+     * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates.
+     */
+    private Unrolled unroll(int n) {
+        Unrolled before = new Unrolled();
+        for (int i = 0; i < settings.unrollSteps(); i++) {
+            INDArray real = reals(n);
+            INDArray fake = g.forward(codes("z", n));
+            discriminatorGradient(real, fake);
+            d.update((int) discriminatorUpdates + i);
+            if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
+                double c = settings.weightClip();
+                Transforms.min(Transforms.max(discriminator.params(), -c, false), c, false);
+            }
+        }
+        return before;
     }
 
     /**

@@ -82,6 +82,12 @@ class RemedyPresetsTest {
         assertOneRemedy("ring8-r1", plain.training().withR1(1), plain.discriminator());
     }
 
+    @Test
+    void ring8UnrolledIsTheNonSaturatingRingUnrolledFiveSteps() {
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        assertOneRemedy("ring8-unrolled", plain.training().withUnrolling(5), plain.discriminator());
+    }
+
     private static void assertOneRemedy(String name, GanSettings training, NetworkSpec discriminator) {
         GanExperiment spec = Presets.loadGan(name);
         assertTrue(Presets.gans().contains(name), name + " is listed");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +110,7 @@ class GanTrainerTest {
         GanTrainer plain = ringTrainer(5);
         Templates.GanPair pair = Templates.mlpGan2d(2, 16);
         GanSettings packsOfOne = new GanSettings(GanLoss.NON_SATURATING, 1, 16, ADAM, ADAM, false, 0, 0, 0, 1, 0, "",
-                0);
+                0, 0);
         GanTrainer packed = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
                 ToyDistribution.named("ring8"), packsOfOne, 2, 5);
         float[] before = plain.generator().params().toFloatVector();
@@ -132,5 +133,47 @@ class GanTrainerTest {
                 net(pair.discriminator(), 2), ToyDistribution.named("ring8"), SETTINGS.withPacking(2), 2, 5));
         assertTrue(e.getMessage().contains("packs of 2 examples (4 values)")
                 && e.getMessage().contains("set D's input to 2 × the data size"), e.getMessage());
+    }
+
+    @Test
+    void unrollingNoStepsTrainsThePlainGanBitForBit() {
+        GanTrainer plain = ringTrainer(5);
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        GanTrainer unrolled = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
+                ToyDistribution.named("ring8"), SETTINGS.withUnrolling(0), 2, 5);
+        for (int i = 0; i < 20; i++) {
+            plain.iterate();
+            unrolled.iterate();
+        }
+        assertArrayEquals(plain.generator().params().toFloatVector(), unrolled.generator().params().toFloatVector());
+        assertArrayEquals(plain.discriminator().params().toFloatVector(),
+                unrolled.discriminator().params().toFloatVector());
+    }
+
+    @Test
+    void anUnrolledGeneratorStepLeavesDAndItsOptimiserAsTheyWereAndStepsGAgainstTheUnrolledD() {
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        GanTrainer plain = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
+                ToyDistribution.named("ring8"), SETTINGS, 2, 5);
+        GanTrainer unrolled = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
+                ToyDistribution.named("ring8"), SETTINGS.withUnrolling(3), 2, 5);
+        for (int i = 0; i < 5; i++) {
+            plain.iterate();
+            unrolled.iterate();
+        }
+        unrolled.stepDiscriminator();
+        float[] d = unrolled.discriminator().params().toFloatVector();
+        float[] state = unrolled.discriminator().getUpdater().getStateViewArray().toFloatVector();
+        double lossBefore = unrolled.lastStats().discriminatorLoss;
+        float[] g = unrolled.generator().params().toFloatVector();
+        unrolled.stepGenerator();
+        assertArrayEquals(d, unrolled.discriminator().params().toFloatVector(), "D is put back");
+        assertArrayEquals(state, unrolled.discriminator().getUpdater().getStateViewArray().toFloatVector(),
+                "D's Adam moments are put back");
+        assertEquals(lossBefore, unrolled.lastStats().discriminatorLoss, "D's step statistics are D's own");
+        assertTrue(!java.util.Arrays.equals(g, unrolled.generator().params().toFloatVector()), "G stepped");
+        // from here on the two trainers differ: the unrolled G steps against a D k updates ahead
+        assertTrue(!java.util.Arrays.equals(plain.generator().params().toFloatVector(),
+                unrolled.generator().params().toFloatVector()));
     }
 }
