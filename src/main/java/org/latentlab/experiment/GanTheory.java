@@ -124,10 +124,17 @@ public final class GanTheory {
      */
     public void measure(Map<Metric, Double> values, Densities p, float[] real, float[] fake, GanLoss loss,
                         double meanRealScore, double meanFakeScore) {
-        GridDivergences div = GridDivergences.between(p.dataSmoothed(), p.generator());
-        values.put(Metric.JENSEN_SHANNON, div.jensenShannon());
-        values.put(Metric.KL_DATA_GENERATOR, div.klDataGenerator());
-        values.put(Metric.KL_GENERATOR_DATA, div.klGeneratorData());
+        if (java.util.Arrays.stream(p.generator()).sum() > 0) {
+            GridDivergences div = GridDivergences.between(p.dataSmoothed(), p.generator());
+            values.put(Metric.JENSEN_SHANNON, div.jensenShannon());
+            values.put(Metric.KL_DATA_GENERATOR, div.klDataGenerator());
+            values.put(Metric.KL_GENERATOR_DATA, div.klGeneratorData());
+        } else {
+            // every sample of G lies outside the view (a diverging G): no density on the grid to compare
+            values.put(Metric.JENSEN_SHANNON, Double.NaN);
+            values.put(Metric.KL_DATA_GENERATOR, Double.NaN);
+            values.put(Metric.KL_GENERATOR_DATA, Double.NaN);
+        }
         int m = Math.min(W1_POINTS, Math.min(real.length, fake.length) / 2);
         values.put(Metric.WASSERSTEIN_1, Wasserstein1.distance(real, m, fake, m));
         if (isWasserstein(loss)) {

@@ -119,6 +119,16 @@ class GanTheoryTest {
     }
 
     @Test
+    void aGeneratorThatLeftTheViewHasNoGridDivergencesButStillAW1() {
+        GanTheory theory = new GanTheory(RING, RING.viewBounds(), RES);
+        Map<Metric, Double> gone = new EnumMap<>(Metric.class);
+        theory.measure(gone, sample(RING, 600, 1), collapsed(600, 500f, 500f), 600, GanLoss.NON_SATURATING,
+                Double.NaN, Double.NaN);
+        assertTrue(Double.isNaN(gone.get(Metric.JENSEN_SHANNON)), gone.toString());
+        assertTrue(gone.get(Metric.WASSERSTEIN_1) > 600, gone.toString());
+    }
+
+    @Test
     void aCriticsEstimateIsRecordedForTheWassersteinLosses() {
         GanTheory theory = new GanTheory(RING, RING.viewBounds(), RES);
         float[] real = sample(RING, 600, 1);
