@@ -13,6 +13,7 @@ import org.latentlab.model.OptimizerSpec;
 import org.latentlab.model.Shape;
 import org.latentlab.model.Templates;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 import java.util.Random;
@@ -175,5 +176,56 @@ class GanTrainerTest {
         // from here on the two trainers differ: the unrolled G steps against a D k updates ahead
         assertTrue(!java.util.Arrays.equals(plain.generator().params().toFloatVector(),
                 unrolled.generator().params().toFloatVector()));
+    }
+
+    private static Object call(GanTrainer t, String method, Class<?>[] types, Object... args) throws Exception {
+        java.lang.reflect.Method m = GanTrainer.class.getDeclaredMethod(method, types);
+        m.setAccessible(true);
+        return m.invoke(t, args);
+    }
+
+    private static org.latentlab.engine.TrainingNetwork network(GanTrainer t, String field) throws Exception {
+        java.lang.reflect.Field f = GanTrainer.class.getDeclaredField(field);
+        f.setAccessible(true);
+        return (org.latentlab.engine.TrainingNetwork) f.get(t);
+    }
+
+    /**
+     * The unrolled G step rebuilt from the trainer's own parts on a plain twin: the same draws, k = 2 D updates on
+     * them, G's gradient against that D and G's update; the unrolled trainer's G must equal the twin's bit for bit,
+     * and its D must be the D from before the look-ahead.
+     */
+    @Test
+    void anUnrolledGeneratorStepIsAGStepAgainstDAfterKMoreUpdates() throws Exception {
+        Templates.GanPair pair = Templates.mlpGan2d(2, 16);
+        GanTrainer unrolled = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
+                ToyDistribution.named("ring8"), SETTINGS.withUnrolling(2), 2, 5);
+        GanTrainer twin = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
+                ToyDistribution.named("ring8"), SETTINGS, 2, 5);
+        unrolled.stepDiscriminator();
+        twin.stepDiscriminator();
+        float[] dBefore = unrolled.discriminator().params().toFloatVector();
+        assertArrayEquals(dBefore, twin.discriminator().params().toFloatVector());
+
+        unrolled.stepGenerator();
+
+        int n = SETTINGS.batchSize();
+        call(twin, "reseed", new Class<?>[] {long.class}, 2L * (1 + 0) + 1);
+        for (int i = 0; i < 2; i++) {
+            INDArray real = ((INDArray) call(twin, "reals", new Class<?>[] {int.class}, n)).dup();
+            INDArray z = (INDArray) call(twin, "codes", new Class<?>[] {String.class, int.class}, "z", n);
+            INDArray fake = network(twin, "g").forward(z).dup();
+            twin.discriminatorGradient(real, fake);
+            network(twin, "d").update(1 + i);
+        }
+        INDArray z = (INDArray) call(twin, "codes", new Class<?>[] {String.class, int.class}, "z", n);
+        twin.generatorGradient(z);
+        network(twin, "g").update(0);
+
+        assertArrayEquals(twin.generator().params().toFloatVector(), unrolled.generator().params().toFloatVector(),
+                "G stepped against D two updates ahead");
+        assertArrayEquals(dBefore, unrolled.discriminator().params().toFloatVector(), "D put back");
+        assertTrue(!java.util.Arrays.equals(dBefore, twin.discriminator().params().toFloatVector()),
+                "the look-ahead moved the twin's D");
     }
 }
