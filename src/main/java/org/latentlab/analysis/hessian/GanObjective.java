@@ -175,7 +175,7 @@ public final class GanObjective extends NetworkObjective {
         INDArray y = Nd4j.create(DataType.DOUBLE, 2L * n, 1);
         y.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(targets[0]);
         y.get(NDArrayIndex.interval(n, 2L * n), NDArrayIndex.all()).assign(targets[1]);
-        if (hasBatchNorm(trainer.discriminator())) {
+        if (couplesBatch(trainer.discriminator())) {
             // the trainer runs real and generated examples as two batches: so do the passes
             return ExactCurvature.ofBatchPair(trainer.discriminator(), head, real, fake, y, layout().runs());
         }
@@ -208,7 +208,7 @@ public final class GanObjective extends NetworkObjective {
     }
 
     /** Batch norm or minibatch discrimination: layers that couple a batch's examples. */
-    private static boolean hasBatchNorm(MultiLayerNetwork net) {
+    private static boolean couplesBatch(MultiLayerNetwork net) {
         for (int i = 0; i < net.getnLayers(); i++) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
             if (conf instanceof BatchNormalization
