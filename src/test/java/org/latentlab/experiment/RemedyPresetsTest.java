@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The remedies for mode collapse in experiment files: the four fields are optional (a file without them is the plain
- * GAN), round-trip through JSON, and a bad value gives a message saying what to fix; the presets ring8-pacgan and
- * ring8-r1 are ring8-nsgan with one remedy switched on, and train 200 iterations with finite losses. No claim about
- * what they converge to.
+ * The remedies for mode collapse in experiment files: the fields are optional (a file without them is the plain
+ * GAN), round-trip through JSON, and a bad value gives a message saying what to fix; the presets ring8-pacgan,
+ * ring8-r1, ring8-unrolled and ring8-sn are ring8-nsgan (grid25-sn grid25-nsgan) with one remedy switched on, and
+ * train 200 iterations with finite losses. No claim about what they converge to.
  */
 class RemedyPresetsTest {
 
@@ -34,6 +34,7 @@ class RemedyPresetsTest {
         assertEquals(0, t.historicalAveraging());
         assertEquals("", t.featureMatching());
         assertEquals(0, t.r1Gamma());
+        assertEquals(false, t.spectralNorm());
         assertEquals(new GanSettings(t.loss(), t.discriminatorSteps(), t.batchSize(), t.generatorOptimizer(),
                 t.discriminatorOptimizer(), t.labelSmoothing(), t.instanceNoise(), t.weightClip(), t.gpLambda()), t);
     }
@@ -42,10 +43,10 @@ class RemedyPresetsTest {
     void everyRemedyRoundTripsThroughJson() {
         GanExperiment pac = Presets.loadGan("ring8-pacgan");
         GanExperiment spec = pac.withTraining(pac.training().withHistoricalAveraging(0.25).withFeatureMatching("d2")
-                .withR1(0.5));
+                .withR1(0.5).withSpectralNorm(true));
         String json = ExperimentFiles.toJson(spec);
         for (String field : new String[] {"\"packing\" : 2", "\"historicalAveraging\" : 0.25",
-                "\"featureMatching\" : \"d2\"", "\"r1Gamma\" : 0.5"}) {
+                "\"featureMatching\" : \"d2\"", "\"r1Gamma\" : 0.5", "\"spectralNorm\" : true"}) {
             assertTrue(json.contains(field), field + " in\n" + json);
         }
         GanExperiment back = ExperimentFiles.parseGan(json, SOURCE);
@@ -61,7 +62,8 @@ class RemedyPresetsTest {
         "negative lambda | \"historicalAveraging\" : -1 | training.historicalAveraging (λ) must be in [0, 1e6]",
         "unknown layer | \"featureMatching\" : \"d9\" | use one of [d1, d2]",
         "the score layer | \"featureMatching\" : \"d_out\" | use one of [d1, d2]",
-        "negative gamma | \"r1Gamma\" : -0.5 | training.r1Gamma (γ) must be in [0, 1e6]"})
+        "negative gamma | \"r1Gamma\" : -0.5 | training.r1Gamma (γ) must be in [0, 1e6]",
+        "not a boolean | \"spectralNorm\" : \"yes\" | training.spectralNorm"})
     void aBadRemedyIsRefusedWithTheFix(String what, String field, String fix) {
         String json = Presets.text("ring8-nsgan").replace("\"gpLambda\" : 0.0", "\"gpLambda\" : 0.0,\n    " + field);
         LabException e = assertThrows(LabException.class, () -> ExperimentFiles.parseGan(json, SOURCE), what);
@@ -88,15 +90,43 @@ class RemedyPresetsTest {
         assertOneRemedy("ring8-unrolled", plain.training().withUnrolling(5), plain.discriminator());
     }
 
+    @Test
+    void ring8SnIsTheNonSaturatingRingWithSpectralNormalisation() {
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        assertOneRemedy("ring8-sn", plain.training().withSpectralNorm(true), plain.discriminator());
+    }
+
+    @Test
+    void grid25SnIsTheNonSaturatingGridWithSpectralNormalisation() {
+        GanExperiment plain = Presets.loadGan("grid25-nsgan");
+        assertOneRemedy("grid25-sn", "grid25-nsgan", plain.training().withSpectralNorm(true), plain.discriminator());
+    }
+
+    /** Spectral normalisation with weight clipping (the wgan loss) is refused, saying why and what to use. */
+    @Test
+    void spectralNormalisationWithWeightClippingIsRefusedWithTheReason() {
+        String json = Presets.text("ring8-wgan").replace("\"gpLambda\" : 0.0",
+                "\"gpLambda\" : 0.0,\n    \"spectralNorm\" : true");
+        assertTrue(json.contains("spectralNorm"), "the field was added");
+        LabException e = assertThrows(LabException.class, () -> ExperimentFiles.parseGan(json, SOURCE));
+        assertTrue(e.getMessage().startsWith(SOURCE) && e.getMessage().contains("weight clipping")
+                && e.getMessage().contains("use wgan-gp or hinge"), e.getMessage());
+    }
+
     private static void assertOneRemedy(String name, GanSettings training, NetworkSpec discriminator) {
+        assertOneRemedy(name, "ring8-nsgan", training, discriminator);
+    }
+
+    private static void assertOneRemedy(String name, String base, GanSettings training, NetworkSpec discriminator) {
         GanExperiment spec = Presets.loadGan(name);
         assertTrue(Presets.gans().contains(name), name + " is listed");
-        GanExperiment p = Presets.loadGan("ring8-nsgan");
+        GanExperiment p = Presets.loadGan(base);
         assertEquals(new GanExperiment(name, spec.description(), p.seed(), p.dataset(), p.generator(), discriminator,
                 training, p.iterations(), p.sampleInterval(), p.checkpointInterval()), spec,
                 "only the name, description and one remedy differ");
 
-        GanTrainer trainer = GanRecipe.INSTANCE.buildTrainer(spec, ToyDistribution.named("ring8"), DataType.FLOAT);
+        GanTrainer trainer = GanRecipe.INSTANCE.buildTrainer(spec, ToyDistribution.named(spec.dataset().name()),
+                DataType.FLOAT);
         for (int i = 1; i <= 200; i++) {
             trainer.iterate();
             GanTrainer.StepStats s = trainer.lastStats();
