@@ -89,14 +89,67 @@ class RemedyPresetsTest {
     }
 
     private static void assertOneRemedy(String name, GanSettings training, NetworkSpec discriminator) {
+        assertOneRemedy("ring8-nsgan", name, training, discriminator);
+    }
+
+    @Test
+    void ring8FeatureMatchingAndHistoricalAveragingAreOneSwitchEach() {
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        assertOneRemedy("ring8-fm", plain.training().withFeatureMatching("d2"), plain.discriminator());
+        assertOneRemedy("ring8-ha", plain.training().withHistoricalAveraging(0.01), plain.discriminator());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"grid25-pacgan", "grid25-r1", "grid25-unrolled", "grid25-minibatch", "grid25-fm", "grid25-ha"})
+    void everyGrid25RemedyIsGrid25NsganWithOneSwitch(String name) {
+        GanExperiment plain = Presets.loadGan("grid25-nsgan");
+        GanSettings t = plain.training();
+        NetworkSpec d = plain.discriminator();
+        switch (name) {
+            case "grid25-pacgan" -> assertOneRemedy("grid25-nsgan", name, t.withPacking(2),
+                    new NetworkSpec(d.name(), Shape.vector(4), d.layers()));
+            case "grid25-r1" -> assertOneRemedy("grid25-nsgan", name, t.withR1(1), d);
+            case "grid25-unrolled" -> assertOneRemedy("grid25-nsgan", name, t.withUnrolling(5), d);
+            case "grid25-fm" -> assertOneRemedy("grid25-nsgan", name, t.withFeatureMatching("d2"), d);
+            case "grid25-ha" -> assertOneRemedy("grid25-nsgan", name, t.withHistoricalAveraging(0.01), d);
+            case "grid25-minibatch" -> {
+                NetworkSpec withLayer = Presets.loadGan(name).discriminator();
+                assertEquals(d.layers().size() + 1, withLayer.layers().size());
+                assertEquals("minibatch", withLayer.layers().get(2).type(), "the layer sits after d2");
+                assertEquals(d.layers(), withLayer.layers().stream().filter(l -> !l.type().equals("minibatch"))
+                        .toList(), "D is otherwise unchanged");
+                assertOneRemedy("grid25-nsgan", name, t, withLayer);
+            }
+            default -> throw new AssertionError(name);
+        }
+    }
+
+    @Test
+    void theCollapseLessonIsOnePairThatDiffersInOneSwitch() {
+        GanExperiment plain = Presets.loadGan("grid25-nsgan");
+        GanExperiment lesson = Presets.loadGan("grid25-collapse");
+        assertOneRemedy(plain, "grid25-collapse", plain.training(), plain.discriminator(), lesson.seed(),
+                lesson.iterations());
+        assertOneRemedy(plain, "grid25-collapse-r1", plain.training().withR1(1), plain.discriminator(),
+                lesson.seed(), lesson.iterations());
+        assertTrue(lesson.seed() != plain.seed() && lesson.iterations() == 5000, "a fixed seed and length of its own");
+    }
+
+    private static void assertOneRemedy(String base, String name, GanSettings training, NetworkSpec discriminator) {
+        GanExperiment p = Presets.loadGan(base);
+        assertOneRemedy(p, name, training, discriminator, p.seed(), p.iterations());
+    }
+
+    private static void assertOneRemedy(GanExperiment p, String name, GanSettings training,
+                                        NetworkSpec discriminator, long seed, long iterations) {
         GanExperiment spec = Presets.loadGan(name);
         assertTrue(Presets.gans().contains(name), name + " is listed");
-        GanExperiment p = Presets.loadGan("ring8-nsgan");
-        assertEquals(new GanExperiment(name, spec.description(), p.seed(), p.dataset(), p.generator(), discriminator,
-                training, p.iterations(), p.sampleInterval(), p.checkpointInterval()), spec,
+        assertEquals(new GanExperiment(name, spec.description(), seed, p.dataset(), p.generator(), discriminator,
+                training, iterations, p.sampleInterval(), p.checkpointInterval()), spec,
                 "only the name, description and one remedy differ");
 
-        GanTrainer trainer = GanRecipe.INSTANCE.buildTrainer(spec, ToyDistribution.named("ring8"), DataType.FLOAT);
+        String toy = spec.dataset().name();
+        GanTrainer trainer = GanRecipe.INSTANCE.buildTrainer(spec, ToyDistribution.named(toy), DataType.FLOAT);
         for (int i = 1; i <= 200; i++) {
             trainer.iterate();
             GanTrainer.StepStats s = trainer.lastStats();
