@@ -75,7 +75,7 @@ final class GanRemediesBar extends HBox {
         Label minibatch = fixed("minibatchLabel", MINIBATCH_TIP);
         minibatch.textProperty().bind(form.minibatchProperty());
         Label note = fixed("shapeNote", PACKING_TIP);
-        note.setText("(these two shape D: set in the builder)");
+        note.setText("(shape D: set in the builder)");
         note.getStyleClass().add("description");
         getChildren().addAll(title(), label("R1 γ", R1_TIP, r1), r1, label("hist. avg λ", AVERAGING_TIP, averaging),
                 averaging, label("unroll k", UNROLL_TIP, unroll), unroll, label("feature matching", FEATURE_TIP, layer),
