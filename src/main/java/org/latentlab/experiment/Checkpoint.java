@@ -137,10 +137,6 @@ public final class Checkpoint {
         com.fasterxml.jackson.databind.JsonNode state = readState(dir);
         trainer.restoreCounters(state.get("iteration").asLong(), state.get("discriminatorUpdates").asLong(),
                 state.get("generatorUpdates").asLong());
-        trainer.generatorAverage().ifPresent(a -> restoreAverage(dir, state, a, G_AVERAGE, "generatorAverageCount",
-                trainer.generator()));
-        trainer.discriminatorAverage().ifPresent(a -> restoreAverage(dir, state, a, D_AVERAGE,
-                "discriminatorAverageCount", trainer.discriminator()));
         trainer.spectralNormalisation().ifPresent(sn -> restoreSpectral(dir, sn, trainer.seed()));
         if (state.hasNonNull("settings")) {
             try {
@@ -161,6 +157,11 @@ public final class Checkpoint {
                 throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);
             }
         }
+        // after the settings: historical averaging switched on or off during the run is on or off here too
+        trainer.generatorAverage().ifPresent(a -> restoreAverage(dir, state, a, G_AVERAGE, "generatorAverageCount",
+                trainer.generator()));
+        trainer.discriminatorAverage().ifPresent(a -> restoreAverage(dir, state, a, D_AVERAGE,
+                "discriminatorAverageCount", trainer.discriminator()));
     }
 
     /**

@@ -58,15 +58,15 @@ public final class GanTrainer implements Trainer {
     private final boolean usesNd4jRandom;
     private final boolean discriminatorCouplesBatch;
     private final CriticPenalty gradientPenalty;
-    /** R1's zero-centred penalty at the real examples, or null when γ = 0. */
-    private final CriticPenalty r1Penalty;
-    /** Historical averaging's θ̄ of each player, or null when λ = 0. */
-    private final HistoricalAverage generatorAverage;
-    private final HistoricalAverage discriminatorAverage;
+    /** R1's zero-centred penalty at the real examples, or null when γ = 0 (built when R1 is switched on). */
+    private CriticPenalty r1Penalty;
+    /** Historical averaging's θ̄ of each player, or null when λ = 0 (started afresh when it is switched on). */
+    private HistoricalAverage generatorAverage;
+    private HistoricalAverage discriminatorAverage;
     /** Spectral normalisation's raw weights and power-iteration vectors of D, or null when off. */
     private final SpectralNormalisation spectralNorm;
     /** D up to the feature-matching layer (a view of D's first layers), or null for G's GAN loss. */
-    private final TrainingNetwork features;
+    private TrainingNetwork features;
     private final Random rng = new Random();
     /** A finite data set as one native table, real batches gathered from it; made on first use. */
     private java.util.Optional<ExampleTable> table;
@@ -127,18 +127,44 @@ public final class GanTrainer implements Trainer {
         this.d = TrainingNetwork.of(discriminator);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
-        if (settings.r1Gamma() > 0 && discriminatorCouplesBatch) {
+        // before the averages: D's parameters are the normalised ones from here on
+        this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
+        switchRemedies(settings, true);
+    }
+
+    /**
+     * Builds what the remedies of {@code next} need and drops what those switched off leave behind, all or nothing:
+     * R1's penalty, historical averaging's θ̄ of each player (started at the current θ when switched on, so its term
+     * starts at zero, as at a run's first parameters) and the view of D up to the feature-matching layer. With
+     * {@code fresh} false, what is still on is kept (θ̄ keeps its history).
+     *
+     * @throws LabException when D cannot take a remedy (R1 with layers that couple the batch, or without second
+     *                      derivatives; feature matching on a layer D lacks or the engine does not run)
+     */
+    private void switchRemedies(GanSettings next, boolean fresh) {
+        CriticPenalty r1 = next.r1Gamma() == 0 ? null : !fresh && r1Penalty != null ? r1Penalty : r1Penalty();
+        boolean averaging = next.historicalAveraging() > 0;
+        boolean keepAverages = !fresh && generatorAverage != null;
+        HistoricalAverage gAverage = !averaging ? null : keepAverages ? generatorAverage
+                : new HistoricalAverage(generator.params());
+        HistoricalAverage dAverage = !averaging ? null : keepAverages ? discriminatorAverage
+                : new HistoricalAverage(discriminator.params());
+        boolean sameLayer = !fresh && features != null && next.featureMatching().equals(settings.featureMatching());
+        TrainingNetwork f = !next.matchesFeatures() ? null : sameLayer ? features
+                : featureLayer(discriminator, next.featureMatching());
+        r1Penalty = r1;
+        generatorAverage = gAverage;
+        discriminatorAverage = dAverage;
+        features = f;
+    }
+
+    private CriticPenalty r1Penalty() {
+        if (discriminatorCouplesBatch) {
             throw new LabException("R1 penalises D's gradient at each real example, and batch norm or minibatch"
                     + " discrimination makes every score depend on the whole batch: remove those layers from D or set"
                     + " training.r1Gamma to 0");
         }
-        this.r1Penalty = settings.r1Gamma() > 0 ? EngineGradientPenalty.zeroCentred(d) : null;
-        // before the averages: D's parameters are the normalised ones from here on
-        this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
-        boolean averaging = settings.historicalAveraging() > 0;
-        this.generatorAverage = averaging ? new HistoricalAverage(generator.params()) : null;
-        this.discriminatorAverage = averaging ? new HistoricalAverage(discriminator.params()) : null;
-        this.features = settings.matchesFeatures() ? featureLayer(discriminator, settings.featureMatching()) : null;
+        return EngineGradientPenalty.zeroCentred(d);
     }
 
     private static TrainingNetwork featureLayer(MultiLayerNetwork discriminator, String layer) {
@@ -702,21 +728,28 @@ public final class GanTrainer implements Trainer {
     }
 
     /**
-     * Changes the learning rates, k and the weights of the remedies (historical averaging's λ, R1's γ); optimiser
-     * state (Adam moments) is kept. The loss, the packing, the feature-matching layer and whether historical
-     * averaging and R1 are on are fixed for a run.
+     * Changes the learning rates, k and the remedies that act inside the updates: R1's γ, historical averaging's λ,
+     * the unrolled GAN's k and the feature-matching layer, each of which may also be switched on or off (historical
+     * averaging switched on starts θ̄ at the current θ); optimiser state (Adam moments) is kept. The loss and the
+     * packing (which sets D's input size) are fixed for a run. Nothing changes when the change is refused.
+     *
+     * @throws IllegalArgumentException when the loss or the packing differ, or D cannot take a remedy (saying why)
      */
     public void updateSettings(GanSettings updated) {
         if (updated.loss() != settings.loss()) {
             throw new IllegalArgumentException("the loss cannot change during a run");
         }
-        if (updated.packing() != settings.packing()
-                || !updated.featureMatching().equals(settings.featureMatching())
-                || (updated.historicalAveraging() > 0) != (generatorAverage != null)
-                || (updated.r1Gamma() > 0) != (r1Penalty != null)
-                || updated.spectralNorm() != (spectralNorm != null)) {
-            throw new IllegalArgumentException("packing, feature matching, and whether historical averaging, R1 and"
-                    + " spectral normalisation are on, cannot change during a run");
+        if (updated.packing() != settings.packing()) {
+            throw new IllegalArgumentException("the packing sets D's input size, so it cannot change during a run");
+        }
+        if (updated.spectralNorm() != (spectralNorm != null)) {
+            throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
+                    + " switched on or off during a run");
+        }
+        try {
+            switchRemedies(updated, false);
+        } catch (LabException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         generator.setLearningRate(updated.generatorOptimizer().learningRate());
         discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
