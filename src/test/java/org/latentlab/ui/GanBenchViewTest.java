@@ -247,7 +247,7 @@ class GanBenchViewTest {
         assertTrue(r1.getStyleClass().contains("field-error"));
         assertEquals(2.5, vm.statusProperty().get().settings().r1Gamma(), "nothing applied");
         Label packing = robot.lookup("#packingLabel").query();
-        assertEquals("packing m = 1 (off)", packing.getText());
+        assertEquals("packing m = 1 (off) · spectral norm off", packing.getText());
         assertTrue(packing.getTooltip().getText().contains("Lin et al. 2018")
                 && packing.getTooltip().getText().contains("builder"), packing.getTooltip().getText());
     }

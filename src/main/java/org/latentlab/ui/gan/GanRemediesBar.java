@@ -41,7 +41,10 @@ final class GanRemediesBar extends HBox {
     static final String PACKING_TIP = "PacGAN (Lin et al. 2018, \"PacGAN: the power of two samples in generative"
             + " adversarial networks\"): D scores packs of m samples together, so a generator that repeats itself is"
             + " easy to catch.\nm sets D's input size (m × the data size), so it is fixed for a run: set it in the"
-            + " network builder (D's input) or the experiment file (training.packing).";
+            + " network builder (D's input) or the experiment file (training.packing).\nSpectral normalisation (Miyato et al."
+            + " 2018, \"Spectral normalization for generative adversarial networks\"): each of D's weight matrices"
+            + " divided by its largest singular value (one power iteration a step), so D is at most 1-Lipschitz layer"
+            + " by layer; fixed for a run: set training.spectralNorm in the experiment file.";
     static final String MINIBATCH_TIP = "Minibatch discrimination (Salimans et al. 2016, \"Improved techniques for"
             + " training GANs\"): a layer of D that adds, for each example, how close it is to the rest of its batch"
             + " (L1 distances through a learned tensor), so D sees when a batch has collapsed.\nA layer of D, fixed"

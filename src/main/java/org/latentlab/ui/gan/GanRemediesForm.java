@@ -26,8 +26,9 @@ import java.util.Locale;
  * rules ({@link GanSettingsForm}): text bound to the fields, filled from the settings in force whenever the run is
  * not running, editable while it does not run, parsed and checked only on Apply. The remedies the trainer takes
  * during a run are editable: R1's γ, historical averaging's λ, the unrolled GAN's k and the feature-matching layer
- * (one of D's hidden layers, or off). Those that shape D are only shown: PacGAN's packing (D's input size) and
- * minibatch discrimination (a layer of D), set in the network builder or the experiment file.
+ * (one of D's hidden layers, or off). Those that shape D are only shown: PacGAN's packing (D's input size),
+ * spectral normalisation (D's weights reparametrised) and minibatch discrimination (a layer of D), set in the network
+ * builder or the experiment file.
  */
 public final class GanRemediesForm {
 
@@ -63,7 +64,8 @@ public final class GanRemediesForm {
         choices.addAll(GanExperiment.featureMatchingLayers(s.discriminator()));
         featureLayers.setAll(choices);
         int m = s.training().packing();
-        packing.set("packing m = " + m + (m == 1 ? " (off)" : ""));
+        packing.set("packing m = " + m + (m == 1 ? " (off)" : "") + " · spectral norm "
+                + (s.training().spectralNorm() ? "on" : "off"));
         List<String> layers = new ArrayList<>();
         for (LayerSpec l : s.discriminator().layers()) {
             if (l instanceof LayerSpec.MinibatchDiscrimination) {
@@ -159,7 +161,10 @@ public final class GanRemediesForm {
         return featureLayers;
     }
 
-    /** "packing m = 2": PacGAN's pack size, fixed for a run. */
+    /**
+     * "packing m = 2 · spectral norm off": PacGAN's pack size and whether D's weights are spectrally normalised
+     * (Miyato et al. 2018), both fixed for a run.
+     */
     public ReadOnlyStringProperty packingProperty() {
         return packing.getReadOnlyProperty();
     }

@@ -44,15 +44,17 @@ class GanRemediesFormTest {
                 .map(l -> l.name()).toList();
         assertEquals(GanRemediesForm.OFF, form.featureLayers().get(0));
         assertEquals(hidden, form.featureLayers().subList(1, form.featureLayers().size()), "D's score is no feature");
-        assertEquals("packing m = 1 (off)", form.packingProperty().get());
+        assertEquals("packing m = 1 (off) · spectral norm off", form.packingProperty().get());
         assertEquals("minibatch discr. off", form.minibatchProperty().get());
     }
 
     @Test
     void theRemediesThatShapeDAreShownAsTheExperimentHasThem() {
         load("ring8-pacgan");
-        assertEquals("packing m = " + Presets.loadGan("ring8-pacgan").training().packing(),
+        assertEquals("packing m = " + Presets.loadGan("ring8-pacgan").training().packing() + " · spectral norm off",
                 form.packingProperty().get());
+        load("ring8-sn");
+        assertEquals("packing m = 1 (off) · spectral norm on", form.packingProperty().get());
         load("ring8-minibatch");
         assertEquals("minibatch discr. in D: 'd_minibatch'", form.minibatchProperty().get());
     }
