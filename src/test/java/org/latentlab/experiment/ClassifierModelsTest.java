@@ -95,6 +95,31 @@ class ClassifierModelsTest {
     }
 
     @Test
+    void aPersonsOwnLabelledIdxFilesAreMeasuredLikeTheSameImagesInTheLab(@TempDir Path dir) throws Exception {
+        ClassifierSpec spec = tiny(5);
+        ClassifierFiles.Saved saved = ClassifierModels.obtain(spec, dir.resolve("models"), Path.of("."),
+                Monitor.NONE, n -> { });
+        ExampleSet heldOut = ClassifierModels.split(spec, Path.of(".")).heldOut();
+        int n = heldOut.size();
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + n * 784).putInt(0x803).putInt(n)
+                .putInt(28).putInt(28);
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            for (float v : heldOut.example(i)) {
+                images.put((byte) Math.round(v * 255));
+            }
+            labels.put((byte) heldOut.label(i));
+        }
+        Files.write(dir.resolve("mine-images-idx3-ubyte"), images.array());
+        Files.write(dir.resolve("mine-labels-idx1-ubyte"), labels.array());
+        ExampleSet mine = org.latentlab.data.ImageDataset.load(dir.resolve("mine-images-idx3-ubyte"),
+                dir.resolve("mine-labels-idx1-ubyte"), saved.classifier().scale(), "mine");
+        var expected = saved.classifier().confusion(heldOut);
+        assertEquals(expected, saved.classifier().confusion(mine));
+        assertEquals(saved.info().confusionMatrix(), expected, "the saved matrix is the held-out split's");
+    }
+
+    @Test
     void aDamagedNetworkFileIsRefusedInOneLineAndRetrained(@TempDir Path models) throws Exception {
         ClassifierSpec spec = tiny(3);
         ClassifierModels.obtain(spec, models, Path.of("."), Monitor.NONE, n -> { });
