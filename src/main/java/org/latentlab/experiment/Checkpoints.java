@@ -255,7 +255,7 @@ public final class Checkpoints {
         }
     }
 
-    private static String sha256(Path f) throws IOException {
+    static String sha256(Path f) throws IOException {
         MessageDigest d;
         try {
             d = MessageDigest.getInstance("SHA-256");

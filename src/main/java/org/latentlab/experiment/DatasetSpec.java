@@ -17,14 +17,16 @@ import java.util.Locale;
  *       image file;</li>
  *   <li>{@code {"kind": "csv", "path": "points.csv"}}: a person's own 2-D points;</li>
  *   <li>{@code {"kind": "folder", "path": "my-images", "width": 28, "height": 28, "colour": false}}: a folder of
- *       PNG / JPEG images (one sub-folder per class, or all in one), resized (centre crop) to width x height.</li>
+ *       PNG / JPEG images (one sub-folder per class, or all in one), resized (centre crop) to width x height;</li>
+ *   <li>{@code {"kind": "stacked", "name": "mnist"}}: Stacked MNIST ({@link org.latentlab.data.StackedMnist}),
+ *       three MNIST digits as the channels of one 3x28x28 image, 1,000 modes.</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetSpec(Kind kind, String name, String path, Integer width, Integer height, Boolean colour) {
 
     public enum Kind {
-        TOY, IMAGES, CSV, FOLDER;
+        TOY, IMAGES, CSV, FOLDER, STACKED;
 
         @JsonValue
         public String id() {
@@ -39,7 +41,7 @@ public record DatasetSpec(Kind kind, String name, String path, Integer width, In
 
     public DatasetSpec {
         if (kind == null) {
-            throw new IllegalArgumentException("dataset.kind is missing (toy, images, csv or folder)");
+            throw new IllegalArgumentException("dataset.kind is missing (toy, images, csv, folder or stacked)");
         }
         switch (kind) {
             case TOY -> {
@@ -52,6 +54,12 @@ public record DatasetSpec(Kind kind, String name, String path, Integer width, In
                 if (path == null && !"mnist".equals(name) && !"fashion".equals(name)) {
                     throw new IllegalArgumentException("an images data set needs name \"mnist\" or \"fashion\","
                             + " or a path to an IDX images file");
+                }
+            }
+            case STACKED -> {
+                if (!"mnist".equals(name) || path != null) {
+                    throw new IllegalArgumentException("a stacked data set is Stacked MNIST: give name \"mnist\""
+                            + " and no path");
                 }
             }
             case CSV -> {

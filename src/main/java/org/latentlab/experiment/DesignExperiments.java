@@ -232,6 +232,7 @@ public final class DesignExperiments {
         return switch (d.kind()) {
             case TOY -> org.latentlab.data.ToyDistribution.named(d.name()).dimension();
             case FOLDER -> d.width() * d.height() * (d.colour() ? 3 : 1);
+            case STACKED -> org.latentlab.data.StackedMnist.CHANNELS * 28 * 28;
             case IMAGES, CSV -> d.kind() == DatasetSpec.Kind.IMAGES && d.path() == null ? 28 * 28
                     : ExperimentData.open(d, base, org.latentlab.data.ImageScale.ZERO_TO_ONE).dimension();
         };

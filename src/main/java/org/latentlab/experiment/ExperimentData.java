@@ -7,6 +7,7 @@ import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageFolder;
 import org.latentlab.data.ImageScale;
+import org.latentlab.data.StackedMnist;
 import org.latentlab.data.ToyDistribution;
 
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ public final class ExperimentData {
                     ? ImageDataset.load(resolve(d.path(), baseDir), null, scale, d.path())
                     : ImageDataset.bundled(d.name(), bundledDir(baseDir), scale);
             case FOLDER -> ImageFolder.load(resolve(d.path(), baseDir), d.width(), d.height(), d.colour(), scale);
+            case STACKED -> new StackedMnist(ImageDataset.bundled(d.name(), bundledDir(baseDir), scale),
+                    StackedMnist.DEFAULT_SIZE, StackedMnist.DEFAULT_SEED);
         };
     }
 

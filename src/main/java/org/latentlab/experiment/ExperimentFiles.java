@@ -84,6 +84,10 @@ public final class ExperimentFiles {
         if (!family.isTextual()) {
             throw new LabException(source + ": at family: expected text, one of " + FAMILIES + ", not " + family);
         }
+        if (ClassifierSpec.FAMILY.equals(family.asText())) {
+            throw new LabException(source + ": a classifier experiment is not trained on a bench: it trains into"
+                    + " the models folder when an evaluation needs it");
+        }
         try {
             return Family.parse(family.asText());
         } catch (IllegalArgumentException e) {
@@ -151,6 +155,33 @@ public final class ExperimentFiles {
 
     public static ReconstructionExperiment readReconstruction(Path file) {
         return parseReconstruction(readText(file), file.toString());
+    }
+
+    /** Parses a classifier experiment ({@code "family": "classifier"}); {@code source} names it in messages. */
+    public static ClassifierSpec parseClassifier(String json, String source) {
+        JsonNode family = root(json, source).get("family");
+        if (family == null || !ClassifierSpec.FAMILY.equals(family.asText())) {
+            throw new LabException(source + ": not a classifier experiment: it needs \"family\": \"classifier\"");
+        }
+        try {
+            return MAPPER.readValue(json, ClassifierSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new LabException(source + ": " + describe(e), e);
+        }
+    }
+
+    /** Reads a classifier experiment file. */
+    public static ClassifierSpec readClassifier(Path file) {
+        return parseClassifier(readText(file), file.toString());
+    }
+
+    /** A classifier experiment as JSON, its {@code "family"} first. */
+    public static String toJson(ClassifierSpec spec) {
+        try {
+            return MAPPER.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new LabException("cannot write classifier '" + spec.name() + "': " + e.getMessage(), e);
+        }
     }
 
     /** The experiment as JSON, its {@code "family"} first. */

@@ -31,6 +31,12 @@ public final class Presets {
             Family.AUTOENCODER, List.of("ring8-ae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
 
+    /**
+     * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
+     * benches' presets: they are trained into the models folder by {@link ClassifierModels}, not run on a bench.
+     */
+    private static final List<String> CLASSIFIERS = List.of("mnist-classifier", "fashion-classifier");
+
     /** Every bundled preset, GANs first; the first is the window's default. */
     public static final List<String> NAMES = List.copyOf(CATALOGUE.keySet());
 
@@ -105,6 +111,20 @@ public final class Presets {
 
     public static List<ReconstructionExperiment> allReconstructions() {
         return reconstructions().stream().map(Presets::loadReconstruction).toList();
+    }
+
+    /** The bundled classifier experiments, in listing order. */
+    public static List<String> classifiers() {
+        return CLASSIFIERS;
+    }
+
+    /** A bundled classifier experiment. */
+    public static ClassifierSpec loadClassifier(String name) {
+        if (!CLASSIFIERS.contains(name)) {
+            throw new LabException("no classifier preset named '" + name + "' (known: " + String.join(", ",
+                    CLASSIFIERS) + ")");
+        }
+        return ExperimentFiles.parseClassifier(text(name), "preset " + name);
     }
 
     /** The JSON text of any bundled preset. */
