@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.model.Activation;
 import org.latentlab.model.MinibatchDiscriminationLayer;
 import org.latentlab.model.Padding;
+import org.latentlab.model.VirtualBatchNormLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -219,6 +220,12 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
                 }
                 layers.add(new ChainMinibatch(name, (int) m.getNIn(), m.getKernels(), m.getDims()));
                 shape = layers.get(layers.size() - 1).outputShape();
+            } else if (conf instanceof VirtualBatchNormLayer v) {
+                shape = shape == null ? new long[] {v.getNIn()} : shape;
+                if (shape.length != 1 || shape[0] != v.getNIn()) {
+                    return null;
+                }
+                layers.add(new ChainVirtualBatchNorm(name, (int) v.getNIn(), v.getReferenceBatch(), v.getEpsilon()));
             } else if (conf instanceof Upsampling2D u) {
                 int[] s = u.getSize();
                 if (shape == null || shape.length != 3 || u.getFormat() != CNN2DFormat.NCHW || s.length != 2
@@ -343,6 +350,9 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
             order = List.of("b", "W");
         } else if (first instanceof ChainMinibatch) {
             order = List.of(MinibatchDiscriminationLayer.T);
+        } else if (first instanceof ChainVirtualBatchNorm) {
+            order = List.of(VirtualBatchNormLayer.GAMMA, VirtualBatchNormLayer.BETA, VirtualBatchNormLayer.MEAN,
+                    VirtualBatchNormLayer.VARIANCE);
         } else if (first instanceof ChainBatchNorm b) {
             order = List.of("gamma", "beta", "mean", b.logStd() ? "log10stdev" : "var");
         }

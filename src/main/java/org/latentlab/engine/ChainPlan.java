@@ -204,6 +204,9 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
         if (layer instanceof ChainBatchNorm) {
             return "batch normalisation";
         }
+        if (layer instanceof ChainVirtualBatchNorm) {
+            return "virtual batch normalisation";
+        }
         if (layer instanceof ChainPooling p) {
             return p.max() ? "max pooling" : "average pooling";
         }

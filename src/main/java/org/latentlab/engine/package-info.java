@@ -9,9 +9,10 @@
  *
  * <p>The engine runs chains of dense layers ({@link org.latentlab.engine.DenseChain},
  * {@link org.latentlab.engine.DensePlan}) and chains of every layer kind the lab builds: convolutions, transposed
- * convolutions, batch normalisation, activation layers, upsampling, pooling, dropout, minibatch discrimination and
- * reshapes ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind behind
- * {@link org.latentlab.engine.ChainLayer}, each with its part of the R-operator); the same chains compiled for
+ * convolutions, batch normalisation, activation layers, upsampling, pooling, dropout, minibatch discrimination,
+ * virtual batch normalisation and reshapes ({@link org.latentlab.engine.ChainPlan}, one small class per layer kind
+ * behind {@link org.latentlab.engine.ChainLayer}, each but virtual batch normalisation with its part of the
+ * R-operator); the same chains compiled for
  * inference ({@link org.latentlab.engine.InferenceNetwork}: batch normalisation on its running statistics, dropout
  * as the identity, the input gradient alone) run the latent studio's decoding, inversion and the trainers' views.
  * {@link org.latentlab.engine.ExactCurvature} takes a loss's exact Hessian-vector products over any part of the

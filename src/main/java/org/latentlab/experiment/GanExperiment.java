@@ -55,6 +55,19 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                     + " activation (the losses apply the sigmoid themselves), not " + last.type() + " '" + last.name()
                     + "'");
         }
+        for (LayerSpec l : discriminator.layers()) {
+            if (l instanceof LayerSpec.VirtualBatchNorm) {
+                throw new IllegalArgumentException("virtual batch norm layer '" + l.name() + "' belongs in the"
+                        + " generator (its reference batch is a batch of codes): remove it from the discriminator");
+            }
+        }
+        java.util.Set<Integer> references = new java.util.TreeSet<>();
+        generator.layers().stream().filter(l -> l instanceof LayerSpec.VirtualBatchNorm)
+                .forEach(l -> references.add(((LayerSpec.VirtualBatchNorm) l).referenceBatch()));
+        if (references.size() > 1) {
+            throw new IllegalArgumentException("the generator's virtual batch norm layers share one reference batch,"
+                    + " but they ask for " + references + " codes: give them all the same referenceBatch");
+        }
         if (training.loss() == GanLoss.WGAN_GP) {
             for (LayerSpec l : discriminator.layers()) {
                 if (l instanceof LayerSpec.BatchNorm) {

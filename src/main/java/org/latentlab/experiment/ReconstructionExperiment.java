@@ -53,6 +53,15 @@ public record ReconstructionExperiment(String name, String description, Family f
                 throw new IllegalArgumentException("the rbm block belongs to rbm experiments; for an autoencoder"
                         + " pretrained by RBMs set training.pretraining to \"rbm\"");
             }
+            for (NetworkSpec net : java.util.List.of(encoder, decoder)) {
+                for (org.latentlab.model.LayerSpec l : net.layers()) {
+                    if (l instanceof org.latentlab.model.LayerSpec.VirtualBatchNorm) {
+                        throw new IllegalArgumentException("virtual batch norm layer '" + l.name() + "' is for a GAN's"
+                                + " generator (it needs a reference batch of codes): remove it from the "
+                                + (net == encoder ? "encoder" : "decoder") + ", or use batch norm");
+                    }
+                }
+            }
             if (encoder.input().size() != decoder.output().size()) {
                 throw new IllegalArgumentException("the encoder takes " + encoder.input() + " but the decoder outputs "
                         + decoder.output() + ": an autoencoder reconstructs its input, so they must match");

@@ -118,13 +118,17 @@ public final class CostEstimate {
             flops = activationFlops(a.activation(), outSize);
         } else if (l instanceof LayerSpec.Pool2D p) {
             flops = (long) p.kernel() * p.kernel() * outSize;
+        } else if (l instanceof LayerSpec.VirtualBatchNorm) {
+            // γ, β (learned), the reference batch's mean and variance (kept)
+            params = 4L * in.size();
+            flops = 6 * outSize;
         } else if (l instanceof LayerSpec.MinibatchDiscrimination m) {
             long bc = (long) m.kernels() * m.dims();
             params = in.size() * bc;
             // per example: its rows M = f·T, and the L1 distances to the rows of every example of the batch
             flops = 2L * in.size() * bc + 3L * Math.max(1, batchSize) * bc;
         }
-        trainable = l instanceof LayerSpec.BatchNorm ? params / 2 : params;
+        trainable = l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.VirtualBatchNorm ? params / 2 : params;
         if (rbm && l instanceof LayerSpec.Dense) {
             params += in.size();
             trainable += in.size();

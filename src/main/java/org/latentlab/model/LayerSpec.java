@@ -23,7 +23,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LayerSpec.Pool2D.class, name = "pool2d"),
         @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
         @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
-        @JsonSubTypes.Type(value = LayerSpec.MinibatchDiscrimination.class, name = "minibatch")
+        @JsonSubTypes.Type(value = LayerSpec.MinibatchDiscrimination.class, name = "minibatch"),
+        @JsonSubTypes.Type(value = LayerSpec.VirtualBatchNorm.class, name = "virtualbatchnorm")
 })
 public sealed interface LayerSpec {
 
@@ -148,6 +149,41 @@ public sealed interface LayerSpec {
         public Shape outputShape(Shape in) {
             requireVector(in, "minibatch discrimination");
             return Shape.vector(in.size() + kernels);
+        }
+    }
+
+    /**
+     * Virtual batch normalisation (Salimans et al. 2016, "Improved techniques for training GANs", section 3.4), for a
+     * generator: each example is normalised, per unit, with the statistics of a fixed reference batch of
+     * {@code referenceBatch} codes together with the example itself, so its output does not depend on the other
+     * examples of its batch. Learned γ and β as batch norm's; the reference batch's mean and variance at this layer
+     * are kept with the parameters (not learned), so checkpoints and saved models carry them.
+     *
+     * @param referenceBatch R, the size of the reference batch (1..4096; 64 when left out)
+     */
+    record VirtualBatchNorm(String name, int referenceBatch) implements LayerSpec {
+
+        /** The reference batch's size when an experiment file leaves it out. */
+        public static final int DEFAULT_REFERENCE_BATCH = 64;
+
+        public VirtualBatchNorm {
+            checkName(name);
+            referenceBatch = referenceBatch == 0 ? DEFAULT_REFERENCE_BATCH : referenceBatch;
+            if (referenceBatch < 1 || referenceBatch > 4096) {
+                throw new IllegalArgumentException("virtual batch norm '" + name + "' needs a reference batch of"
+                        + " 1..4096 codes, not " + referenceBatch);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "virtualbatchnorm";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireVector(in, "virtual batch norm");
+            return in;
         }
     }
 

@@ -64,6 +64,8 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             return "reshape " + r.channels() + "x" + r.height() + "x" + r.width();
         } else if (l instanceof LayerSpec.MinibatchDiscrimination m) {
             return "minibatch " + m.kernels() + "x" + m.dims();
+        } else if (l instanceof LayerSpec.VirtualBatchNorm v) {
+            return "vbn " + v.referenceBatch();
         }
         return l.type();
     }

@@ -14,6 +14,7 @@ import org.latentlab.engine.ExampleTable;
 import org.latentlab.engine.InferenceNetwork;
 import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
+import org.latentlab.model.VirtualBatchNormLayer;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
@@ -35,6 +36,12 @@ import java.util.Random;
  * {@link HistoricalAverage}), feature matching (G's loss on D's features, through a view of D's first layers),
  * unrolling (G's step against D's look-ahead) and spectral normalisation of D ({@link SpectralNormalisation}: D's
  * network holds the normalised weights, every D update steps the raw ones).
+ * Virtual batch normalisation in G (Salimans et al. 2016, section 3.4) acts on G's passes: a fixed reference batch
+ * of R codes, drawn once from the seed, is put before every batch of codes G runs on in training mode (the D step's
+ * samples, the unrolled look-ahead's, the G step's), its R output rows are dropped before D sees the batch and the
+ * examples' loss reaches them only through the reference statistics; after each G update one pass of the reference
+ * batch alone stores the reference statistics at the new parameters in the layers' state, with which inference
+ * mode (the views, the latent studio, saved models) normalises each sample as training mode would.
  *
  * <p>One concept, read in one sitting despite its length: one GAN iteration (k D updates, one G update) for
  * every loss and remedy, with its diagnostics.
@@ -65,6 +72,8 @@ public final class GanTrainer implements Trainer {
     private HistoricalAverage discriminatorAverage;
     /** Spectral normalisation's raw weights and power-iteration vectors of D, or null when off. */
     private final SpectralNormalisation spectralNorm;
+    /** Virtual batch norm's fixed reference codes [R, latent], or null when G has no such layer. */
+    private final INDArray referenceCodes;
     /** D up to the feature-matching layer (a view of D's first layers), or null for G's GAN loss. */
     private TrainingNetwork features;
     private final Random rng = new Random();
@@ -122,6 +131,7 @@ public final class GanTrainer implements Trainer {
                 || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
         checkShapes();
         this.g = TrainingNetwork.of(generator);
+        this.referenceCodes = referenceCodes(generator, g, latentDim, seed, dataType);
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
@@ -130,6 +140,7 @@ public final class GanTrainer implements Trainer {
         // before the averages: D's parameters are the normalised ones from here on
         this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
         switchRemedies(settings, true);
+        storeReferenceStatistics();
     }
 
     /**
@@ -165,6 +176,70 @@ public final class GanTrainer implements Trainer {
                     + " training.r1Gamma to 0");
         }
         return EngineGradientPenalty.zeroCentred(d);
+    }
+
+    /**
+     * Virtual batch norm's reference batch: R codes from N(0, I) drawn from the run's seed alone (not from the
+     * per-update draws), so a resumed run has the same ones; null when G has no virtual batch norm layer.
+     */
+    private static INDArray referenceCodes(MultiLayerNetwork generator, TrainingNetwork g, int latentDim, long seed,
+                                           DataType dataType) {
+        java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+        for (int i = 0; i < generator.getnLayers(); i++) {
+            if (generator.getLayer(i).conf().getLayer() instanceof VirtualBatchNormLayer v) {
+                sizes.add(v.getReferenceBatch());
+            }
+        }
+        if (sizes.isEmpty()) {
+            return null;
+        }
+        if (sizes.size() > 1) {
+            throw new LabException("G's virtual batch norm layers share one reference batch, but they ask for "
+                    + sizes + " codes: give them all the same referenceBatch");
+        }
+        if (!g.onEngine()) {
+            throw new LabException("virtual batch norm needs G on the lab's engine, and G has a layer the engine does"
+                    + " not run: remove the virtual batch norm layers or that layer");
+        }
+        int r = sizes.iterator().next();
+        return Latent.gaussian(r, latentDim, new Random(Seeds.seed(seed, -1)), dataType);
+    }
+
+    /**
+     * G's training-mode samples for a batch of codes, flat [n, d]: with virtual batch norm, the reference codes go
+     * first and their rows are dropped (a view of the live output); otherwise G's output itself.
+     */
+    private INDArray generatorForward(INDArray z) {
+        if (referenceCodes == null) {
+            return g.forward(z);
+        }
+        int r = (int) referenceCodes.rows();
+        int n = (int) z.rows();
+        INDArray input = step.get("gInput", r + n, latentDim);
+        input.get(NDArrayIndex.interval(0, r), NDArrayIndex.all()).assign(referenceCodes);
+        input.get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all()).assign(z);
+        return g.forward(input).get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all());
+    }
+
+    /** G's backward pass from dL/dx of the samples of the last {@link #generatorForward} (0 on reference rows). */
+    private void generatorBackward(INDArray fakeGradient) {
+        if (referenceCodes == null) {
+            g.backward(fakeGradient);
+            return;
+        }
+        int r = (int) referenceCodes.rows();
+        int n = (int) fakeGradient.rows();
+        INDArray gradient = step.get("gOutputGradient", r + n, dataDim);
+        gradient.get(NDArrayIndex.interval(0, r), NDArrayIndex.all()).assign(0);
+        gradient.get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all()).assign(fakeGradient);
+        g.backward(gradient);
+    }
+
+    /** Virtual batch norm: one training-mode pass of the reference batch stores its statistics in G's state. */
+    private void storeReferenceStatistics() {
+        if (referenceCodes != null) {
+            g.forward(referenceCodes);
+        }
     }
 
     private static TrainingNetwork featureLayer(MultiLayerNetwork discriminator, String layer) {
@@ -235,7 +310,7 @@ public final class GanTrainer implements Trainer {
         reseed(2 * (discriminatorUpdates + generatorUpdates));
         int n = settings.batchSize();
         INDArray real = reals(n);
-        INDArray fake = g.forward(codes("z", n));
+        INDArray fake = generatorForward(codes("z", n));
         INDArray gradient = discriminatorGradient(real, fake);
         if (spectralNorm != null) {
             spectralNorm.chainRule(gradient);
@@ -285,6 +360,7 @@ public final class GanTrainer implements Trainer {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
         g.update((int) generatorUpdates);
+        storeReferenceStatistics();
         if (generatorAverage != null) {
             generatorAverage.record(generator.params());
         }
@@ -338,7 +414,7 @@ public final class GanTrainer implements Trainer {
         Unrolled before = new Unrolled();
         for (int i = 0; i < settings.unrollSteps(); i++) {
             INDArray real = reals(n);
-            INDArray fake = g.forward(codes("z", n));
+            INDArray fake = generatorForward(codes("z", n));
             INDArray gradient = discriminatorGradient(real, fake);
             if (spectralNorm != null) {
                 spectralNorm.chainRule(gradient);
@@ -525,13 +601,13 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException("with packing " + settings.packing() + " a batch must hold a multiple"
                     + " of " + settings.packing() + " codes, not " + n);
         }
-        INDArray fake = g.forward(z);
+        INDArray fake = generatorForward(z);
         if (settings.instanceNoise() > 0) {
             fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
         }
         INDArray fakeGradient = features == null ? gameInputGradient(fake) : featureMatchingInputGradient(real, fake);
         requireFinite("G loss", last.generatorLoss);
-        g.backward(fakeGradient);
+        generatorBackward(fakeGradient);
         INDArray gradient = g.gradient();
         if (generatorAverage != null) {
             last.generatorLoss += generatorAverage.addPenalty(generator.params(), settings.historicalAveraging(),

@@ -102,7 +102,9 @@ public final class LayerProperties {
             Map.entry("kernels", new Info(Type.INT, new Range(1, true, 1024, true),
                     "B: closeness features added, one per kernel")),
             Map.entry("dims", new Info(Type.INT, new Range(1, true, 1024, true),
-                    "C: length of each kernel's rows, compared by L1 distance across the batch")));
+                    "C: length of each kernel's rows, compared by L1 distance across the batch")),
+            Map.entry("referenceBatch", new Info(Type.INT, new Range(1, true, 4096, true),
+                    "R: codes in the fixed reference batch whose statistics normalise every example")));
 
     private LayerProperties() {
     }
