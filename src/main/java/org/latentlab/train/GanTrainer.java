@@ -14,7 +14,6 @@ import org.latentlab.engine.ExampleTable;
 import org.latentlab.engine.InferenceNetwork;
 import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
-import org.latentlab.model.VirtualBatchNormLayer;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
@@ -72,8 +71,8 @@ public final class GanTrainer implements Trainer {
     private HistoricalAverage discriminatorAverage;
     /** Spectral normalisation's raw weights and power-iteration vectors of D, or null when off. */
     private final SpectralNormalisation spectralNorm;
-    /** Virtual batch norm's fixed reference codes [R, latent], or null when G has no such layer. */
-    private final INDArray referenceCodes;
+    /** G's training-mode passes, with virtual batch norm's reference batch when G has the layer. */
+    private final GeneratorPasses generatorPasses;
     /** D up to the feature-matching layer (a view of D's first layers), or null for G's GAN loss. */
     private TrainingNetwork features;
     private final Random rng = new Random();
@@ -131,7 +130,7 @@ public final class GanTrainer implements Trainer {
                 || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
         checkShapes();
         this.g = TrainingNetwork.of(generator);
-        this.referenceCodes = referenceCodes(generator, g, latentDim, seed, dataType);
+        this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
@@ -140,7 +139,7 @@ public final class GanTrainer implements Trainer {
         // before the averages: D's parameters are the normalised ones from here on
         this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
         switchRemedies(settings, true);
-        storeReferenceStatistics();
+        generatorPasses.storeReferenceStatistics();
     }
 
     /**
@@ -176,70 +175,6 @@ public final class GanTrainer implements Trainer {
                     + " training.r1Gamma to 0");
         }
         return EngineGradientPenalty.zeroCentred(d);
-    }
-
-    /**
-     * Virtual batch norm's reference batch: R codes from N(0, I) drawn from the run's seed alone (not from the
-     * per-update draws), so a resumed run has the same ones; null when G has no virtual batch norm layer.
-     */
-    private static INDArray referenceCodes(MultiLayerNetwork generator, TrainingNetwork g, int latentDim, long seed,
-                                           DataType dataType) {
-        java.util.Set<Integer> sizes = new java.util.TreeSet<>();
-        for (int i = 0; i < generator.getnLayers(); i++) {
-            if (generator.getLayer(i).conf().getLayer() instanceof VirtualBatchNormLayer v) {
-                sizes.add(v.getReferenceBatch());
-            }
-        }
-        if (sizes.isEmpty()) {
-            return null;
-        }
-        if (sizes.size() > 1) {
-            throw new LabException("G's virtual batch norm layers share one reference batch, but they ask for "
-                    + sizes + " codes: give them all the same referenceBatch");
-        }
-        if (!g.onEngine()) {
-            throw new LabException("virtual batch norm needs G on the lab's engine, and G has a layer the engine does"
-                    + " not run: remove the virtual batch norm layers or that layer");
-        }
-        int r = sizes.iterator().next();
-        return Latent.gaussian(r, latentDim, new Random(Seeds.seed(seed, -1)), dataType);
-    }
-
-    /**
-     * G's training-mode samples for a batch of codes, flat [n, d]: with virtual batch norm, the reference codes go
-     * first and their rows are dropped (a view of the live output); otherwise G's output itself.
-     */
-    private INDArray generatorForward(INDArray z) {
-        if (referenceCodes == null) {
-            return g.forward(z);
-        }
-        int r = (int) referenceCodes.rows();
-        int n = (int) z.rows();
-        INDArray input = step.get("gInput", r + n, latentDim);
-        input.get(NDArrayIndex.interval(0, r), NDArrayIndex.all()).assign(referenceCodes);
-        input.get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all()).assign(z);
-        return g.forward(input).get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all());
-    }
-
-    /** G's backward pass from dL/dx of the samples of the last {@link #generatorForward} (0 on reference rows). */
-    private void generatorBackward(INDArray fakeGradient) {
-        if (referenceCodes == null) {
-            g.backward(fakeGradient);
-            return;
-        }
-        int r = (int) referenceCodes.rows();
-        int n = (int) fakeGradient.rows();
-        INDArray gradient = step.get("gOutputGradient", r + n, dataDim);
-        gradient.get(NDArrayIndex.interval(0, r), NDArrayIndex.all()).assign(0);
-        gradient.get(NDArrayIndex.interval(r, r + n), NDArrayIndex.all()).assign(fakeGradient);
-        g.backward(gradient);
-    }
-
-    /** Virtual batch norm: one training-mode pass of the reference batch stores its statistics in G's state. */
-    private void storeReferenceStatistics() {
-        if (referenceCodes != null) {
-            g.forward(referenceCodes);
-        }
     }
 
     private static TrainingNetwork featureLayer(MultiLayerNetwork discriminator, String layer) {
@@ -310,7 +245,7 @@ public final class GanTrainer implements Trainer {
         reseed(2 * (discriminatorUpdates + generatorUpdates));
         int n = settings.batchSize();
         INDArray real = reals(n);
-        INDArray fake = generatorForward(codes("z", n));
+        INDArray fake = generatorPasses.forward(codes("z", n));
         INDArray gradient = discriminatorGradient(real, fake);
         if (spectralNorm != null) {
             spectralNorm.chainRule(gradient);
@@ -360,7 +295,7 @@ public final class GanTrainer implements Trainer {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
         g.update((int) generatorUpdates);
-        storeReferenceStatistics();
+        generatorPasses.storeReferenceStatistics();
         if (generatorAverage != null) {
             generatorAverage.record(generator.params());
         }
@@ -414,7 +349,7 @@ public final class GanTrainer implements Trainer {
         Unrolled before = new Unrolled();
         for (int i = 0; i < settings.unrollSteps(); i++) {
             INDArray real = reals(n);
-            INDArray fake = generatorForward(codes("z", n));
+            INDArray fake = generatorPasses.forward(codes("z", n));
             INDArray gradient = discriminatorGradient(real, fake);
             if (spectralNorm != null) {
                 spectralNorm.chainRule(gradient);
@@ -601,13 +536,13 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException("with packing " + settings.packing() + " a batch must hold a multiple"
                     + " of " + settings.packing() + " codes, not " + n);
         }
-        INDArray fake = generatorForward(z);
+        INDArray fake = generatorPasses.forward(z);
         if (settings.instanceNoise() > 0) {
             fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
         }
         INDArray fakeGradient = features == null ? gameInputGradient(fake) : featureMatchingInputGradient(real, fake);
         requireFinite("G loss", last.generatorLoss);
-        generatorBackward(fakeGradient);
+        generatorPasses.backward(fakeGradient);
         INDArray gradient = g.gradient();
         if (generatorAverage != null) {
             last.generatorLoss += generatorAverage.addPenalty(generator.params(), settings.historicalAveraging(),
@@ -743,6 +678,16 @@ public final class GanTrainer implements Trainer {
         }
     }
 
+
+    /** Virtual batch norm's reference codes [R, latent], or null when G has no such layer (for tests). */
+    INDArray referenceCodes() {
+        return generatorPasses.referenceCodes();
+    }
+
+    /** G's and D's training passes (for tests that rebuild a step from them). */
+    TrainingNetwork[] trainingNetworks() {
+        return new TrainingNetwork[] {g, d};
+    }
 
     /** A batch of real examples, a fresh array (the training step draws the same into a step array). */
     public INDArray sampleReal(int n) {

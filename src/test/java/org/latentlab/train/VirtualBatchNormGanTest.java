@@ -54,12 +54,6 @@ class VirtualBatchNormGanTest {
         return new GanTrainer(g, d, ToyDistribution.named("ring8"), settings, 2, seed);
     }
 
-    private static Object field(GanTrainer t, String name) throws Exception {
-        java.lang.reflect.Field f = GanTrainer.class.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(t);
-    }
-
     /** G's training-mode samples of {@code z} with the reference codes first, the paper's formula written out. */
     private static double[][] samples(MultiLayerNetwork g, INDArray reference, INDArray z) {
         LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
@@ -98,7 +92,7 @@ class VirtualBatchNormGanTest {
             g.getLayer(1).getParam(VirtualBatchNormLayer.GAMMA).assign(GradientChecks.uniform(4, 1, 5, 0.5).addi(1));
             g.getLayer(1).getParam(VirtualBatchNormLayer.BETA).assign(GradientChecks.uniform(5, 1, 5, 0.5));
             GanTrainer trainer = trainer(g, loss, 7);
-            INDArray reference = (INDArray) field(trainer, "referenceCodes");
+            INDArray reference = trainer.referenceCodes();
             assertEquals(REFERENCE, reference.rows());
             INDArray z = Latent.gaussian(BATCH, 2, new Random(303), DataType.DOUBLE);
             MultiLayerNetwork d = trainer.discriminator();
@@ -131,7 +125,7 @@ class VirtualBatchNormGanTest {
         INDArray z = Latent.gaussian(BATCH, 2, new Random(11), DataType.DOUBLE);
         INDArray viewed = trainer.generate(z);
         MultiLayerNetwork g = trainer.generator();
-        double[][] written = samples(g, (INDArray) field(trainer, "referenceCodes"), z);
+        double[][] written = samples(g, trainer.referenceCodes(), z);
         for (int i = 0; i < BATCH; i++) {
             for (int j = 0; j < 2; j++) {
                 assertEquals(written[i][j], viewed.getDouble(i, j), 1e-12, "sample " + i);
@@ -172,9 +166,9 @@ class VirtualBatchNormGanTest {
         GanTrainer twin = new GanTrainer(NetworkCompiler.compile(pair.generator(), ADAM, 1, DataType.FLOAT),
                 NetworkCompiler.compile(pair.discriminator(), ADAM, 2, DataType.FLOAT),
                 ToyDistribution.named("ring8"), settings, 2, 5);
-        assertEquals(null, field(twin, "referenceCodes"));
-        TrainingNetwork g = (TrainingNetwork) field(twin, "g");
-        TrainingNetwork d = (TrainingNetwork) field(twin, "d");
+        assertEquals(null, twin.referenceCodes());
+        TrainingNetwork g = twin.trainingNetworks()[0];
+        TrainingNetwork d = twin.trainingNetworks()[1];
         int n = 16;
         for (int it = 0; it < 3; it++) {
             trainer.iterate();
