@@ -15,6 +15,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -40,7 +42,8 @@ import java.io.File;
 /**
  * The GAN bench: preset / open, run controls, learning rates and k (editable while paused), the live 2-D view or
  * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
- * ({@link GanCharts}), and a status bar. Layout and binding only: the state, the parsing and the jobs are the
+ * ({@link GanCharts}), and a status bar; a Compare tab beside it holds the runs kept for comparison
+ * ({@link GanComparePane}). Layout and binding only: the state, the parsing and the jobs are the
  * {@link GanBenchViewModel}'s.
  */
 public final class GanBenchView extends BorderPane {
@@ -59,6 +62,8 @@ public final class GanBenchView extends BorderPane {
     private final TextField lrGField = field("lrGField", 70);
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton", "Apply learning rates and k (while paused)");
+    private final Button keepButton = button("Keep for comparison", "keepButton",
+            "Keep this run's curves, measurements and last picture for the Compare tab (Ctrl+K)");
     private final Button xyGameButton = button("xy game…", "xyGameButton",
             "The simplest game that does not converge, min_x max_y xy, under simultaneous and alternating steps");
     private final Button jacobianButton = button("Game Jacobian…", "gameJacobianButton",
@@ -68,6 +73,8 @@ public final class GanBenchView extends BorderPane {
     private final Label memoryLabel = new Label();
     private final GanPictures pictures;
     private final GanCharts charts;
+    private final GanComparePane compare;
+    private final TabPane tabs;
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
     private long lastMemoryUpdate;
@@ -85,7 +92,17 @@ public final class GanBenchView extends BorderPane {
         VBox.setVgrow(pictures, Priority.ALWAYS);
         SplitPane split = new SplitPane(new VBox(pictures, theoryRow()), charts);
         split.setDividerPositions(0.52);
-        setCenter(split);
+        compare = new GanComparePane(vm.comparison(),
+                () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
+                () -> choose("comparison.png", "PNG image", "*.png", this::exportComparisonChartsTo));
+        Tab training = new Tab("Training", split);
+        training.setId("trainingTab");
+        Tab compareTab = new Tab("Compare", compare);
+        compareTab.setId("compareTab");
+        tabs = new TabPane(training, compareTab);
+        tabs.setId("ganTabs");
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        setCenter(tabs);
         setBottom(statusBar());
         bind();
         new AnimationTimer() {
@@ -120,6 +137,7 @@ public final class GanBenchView extends BorderPane {
         applyButton.setOnAction(e -> vm.applySettings());
         xyGameButton.setOnAction(e -> showXyGame());
         jacobianButton.setOnAction(e -> showJacobian());
+        keepButton.setOnAction(e -> vm.keepForComparison());
         MenuButton export = new MenuButton("Export");
         export.setId("exportMenu");
         MenuItem chartPng = new MenuItem("Charts as PNG…");
@@ -132,13 +150,15 @@ public final class GanBenchView extends BorderPane {
                 choose("metrics.csv", "CSV", "*.csv", this::exportMetricsTo);
             }
         });
-        export.getItems().addAll(chartPng, viewPng, csv);
+        MenuItem comparison = new MenuItem("Comparison table as CSV…");
+        comparison.setOnAction(e -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo));
+        export.getItems().addAll(chartPng, viewPng, csv, comparison);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(new Label("Experiment"), presetChoice, open, new Separator(Orientation.VERTICAL),
                 startButton, pauseButton, stepDButton, stepGButton, stepButton, resetButton,
                 new Separator(Orientation.VERTICAL), new Label("lr D"), lrDField, new Label("lr G"), lrGField,
-                new Label("k"), kField, applyButton, spacer, export);
+                new Label("k"), kField, applyButton, new Separator(Orientation.VERTICAL), keepButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
         return bar;
     }
@@ -207,6 +227,7 @@ public final class GanBenchView extends BorderPane {
         }
         applyButton.disableProperty().bind(form.canApplyProperty().not());
         jacobianButton.disableProperty().bind(vm.jacobian().canRunProperty().not());
+        keepButton.disableProperty().bind(vm.comparison().canKeepProperty().not());
         styleWhen(lrDField, "field-error", form.invalidProperty());
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
         vm.viewProperty().addListener((o, a, v) -> pictures.show(v));
@@ -302,6 +323,7 @@ public final class GanBenchView extends BorderPane {
         shortcut(scene, KeyCode.G, stepGButton);
         shortcut(scene, KeyCode.B, stepButton);
         shortcut(scene, KeyCode.R, resetButton);
+        shortcut(scene, KeyCode.K, keepButton);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
     }
 
@@ -343,6 +365,21 @@ public final class GanBenchView extends BorderPane {
     /** The 2-D view or image grid as shown, as a PNG. */
     public void exportViewTo(File f) {
         vm.exports().writePng(pictures.picture(), f.toPath());
+    }
+
+    /** The kept runs' measurements at the fixed iterations, as CSV. */
+    public void exportComparisonTo(File f) {
+        vm.comparison().exportCsv(f.toPath());
+    }
+
+    /** The Compare tab's charts stacked in one PNG, 900 pixels wide. */
+    public void exportComparisonChartsTo(File f) {
+        vm.exports().writePng(compare.chartsPicture(900, 300), f.toPath());
+    }
+
+    /** Shows the Compare tab (the window's --tab option, tests). */
+    public void showCompare() {
+        tabs.getSelectionModel().select(1);
     }
 
     /** A copy of the run's metrics.csv; says so in the status bar when there is none yet. */
