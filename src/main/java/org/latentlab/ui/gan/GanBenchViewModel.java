@@ -286,6 +286,7 @@ public final class GanBenchViewModel {
     }
 
     private void show(GanStatus last) {
+        RunState wasState = state.get();
         status.set(last);
         iterationText.set(GanBenchText.iteration(last));
         lossText.set(GanBenchText.losses(last));
@@ -310,8 +311,8 @@ public final class GanBenchViewModel {
             if (last.state() == RunState.FAILED) {
                 error.set(last.message());
             }
-        } else if (last.state() == RunState.RUNNING) {
-            say("", false);
+        } else if (last.state() == RunState.RUNNING && wasState != RunState.RUNNING) {
+            say("", false); // what was said before the run resumed; what is said while it runs stays
         }
     }
 

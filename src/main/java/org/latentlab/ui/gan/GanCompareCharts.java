@@ -36,7 +36,8 @@ import java.util.function.Function;
 final class GanCompareCharts extends GridPane {
 
     private static final BasicStroke SOLID = new BasicStroke(1.6f);
-    private static final BasicStroke DASHED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+    private static final BasicStroke THIN = new BasicStroke(1.0f);
+    private static final BasicStroke DASHED = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             1f, new float[] {5f, 3f}, 0f);
 
     /** One chart: its node id, title, axis label and the curves of a run it draws (one or two). */
@@ -110,8 +111,11 @@ final class GanCompareCharts extends GridPane {
             for (int k = 0; k < curves.size(); k++) {
                 data.addSeries(series(c.run().label() + (curves.size() > 1 ? (k == 0 ? " (D)" : " (G)") : ""), curves.get(k),
                         spec.scale()));
-                r.setSeriesPaint(s, RunColours.awt(c.colour()));
-                r.setSeriesStroke(s, k == 0 ? SOLID : DASHED);
+                java.awt.Color colour = RunColours.awt(c.colour());
+                // losses are noisy and overlap: drawn thin and see-through, so that no run hides another
+                r.setSeriesPaint(s, curves.size() > 1 ? new java.awt.Color(colour.getRed(), colour.getGreen(),
+                        colour.getBlue(), 150) : colour);
+                r.setSeriesStroke(s, k == 0 ? (curves.size() > 1 ? THIN : SOLID) : DASHED);
                 s++;
             }
         }

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.latentlab.experiment.GanComparisonTable;
@@ -119,9 +120,14 @@ final class GanComparePane extends VBox {
     /** The run's last picture, framed in its colour, under its label. */
     private static Node picture(GanComparisonViewModel.Compared c) {
         KeptGanRun r = c.run();
-        Label title = new Label(r.label());
+        // name and seed on one line, the remedies on the next: a long label must not be cut short here
+        String label = r.label();
+        int cut = label.indexOf(" · ", label.indexOf(" · ") + 3);
+        Label title = new Label(cut < 0 ? label : label.substring(0, cut) + "\n" + label.substring(cut + 3));
         title.setWrapText(true);
         title.setMaxWidth(PICTURE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setTooltip(new Tooltip(describe(r)));
         title.setStyle("-fx-font-weight: bold; -fx-text-fill: " + RunColours.css(c.colour()) + ";");
         Node view;
         GanView v = r.lastView();
