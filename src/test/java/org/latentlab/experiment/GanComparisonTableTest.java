@@ -82,4 +82,33 @@ class GanComparisonTableTest {
         assertEquals("last", t.rows().get(6).get(t.column("milestone")));
         assertEquals("5200", t.rows().get(6).get(t.column("iteration")));
     }
+
+    @Test
+    void anImageRunIsReadByItsDiversity() {
+        GanRunRecorder r = new GanRunRecorder(Presets.loadGan("mnist-mlp-gan"));
+        for (long it = 500; it <= 1_000; it += 500) {
+            java.util.Map<Metric, Double> v = new java.util.EnumMap<>(Metric.class);
+            v.put(Metric.DIVERSITY, it / 100.0);
+            v.put(Metric.DIVERSITY_REAL, 9.5);
+            GanStatusLike.add(r, it, new Evaluation(it, v));
+        }
+        KeptGanRun images = r.keep();
+        assertEquals(true, Double.isNaN(images.modes()), "images have no modes");
+        assertEquals(List.of(GanComparisonTable.Column.ITERATION, GanComparisonTable.Column.DIVERSITY),
+                GanComparisonTable.Column.of(images));
+        assertEquals("10.000", GanComparisonTable.Column.DIVERSITY.format(images, images.last()));
+        CsvTable t = CsvTable.parse(GanComparisonTable.csv(List.of(images)), "comparison.csv", true, 1);
+        assertEquals(List.of("1000", "last"), t.rows().stream().map(row -> row.get(t.column("milestone"))).toList());
+        assertEquals("", t.rows().get(0).get(t.column("modes")));
+        assertEquals(10.0, Double.parseDouble(t.rows().get(0).get(t.column("diversity"))), 0);
+        assertEquals(9.5, Double.parseDouble(t.rows().get(0).get(t.column("diversity_real"))), 0);
+    }
+
+    /** A status carrying only a measurement, for a run on images. */
+    private static final class GanStatusLike {
+        static void add(GanRunRecorder r, long it, Evaluation e) {
+            r.add(new org.latentlab.train.GanStatus(org.latentlab.train.RunState.RUNNING, it, 1_000, 0, 0, 1, 1,
+                    0.5, 0.5, Double.NaN, Double.NaN, Double.NaN, null, 0, Double.NaN, e, null, "", false));
+        }
+    }
 }
