@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentlab.experiment.FakeGanStatuses.measured;
 
-/** A run's record for comparison, from a made-up stream of statuses whose values are known functions of the iteration. */
+/**
+ * A run's record for comparison, from a made-up stream of statuses whose values are known functions of the
+ * iteration.
+ */
 class GanRunRecorderTest {
 
     private static final GanExperiment RING = Presets.loadGan("ring8-nsgan");

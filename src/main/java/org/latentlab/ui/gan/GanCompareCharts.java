@@ -21,7 +21,8 @@ import org.latentlab.train.Metric;
 import org.latentlab.ui.common.ChartStyle;
 
 import java.awt.BasicStroke;
-import java.awt.Font;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,22 +41,26 @@ final class GanCompareCharts extends GridPane {
     private static final BasicStroke DASHED = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             1f, new float[] {5f, 3f}, 0f);
 
-    /** One chart: its node id, title, axis label and the curves of a run it draws (one or two). */
+    /**
+     * One chart: its node id, title, axis label, the curves of a run it draws (one, or D's and G's), the factor
+     * they are drawn at, whether the axis starts at zero, and a line under the title (or null).
+     */
     private record Spec(String id, String title, String axis, Function<KeptGanRun, List<RunCurve>> curves,
-                        double scale) {
+                        double scale, boolean fromZero, String subtitle) {
     }
 
     private static final List<Spec> SPECS = List.of(
             new Spec("compareModesChart", "Modes covered", "modes",
-                    r -> List.of(r.curve(Metric.MODES_COVERED)), 1),
+                    r -> List.of(r.curve(Metric.MODES_COVERED)), 1, true, null),
             new Spec("compareQualityChart", "High-quality samples (within 3σ of a mode)", "% of samples",
-                    r -> List.of(r.curve(Metric.HIGH_QUALITY_FRACTION)), 100),
+                    r -> List.of(r.curve(Metric.HIGH_QUALITY_FRACTION)), 100, true, null),
             new Spec("compareReverseKlChart", "Reverse KL (G's mode histogram ‖ uniform)", "nats",
-                    r -> List.of(r.curve(Metric.REVERSE_KL)), 1),
+                    r -> List.of(r.curve(Metric.REVERSE_KL)), 1, false, null),
             new Spec("compareDiversityChart", "Diversity of a fixed batch (mean pairwise distance)", "distance",
-                    r -> List.of(r.curve(Metric.DIVERSITY)), 1),
+                    r -> List.of(r.curve(Metric.DIVERSITY)), 1, false, null),
             new Spec("compareLossChart", "Losses", "loss",
-                    r -> List.of(r.discriminatorLoss(), r.generatorLoss()), 1));
+                    r -> List.of(r.discriminatorLoss(), r.generatorLoss()), 1, false,
+                    "solid: D's loss, dashed: G's loss"));
 
     private final List<JFreeChart> shown = new ArrayList<>();
     private final List<String> shownIds = new ArrayList<>();
@@ -108,14 +113,15 @@ final class GanCompareCharts extends GridPane {
         int s = 0;
         for (GanComparisonViewModel.Compared c : runs) {
             List<RunCurve> curves = spec.curves().apply(c.run());
+            boolean pair = curves.size() > 1;
             for (int k = 0; k < curves.size(); k++) {
-                data.addSeries(series(c.run().label() + (curves.size() > 1 ? (k == 0 ? " (D)" : " (G)") : ""), curves.get(k),
-                        spec.scale()));
-                java.awt.Color colour = RunColours.awt(c.colour());
+                String key = c.run().label() + (pair ? (k == 0 ? " (D)" : " (G)") : "");
+                data.addSeries(series(key, curves.get(k), spec.scale()));
+                Color colour = RunColours.awt(c.colour());
                 // losses are noisy and overlap: drawn thin and see-through, so that no run hides another
-                r.setSeriesPaint(s, curves.size() > 1 ? new java.awt.Color(colour.getRed(), colour.getGreen(),
-                        colour.getBlue(), 150) : colour);
-                r.setSeriesStroke(s, k == 0 ? (curves.size() > 1 ? THIN : SOLID) : DASHED);
+                r.setSeriesPaint(s, pair ? new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 150)
+                        : colour);
+                r.setSeriesStroke(s, k == 0 ? (pair ? THIN : SOLID) : DASHED);
                 s++;
             }
         }
@@ -124,11 +130,9 @@ final class GanCompareCharts extends GridPane {
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(r);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(spec.id().equals("compareModesChart")
-                || spec.id().equals("compareQualityChart"));
-        if (spec.id().equals("compareLossChart")) {
-            chart.addSubtitle(new TextTitle("solid: D's loss, dashed: G's loss", new Font("SansSerif", Font.PLAIN,
-                    11)));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(spec.fromZero());
+        if (spec.subtitle() != null) {
+            chart.addSubtitle(new TextTitle(spec.subtitle(), ChartStyle.SMALL_TITLE_FONT));
         }
         return chart;
     }
@@ -144,7 +148,7 @@ final class GanCompareCharts extends GridPane {
     /** The charts shown, stacked in one picture, {@code width} wide and {@code height} per chart. */
     BufferedImage picture(int width, int height) {
         BufferedImage out = new BufferedImage(width, Math.max(1, shown.size()) * height, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
+        Graphics2D g = out.createGraphics();
         for (int i = 0; i < shown.size(); i++) {
             g.drawImage(shown.get(i).createBufferedImage(width, height), 0, i * height, null);
         }
