@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.HistoricalAverage;
+import org.latentlab.train.SpectralNormalisation;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
@@ -31,7 +32,8 @@ import java.util.Map;
  * {@link Checkpoints} (complete or not at all, sealed with a manifest of sizes and SHA-256s): {@code state.json}
  * with the counters and the settings in force, and the model: a GAN's {@code G.zip} and {@code D.zip} (and, with
  * historical averaging, each player's mean of past parameters θ̄ in {@code G-average.bin} and {@code D-average.bin},
- * its count in {@code state.json}), an
+ * its count in {@code state.json}; with spectral normalisation, D's raw weights and power-iteration vectors in
+ * {@code D-spectral.bin}, D.zip holding the normalised weights D runs with), an
  * autoencoder's or VAE's {@code encoder.zip} and {@code decoder.zip} (DL4J model zips with their optimiser state,
  * which Netron also opens), or per RBM its parameters, momentum velocities and persistent chains. Everything a
  * resume needs to continue as if never stopped. A GAN run keeps its newest {@value #KEEP} checkpoints (so a damaged
@@ -42,6 +44,8 @@ public final class Checkpoint {
     /** Historical averaging's θ̄ of G and of D in a GAN checkpoint (only when it is on). */
     private static final String G_AVERAGE = "G-average.bin";
     private static final String D_AVERAGE = "D-average.bin";
+    /** Spectral normalisation's raw W, u, v and σ of D (only when it is on). */
+    private static final String D_SPECTRAL = "D-spectral.bin";
 
     /** How many checkpoints a GAN run keeps. */
     static final int KEEP = 2;
@@ -95,6 +99,9 @@ public final class Checkpoint {
                 saveArray(trainer.discriminatorAverage().get().mean(), tmp, D_AVERAGE);
                 state.put("discriminatorAverageCount", trainer.discriminatorAverage().get().count());
             }
+            if (trainer.spectralNormalisation().isPresent()) {
+                saveArray(trainer.spectralNormalisation().get().state(), tmp, D_SPECTRAL);
+            }
             Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
         });
         Checkpoints.keepNewest(runDir, KEEP);
@@ -130,10 +137,7 @@ public final class Checkpoint {
         com.fasterxml.jackson.databind.JsonNode state = readState(dir);
         trainer.restoreCounters(state.get("iteration").asLong(), state.get("discriminatorUpdates").asLong(),
                 state.get("generatorUpdates").asLong());
-        trainer.generatorAverage().ifPresent(a -> restoreAverage(dir, state, a, G_AVERAGE, "generatorAverageCount",
-                trainer.generator()));
-        trainer.discriminatorAverage().ifPresent(a -> restoreAverage(dir, state, a, D_AVERAGE,
-                "discriminatorAverageCount", trainer.discriminator()));
+        trainer.spectralNormalisation().ifPresent(sn -> restoreSpectral(dir, sn, trainer.seed()));
         if (state.hasNonNull("settings")) {
             try {
                 // learning rates and k changed during the run (in the window) continue as they were
@@ -144,11 +148,20 @@ public final class Checkpoint {
                     saved = saved.withPacking(now.packing()).withHistoricalAveraging(now.historicalAveraging())
                             .withFeatureMatching(now.featureMatching()).withR1(now.r1Gamma());
                 }
+                if (!state.get("settings").has("spectralNorm")) {
+                    // written before spectral normalisation: it comes from the experiment
+                    saved = saved.withSpectralNorm(trainer.settings().spectralNorm());
+                }
                 trainer.updateSettings(saved);
             } catch (IOException | IllegalArgumentException e) {
                 throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);
             }
         }
+        // after the settings: historical averaging switched on or off during the run is on or off here too
+        trainer.generatorAverage().ifPresent(a -> restoreAverage(dir, state, a, G_AVERAGE, "generatorAverageCount",
+                trainer.generator()));
+        trainer.discriminatorAverage().ifPresent(a -> restoreAverage(dir, state, a, D_AVERAGE,
+                "discriminatorAverageCount", trainer.discriminator()));
     }
 
     /**
@@ -169,6 +182,22 @@ public final class Checkpoint {
             average.restore(readArray(dir, file), state.get(countKey).asLong());
         } catch (IllegalArgumentException e) {
             throw new LabException(dir.resolve(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Spectral normalisation's raw weights and vectors from a checkpoint; one written without them (by a run without
+     * spectral normalisation) starts it again at the restored parameters, as a fresh run starts at its first ones.
+     */
+    private static void restoreSpectral(Path dir, SpectralNormalisation normalisation, long seed) {
+        if (!Files.exists(dir.resolve(D_SPECTRAL))) {
+            normalisation.restartAt(seed);
+            return;
+        }
+        try {
+            normalisation.restore(readArray(dir, D_SPECTRAL));
+        } catch (IllegalArgumentException e) {
+            throw new LabException(dir.resolve(D_SPECTRAL) + ": " + e.getMessage(), e);
         }
     }
 

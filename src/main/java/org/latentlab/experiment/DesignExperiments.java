@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the builder's "Train" and "Export" do with a design: an experiment made from a bundled preset's data and
- * training settings with the design's networks in place of the preset's, and the compiled DL4J networks written as
+ * training settings with the design's networks in place of the preset's (PacGAN's packing as the design's D takes
+ * it), and the compiled DL4J networks written as
  * their configuration JSON and a model zip (which DL4J's {@code ModelSerializer} and Netron open).
  */
 public final class DesignExperiments {
@@ -88,8 +89,9 @@ public final class DesignExperiments {
             requireSameSize("the generator's output", g.output().size(), "the data of " + base.name(),
                     b.generator().output().size());
             try {
-                return new Gan(new GanExperiment(name, description, b.seed(), b.dataset(), g, d, b.training(),
-                        b.iterations(), b.sampleInterval(), b.checkpointInterval()));
+                return new Gan(new GanExperiment(name, description, b.seed(), b.dataset(), g, d,
+                        b.training().withPacking(packing(g, d)), b.iterations(), b.sampleInterval(),
+                        b.checkpointInterval()));
             } catch (IllegalArgumentException e) {
                 throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
             }
@@ -130,6 +132,18 @@ public final class DesignExperiments {
         } catch (IllegalArgumentException e) {
             throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * PacGAN's m as the design sets it (Lin et al. 2018): a D whose vector input holds m of G's outputs scores packs
+     * of m samples; any other D scores single samples (m = 1, or a size mismatch the experiment then names).
+     */
+    static int packing(NetworkSpec g, NetworkSpec d) {
+        long sample = g.output().size();
+        long input = d.input().size();
+        boolean packs = !d.input().isImage() && sample > 0 && input > sample && input % sample == 0
+                && input / sample <= org.latentlab.train.GanSettings.MAX_PACKING;
+        return packs ? (int) (input / sample) : 1;
     }
 
     /** A design read from a file, with the experiment Train uses (empty: the family's template preset). */

@@ -90,8 +90,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         }
     }
 
-    /** Feature matching needs a layer of D that DL4J builds as a layer (not a reshape), and not D's score. */
-    private static void requireFeatureLayer(NetworkSpec discriminator, String name) {
+    /**
+     * The layers of D that feature matching may compare: those DL4J builds as layers (not a reshape or flatten),
+     * in order, and not D's last layer (its score).
+     */
+    public static java.util.List<String> featureMatchingLayers(NetworkSpec discriminator) {
         java.util.List<String> usable = new java.util.ArrayList<>();
         java.util.List<LayerSpec> layers = discriminator.layers();
         for (int i = 0; i < layers.size() - 1; i++) {
@@ -100,6 +103,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                 usable.add(l.name());
             }
         }
+        return java.util.List.copyOf(usable);
+    }
+
+    private static void requireFeatureLayer(NetworkSpec discriminator, String name) {
+        java.util.List<String> usable = featureMatchingLayers(discriminator);
         if (!usable.contains(name)) {
             throw new IllegalArgumentException("training.featureMatching names layer '" + name + "', which is not a"
                     + " hidden layer of the discriminator: use one of " + usable + " (or \"\" for G's GAN loss)");

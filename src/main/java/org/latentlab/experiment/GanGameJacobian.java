@@ -36,7 +36,8 @@ import java.util.Random;
  *   <li>{@link #spectrum} anywhere else (a worker): the copies alone, with progress and cancellation.</li>
  * </ol>
  * Random losses have no Jacobian and are refused: instance noise, dropout, and WGAN-GP's penalty (new interpolation
- * points at every evaluation).
+ * points at every evaluation); so is spectral normalisation, whose D update depends on its power iteration's state
+ * as well as on θ.
  */
 public final class GanGameJacobian {
 
@@ -88,6 +89,11 @@ public final class GanGameJacobian {
         if (loss == GanLoss.WGAN_GP) {
             throw new LabException("the WGAN-GP penalty draws new interpolation points at every evaluation, so the"
                     + " game's field is random and has no Jacobian: try the wgan loss or another one");
+        }
+        if (trainer.settings().spectralNorm()) {
+            throw new LabException("with spectral normalisation D's update depends on its power iteration's vectors as"
+                    + " well as on the parameters, so the game's field here is not the one trained: analyse a run"
+                    + " without it");
         }
         requireNoDropout(trainer.generator());
         requireNoDropout(trainer.discriminator());

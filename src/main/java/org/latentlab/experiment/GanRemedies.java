@@ -13,8 +13,8 @@ import java.util.List;
  * name, seed and remedies, so that a collapsed run and its cured twin are told apart at a glance
  * ("ring8-r1 · seed 1 · R1 γ=1"). The remedies: PacGAN's packing m (Lin et al. 2018), the R1 penalty γ (Mescheder
  * et al. 2018), unrolling k (Metz et al. 2017), feature matching on a layer of D, historical averaging λ and
- * minibatch discrimination in D (Salimans et al. 2016), an f-divergence (Nowozin et al. 2016), and the older tricks
- * one-sided label smoothing and instance noise.
+ * minibatch discrimination in D (Salimans et al. 2016), spectral normalisation of D (Miyato et al. 2018), an
+ * f-divergence (Nowozin et al. 2016), and the older tricks one-sided label smoothing and instance noise.
  */
 public final class GanRemedies {
 
@@ -24,9 +24,16 @@ public final class GanRemedies {
     private GanRemedies() {
     }
 
-    /** The remedies switched on, in the order above; empty for the plain GAN. */
+    /** The remedies the experiment switches on, in the order above; empty for the plain GAN. */
     public static List<String> of(GanExperiment spec) {
-        GanSettings t = spec.training();
+        return of(spec, spec.training());
+    }
+
+    /**
+     * The remedies switched on in {@code t}, the settings in force (R1, historical averaging, unrolling and feature
+     * matching may change during a run), with those built into {@code spec}'s D; empty for the plain GAN.
+     */
+    public static List<String> of(GanExperiment spec, GanSettings t) {
         List<String> on = new ArrayList<>();
         if (t.packing() > 1) {
             on.add("pack m=" + t.packing());
@@ -48,6 +55,9 @@ public final class GanRemedies {
                 on.add("minibatch discr. " + m.kernels() + "×" + m.dims() + " in D");
             }
         }
+        if (t.spectralNorm()) {
+            on.add("spectral norm in D");
+        }
         t.loss().fDivergence().ifPresent(f -> on.add("f-GAN " + f.label()));
         if (t.labelSmoothing()) {
             on.add("label smoothing");
@@ -60,7 +70,12 @@ public final class GanRemedies {
 
     /** "ring8-r1 · seed 1 · R1 γ=1", or "… · no remedy". */
     public static String label(GanExperiment spec) {
-        List<String> on = of(spec);
+        return label(spec, spec.training());
+    }
+
+    /** The same with the settings in force {@code t}. */
+    public static String label(GanExperiment spec, GanSettings t) {
+        List<String> on = of(spec, t);
         return spec.name() + " · seed " + spec.seed() + " · " + (on.isEmpty() ? NONE : String.join(", ", on));
     }
 

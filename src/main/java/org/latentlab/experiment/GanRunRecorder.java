@@ -3,6 +3,7 @@ package org.latentlab.experiment;
 import org.latentlab.core.LabException;
 import org.latentlab.data.ToyDistribution;
 import org.latentlab.train.Evaluation;
+import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanStatus;
 import org.latentlab.train.GanView;
 import org.latentlab.train.Metric;
@@ -108,14 +109,18 @@ public final class GanRunRecorder {
         return List.copyOf(milestones);
     }
 
-    /** A copy of what the run has done so far, labelled by {@link GanRemedies#label}. */
+    /**
+     * A copy of what the run has done so far, labelled by {@link GanRemedies#label} with the settings of its newest
+     * status.
+     */
     public KeptGanRun keep() {
         Map<Metric, RunCurve> curves = new EnumMap<>(Metric.class);
         measured.forEach((m, b) -> curves.put(m, b.build()));
-        String settings = newest != null && newest.settings() != null ? newest.settings().describe()
-                : spec.training().describe();
+        // the settings in force now: remedies may have been switched on or off during the run
+        GanSettings inForce = newest != null && newest.settings() != null ? newest.settings() : spec.training();
         long max = newest == null ? spec.iterations() : newest.maxIterations();
-        return new KeptGanRun(spec.name(), GanRemedies.label(spec), spec.seed(), GanRemedies.of(spec), settings,
+        return new KeptGanRun(spec.name(), GanRemedies.label(spec, inForce), spec.seed(),
+                GanRemedies.of(spec, inForce), inForce.describe(),
                 iteration(), max, modes, discriminatorLoss.build(), generatorLoss.build(), curves, milestones,
                 lastEvaluation, lastView);
     }

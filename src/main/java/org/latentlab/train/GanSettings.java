@@ -25,11 +25,16 @@ import org.latentlab.model.OptimizerSpec;
  * @param unrollSteps         k of the unrolled GAN (Metz et al. 2017, "Unrolled generative adversarial networks"):
  *                            G's update is taken against D after k more updates on fresh batches, D then restored
  *                            (the first-order form: the unrolled D held fixed); 0 is the plain GAN
+ * @param spectralNorm        spectral normalisation of D (Miyato et al. 2018, "Spectral normalization for generative
+ *                            adversarial networks"): each of D's weight matrices is divided by its largest singular
+ *                            value, estimated by one power iteration per D update ({@link SpectralNormalisation});
+ *                            false is the plain GAN
  */
 public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
                           OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
                           double weightClip, double gpLambda, int packing, double historicalAveraging,
-                          String featureMatching, double r1Gamma, int unrollSteps) {
+                          String featureMatching, double r1Gamma, int unrollSteps,
+                          boolean spectralNorm) {
 
     public static final double SMOOTHED_REAL_TARGET = 0.9;
 
@@ -92,6 +97,23 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
             throw new IllegalArgumentException("training.unrollSteps (the unrolled GAN's k) must be 0.." + MAX_UNROLL
                     + ", not " + unrollSteps + " (0 is the plain GAN)");
         }
+        if (spectralNorm && loss == GanLoss.WGAN) {
+            // Miyato et al. 2018: the normalisation bounds each layer's Lipschitz constant itself, and a clip of the
+            // raw weights would be undone when they are divided by σ
+            throw new IllegalArgumentException("training.spectralNorm cannot go with the wgan loss, whose weight"
+                    + " clipping it replaces (clipped raw weights are divided by σ again): use wgan-gp or hinge, or"
+                    + " set spectralNorm to false");
+        }
+    }
+
+    /** The remedies up to unrolling, without spectral normalisation. */
+    public GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
+                       OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
+                       double weightClip, double gpLambda, int packing, double historicalAveraging,
+                       String featureMatching, double r1Gamma, int unrollSteps) {
+        this(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma,
+                unrollSteps, false);
     }
 
     /** The plain GAN's settings: no packing, historical averaging, feature matching or R1. */
@@ -117,11 +139,13 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
                                 @JsonProperty("historicalAveraging") Double historicalAveraging,
                                 @JsonProperty("featureMatching") String featureMatching,
                                 @JsonProperty("r1Gamma") Double r1Gamma,
-                                @JsonProperty("unrollSteps") Integer unrollSteps) {
+                                @JsonProperty("unrollSteps") Integer unrollSteps,
+                                @JsonProperty("spectralNorm") Boolean spectralNorm) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing == null ? 1 : packing,
                 historicalAveraging == null ? 0 : historicalAveraging, featureMatching,
-                r1Gamma == null ? 0 : r1Gamma, unrollSteps == null ? 0 : unrollSteps);
+                r1Gamma == null ? 0 : r1Gamma, unrollSteps == null ? 0 : unrollSteps,
+                spectralNorm != null && spectralNorm);
     }
 
     public double realTarget() {
@@ -136,47 +160,55 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
     public GanSettings withLearningRates(double discriminatorLr, double generatorLr) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer.withLearningRate(generatorLr),
                 discriminatorOptimizer.withLearningRate(discriminatorLr), labelSmoothing, instanceNoise, weightClip,
-                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps);
+                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps, spectralNorm);
     }
 
     public GanSettings withDiscriminatorSteps(int k) {
         return new GanSettings(loss, k, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
-                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps);
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps,
+                spectralNorm);
     }
 
     /** PacGAN with packs of {@code m} (D's input must then be m × the data size). */
     public GanSettings withPacking(int m) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, m, historicalAveraging, featureMatching, r1Gamma,
-                unrollSteps);
+                unrollSteps, spectralNorm);
     }
 
     /** Historical averaging of weight λ for both players (0 = off). */
     public GanSettings withHistoricalAveraging(double lambda) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, lambda, featureMatching, r1Gamma,
-                unrollSteps);
+                unrollSteps, spectralNorm);
     }
 
     /** Feature matching on D's layer {@code layer} (empty = G's GAN loss). */
     public GanSettings withFeatureMatching(String layer) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, layer, r1Gamma,
-                unrollSteps);
+                unrollSteps, spectralNorm);
     }
 
     /** The R1 penalty of weight γ on D (0 = off). */
     public GanSettings withR1(double gamma) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
-                gamma, unrollSteps);
+                gamma, unrollSteps, spectralNorm);
     }
 
     /** The unrolled GAN with k look-ahead D updates (0 = off). */
     public GanSettings withUnrolling(int k) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
-                r1Gamma, k);
+                r1Gamma, k, spectralNorm);
+    }
+
+    /** Spectral normalisation of D's weights (false = off). */
+    public GanSettings withSpectralNorm(boolean on) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
+                r1Gamma, unrollSteps, on);
     }
 
     /** One line: "nsgan, k=1, lr D 2.0E-4, lr G 2.0E-4", then the remedies switched on ("pack 2, R1 γ 1.0"). */
@@ -197,6 +229,9 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
         }
         if (unrollSteps > 0) {
             s.append(", unrolled ").append(unrollSteps);
+        }
+        if (spectralNorm) {
+            s.append(", spectral norm");
         }
         return s.toString();
     }

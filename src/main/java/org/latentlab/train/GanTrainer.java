@@ -32,7 +32,9 @@ import java.util.Random;
  *
  * <p>The remedies for mode collapse of {@link GanSettings} act inside the two updates: PacGAN's packing (D scores
  * packs of m samples), R1 and historical averaging (terms of D's and both players' losses, see
- * {@link HistoricalAverage}) and feature matching (G's loss on D's features, through a view of D's first layers).
+ * {@link HistoricalAverage}), feature matching (G's loss on D's features, through a view of D's first layers),
+ * unrolling (G's step against D's look-ahead) and spectral normalisation of D ({@link SpectralNormalisation}: D's
+ * network holds the normalised weights, every D update steps the raw ones).
  *
  * <p>One concept, read in one sitting despite its length: one GAN iteration (k D updates, one G update) for
  * every loss and remedy, with its diagnostics.
@@ -56,13 +58,15 @@ public final class GanTrainer implements Trainer {
     private final boolean usesNd4jRandom;
     private final boolean discriminatorCouplesBatch;
     private final CriticPenalty gradientPenalty;
-    /** R1's zero-centred penalty at the real examples, or null when γ = 0. */
-    private final CriticPenalty r1Penalty;
-    /** Historical averaging's θ̄ of each player, or null when λ = 0. */
-    private final HistoricalAverage generatorAverage;
-    private final HistoricalAverage discriminatorAverage;
+    /** R1's zero-centred penalty at the real examples, or null when γ = 0 (built when R1 is switched on). */
+    private CriticPenalty r1Penalty;
+    /** Historical averaging's θ̄ of each player, or null when λ = 0 (started afresh when it is switched on). */
+    private HistoricalAverage generatorAverage;
+    private HistoricalAverage discriminatorAverage;
+    /** Spectral normalisation's raw weights and power-iteration vectors of D, or null when off. */
+    private final SpectralNormalisation spectralNorm;
     /** D up to the feature-matching layer (a view of D's first layers), or null for G's GAN loss. */
-    private final TrainingNetwork features;
+    private TrainingNetwork features;
     private final Random rng = new Random();
     /** A finite data set as one native table, real batches gathered from it; made on first use. */
     private java.util.Optional<ExampleTable> table;
@@ -123,16 +127,44 @@ public final class GanTrainer implements Trainer {
         this.d = TrainingNetwork.of(discriminator);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
-        if (settings.r1Gamma() > 0 && discriminatorCouplesBatch) {
+        // before the averages: D's parameters are the normalised ones from here on
+        this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
+        switchRemedies(settings, true);
+    }
+
+    /**
+     * Builds what the remedies of {@code next} need and drops what those switched off leave behind, all or nothing:
+     * R1's penalty, historical averaging's θ̄ of each player (started at the current θ when switched on, so its term
+     * starts at zero, as at a run's first parameters) and the view of D up to the feature-matching layer. With
+     * {@code fresh} false, what is still on is kept (θ̄ keeps its history).
+     *
+     * @throws LabException when D cannot take a remedy (R1 with layers that couple the batch, or without second
+     *                      derivatives; feature matching on a layer D lacks or the engine does not run)
+     */
+    private void switchRemedies(GanSettings next, boolean fresh) {
+        CriticPenalty r1 = next.r1Gamma() == 0 ? null : !fresh && r1Penalty != null ? r1Penalty : r1Penalty();
+        boolean averaging = next.historicalAveraging() > 0;
+        boolean keepAverages = !fresh && generatorAverage != null;
+        HistoricalAverage gAverage = !averaging ? null : keepAverages ? generatorAverage
+                : new HistoricalAverage(generator.params());
+        HistoricalAverage dAverage = !averaging ? null : keepAverages ? discriminatorAverage
+                : new HistoricalAverage(discriminator.params());
+        boolean sameLayer = !fresh && features != null && next.featureMatching().equals(settings.featureMatching());
+        TrainingNetwork f = !next.matchesFeatures() ? null : sameLayer ? features
+                : featureLayer(discriminator, next.featureMatching());
+        r1Penalty = r1;
+        generatorAverage = gAverage;
+        discriminatorAverage = dAverage;
+        features = f;
+    }
+
+    private CriticPenalty r1Penalty() {
+        if (discriminatorCouplesBatch) {
             throw new LabException("R1 penalises D's gradient at each real example, and batch norm or minibatch"
                     + " discrimination makes every score depend on the whole batch: remove those layers from D or set"
                     + " training.r1Gamma to 0");
         }
-        this.r1Penalty = settings.r1Gamma() > 0 ? EngineGradientPenalty.zeroCentred(d) : null;
-        boolean averaging = settings.historicalAveraging() > 0;
-        this.generatorAverage = averaging ? new HistoricalAverage(generator.params()) : null;
-        this.discriminatorAverage = averaging ? new HistoricalAverage(discriminator.params()) : null;
-        this.features = settings.matchesFeatures() ? featureLayer(discriminator, settings.featureMatching()) : null;
+        return EngineGradientPenalty.zeroCentred(d);
     }
 
     private static TrainingNetwork featureLayer(MultiLayerNetwork discriminator, String layer) {
@@ -205,19 +237,35 @@ public final class GanTrainer implements Trainer {
         INDArray real = reals(n);
         INDArray fake = g.forward(codes("z", n));
         INDArray gradient = discriminatorGradient(real, fake);
+        if (spectralNorm != null) {
+            spectralNorm.chainRule(gradient);
+        }
         if (diagnostics) {
             last.discriminatorGradNorm = gradient.norm2Number().doubleValue();
         }
-        d.update((int) discriminatorUpdates);
-        INDArray params = discriminator.params();
-        if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
-            double c = settings.weightClip();
-            Transforms.min(Transforms.max(params, -c, false), c, false);
-        }
+        updateDiscriminator((int) discriminatorUpdates);
         if (discriminatorAverage != null) {
-            discriminatorAverage.record(params);
+            discriminatorAverage.record(discriminator.params());
         }
         discriminatorUpdates++;
+    }
+
+    /**
+     * D's optimiser step from its gradient (with spectral normalisation, already the raw weights' gradient): on the
+     * raw weights, which are then normalised again, and with WGAN's clipping.
+     */
+    private void updateDiscriminator(int updateCount) {
+        if (spectralNorm != null) {
+            spectralNorm.exposeRaw();
+        }
+        d.update(updateCount);
+        if (spectralNorm != null) {
+            spectralNorm.normalise();
+        }
+        if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
+            double c = settings.weightClip();
+            Transforms.min(Transforms.max(discriminator.params(), -c, false), c, false);
+        }
     }
 
     /** One generator update (also used for the dashboard's "step G"). */
@@ -243,10 +291,14 @@ public final class GanTrainer implements Trainer {
         generatorUpdates++;
     }
 
-    /** D's parameters, optimiser state and step statistics before an unrolled G step, put back after it. */
+    /**
+     * D's parameters, optimiser state, spectral normalisation's state and step statistics before an unrolled G step,
+     * put back after it.
+     */
     private final class Unrolled {
         private final INDArray params;
         private final INDArray state;
+        private final INDArray normalisation;
         private final double[] stats;
 
         Unrolled() {
@@ -254,6 +306,7 @@ public final class GanTrainer implements Trainer {
             params = step.get("unrollParams", 1, p.length()).assign(p.reshape(1, p.length()));
             INDArray s = discriminator.getUpdater().getStateViewArray();
             state = s == null ? null : step.get("unrollState", 1, s.length()).assign(s.reshape(1, s.length()));
+            normalisation = spectralNorm == null ? null : spectralNorm.state();
             stats = new double[] {last.discriminatorLoss, last.realScore, last.fakeScore, last.penalty,
                     last.criticGradientNorm};
         }
@@ -265,6 +318,9 @@ public final class GanTrainer implements Trainer {
             if (state != null) {
                 s.assign(state.reshape(s.shape()));
             }
+            if (normalisation != null) {
+                spectralNorm.restore(normalisation);
+            }
             last.discriminatorLoss = stats[0];
             last.realScore = stats[1];
             last.fakeScore = stats[2];
@@ -275,7 +331,7 @@ public final class GanTrainer implements Trainer {
 
     /**
      * The unrolled GAN's look-ahead (Metz et al. 2017): k more D updates on fresh real and generated batches, as D's
-     * own steps make them (optimiser, clipping), from which G's gradient is then taken; returns what puts D back.
+     * own steps make them (optimiser, clipping, spectral normalisation), from which G's gradient is then taken; returns what puts D back.
      * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates.
      */
     private Unrolled unroll(int n) {
@@ -283,12 +339,11 @@ public final class GanTrainer implements Trainer {
         for (int i = 0; i < settings.unrollSteps(); i++) {
             INDArray real = reals(n);
             INDArray fake = g.forward(codes("z", n));
-            discriminatorGradient(real, fake);
-            d.update((int) discriminatorUpdates + i);
-            if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
-                double c = settings.weightClip();
-                Transforms.min(Transforms.max(discriminator.params(), -c, false), c, false);
+            INDArray gradient = discriminatorGradient(real, fake);
+            if (spectralNorm != null) {
+                spectralNorm.chainRule(gradient);
             }
+            updateDiscriminator((int) discriminatorUpdates + i);
         }
         return before;
     }
@@ -298,6 +353,8 @@ public final class GanTrainer implements Trainer {
      * that live view. The loss is the mean over the real batch plus the mean over the generated batch (plus the
      * gradient penalty, R1 and historical averaging when on). With PacGAN's packing m, D scores packs: each run of m
      * consecutive examples concatenated into one input of m·d values, so both batches must hold a multiple of m.
+     * With spectral normalisation the gradient is with respect to the network's parameters, the normalised weights
+     * Ŵ; D's update turns it into the raw weights' ({@link SpectralNormalisation#chainRule}).
      */
     public INDArray discriminatorGradient(INDArray real, INDArray fake) {
         int p = settings.packing();
@@ -671,20 +728,28 @@ public final class GanTrainer implements Trainer {
     }
 
     /**
-     * Changes the learning rates, k and the weights of the remedies (historical averaging's λ, R1's γ); optimiser
-     * state (Adam moments) is kept. The loss, the packing, the feature-matching layer and whether historical
-     * averaging and R1 are on are fixed for a run.
+     * Changes the learning rates, k and the remedies that act inside the updates: R1's γ, historical averaging's λ,
+     * the unrolled GAN's k and the feature-matching layer, each of which may also be switched on or off (historical
+     * averaging switched on starts θ̄ at the current θ); optimiser state (Adam moments) is kept. The loss and the
+     * packing (which sets D's input size) are fixed for a run. Nothing changes when the change is refused.
+     *
+     * @throws IllegalArgumentException when the loss or the packing differ, or D cannot take a remedy (saying why)
      */
     public void updateSettings(GanSettings updated) {
         if (updated.loss() != settings.loss()) {
             throw new IllegalArgumentException("the loss cannot change during a run");
         }
-        if (updated.packing() != settings.packing()
-                || !updated.featureMatching().equals(settings.featureMatching())
-                || (updated.historicalAveraging() > 0) != (generatorAverage != null)
-                || (updated.r1Gamma() > 0) != (r1Penalty != null)) {
-            throw new IllegalArgumentException("packing, feature matching, and whether historical averaging and R1"
-                    + " are on, cannot change during a run");
+        if (updated.packing() != settings.packing()) {
+            throw new IllegalArgumentException("the packing sets D's input size, so it cannot change during a run");
+        }
+        if (updated.spectralNorm() != (spectralNorm != null)) {
+            throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
+                    + " switched on or off during a run");
+        }
+        try {
+            switchRemedies(updated, false);
+        } catch (LabException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         generator.setLearningRate(updated.generatorOptimizer().learningRate());
         discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
@@ -738,6 +803,16 @@ public final class GanTrainer implements Trainer {
     /** Historical averaging's running mean of D's past parameters; empty when it is off. */
     public java.util.Optional<HistoricalAverage> discriminatorAverage() {
         return java.util.Optional.ofNullable(discriminatorAverage);
+    }
+
+    /** Spectral normalisation of D (its raw weights, u, v and σ); empty when it is off. */
+    public java.util.Optional<SpectralNormalisation> spectralNormalisation() {
+        return java.util.Optional.ofNullable(spectralNorm);
+    }
+
+    /** The seed the run was built with (spectral normalisation draws its vectors from it). */
+    public long seed() {
+        return seed;
     }
 
     /** Restores the counters of a checkpoint (the networks' parameters and updater state are restored by the caller). */

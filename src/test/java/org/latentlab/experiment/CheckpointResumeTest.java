@@ -21,6 +21,7 @@ import org.latentlab.data.DataSource;
 import org.latentlab.train.Backend;
 import org.latentlab.train.GanTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A run stopped at a checkpoint and resumed in a fresh trainer ends bit for bit where an uninterrupted run ends:
@@ -104,6 +105,65 @@ class CheckpointResumeTest {
                 c.discriminatorAverage().orElseThrow().mean().dup().toFloatVector(), "D's average");
         assertFalse(Arrays.equals(floats(a.generator()), a.generatorAverage().orElseThrow().mean().dup()
                 .toFloatVector()), "the average is not the last parameters");
+    }
+
+    /**
+     * Spectral normalisation's raw weights, u, v and σ travel in the checkpoint (D.zip holds the normalised weights):
+     * the resumed run ends bit for bit where the straight one does, normalisation state included.
+     */
+    @Test
+    void spectralNormalisationResumesExactly() {
+        GanExperiment sn = Presets.loadGan("ring8-sn").withIterations(40);
+        GanTrainer a = ExperimentRunner.buildTrainer(sn, data, DataType.FLOAT);
+        iterate(a, 40);
+        GanTrainer b = ExperimentRunner.buildTrainer(sn, data, DataType.FLOAT);
+        iterate(b, 20);
+        Path saved = Checkpoint.save(runDir, b);
+        assertTrue(Files.isRegularFile(saved.resolve("D-spectral.bin")));
+
+        GanTrainer c = ExperimentRunner.buildTrainer(sn, data, DataType.FLOAT);
+        iterate(c, 3); // a fresh trainer's state is overwritten, whatever it holds
+        assertTrue(Checkpoint.restoreLatest(runDir, c));
+        assertArrayEquals(b.spectralNormalisation().orElseThrow().state().toDoubleVector(),
+                c.spectralNormalisation().orElseThrow().state().toDoubleVector(), "W, u, v and σ restored");
+        assertSameState(b, c);
+        iterate(c, 20);
+
+        assertSameState(a, c);
+        assertArrayEquals(a.spectralNormalisation().orElseThrow().state().toDoubleVector(),
+                c.spectralNormalisation().orElseThrow().state().toDoubleVector(), "the same normalisation at 40");
+        GanTrainer plain = build();
+        iterate(plain, 40);
+        assertFalse(Arrays.equals(floats(plain.discriminator()), floats(a.discriminator())),
+                "spectral normalisation changed the run");
+    }
+
+    /**
+     * A checkpoint written before spectral normalisation restores unchanged into a trainer without it, and into one
+     * with it (an experiment edited since) as a fresh start at the restored parameters: they become the raw weights.
+     */
+    @Test
+    void aCheckpointWithoutSpectralStateStartsItAtTheRestoredParameters() throws Exception {
+        Path old = Path.of(getClass().getResource("runs-before-families/ring8-nsgan/checkpoints/iter-00000030")
+                .toURI());
+        GanTrainer plain = build();
+        Checkpoint.restore(old, plain);
+        GanTrainer normalised = ExperimentRunner.buildTrainer(spec.withTraining(spec.training().withSpectralNorm(true)),
+                data, DataType.FLOAT);
+        Checkpoint.restore(old, normalised);
+        assertEquals(30, normalised.iteration());
+        assertTrue(normalised.settings().spectralNorm(), "the switch comes from the experiment");
+        assertArrayEquals(floats(plain.generator()), floats(normalised.generator()));
+        org.latentlab.train.SpectralNormalisation sn = normalised.spectralNormalisation().orElseThrow();
+        MultiLayerNetwork d = plain.discriminator();
+        INDArray w = d.getLayer(0).getParam("W"); // [in, out]: the raw matrix is its transpose
+        assertArrayEquals(w.transpose().dup('c').toFloatMatrix(), sn.rawWeight(0).toFloatMatrix(),
+                "the checkpoint's weights are the raw ones");
+        float[][] hat = normalised.discriminator().getLayer(0).getParam("W").toFloatMatrix();
+        float[][] expected = w.div(sn.sigmas()[0]).toFloatMatrix();
+        assertArrayEquals(expected, hat, "D runs with them divided by σ");
+        normalised.iterate();
+        assertEquals(31, normalised.iteration());
     }
 
     /**

@@ -36,6 +36,26 @@ class DesignExperimentsTest {
     }
 
     @Test
+    void aDiscriminatorTakingPacksOfSamplesTrainsWithThatPacking() {
+        var t = DesignTemplates.get("mlp-gan-2d");
+        GanExperiment preset = Presets.loadGan(t.preset());
+        assertEquals(1, preset.training().packing());
+        int data = preset.generator().output().size();
+        for (int m : new int[] {2, 4}) {
+            ModelDesign packed = t.design().with(Role.DISCRIMINATOR,
+                    t.design().graph(Role.DISCRIMINATOR).withInputShape(Shape.vector(m * data)));
+            var trainable = assertInstanceOf(DesignExperiments.Gan.class,
+                    DesignExperiments.experiment(packed, t.preset()));
+            assertEquals(m, trainable.spec().training().packing());
+            assertEquals(preset.training().withPacking(m), trainable.spec().training(), "the rest as the preset's");
+            // and back: the packed experiment with single-sample networks trains unpacked
+            var single = assertInstanceOf(DesignExperiments.Gan.class,
+                    DesignExperiments.experiment(t.design(), trainable));
+            assertEquals(1, single.spec().training().packing());
+        }
+    }
+
+    @Test
     void anAutoencoderAndAVaeTemplateBecomeReconstructionExperiments() {
         for (String id : List.of("autoencoder", "vae")) {
             var t = DesignTemplates.get(id);

@@ -60,6 +60,12 @@ public final class FakeGanStatuses {
         return new Evaluation(it, v);
     }
 
+    /** A status at a whole iteration whose run trains with {@code settings} now. */
+    public static GanStatus withSettings(long it, long max, org.latentlab.train.GanSettings settings) {
+        return new GanStatus(RunState.RUNNING, it, max, 0, 0, discriminatorLoss(it), generatorLoss(it), 0.5, 0.5,
+                Double.NaN, Double.NaN, Double.NaN, settings, 10 * it, 100, null, null, "", false);
+    }
+
     private static GanStatus status(long it, long max, int partial, Evaluation e, GanView view) {
         double x = it + (partial == 0 ? 0 : partial / (partial + 1.0));
         return new GanStatus(it >= max ? RunState.FINISHED : RunState.RUNNING, it, max, partial, 0,

@@ -114,6 +114,14 @@ class GanGameJacobianTest {
     }
 
     @Test
+    void spectralNormalisationIsRefusedWithAMessage() {
+        GanTrainer sn = ExperimentRunner.buildTrainer(Presets.loadGan("ring8-sn"), ToyDistribution.named("ring8"),
+                DataType.FLOAT);
+        LabException e = assertThrows(LabException.class, () -> GanGameJacobian.capture(sn, 1));
+        assertTrue(e.getMessage().contains("spectral normalisation"), e.getMessage());
+    }
+
+    @Test
     void aRandomLossIsRefusedWithAMessage() {
         GanExperiment spec = Presets.loadGan("ring8-wgangp");
         GanTrainer gp = ExperimentRunner.buildTrainer(spec, ToyDistribution.named("ring8"), DataType.FLOAT);

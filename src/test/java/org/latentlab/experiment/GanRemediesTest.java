@@ -32,6 +32,7 @@ class GanRemediesTest {
         assertEquals(List.of("minibatch discr. " + layer.kernels() + "×" + layer.dims() + " in D"),
                 GanRemedies.of(minibatch));
         assertEquals("ring8-r1 · seed " + r1.seed() + " · R1 γ=1", GanRemedies.label(r1));
+        assertEquals(List.of("spectral norm in D"), GanRemedies.of(Presets.loadGan("ring8-sn")));
     }
 
     @Test
@@ -44,6 +45,16 @@ class GanRemediesTest {
         GanExperiment several = plain.withTraining(t);
         assertEquals(List.of("R1 γ=10", "unrolled k=3", "feature matching on " + t.featureMatching(),
                 "hist. avg λ=0.01"), GanRemedies.of(several));
+    }
+
+    @Test
+    void theSettingsInForceNameTheRemediesSwitchedDuringARun() {
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        GanSettings switched = plain.training().withR1(0.5);
+        assertEquals("ring8-nsgan · seed 1 · R1 γ=0.5", GanRemedies.label(plain, switched));
+        GanExperiment r1 = Presets.loadGan("ring8-r1");
+        assertEquals("ring8-r1 · seed 1 · no remedy", GanRemedies.label(r1, r1.training().withR1(0)),
+                "R1 switched off during the run");
     }
 
     @Test

@@ -117,6 +117,17 @@ class GanRunRecorderTest {
     }
 
     @Test
+    void aRunIsLabelledWithTheRemediesInForceWhenKept() {
+        GanRunRecorder r = new GanRunRecorder(RING);
+        r.add(FakeGanStatuses.at(10, 100));
+        assertEquals("ring8-nsgan · seed 1 · no remedy", r.keep().label());
+        r.add(FakeGanStatuses.withSettings(20, 100, RING.training().withUnrolling(3)));
+        KeptGanRun kept = r.keep();
+        assertEquals("ring8-nsgan · seed 1 · unrolled k=3", kept.label(), "unrolling switched on at iteration 20");
+        assertTrue(kept.settings().contains("unrolled 3"), kept.settings());
+    }
+
+    @Test
     void aLongCurveIsThinnedEvenlyKeepingItsBeginningAndItsNewestPoint() {
         RunCurve.Builder b = new RunCurve.Builder(8);
         for (int i = 0; i < 37; i++) {

@@ -95,6 +95,32 @@ class ResumeSafetyTest {
     }
 
     @Test
+    void remediesSwitchedOnDuringTheRunResumeExactly() {
+        Backend.init();
+        GanExperiment s = ring();
+        DataSource data = ExperimentData.open(s, Path.of("."));
+        GanTrainer t = ExperimentRunner.buildTrainer(s, data, DataType.FLOAT);
+        t.iterate();
+        t.updateSettings(t.settings().withHistoricalAveraging(0.1).withR1(1.0).withFeatureMatching(
+                GanExperiment.featureMatchingLayers(s.discriminator()).get(0)));
+        t.iterate();
+        t.iterate();
+        Checkpoint.save(tmp, t);
+        GanTrainer resumed = ExperimentRunner.buildTrainer(s, data, DataType.FLOAT);
+        Checkpoint.restoreLatest(tmp, resumed);
+        assertEquals(t.settings(), resumed.settings());
+        assertEquals(t.generatorAverage().orElseThrow().count(), resumed.generatorAverage().orElseThrow().count());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(t.discriminatorAverage().orElseThrow().mean()
+                .toFloatVector(), resumed.discriminatorAverage().orElseThrow().mean().toFloatVector());
+        t.iterate();
+        resumed.iterate();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(t.generator().params().toFloatVector(),
+                resumed.generator().params().toFloatVector(), "the resumed run continues as the uninterrupted one");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(t.discriminator().params().toFloatVector(),
+                resumed.discriminator().params().toFloatVector());
+    }
+
+    @Test
     void resumingOnDifferentDataIsRefused() throws Exception {
         Path csv = tmp.resolve("points.csv");
         Files.writeString(csv, "x,y\n0,0\n1,1\n2,0\n");

@@ -220,6 +220,39 @@ class GanBenchViewTest {
     }
 
     @Test
+    void r1SetInTheRemediesRowReachesTheTrainer(FxRobot robot) {
+        robot.interact(() -> vm.loadPreset("ring8-nsgan"));
+        waitFor("the run to be ready", () -> state() == RunState.READY);
+        assertEquals(0.0, vm.statusProperty().get().settings().r1Gamma());
+        javafx.scene.control.TextField r1 = robot.lookup("#r1GammaField").queryAs(
+                javafx.scene.control.TextField.class);
+        assertEquals("0", r1.getText());
+        robot.clickOn("#r1GammaField").eraseText(r1.getText().length()).write("2.5");
+        robot.interact(() -> robot.lookup("#featureMatchingChoice").queryComboBox().getSelectionModel().select("d2"));
+        robot.clickOn("#applyRemediesButton");
+        waitFor("the trainer to take R1 and feature matching", () -> vm.statusProperty().get().settings().r1Gamma()
+                == 2.5 && vm.statusProperty().get().settings().featureMatching().equals("d2"));
+        Label description = robot.lookup("#descriptionLabel").query();
+        waitFor("the description to name them", () -> description.getText().contains("R1 γ 2.5")
+                && description.getText().contains("feature matching on d2"));
+        robot.clickOn("#stepButton");
+        waitFor("an iteration under R1", () -> iteration() == 1);
+        assertEquals(2.5, vm.statusProperty().get().settings().r1Gamma());
+        assertFalse(Double.isNaN(vm.statusProperty().get().penalty()), "R1's penalty is measured");
+
+        robot.interact(() -> r1.setText("-3"));
+        robot.clickOn("#applyRemediesButton");
+        Label message = robot.lookup("#messageLabel").query();
+        waitFor("the refusal in the status bar", () -> message.getText().startsWith("R1 γ: a number from 0"));
+        assertTrue(r1.getStyleClass().contains("field-error"));
+        assertEquals(2.5, vm.statusProperty().get().settings().r1Gamma(), "nothing applied");
+        Label packing = robot.lookup("#packingLabel").query();
+        assertEquals("packing m = 1 (off) · spectral norm off", packing.getText());
+        assertTrue(packing.getTooltip().getText().contains("Lin et al. 2018")
+                && packing.getTooltip().getText().contains("builder"), packing.getTooltip().getText());
+    }
+
+    @Test
     void singleStepsAddChartPointsAndACriticIsLabelledAsOne(FxRobot robot) {
         robot.interact(() -> vm.loadPreset("ring8-wgan"));
         waitFor("the run to be ready", () -> state() == RunState.READY);

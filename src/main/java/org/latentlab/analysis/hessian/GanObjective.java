@@ -32,7 +32,9 @@ import java.util.Optional;
  *
  * <p>Not supported, because they make the loss random: instance noise, dropout, and for D the WGAN-GP penalty (its
  * interpolation points are drawn anew at every call); nor the remedies for mode collapse (packing, feature matching,
- * historical averaging, R1), whose losses this objective does not compute.
+ * historical averaging, R1), whose losses this objective does not compute, nor for D spectral normalisation, whose
+ * training moves D's raw weights through their power iteration rather than the parameters D runs with (G's loss
+ * against the normalised D, which D's network holds, is analysed as it is).
  */
 public final class GanObjective extends NetworkObjective {
 
@@ -53,6 +55,11 @@ public final class GanObjective extends NetworkObjective {
                     + " without instance noise");
         }
         GanSettings remedies = trainer.settings();
+        if (ofDiscriminator && remedies.spectralNorm()) {
+            throw new LabException("this run uses spectral normalisation, which trains D's raw weights and runs D"
+                    + " with them divided by their estimated σ, and D's Hessian here is in the parameters D runs"
+                    + " with: analyse G's loss, or a run without it");
+        }
         if (remedies.packing() > 1 || remedies.matchesFeatures() || remedies.historicalAveraging() > 0
                 || remedies.r1Gamma() > 0) {
             throw new LabException("the Hessian here is of the plain GAN loss; this run uses "

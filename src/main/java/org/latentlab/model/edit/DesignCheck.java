@@ -140,8 +140,11 @@ public final class DesignCheck {
             if (!dIn.isImage() && !d.data().isImage() && pack > 1 && pack * d.data().size() == dIn.size()) {
                 // PacGAN (Lin et al. 2018): D takes packs of m samples, the experiment's training.packing
                 out.add(Diagnostic.warning(Diagnostic.Code.LAYOUT_MISMATCH, dGraph.name(), "the " + dName + " takes "
-                        + dIn + ", " + pack + " samples of " + d.data() + " packed together (PacGAN): train it with"
-                        + " training.packing = " + pack, List.of(dGraph.input().id()), List.of()));
+                        + dIn + ", " + pack + " samples of " + d.data() + " packed together (PacGAN, Lin et al. 2018:"
+                        + " it judges " + pack + " samples at once, so a generator that repeats itself is caught);"
+                        + " Train trains it with training.packing = " + pack + ", and an experiment file needs the"
+                        + " same; for single samples set its input to " + d.data(),
+                        List.of(dGraph.input().id()), List.of()));
             } else {
                 tie(Diagnostic.Code.DATA_MISMATCH, dGraph.name(), dIn, d.data(), "the " + dName + " takes " + dIn,
                         "set its input to " + d.data(), "set its input to " + d.data(), List.of(dGraph.input().id()));

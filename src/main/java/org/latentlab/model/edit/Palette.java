@@ -54,8 +54,11 @@ public final class Palette {
                     "normalises over the batch, per unit or per channel"),
             new Entry("minibatch", "Minibatch discr.", Group.CORE,
                     new LayerSpec.MinibatchDiscrimination("minibatch", 5, 3),
-                    "for a discriminator: adds how close each example is to the rest of its batch (Salimans et al."
-                            + " 2016), against mode collapse"),
+                    "for a discriminator, against mode collapse (Salimans et al. 2016, \"Improved techniques for"
+                            + " training GANs\"): adds, for each example, how close it is to the rest of its batch"
+                            + " (B kernels of C values through a learned tensor, L1 distances, exp(-d) summed), so D"
+                            + " sees when a batch has collapsed; place it before D's last dense layers. Not with R1"
+                            + " or WGAN-GP, which need each score to depend on its own example alone"),
             new Entry("reshape", "Reshape", Group.CORE, new LayerSpec.Reshape("reshape", 1, 28, 28),
                     "turns a vector into a channels x height x width image"),
             new Entry("flatten", "Flatten", Group.CORE, new LayerSpec.Flatten("flatten"),

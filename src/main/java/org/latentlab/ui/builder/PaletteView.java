@@ -40,8 +40,11 @@ final class PaletteView extends VBox {
         l.getStyleClass().add("palette-item");
         l.setId("palette-" + entry.id());
         l.setMaxWidth(Double.MAX_VALUE);
-        l.setTooltip(new Tooltip(entry.description() + "\nDrag onto the canvas, or double-click to add beside the"
-                + " selection."));
+        Tooltip tip = new Tooltip(entry.description() + "\nDrag onto the canvas, or double-click to add beside the"
+                + " selection.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        l.setTooltip(tip);
         l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 vm.addLayerBeside(entry);

@@ -20,7 +20,17 @@ final class GanBenchText {
                 + t.generatorOptimizer() + ", D " + t.discriminatorOptimizer()
                 + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
                 + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
+                + remedies(t)
                 + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula();
+    }
+
+    /** The remedies switched on, each as ", R1 γ 1.0"; empty for the plain GAN. */
+    static String remedies(GanSettings t) {
+        return (t.packing() > 1 ? ", packing " + t.packing() : "")
+                + (t.r1Gamma() > 0 ? ", R1 γ " + t.r1Gamma() : "")
+                + (t.historicalAveraging() > 0 ? ", historical averaging λ " + t.historicalAveraging() : "")
+                + (t.unrollSteps() > 0 ? ", unrolled " + t.unrollSteps() + " D steps" : "")
+                + (t.matchesFeatures() ? ", feature matching on " + t.featureMatching() : "");
     }
 
     /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */

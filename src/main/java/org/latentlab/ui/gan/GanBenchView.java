@@ -40,7 +40,8 @@ import org.latentlab.ui.common.RunControls;
 import java.io.File;
 
 /**
- * The GAN bench: preset / open, run controls, learning rates and k (editable while paused), the live 2-D view or
+ * The GAN bench: preset / open, run controls, learning rates and k and the remedies for mode collapse
+ * ({@link GanRemediesBar}; editable while paused), the live 2-D view or
  * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
  * ({@link GanCharts}), and a status bar; a Compare tab beside it holds the runs kept for comparison
  * ({@link GanComparePane}). Layout and binding only: the state, the parsing and the jobs are the
@@ -61,7 +62,8 @@ public final class GanBenchView extends BorderPane {
     private final TextField lrDField = field("lrDField", 70);
     private final TextField lrGField = field("lrGField", 70);
     private final TextField kField = field("kField", 36);
-    private final Button applyButton = button("Apply", "applyButton", "Apply learning rates and k (while paused)");
+    private final Button applyButton = button("Apply", "applyButton",
+            "Apply learning rates, k and the remedies (while paused)");
     private final Button keepButton = button("Keep for comparison", "keepButton",
             "Keep this run's curves, measurements and last picture for the Compare tab (Ctrl+K)");
     private final Button xyGameButton = button("xy game…", "xyGameButton",
@@ -88,7 +90,7 @@ public final class GanBenchView extends BorderPane {
         this.charts = new GanCharts(vm.curves());
         this.pictures = new GanPictures(vm.optimal());
         setId("trainingView");
-        setTop(new VBox(toolbar(), descriptionRow()));
+        setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
         VBox.setVgrow(pictures, Priority.ALWAYS);
         SplitPane split = new SplitPane(new VBox(pictures, theoryRow()), charts);
         split.setDividerPositions(0.52);

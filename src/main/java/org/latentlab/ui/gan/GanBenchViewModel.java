@@ -81,6 +81,7 @@ public final class GanBenchViewModel {
     private final StringProperty lossText = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final GanSettingsForm settings = new GanSettingsForm();
+    private final GanRemediesForm remedies = new GanRemediesForm();
 
     /**
      * @param options where runs are stored and how often statuses and views come
@@ -94,6 +95,7 @@ public final class GanBenchViewModel {
         this.comparison = new GanComparisonViewModel(exports, this::say);
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
+        remedies.follow(RunState.STARTING);
     }
 
     // ---- loading (the one place that starts a GAN run) ----
@@ -146,6 +148,8 @@ public final class GanBenchViewModel {
         describedSettings = s.training();
         description.set(GanBenchText.describe(s, s.training()));
         settings.show(s.training());
+        remedies.prepare(s);
+        remedies.show(s.training());
         spec.set(s);
         view.set(null);
         next.run().subscribe(listener);
@@ -187,15 +191,17 @@ public final class GanBenchViewModel {
     }
 
     /**
-     * Applies the learning rates and k typed in {@link #settings()}, or says what is wrong with them (and marks
-     * them invalid). Returns true when applied.
+     * Applies the learning rates and k typed in {@link #settings()} and the remedies set in {@link #remedies()}, or
+     * says what is wrong with them (and marks them invalid). Returns true when applied.
      */
     public boolean applySettings() {
-        GanSettings current = spec.get() == null ? null : spec.get().training();
+        GanSettings current = spec.get() == null ? null : describedSettings;
         if (current == null) {
             return false;
         }
-        String problem = settings.check(current);
+        String rateProblem = settings.check(current);
+        String remedyProblem = remedies.check(spec.get(), current);
+        String problem = rateProblem != null ? rateProblem : remedyProblem;
         if (problem != null) {
             say(problem, true);
             return false;
@@ -203,8 +209,9 @@ public final class GanBenchViewModel {
         double d = settings.discriminatorRate();
         double g = settings.generatorRate();
         int k = settings.discriminatorSteps();
+        GanRemediesForm.Remedies cures = remedies.parsed();
         withRun(r -> r.modify(t -> {
-            t.updateSettings(t.settings().withLearningRates(d, g).withDiscriminatorSteps(k));
+            t.updateSettings(cures.applyTo(t.settings().withLearningRates(d, g).withDiscriminatorSteps(k)));
             return "settings: " + t.describeSettings();
         }));
         return true;
@@ -296,11 +303,13 @@ public final class GanBenchViewModel {
         }
         if (last.settings() != null && last.state() != RunState.RUNNING) {
             settings.show(last.settings());
+            remedies.show(last.settings());
         }
         state.set(last.state());
         running.set(last.state() == RunState.RUNNING);
         controls.show(last.state());
         settings.follow(last.state());
+        remedies.follow(last.state());
         jacobian.follow(last.state());
         if (startWhenReady && last.state() == RunState.READY) {
             startWhenReady = false;
@@ -385,6 +394,11 @@ public final class GanBenchViewModel {
     /** The learning rates and k as typed, editable while the run does not run. */
     public GanSettingsForm settings() {
         return settings;
+    }
+
+    /** The remedies for mode collapse, set beside the learning rates and applied with them. */
+    public GanRemediesForm remedies() {
+        return remedies;
     }
 
     public int chartPointCount() {

@@ -220,6 +220,29 @@ class NetworkObjectivesTest {
         }
     }
 
+    /**
+     * Spectral normalisation trains D's raw weights through their power iteration, so D's objective is refused; G's
+     * loss against the normalised D (which D's network holds) is G's objective as it stands.
+     */
+    @Test
+    void spectralNormalisationIsRefusedForDAndNotForG() {
+        MultiLayerNetwork g = Nets.dense("G", 2, 51, DataType.DOUBLE, new int[] {6, 2},
+                new Activation[] {Activation.TANH, Activation.IDENTITY});
+        MultiLayerNetwork d = Nets.dense("D", 2, 52, DataType.DOUBLE, new int[] {7, 1},
+                new Activation[] {Activation.TANH, Activation.IDENTITY});
+        OptimizerSpec adam = OptimizerSpec.adam(1e-3, 0.5);
+        GanTrainer t = new GanTrainer(g, d, ToyDistribution.named("ring8"), new GanSettings(GanLoss.NON_SATURATING, 1,
+                6, adam, adam, false, 0, 0, 0).withSpectralNorm(true), 2, 3);
+        INDArray z = Latent.gaussian(6, 2, new Random(9), DataType.DOUBLE);
+        LabException e = assertThrows(LabException.class, () -> GanObjective.discriminator(t, real(), z));
+        assertTrue(e.getMessage().contains("spectral normalisation") && e.getMessage().contains("analyse G's loss"),
+                e.getMessage());
+        GanObjective o = GanObjective.generator(t, z);
+        double[] theta = o.initialPoint();
+        double err = Nets.maxRelativeError(o.gradient(theta), Nets.finiteDifferenceGradient(o, theta, 1e-6), 1e-3);
+        assertTrue(err < 1e-7, "G gradient against the normalised D: " + err);
+    }
+
     @Test
     void randomLossesAreRefused() {
         LabException e = assertThrows(LabException.class, () -> GanObjective.discriminator(gan(GanLoss.WGAN_GP),

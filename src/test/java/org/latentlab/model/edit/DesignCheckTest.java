@@ -73,6 +73,9 @@ class DesignCheckTest {
         Diagnostic x = only(d);
         assertEquals(Diagnostic.Severity.WARNING, x.severity());
         assertTrue(x.message().contains("training.packing = 3"), x.message());
+        assertTrue(x.message().contains("PacGAN, Lin et al. 2018") && x.message().contains("judges 3 samples at once")
+                && x.message().contains("Train trains it with"), "says what packing does and who sets it: "
+                + x.message());
         assertTrue(d.check().isValid());
     }
 
