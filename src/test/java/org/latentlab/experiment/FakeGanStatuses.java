@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * Statuses of a GAN run made up for tests of what the window does with them: losses that are a known function of
- * the iteration, and measurements of a toy mixture whose values say the iteration they were taken at.
+ * the iteration, and measurements of a toy mixture whose values say the iteration they were taken at. They do not
+ * say the settings (as a status sent before the trainer exists), so the experiment's own are in force, except in
+ * {@link #withSettings}.
  */
 public final class FakeGanStatuses {
 
@@ -70,6 +72,6 @@ public final class FakeGanStatuses {
         double x = it + (partial == 0 ? 0 : partial / (partial + 1.0));
         return new GanStatus(it >= max ? RunState.FINISHED : RunState.RUNNING, it, max, partial, 0,
                 discriminatorLoss(x), generatorLoss(x), 0.5, 0.5, Double.NaN, Double.NaN, Double.NaN,
-                Presets.loadGan("ring8-nsgan").training(), 10 * it, 100, e, view, "", false);
+                null, 10 * it, 100, e, view, "", false);
     }
 }
