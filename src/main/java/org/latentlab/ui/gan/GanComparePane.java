@@ -35,7 +35,7 @@ import java.util.Locale;
  */
 final class GanComparePane extends VBox {
 
-    private static final double PICTURE = 250;
+    private static final double PICTURE = 230;
 
     private final GanComparisonViewModel vm;
     private final FlowPane legend = new FlowPane(14, 4);
@@ -78,7 +78,7 @@ final class GanComparePane extends VBox {
         bottom.setPadding(new Insets(4, 0, 0, 0));
         split = new SplitPane(charts, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, legend, empty, split);
         setPadding(new Insets(6, 10, 6, 10));
