@@ -15,8 +15,9 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -76,7 +77,8 @@ public final class GanBenchView extends BorderPane {
     private final GanPictures pictures;
     private final GanCharts charts;
     private final GanComparePane compare;
-    private final TabPane tabs;
+    private final ToggleButton trainingButton = new ToggleButton("Training");
+    private final ToggleButton compareButton = new ToggleButton("Compare");
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
     private long lastMemoryUpdate;
@@ -92,19 +94,17 @@ public final class GanBenchView extends BorderPane {
         setId("trainingView");
         setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
         VBox.setVgrow(pictures, Priority.ALWAYS);
-        SplitPane split = new SplitPane(new VBox(pictures, theoryRow()), charts);
+        SplitPane split = new SplitPane(pictures, charts);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
                 () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
                 () -> choose("comparison.png", "PNG image", "*.png", this::exportComparisonChartsTo));
-        Tab training = new Tab("Training", split);
-        training.setId("trainingTab");
-        Tab compareTab = new Tab("Compare", compare);
-        compareTab.setId("compareTab");
-        tabs = new TabPane(training, compareTab);
-        tabs.setId("ganTabs");
-        tabs.getTabs().forEach(t -> t.setClosable(false));
-        setCenter(tabs);
+        // one row for the choice of page and the theory windows: a tab header of its own would take the height the
+        // 2-D view and D* vs D need on a small screen
+        StackPane pages = new StackPane(split, compare);
+        compare.visibleProperty().bind(compareButton.selectedProperty());
+        split.visibleProperty().bind(compareButton.selectedProperty().not());
+        setCenter(new BorderPane(pages, pageRow(), null, null, null));
         setBottom(statusBar());
         bind();
         new AnimationTimer() {
@@ -165,9 +165,27 @@ public final class GanBenchView extends BorderPane {
         return bar;
     }
 
-    /** The game's theory beyond this run's pictures: the xy game and the Jacobian at the paused point. */
-    private Node theoryRow() {
-        HBox row = new HBox(8, new Label("Theory of the game"), xyGameButton, jacobianButton);
+    /**
+     * The page shown (this run's training, or the runs kept side by side), and the game's theory beyond this run's
+     * pictures: the xy game and the Jacobian at the paused point, each in a window of its own.
+     */
+    private Node pageRow() {
+        ToggleGroup pages = new ToggleGroup();
+        trainingButton.setId("trainingTab");
+        compareButton.setId("compareTab");
+        trainingButton.setTooltip(new Tooltip("this run: its pictures and charts"));
+        compareButton.setTooltip(new Tooltip("the runs kept for comparison, side by side"));
+        for (ToggleButton b : new ToggleButton[] {trainingButton, compareButton}) {
+            b.setToggleGroup(pages);
+        }
+        trainingButton.setSelected(true);
+        pages.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one page is always shown
+            }
+        });
+        HBox row = new HBox(8, trainingButton, compareButton, new Separator(Orientation.VERTICAL),
+                new Label("Theory of the game"), xyGameButton, jacobianButton);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 6, 6, 10));
         return row;
@@ -381,7 +399,7 @@ public final class GanBenchView extends BorderPane {
 
     /** Shows the Compare tab (the window's --tab option, tests). */
     public void showCompare() {
-        tabs.getSelectionModel().select(1);
+        compareButton.setSelected(true);
     }
 
     /** A copy of the run's metrics.csv; says so in the status bar when there is none yet. */
