@@ -15,6 +15,9 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -41,7 +44,8 @@ import java.io.File;
  * The GAN bench: preset / open, run controls, learning rates and k and the remedies for mode collapse
  * ({@link GanRemediesBar}; editable while paused), the live 2-D view or
  * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
- * ({@link GanCharts}), and a status bar. Layout and binding only: the state, the parsing and the jobs are the
+ * ({@link GanCharts}), and a status bar; a Compare tab beside it holds the runs kept for comparison
+ * ({@link GanComparePane}). Layout and binding only: the state, the parsing and the jobs are the
  * {@link GanBenchViewModel}'s.
  */
 public final class GanBenchView extends BorderPane {
@@ -61,6 +65,8 @@ public final class GanBenchView extends BorderPane {
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton",
             "Apply learning rates, k and the remedies (while paused)");
+    private final Button keepButton = button("Keep for comparison", "keepButton",
+            "Keep this run's curves, measurements and last picture for the Compare tab (Ctrl+K)");
     private final Button xyGameButton = button("xy game…", "xyGameButton",
             "The simplest game that does not converge, min_x max_y xy, under simultaneous and alternating steps");
     private final Button jacobianButton = button("Game Jacobian…", "gameJacobianButton",
@@ -70,6 +76,9 @@ public final class GanBenchView extends BorderPane {
     private final Label memoryLabel = new Label();
     private final GanPictures pictures;
     private final GanCharts charts;
+    private final GanComparePane compare;
+    private final ToggleButton trainingButton = new ToggleButton("Training");
+    private final ToggleButton compareButton = new ToggleButton("Compare");
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
     private long lastMemoryUpdate;
@@ -85,9 +94,17 @@ public final class GanBenchView extends BorderPane {
         setId("trainingView");
         setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
         VBox.setVgrow(pictures, Priority.ALWAYS);
-        SplitPane split = new SplitPane(new VBox(pictures, theoryRow()), charts);
+        SplitPane split = new SplitPane(pictures, charts);
         split.setDividerPositions(0.52);
-        setCenter(split);
+        compare = new GanComparePane(vm.comparison(),
+                () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
+                () -> choose("comparison.png", "PNG image", "*.png", this::exportComparisonChartsTo));
+        // one row for the choice of page and the theory windows: a tab header of its own would take the height the
+        // 2-D view and D* vs D need on a small screen
+        StackPane pages = new StackPane(split, compare);
+        compare.visibleProperty().bind(compareButton.selectedProperty());
+        split.visibleProperty().bind(compareButton.selectedProperty().not());
+        setCenter(new BorderPane(pages, pageRow(), null, null, null));
         setBottom(statusBar());
         bind();
         new AnimationTimer() {
@@ -122,6 +139,7 @@ public final class GanBenchView extends BorderPane {
         applyButton.setOnAction(e -> vm.applySettings());
         xyGameButton.setOnAction(e -> showXyGame());
         jacobianButton.setOnAction(e -> showJacobian());
+        keepButton.setOnAction(e -> vm.keepForComparison());
         MenuButton export = new MenuButton("Export");
         export.setId("exportMenu");
         MenuItem chartPng = new MenuItem("Charts as PNG…");
@@ -134,20 +152,40 @@ public final class GanBenchView extends BorderPane {
                 choose("metrics.csv", "CSV", "*.csv", this::exportMetricsTo);
             }
         });
-        export.getItems().addAll(chartPng, viewPng, csv);
+        MenuItem comparison = new MenuItem("Comparison table as CSV…");
+        comparison.setOnAction(e -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo));
+        export.getItems().addAll(chartPng, viewPng, csv, comparison);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(new Label("Experiment"), presetChoice, open, new Separator(Orientation.VERTICAL),
                 startButton, pauseButton, stepDButton, stepGButton, stepButton, resetButton,
                 new Separator(Orientation.VERTICAL), new Label("lr D"), lrDField, new Label("lr G"), lrGField,
-                new Label("k"), kField, applyButton, spacer, export);
+                new Label("k"), kField, applyButton, new Separator(Orientation.VERTICAL), keepButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
         return bar;
     }
 
-    /** The game's theory beyond this run's pictures: the xy game and the Jacobian at the paused point. */
-    private Node theoryRow() {
-        HBox row = new HBox(8, new Label("Theory of the game"), xyGameButton, jacobianButton);
+    /**
+     * The page shown (this run's training, or the runs kept side by side), and the game's theory beyond this run's
+     * pictures: the xy game and the Jacobian at the paused point, each in a window of its own.
+     */
+    private Node pageRow() {
+        ToggleGroup pages = new ToggleGroup();
+        trainingButton.setId("trainingTab");
+        compareButton.setId("compareTab");
+        trainingButton.setTooltip(new Tooltip("this run: its pictures and charts"));
+        compareButton.setTooltip(new Tooltip("the runs kept for comparison, side by side"));
+        for (ToggleButton b : new ToggleButton[] {trainingButton, compareButton}) {
+            b.setToggleGroup(pages);
+        }
+        trainingButton.setSelected(true);
+        pages.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one page is always shown
+            }
+        });
+        HBox row = new HBox(8, trainingButton, compareButton, new Separator(Orientation.VERTICAL),
+                new Label("Theory of the game"), xyGameButton, jacobianButton);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 6, 6, 10));
         return row;
@@ -209,6 +247,7 @@ public final class GanBenchView extends BorderPane {
         }
         applyButton.disableProperty().bind(form.canApplyProperty().not());
         jacobianButton.disableProperty().bind(vm.jacobian().canRunProperty().not());
+        keepButton.disableProperty().bind(vm.comparison().canKeepProperty().not());
         styleWhen(lrDField, "field-error", form.invalidProperty());
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
         vm.viewProperty().addListener((o, a, v) -> pictures.show(v));
@@ -304,6 +343,7 @@ public final class GanBenchView extends BorderPane {
         shortcut(scene, KeyCode.G, stepGButton);
         shortcut(scene, KeyCode.B, stepButton);
         shortcut(scene, KeyCode.R, resetButton);
+        shortcut(scene, KeyCode.K, keepButton);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
     }
 
@@ -345,6 +385,21 @@ public final class GanBenchView extends BorderPane {
     /** The 2-D view or image grid as shown, as a PNG. */
     public void exportViewTo(File f) {
         vm.exports().writePng(pictures.picture(), f.toPath());
+    }
+
+    /** The kept runs' measurements at the fixed iterations, as CSV. */
+    public void exportComparisonTo(File f) {
+        vm.comparison().exportCsv(f.toPath());
+    }
+
+    /** The Compare tab's charts stacked in one PNG, 900 pixels wide. */
+    public void exportComparisonChartsTo(File f) {
+        vm.exports().writePng(compare.chartsPicture(900, 300), f.toPath());
+    }
+
+    /** Shows the Compare tab (the window's --tab option, tests). */
+    public void showCompare() {
+        compareButton.setSelected(true);
     }
 
     /** A copy of the run's metrics.csv; says so in the status bar when there is none yet. */

@@ -12,11 +12,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentlab.core.LabException;
 import org.latentlab.core.TaskRunner;
-import org.latentlab.data.ToyDistribution;
-import org.latentlab.experiment.DatasetSpec;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.GanRunRecorder;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
@@ -60,6 +59,7 @@ public final class GanBenchViewModel {
     private final OptimalDViewModel optimal = new OptimalDViewModel();
     private final BilinearGameViewModel xyGame = new BilinearGameViewModel();
     private final GameJacobianViewModel jacobian;
+    private final GanComparisonViewModel comparison;
 
     private boolean startWhenReady;
     private boolean fellBack;
@@ -92,6 +92,7 @@ public final class GanBenchViewModel {
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), m -> say(m, true));
         this.exports = new GanExports(runner, this::runDir, this::say);
         this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
+        this.comparison = new GanComparisonViewModel(exports, this::say);
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
         remedies.follow(RunState.STARTING);
@@ -139,8 +140,9 @@ public final class GanBenchViewModel {
         queue.clear();
         latestView.set(null);
         latestStatus.set(null);
-        modes = modeCount(s);
+        modes = GanRunRecorder.modesOf(s);
         curves.prepare(s);
+        comparison.prepare(s);
         optimal.prepare(s.training().loss());
         jacobian.clear();
         describedSettings = s.training();
@@ -151,17 +153,6 @@ public final class GanBenchViewModel {
         spec.set(s);
         view.set(null);
         next.run().subscribe(listener);
-    }
-
-    private static double modeCount(GanExperiment s) {
-        if (s.dataset().kind() == DatasetSpec.Kind.IMAGES) {
-            return Double.NaN;
-        }
-        try {
-            return ToyDistribution.named(s.dataset().name()).modes().size();
-        } catch (LabException e) {
-            return Double.NaN;
-        }
     }
 
     /** Starts training as soon as the next loaded experiment is ready (the window's --start option). */
@@ -194,6 +185,7 @@ public final class GanBenchViewModel {
             awaitingReset = true;
             queue.clear();
             curves.clear();
+            comparison.restart();
             r.reset();
         });
     }
@@ -281,6 +273,7 @@ public final class GanBenchViewModel {
         GanStatus s;
         while ((s = queue.poll()) != null) {
             curves.add(s, modes);
+            comparison.record(s);
             any = true;
         }
         GanStatus last = latestStatus.getAndSet(null);
@@ -300,6 +293,7 @@ public final class GanBenchViewModel {
     }
 
     private void show(GanStatus last) {
+        RunState wasState = state.get();
         status.set(last);
         iterationText.set(GanBenchText.iteration(last));
         lossText.set(GanBenchText.losses(last));
@@ -326,8 +320,8 @@ public final class GanBenchViewModel {
             if (last.state() == RunState.FAILED) {
                 error.set(last.message());
             }
-        } else if (last.state() == RunState.RUNNING) {
-            say("", false);
+        } else if (last.state() == RunState.RUNNING && wasState != RunState.RUNNING) {
+            say("", false); // what was said before the run resumed; what is said while it runs stays
         }
     }
 
@@ -375,6 +369,16 @@ public final class GanBenchViewModel {
     /** The game's Jacobian at the paused point. */
     public GameJacobianViewModel jacobian() {
         return jacobian;
+    }
+
+    /** The runs kept for comparison, and the run on the bench as it would be kept. */
+    public GanComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    /** Keeps the run on the bench for the Compare tab and says so in the status bar. */
+    public void keepForComparison() {
+        say(comparison.keep(), false);
     }
 
     /** The files the bench writes: charts, the view, the run's metrics. */

@@ -45,6 +45,11 @@ public final class GanExports {
         });
     }
 
+    /** Writes text made on the FX thread (a table as CSV) to {@code file}. */
+    public void writeText(String text, Path file) {
+        write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private boolean hasMetrics() {
         Path dir = runDir.get();
         return dir != null && Files.exists(dir.resolve("metrics.csv"));
