@@ -254,6 +254,23 @@ class EvaluateCommandTest {
         assertTrue(stderr().contains("images"), stderr());
     }
 
+    /** An RBM's samples are its Gibbs chains; a DBN, whose generative pass the lab does not sample, is refused. */
+    @Test
+    void anRbmIsScoredOnItsGibbsChainsAndADbnIsRefused() throws IOException {
+        Path rbm = train(tmp.resolve("rbm"), "mnist-rbm");
+        assertEquals(0, evaluate(rbm.toString(), "--samples", "" + N, "--classifier", classifier.toString()),
+                stderr());
+        JsonNode json = ExperimentFiles.mapper().readTree(Files.readString(rbm.resolve(ScoreFiles.JSON)));
+        assertEquals("rbm", json.get("family").asText());
+        assertTrue(json.get("samples").get("how").asText().contains("Gibbs"), json.toString());
+
+        Path dbn = train(tmp.resolve("dbn"), "mnist-dbn");
+        console.err.reset();
+        assertEquals(1, evaluate(dbn.toString(), "--samples", "" + N, "--classifier", classifier.toString()));
+        assertOneLineNaming("mnist-dbn");
+        assertTrue(stderr().contains("DBN"), stderr());
+    }
+
     @Test
     void existingScoresAreKeptWithoutForce() throws IOException {
         Files.writeString(tmp.resolve(ScoreFiles.JSON), "{}");

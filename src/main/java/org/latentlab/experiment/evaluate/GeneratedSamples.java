@@ -29,9 +29,9 @@ import java.util.Random;
  *   prior;</li>
  *   <li>autoencoder: it has no prior, so codes are drawn from a Gaussian fitted (mean and full covariance) to the
  *   codes of the held-out split, and decoded;</li>
- *   <li>RBM: the visible probabilities after {@link #GIBBS_STEPS} steps of block Gibbs sampling in the first RBM,
- *   each chain started at a training example (the lab's RBM sampler): short chains stay close to their start, which
- *   flatters every score.</li>
+ *   <li>RBM: the visible probabilities after {@link #GIBBS_STEPS} steps of block Gibbs sampling, each chain started
+ *   at a training example (the lab's RBM sampler): short chains stay close to their start, which flatters every
+ *   score. A DBN is refused: the sampler runs one RBM's chains, not the DBN's generative pass.</li>
  * </ul>
  *
  * @param images the samples, flat [count, pixels]
@@ -100,8 +100,14 @@ public record GeneratedSamples(ScoreCard.Images images, int[] shape, String how)
         ExperimentData.Split split = ExperimentData.split(saved.data(), saved.modelSpec().heldOut(),
                 saved.modelSpec().seed());
         Trainer trainer = ExperimentRunner.buildTrainer(saved.modelSpec(), split.train(), DataType.FLOAT);
+        RbmTrainer rbm = (RbmTrainer) trainer;
+        if (rbm.deepBeliefNet().layers() > 1) {
+            throw new LabException(saved.name() + " is a DBN of " + rbm.deepBeliefNet().layers() + " RBMs: the lab's"
+                    + " sampler runs Gibbs chains in a single RBM, not a DBN's top-down pass, so it has no samples of"
+                    + " this model to score");
+        }
         org.latentlab.experiment.Checkpoint.restore(saved.checkpoint(), trainer);
-        float[] pixels = ((RbmTrainer) trainer).gibbsSamples(n, GIBBS_STEPS);
+        float[] pixels = rbm.gibbsSamples(n, GIBBS_STEPS);
         return new GeneratedSamples(new ScoreCard.Images(clip(pixels), n), shape, String.format(Locale.ROOT,
                 "visible probabilities after %d Gibbs steps of the first RBM, each chain started at a training"
                         + " example", GIBBS_STEPS));
