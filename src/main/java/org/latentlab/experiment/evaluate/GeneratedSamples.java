@@ -96,16 +96,24 @@ public record GeneratedSamples(ScoreCard.Images images, int[] shape, String how)
         return new GeneratedSamples(new ScoreCard.Images(clip(pixels), n), shape, how);
     }
 
+    /**
+     * Refuses, before any long work, a model the lab has no sampler for: a DBN (the lab's sampler runs one RBM's
+     * Gibbs chains, not the DBN's generative pass).
+     */
+    public static void requireSampler(SavedModel saved) {
+        if (saved.kind() == Family.RBM && saved.modelSpec().rbm().hidden().size() > 1) {
+            throw new LabException(saved.name() + " is a DBN of " + saved.modelSpec().rbm().hidden().size() + " RBMs:"
+                    + " the lab's sampler runs Gibbs chains in a single RBM, not a DBN's top-down pass, so it has no"
+                    + " samples of this model to score");
+        }
+    }
+
     private static GeneratedSamples gibbs(SavedModel saved, int n, int[] shape) {
+        requireSampler(saved);
         ExperimentData.Split split = ExperimentData.split(saved.data(), saved.modelSpec().heldOut(),
                 saved.modelSpec().seed());
         Trainer trainer = ExperimentRunner.buildTrainer(saved.modelSpec(), split.train(), DataType.FLOAT);
         RbmTrainer rbm = (RbmTrainer) trainer;
-        if (rbm.deepBeliefNet().layers() > 1) {
-            throw new LabException(saved.name() + " is a DBN of " + rbm.deepBeliefNet().layers() + " RBMs: the lab's"
-                    + " sampler runs Gibbs chains in a single RBM, not a DBN's top-down pass, so it has no samples of"
-                    + " this model to score");
-        }
         org.latentlab.experiment.Checkpoint.restore(saved.checkpoint(), trainer);
         float[] pixels = rbm.gibbsSamples(n, GIBBS_STEPS);
         return new GeneratedSamples(new ScoreCard.Images(clip(pixels), n), shape, String.format(Locale.ROOT,

@@ -71,6 +71,7 @@ public final class GeneratorEvaluation {
             throw new LabException(saved.name() + " was trained on " + saved.data().name() + ", points rather than"
                     + " images: the scores for generated images need image data");
         }
+        GeneratedSamples.requireSampler(saved);
         DatasetSpec dataset = saved.spec().dataset();
         boolean stacked = dataset.kind() == DatasetSpec.Kind.STACKED;
         ExampleSet given = request.real() == null ? null
