@@ -110,12 +110,14 @@ public final class ScoreCard {
         monitor.progress(0.45, "KID");
         t = System.nanoTime();
         int subsetSize = Math.min(KernelInceptionDistance.DEFAULT_SUBSET_SIZE, Math.min(n, test.count()));
-        KernelInceptionDistanceResult kidG = KernelInceptionDistance.between(fT, fG,
-                KernelInceptionDistance.DEFAULT_SUBSET_COUNT, subsetSize, seed);
-        KernelInceptionDistanceResult kidR = KernelInceptionDistance.between(fT, fR,
-                KernelInceptionDistance.DEFAULT_SUBSET_COUNT, subsetSize, seed);
-        lines.add(new ScoreLine(NAMES.get(2), kidG.mean(), kidG.standardDeviation(), kidR.mean(),
-                kidR.standardDeviation(), n, seconds(t), "lower",
+        // subsets as large as both sets are the sets themselves, every draw the same: one is enough, and it has no
+        // spread
+        boolean whole = subsetSize == n && subsetSize == test.count();
+        int subsets = whole ? 1 : KernelInceptionDistance.DEFAULT_SUBSET_COUNT;
+        KernelInceptionDistanceResult kidG = KernelInceptionDistance.between(fT, fG, subsets, subsetSize, seed);
+        KernelInceptionDistanceResult kidR = KernelInceptionDistance.between(fT, fR, subsets, subsetSize, seed);
+        lines.add(new ScoreLine(NAMES.get(2), kidG.mean(), whole ? Double.NaN : kidG.standardDeviation(),
+                kidR.mean(), whole ? Double.NaN : kidR.standardDeviation(), n, seconds(t), "lower",
                 "unbiased MMD² with the cubic kernel, " + kidG.subsetCount() + " subsets of " + kidG.subsetSize()
                         + "; about 0 for the same distribution"));
         monitor.checkCancelled();

@@ -115,6 +115,20 @@ class ScoreCardTest {
         assertTrue(r.line("KID").value() > 10 * Math.abs(r.line("KID").baseline()));
     }
 
+    /** Subsets as large as both sets are the sets themselves: KID is then the unbiased MMD² of the whole sets. */
+    @Test
+    void kidOnSetsAsLargeAsItsSubsetsIsTheWholeSetsOnce() {
+        ScoreCard.Images generated = sample(200, 4, -1);
+        ScoreCard.Images sameSizeTest = sample(200, 6, -1);
+        ScoreCard.Result r = ScoreCard.evaluate(JUDGE, generated, reference, sameSizeTest, validation, 7,
+                Monitor.NONE);
+        double[][] fT = FeatureRows.of(sameSizeTest.pixels(), 200, 4);
+        KernelInceptionDistanceResult once = KernelInceptionDistance.between(fT, FeatureRows.of(generated.pixels(),
+                200, 4), 1, 200, 7);
+        assertEquals(once.mean(), r.line("KID").value(), 0);
+        assertTrue(Double.isNaN(r.line("KID").spread()), "one draw has no spread");
+    }
+
     @Test
     void theBaselineNeedsAsManyRealImagesAsGeneratedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
