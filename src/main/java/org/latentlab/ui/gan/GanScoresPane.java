@@ -10,6 +10,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
@@ -61,10 +62,11 @@ final class GanScoresPane extends VBox {
         }
         cardTable.setId("lastCardLabel");
         cardTable.getStyleClass().add("score-table");
-        cardTable.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        cardTable.setStyle("-fx-font-family: monospace; -fx-font-size: 10px;");
         cardTable.setAlignment(Pos.TOP_LEFT);
         cardTable.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        cardTable.setText("The newest card, every score beside\nits real-versus-real baseline,\nappears here.");
+        cardTable.setText("The newest card: every score of G\nbeside real images in its place\n"
+                + "(hover for notes and timings).");
         charts.add(cardTable, 2, 1);
         for (int c = 0; c < 3; c++) {
             ColumnConstraints cc = new ColumnConstraints();
@@ -101,10 +103,17 @@ final class GanScoresPane extends VBox {
                 "Copy a few of G's samples now and show their nearest training images (memorisation check)",
                 vm::requestGallery);
         gallery.disableProperty().bind(vm.readyProperty().not());
-        Label title = GanBenchView.titled("Scores of generated images");
-        HBox row = new HBox(8, title, new Label("a card every"), interval,
-                new Label(String.format(Locale.ROOT, "iterations, %d samples of fixed codes, off the training thread",
-                        ScoringSetup.SAMPLE_SIZE)), gallery);
+        interval.setMinWidth(Region.USE_PREF_SIZE);
+        Label every = new Label("A score card every");
+        Label what = new Label(String.format(Locale.ROOT, "iterations, %d samples of fixed codes", 
+                ScoringSetup.SAMPLE_SIZE));
+        what.setTooltip(new Tooltip("G's samples are copied between two iterations; the scores are computed on a"
+                + " worker, so training goes on meanwhile. A card due while the last is computed is skipped."));
+        every.setMinWidth(Region.USE_PREF_SIZE);
+        what.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(6, every, interval, what, spacer, gallery);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -154,23 +163,27 @@ final class GanScoresPane extends VBox {
             cardTable.setTooltip(null);
             return;
         }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "it %,d, %d samples, %.1f s%n%-21s %9s %9s%n",
-                card.iteration(), card.result().lines().get(0).sampleSize(), card.seconds(), "", "G", "real"));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "it %,d: %d samples, %.1f s"
+                        + "%n%-16s %8s %8s%n", card.iteration(), card.result().lines().get(0).sampleSize(),
+                card.seconds(), "", "G", "real"));
         StringBuilder notes = new StringBuilder();
         for (ScoreLine l : card.result().lines()) {
-            text.append(String.format(Locale.ROOT, "%-21s %9.4g %9.4g%n", shortName(l.name()), l.value(),
+            text.append(String.format(Locale.ROOT, "%-16s %8.3g %8.3g%n", shortName(l.name()), l.value(),
                     l.baseline()));
-            notes.append(l.name()).append(" (").append(l.better()).append(" is better): ").append(l.note())
-                    .append('\n');
+            notes.append(String.format(Locale.ROOT, "%s (%s is better; %.2f s): %s%n", l.name(), l.better(),
+                    l.seconds(), l.note()));
         }
         cardTable.setText(text.toString().stripTrailing());
-        Tooltip tip = new Tooltip(notes.toString().stripTrailing());
+        notes.append(String.format(Locale.ROOT, "classifier features and probabilities: %.2f s",
+                card.result().featureSeconds()));
+        Tooltip tip = new Tooltip(notes.toString());
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         cardTable.setTooltip(tip);
     }
 
+    /** A score's name cut to the table's first column. */
     private static String shortName(String name) {
-        return name.length() <= 21 ? name : name.substring(0, 20) + ".";
+        return name.length() <= 16 ? name : name.substring(0, 15) + ".";
     }
 }
