@@ -23,14 +23,11 @@ final class GanScoreCurves {
     }
 
     private final List<Panel> panels = List.of(
-            panel("Classifier score (Inception score, lab classifier)", "classifierScoreChart", "score, higher is better",
-                    name(0)),
-            panel("Fréchet distance on the classifier's features", "frechetChart", "distance, lower is better",
-                    name(1)),
-            panel("KID (unbiased MMD², cubic kernel)", "kidChart", "MMD², lower is better", name(2)),
-            panel("Precision and recall (k-NN manifolds)", "precisionRecallChart", "share, higher is better",
-                    name(3), name(4)),
-            panel("Modes covered (classes with at least one sample)", "modesChart", "of 10", name(5)));
+            panel("Classifier score, higher is better", "classifierScoreChart", "score", name(0)),
+            panel("Fréchet distance (classifier features), lower", "frechetChart", "distance", name(1)),
+            panel("KID (unbiased MMD², cubic kernel), lower", "kidChart", "MMD²", name(2)),
+            panel("Precision (green) and recall (blue), higher", "precisionRecallChart", "share", name(3), name(4)),
+            panel("Modes covered (classes hit), higher", "modesChart", "classes", name(5)));
 
     private static String name(int i) {
         return ScoreCard.NAMES.get(i);

@@ -80,7 +80,11 @@ final class GanScoresPane extends VBox {
             charts.getRowConstraints().add(rc);
         }
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(toolbar(), status(), charts, new NearestGalleryPane(vm));
+        Label key = new Label("Solid: G's samples. Dashed: as many real images in their place, the real-versus-real"
+                + " baseline (what a perfect generator would score at this sample size).");
+        key.setId("scoresKeyLabel");
+        key.setWrapText(true);
+        getChildren().addAll(toolbar(), status(), key, charts, new NearestGalleryPane(vm));
         vm.lastCardProperty().addListener((o, a, card) -> showCard(card));
     }
 
@@ -147,7 +151,7 @@ final class GanScoresPane extends VBox {
             i++;
         }
         JFreeChart chart = ChartFactory.createXYLineChart(null, "iteration", panel.axis(), data,
-                PlotOrientation.VERTICAL, true, true, false);
+                PlotOrientation.VERTICAL, false, true, false);
         ChartStyle.apply(chart);
         ChartStyle.smallTitle(chart, panel.title());
         XYPlot plot = chart.getXYPlot();

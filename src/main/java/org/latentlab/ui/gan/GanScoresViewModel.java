@@ -44,7 +44,7 @@ public final class GanScoresViewModel {
     /** Iterations between two cards unless set otherwise. */
     public static final int DEFAULT_INTERVAL = 1_000;
     /** Generated images in the gallery (each with its nearest training images in two spaces). */
-    public static final int GALLERY_IMAGES = 5;
+    public static final int GALLERY_IMAGES = 4;
     /** What the gallery shows, in one line. */
     public static final String GALLERY_NOTE = "Memorisation check (Theis et al. 2016): each generated image, then its "
             + NeighbourGallery.NEIGHBOURS + " nearest training images by pixel distance and by the classifier's"
@@ -282,7 +282,7 @@ public final class GanScoresViewModel {
             if (n != interval) {
                 interval = n;
                 nextDue = cardIteration < 0 ? 0 : (cardIteration / n + 1) * n;
-                if (ready.get()) {
+                if (ready.get() && card.isDone()) {
                     becomeReady();
                 }
             }

@@ -45,9 +45,9 @@ final class NearestGalleryPane extends VBox {
         }
         NeighbourGallery g = shown.neighbours();
         int k = NeighbourGallery.NEIGHBOURS;
-        grid.add(header("generated"), 0, 0);
-        grid.add(header("nearest training images, pixel space (distance)"), 2, 0, k, 1);
-        grid.add(header("nearest training images, classifier features (distance)"), 3 + k, 0, k, 1);
+        grid.add(header("generated", 1), 0, 0);
+        grid.add(header("nearest training images\nin pixel space (distance)", k), 2, 0, k, 1);
+        grid.add(header("nearest training images\nby classifier features", k), 3 + k, 0, k, 1);
         int[] dims = g.shape();
         ImageShape shape = ImageShape.of(dims);
         int d = dims[0] * dims[1] * dims[2];
@@ -72,9 +72,15 @@ final class NearestGalleryPane extends VBox {
         return String.format(Locale.ROOT, "%.2f", d);
     }
 
-    private static Label header(String text) {
+    /** A column header no wider than the {@code cells} images below it, so it never widens their columns. */
+    private static Label header(String text, int cells) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-size: 11px;");
+        l.setStyle("-fx-font-size: 10px;");
+        l.setWrapText(true);
+        double width = cells * (SIZE + 3) - 3;
+        l.setPrefWidth(width);
+        l.setMaxWidth(width);
+        l.setMinWidth(0);
         return l;
     }
 
