@@ -80,8 +80,10 @@ final class GanScoresPane extends VBox {
             charts.getRowConstraints().add(rc);
         }
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label key = new Label("Solid: G's samples. Dashed: as many real images in their place, the real-versus-real"
-                + " baseline (what a perfect generator would score at this sample size).");
+        Label key = new Label("Solid: G's samples. Dashed: as many real images in their place (the real-versus-real"
+                + " baseline).");
+        key.setTooltip(new Tooltip("What a perfect generator would score at this sample size: the Fréchet distance,"
+                + " for one, never reaches 0 on a finite sample."));
         key.setId("scoresKeyLabel");
         key.setWrapText(true);
         getChildren().addAll(toolbar(), status(), key, charts, new NearestGalleryPane(vm));

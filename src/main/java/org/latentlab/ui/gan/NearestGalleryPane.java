@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentlab.experiment.evaluate.NeighbourGallery;
 import org.latentlab.latent.ImageShape;
@@ -45,7 +46,7 @@ final class NearestGalleryPane extends VBox {
         }
         NeighbourGallery g = shown.neighbours();
         int k = NeighbourGallery.NEIGHBOURS;
-        grid.add(header("generated", 1), 0, 0);
+        grid.add(header("G(z)", 1), 0, 0);
         grid.add(header("nearest training images\nin pixel space (distance)", k), 2, 0, k, 1);
         grid.add(header("nearest training images\nby classifier features", k), 3 + k, 0, k, 1);
         int[] dims = g.shape();
@@ -76,7 +77,7 @@ final class NearestGalleryPane extends VBox {
     private static Label header(String text, int cells) {
         Label l = new Label(text);
         l.setStyle("-fx-font-size: 10px;");
-        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         double width = cells * (SIZE + 3) - 3;
         l.setPrefWidth(width);
         l.setMaxWidth(width);
