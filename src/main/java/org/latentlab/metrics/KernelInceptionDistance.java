@@ -12,7 +12,9 @@ import java.util.Random;
  * reference code reports it). Unlike the Fr&eacute;chet distance its expectation does not depend on the sample
  * size, and it can be negative when the two distributions are close. The paper's defaults are
  * {@value #DEFAULT_SUBSET_COUNT} subsets of {@value #DEFAULT_SUBSET_SIZE}; the subset size is capped at the
- * smaller set. The cost is 3 m&sup2; d per subset.
+ * smaller set. The cost is 3 m&sup2; d per subset, or, when the sets are small enough to tabulate every kernel value
+ * once (a live score card: 500 samples against 1,000 real images), about (n<sub>x</sub> + n<sub>y</sub>)&sup2; d / 2
+ * in all, with the same result.
  */
 public final class KernelInceptionDistance {
 
@@ -44,10 +46,11 @@ public final class KernelInceptionDistance {
         int[] realOrder = identity(real.length);
         int[] generatedOrder = identity(generated.length);
         double[] values = new double[subsetCount];
+        Gram gram = Gram.tabulated(real, generated, m, subsetCount, dim);
         for (int s = 0; s < subsetCount; s++) {
             drawPrefix(realOrder, m, random);
             drawPrefix(generatedOrder, m, random);
-            values[s] = unbiasedMmd2(real, realOrder, generated, generatedOrder, m, dim);
+            values[s] = unbiasedMmd2(gram, realOrder, generatedOrder, m);
         }
         double mean = 0;
         for (double v : values) {
@@ -68,21 +71,101 @@ public final class KernelInceptionDistance {
         return u * u * u;
     }
 
-    private static double unbiasedMmd2(double[][] x, int[] xi, double[][] y, int[] yi, int m, int dim) {
+    private static double unbiasedMmd2(Gram k, int[] xi, int[] yi, int m) {
         double xx = 0;
         double yy = 0;
         double xy = 0;
         for (int i = 0; i < m; i++) {
             for (int j = i + 1; j < m; j++) {
-                xx += kernel(x[xi[i]], x[xi[j]], dim);
-                yy += kernel(y[yi[i]], y[yi[j]], dim);
+                xx += k.xx(xi[i], xi[j]);
+                yy += k.yy(yi[i], yi[j]);
             }
             for (int j = 0; j < m; j++) {
-                xy += kernel(x[xi[i]], y[yi[j]], dim);
+                xy += k.xy(xi[i], yi[j]);
             }
         }
         return 2 * (xx + yy) / ((double) m * (m - 1)) - 2 * xy / ((double) m * m);
     }
+
+    /**
+     * The kernel between two vectors of the sets, by index. The subsets overlap, so when the sets are small enough
+     * every kernel value is computed once into a table ({@link #TABLE_LIMIT} values at most) instead of once per
+     * subset: the same numbers, about {@code subsetCount} times fewer dot products.
+     */
+    private interface Gram {
+        double xx(int a, int b);
+
+        double yy(int a, int b);
+
+        double xy(int a, int b);
+
+        static Gram direct(double[][] x, double[][] y, int dim) {
+            return new Gram() {
+                @Override
+                public double xx(int a, int b) {
+                    return kernel(x[a], x[b], dim);
+                }
+
+                @Override
+                public double yy(int a, int b) {
+                    return kernel(y[a], y[b], dim);
+                }
+
+                @Override
+                public double xy(int a, int b) {
+                    return kernel(x[a], y[b], dim);
+                }
+            };
+        }
+
+        static Gram tabulated(double[][] x, double[][] y, int m, int subsetCount, int dim) {
+            long nx = x.length;
+            long ny = y.length;
+            long entries = nx * (nx + 1) / 2 + ny * (ny + 1) / 2 + nx * ny;
+            if (entries > TABLE_LIMIT || entries > 2L * subsetCount * m * m) {
+                return direct(x, y, dim);
+            }
+            double[][] kxx = triangle(x, dim);
+            double[][] kyy = triangle(y, dim);
+            double[][] kxy = new double[x.length][y.length];
+            for (int a = 0; a < x.length; a++) {
+                for (int b = 0; b < y.length; b++) {
+                    kxy[a][b] = kernel(x[a], y[b], dim);
+                }
+            }
+            return new Gram() {
+                @Override
+                public double xx(int a, int b) {
+                    return a >= b ? kxx[a][b] : kxx[b][a];
+                }
+
+                @Override
+                public double yy(int a, int b) {
+                    return a >= b ? kyy[a][b] : kyy[b][a];
+                }
+
+                @Override
+                public double xy(int a, int b) {
+                    return kxy[a][b];
+                }
+            };
+        }
+
+        /** k(v_a, v_b) for b <= a (the kernel is symmetric, and so is each product of the dot product). */
+        private static double[][] triangle(double[][] v, int dim) {
+            double[][] t = new double[v.length][];
+            for (int a = 0; a < v.length; a++) {
+                t[a] = new double[a + 1];
+                for (int b = 0; b <= a; b++) {
+                    t[a][b] = kernel(v[a], v[b], dim);
+                }
+            }
+            return t;
+        }
+    }
+
+    /** The most kernel values tabulated (8 bytes each). */
+    static final long TABLE_LIMIT = 12_000_000L;
 
     private static int[] identity(int n) {
         int[] order = new int[n];

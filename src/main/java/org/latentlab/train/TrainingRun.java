@@ -242,6 +242,22 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         post(() -> publish(true));
     }
 
+    /**
+     * Hands the trainer to {@code query} on the training thread, between two iterations, and publishes nothing: for
+     * copies a person's screen needs without a status (a batch of G's samples for a score). {@code query} is given
+     * null when no trainer could be built; it must not change the trainer, and a failure it throws is logged
+     * without stopping the run. Nothing happens once the run is closed.
+     */
+    public void query(Consumer<T> query) {
+        post(() -> {
+            try {
+                query.accept(trainer);
+            } catch (RuntimeException e) {
+                LOG.warn("a query of the trainer failed", e);
+            }
+        });
+    }
+
     /** Runs a task on the training thread, where it may touch the networks (e.g. export). */
     public void post(Runnable command) {
         if (!closed) {

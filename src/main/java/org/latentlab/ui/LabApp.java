@@ -27,6 +27,8 @@ import org.latentlab.ui.reconstruction.ReconstructionBenchView;
 import org.latentlab.ui.reconstruction.ReconstructionBenchViewModel;
 import org.latentlab.ui.gan.GanBenchView;
 import org.latentlab.ui.gan.GanBenchViewModel;
+import org.latentlab.ui.gan.GanScoresViewModel;
+import org.latentlab.experiment.evaluate.ScoringSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,11 @@ public final class LabApp extends Application {
     public void start(Stage stage) {
         LaunchPlan plan = LaunchPlan.of(getParameters().getRaw());
         List<String> messages = new ArrayList<>(plan.messages());
-        viewModel = new GanBenchViewModel(ExperimentRunner.Options.defaults(), runner("latentlab-gan-bench"));
+        ExperimentRunner.Options ganOptions = ExperimentRunner.Options.defaults();
+        // the scores have a worker of their own: training their classifier takes minutes
+        GanScoresViewModel scores = new GanScoresViewModel(runner("latentlab-gan-scores"), (spec, monitor, notes) ->
+                ScoringSetup.prepare(spec, ganOptions.baseDir(), ScoringSetup.SAMPLE_SIZE, monitor, notes));
+        viewModel = new GanBenchViewModel(ganOptions, runner("latentlab-gan-bench"), scores);
         GanBenchView view = new GanBenchView(viewModel, stage);
         modelViewModel = new ReconstructionBenchViewModel(ExperimentRunner.Options.defaults(),
                 runner("latentlab-model-bench"));

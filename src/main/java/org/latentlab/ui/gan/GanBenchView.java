@@ -15,6 +15,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
@@ -44,7 +46,8 @@ import java.io.File;
  * The GAN bench: preset / open, run controls, learning rates and k and the remedies for mode collapse
  * ({@link GanRemediesBar}; editable while paused), the live 2-D view or
  * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
- * ({@link GanCharts}), and a status bar; a Compare tab beside it holds the runs kept for comparison
+ * ({@link GanCharts}), for image GANs the live scores of G's samples and the nearest-neighbour gallery in a tab beside
+ * them ({@link GanScoresPane}), and a status bar; a Compare page beside it holds the runs kept for comparison
  * ({@link GanComparePane}). Layout and binding only: the state, the parsing and the jobs are the
  * {@link GanBenchViewModel}'s.
  */
@@ -79,6 +82,11 @@ public final class GanBenchView extends BorderPane {
     private final GanComparePane compare;
     private final ToggleButton trainingButton = new ToggleButton("Training");
     private final ToggleButton compareButton = new ToggleButton("Compare");
+    /** The charts alone, or for image GANs with live scores, the charts and the scores as two tabs. */
+    private final BorderPane right = new BorderPane();
+    private final Tab curvesTab = new Tab("Training curves");
+    private final Tab scoresTab = new Tab("Scores of generated images");
+    private final TabPane rightTabs = new TabPane(curvesTab, scoresTab);
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
     private long lastMemoryUpdate;
@@ -94,7 +102,15 @@ public final class GanBenchView extends BorderPane {
         setId("trainingView");
         setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
         VBox.setVgrow(pictures, Priority.ALWAYS);
-        SplitPane split = new SplitPane(pictures, charts);
+        scoresTab.setContent(new GanScoresPane(vm.scores()));
+        curvesTab.setClosable(false);
+        scoresTab.setClosable(false);
+        curvesTab.setId("curvesTab");
+        scoresTab.setId("scoresTab");
+        rightTabs.setId("chartTabs");
+        showScores(vm.scores().availableProperty().get());
+        vm.scores().availableProperty().addListener((o, a, on) -> showScores(on));
+        SplitPane split = new SplitPane(pictures, right);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
                 () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
@@ -117,6 +133,25 @@ public final class GanBenchView extends BorderPane {
                 }
             }
         }.start();
+    }
+
+    /** The scores tab beside the charts for a run whose samples are scored; the charts alone otherwise. */
+    private void showScores(boolean on) {
+        if (on) {
+            right.setCenter(null);
+            curvesTab.setContent(charts);
+            right.setCenter(rightTabs);
+        } else {
+            curvesTab.setContent(null);
+            right.setCenter(charts);
+        }
+    }
+
+    /** Shows the scores of generated images (when the run has them). */
+    public void selectScores() {
+        if (vm.scores().availableProperty().get()) {
+            rightTabs.getSelectionModel().select(scoresTab);
+        }
     }
 
     private PresetChoice choice() {

@@ -16,6 +16,7 @@ import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.GanRunRecorder;
+import org.latentlab.experiment.evaluate.LiveSamples;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
@@ -60,6 +61,8 @@ public final class GanBenchViewModel {
     private final BilinearGameViewModel xyGame = new BilinearGameViewModel();
     private final GameJacobianViewModel jacobian;
     private final GanComparisonViewModel comparison;
+    /** The live scores of image GANs and the nearest-neighbour gallery. */
+    private final GanScoresViewModel scores;
 
     private boolean startWhenReady;
     private boolean fellBack;
@@ -88,7 +91,16 @@ public final class GanBenchViewModel {
      * @param runner  runs loading, closing and exports off the FX thread and tells their outcome on it
      */
     public GanBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
+        this(options, runner, GanScoresViewModel.off());
+    }
+
+    /**
+     * As {@link #GanBenchViewModel(ExperimentRunner.Options, TaskRunner)}, with the live scores of image GANs (told of
+     * every run loaded, reset and status shown).
+     */
+    public GanBenchViewModel(ExperimentRunner.Options options, TaskRunner runner, GanScoresViewModel scores) {
         this.options = options;
+        this.scores = scores;
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), m -> say(m, true));
         this.exports = new GanExports(runner, this::runDir, this::say);
         this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
@@ -152,6 +164,7 @@ public final class GanBenchViewModel {
         remedies.show(s.training());
         spec.set(s);
         view.set(null);
+        scores.prepare(s, (count, seed) -> LiveSamples.capture(next.run(), count, seed));
         next.run().subscribe(listener);
     }
 
@@ -186,6 +199,7 @@ public final class GanBenchViewModel {
             queue.clear();
             curves.clear();
             comparison.restart();
+            scores.reset();
             r.reset();
         });
     }
@@ -306,6 +320,7 @@ public final class GanBenchViewModel {
             remedies.show(last.settings());
         }
         state.set(last.state());
+        scores.follow(last.iteration(), last.state());
         running.set(last.state() == RunState.RUNNING);
         controls.show(last.state());
         settings.follow(last.state());
@@ -384,6 +399,11 @@ public final class GanBenchViewModel {
     /** The files the bench writes: charts, the view, the run's metrics. */
     public GanExports exports() {
         return exports;
+    }
+
+    /** The live scores of image GANs and the nearest-neighbour gallery. */
+    public GanScoresViewModel scores() {
+        return scores;
     }
 
     /** Which run controls are offered now. */

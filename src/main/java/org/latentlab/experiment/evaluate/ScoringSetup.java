@@ -1,0 +1,130 @@
+package org.latentlab.experiment.evaluate;
+
+import org.latentlab.core.LabException;
+import org.latentlab.core.Monitor;
+import org.latentlab.data.ExampleSet;
+import org.latentlab.data.ImageScale;
+import org.latentlab.experiment.ClassifierFiles;
+import org.latentlab.experiment.ClassifierModels;
+import org.latentlab.experiment.ClassifierSpec;
+import org.latentlab.experiment.DatasetSpec;
+import org.latentlab.experiment.ExperimentData;
+import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.Presets;
+import org.latentlab.metrics.ImageJudge;
+import org.latentlab.metrics.ScoreCard;
+import org.latentlab.train.Backend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * What the live scores of a GAN training on the bundled MNIST or Fashion-MNIST images compare its samples with,
+ * prepared once per data set (the classifier may have to be trained first: minutes): the classifier as the judge, and
+ * the real sets cut as {@code evaluate} cuts them for a GAN ({@link RealSets#fromRun}): the test set is the split the
+ * classifier held out, reference and validation come from its training part, and the gallery searches every image the
+ * GAN trains on. Pixels in [0, 1].
+ *
+ * <p>Used from one worker thread at a time (the judge is).
+ */
+public final class ScoringSetup {
+
+    /** Generated images per live score card. */
+    public static final int SAMPLE_SIZE = 500;
+
+    private final String about;
+    private final ImageJudge judge;
+    private final RealSets real;
+
+    /**
+     * @param about names the classifier and its accuracy, for a person ("MNIST classifier, 99.1 % right on 1,000
+     *              held-out images")
+     */
+    public ScoringSetup(String about, ImageJudge judge, RealSets real) {
+        this.about = about;
+        this.judge = judge;
+        this.real = real;
+    }
+
+    /** True for the image sets the lab has a classifier of: the bundled MNIST and Fashion-MNIST. */
+    public static boolean appliesTo(GanExperiment spec) {
+        DatasetSpec d = spec.dataset();
+        return d.kind() == DatasetSpec.Kind.IMAGES && d.path() == null
+                && Presets.classifiers().contains(d.name() + "-classifier");
+    }
+
+    /** True when the classifier of {@code spec}'s data is in the models folder (else preparing trains it). */
+    public static boolean classifierSaved(GanExperiment spec) {
+        return Files.exists(ClassifierModels.modelsDir().resolve(spec.dataset().name() + "-classifier")
+                .resolve(ClassifierFiles.MODEL));
+    }
+
+    /**
+     * Finds (or trains, reporting progress) the classifier of {@code spec}'s data and cuts the real sets, for
+     * generated sets of {@code sampleSize}.
+     *
+     * @param notes told in one line why a saved classifier is retrained
+     */
+    public static ScoringSetup prepare(GanExperiment spec, Path baseDir, int sampleSize, Monitor monitor,
+                                       Consumer<String> notes) {
+        if (!appliesTo(spec)) {
+            throw new LabException("the lab has a classifier for the bundled mnist and fashion images only, not for "
+                    + spec.dataset());
+        }
+        Backend.applyToCurrentThread();
+        String name = spec.dataset().name();
+        ClassifierFiles.Saved saved = ClassifierModels.forDataset(name, monitor, notes);
+        ClassifierSpec cspec = saved.info().spec();
+        ExampleSet set = (ExampleSet) ExperimentData.open(spec.dataset(), baseDir, ImageScale.ZERO_TO_ONE);
+        ExperimentData.Split split = ExperimentData.split(set, cspec.heldOut(), cspec.seed());
+        ExampleSet train = (ExampleSet) split.train();
+        int needed = sampleSize + RealSets.VALIDATION;
+        if (train.size() < needed) {
+            throw new LabException(String.format(Locale.ROOT, "%s has %,d training images: a score card of %,d"
+                    + " samples needs %,d", train.name(), train.size(), sampleSize, needed));
+        }
+        RealSets real = new RealSets(RealSets.images(split.heldOut(), 0, Math.min(RealSets.MAX_TEST,
+                split.heldOut().size())), RealSets.images(train, 0, sampleSize),
+                RealSets.images(train, sampleSize, needed), set, "test: the images the classifier held out (a GAN"
+                + " trains on every image); reference and validation: the classifier's training part");
+        String about = String.format(Locale.ROOT, "%s classifier, %.1f %% right on %,d held-out images",
+                name.equals("mnist") ? "MNIST" : "Fashion-MNIST", 100 * saved.info().heldOutAccuracy(),
+                saved.info().heldOutExamples());
+        return new ScoringSetup(about, ClassifierImageJudge.of(saved.classifier(), ImageScale.ZERO_TO_ONE), real);
+    }
+
+    /** Every score of {@code generated} beside its real-versus-real baseline. */
+    public ScoreCard.Result score(LiveSamples generated, long seed, Monitor monitor) {
+        Backend.applyToCurrentThread();
+        return ScoreCard.evaluate(judge, generated.samples().images(), real.reference(), real.test(),
+                real.validation(), seed, monitor);
+    }
+
+    /**
+     * The first {@code queries} images of {@code generated}, each with its {@link NeighbourGallery#NEIGHBOURS}
+     * nearest training images in pixel space and in the classifier's feature space.
+     */
+    public NeighbourGallery gallery(LiveSamples generated, int queries, Monitor monitor) {
+        Backend.applyToCurrentThread();
+        GeneratedSamples s = generated.samples();
+        return NeighbourGallery.of(s.images().pixels(), Math.min(queries, s.images().count()), s.shape(),
+                real.training(), judge, monitor);
+    }
+
+    /** The classifier and its accuracy, for a person. */
+    public String about() {
+        return about;
+    }
+
+    /** Generated images a card takes. */
+    public int sampleSize() {
+        return real.reference().count();
+    }
+
+    /** Real images every set is compared with. */
+    public int testSize() {
+        return real.test().count();
+    }
+}
