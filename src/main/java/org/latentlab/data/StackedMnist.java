@@ -25,7 +25,7 @@ public final class StackedMnist implements ExampleSet {
     /** Examples in the set the lab opens for {@code {"kind": "stacked"}}. */
     public static final int DEFAULT_SIZE = 100_000;
     /**
-     * The seed of the set the lab opens: fixed, so that every experiment on Stacked MNIST sees the same images
+     * The random-number seed of the set the lab opens: fixed, so that every experiment on Stacked MNIST sees the same images
      * (its content hash records it).
      */
     public static final long DEFAULT_SEED = 2017;

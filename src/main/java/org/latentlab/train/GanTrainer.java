@@ -36,7 +36,7 @@ import java.util.Random;
  * unrolling (G's step against D's look-ahead) and spectral normalisation of D ({@link SpectralNormalisation}: D's
  * network holds the normalised weights, every D update steps the raw ones).
  * Virtual batch normalisation in G (Salimans et al. 2016, section 3.4) acts on G's passes: a fixed reference batch
- * of R codes, drawn once from the seed, is put before every batch of codes G runs on in training mode (the D step's
+ * of R codes, drawn once from the run's random seed, is put before every batch of codes G runs on in training mode (the D step's
  * samples, the unrolled look-ahead's, the G step's), its R output rows are dropped before D sees the batch and the
  * examples' loss reaches them only through the reference statistics; after each G update one pass of the reference
  * batch alone stores the reference statistics at the new parameters in the layers' state, with which inference
@@ -831,7 +831,7 @@ public final class GanTrainer implements Trainer {
         return java.util.Optional.ofNullable(spectralNorm);
     }
 
-    /** The seed the run was built with (spectral normalisation draws its vectors from it). */
+    /** The random seed this run was built with (spectral normalisation draws its vectors from it). */
     public long seed() {
         return seed;
     }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Virtual batch normalisation in experiment files: ring8-vbn and grid25-vbn are their non-saturating presets with
  * the layer after each hidden dense layer of G and nothing else changed; a run of ring8-vbn stopped at a checkpoint
  * and resumed in a fresh trainer ends bit for bit where the uninterrupted run ends (the reference statistics travel
- * with G's parameters, the reference codes come from the seed); the layer in a discriminator, an encoder or a
+ * with G's parameters, the reference codes come from the run's random seed); the layer in a discriminator, an encoder or a
  * decoder is refused with the fix.
  */
 class VirtualBatchNormPresetsTest {
