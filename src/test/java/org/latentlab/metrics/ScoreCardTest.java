@@ -2,8 +2,7 @@ package org.latentlab.metrics;
 
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.Monitor;
-
-import java.util.Random;
+import org.latentlab.testing.CentreJudge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,49 +19,10 @@ class ScoreCardTest {
     private static final double[][] CENTRES = {{0, 0, 0, 0}, {3, 0, 3, 0}, {0, 3, 0, 3}};
 
     /** Softmax of minus squared distances to the centres; features: the pixels. */
-    private static final ImageJudge JUDGE = new ImageJudge() {
-        @Override
-        public int classCount() {
-            return CENTRES.length;
-        }
-
-        @Override
-        public double[][] probabilities(float[] images, int n) {
-            double[][] p = new double[n][CENTRES.length];
-            for (int i = 0; i < n; i++) {
-                double sum = 0;
-                for (int c = 0; c < CENTRES.length; c++) {
-                    double d = 0;
-                    for (int j = 0; j < 4; j++) {
-                        double e = images[i * 4 + j] - CENTRES[c][j];
-                        d += e * e;
-                    }
-                    p[i][c] = Math.exp(-d);
-                    sum += p[i][c];
-                }
-                for (int c = 0; c < CENTRES.length; c++) {
-                    p[i][c] /= sum;
-                }
-            }
-            return p;
-        }
-
-        @Override
-        public double[][] features(float[] images, int n) {
-            return FeatureRows.of(images, n, 4);
-        }
-    };
+    private static final CentreJudge JUDGE = new CentreJudge(CENTRES, 1);
 
     private static ScoreCard.Images sample(int n, long seed, int onlyClass) {
-        Random r = new Random(seed);
-        float[] x = new float[n * 4];
-        for (int i = 0; i < n; i++) {
-            int c = onlyClass >= 0 ? onlyClass : r.nextInt(CENTRES.length);
-            for (int j = 0; j < 4; j++) {
-                x[i * 4 + j] = (float) (CENTRES[c][j] + 0.3 * r.nextGaussian());
-            }
-        }
-        return new ScoreCard.Images(x, n);
+        return new ScoreCard.Images(JUDGE.sample(n, seed, onlyClass, 0.3), n);
     }
 
     private final ScoreCard.Images reference = sample(200, 1, -1);

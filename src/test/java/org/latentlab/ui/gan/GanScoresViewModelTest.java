@@ -12,10 +12,9 @@ import org.latentlab.experiment.evaluate.LiveSamples;
 import org.latentlab.experiment.evaluate.NeighbourGallery;
 import org.latentlab.experiment.evaluate.RealSets;
 import org.latentlab.experiment.evaluate.ScoringSetup;
-import org.latentlab.metrics.FeatureRows;
-import org.latentlab.metrics.ImageJudge;
 import org.latentlab.metrics.ScoreCard;
 import org.latentlab.metrics.ScoreLine;
+import org.latentlab.testing.CentreJudge;
 import org.latentlab.train.RunState;
 
 import java.util.ArrayList;
@@ -40,49 +39,10 @@ class GanScoresViewModelTest {
     private static final double[][] CENTRES = {{0, 0, 0, 0}, {1, 0, 1, 0}, {0, 1, 0, 1}};
     private static final int N = 40;
 
-    private static final ImageJudge JUDGE = new ImageJudge() {
-        @Override
-        public int classCount() {
-            return CENTRES.length;
-        }
-
-        @Override
-        public double[][] probabilities(float[] images, int n) {
-            double[][] p = new double[n][CENTRES.length];
-            for (int i = 0; i < n; i++) {
-                double sum = 0;
-                for (int c = 0; c < CENTRES.length; c++) {
-                    double d = 0;
-                    for (int j = 0; j < 4; j++) {
-                        double e = images[i * 4 + j] - CENTRES[c][j];
-                        d += e * e;
-                    }
-                    p[i][c] = Math.exp(-10 * d);
-                    sum += p[i][c];
-                }
-                for (int c = 0; c < CENTRES.length; c++) {
-                    p[i][c] /= sum;
-                }
-            }
-            return p;
-        }
-
-        @Override
-        public double[][] features(float[] images, int n) {
-            return FeatureRows.of(images, n, 4);
-        }
-    };
+    private static final CentreJudge JUDGE = new CentreJudge(CENTRES, 10);
 
     private static float[] sample(int n, long seed, int onlyClass) {
-        Random r = new Random(seed);
-        float[] x = new float[n * 4];
-        for (int i = 0; i < n; i++) {
-            int c = onlyClass >= 0 ? onlyClass : r.nextInt(CENTRES.length);
-            for (int j = 0; j < 4; j++) {
-                x[i * 4 + j] = (float) (CENTRES[c][j] + 0.1 * r.nextGaussian());
-            }
-        }
-        return x;
+        return JUDGE.sample(n, seed, onlyClass, 0.1);
     }
 
     /** A labelled set of 2x2 images, as the GAN's training images. */
