@@ -22,14 +22,17 @@ public interface ImageJudge {
     /** Penultimate-layer features, [n][dim]. */
     double[][] features(float[] images, int n);
 
-    /** The mode of each image, 0 .. modeCount - 1: by default the most probable class (ties to the lower). */
-    default int[] modes(float[] images, int n) {
-        double[][] p = probabilities(images, n);
+    /**
+     * The mode of each image, 0 .. modeCount - 1, given the {@link #probabilities} this judge gave the same images
+     * (so that the default, the most probable class with ties to the lower, takes no second pass of the classifier).
+     */
+    default int[] modes(float[] images, int n, double[][] probabilities) {
         int[] modes = new int[n];
         for (int i = 0; i < n; i++) {
+            double[] p = probabilities[i];
             int best = 0;
-            for (int c = 1; c < p[i].length; c++) {
-                if (p[i][c] > p[i][best]) {
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
                     best = c;
                 }
             }

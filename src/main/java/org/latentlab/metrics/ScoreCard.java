@@ -83,8 +83,8 @@ public final class ScoreCard {
         double[][] fG = judge.features(generated.pixels(), n);
         double[][] fR = judge.features(reference.pixels(), n);
         double[][] fT = judge.features(test.pixels(), test.count());
-        int[] mG = judge.modes(generated.pixels(), n);
-        int[] mR = judge.modes(reference.pixels(), n);
+        int[] mG = judge.modes(generated.pixels(), n, pG);
+        int[] mR = judge.modes(reference.pixels(), n, pR);
         double featureSeconds = seconds(t0);
         monitor.checkCancelled();
 

@@ -120,9 +120,9 @@ public final class ClassifierImageJudge implements ImageJudge {
     }
 
     @Override
-    public int[] modes(float[] images, int n) {
+    public int[] modes(float[] images, int n, double[][] probabilities) {
         if (channels == 1) {
-            return ImageJudge.super.modes(images, n);
+            return ImageJudge.super.modes(images, n, probabilities);
         }
         int[] out = new int[n];
         int d = imageSize();

@@ -157,7 +157,7 @@ class ClassifierImageJudgeTest {
         assertEquals(StackedMnist.MODES, judge.modeCount());
         double[][] p = judge.probabilities(x, n);
         double[][] f = judge.features(x, n);
-        int[] modes = judge.modes(x, n);
+        int[] modes = judge.modes(x, n, p);
         float[] perChannel = Host.floats(c.probabilities(Nd4j.create(x, new long[] {3L * n, 4}, 'c')));
         assertArrayEquals(StackedMnistModes.of(c, Nd4j.create(x, new long[] {n, 12}, 'c')), modes);
         for (int i = 0; i < n; i++) {
