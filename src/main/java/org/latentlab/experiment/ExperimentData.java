@@ -79,15 +79,41 @@ public final class ExperimentData {
 
     /**
      * Where the bundled data sets are: {@link #datasetsDir()}, or, when that relative folder is not in the working
-     * directory, the same folder under {@code baseDir} (a run's recorded base: the lab's folder when it trained).
+     * directory, the same folder under {@code baseDir} (a run's recorded base: the lab's folder when it trained), or
+     * else in the lab's own folder ({@link #besideTheLab}), so that the lab started from elsewhere finds its data.
      */
     static Path bundledDir(Path baseDir) {
         Path dir = datasetsDir();
-        if (!Files.isDirectory(dir) && !dir.isAbsolute() && baseDir != null
-                && Files.isDirectory(baseDir.resolve(dir))) {
+        if (Files.isDirectory(dir) || dir.isAbsolute()) {
+            return dir;
+        }
+        if (baseDir != null && Files.isDirectory(baseDir.resolve(dir))) {
             return baseDir.resolve(dir);
         }
-        return dir;
+        return besideTheLab(dir, codeLocation()).orElse(dir);
+    }
+
+    /**
+     * The relative folder {@code dir} in the lab's own folder, when the lab is started from another working
+     * directory: the nearest of the code's location ({@code target/classes} or a jar) and its three parents that
+     * holds it.
+     */
+    static java.util.Optional<Path> besideTheLab(Path dir, Path code) {
+        for (Path p = code; p != null && code.getNameCount() - p.getNameCount() <= 3; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(dir))) {
+                return java.util.Optional.of(p.resolve(dir));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Path codeLocation() {
+        try {
+            java.security.CodeSource source = ExperimentData.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath();
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static Path resolve(String path, Path baseDir) {

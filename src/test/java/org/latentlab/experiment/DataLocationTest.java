@@ -32,6 +32,19 @@ class DataLocationTest {
     }
 
     @Test
+    void theLabStartedFromElsewhereFindsTheDataBesideItsOwnCode(@TempDir Path lab) throws Exception {
+        Path classes = Files.createDirectories(lab.resolve("target").resolve("classes"));
+        Files.createDirectories(lab.resolve("datasets"));
+        assertEquals(java.util.Optional.of(lab.resolve("datasets")),
+                ExperimentData.besideTheLab(Path.of("datasets"), classes));
+        assertEquals(java.util.Optional.empty(), ExperimentData.besideTheLab(Path.of("elsewhere"), classes));
+        assertEquals(java.util.Optional.empty(), ExperimentData.besideTheLab(Path.of("datasets"), null));
+        Path deep = Files.createDirectories(lab.resolve("a/b/c/d/e"));
+        assertEquals(java.util.Optional.empty(), ExperimentData.besideTheLab(Path.of("datasets"), deep),
+                "no further than three folders up");
+    }
+
+    @Test
     void aRunRecordsTheAbsoluteFolderItsDataPathsWereResolvedAgainst(@TempDir Path runs) {
         RunStore store = RunStore.create(runs, Presets.loadGan("ring8-nsgan"), "hash");
         Path recorded = RunStore.dataBaseDir(store.dir());
