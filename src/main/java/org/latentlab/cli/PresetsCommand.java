@@ -1,6 +1,8 @@
 package org.latentlab.cli;
 
+import org.latentlab.core.AtomicFiles;
 import org.latentlab.core.LabException;
+import org.latentlab.experiment.ClassifierSpec;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
@@ -31,6 +33,15 @@ final class PresetsCommand implements Runnable {
             throw new LabException("--write needs a preset NAME: latentlab presets NAME --write FILE");
         }
         OptionChecks.mayWrite(write, force, "--write");
+        if (name != null && Presets.classifiers().contains(name)) {
+            if (write != null) {
+                AtomicFiles.writeString(write, ExperimentFiles.toJson(Presets.loadClassifier(name)));
+                System.out.println("wrote " + write);
+            } else {
+                System.out.println(Presets.text(name).strip());
+            }
+            return;
+        }
         if (name != null && Presets.reconstructs(name)) {
             if (write != null) {
                 ExperimentFiles.write(Presets.loadReconstruction(name), write);
@@ -60,5 +71,24 @@ final class PresetsCommand implements Runnable {
             System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
                     .replace("images:", ""), s.family().id(), s.iterations(), s.description());
         }
+        System.out.printf("%n%-26s %-8s %-12s %9s  %s%n", "classifier", "data", "held out", "iters",
+                "description (train NAME puts it in models/, where evaluations of its data find it)");
+        for (String n : Presets.classifiers()) {
+            ClassifierSpec c = Presets.loadClassifier(n);
+            System.out.printf("%-26s %-8s %-12d %9d  %s%n", c.name(), c.dataset().toString().replace("images:", ""),
+                    c.heldOut(), c.iterations(), firstSentence(c.description()));
+        }
+    }
+
+    /** A description up to its first colon or full stop: one short line. */
+    private static String firstSentence(String description) {
+        int end = description.length();
+        for (char stop : new char[] {':', '.'}) {
+            int at = description.indexOf(stop);
+            if (at > 0 && at < end) {
+                end = at;
+            }
+        }
+        return description.substring(0, end);
     }
 }

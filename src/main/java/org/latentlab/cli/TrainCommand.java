@@ -4,6 +4,8 @@ import org.latentlab.train.GanTrainer;
 import org.latentlab.train.Trainer;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.Checkpoints;
+import org.latentlab.experiment.ClassifierModels;
+import org.latentlab.experiment.ClassifierSpec;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
@@ -31,7 +33,9 @@ import java.util.function.Supplier;
 
 /** Trains an experiment headless, printing a progress line, and writes the run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train an experiment (a JSON file or a preset name) headless; writes runs/<time>-<name>/.")
+        description = "Train an experiment (a JSON file or a preset name) headless; writes runs/<time>-<name>/."
+                + " A classifier experiment goes into the models folder instead (models/<name>/), where evaluations"
+                + " of its data set find it.")
 final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "EXPERIMENT", description = "experiment JSON file or preset name")
@@ -49,6 +53,14 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
     Path runs;
 
+    @Option(names = "--force", description = "a classifier: retrain it even when the models folder holds one made by"
+            + " the same experiment on the same images")
+    boolean force;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "a classifier: the models folder it goes into"
+            + " (default: models, where evaluations look)")
+    Path models;
+
     /** The most iterations --iterations may ask for: a billion, months of training for the bundled nets. */
     static final long MAX_ITERATIONS = 1_000_000_000L;
 
@@ -62,6 +74,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                     + " take 5,000 to 100,000)");
         }
         Backend.init();
+        if (resume == null && isClassifier(Path.of(experiment))) {
+            return trainClassifier(Path.of(experiment));
+        }
+        if (force || models != null) {
+            throw new LabException((force ? "--force" : "--models") + " belongs to a classifier experiment; "
+                    + (resume != null ? "--resume continues a run" : experiment + " is not one"));
+        }
         ExperimentRunner.Options options;
         ExperimentRunner.Session<GanTrainer, GanStatus> session;
         if (resume != null) {
@@ -96,6 +115,33 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         try (session) {
             return follow(session);
         }
+    }
+
+    private boolean isClassifier(Path file) {
+        return Files.exists(file) ? ExperimentFiles.isClassifier(ExperimentFiles.readText(file), file.toString())
+                : Presets.classifiers().contains(experiment);
+    }
+
+    /**
+     * A classifier experiment, into the models folder. A bundled one is trained as bundled: evaluations look for
+     * exactly that experiment, and would retrain one changed by --iterations or --seed.
+     */
+    private int trainClassifier(Path file) {
+        boolean isFile = Files.exists(file);
+        ClassifierSpec spec = isFile ? ExperimentFiles.readClassifier(file) : Presets.loadClassifier(experiment);
+        if (!isFile && (iterations != null || seed != null)) {
+            throw new LabException("--iterations and --seed would make another " + experiment + " than the one"
+                    + " evaluations look for: write it to a file (presets " + experiment + " --write FILE), give it"
+                    + " a new name and change it there");
+        }
+        if (iterations != null || seed != null) {
+            spec = new ClassifierSpec(spec.family(), spec.name(), spec.description(),
+                    seed != null ? seed : spec.seed(), spec.dataset(), spec.network(), spec.training(),
+                    iterations != null ? iterations : spec.iterations(), spec.heldOut());
+        }
+        Path base = isFile ? file.toAbsolutePath().getParent() : Path.of(".");
+        return ClassifierTraining.run(spec, base, models != null ? models : ClassifierModels.modelsDir(), force,
+                new ConsoleProgress(), System.out, System.err);
     }
 
     /** An autoencoder, VAE or RBM experiment. */

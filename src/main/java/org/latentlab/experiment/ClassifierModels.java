@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -68,28 +69,51 @@ public final class ClassifierModels {
      */
     public static ClassifierFiles.Saved obtain(ClassifierSpec spec, Path modelsRoot, Path baseDir, Monitor monitor,
                                                Consumer<String> notes) {
-        Path folder = folder(modelsRoot, spec);
         ExperimentData.Split split = split(spec, baseDir);
-        if (ClassifierFiles.exists(folder)) {
-            try {
-                ClassifierFiles.Saved saved = ClassifierFiles.load(folder);
-                if (!saved.info().spec().equals(spec)) {
-                    notes.accept(folder + " was trained by another version of " + spec.name() + ": retraining");
-                } else if (!saved.info().trainingDataHash().equals(split.train().contentHash())) {
-                    notes.accept(folder + " was trained on other images than " + split.train().name()
-                            + ": retraining");
-                } else {
-                    return saved;
-                }
-            } catch (LabException e) {
-                notes.accept(e.getMessage() + "; retraining it");
-            }
+        return upToDate(spec, modelsRoot, split, notes).orElseGet(() -> trainAndSave(spec, split, modelsRoot,
+                monitor));
+    }
+
+    /**
+     * The classifier of {@code spec} saved in its folder under {@code modelsRoot}, when it is intact and was
+     * trained by this same experiment on this same data ({@code split}'s training part); otherwise empty, after
+     * telling {@code notes} in one line why the saved one does not do (nothing is said when there is none).
+     */
+    public static Optional<ClassifierFiles.Saved> upToDate(ClassifierSpec spec, Path modelsRoot,
+                                                           ExperimentData.Split split, Consumer<String> notes) {
+        Path folder = folder(modelsRoot, spec);
+        if (!ClassifierFiles.exists(folder)) {
+            return Optional.empty();
         }
+        try {
+            ClassifierFiles.Saved saved = ClassifierFiles.load(folder);
+            if (!saved.info().spec().equals(spec)) {
+                notes.accept(folder + " was trained by another version of " + spec.name() + ": retraining");
+            } else if (!saved.info().trainingDataHash().equals(split.train().contentHash())) {
+                notes.accept(folder + " was trained on other images than " + split.train().name()
+                        + ": retraining");
+            } else {
+                return Optional.of(saved);
+            }
+        } catch (LabException e) {
+            notes.accept(e.getMessage() + "; retraining it");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Trains {@code spec} on {@code split} (progress to {@code monitor}), measures it on the held-out part and saves
+     * it in its folder under {@code modelsRoot}, replacing whatever was there.
+     *
+     * @throws Monitor.Cancelled when the monitor cancels the training (nothing is saved)
+     */
+    public static ClassifierFiles.Saved trainAndSave(ClassifierSpec spec, ExperimentData.Split split,
+                                                     Path modelsRoot, Monitor monitor) {
         Trained t = train(spec, split, monitor);
         ClassifierInfo info = new ClassifierInfo(spec, SCALE, split.train().contentHash(),
                 ((ExampleSet) split.train()).size(), split.heldOut().size(), t.confusion().accuracy(),
                 t.confusion().counts(), spec.iterations(), t.seconds(), "unsaved");
-        return ClassifierFiles.save(folder, t.classifier(), info);
+        return ClassifierFiles.save(folder(modelsRoot, spec), t.classifier(), info);
     }
 
     /** A freshly trained classifier, measured on the held-out split; nothing saved. */
@@ -131,9 +155,11 @@ public final class ClassifierModels {
                 trainer.iterate();
                 long it = trainer.iteration();
                 if (it % every == 0 || it == total) {
+                    double elapsed = (System.nanoTime() - start) / 1e9;
                     monitor.progress((double) it / total, String.format(Locale.ROOT,
-                            "training %s: iteration %d of %d, epoch %.1f, batch loss %.3f", spec.name(), it, total,
-                            (double) it / trainer.iterationsPerEpoch(), trainer.lastLoss()));
+                            "training %s: iteration %d of %d, epoch %.1f, batch loss %.3f, %.1f it/s", spec.name(),
+                            it, total, (double) it / trainer.iterationsPerEpoch(), trainer.lastLoss(),
+                            elapsed > 0 ? it / elapsed : 0.0));
                 }
             }
         }

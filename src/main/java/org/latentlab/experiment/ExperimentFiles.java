@@ -85,8 +85,8 @@ public final class ExperimentFiles {
             throw new LabException(source + ": at family: expected text, one of " + FAMILIES + ", not " + family);
         }
         if (ClassifierSpec.FAMILY.equals(family.asText())) {
-            throw new LabException(source + ": a classifier experiment is not trained on a bench: it trains into"
-                    + " the models folder when an evaluation needs it");
+            throw new LabException(source + ": a classifier experiment is not trained on a bench: the train command"
+                    + " trains it into the models folder, where evaluations find it");
         }
         try {
             return Family.parse(family.asText());
@@ -155,6 +155,12 @@ public final class ExperimentFiles {
 
     public static ReconstructionExperiment readReconstruction(Path file) {
         return parseReconstruction(readText(file), file.toString());
+    }
+
+    /** True when the JSON text is a classifier experiment ({@code "family": "classifier"}). */
+    public static boolean isClassifier(String json, String source) {
+        JsonNode family = root(json, source).get("family");
+        return family != null && ClassifierSpec.FAMILY.equals(family.asText());
     }
 
     /** Parses a classifier experiment ({@code "family": "classifier"}); {@code source} names it in messages. */

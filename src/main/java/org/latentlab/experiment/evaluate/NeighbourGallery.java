@@ -33,28 +33,30 @@ public record NeighbourGallery(float[] queries, int[] shape, NearestNeighboursRe
 
     /**
      * The first {@code k} generated images of {@code generated} with their nearest images among the first
-     * {@value RealSets#GALLERY_POOL} of {@code training}.
+     * {@value RealSets#GALLERY_POOL} of {@code training}, by {@code judge}'s features (computed here: a run that asks
+     * for several galleries keeps a {@link GalleryPool} instead).
      */
     public static NeighbourGallery of(float[] generated, int k, int[] shape, ExampleSet training, ImageJudge judge,
                                       Monitor monitor) {
+        return of(generated, k, shape, new GalleryPool(training, judge), monitor);
+    }
+
+    /**
+     * The first {@code k} generated images of {@code generated} with their nearest images among the pool's, whose
+     * classifier features are computed at the pool's first gallery only.
+     */
+    public static NeighbourGallery of(float[] generated, int k, int[] shape, GalleryPool pool, Monitor monitor) {
         int d = shape[0] * shape[1] * shape[2];
         float[] queries = java.util.Arrays.copyOf(generated, k * d);
-        int pool = Math.min(RealSets.GALLERY_POOL, training.size());
-        monitor.progress(0, "gallery: nearest of " + pool + " training images in pixel space");
-        double[][] trainingPixels = new double[pool][];
-        float[] trainingFlat = new float[pool * d];
-        for (int i = 0; i < pool; i++) {
-            float[] x = training.example(i);
-            System.arraycopy(x, 0, trainingFlat, i * d, d);
-        }
-        trainingPixels = FeatureRows.of(trainingFlat, pool, d);
-        NearestNeighboursResult byPixels = NearestNeighbours.search(FeatureRows.of(queries, k, d), trainingPixels,
-                NEIGHBOURS);
-        monitor.progress(0.5, "gallery: classifier features of " + pool + " training images");
-        NearestNeighboursResult byFeatures = NearestNeighbours.search(judge.features(queries, k),
-                judge.features(trainingFlat, pool), NEIGHBOURS);
+        int n = pool.size();
+        monitor.progress(0, "gallery: nearest of " + n + " training images in pixel space");
+        NearestNeighboursResult byPixels = NearestNeighbours.search(FeatureRows.of(queries, k, d),
+                FeatureRows.of(pool.pixels(), n, d), NEIGHBOURS);
+        double[][] poolFeatures = pool.features(monitor);
+        NearestNeighboursResult byFeatures = NearestNeighbours.search(pool.judge().features(queries, k),
+                poolFeatures, NEIGHBOURS);
         monitor.progress(1, "gallery ready");
-        return new NeighbourGallery(queries, shape.clone(), byPixels, byFeatures, training);
+        return new NeighbourGallery(queries, shape.clone(), byPixels, byFeatures, pool.training());
     }
 
     /** The number of generated images shown. */

@@ -58,7 +58,26 @@ public record RealSets(ScoreCard.Images test, ScoreCard.Images reference, ScoreC
                     images(train, 0, n), images(train, n, n + VALIDATION), train,
                     "test: the run's held-out split; reference and validation: its training part");
         }
-        if (saved.spec().dataset().kind() == DatasetSpec.Kind.STACKED) {
+        return ofGanData(set, saved.spec().dataset(), classifier, n);
+    }
+
+    /**
+     * The sets of a GAN's data, opened in [0, 1] from {@code dataset} (paths against {@code baseDir}): the GAN
+     * trains on every image, so the test set is the split the classifier held out ({@code classifier}'s seed and
+     * size), reference and validation come from the classifier's training part, and the gallery searches the whole
+     * set; Stacked MNIST, which no classifier trained on, is cut from a shuffle. The live scores of the GAN bench and
+     * {@code evaluate} of a saved GAN both cut here, so they compare with the same images.
+     */
+    public static RealSets forGan(DatasetSpec dataset, Path baseDir, ClassifierSpec classifier, int n) {
+        DataSource data = ExperimentData.open(dataset, baseDir, ImageScale.ZERO_TO_ONE);
+        if (!(data instanceof ExampleSet set)) {
+            throw new LabException(dataset + ": " + data.name() + " is not a set of images to compare with");
+        }
+        return ofGanData(set, dataset, classifier, n);
+    }
+
+    private static RealSets ofGanData(ExampleSet set, DatasetSpec dataset, ClassifierSpec classifier, int n) {
+        if (dataset.kind() == DatasetSpec.Kind.STACKED) {
             RealSets cut = cut(set, n, set.name());
             return new RealSets(cut.test(), cut.reference(), cut.validation(), set, cut.about());
         }

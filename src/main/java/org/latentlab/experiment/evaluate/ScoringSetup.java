@@ -2,13 +2,10 @@ package org.latentlab.experiment.evaluate;
 
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
-import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
 import org.latentlab.experiment.ClassifierFiles;
 import org.latentlab.experiment.ClassifierModels;
-import org.latentlab.experiment.ClassifierSpec;
 import org.latentlab.experiment.DatasetSpec;
-import org.latentlab.experiment.ExperimentData;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.metrics.ImageJudge;
@@ -23,9 +20,9 @@ import java.util.function.Consumer;
 /**
  * What the live scores of a GAN training on the bundled MNIST or Fashion-MNIST images compare its samples with,
  * prepared once per data set (the classifier may have to be trained first: minutes): the classifier as the judge, and
- * the real sets cut as {@code evaluate} cuts them for a GAN ({@link RealSets#fromRun}): the test set is the split the
- * classifier held out, reference and validation come from its training part, and the gallery searches every image the
- * GAN trains on. Pixels in [0, 1].
+ * the real sets cut as {@code evaluate} cuts them for a GAN, by the same function ({@link RealSets#forGan}): the test
+ * set is the split the classifier held out, reference and validation come from its training part, and the gallery
+ * searches every image the GAN trains on. Pixels in [0, 1].
  *
  * <p>Used from one worker thread at a time (the judge is).
  */
@@ -37,6 +34,7 @@ public final class ScoringSetup {
     private final String about;
     private final ImageJudge judge;
     private final RealSets real;
+    private final GalleryPool pool;
 
     /**
      * @param about names the classifier and its accuracy, for a person ("MNIST classifier, 99.1 % right on 1,000
@@ -46,6 +44,7 @@ public final class ScoringSetup {
         this.about = about;
         this.judge = judge;
         this.real = real;
+        this.pool = new GalleryPool(real.training(), judge);
     }
 
     /** True for the image sets the lab has a classifier of: the bundled MNIST and Fashion-MNIST. */
@@ -76,19 +75,7 @@ public final class ScoringSetup {
         Backend.applyToCurrentThread();
         String name = spec.dataset().name();
         ClassifierFiles.Saved saved = ClassifierModels.forDataset(name, monitor, notes);
-        ClassifierSpec cspec = saved.info().spec();
-        ExampleSet set = (ExampleSet) ExperimentData.open(spec.dataset(), baseDir, ImageScale.ZERO_TO_ONE);
-        ExperimentData.Split split = ExperimentData.split(set, cspec.heldOut(), cspec.seed());
-        ExampleSet train = (ExampleSet) split.train();
-        int needed = sampleSize + RealSets.VALIDATION;
-        if (train.size() < needed) {
-            throw new LabException(String.format(Locale.ROOT, "%s has %,d training images: a score card of %,d"
-                    + " samples needs %,d", train.name(), train.size(), sampleSize, needed));
-        }
-        RealSets real = new RealSets(RealSets.images(split.heldOut(), 0, Math.min(RealSets.MAX_TEST,
-                split.heldOut().size())), RealSets.images(train, 0, sampleSize),
-                RealSets.images(train, sampleSize, needed), set, "test: the images the classifier held out (a GAN"
-                + " trains on every image); reference and validation: the classifier's training part");
+        RealSets real = RealSets.forGan(spec.dataset(), baseDir, saved.info().spec(), sampleSize);
         String about = String.format(Locale.ROOT, "%s classifier, %.1f %% right on %,d held-out images",
                 name.equals("mnist") ? "MNIST" : "Fashion-MNIST", 100 * saved.info().heldOutAccuracy(),
                 saved.info().heldOutExamples());
@@ -104,13 +91,14 @@ public final class ScoringSetup {
 
     /**
      * The first {@code queries} images of {@code generated}, each with its {@link NeighbourGallery#NEIGHBOURS}
-     * nearest training images in pixel space and in the classifier's feature space.
+     * nearest training images in pixel space and in the classifier's feature space. The training images' features
+     * are computed at the first gallery of this setup and kept for the next ones.
      */
     public NeighbourGallery gallery(LiveSamples generated, int queries, Monitor monitor) {
         Backend.applyToCurrentThread();
         GeneratedSamples s = generated.samples();
-        return NeighbourGallery.of(s.images().pixels(), Math.min(queries, s.images().count()), s.shape(),
-                real.training(), judge, monitor);
+        return NeighbourGallery.of(s.images().pixels(), Math.min(queries, s.images().count()), s.shape(), pool,
+                monitor);
     }
 
     /** The classifier and its accuracy, for a person. */
