@@ -110,7 +110,11 @@ record ChainVirtualBatchNorm(String name, long[] shape, int reference, double ep
     private INDArray image(INDArray a) {
         long h = shape.length == 1 ? 1 : shape[1];
         long w = shape.length == 1 ? 1 : shape[2];
-        return a.reshape('c', a.size(0), channels(), h, w);
+        INDArray v = a.reshape('c', a.size(0), channels(), h, w);
+        if (v.data().address() != a.data().address() || v.offset() != a.offset()) {
+            throw new IllegalStateException("a reshape copied " + a.shapeInfoToString());
+        }
+        return v;
     }
 
     private static INDArray rows(INDArray a, long from, long to) {
