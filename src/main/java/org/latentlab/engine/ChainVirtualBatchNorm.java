@@ -50,6 +50,8 @@ import java.util.List;
  * reference batch at the current parameters, an example's inference output equals its training-mode output. No
  * R-operator (second derivatives are not taken through this layer).
  *
+ * <p>One concept in one file, a little over 400 lines: the two modes share the examples' part ({@code Examples}).
+ *
  * @param shape     one example: {features} or {channels, height, width}
  * @param reference R, the reference batch's size
  */
@@ -133,9 +135,10 @@ record ChainVirtualBatchNorm(String name, long[] shape, int reference, double ep
      */
     private final class Examples implements AutoCloseable {
         private final INDArray variance;
+        /** [m, C]: the example's mean over its positions, then e_i, then k e_i; its variance w_i, then k w_i. */
         private final INDArray ownMean;
         private final INDArray ownVariance;
-        /** [m, C]: k e_i, then μ + k e_i; s_i; [C]: c v + ε. */
+        /** [m, C]: μ + k e_i; s_i; [C]: c v + ε. */
         private final INDArray shift;
         private final INDArray scale;
         private final INDArray floor;

@@ -152,4 +152,28 @@ class VirtualBatchNormPresetsTest {
         assertTrue(inAe.getMessage().contains("'dec_vbn' is for a GAN's generator")
                 && inAe.getMessage().contains("decoder"), inAe.getMessage());
     }
+
+    /** On images too: after a convolution of D, after a convolution of a convolutional decoder. */
+    @Test
+    void theLayerOnImagesIsRefusedOutsideAGenerator() {
+        GanExperiment dc = Presets.loadGan("fashion-dcgan-vbn");
+        NetworkSpec d = dc.discriminator();
+        List<LayerSpec> layers = new ArrayList<>(d.layers());
+        assertTrue(layers.get(0) instanceof LayerSpec.Conv2D);
+        layers.add(1, new LayerSpec.VirtualBatchNorm("d_vbn", 64));
+        IllegalArgumentException inD = assertThrows(IllegalArgumentException.class, () -> new GanExperiment("x", "",
+                1, dc.dataset(), dc.generator(), new NetworkSpec("D", d.input(), layers), dc.training(), 10, 5, 5));
+        assertTrue(inD.getMessage().contains("'d_vbn' belongs in the generator"), inD.getMessage());
+
+        ReconstructionExperiment ae = Presets.loadReconstruction("mnist-conv-ae");
+        List<LayerSpec> decoder = new ArrayList<>(ae.decoder().layers());
+        int conv = 3;
+        assertTrue(decoder.get(conv) instanceof LayerSpec.Conv2D);
+        decoder.add(conv + 1, new LayerSpec.VirtualBatchNorm("dec_vbn", 64));
+        IllegalArgumentException inAe = assertThrows(IllegalArgumentException.class, () ->
+                new ReconstructionExperiment(ae.name(), "", ae.family(), 1, ae.dataset(), ae.encoder(),
+                        new NetworkSpec("dec", ae.decoder().input(), decoder), ae.training(), null, 10, 5, 5, 0));
+        assertTrue(inAe.getMessage().contains("'dec_vbn' is for a GAN's generator")
+                && inAe.getMessage().contains("decoder"), inAe.getMessage());
+    }
 }

@@ -70,4 +70,24 @@ class VirtualBatchNormSpecTest {
         INDArray z = Nd4j.rand(DataType.FLOAT, 4, 2);
         assertEquals(0.0, net.output(z, false).sub(back.output(z, false)).amaxNumber().doubleValue(), 0.0);
     }
+
+    /** After a convolution: per channel, four values per channel, and a saved network still normalises per channel. */
+    @Test
+    void afterAConvolutionItKeepsFourValuesPerChannelAndRestores(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = new NetworkSpec("G", Shape.vector(2), List.of(new LayerSpec.Dense("g1", 18,
+                Activation.TANH), new LayerSpec.Reshape("r", 2, 3, 3), new LayerSpec.VirtualBatchNorm("vbn", 16),
+                new LayerSpec.Deconv2D("g_out", 1, 4, 2, Padding.SAME, Activation.IDENTITY, 0)));
+        MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 2, DataType.FLOAT);
+        assertEquals(8, net.getLayer(1).numParams(), "γ, β, μ_r, σ_r² for each of 2 channels");
+        assertEquals(net.numParams(), CostEstimate.of(spec, 1).parameters());
+        assertTrue(((VirtualBatchNormLayer) net.getLayer(1).conf().getLayer()).isConvolutional());
+        net.getLayer(1).getParam(VirtualBatchNormLayer.MEAN).assign(Nd4j.rand(DataType.FLOAT, 1, 2));
+        net.getLayer(1).getParam(VirtualBatchNormLayer.VARIANCE).assign(Nd4j.rand(DataType.FLOAT, 1, 2).addi(0.1));
+        Path file = dir.resolve("g.zip");
+        ModelSerializer.writeModel(net, file.toFile(), true);
+        MultiLayerNetwork back = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        assertTrue(((VirtualBatchNormLayer) back.getLayer(1).conf().getLayer()).isConvolutional());
+        INDArray z = Nd4j.rand(DataType.FLOAT, 4, 2);
+        assertEquals(0.0, net.output(z, false).sub(back.output(z, false)).amaxNumber().doubleValue(), 0.0);
+    }
 }
