@@ -222,10 +222,11 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
                 shape = layers.get(layers.size() - 1).outputShape();
             } else if (conf instanceof VirtualBatchNormLayer v) {
                 shape = shape == null ? new long[] {v.getNIn()} : shape;
-                if (shape.length != 1 || shape[0] != v.getNIn()) {
+                if (shape.length != 1 && shape.length != 3 || shape[0] != v.getNIn()
+                        || v.isConvolutional() != (shape.length == 3)) {
                     return null;
                 }
-                layers.add(new ChainVirtualBatchNorm(name, (int) v.getNIn(), v.getReferenceBatch(), v.getEpsilon()));
+                layers.add(new ChainVirtualBatchNorm(name, shape, v.getReferenceBatch(), v.getEpsilon()));
             } else if (conf instanceof Upsampling2D u) {
                 int[] s = u.getSize();
                 if (shape == null || shape.length != 3 || u.getFormat() != CNN2DFormat.NCHW || s.length != 2

@@ -120,7 +120,7 @@ public final class CostEstimate {
             flops = (long) p.kernel() * p.kernel() * outSize;
         } else if (l instanceof LayerSpec.VirtualBatchNorm) {
             // γ, β (learned), the reference batch's mean and variance (kept)
-            params = 4L * in.size();
+            params = 4L * (in.isImage() ? in.channels() : in.size());
             flops = 6 * outSize;
         } else if (l instanceof LayerSpec.MinibatchDiscrimination m) {
             long bc = (long) m.kernels() * m.dims();

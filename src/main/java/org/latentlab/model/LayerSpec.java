@@ -154,9 +154,9 @@ public sealed interface LayerSpec {
 
     /**
      * Virtual batch normalisation (Salimans et al. 2016, "Improved techniques for training GANs", section 3.4), for a
-     * generator: each example is normalised, per unit, with the statistics of a fixed reference batch of
-     * {@code referenceBatch} codes together with the example itself, so its output does not depend on the other
-     * examples of its batch. Learned γ and β as batch norm's; the reference batch's mean and variance at this layer
+     * generator: each example is normalised, per unit (per channel, over positions, for an image after a convolution
+     * or a reshape), with the statistics of a fixed reference batch of {@code referenceBatch} codes together with the
+     * example itself, so its output does not depend on the other examples of its batch. Learned γ and β as batch norm's; the reference batch's mean and variance at this layer
      * are kept with the parameters (not learned), so checkpoints and saved models carry them.
      *
      * @param referenceBatch R, the size of the reference batch (1..4096; 64 when left out)
@@ -182,7 +182,6 @@ public sealed interface LayerSpec {
 
         @Override
         public Shape outputShape(Shape in) {
-            requireVector(in, "virtual batch norm");
             return in;
         }
     }

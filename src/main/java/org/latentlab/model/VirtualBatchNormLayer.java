@@ -26,6 +26,11 @@ import java.util.Map;
  * cancellation in ν − μ² (in float, with large activations, it can go negative) and the variance is never below
  * c σ_r². The lab's engine runs the same layer in training mode with gradients through the reference rows; this one
  * is the export format and the test oracle of the inference formula.
+ *
+ * <p>After a convolution the input is an image [n, C, H, W] in DL4J's NCHW layout and the statistics are per
+ * channel, over examples and positions (as batch normalisation's): the parameters are then four vectors of one
+ * value per channel, and the example's own contribution is its mean and variance over its positions, weighing
+ * 1/(R + 1) as one example of the R + 1 (the paper's reference code's combination for images).
  */
 public class VirtualBatchNormLayer extends SameDiffLayer {
 
@@ -37,7 +42,9 @@ public class VirtualBatchNormLayer extends SameDiffLayer {
     /** ε, batch norm's (DL4J's default). */
     public static final double EPSILON = 1e-5;
 
+    /** Units, or channels for an image input. */
     private long nIn;
+    private boolean convolutional;
     private int referenceBatch;
     private double epsilon = EPSILON;
 
@@ -54,10 +61,30 @@ public class VirtualBatchNormLayer extends SameDiffLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params, SDVariable mask) {
         double r = referenceBatch;
         double c = r / (r + 1);
+        if (convolutional) {
+            return defineForImages(sd, input, params, r, c);
+        }
         SDVariable d = input.sub(params.get(MEAN));
         SDVariable variance = params.get(VARIANCE).add(d.mul(d).div(r + 1)).mul(c);
         SDVariable normalised = d.mul(c).div(sd.math().sqrt(variance.add(epsilon)));
         return normalised.mul(params.get(GAMMA)).add(params.get(BETA));
+    }
+
+    /**
+     * [n, C, H, W], per channel: with d = x − μ_r, the example's own e = mean of d over its positions and w its
+     * variance there, μ_i − μ_r = e / (R + 1), σ_i² = c (σ_r² + e² / (R + 1)) + w / (R + 1),
+     * y = γ (d − e / (R + 1)) / √(σ_i² + ε) + β.
+     */
+    private SDVariable defineForImages(SameDiff sd, SDVariable input, Map<String, SDVariable> params, double r,
+                                       double c) {
+        SDVariable d = input.sub(params.get(MEAN).reshape(1, nIn, 1, 1));
+        SDVariable own = d.mean(true, 2, 3);
+        SDVariable within = d.sub(own);
+        SDVariable w = within.mul(within).mean(true, 2, 3);
+        SDVariable variance = params.get(VARIANCE).reshape(1, nIn, 1, 1).add(own.mul(own).div(r + 1)).mul(c)
+                .add(w.div(r + 1));
+        SDVariable normalised = d.sub(own.div(r + 1)).div(sd.math().sqrt(variance.add(epsilon)));
+        return normalised.mul(params.get(GAMMA).reshape(1, nIn, 1, 1)).add(params.get(BETA).reshape(1, nIn, 1, 1));
     }
 
     @Override
@@ -87,14 +114,26 @@ public class VirtualBatchNormLayer extends SameDiffLayer {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.feedForward(inputType.arrayElementsPerExample());
+        return inputType.getType() == InputType.Type.CNN ? inputType
+                : InputType.feedForward(inputType.arrayElementsPerExample());
     }
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
         if (nIn <= 0 || override) {
-            nIn = inputType.arrayElementsPerExample();
+            convolutional = inputType.getType() == InputType.Type.CNN;
+            nIn = convolutional ? ((InputType.InputTypeConvolutional) inputType).getChannels()
+                    : inputType.arrayElementsPerExample();
         }
+    }
+
+    /** Whether the input is an image [n, C, H, W] (statistics per channel) rather than a vector. */
+    public boolean isConvolutional() {
+        return convolutional;
+    }
+
+    public void setConvolutional(boolean convolutional) {
+        this.convolutional = convolutional;
     }
 
     public long getNIn() {

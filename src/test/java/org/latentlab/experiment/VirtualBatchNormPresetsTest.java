@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Virtual batch normalisation in experiment files: ring8-vbn and grid25-vbn are their non-saturating presets with
- * the layer after each hidden dense layer of G and nothing else changed; a run of ring8-vbn stopped at a checkpoint
+ * the layer after each hidden dense layer of G and nothing else changed, fashion-dcgan-vbn is fashion-dcgan with
+ * the layer for each batch norm of G; a run of ring8-vbn (and of fashion-dcgan-vbn, per channel) stopped at a checkpoint
  * and resumed in a fresh trainer ends bit for bit where the uninterrupted run ends (the reference statistics travel
  * with G's parameters, the reference codes come from the run's random seed); the layer in a discriminator, an encoder or a
  * decoder is refused with the fix.
@@ -53,30 +54,63 @@ class VirtualBatchNormPresetsTest {
     }
 
     @Test
+    void fashionDcganVbnIsFashionDcganWithVirtualBatchNormForEachBatchNormOfG() {
+        GanExperiment vbn = Presets.loadGan("fashion-dcgan-vbn");
+        GanExperiment plain = Presets.loadGan("fashion-dcgan");
+        assertTrue(Presets.gans().contains("fashion-dcgan-vbn"), "listed");
+        List<LayerSpec> layers = new ArrayList<>();
+        int replaced = 0;
+        for (LayerSpec l : plain.generator().layers()) {
+            if (l instanceof LayerSpec.BatchNorm b) {
+                layers.add(new LayerSpec.VirtualBatchNorm(b.name().replace("g_bn", "g_vbn"), 64));
+                replaced++;
+            } else {
+                layers.add(l);
+            }
+        }
+        assertEquals(2, replaced, "one after the dense layer (per unit), one after the transposed convolution");
+        NetworkSpec g = new NetworkSpec(plain.generator().name(), plain.generator().input(), layers);
+        assertEquals(new GanExperiment("fashion-dcgan-vbn", vbn.description(), plain.seed(), plain.dataset(), g,
+                plain.discriminator(), plain.training(), plain.iterations(), plain.sampleInterval(),
+                plain.checkpointInterval()), vbn, "only the name, the description and G's normalisation differ");
+    }
+
+    @Test
     void aResumedRunMatchesTheUninterruptedRunExactly() {
+        checkResume("ring8-vbn", 30, 1);
+    }
+
+    /** The same for a convolutional G: virtual batch norm per channel after its transposed convolution. */
+    @Test
+    void aResumedConvolutionalRunMatchesTheUninterruptedRunExactly() {
+        checkResume("fashion-dcgan-vbn", 6, 4);
+    }
+
+    private void checkResume(String preset, int iterations, int convLayer) {
         Backend.init();
-        GanExperiment spec = Presets.loadGan("ring8-vbn").withIterations(30);
+        GanExperiment spec = Presets.loadGan(preset).withIterations(iterations);
         DataSource data = ExperimentData.open(spec, Path.of("."));
         GanTrainer straight = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
         float[] start = floats(straight.generator());
-        iterate(straight, 30);
+        iterate(straight, iterations);
         assertFalse(java.util.Arrays.equals(start, floats(straight.generator())), "G trained");
         assertTrue(Double.isFinite(straight.lastStats().generatorLoss));
+        assertTrue(Double.isFinite(straight.lastStats().discriminatorLoss));
 
         GanTrainer first = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
-        iterate(first, 15);
+        iterate(first, iterations / 2);
         Checkpoint.save(runDir, first);
         GanTrainer resumed = ExperimentRunner.buildTrainer(spec, data, DataType.FLOAT);
         assertTrue(Checkpoint.restoreLatest(runDir, resumed));
         assertArrayEquals(floats(first.generator()), floats(resumed.generator()), "restored G and its statistics");
-        iterate(resumed, 15);
+        iterate(resumed, iterations - iterations / 2);
 
         assertArrayEquals(floats(straight.generator()), floats(resumed.generator()), "G parameters");
         assertArrayEquals(floats(straight.discriminator()), floats(resumed.discriminator()), "D parameters");
         assertArrayEquals(straight.generator().getUpdater().getStateViewArray().dup().toFloatVector(),
                 resumed.generator().getUpdater().getStateViewArray().dup().toFloatVector(), "G updater state");
         // the stored statistics moved with G: they are not the initial mean 0, variance 1
-        float[] stats = straight.generator().getLayer(1).getParam("variance").dup().toFloatVector();
+        float[] stats = straight.generator().getLayer(convLayer).getParam("variance").dup().toFloatVector();
         assertTrue(stats[0] != 1f && stats[0] >= 0, "the reference variance was stored: " + stats[0]);
     }
 
@@ -112,6 +146,30 @@ class VirtualBatchNormPresetsTest {
         ReconstructionExperiment ae = Presets.loadReconstruction("ring8-ae-2d");
         List<LayerSpec> decoder = new ArrayList<>(ae.decoder().layers());
         decoder.add(1, new LayerSpec.VirtualBatchNorm("dec_vbn", 64));
+        IllegalArgumentException inAe = assertThrows(IllegalArgumentException.class, () ->
+                new ReconstructionExperiment(ae.name(), "", ae.family(), 1, ae.dataset(), ae.encoder(),
+                        new NetworkSpec("dec", ae.decoder().input(), decoder), ae.training(), null, 10, 5, 5, 0));
+        assertTrue(inAe.getMessage().contains("'dec_vbn' is for a GAN's generator")
+                && inAe.getMessage().contains("decoder"), inAe.getMessage());
+    }
+
+    /** On images too: after a convolution of D, after a convolution of a convolutional decoder. */
+    @Test
+    void theLayerOnImagesIsRefusedOutsideAGenerator() {
+        GanExperiment dc = Presets.loadGan("fashion-dcgan-vbn");
+        NetworkSpec d = dc.discriminator();
+        List<LayerSpec> layers = new ArrayList<>(d.layers());
+        assertTrue(layers.get(0) instanceof LayerSpec.Conv2D);
+        layers.add(1, new LayerSpec.VirtualBatchNorm("d_vbn", 64));
+        IllegalArgumentException inD = assertThrows(IllegalArgumentException.class, () -> new GanExperiment("x", "",
+                1, dc.dataset(), dc.generator(), new NetworkSpec("D", d.input(), layers), dc.training(), 10, 5, 5));
+        assertTrue(inD.getMessage().contains("'d_vbn' belongs in the generator"), inD.getMessage());
+
+        ReconstructionExperiment ae = Presets.loadReconstruction("mnist-conv-ae");
+        List<LayerSpec> decoder = new ArrayList<>(ae.decoder().layers());
+        int conv = 3;
+        assertTrue(decoder.get(conv) instanceof LayerSpec.Conv2D);
+        decoder.add(conv + 1, new LayerSpec.VirtualBatchNorm("dec_vbn", 64));
         IllegalArgumentException inAe = assertThrows(IllegalArgumentException.class, () ->
                 new ReconstructionExperiment(ae.name(), "", ae.family(), 1, ae.dataset(), ae.encoder(),
                         new NetworkSpec("dec", ae.decoder().input(), decoder), ae.training(), null, 10, 5, 5, 0));

@@ -37,7 +37,7 @@ class VirtualBatchNormSpecTest {
                 () -> new LayerSpec.VirtualBatchNorm("v", -3));
         assertTrue(e.getMessage().contains("reference batch of 1..4096 codes"), e.getMessage());
         assertEquals(Shape.vector(8), layer.outputShape(Shape.vector(8)));
-        assertThrows(IllegalArgumentException.class, () -> layer.outputShape(Shape.image(1, 4, 4)));
+        assertEquals(Shape.image(3, 4, 4), layer.outputShape(Shape.image(3, 4, 4)), "per channel after a convolution");
     }
 
     @Test
@@ -67,6 +67,26 @@ class VirtualBatchNormSpecTest {
         ModelSerializer.writeModel(net, file.toFile(), true);
         MultiLayerNetwork back = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         assertEquals(16, ((VirtualBatchNormLayer) back.getLayer(1).conf().getLayer()).getReferenceBatch());
+        INDArray z = Nd4j.rand(DataType.FLOAT, 4, 2);
+        assertEquals(0.0, net.output(z, false).sub(back.output(z, false)).amaxNumber().doubleValue(), 0.0);
+    }
+
+    /** After a convolution: per channel, four values per channel, and a saved network still normalises per channel. */
+    @Test
+    void afterAConvolutionItKeepsFourValuesPerChannelAndRestores(@TempDir Path dir) throws Exception {
+        NetworkSpec spec = new NetworkSpec("G", Shape.vector(2), List.of(new LayerSpec.Dense("g1", 18,
+                Activation.TANH), new LayerSpec.Reshape("r", 2, 3, 3), new LayerSpec.VirtualBatchNorm("vbn", 16),
+                new LayerSpec.Deconv2D("g_out", 1, 4, 2, Padding.SAME, Activation.IDENTITY, 0)));
+        MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 2, DataType.FLOAT);
+        assertEquals(8, net.getLayer(1).numParams(), "γ, β, μ_r, σ_r² for each of 2 channels");
+        assertEquals(net.numParams(), CostEstimate.of(spec, 1).parameters());
+        assertTrue(((VirtualBatchNormLayer) net.getLayer(1).conf().getLayer()).isConvolutional());
+        net.getLayer(1).getParam(VirtualBatchNormLayer.MEAN).assign(Nd4j.rand(DataType.FLOAT, 1, 2));
+        net.getLayer(1).getParam(VirtualBatchNormLayer.VARIANCE).assign(Nd4j.rand(DataType.FLOAT, 1, 2).addi(0.1));
+        Path file = dir.resolve("g.zip");
+        ModelSerializer.writeModel(net, file.toFile(), true);
+        MultiLayerNetwork back = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        assertTrue(((VirtualBatchNormLayer) back.getLayer(1).conf().getLayer()).isConvolutional());
         INDArray z = Nd4j.rand(DataType.FLOAT, 4, 2);
         assertEquals(0.0, net.output(z, false).sub(back.output(z, false)).amaxNumber().doubleValue(), 0.0);
     }

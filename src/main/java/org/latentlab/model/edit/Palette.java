@@ -62,8 +62,8 @@ public final class Palette {
             new Entry("virtualbatchnorm", "Virtual batch norm", Group.CORE,
                     new LayerSpec.VirtualBatchNorm("vbn", LayerSpec.VirtualBatchNorm.DEFAULT_REFERENCE_BATCH),
                     "for a generator: normalises each example with a fixed reference batch's statistics and its own"
-                            + " (Salimans et al. 2016), so no example depends on the rest of its batch; vectors only"
-                            + " (after dense layers), not in D"),
+                            + " (Salimans et al. 2016), so no example depends on the rest of its batch; after dense"
+                            + " layers (per unit) or convolutions (per channel), not in D"),
             new Entry("reshape", "Reshape", Group.CORE, new LayerSpec.Reshape("reshape", 1, 28, 28),
                     "turns a vector into a channels x height x width image"),
             new Entry("flatten", "Flatten", Group.CORE, new LayerSpec.Flatten("flatten"),
