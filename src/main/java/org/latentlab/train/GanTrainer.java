@@ -84,6 +84,11 @@ public final class GanTrainer implements Trainer {
     /** Views of batch norm's running statistics in D's gradient; made on first use. */
     private List<INDArray> runningStatisticViews;
     private GanSettings settings;
+    /** The exact unrolled gradient's record of the look-ahead, or null for the first-order form. */
+    private UnrolledGradient exactUnroll;
+    /** D's packed input of the last D gradient and its real packs (what the exact unrolled gradient records). */
+    private INDArray lastDiscriminatorInput;
+    private int lastRealPacks;
 
     private long iteration;
     private long discriminatorUpdates;
@@ -139,7 +144,26 @@ public final class GanTrainer implements Trainer {
         // before the averages: D's parameters are the normalised ones from here on
         this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
         switchRemedies(settings, true);
+        this.exactUnroll = exactUnroll(settings);
         generatorPasses.storeReferenceStatistics();
+    }
+
+    /**
+     * The exact unrolled gradient's recorder when {@code next} asks for it (kept when already built), else null.
+     *
+     * @throws LabException when G or D cannot take it, saying what to change
+     */
+    private UnrolledGradient exactUnroll(GanSettings next) {
+        if (next.unrollGradient() != UnrollGradient.EXACT || next.unrollSteps() == 0) {
+            return null;
+        }
+        if (exactUnroll != null) {
+            return exactUnroll;
+        }
+        UnrolledGradient.refusal(generator, discriminator, d, discriminatorCouplesBatch).ifPresent(why -> {
+            throw new LabException(why);
+        });
+        return new UnrolledGradient(discriminator, d, g, generatorPasses);
     }
 
     /**
@@ -280,17 +304,7 @@ public final class GanTrainer implements Trainer {
 
     /** One generator update (also used for the dashboard's "step G"). */
     public void stepGenerator() {
-        reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
-        int n = settings.batchSize();
-        Unrolled unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
-        INDArray gradient;
-        try {
-            gradient = generatorGradient(codes("z", n));
-        } finally {
-            if (unrolled != null) {
-                unrolled.restore();
-            }
-        }
+        INDArray gradient = generatorStepGradient();
         if (diagnostics) {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
@@ -300,6 +314,30 @@ public final class GanTrainer implements Trainer {
             generatorAverage.record(generator.params());
         }
         generatorUpdates++;
+    }
+
+    /**
+     * The gradient the next G update would apply (with unrolling, through or against D's look-ahead, D then put
+     * back), left in G's gradient view and returned, not applied; G's loss in {@link #lastStats()}. The same draws
+     * each time until an update is made (for tests: the unrolled objective f(θ_G) and its gradient).
+     */
+    INDArray generatorStepGradient() {
+        reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
+        int n = settings.batchSize();
+        Unrolled unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
+        INDArray gradient;
+        try {
+            gradient = generatorGradient(codes("z", n));
+            if (unrolled != null && exactUnroll != null) {
+                INDArray averageMean = discriminatorAverage == null ? null : discriminatorAverage.mean();
+                gradient.assign(exactUnroll.gradient(gradient, settings, averageMean).reshape(gradient.shape()));
+            }
+        } finally {
+            if (unrolled != null) {
+                unrolled.restore();
+            }
+        }
+        return gradient;
     }
 
     /**
@@ -343,14 +381,22 @@ public final class GanTrainer implements Trainer {
     /**
      * The unrolled GAN's look-ahead (Metz et al. 2017): k more D updates on fresh real and generated batches, as D's
      * own steps make them (optimiser, clipping, spectral normalisation), from which G's gradient is then taken; returns what puts D back.
-     * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates.
+     * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates; the
+     * exact form records each step for {@link UnrolledGradient}.
      */
     private Unrolled unroll(int n) {
         Unrolled before = new Unrolled();
+        if (exactUnroll != null) {
+            exactUnroll.begin();
+        }
         for (int i = 0; i < settings.unrollSteps(); i++) {
             INDArray real = reals(n);
-            INDArray fake = generatorPasses.forward(codes("z", n));
+            INDArray z = codes("z", n);
+            INDArray fake = generatorPasses.forward(z);
             INDArray gradient = discriminatorGradient(real, fake);
+            if (exactUnroll != null) {
+                exactUnroll.record(lastDiscriminatorInput, lastRealPacks, z, (int) discriminatorUpdates + i);
+            }
             if (spectralNorm != null) {
                 spectralNorm.chainRule(gradient);
             }
@@ -395,6 +441,8 @@ public final class GanTrainer implements Trainer {
         x = pack(x);
         n /= settings.packing();
         m /= settings.packing();
+        lastDiscriminatorInput = x;
+        lastRealPacks = n;
         if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
@@ -564,6 +612,12 @@ public final class GanTrainer implements Trainer {
             eps[i] = loss.generatorLossDerivative(s[i]) / packs;
         }
         last.generatorLoss = lossValue;
+        if (exactUnroll != null && exactUnroll.awaitsAdjoint()) {
+            // the exact unrolled gradient also needs ∂L_G/∂θ_D at the unrolled D
+            INDArray inputGradient = d.backward(column(eps));
+            exactUnroll.takeAdjoint(d.gradient());
+            return unpack(inputGradient);
+        }
         return unpack(d.inputGradient(column(eps)));
     }
 
@@ -768,7 +822,9 @@ public final class GanTrainer implements Trainer {
                     + " switched on or off during a run");
         }
         try {
+            UnrolledGradient nextUnroll = exactUnroll(updated);
             switchRemedies(updated, false);
+            exactUnroll = nextUnroll;
         } catch (LabException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
