@@ -21,9 +21,9 @@ public final class Presets {
     private static final Map<String, Family> CATALOGUE = catalogue(
             Family.GAN, List.of("ring8-nsgan", "ring8-minimax", "ring8-wgan", "ring8-wgangp", "ring8-lsgan",
                     "ring8-hinge", "ring8-fgan-kl", "ring8-fgan-reverse-kl", "ring8-minibatch", "ring8-pacgan",
-                    "ring8-r1", "ring8-unrolled", "ring8-fm", "ring8-ha", "ring8-sn", "ring8-vbn",
+                    "ring8-r1", "ring8-unrolled", "ring8-unrolled-exact", "ring8-fm", "ring8-ha", "ring8-sn", "ring8-vbn",
                     "ring8-pacgan-nsgan", "grid25-nsgan", "grid25-pacgan", "grid25-r1", "grid25-unrolled",
-                    "grid25-minibatch", "grid25-fm", "grid25-ha", "grid25-sn", "grid25-vbn", "grid25-collapse",
+                    "grid25-unrolled-exact", "grid25-minibatch", "grid25-fm", "grid25-ha", "grid25-sn", "grid25-vbn", "grid25-collapse",
                     "grid25-collapse-r1", "spiral-nsgan", "mnist-mlp-gan", "fashion-dcgan"),
             Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
                     "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),

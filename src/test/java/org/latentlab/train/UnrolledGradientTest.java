@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -166,6 +168,82 @@ class UnrolledGradientTest {
         double[] firstOrder = t.generatorStepGradient().toDoubleVector();
         double error = worstError(t, firstOrder, 4, 7);
         assertTrue(error > 1e-3, "the first-order gradient should miss the look-ahead's dependence on G: " + error);
+    }
+
+    /** The losses' second derivatives against central differences of their first derivatives. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"MINIMAX", "NON_SATURATING", "LSGAN", "HINGE", "WGAN"})
+    void lossSecondDerivativesMatchCentralDifferences(GanLoss loss) {
+        double h = 1e-6;
+        for (double s : new double[] {-2.3, -0.4, 0.3, 1.7}) {
+            for (double target : new double[] {1, 0.9}) {
+                double real = (loss.realLossDerivative(s + h, target) - loss.realLossDerivative(s - h, target)) / (2 * h);
+                assertEquals(real, loss.realLossSecondDerivative(s, target), 1e-8, loss + " real at " + s);
+            }
+            double fake = (loss.fakeLossDerivative(s + h) - loss.fakeLossDerivative(s - h)) / (2 * h);
+            assertEquals(fake, loss.fakeLossSecondDerivative(s), 1e-8, loss + " fake at " + s);
+        }
+    }
+
+    /** Each remedy the exact gradient cannot differentiate is refused in the settings, naming it and the way out. */
+    @Test
+    void settingsRefuseWhatTheExactGradientCannotDifferentiate() {
+        GanSettings exact = settings(GanLoss.NON_SATURATING, 3, 1, 0);
+        OptimizerSpec adam = OptimizerSpec.adam(0.05, 0.5);
+        java.util.Map<String, org.junit.jupiter.api.function.Executable> cases = new java.util.LinkedHashMap<>();
+        cases.put("spectral normalisation", () -> exact.withSpectralNorm(true));
+        cases.put("R1", () -> exact.withR1(1));
+        cases.put("feature matching", () -> exact.withFeatureMatching("D1"));
+        cases.put("wgan-gp", () -> new GanSettings(GanLoss.WGAN_GP, 1, 8, adam, adam, false, 0, 0, 0)
+                .withUnrolling(3).withUnrollGradient(UnrollGradient.EXACT));
+        cases.put("weight clipping", () -> new GanSettings(GanLoss.WGAN, 1, 8, adam, adam, false, 0, 0, 0)
+                .withUnrolling(3).withUnrollGradient(UnrollGradient.EXACT));
+        cases.put("f-GAN", () -> new GanSettings(GanLoss.FGAN_KL, 1, 8, adam, adam, false, 0, 0, 0)
+                .withUnrolling(3).withUnrollGradient(UnrollGradient.EXACT));
+        cases.forEach((what, build) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, what);
+            assertTrue(e.getMessage().contains(what) && e.getMessage().contains("\"first-order\""), e.getMessage());
+        });
+        // the first-order form takes them all
+        exact.withUnrollGradient(UnrollGradient.FIRST_ORDER).withSpectralNorm(true).withR1(1);
+    }
+
+    /** What D or G cannot take is refused when the trainer is built (or the form switched), saying what to change. */
+    @Test
+    void trainerRefusesNetworksWithoutAnExactLookAhead() {
+        GanSettings s = settings(GanLoss.NON_SATURATING, 2, 1, 0);
+        MultiLayerNetwork g = net("G", LATENT, Activation.TANH, OptimizerSpec.adam(0.01, 0.5), 11, 4, 2);
+        NetworkSpec dropout = new NetworkSpec("D", Shape.vector(2), List.of(
+                new LayerSpec.Dense("d1", 6, Activation.TANH, 0.2), new LayerSpec.Dropout("drop", 0.3),
+                new LayerSpec.Dense("d_out", 1, Activation.IDENTITY, 0.2)));
+        NetworkSpec batchNorm = new NetworkSpec("D", Shape.vector(2), List.of(
+                new LayerSpec.Dense("d1", 6, Activation.TANH, 0.2), new LayerSpec.BatchNorm("bn"),
+                new LayerSpec.Dense("d_out", 1, Activation.IDENTITY, 0.2)));
+        NetworkSpec plain = new NetworkSpec("D", Shape.vector(2), List.of(
+                new LayerSpec.Dense("d1", 6, Activation.TANH, 0.2),
+                new LayerSpec.Dense("d_out", 1, Activation.IDENTITY, 0.2)));
+        OptimizerSpec adam = OptimizerSpec.adam(0.05, 0.5);
+        OptimizerSpec rmsProp = new OptimizerSpec(OptimizerSpec.Kind.RMSPROP, 0.01, 0, 0);
+        String[][] cases = {{"dropout", "remove dropout"}, {"batch", "remove batch normalisation"},
+                {"rmsprop", "set training.discriminatorOptimizer to adam or sgd"}};
+        for (String[] c : cases) {
+            NetworkSpec spec = switch (c[0]) {
+                case "dropout" -> dropout;
+                case "batch" -> batchNorm;
+                default -> plain;
+            };
+            MultiLayerNetwork d = NetworkCompiler.compile(spec, c[0].equals("rmsprop") ? rmsProp : adam, 12,
+                    DataType.DOUBLE);
+            org.latentlab.core.LabException e = assertThrows(org.latentlab.core.LabException.class,
+                    () -> new GanTrainer(g, d, ToyDistribution.named("ring8"), s, LATENT, 5), c[0]);
+            assertTrue(e.getMessage().contains(c[1]) && e.getMessage().contains("\"first-order\""),
+                    e.getMessage());
+            // the first-order form trains them; switching to the exact form during the run is refused, unchanged
+            GanTrainer t = new GanTrainer(g, d, ToyDistribution.named("ring8"),
+                    s.withUnrollGradient(UnrollGradient.FIRST_ORDER), LATENT, 5);
+            assertThrows(IllegalArgumentException.class, () -> t.updateSettings(s));
+            assertEquals(UnrollGradient.FIRST_ORDER, t.settings().unrollGradient());
+        }
     }
 
     private static double maxAbs(double[] v) {
