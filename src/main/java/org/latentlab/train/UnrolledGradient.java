@@ -275,9 +275,10 @@ final class UnrolledGradient {
         INDArray root = Transforms.sqrt(v1, true);
         INDArray denominator = root.add(epsilon);
         mBar.subi(a.mul(alpha).divi(denominator));
-        // where v₁ = 0 (g and the moments exactly 0) m₁ = 0 too: the floor keeps 0/0 out, the term is 0
-        INDArray rootFloor = Transforms.max(root, 1e-30, true);
-        INDArray dv = a.mul(alpha).muli(m1).divi(denominator.mul(denominator).muli(rootFloor).muli(2));
+        // where v₁ = 0 (a parameter whose gradient has been exactly 0, a dead ReLU's weights) m₁ = 0 too and the
+        // term is 0: √v₁ is replaced by 1 there to keep 0/0 out (a floor would underflow in float)
+        INDArray rootOrOne = root.add(root.eq(0).castTo(root.dataType()));
+        INDArray dv = a.mul(alpha).muli(m1).divi(denominator.mul(denominator).muli(rootOrOne).muli(2));
         vBar.addi(dv);
         w.assign(mBar.mul(1 - beta1).addi(g.mul(vBar).muli(2 * (1 - beta2))));
         mBar.muli(beta1);
