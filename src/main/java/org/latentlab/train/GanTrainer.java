@@ -738,6 +738,11 @@ public final class GanTrainer implements Trainer {
         return generatorPasses.referenceCodes();
     }
 
+    /** The exact unrolled gradient's recorder, or null in the first-order form (for tests of its products). */
+    UnrolledGradient exactUnrolledGradient() {
+        return exactUnroll;
+    }
+
     /** G's and D's training passes (for tests that rebuild a step from them). */
     TrainingNetwork[] trainingNetworks() {
         return new TrainingNetwork[] {g, d};

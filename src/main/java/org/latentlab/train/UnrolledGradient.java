@@ -168,26 +168,54 @@ final class UnrolledGradient {
             double[] secondDerivatives = discriminatorGradient(s, settings, averageMean, lambda);
             INDArray gi = flat(d.gradient()).dup();
             INDArray w = pullBackThroughOptimiser(s, gi, a, stateAdjoint);
-            TrainingNetwork.ParameterDirectionalPass pass = d.parameterDirectionalPass(w,
-                    rOut -> rOut.mulColumnVector(column(secondDerivatives, rOut)));
-            INDArray next = a.add(flat(pass.hessianVector()));
-            if (lambda > 0) {
-                next.addi(w.mul(2 * lambda));
-            }
-            INDArray rInput = pass.rInputGradient();
-            int fakePacks = (int) rInput.rows() - s.realPacks();
-            INDArray fakeGradient = rInput.get(NDArrayIndex.interval(s.realPacks(), s.realPacks() + fakePacks),
-                    NDArrayIndex.all()).dup('c');
-            int p = settings.packing();
-            fakeGradient = fakeGradient.reshape('c', (long) fakePacks * p, fakeGradient.columns() / p);
-            generatorPasses.forward(s.codes());
-            generatorPasses.backward(fakeGradient);
-            generatorTotal.addi(flat(g.gradient()));
+            JointProduct product = jointProduct(s, secondDerivatives, w, settings);
+            INDArray next = a.add(product.discriminator());
+            generatorTotal.addi(product.generator());
             a = next;
         }
         theta.assign(steps.get(0).theta().reshape(theta.shape()));
         begin();
         return generatorTotal;
+    }
+
+    /** H_DD·w [1, P_D] and H_GD·w [1, P_G] of L_D at one look-ahead step, fresh arrays. */
+    record JointProduct(INDArray discriminator, INDArray generator) {
+    }
+
+    /**
+     * The joint Hessian-vector product of L_D at D's current parameters, on D's packed input (real packs first) and
+     * the codes of its generated examples: {@link JointProduct}. Overwrites D's and G's gradient views (for tests of
+     * the product on its own).
+     */
+    JointProduct jointProduct(INDArray input, int realPacks, INDArray codes, INDArray w, GanSettings settings,
+                              INDArray averageMean) {
+        Step s = new Step(input, realPacks, codes, null, null, 0);
+        double[] second = discriminatorGradient(s, settings, averageMean, settings.historicalAveraging());
+        return jointProduct(s, second, flat(w), settings);
+    }
+
+    /**
+     * After {@link #discriminatorGradient} at step s: one R-pass of D along w gives H_DD·w (plus historical
+     * averaging's 2λ·w) and R{∂L_D/∂x}, whose generated rows, unpacked and sent back through G at the step's codes,
+     * give H_GD·w = ∂/∂θ_G ⟨∇_{θ_D} L_D, w⟩.
+     */
+    private JointProduct jointProduct(Step s, double[] secondDerivatives, INDArray w, GanSettings settings) {
+        TrainingNetwork.ParameterDirectionalPass pass = d.parameterDirectionalPass(w,
+                rOut -> rOut.mulColumnVector(column(secondDerivatives, rOut)));
+        INDArray discriminatorProduct = flat(pass.hessianVector()).dup();
+        double lambda = settings.historicalAveraging();
+        if (lambda > 0) {
+            discriminatorProduct.addi(w.mul(2 * lambda));
+        }
+        INDArray rInput = pass.rInputGradient();
+        int fakePacks = (int) rInput.rows() - s.realPacks();
+        INDArray fakeGradient = rInput.get(NDArrayIndex.interval(s.realPacks(), s.realPacks() + fakePacks),
+                NDArrayIndex.all()).dup('c');
+        int p = settings.packing();
+        fakeGradient = fakeGradient.reshape('c', (long) fakePacks * p, fakeGradient.columns() / p);
+        generatorPasses.forward(s.codes());
+        generatorPasses.backward(fakeGradient);
+        return new JointProduct(discriminatorProduct, flat(g.gradient()).dup());
     }
 
     /**

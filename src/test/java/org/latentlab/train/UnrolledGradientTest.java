@@ -149,7 +149,8 @@ class UnrolledGradientTest {
 
     /**
      * D with ReLUs, whose dead units' weights get gradients of exactly 0 (Adam's v = 0 there: the reverse step must
-     * stay finite); the examples keep clear of the kinks at these draws, and the step is 1e-6 because Adam's m/(√v + ε) curves sharply where a unit is nearly dead.
+     * stay finite); the examples keep clear of the kinks at these draws. (The difference step is 1e-6 because Adam's
+     * m/(√v + ε) curves sharply where a unit is nearly dead: at 1e-4 the differences miss by far.)
      */
     @Test
     void exactGradientThroughAdamWithDeadUnits() {
@@ -184,6 +185,61 @@ class UnrolledGradientTest {
         double[] firstOrder = t.generatorStepGradient().toDoubleVector();
         double error = worstError(t, firstOrder, 4, 7);
         assertTrue(error > 1e-3, "the first-order gradient should miss the look-ahead's dependence on G: " + error);
+    }
+
+    /**
+     * The joint Hessian-vector product of D's loss at one step, with packing 2 and historical averaging on D: H_DD·w
+     * against the central difference of D's gradient (the trainer's own) along w, and H_GD·w against the central
+     * difference of ⟨∇_{θ_D} L_D, w⟩ along random directions of G's parameters.
+     */
+    @Test
+    void jointHessianVectorProductMatchesCentralDifferencesOfGradients() {
+        GanSettings s = settings(GanLoss.NON_SATURATING, 2, 2, 0.5);
+        GanTrainer t = gan(s, "adam");
+        INDArray real = t.sampleReal(8);
+        INDArray z = t.sampleLatent(8);
+        INDArray fake = t.generate(z).dup();
+        INDArray x = org.nd4j.linalg.factory.Nd4j.vstack(real, fake).reshape('c', 8, 4);
+        INDArray mean = t.discriminatorAverage().orElseThrow().mean();
+        Random r = new Random(3);
+        INDArray dTheta = t.discriminator().params();
+        INDArray w = gaussianLike(dTheta, r);
+        UnrolledGradient.JointProduct product = t.exactUnrolledGradient().jointProduct(x, 4, z, w, s, mean);
+        INDArray hdd = product.discriminator().dup();
+        INDArray hgd = product.generator().dup();
+
+        INDArray d0 = dTheta.dup();
+        dTheta.assign(d0.add(w.mul(H).reshape(d0.shape())));
+        INDArray plus = t.discriminatorGradient(real, fake).dup();
+        dTheta.assign(d0.sub(w.mul(H).reshape(d0.shape())));
+        INDArray minus = t.discriminatorGradient(real, fake).dup();
+        dTheta.assign(d0);
+        INDArray numeric = plus.sub(minus).divi(2 * H).reshape(hdd.shape());
+        double ddError = hdd.sub(numeric).amaxNumber().doubleValue() / numeric.amaxNumber().doubleValue();
+        assertTrue(ddError < TOLERANCE, "H_DD·w relative error " + ddError);
+
+        INDArray gTheta = t.generator().params();
+        INDArray g0 = gTheta.dup();
+        double[] wv = w.toDoubleVector();
+        for (int k = 0; k < 3; k++) {
+            INDArray u = gaussianLike(gTheta, r);
+            gTheta.assign(g0.add(u.mul(H).reshape(g0.shape())));
+            double up = dot(t.discriminatorGradient(real, t.generate(z).dup()).toDoubleVector(), wv);
+            gTheta.assign(g0.sub(u.mul(H).reshape(g0.shape())));
+            double down = dot(t.discriminatorGradient(real, t.generate(z).dup()).toDoubleVector(), wv);
+            gTheta.assign(g0);
+            double expected = (up - down) / (2 * H);
+            double analytic = dot(hgd.toDoubleVector(), u.toDoubleVector());
+            assertEquals(expected, analytic, TOLERANCE * Math.max(Math.abs(expected), 1e-6), "H_GD·w along u" + k);
+        }
+    }
+
+    private static INDArray gaussianLike(INDArray like, Random r) {
+        double[] v = new double[(int) like.length()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(v, new long[] {1, v.length}, DataType.DOUBLE);
     }
 
     /** The losses' second derivatives against central differences of their first derivatives. */
