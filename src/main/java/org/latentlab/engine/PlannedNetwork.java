@@ -210,8 +210,8 @@ final class PlannedNetwork implements TrainingNetwork {
     }
 
     @Override
-    public ParameterDirectionalPass parameterDirectionalPass(INDArray v,
-                                                             java.util.function.UnaryOperator<INDArray> rOutputGradient) {
+    public ParameterDirectionalPass parameterDirectionalPass(
+            INDArray v, java.util.function.UnaryOperator<INDArray> rOutputGradient) {
         if (current == null) {
             throw new IllegalStateException("a forward and a backward pass come first");
         }

@@ -86,8 +86,8 @@ public interface TrainingNetwork extends AutoCloseable {
      * @param rOutputGradient from the live R{output} [n, outputs] to R{∂L/∂(output)} of the same shape
      * @throws UnsupportedOperationException when {@link #secondDerivativesUnavailable()} says why
      */
-    default ParameterDirectionalPass parameterDirectionalPass(INDArray v,
-                                                              java.util.function.UnaryOperator<INDArray> rOutputGradient) {
+    default ParameterDirectionalPass parameterDirectionalPass(
+            INDArray v, java.util.function.UnaryOperator<INDArray> rOutputGradient) {
         throw new UnsupportedOperationException(secondDerivativesUnavailable().orElse("no second derivatives"));
     }
 

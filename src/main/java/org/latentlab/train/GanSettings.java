@@ -214,8 +214,8 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
 
     public GanSettings withDiscriminatorSteps(int k) {
         return new GanSettings(loss, k, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
-                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps,
-                spectralNorm, unrollGradient);
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma,
+                unrollSteps, spectralNorm, unrollGradient);
     }
 
     /** PacGAN with packs of {@code m} (D's input must then be m × the data size). */

@@ -83,7 +83,8 @@ class ParameterDirectionalPassTest {
             INDArray sigma = Transforms.sigmoid(out, true);
             net.backward(sigma);
             INDArray curvature = sigma.mul(sigma.rsub(1));
-            TrainingNetwork.ParameterDirectionalPass pass = net.parameterDirectionalPass(v, rOut -> rOut.mul(curvature));
+            TrainingNetwork.ParameterDirectionalPass pass = net.parameterDirectionalPass(v,
+                    rOut -> rOut.mul(curvature));
             double hv = relative(pass.hessianVector(), plus[0].sub(minus[0]).divi(2 * H));
             double rx = relative(pass.rInputGradient(), plus[1].sub(minus[1]).divi(2 * H));
             assertTrue(hv < 1e-7, "H·v relative error " + hv);

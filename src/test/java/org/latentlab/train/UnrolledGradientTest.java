@@ -249,7 +249,8 @@ class UnrolledGradientTest {
         double h = 1e-6;
         for (double s : new double[] {-2.3, -0.4, 0.3, 1.7}) {
             for (double target : new double[] {1, 0.9}) {
-                double real = (loss.realLossDerivative(s + h, target) - loss.realLossDerivative(s - h, target)) / (2 * h);
+                double real = (loss.realLossDerivative(s + h, target) - loss.realLossDerivative(s - h, target))
+                        / (2 * h);
                 assertEquals(real, loss.realLossSecondDerivative(s, target), 1e-8, loss + " real at " + s);
             }
             double fake = (loss.fakeLossDerivative(s + h) - loss.fakeLossDerivative(s - h)) / (2 * h);
