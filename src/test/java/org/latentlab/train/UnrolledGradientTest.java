@@ -160,6 +160,38 @@ class UnrolledGradientTest {
         assertTrue(error < TOLERANCE, "relative error " + error);
     }
 
+    /** Instance noise (drawn again identically at each evaluation) and label smoothing, with Adam, k = 2. */
+    @Test
+    void exactGradientWithInstanceNoiseAndLabelSmoothing() {
+        OptimizerSpec adam = OptimizerSpec.adam(0.05, 0.5);
+        GanSettings s = new GanSettings(GanLoss.NON_SATURATING, 1, 8, adam, adam, true, 0.1, 0, 0, 1, 0, "", 0, 2,
+                false, UnrollGradient.EXACT);
+        GanTrainer t = gan(s, "adam");
+        double[] exact = t.generatorStepGradient().toDoubleVector();
+        double error = worstError(t, exact, 4, 7);
+        assertTrue(error < TOLERANCE, "relative error " + error);
+    }
+
+    /** Virtual batch norm in G: G's backward passes go through its reference batch. */
+    @Test
+    void exactGradientThroughAGeneratorWithVirtualBatchNorm() {
+        GanSettings s = settings(GanLoss.LSGAN, 2, 1, 0);
+        NetworkSpec gSpec = new NetworkSpec("G", Shape.vector(LATENT), List.of(
+                new LayerSpec.Dense("g1", 4, Activation.IDENTITY, 0.2), new LayerSpec.VirtualBatchNorm("vbn", 6),
+                new LayerSpec.Act("g1_act", Activation.TANH, 0.2),
+                new LayerSpec.Dense("g_out", 2, Activation.IDENTITY, 0.2)));
+        MultiLayerNetwork g = NetworkCompiler.compile(gSpec, OptimizerSpec.adam(0.01, 0.5), 11, DataType.DOUBLE);
+        MultiLayerNetwork d = net("D", 2, Activation.TANH, optimizer("adam"), 12, 6, 5, 1);
+        GanTrainer t = new GanTrainer(g, d, ToyDistribution.named("ring8"), s, LATENT, 5);
+        assertTrue(t.referenceCodes() != null, "G has virtual batch norm");
+        for (int i = 0; i < 3; i++) {
+            t.iterate();
+        }
+        double[] exact = t.generatorStepGradient().toDoubleVector();
+        double error = worstError(t, exact, 4, 7);
+        assertTrue(error < TOLERANCE, "relative error " + error);
+    }
+
     @Test
     void exactGradientMatchesEveryCoordinateOnATinyGenerator() {
         GanSettings s = settings(GanLoss.NON_SATURATING, 2, 1, 0);
