@@ -33,7 +33,8 @@ import java.util.Random;
  * <p>The remedies for mode collapse of {@link GanSettings} act inside the two updates: PacGAN's packing (D scores
  * packs of m samples), R1 and historical averaging (terms of D's and both players' losses, see
  * {@link HistoricalAverage}), feature matching (G's loss on D's features, through a view of D's first layers),
- * unrolling (G's step against D's look-ahead) and spectral normalisation of D ({@link SpectralNormalisation}: D's
+ * unrolling (G's step against D's look-ahead, {@link LookAheadSnapshot}; its gradient first-order or exact through the
+ * look-ahead, {@link UnrolledGradient}) and spectral normalisation of D ({@link SpectralNormalisation}: D's
  * network holds the normalised weights, every D update steps the raw ones).
  * Virtual batch normalisation in G (Salimans et al. 2016, section 3.4) acts on G's passes: a fixed reference batch
  * of R codes, drawn once from the run's random seed, is put before every batch of codes G runs on in training mode (the D step's
@@ -324,7 +325,7 @@ public final class GanTrainer implements Trainer {
     INDArray generatorStepGradient() {
         reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
         int n = settings.batchSize();
-        Unrolled unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
+        LookAheadSnapshot unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
         INDArray gradient;
         try {
             gradient = generatorGradient(codes("z", n));
@@ -341,51 +342,13 @@ public final class GanTrainer implements Trainer {
     }
 
     /**
-     * D's parameters, optimiser state, spectral normalisation's state and step statistics before an unrolled G step,
-     * put back after it.
-     */
-    private final class Unrolled {
-        private final INDArray params;
-        private final INDArray state;
-        private final INDArray normalisation;
-        private final double[] stats;
-
-        Unrolled() {
-            INDArray p = discriminator.params();
-            params = step.get("unrollParams", 1, p.length()).assign(p.reshape(1, p.length()));
-            INDArray s = discriminator.getUpdater().getStateViewArray();
-            state = s == null ? null : step.get("unrollState", 1, s.length()).assign(s.reshape(1, s.length()));
-            normalisation = spectralNorm == null ? null : spectralNorm.state();
-            stats = new double[] {last.discriminatorLoss, last.realScore, last.fakeScore, last.penalty,
-                    last.criticGradientNorm};
-        }
-
-        void restore() {
-            INDArray p = discriminator.params();
-            p.assign(params.reshape(p.shape()));
-            INDArray s = discriminator.getUpdater().getStateViewArray();
-            if (state != null) {
-                s.assign(state.reshape(s.shape()));
-            }
-            if (normalisation != null) {
-                spectralNorm.restore(normalisation);
-            }
-            last.discriminatorLoss = stats[0];
-            last.realScore = stats[1];
-            last.fakeScore = stats[2];
-            last.penalty = stats[3];
-            last.criticGradientNorm = stats[4];
-        }
-    }
-
-    /**
      * The unrolled GAN's look-ahead (Metz et al. 2017): k more D updates on fresh real and generated batches, as D's
      * own steps make them (optimiser, clipping, spectral normalisation), from which G's gradient is then taken; returns what puts D back.
      * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates; the
      * exact form records each step for {@link UnrolledGradient}.
      */
-    private Unrolled unroll(int n) {
-        Unrolled before = new Unrolled();
+    private LookAheadSnapshot unroll(int n) {
+        LookAheadSnapshot before = new LookAheadSnapshot(discriminator, spectralNorm, step, last);
         if (exactUnroll != null) {
             exactUnroll.begin();
         }
