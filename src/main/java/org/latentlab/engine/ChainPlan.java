@@ -292,6 +292,22 @@ final class ChainPlan implements PlannedNetwork.BatchPlan {
         return rBackward(false);
     }
 
+    /**
+     * Along the parameter direction v alone (R x = 0): R-forward, R{dL/d(output)} from {@code rOutputGradient}, then
+     * R-backward; returns H·v and R{∂L/∂x}, live. See {@link TrainingNetwork#parameterDirectionalPass}.
+     */
+    @Override
+    public TrainingNetwork.ParameterDirectionalPass parameterDirectionalPass(
+            INDArray v, java.util.function.UnaryOperator<INDArray> rOutputGradient) {
+        Curvature c = curvature();
+        c.direction.assign(v.reshape(c.direction.shape()));
+        c.rInput.assign(0);
+        INDArray rOutput = rForward(true);
+        c.rOutputGradient.assign(rOutputGradient.apply(rOutput));
+        INDArray product = rBackward(true);
+        return new TrainingNetwork.ParameterDirectionalPass(product, c.rInputGradient);
+    }
+
     /** The compiled layers in order (for timing them one by one). */
     List<ChainLayer.Pass> passes() {
         return List.copyOf(passes);

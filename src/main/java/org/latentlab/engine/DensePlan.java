@@ -171,6 +171,10 @@ public final class DensePlan implements AutoCloseable {
         final INDArray rInput;
         final Kernel rInputAccumulate;
         final Kernel rWeightFromInput;
+        /** R{dL/dx} = R δ₀ W₀ᵀ + δ₀ V₀ᵀ, run only by {@link #rInputGradient()}. */
+        final INDArray rInputGradient;
+        final Kernel rBackToInput;
+        final Kernel rBackToInputAccumulate;
         final INDArray[] rz = new INDArray[depth];
         final INDArray[] ra = new INDArray[depth];
         final INDArray[] rda = new INDArray[depth];
@@ -222,6 +226,10 @@ public final class DensePlan implements AutoCloseable {
             rInput = Nd4j.create(type, batch, chain.inputs());
             rInputAccumulate = keep(Kernel.gemm(rInput, false, w[0], false, rz[0], 1, 1));
             rWeightFromInput = keep(Kernel.gemm(rInput, true, delta[0], false, chain.weights(product, 0), 1, 1));
+            rInputGradient = Nd4j.create(type, batch, chain.inputs());
+            rBackToInput = keep(Kernel.gemm(rdelta[0], false, w[0], true, rInputGradient, 1, 0));
+            rBackToInputAccumulate = keep(Kernel.gemm(delta[0], false, chain.weights(direction, 0), true,
+                    rInputGradient, 1, 1));
         }
     }
 
@@ -472,6 +480,18 @@ public final class DensePlan implements AutoCloseable {
             }
         }
         return c.product;
+    }
+
+    /**
+     * After {@link #rBackward()} along a parameter direction alone: fills and returns the live R{dL/d(input)}
+     * [batch, inputs] = R δ₀ W₀ᵀ + δ₀ V₀ᵀ, the derivative of the input gradient along v (which
+     * {@link #rBackward()} itself does not form: the Hessian-vector product does not need it).
+     */
+    public INDArray rInputGradient() {
+        Curvature c = curvature();
+        c.rBackToInput.run();
+        c.rBackToInputAccumulate.run();
+        return c.rInputGradient;
     }
 
     /** f′(z) and f″(z) of every layer at the last forward pass, once per pass. */

@@ -29,6 +29,10 @@ final class PlannedNetwork implements TrainingNetwork {
         /** See {@link TrainingNetwork#inputDirectionalGradient}; the live result belongs to the plan. */
         INDArray inputDirectionalGradient(INDArray u);
 
+        /** See {@link TrainingNetwork#parameterDirectionalPass}; the live results belong to the plan. */
+        ParameterDirectionalPass parameterDirectionalPass(INDArray v,
+                                                          java.util.function.UnaryOperator<INDArray> rOutputGradient);
+
         /** Compiles the R-operator now; throws UnsupportedOperationException naming a layer without one. */
         void compileCurvature();
 
@@ -136,6 +140,16 @@ final class PlannedNetwork implements TrainingNetwork {
             }
 
             @Override
+            public ParameterDirectionalPass parameterDirectionalPass(
+                    INDArray v, java.util.function.UnaryOperator<INDArray> rOutputGradient) {
+                plan.direction().assign(v.reshape(plan.direction().shape()));
+                INDArray rOutput = plan.rForward();
+                plan.rOutputGradient().assign(rOutputGradient.apply(rOutput));
+                INDArray product = plan.rBackward();
+                return new ParameterDirectionalPass(product, plan.rInputGradient());
+            }
+
+            @Override
             public void compileCurvature() {
                 plan.direction();
             }
@@ -193,6 +207,15 @@ final class PlannedNetwork implements TrainingNetwork {
             throw new IllegalStateException("a forward and a backward pass come first");
         }
         return current.inputDirectionalGradient(u);
+    }
+
+    @Override
+    public ParameterDirectionalPass parameterDirectionalPass(
+            INDArray v, java.util.function.UnaryOperator<INDArray> rOutputGradient) {
+        if (current == null) {
+            throw new IllegalStateException("a forward and a backward pass come first");
+        }
+        return current.parameterDirectionalPass(v, rOutputGradient);
     }
 
     @Override

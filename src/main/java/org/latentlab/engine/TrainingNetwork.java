@@ -75,6 +75,29 @@ public interface TrainingNetwork extends AutoCloseable {
     }
 
     /**
+     * Pearlmutter's R-operator along a parameter direction v, after {@link #forward} at x and {@link #backward} from
+     * an output gradient e = ∂L/∂(output) at the same x: R{output} = d/dt output(θ + t·v) is handed to
+     * {@code rOutputGradient}, which returns R{∂L/∂(output)} (for a loss Σ l(outᵢ) of each output alone,
+     * l″(outᵢ) ⊙ R{outᵢ}); the R-backward pass then gives the Hessian-vector product H·v = R{∂L/∂θ} (summed over the
+     * batch, DL4J's layout) and R{∂L/∂x} = (∂²L/∂x∂θ)·v, the derivative of the input gradient along v. Both results
+     * are live arrays of the pass (the next pass overwrites them); {@link #gradient()} is left alone.
+     *
+     * @param v               the parameter direction, P values (any shape)
+     * @param rOutputGradient from the live R{output} [n, outputs] to R{∂L/∂(output)} of the same shape
+     * @throws UnsupportedOperationException when {@link #secondDerivativesUnavailable()} says why
+     */
+    default ParameterDirectionalPass parameterDirectionalPass(
+            INDArray v, java.util.function.UnaryOperator<INDArray> rOutputGradient) {
+        throw new UnsupportedOperationException(secondDerivativesUnavailable().orElse("no second derivatives"));
+    }
+
+    /**
+     * What {@link #parameterDirectionalPass} gives: H·v [1, P] and R{∂L/∂x} [n, inputs], live arrays of the pass.
+     */
+    record ParameterDirectionalPass(INDArray hessianVector, INDArray rInputGradient) {
+    }
+
+    /**
      * Empty when {@link #inputDirectionalGradient} works for this network; else one line saying why not (a layer
      * without an R-operator, or the network on DL4J's layer objects).
      */

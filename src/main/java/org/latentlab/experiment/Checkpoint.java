@@ -152,6 +152,10 @@ public final class Checkpoint {
                     // written before spectral normalisation: it comes from the experiment
                     saved = saved.withSpectralNorm(trainer.settings().spectralNorm());
                 }
+                if (!state.get("settings").has("unrollGradient")) {
+                    // written before the exact unrolled gradient: it comes from the experiment
+                    saved = saved.withUnrollGradient(trainer.settings().unrollGradient());
+                }
                 trainer.updateSettings(saved);
             } catch (IOException | IllegalArgumentException e) {
                 throw new LabException(dir.resolve("state.json") + ": bad settings: " + e.getMessage(), e);

@@ -42,7 +42,8 @@ public final class GanRemedies {
             on.add("R1 γ=" + number(t.r1Gamma()));
         }
         if (t.unrollSteps() > 0) {
-            on.add("unrolled k=" + t.unrollSteps());
+            on.add("unrolled k=" + t.unrollSteps()
+                    + (t.unrollGradient() == org.latentlab.train.UnrollGradient.EXACT ? " exact" : ""));
         }
         if (t.matchesFeatures()) {
             on.add("feature matching on " + t.featureMatching());

@@ -136,6 +136,27 @@ public enum GanLoss {
         };
     }
 
+    /**
+     * d² (D's real loss) / ds², for the exact unrolled gradient: σ(s)(1 − σ(s)) for minimax and nonsaturating
+     * (whatever the target), 1 for lsgan, 0 for wgan and hinge (piecewise linear; 0 away from the kink).
+     *
+     * @throws UnsupportedOperationException for the f-GAN losses, whose second derivatives the lab does not form
+     */
+    public double realLossSecondDerivative(double s, double target) {
+        return fakeLossSecondDerivative(s);
+    }
+
+    /** d² (D's loss for a generated example) / ds²; as {@link #realLossSecondDerivative}. */
+    public double fakeLossSecondDerivative(double s) {
+        return switch (this) {
+            case MINIMAX, NON_SATURATING -> sigmoid(s) * sigmoid(-s);
+            case WGAN, WGAN_GP, HINGE -> 0;
+            case LSGAN -> 1;
+            case FGAN_KL, FGAN_REVERSE_KL, FGAN_PEARSON, FGAN_HELLINGER, FGAN_JS, FGAN_GAN ->
+                    throw new UnsupportedOperationException("the f-GAN losses have no second derivatives in the lab");
+        };
+    }
+
     /** D's loss for one generated example with score s. */
     public double fakeLoss(double s) {
         return switch (this) {

@@ -29,12 +29,17 @@ import org.latentlab.model.OptimizerSpec;
  *                            adversarial networks"): each of D's weight matrices is divided by its largest singular
  *                            value, estimated by one power iteration per D update ({@link SpectralNormalisation});
  *                            false is the plain GAN
+ * @param unrollGradient      how the unrolled G step's gradient is formed ({@link UnrollGradient}): first-order (the
+ *                            default: against the unrolled D held fixed) or exact (through the k look-ahead updates,
+ *                            Metz et al. 2017, eq. 7-12); the exact gradient needs second derivatives of D's loss, so
+ *                            it refuses the remedies whose second derivatives the lab does not form (spectral
+ *                            normalisation, R1, WGAN-GP, weight clipping, feature matching) and the f-GAN losses
  */
 public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
                           OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
                           double weightClip, double gpLambda, int packing, double historicalAveraging,
                           String featureMatching, double r1Gamma, int unrollSteps,
-                          boolean spectralNorm) {
+                          boolean spectralNorm, UnrollGradient unrollGradient) {
 
     public static final double SMOOTHED_REAL_TARGET = 0.9;
 
@@ -104,6 +109,48 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
                     + " clipping it replaces (clipped raw weights are divided by σ again): use wgan-gp or hinge, or"
                     + " set spectralNorm to false");
         }
+        unrollGradient = unrollGradient == null ? UnrollGradient.FIRST_ORDER : unrollGradient;
+        if (unrollGradient == UnrollGradient.EXACT) {
+            String clash = exactUnrollClash(loss, weightClip, r1Gamma, spectralNorm, featureMatching);
+            if (clash != null) {
+                throw new IllegalArgumentException("training.unrollGradient \"exact\" differentiates through D's"
+                        + " updates and cannot go with " + clash + ": set unrollGradient to \"first-order\"");
+            }
+        }
+    }
+
+    /** What of the exact unrolled gradient's exclusions these settings have, or null when none. */
+    private static String exactUnrollClash(GanLoss loss, double weightClip, double r1Gamma, boolean spectralNorm,
+                                           String featureMatching) {
+        if (spectralNorm) {
+            return "spectral normalisation (spectralNorm true)";
+        }
+        if (r1Gamma > 0) {
+            return "the R1 penalty (r1Gamma > 0)";
+        }
+        if (loss == GanLoss.WGAN_GP) {
+            return "the wgan-gp loss's gradient penalty";
+        }
+        if (weightClip > 0) {
+            return "weight clipping (the wgan loss, weightClip > 0)";
+        }
+        if (featureMatching != null && !featureMatching.isBlank()) {
+            return "feature matching (featureMatching set)";
+        }
+        if (loss.fDivergence().isPresent()) {
+            return "the f-GAN loss " + loss.id();
+        }
+        return null;
+    }
+
+    /** The remedies up to spectral normalisation, with the first-order unrolled gradient. */
+    public GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, OptimizerSpec generatorOptimizer,
+                       OptimizerSpec discriminatorOptimizer, boolean labelSmoothing, double instanceNoise,
+                       double weightClip, double gpLambda, int packing, double historicalAveraging,
+                       String featureMatching, double r1Gamma, int unrollSteps, boolean spectralNorm) {
+        this(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma,
+                unrollSteps, spectralNorm, UnrollGradient.FIRST_ORDER);
     }
 
     /** The remedies up to unrolling, without spectral normalisation. */
@@ -140,12 +187,13 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
                                 @JsonProperty("featureMatching") String featureMatching,
                                 @JsonProperty("r1Gamma") Double r1Gamma,
                                 @JsonProperty("unrollSteps") Integer unrollSteps,
-                                @JsonProperty("spectralNorm") Boolean spectralNorm) {
+                                @JsonProperty("spectralNorm") Boolean spectralNorm,
+                                @JsonProperty("unrollGradient") UnrollGradient unrollGradient) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing == null ? 1 : packing,
                 historicalAveraging == null ? 0 : historicalAveraging, featureMatching,
                 r1Gamma == null ? 0 : r1Gamma, unrollSteps == null ? 0 : unrollSteps,
-                spectralNorm != null && spectralNorm);
+                spectralNorm != null && spectralNorm, unrollGradient);
     }
 
     public double realTarget() {
@@ -160,55 +208,63 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
     public GanSettings withLearningRates(double discriminatorLr, double generatorLr) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer.withLearningRate(generatorLr),
                 discriminatorOptimizer.withLearningRate(discriminatorLr), labelSmoothing, instanceNoise, weightClip,
-                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps, spectralNorm);
+                gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps, spectralNorm,
+                unrollGradient);
     }
 
     public GanSettings withDiscriminatorSteps(int k) {
         return new GanSettings(loss, k, batchSize, generatorOptimizer, discriminatorOptimizer, labelSmoothing,
-                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma, unrollSteps,
-                spectralNorm);
+                instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching, r1Gamma,
+                unrollSteps, spectralNorm, unrollGradient);
     }
 
     /** PacGAN with packs of {@code m} (D's input must then be m × the data size). */
     public GanSettings withPacking(int m) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, m, historicalAveraging, featureMatching, r1Gamma,
-                unrollSteps, spectralNorm);
+                unrollSteps, spectralNorm, unrollGradient);
     }
 
     /** Historical averaging of weight λ for both players (0 = off). */
     public GanSettings withHistoricalAveraging(double lambda) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, lambda, featureMatching, r1Gamma,
-                unrollSteps, spectralNorm);
+                unrollSteps, spectralNorm, unrollGradient);
     }
 
     /** Feature matching on D's layer {@code layer} (empty = G's GAN loss). */
     public GanSettings withFeatureMatching(String layer) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, layer, r1Gamma,
-                unrollSteps, spectralNorm);
+                unrollSteps, spectralNorm, unrollGradient);
     }
 
     /** The R1 penalty of weight γ on D (0 = off). */
     public GanSettings withR1(double gamma) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
-                gamma, unrollSteps, spectralNorm);
+                gamma, unrollSteps, spectralNorm, unrollGradient);
     }
 
     /** The unrolled GAN with k look-ahead D updates (0 = off). */
     public GanSettings withUnrolling(int k) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
-                r1Gamma, k, spectralNorm);
+                r1Gamma, k, spectralNorm, unrollGradient);
+    }
+
+    /** The unrolled G step's gradient: first-order (against the unrolled D held fixed) or exact (through it). */
+    public GanSettings withUnrollGradient(UnrollGradient how) {
+        return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
+                labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
+                r1Gamma, unrollSteps, spectralNorm, how);
     }
 
     /** Spectral normalisation of D's weights (false = off). */
     public GanSettings withSpectralNorm(boolean on) {
         return new GanSettings(loss, discriminatorSteps, batchSize, generatorOptimizer, discriminatorOptimizer,
                 labelSmoothing, instanceNoise, weightClip, gpLambda, packing, historicalAveraging, featureMatching,
-                r1Gamma, unrollSteps, on);
+                r1Gamma, unrollSteps, on, unrollGradient);
     }
 
     /** One line: "nsgan, k=1, lr D 2.0E-4, lr G 2.0E-4", then the remedies switched on ("pack 2, R1 γ 1.0"). */
@@ -229,6 +285,9 @@ public record GanSettings(GanLoss loss, int discriminatorSteps, int batchSize, O
         }
         if (unrollSteps > 0) {
             s.append(", unrolled ").append(unrollSteps);
+            if (unrollGradient == UnrollGradient.EXACT) {
+                s.append(" exact");
+            }
         }
         if (spectralNorm) {
             s.append(", spectral norm");

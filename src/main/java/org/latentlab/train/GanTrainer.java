@@ -33,7 +33,8 @@ import java.util.Random;
  * <p>The remedies for mode collapse of {@link GanSettings} act inside the two updates: PacGAN's packing (D scores
  * packs of m samples), R1 and historical averaging (terms of D's and both players' losses, see
  * {@link HistoricalAverage}), feature matching (G's loss on D's features, through a view of D's first layers),
- * unrolling (G's step against D's look-ahead) and spectral normalisation of D ({@link SpectralNormalisation}: D's
+ * unrolling (G's step against D's look-ahead, {@link LookAheadSnapshot}; its gradient first-order or exact through the
+ * look-ahead, {@link UnrolledGradient}) and spectral normalisation of D ({@link SpectralNormalisation}: D's
  * network holds the normalised weights, every D update steps the raw ones).
  * Virtual batch normalisation in G (Salimans et al. 2016, section 3.4) acts on G's passes: a fixed reference batch
  * of R codes, drawn once from the run's random seed, is put before every batch of codes G runs on in training mode (the D step's
@@ -84,6 +85,11 @@ public final class GanTrainer implements Trainer {
     /** Views of batch norm's running statistics in D's gradient; made on first use. */
     private List<INDArray> runningStatisticViews;
     private GanSettings settings;
+    /** The exact unrolled gradient's record of the look-ahead, or null for the first-order form. */
+    private UnrolledGradient exactUnroll;
+    /** D's packed input of the last D gradient and its real packs (what the exact unrolled gradient records). */
+    private INDArray lastDiscriminatorInput;
+    private int lastRealPacks;
 
     private long iteration;
     private long discriminatorUpdates;
@@ -139,7 +145,26 @@ public final class GanTrainer implements Trainer {
         // before the averages: D's parameters are the normalised ones from here on
         this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
         switchRemedies(settings, true);
+        this.exactUnroll = exactUnroll(settings);
         generatorPasses.storeReferenceStatistics();
+    }
+
+    /**
+     * The exact unrolled gradient's recorder when {@code next} asks for it (kept when already built), else null.
+     *
+     * @throws LabException when G or D cannot take it, saying what to change
+     */
+    private UnrolledGradient exactUnroll(GanSettings next) {
+        if (next.unrollGradient() != UnrollGradient.EXACT || next.unrollSteps() == 0) {
+            return null;
+        }
+        if (exactUnroll != null) {
+            return exactUnroll;
+        }
+        UnrolledGradient.refusal(generator, discriminator, d, discriminatorCouplesBatch).ifPresent(why -> {
+            throw new LabException(why);
+        });
+        return new UnrolledGradient(discriminator, d, g, generatorPasses);
     }
 
     /**
@@ -280,17 +305,7 @@ public final class GanTrainer implements Trainer {
 
     /** One generator update (also used for the dashboard's "step G"). */
     public void stepGenerator() {
-        reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
-        int n = settings.batchSize();
-        Unrolled unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
-        INDArray gradient;
-        try {
-            gradient = generatorGradient(codes("z", n));
-        } finally {
-            if (unrolled != null) {
-                unrolled.restore();
-            }
-        }
+        INDArray gradient = generatorStepGradient();
         if (diagnostics) {
             last.generatorGradNorm = gradient.norm2Number().doubleValue();
         }
@@ -303,54 +318,48 @@ public final class GanTrainer implements Trainer {
     }
 
     /**
-     * D's parameters, optimiser state, spectral normalisation's state and step statistics before an unrolled G step,
-     * put back after it.
+     * The gradient the next G update would apply (with unrolling, through or against D's look-ahead, D then put
+     * back), left in G's gradient view and returned, not applied; G's loss in {@link #lastStats()}. The same draws
+     * each time until an update is made (for tests: the unrolled objective f(θ_G) and its gradient).
      */
-    private final class Unrolled {
-        private final INDArray params;
-        private final INDArray state;
-        private final INDArray normalisation;
-        private final double[] stats;
-
-        Unrolled() {
-            INDArray p = discriminator.params();
-            params = step.get("unrollParams", 1, p.length()).assign(p.reshape(1, p.length()));
-            INDArray s = discriminator.getUpdater().getStateViewArray();
-            state = s == null ? null : step.get("unrollState", 1, s.length()).assign(s.reshape(1, s.length()));
-            normalisation = spectralNorm == null ? null : spectralNorm.state();
-            stats = new double[] {last.discriminatorLoss, last.realScore, last.fakeScore, last.penalty,
-                    last.criticGradientNorm};
-        }
-
-        void restore() {
-            INDArray p = discriminator.params();
-            p.assign(params.reshape(p.shape()));
-            INDArray s = discriminator.getUpdater().getStateViewArray();
-            if (state != null) {
-                s.assign(state.reshape(s.shape()));
+    INDArray generatorStepGradient() {
+        reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
+        int n = settings.batchSize();
+        LookAheadSnapshot unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
+        INDArray gradient;
+        try {
+            gradient = generatorGradient(codes("z", n));
+            if (unrolled != null && exactUnroll != null) {
+                INDArray averageMean = discriminatorAverage == null ? null : discriminatorAverage.mean();
+                gradient.assign(exactUnroll.gradient(gradient, settings, averageMean).reshape(gradient.shape()));
             }
-            if (normalisation != null) {
-                spectralNorm.restore(normalisation);
+        } finally {
+            if (unrolled != null) {
+                unrolled.restore();
             }
-            last.discriminatorLoss = stats[0];
-            last.realScore = stats[1];
-            last.fakeScore = stats[2];
-            last.penalty = stats[3];
-            last.criticGradientNorm = stats[4];
         }
+        return gradient;
     }
 
     /**
      * The unrolled GAN's look-ahead (Metz et al. 2017): k more D updates on fresh real and generated batches, as D's
      * own steps make them (optimiser, clipping, spectral normalisation), from which G's gradient is then taken; returns what puts D back.
-     * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates.
+     * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates; the
+     * exact form records each step for {@link UnrolledGradient}.
      */
-    private Unrolled unroll(int n) {
-        Unrolled before = new Unrolled();
+    private LookAheadSnapshot unroll(int n) {
+        LookAheadSnapshot before = new LookAheadSnapshot(discriminator, spectralNorm, step, last);
+        if (exactUnroll != null) {
+            exactUnroll.begin();
+        }
         for (int i = 0; i < settings.unrollSteps(); i++) {
             INDArray real = reals(n);
-            INDArray fake = generatorPasses.forward(codes("z", n));
+            INDArray z = codes("z", n);
+            INDArray fake = generatorPasses.forward(z);
             INDArray gradient = discriminatorGradient(real, fake);
+            if (exactUnroll != null) {
+                exactUnroll.record(lastDiscriminatorInput, lastRealPacks, z, (int) discriminatorUpdates + i);
+            }
             if (spectralNorm != null) {
                 spectralNorm.chainRule(gradient);
             }
@@ -395,6 +404,8 @@ public final class GanTrainer implements Trainer {
         x = pack(x);
         n /= settings.packing();
         m /= settings.packing();
+        lastDiscriminatorInput = x;
+        lastRealPacks = n;
         if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
@@ -564,6 +575,12 @@ public final class GanTrainer implements Trainer {
             eps[i] = loss.generatorLossDerivative(s[i]) / packs;
         }
         last.generatorLoss = lossValue;
+        if (exactUnroll != null && exactUnroll.awaitsAdjoint()) {
+            // the exact unrolled gradient also needs ∂L_G/∂θ_D at the unrolled D
+            INDArray inputGradient = d.backward(column(eps));
+            exactUnroll.takeAdjoint(d.gradient());
+            return unpack(inputGradient);
+        }
         return unpack(d.inputGradient(column(eps)));
     }
 
@@ -684,6 +701,11 @@ public final class GanTrainer implements Trainer {
         return generatorPasses.referenceCodes();
     }
 
+    /** The exact unrolled gradient's recorder, or null in the first-order form (for tests of its products). */
+    UnrolledGradient exactUnrolledGradient() {
+        return exactUnroll;
+    }
+
     /** G's and D's training passes (for tests that rebuild a step from them). */
     TrainingNetwork[] trainingNetworks() {
         return new TrainingNetwork[] {g, d};
@@ -768,7 +790,9 @@ public final class GanTrainer implements Trainer {
                     + " switched on or off during a run");
         }
         try {
+            UnrolledGradient nextUnroll = exactUnroll(updated);
             switchRemedies(updated, false);
+            exactUnroll = nextUnroll;
         } catch (LabException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

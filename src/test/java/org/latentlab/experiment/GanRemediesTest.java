@@ -23,6 +23,7 @@ class GanRemediesTest {
         assertEquals(List.of("R1 γ=" + GanRemedies.number(r1.training().r1Gamma())), GanRemedies.of(r1));
         GanExperiment unrolled = Presets.loadGan("ring8-unrolled");
         assertEquals(List.of("unrolled k=" + unrolled.training().unrollSteps()), GanRemedies.of(unrolled));
+        assertEquals(List.of("unrolled k=5 exact"), GanRemedies.of(Presets.loadGan("ring8-unrolled-exact")));
         GanExperiment fgan = Presets.loadGan("ring8-fgan-reverse-kl");
         assertEquals(List.of("f-GAN reverse KL"), GanRemedies.of(fgan));
         GanExperiment minibatch = Presets.loadGan("ring8-minibatch");

@@ -90,6 +90,21 @@ class RemedyPresetsTest {
         assertOneRemedy("ring8-unrolled", plain.training().withUnrolling(5), plain.discriminator());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ring8-unrolled", "grid25-unrolled"})
+    void theExactUnrolledPresetsAreTheirFirstOrderTwinsWithTheExactGradient(String twin) {
+        GanExperiment firstOrder = Presets.loadGan(twin);
+        GanExperiment exact = Presets.loadGan(twin + "-exact");
+        assertEquals(org.latentlab.train.UnrollGradient.FIRST_ORDER, firstOrder.training().unrollGradient());
+        assertEquals(firstOrder.training().withUnrollGradient(org.latentlab.train.UnrollGradient.EXACT),
+                exact.training());
+        assertEquals(firstOrder.generator(), exact.generator());
+        assertEquals(firstOrder.discriminator(), exact.discriminator());
+        assertEquals(firstOrder.dataset(), exact.dataset());
+        assertEquals(firstOrder.seed(), exact.seed());
+        assertEquals(firstOrder.iterations(), exact.iterations());
+    }
+
     @Test
     void ring8SnIsTheNonSaturatingRingWithSpectralNormalisation() {
         GanExperiment plain = Presets.loadGan("ring8-nsgan");

@@ -136,12 +136,14 @@ class GanTrainerTest {
                 && e.getMessage().contains("set D's input to 2 × the data size"), e.getMessage());
     }
 
-    @Test
-    void unrollingNoStepsTrainsThePlainGanBitForBit() {
+    /** k = 0 is the plain GAN, whichever form of the unrolled gradient is asked for. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(UnrollGradient.class)
+    void unrollingNoStepsTrainsThePlainGanBitForBit(UnrollGradient form) {
         GanTrainer plain = ringTrainer(5);
         Templates.GanPair pair = Templates.mlpGan2d(2, 16);
         GanTrainer unrolled = new GanTrainer(net(pair.generator(), 1), net(pair.discriminator(), 2),
-                ToyDistribution.named("ring8"), SETTINGS.withUnrolling(0), 2, 5);
+                ToyDistribution.named("ring8"), SETTINGS.withUnrolling(0).withUnrollGradient(form), 2, 5);
         for (int i = 0; i < 20; i++) {
             plain.iterate();
             unrolled.iterate();

@@ -29,7 +29,9 @@ final class GanBenchText {
         return (t.packing() > 1 ? ", packing " + t.packing() : "")
                 + (t.r1Gamma() > 0 ? ", R1 γ " + t.r1Gamma() : "")
                 + (t.historicalAveraging() > 0 ? ", historical averaging λ " + t.historicalAveraging() : "")
-                + (t.unrollSteps() > 0 ? ", unrolled " + t.unrollSteps() + " D steps" : "")
+                + (t.unrollSteps() > 0 ? ", unrolled " + t.unrollSteps() + " D steps"
+                        + (t.unrollGradient() == org.latentlab.train.UnrollGradient.EXACT ? " (exact gradient)" : "")
+                        : "")
                 + (t.matchesFeatures() ? ", feature matching on " + t.featureMatching() : "");
     }
 
