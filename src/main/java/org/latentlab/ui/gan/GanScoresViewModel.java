@@ -239,7 +239,7 @@ public final class GanScoresViewModel {
                         curves.add(c.iteration(), c.result());
                         lastCard.set(c);
                         cardIteration = c.iteration();
-                        status.set(String.format(Locale.ROOT, "Scores of it %,d: %d samples against %,d held-out"
+                        status.set(String.format(Locale.ROOT, "Scores of it %,d: %d samples against %,d real"
                                 + " images in %.1f s; next card at it %,d%s", c.iteration(), s.sampleSize(),
                                 s.testSize(), c.seconds(), nextDue, skipped > 0 ? " (" + skipped + " skipped)"
                                         : ""));
