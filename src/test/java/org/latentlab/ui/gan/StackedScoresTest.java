@@ -16,6 +16,7 @@ import org.latentlab.metrics.ScoreCard;
 import org.latentlab.metrics.ScoreLine;
 import org.latentlab.train.Backend;
 import org.latentlab.train.Host;
+import org.latentlab.train.Metric;
 import org.latentlab.train.RunState;
 import org.latentlab.train.classifier.Classifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trained MNIST classifier: "digits" are 1x2x2 images whose four pixels are (d + 0.5)/10, read by a stand-in digit
  * classifier that gives 0.91 to the nearest digit; a stack is three of them as three channels. The oracle: samples
  * made of 5 chosen triples, 8 each, cover 5 modes with reverse KL to uniform log(1000/5); every stack of the real
- * sets is its own triple. And the MNIST digits' prepared scores are not reused for the stacks.
+ * sets is its own triple. And the MNIST digits' prepared scores are not reused for the stacks, and the training
+ * curves of a stacked run chart the diversity of its images, as for any image GAN.
  */
 class StackedScoresTest {
 
@@ -199,6 +201,16 @@ class StackedScoresTest {
                 "KL(uniform over 5 || uniform over 1,000) = log 200");
         assertEquals(Math.log(StackedMnist.MODES / (double) N), reverseKl.baseline(), 1e-9);
         assertEquals(TRIPLES.length, vm.curves().line(ScoreCard.NAMES.get(5)).value().getY(0).doubleValue());
+    }
+
+    @Test
+    void theTrainingCurvesOfAStackedRunChartTheDiversityOfItsImages() {
+        GanCurves curves = new GanCurves();
+        curves.prepare(Presets.loadGan("ring8-nsgan"));
+        assertEquals(Metric.MODES_COVERED.label(), curves.metric.getKey());
+        curves.prepare(Presets.loadGan("stacked-dcgan"));
+        assertEquals(Metric.DIVERSITY.label(), curves.metric.getKey());
+        assertEquals(Metric.DIVERSITY_REAL.label(), curves.metricReference.getKey());
     }
 
     @Test
