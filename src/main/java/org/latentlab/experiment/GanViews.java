@@ -162,7 +162,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 fake[i] = Math.max(0f, Math.min(1f, (fake[i] + 1f) / 2f));
             }
             int[] shape = data.shape();
-            return new GanView.Images(trainer.iteration(), fake, GRID_IMAGES, shape[1], shape[2]);
+            return new GanView.Images(trainer.iteration(), fake, GRID_IMAGES, shape[0], shape[1], shape[2]);
         }
         INDArray fakeArr = trainer.generate(viewZ);
         float[] fake = Host.floats(fakeArr);

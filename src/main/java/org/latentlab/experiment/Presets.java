@@ -25,7 +25,7 @@ public final class Presets {
                     "ring8-vbn", "ring8-pacgan-nsgan", "grid25-nsgan", "grid25-pacgan", "grid25-r1", "grid25-unrolled",
                     "grid25-unrolled-exact", "grid25-minibatch", "grid25-fm", "grid25-ha", "grid25-sn", "grid25-vbn",
                     "grid25-collapse", "grid25-collapse-r1", "spiral-nsgan", "mnist-mlp-gan", "fashion-dcgan",
-                    "fashion-dcgan-vbn"),
+                    "fashion-dcgan-vbn", "stacked-dcgan", "stacked-dcgan-pacgan"),
             Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
                     "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),

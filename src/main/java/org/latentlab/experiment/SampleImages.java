@@ -1,5 +1,7 @@
 package org.latentlab.experiment;
 
+import org.latentlab.latent.ImagePixels;
+import org.latentlab.latent.ImageShape;
 import org.latentlab.train.GanView;
 
 import java.awt.BasicStroke;
@@ -20,28 +22,26 @@ public final class SampleImages {
         PngFiles.write(img, file);
     }
 
-    /** Generated images side by side, 8 to a row, scaled by an integer factor, 2-pixel gutters. */
+    /**
+     * Generated images side by side, 8 to a row, scaled by an integer factor, 2-pixel gutters; grey, or colour for
+     * three channels ({@link ImagePixels}).
+     */
     public static BufferedImage grid(GanView.Images v, int scale) {
         int cols = (int) Math.ceil(Math.sqrt(v.count()));
         int rows = (v.count() + cols - 1) / cols;
-        int cw = v.width() * scale + 2;
-        int ch = v.height() * scale + 2;
+        int w = v.width() * scale;
+        int h = v.height() * scale;
+        int cw = w + 2;
+        int ch = h + 2;
         BufferedImage img = new BufferedImage(cols * cw + 2, rows * ch + 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(40, 40, 48));
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.dispose();
-        int size = v.width() * v.height();
+        ImageShape shape = ImageShape.image(v.channels(), v.height(), v.width());
         for (int k = 0; k < v.count(); k++) {
-            int ox = 2 + (k % cols) * cw;
-            int oy = 2 + (k / cols) * ch;
-            for (int y = 0; y < v.height() * scale; y++) {
-                for (int x = 0; x < v.width() * scale; x++) {
-                    float p = v.pixels()[k * size + (y / scale) * v.width() + x / scale];
-                    int c = Math.round(255 * p);
-                    img.setRGB(ox + x, oy + y, (c << 16) | (c << 8) | c);
-                }
-            }
+            int[] px = ImagePixels.scaled(v.pixels(), k * v.imageSize(), shape, scale);
+            img.setRGB(2 + (k % cols) * cw, 2 + (k / cols) * ch, w, h, px, 0, w);
         }
         return img;
     }

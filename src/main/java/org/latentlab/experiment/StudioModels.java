@@ -6,6 +6,7 @@ import org.latentlab.core.Monitor;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
+import org.latentlab.latent.ImagePixels;
 import org.latentlab.latent.ImageShape;
 import org.latentlab.latent.LatentModel;
 import org.latentlab.latent.OutputTransform;
@@ -210,34 +211,12 @@ public final class StudioModels {
      * one channel, RGB from the three planes otherwise. Writes into {@code out} (height x width values).
      */
     public static int[] argb(float[] display, ImageShape shape, int[] out) {
-        int plane = shape.height() * shape.width();
-        if (out.length != plane) {
-            throw new IllegalArgumentException("out must hold " + plane + " pixels, not " + out.length);
-        }
-        if (shape.channels() >= 3) {
-            for (int p = 0; p < plane; p++) {
-                out[p] = 0xFF000000 | level(display[p]) << 16 | level(display[plane + p]) << 8
-                        | level(display[2 * plane + p]);
-            }
-        } else {
-            for (int p = 0; p < plane; p++) {
-                int c = level(display[p]);
-                out[p] = 0xFF000000 | c << 16 | c << 8 | c;
-            }
-        }
-        return out;
+        return ImagePixels.argb(display, shape, out);
     }
 
     /** A model's decoded data values straight to ARGB pixels (display mapping included): the slider's last step. */
     public static int[] argb(LatentModel model, float[] values) {
         ImageShape s = model.shape();
         return argb(model.toDisplay(values), s, new int[s.height() * s.width()]);
-    }
-
-    private static int level(float v) {
-        if (!(v > 0)) {
-            return 0;
-        }
-        return v >= 1 ? 255 : (int) (v * 255 + 0.5f);
     }
 }

@@ -171,32 +171,9 @@ public final class ImageExport {
     }
 
     private static void draw(BufferedImage img, float[] v, ImageShape shape, int scale, int ox, int oy) {
-        int w = shape.width();
-        int h = shape.height();
-        int plane = w * h;
-        boolean grey = shape.channels() == 1;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = y * w + x;
-                int rgb;
-                if (grey) {
-                    int c = level(v[p]);
-                    rgb = (c << 16) | (c << 8) | c;
-                } else {
-                    rgb = (level(v[p]) << 16) | (level(v[plane + p]) << 8) | level(v[2 * plane + p]);
-                }
-                for (int dy = 0; dy < scale; dy++) {
-                    for (int dx = 0; dx < scale; dx++) {
-                        img.setRGB(ox + x * scale + dx, oy + y * scale + dy, rgb);
-                    }
-                }
-            }
-        }
-    }
-
-    private static int level(float v) {
-        float c = Float.isNaN(v) ? 0 : Math.min(1f, Math.max(0f, v));
-        return Math.round(255 * c);
+        int w = shape.width() * scale;
+        int[] px = ImagePixels.scaled(v, 0, shape, scale);
+        img.setRGB(ox, oy, w, shape.height() * scale, px, 0, w);
     }
 
     private static void checkImage(float[] image, ImageShape shape, int scale) {

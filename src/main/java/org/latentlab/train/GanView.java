@@ -49,8 +49,24 @@ public sealed interface GanView {
     /**
      * A grid of generated images for a fixed set of codes, so the same cell shows how one code evolves.
      *
-     * @param pixels {@code count} images of height x width in [0, 1], row-major, one after another
+     * @param pixels   {@code count} images of channels x height x width in [0, 1], planar and row-major (channel
+     *                 0's rows first), one after another
+     * @param channels 1 for grey images, 3 for colour ones (Stacked MNIST: one digit per channel)
      */
-    record Images(long iteration, float[] pixels, int count, int height, int width) implements GanView {
+    record Images(long iteration, float[] pixels, int count, int channels, int height, int width)
+            implements GanView {
+
+        public Images {
+            if (count < 0 || channels < 1 || height < 1 || width < 1
+                    || pixels.length != (long) count * channels * height * width) {
+                throw new IllegalArgumentException(count + " images of " + channels + "x" + height + "x" + width
+                        + " need " + (long) count * channels * height * width + " values, not " + pixels.length);
+            }
+        }
+
+        /** Values in one image. */
+        public int imageSize() {
+            return channels * height * width;
+        }
     }
 }

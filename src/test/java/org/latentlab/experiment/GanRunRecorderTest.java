@@ -103,7 +103,7 @@ class GanRunRecorderTest {
     @Test
     void clearingForgetsTheRunButNotTheExperiment() {
         GanRunRecorder r = new GanRunRecorder(RING);
-        GanView.Images picture = new GanView.Images(1_000, new float[4], 1, 2, 2);
+        GanView.Images picture = new GanView.Images(1_000, new float[4], 1, 1, 2, 2);
         r.add(measured(1_000, 2_000, 8, picture));
         assertSame(picture, r.keep().lastView());
         r.clear();

@@ -3,7 +3,6 @@ package org.latentlab.ui.gan;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.Metric;
 import org.jfree.data.xy.XYSeries;
-import org.latentlab.experiment.DatasetSpec;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.train.GanStatus;
 
@@ -40,7 +39,8 @@ final class GanCurves {
     /** Empties the curves and names them for {@code spec}'s data and loss. */
     void prepare(GanExperiment spec) {
         clear();
-        boolean images = spec.dataset().kind() == DatasetSpec.Kind.IMAGES;
+        // as the bench's views tell them apart: 2-D points or images (bundled, a folder's, Stacked MNIST)
+        boolean images = spec.generator().output().size() != 2;
         metric.setKey(images ? Metric.DIVERSITY.label() : Metric.MODES_COVERED.label());
         metricReference.setKey(images ? Metric.DIVERSITY_REAL.label() : "modes in the data");
         ScoreLabels labels = ScoreLabels.of(spec.training().loss());

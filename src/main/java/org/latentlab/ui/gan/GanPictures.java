@@ -82,9 +82,11 @@ final class GanPictures extends VBox {
         optimalPanel.setManaged(theory);
         ScoreLabels labels = ScoreLabels.of(s.training().loss());
         heatToggle.setText(labels.heatToggle());
+        boolean colour = !points && s.generator().output().isImage() && s.generator().output().channels() == 3;
         legend.setText(points ? labels.heatLegend()
                 : "each cell is G(z) for one fixed code z, so it shows how that code evolves; pixels mapped from"
-                + " [-1, 1] to black..white");
+                + " [-1, 1] to " + (colour ? "dark..full red, green and blue, one colour per channel"
+                : "black..white"));
         pointsCanvas.setView(null);
         enlarged.setImage(null);
     }

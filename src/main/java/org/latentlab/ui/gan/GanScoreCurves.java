@@ -22,12 +22,22 @@ final class GanScoreCurves {
     record Panel(String title, String id, String axis, List<Line> lines) {
     }
 
+    /** The modes chart's node id. */
+    static final String MODES_ID = "modesChart";
+    /** The modes chart's title before the data set's mode count is known. */
+    static final String MODES_TITLE = "Modes covered (classes hit), higher";
+
     private final List<Panel> panels = List.of(
             panel("Classifier score, higher is better", "classifierScoreChart", "score", name(0)),
             panel("Fréchet distance (classifier features), lower", "frechetChart", "distance", name(1)),
             panel("KID (unbiased MMD², cubic kernel), lower", "kidChart", "MMD²", name(2)),
             panel("Precision (green) and recall (blue), higher", "precisionRecallChart", "share", name(3), name(4)),
-            panel("Modes covered (classes hit), higher", "modesChart", "classes", name(5)));
+            panel(MODES_TITLE, MODES_ID, "modes", name(5)));
+
+    /** The modes chart's title once the number of modes is known (10 classes, 1,000 Stacked MNIST triples). */
+    static String modesTitle(int modes) {
+        return String.format(java.util.Locale.ROOT, "Modes covered of %,d, higher", modes);
+    }
 
     private static String name(int i) {
         return ScoreCard.NAMES.get(i);

@@ -55,7 +55,12 @@ final class GanScoresPane extends VBox {
         charts.setVgap(4);
         List<GanScoreCurves.Panel> panels = vm.curves().panels();
         for (int i = 0; i < panels.size(); i++) {
-            ChartViewer v = ChartStyle.viewer(chart(panels.get(i)), panels.get(i).id());
+            JFreeChart chart = chart(panels.get(i));
+            if (panels.get(i).id().equals(GanScoreCurves.MODES_ID)) {
+                ChartStyle.smallTitle(chart, vm.modesTitleProperty().get());
+                vm.modesTitleProperty().addListener((o, a, title) -> ChartStyle.smallTitle(chart, title));
+            }
+            ChartViewer v = ChartStyle.viewer(chart, panels.get(i).id());
             v.setMinSize(120, 120);
             v.setPrefSize(300, 220);
             charts.add(v, i % 3, i / 3);

@@ -98,6 +98,7 @@ public final class GanScoresViewModel {
     private final ObjectProperty<Card> lastCard = new SimpleObjectProperty<>();
     private final ObjectProperty<Gallery> gallery = new SimpleObjectProperty<>();
     private final StringProperty galleryStatus = new SimpleStringProperty(GALLERY_NOTE);
+    private final StringProperty modesTitle = new SimpleStringProperty(GanScoreCurves.MODES_TITLE);
 
     /**
      * @param runner   runs preparing, scoring and the gallery (a worker of their own in the window, so a classifier
@@ -134,6 +135,7 @@ public final class GanScoresViewModel {
         galleryStatus.set(GALLERY_NOTE);
         nextDue = 0;
         skipped = 0;
+        modesTitle.set(GanScoreCurves.MODES_TITLE);
         boolean scores = preparer != null && ScoringSetup.appliesTo(next);
         available.set(scores);
         ready.set(false);
@@ -141,31 +143,32 @@ public final class GanScoresViewModel {
             status.set("");
             return;
         }
-        String key = next.dataset().name();
+        String key = ScoringSetup.key(next);
+        String data = next.dataset().name();
         if (setups.containsKey(key)) {
             becomeReady();
         } else if (!preparing.containsKey(key)) {
-            status.set(ScoringSetup.classifierSaved(next) ? "Scores: reading the " + key + " classifier…"
-                    : "Scores: training the " + key + " classifier they need (about 4 minutes on two cores, once;"
+            status.set(ScoringSetup.classifierSaved(next) ? "Scores: reading the " + data + " classifier…"
+                    : "Scores: training the " + data + " classifier they need (about 4 minutes on two cores, once;"
                     + " kept in models/). Training goes on meanwhile.");
             GanExperiment forSpec = next;
             TaskHandle handle = runner.submit(BackgroundTask.of("preparing the scores",
                             m -> preparer.prepare(forSpec, m, note -> { }))
                     .onProgress((f, message) -> {
-                        if (spec != null && key.equals(spec.dataset().name()) && message != null) {
+                        if (spec != null && key.equals(ScoringSetup.key(spec)) && message != null) {
                             status.set(String.format(Locale.ROOT, "Scores (first card when ready): %s", message));
                         }
                     })
                     .onSuccess(s -> {
                         preparing.remove(key);
                         setups.put(key, s);
-                        if (spec != null && key.equals(spec.dataset().name()) && available.get()) {
+                        if (spec != null && key.equals(ScoringSetup.key(spec)) && available.get()) {
                             becomeReady();
                         }
                     })
                     .onFailure(message -> {
                         preparing.remove(key);
-                        if (spec != null && key.equals(spec.dataset().name())) {
+                        if (spec != null && key.equals(ScoringSetup.key(spec))) {
                             status.set("Scores unavailable: " + message);
                         }
                     })
@@ -178,12 +181,13 @@ public final class GanScoresViewModel {
 
     private void becomeReady() {
         ready.set(true);
+        modesTitle.set(GanScoreCurves.modesTitle(setup().modeCount()));
         status.set(String.format(Locale.ROOT, "Scores: a card of %d samples every %,d iterations (%s)",
                 setup().sampleSize(), interval, setup().about()));
     }
 
     private ScoringSetup setup() {
-        return spec == null ? null : setups.get(spec.dataset().name());
+        return spec == null ? null : setups.get(ScoringSetup.key(spec));
     }
 
     /** The run was reset: new networks from the same seed, so the charts start again. */
@@ -235,7 +239,7 @@ public final class GanScoresViewModel {
                         curves.add(c.iteration(), c.result());
                         lastCard.set(c);
                         cardIteration = c.iteration();
-                        status.set(String.format(Locale.ROOT, "Scores of it %,d: %d samples against %,d held-out"
+                        status.set(String.format(Locale.ROOT, "Scores of it %,d: %d samples against %,d real"
                                 + " images in %.1f s; next card at it %,d%s", c.iteration(), s.sampleSize(),
                                 s.testSize(), c.seconds(), nextDue, skipped > 0 ? " (" + skipped + " skipped)"
                                         : ""));
@@ -304,7 +308,7 @@ public final class GanScoresViewModel {
     public void requestGallery() {
         if (!ready.get() || sampler == null) {
             galleryStatus.set(available.get() ? "The gallery needs the classifier: wait until it is ready."
-                    : "The gallery is for image GANs on MNIST or Fashion-MNIST.");
+                    : "The gallery is for image GANs on MNIST, Fashion-MNIST or Stacked MNIST.");
             return;
         }
         if (!gallerying.isDone()) {
@@ -390,6 +394,11 @@ public final class GanScoresViewModel {
     /** The newest gallery, or null. */
     public ReadOnlyObjectProperty<Gallery> galleryProperty() {
         return gallery;
+    }
+
+    /** The modes chart's title: how many modes the samples are counted in, once known. */
+    public ReadOnlyStringProperty modesTitleProperty() {
+        return modesTitle;
     }
 
     /** What the gallery shows, or what it is doing. */

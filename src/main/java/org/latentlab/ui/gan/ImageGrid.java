@@ -3,9 +3,11 @@ package org.latentlab.ui.gan;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.latentlab.latent.ImagePixels;
+import org.latentlab.latent.ImageShape;
 import org.latentlab.train.GanView;
 
 /**
@@ -75,19 +77,18 @@ public final class ImageGrid extends SquareCanvasPane {
         }
     }
 
-    /** Cell k as an image, each pixel repeated {@code scale} times. */
+    /** Cell k as an image, each pixel repeated {@code scale} times: grey, or colour for three channels. */
     public static WritableImage cellImage(GanView.Images v, int k, int scale) {
-        int w = v.width();
-        int h = v.height();
-        WritableImage img = new WritableImage(w * scale, h * scale);
-        PixelWriter pw = img.getPixelWriter();
-        int off = k * w * h;
-        for (int y = 0; y < h * scale; y++) {
-            for (int x = 0; x < w * scale; x++) {
-                double p = v.pixels()[off + (y / scale) * w + x / scale];
-                pw.setColor(x, y, Color.gray(Math.max(0, Math.min(1, p))));
-            }
-        }
+        int w = v.width() * scale;
+        int h = v.height() * scale;
+        int[] argb = ImagePixels.scaled(v.pixels(), k * v.imageSize(), shapeOf(v), scale);
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return img;
+    }
+
+    /** The shape of one image of the grid. */
+    static ImageShape shapeOf(GanView.Images v) {
+        return ImageShape.image(v.channels(), v.height(), v.width());
     }
 }
