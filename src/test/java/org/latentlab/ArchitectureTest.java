@@ -20,11 +20,13 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The one-way dependencies of STYLE.md, checked: {@code ui -> experiment -> {train, latent, analysis, metrics} ->
- * {model, data} -> core}; {@code cli} beside {@code ui}, never importing it; only {@code ui} imports JavaFX.
+ * {model, data} -> core}; {@code cli} beside {@code ui}, never importing it; only {@code ui} imports JavaFX; over
+ * both, {@code app}: the {@code latentlab} command's entry point, which hands a command line to one or the other.
  */
 @AnalyzeClasses(packages = "org.latentlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String APP = "org.latentlab.app..";
     private static final String UI = "org.latentlab.ui..";
     private static final String CLI = "org.latentlab.cli..";
     private static final String EXPERIMENT = "org.latentlab.experiment..";
@@ -97,7 +99,7 @@ class ArchitectureTest {
     /**
      * The whole stack at once: each layer may use only the layers under it. {@code engine} (the lab's compute
      * engine) sits over {@code model} and {@code data}, under {@code train}; {@code latent}, {@code analysis} and
-     * {@code metrics} sit beside {@code train}; {@code cli} and {@code ui} sit beside each other at the top.
+     * {@code metrics} sit beside {@code train}; {@code cli} and {@code ui} sit beside each other, under {@code app}.
      */
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -112,14 +114,17 @@ class ArchitectureTest {
             .layer("experiment").definedBy(EXPERIMENT)
             .layer("cli").definedBy(CLI)
             .layer("ui").definedBy(UI)
-            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
-            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .layer("app").definedBy(APP)
+            .whereLayer("app").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
             .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("latent").mayOnlyBeAccessedByLayers("experiment", "cli", "ui")
             .whereLayer("analysis").mayOnlyBeAccessedByLayers("experiment", "cli", "ui")
             .whereLayer("metrics").mayOnlyBeAccessedByLayers("experiment", "latent", "analysis", "cli", "ui")
             .whereLayer("train").mayOnlyBeAccessedByLayers("latent", "analysis", "experiment", "cli", "ui")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("train", "latent", "analysis", "experiment", "cli", "ui")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("train", "latent", "analysis", "experiment", "cli", "ui",
+                    "app")
             .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "train", "latent", "analysis", "metrics",
                     "experiment", "cli", "ui")
             .whereLayer("data").mayOnlyBeAccessedByLayers("model", "engine", "train", "latent", "analysis", "metrics",

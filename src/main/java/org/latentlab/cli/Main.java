@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.latentlab.core.LabException;
 import org.latentlab.engine.NativeBuild;
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
      * command line, since the file being read is not known here).
      */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see: latentlab "
@@ -58,6 +59,22 @@ public final class Main implements Runnable {
             cl.getErr().flush();
             return 1;
         }
+    }
+
+    /** The names of the subcommands ({@code train}, {@code presets}, ...), as the command line defines them. */
+    public static Set<String> commands() {
+        return Set.copyOf(commandLine().getSubcommands().keySet());
+    }
+
+    /**
+     * The command line with its subcommands. {@code toy} reads a word that starts with a minus and is not one of
+     * its options as its function, so {@code toy "-x^2+3*y^2" --at 0,0} works as written; {@code toy --at 0,0 --
+     * "-x^2"} (everything after {@code --} is a parameter) works too.
+     */
+    private static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.getSubcommands().get("toy").setUnmatchedOptionsArePositionalParams(true);
+        return cl;
     }
 
     /**

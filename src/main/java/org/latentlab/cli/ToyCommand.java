@@ -20,7 +20,8 @@ final class ToyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(paramLabel = "FUNCTION", description = "a built-in (bowl, saddle, quartic-valley, quartic-saddle,"
             + " quartic-peak, monkey-saddle, deep-linear-2, deep-linear-3) or an expression in x and y, e.g. "
-            + "\"x^2 - y^2\"")
+            + "\"x^2 - y^2\"; one that starts with a minus is read as written (\"-x^2+3*y^2\"), or put it after"
+            + " -- (toy --at 0,0 -- \"-x^2\")")
     String function;
 
     @Option(names = "--at", paramLabel = "X,Y[,Z]", required = true, split = ",",
