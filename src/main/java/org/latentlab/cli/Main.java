@@ -43,8 +43,8 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see: latentlab "
-                    + c.getCommandSpec().qualifiedName(" ").replaceFirst("^latentlab ?", "") + " --help)");
+            c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see: "
+                    + c.getCommandSpec().qualifiedName(" ") + " --help)");
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -5,6 +5,9 @@ import org.latentlab.app.Start.Route;
 import org.latentlab.cli.Main;
 import org.latentlab.ui.LaunchPlan;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -55,7 +58,17 @@ class StartTest {
     void aWordThatIsNoCommandGoesToTheCommandLineWhichNamesTheCommands() {
         assertEquals(Route.CLI, route("trian", "ring8-nsgan"));
         assertEquals(Route.CLI, route("ring8-nsgan"));
-        assertEquals(2, Main.execute("trian", "ring8-nsgan"), "picocli refuses an unknown command with exit code 2");
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Main.execute("trian", "ring8-nsgan"), "picocli refuses an unknown command with code 2");
+        } finally {
+            System.setErr(saved);
+        }
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error: ") && said.contains("'trian'") && said.contains("(see: latentlab --help)"),
+                said);
     }
 
     @Test
