@@ -86,6 +86,11 @@ public final class AnomalyFiles {
                 false);
         chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(12f));
         XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.getRenderer().setSeriesPaint(0, new java.awt.Color(0x1f77b4));
+        plot.getRenderer().setSeriesPaint(1, java.awt.Color.GRAY);
         plot.getDomainAxis().setRange(0, 1);
         plot.getRangeAxis().setRange(0, 1.02);
         plot.getRenderer().setSeriesStroke(1, new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT,
