@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /**
  * The command line: {@code train}, {@code presets}, {@code bench}, {@code toy}, {@code latency}; the geometry bench
  * on saved runs: {@code hessian}, {@code landscape}, {@code tangents}, {@code curvature}, {@code geometry-bench}; the
- * scores of a saved model's samples: {@code evaluate}. Runs the same engine as the window, headless.
+ * scores of a saved model's samples: {@code evaluate}; anomaly detection with a saved model: {@code anomaly}. Runs the same engine as the window, headless.
  * A {@link LabException} ends the command with its message on stderr and exit code 1.
  */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1",
@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 + " the geometry of saved runs (Hessian, loss landscape, tangents, curvature along training).",
         subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class, ToyCommand.class,
                 LatencyCommand.class, HessianCommand.class, LandscapeCommand.class, TangentsCommand.class,
-                CurvatureCommand.class, GeometryBenchCommand.class, EvaluateCommand.class})
+                CurvatureCommand.class, GeometryBenchCommand.class, EvaluateCommand.class,
+                AnomalyCommand.class})
 public final class Main implements Runnable {
 
     @Override

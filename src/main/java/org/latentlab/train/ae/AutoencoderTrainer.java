@@ -304,6 +304,37 @@ public final class AutoencoderTrainer implements Trainer {
         return lossOnly(input, clean);
     }
 
+    /**
+     * Each example's loss in inference mode, without changing anything: the reconstruction term the model trains
+     * with (cross-entropy or squared error, summed over the values), plus for a VAE the KL term with β = 1, so a
+     * VAE's is its negative ELBO with one draw of z per example, the noise drawn from {@code evalSeed}. The terms
+     * whose batch mean {@link #evaluate} reports (uncorrupted).
+     */
+    public double[] lossPerExample(INDArray clean, long evalSeed) {
+        rng.setSeed(evalSeed);
+        int n = (int) clean.rows();
+        double[] e = Host.doubles(encoderOutput.of(clean));
+        double[] code = e;
+        double[] kl = new double[n];
+        if (kind == Kind.VAE) {
+            double[] noise = new double[n * codeDim];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = rng.nextGaussian();
+            }
+            code = Reparameterisation.sample(e, noise, n, codeDim);
+            for (int i = 0; i < n; i++) {
+                kl[i] = Reparameterisation.kl(java.util.Arrays.copyOfRange(e, i * 2 * codeDim, (i + 1) * 2 * codeDim),
+                        1, codeDim);
+            }
+        }
+        INDArray o = decoderOutput.of(Nd4j.create(code, new long[] {n, codeDim}, dataType));
+        double[] loss = reconstructionLoss.perRow(o, clean.castTo(dataType));
+        for (int i = 0; i < n; i++) {
+            loss[i] += kl[i];
+        }
+        return loss;
+    }
+
     private Map<String, Double> lossOnly(INDArray input, INDArray target) {
         int n = (int) input.rows();
         double[] e = Host.doubles(encoderOutput.of(input));

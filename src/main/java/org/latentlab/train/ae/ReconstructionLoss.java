@@ -70,6 +70,24 @@ final class ReconstructionLoss {
         return gaussian ? total / n + HALF_LOG_TWO_PI * o.columns() : total / n;
     }
 
+    /**
+     * Each row's loss of outputs {@code o} against targets {@code x} (both [n, d], same data type): the terms whose
+     * mean {@link #valueAndGradient} returns, in double.
+     */
+    double[] perRow(INDArray o, INDArray x) {
+        valueAndGradient(o, x, o.ulike());
+        double[] rows = Host.doubles(rowSums);
+        if (kind == Reconstruction.CROSS_ENTROPY) {
+            return rows;
+        }
+        double scale = gaussian ? 0.5 : 1.0;
+        double constant = gaussian ? HALF_LOG_TWO_PI * o.columns() : 0;
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = scale * rows[i] + constant;
+        }
+        return rows;
+    }
+
     private void scratch(INDArray o) {
         if (a == null || !a.equalShapes(o) || a.dataType() != o.dataType()) {
             a = o.ulike();
