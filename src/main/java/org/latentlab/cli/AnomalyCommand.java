@@ -59,7 +59,7 @@ final class AnomalyCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new LabException(out + " is a file; --out names a folder to write roc.csv and roc.png into");
         }
-        Path target = checkpointPath();
+        Path target = CheckpointFolder.of(run, checkpoint);
         System.setProperty("java.awt.headless", "true");
         Backend.init();
         AnomalyDetection d = AnomalyDetection.run(target, against, samples, seed);
@@ -90,18 +90,5 @@ final class AnomalyCommand implements Callable<Integer> {
         }
         Path p = Path.of(against).getFileName();
         return p == null ? "images" : p.toString();
-    }
-
-    private Path checkpointPath() {
-        if (checkpoint == null) {
-            return run;
-        }
-        Path inside = run.resolve(checkpoint);
-        Path p = Files.isDirectory(inside) ? inside : Files.isDirectory(run.resolve("checkpoints").resolve(checkpoint))
-                ? run.resolve("checkpoints").resolve(checkpoint) : checkpoint;
-        if (!Files.isDirectory(p)) {
-            throw new LabException(checkpoint + ": no such checkpoint folder in " + run.resolve("checkpoints"));
-        }
-        return p;
     }
 }

@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isDirectory(run)) {
             throw new LabException(run + ": no such run folder");
         }
-        Path target = checkpointPath();
+        Path target = CheckpointFolder.of(run, checkpoint);
         Path dir = out != null ? out : run;
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new LabException(out + " is a file; --out names a folder to write scores.json and scores.csv into");
@@ -99,18 +99,6 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Path checkpointPath() {
-        if (checkpoint == null) {
-            return run;
-        }
-        Path inside = run.resolve(checkpoint);
-        Path p = Files.isDirectory(inside) ? inside : Files.isDirectory(run.resolve("checkpoints").resolve(checkpoint))
-                ? run.resolve("checkpoints").resolve(checkpoint) : checkpoint;
-        if (!Files.isDirectory(p)) {
-            throw new LabException(checkpoint + ": no such checkpoint folder in " + run.resolve("checkpoints"));
-        }
-        return p;
-    }
 
     private static void print(GeneratorEvaluation.Result r) {
         System.out.println(r.model());
