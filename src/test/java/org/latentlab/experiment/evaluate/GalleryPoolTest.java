@@ -3,11 +3,11 @@ package org.latentlab.experiment.evaluate;
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.Monitor;
 import org.latentlab.data.ExampleSet;
+import org.latentlab.testing.FlatImages;
 import org.latentlab.metrics.ImageJudge;
 import org.latentlab.testing.CentreJudge;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,47 +47,7 @@ class GalleryPoolTest {
     }
 
     private static ExampleSet set(float[] pixels) {
-        return new ExampleSet() {
-            @Override
-            public String name() {
-                return "centres";
-            }
-
-            @Override
-            public int[] shape() {
-                return SHAPE.clone();
-            }
-
-            @Override
-            public void sample(int n, Random rng, float[] out) {
-                ExampleSet.sampleUniform(this, n, rng, out);
-            }
-
-            @Override
-            public String contentHash() {
-                return "centres";
-            }
-
-            @Override
-            public int size() {
-                return pixels.length / 4;
-            }
-
-            @Override
-            public float[] example(int i) {
-                return Arrays.copyOfRange(pixels, 4 * i, 4 * i + 4);
-            }
-
-            @Override
-            public boolean hasLabels() {
-                return false;
-            }
-
-            @Override
-            public int label(int i) {
-                return -1;
-            }
-        };
+        return new FlatImages("centres", pixels, SHAPE);
     }
 
     /** The indices of the 3 nearest training rows to query q, by brute force over squared distances. */

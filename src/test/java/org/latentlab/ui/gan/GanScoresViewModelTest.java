@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.core.Monitor;
 import org.latentlab.data.ExampleSet;
+import org.latentlab.testing.FlatImages;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.evaluate.GeneratedSamples;
@@ -19,7 +20,6 @@ import org.latentlab.train.RunState;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,47 +47,7 @@ class GanScoresViewModelTest {
 
     /** A labelled set of 2x2 images, as the GAN's training images. */
     private static ExampleSet trainingSet(float[] pixels) {
-        return new ExampleSet() {
-            @Override
-            public String name() {
-                return "centres";
-            }
-
-            @Override
-            public int[] shape() {
-                return new int[] {1, 2, 2};
-            }
-
-            @Override
-            public void sample(int n, Random rng, float[] out) {
-                ExampleSet.sampleUniform(this, n, rng, out);
-            }
-
-            @Override
-            public String contentHash() {
-                return "centres";
-            }
-
-            @Override
-            public int size() {
-                return pixels.length / 4;
-            }
-
-            @Override
-            public float[] example(int i) {
-                return java.util.Arrays.copyOfRange(pixels, 4 * i, 4 * i + 4);
-            }
-
-            @Override
-            public boolean hasLabels() {
-                return false;
-            }
-
-            @Override
-            public int label(int i) {
-                return -1;
-            }
-        };
+        return new FlatImages("centres", pixels, 1, 2, 2);
     }
 
     private final float[] training = sample(300, 10, -1);

@@ -3,6 +3,7 @@ package org.latentlab.ui.gan;
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.data.ExampleSet;
+import org.latentlab.testing.FlatImages;
 import org.latentlab.data.ImageScale;
 import org.latentlab.data.StackedMnist;
 import org.latentlab.experiment.GanExperiment;
@@ -117,47 +118,7 @@ class StackedScoresTest {
     }
 
     private static ExampleSet training(float[] pixels) {
-        return new ExampleSet() {
-            @Override
-            public String name() {
-                return "small stacks";
-            }
-
-            @Override
-            public int[] shape() {
-                return new int[] {3, 2, 2};
-            }
-
-            @Override
-            public void sample(int n, Random rng, float[] out) {
-                ExampleSet.sampleUniform(this, n, rng, out);
-            }
-
-            @Override
-            public String contentHash() {
-                return "small stacks";
-            }
-
-            @Override
-            public int size() {
-                return pixels.length / 12;
-            }
-
-            @Override
-            public float[] example(int i) {
-                return java.util.Arrays.copyOfRange(pixels, 12 * i, 12 * i + 12);
-            }
-
-            @Override
-            public boolean hasLabels() {
-                return false;
-            }
-
-            @Override
-            public int label(int i) {
-                return -1;
-            }
-        };
+        return new FlatImages("small stacks", pixels, 3, 2, 2);
     }
 
     private final ScoringSetup stackedSetup = new ScoringSetup("digit judge on each channel",
