@@ -24,6 +24,7 @@ import org.latentlab.ui.geometry.GeometryView;
 import org.latentlab.ui.latent.LatentStudioView;
 import org.latentlab.ui.latent.LatentStudioViewModel;
 import org.latentlab.ui.reconstruction.ReconstructionBenchView;
+import org.latentlab.ui.studies.StudyContext;
 import org.latentlab.ui.reconstruction.ReconstructionBenchViewModel;
 import org.latentlab.ui.gan.GanBenchView;
 import org.latentlab.ui.gan.GanBenchViewModel;
@@ -79,7 +80,8 @@ public final class LabApp extends Application {
         GanBenchView view = new GanBenchView(viewModel, stage);
         modelViewModel = new ReconstructionBenchViewModel(ExperimentRunner.Options.defaults(),
                 runner("latentlab-model-bench"));
-        ReconstructionBenchView modelView = new ReconstructionBenchView(modelViewModel, stage);
+        ReconstructionBenchView modelView = new ReconstructionBenchView(modelViewModel, stage,
+                new StudyContext(stage, runner("latentlab-studies"), ganOptions.baseDir()));
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");
@@ -170,6 +172,9 @@ public final class LabApp extends Application {
                     geometry.select(s);
                 }
             });
+        }
+        if (plan.study() != null) {
+            modelView.showStudy(plan.study());
         }
         attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
         if (!messages.isEmpty()) {

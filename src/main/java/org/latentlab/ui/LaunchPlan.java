@@ -10,6 +10,7 @@ import org.latentlab.experiment.StudioModels;
 import org.latentlab.experiment.geometry.SliceOptions;
 import org.latentlab.model.edit.DesignTemplates;
 import org.latentlab.ui.geometry.GeometryView;
+import org.latentlab.ui.studies.Studies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,12 +51,14 @@ import java.util.regex.Pattern;
  * @param latentTrain    a preset the latent studio trains a quick model of, or null
  * @param latentIterations the quick model's iterations
  * @param latentView     part of the name of the latent studio's tab to show, or null
+ * @param study          the study to show in the autoencoder / VAE / RBM bench's Studies tab, or null
  * @param messages       one line per parameter that was not used, and why
  */
 public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String modelPreset, Path modelFile,
                          boolean start, Tab tab, String builderTemplate, Path builderOpen,
                          GeometryView.Section section, String analyse, String directions, Path latentRun,
-                         String latentTrain, int latentIterations, String latentView, List<String> messages) {
+                         String latentTrain, int latentIterations, String latentView, String study,
+                         List<String> messages) {
 
     /** The two training benches. */
     public enum Bench { GAN, MODELS }
@@ -119,6 +122,9 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         @Option(names = "--builder-open", paramLabel = "FILE.json", description = "a design, network or"
                 + " experiment file for the builder's canvas")
         String builderOpen;
+        @Option(names = "--study", paramLabel = "ID", description = "a study to show in the autoencoder / VAE /"
+                + " RBM bench's Studies tab")
+        String study;
         @Option(names = "--latent-run", paramLabel = "FOLDER", description = "a run or checkpoint folder for the"
                 + " latent studio")
         String latentRun;
@@ -386,9 +392,21 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
         String latentView = value(options.latentView);
+        String study = value(options.study);
+        if (study != null) {
+            if (Studies.find(study).isEmpty()) {
+                messages.add("--study: no study '" + study + "' (known: " + Studies.ids() + ")");
+                study = null;
+            } else {
+                study = Studies.find(study).get().id();
+                if (tabText == null) {
+                    tab = Tab.MODELS;
+                }
+            }
+        }
         return new LaunchPlan(bench, ganPreset, ganFile, modelPreset, modelFile, start, tab, builderTemplate,
                 builderOpen, section, analyse, directions, latentRun, latentTrain, latentIterations, latentView,
-                messages);
+                study, messages);
     }
 
     /** The messages as one line for the status bar; empty when every parameter was used. */

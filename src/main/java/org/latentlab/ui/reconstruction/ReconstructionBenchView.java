@@ -41,10 +41,14 @@ import org.latentlab.train.ReconstructionView;
 import org.latentlab.ui.common.PresetChoice;
 import org.latentlab.ui.common.ReplaceRunDialog;
 import org.latentlab.ui.common.RunControls;
+import org.latentlab.ui.common.FxTaskRunner;
+import org.latentlab.ui.studies.StudiesPane;
+import org.latentlab.ui.studies.StudyContext;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -74,11 +78,19 @@ public final class ReconstructionBenchView extends BorderPane {
     private final Label samplesTitle = title("samples");
     private final ChartViewer scatterViewer;
     private final ComparePane compare;
+    private final TabPane tabs;
+    private final Tab studiesTab = new Tab("Studies");
+    private final StudiesPane studies;
     private final Label status = new Label();
     /** The preset list, and asking before another experiment replaces one with progress. */
     private final PresetChoice choice;
 
     public ReconstructionBenchView(ReconstructionBenchViewModel vm, Window owner) {
+        this(vm, owner, new StudyContext(owner, new FxTaskRunner("latentlab-studies", m -> { }), Path.of("runs")));
+    }
+
+    /** The bench, its Studies tab running their computations on {@code studies}' worker. */
+    public ReconstructionBenchView(ReconstructionBenchViewModel vm, Window owner, StudyContext studies) {
         this.vm = vm;
         this.owner = owner;
         this.choice = new PresetChoice(presets, Presets.reconstructions(), ReplaceRunDialog.Asker.dialog(owner),
@@ -99,7 +111,10 @@ public final class ReconstructionBenchView extends BorderPane {
                 "c2", scatterData, PlotOrientation.VERTICAL, true, false, false));
         scatterViewer = viewer(scatter, "code-scatter");
         compare = new ComparePane(vm);
-        TabPane tabs = new TabPane(new Tab("Training", training()), new Tab("Compare", compare));
+        this.studies = new StudiesPane(studies);
+        studiesTab.setContent(this.studies);
+        studiesTab.setId("model-studies-tab");
+        tabs = new TabPane(new Tab("Training", training()), new Tab("Compare", compare), studiesTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         setTop(toolbar());
         setCenter(tabs);
@@ -380,6 +395,12 @@ public final class ReconstructionBenchView extends BorderPane {
     }
 
     /** Selects a preset as if a person had picked it. */
+    /** Shows the Studies tab at the study named {@code id}; false when there is none. */
+    public boolean showStudy(String id) {
+        tabs.getSelectionModel().select(studiesTab);
+        return studies.select(id);
+    }
+
     public void selectPreset(String name) {
         presets.setValue(name);
     }
