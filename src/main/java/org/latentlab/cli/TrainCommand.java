@@ -266,7 +266,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         if (!metrics.isEmpty()) {
             b.append("  |  ").append(metrics);
         }
-        return b.append(String.format(Locale.ROOT, "  %.0f it/s", s.progress().itersPerSecond())).toString();
+        return b.append(rate(s.progress().itersPerSecond())).toString();
     }
 
     private static GanExperiment loadPreset(String name) {
@@ -277,9 +277,14 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static String progress(GanStatus s, String metrics) {
-        return String.format(Locale.ROOT, "it %d/%d  D %.4f  G %.4f  D(x) %.3f  D(G(z)) %.3f  %s%.0f it/s",
+        return String.format(Locale.ROOT, "it %d/%d  D %.4f  G %.4f  D(x) %.3f  D(G(z)) %.3f%s%s",
                 s.iteration(), s.maxIterations(), s.discriminatorLoss(), s.generatorLoss(), s.realScore(),
-                s.fakeScore(), metrics.isEmpty() ? "" : metrics + "  ", s.itersPerSecond());
+                s.fakeScore(), metrics.isEmpty() ? "" : "  " + metrics, rate(s.itersPerSecond()));
+    }
+
+    /** "  123 it/s", or nothing before the rate has been measured (a run shorter than its first rate window). */
+    static String rate(double itersPerSecond) {
+        return Double.isFinite(itersPerSecond) ? String.format(Locale.ROOT, "  %.0f it/s", itersPerSecond) : "";
     }
 
     private static String describe(java.util.Map<Metric, Double> values) {

@@ -61,6 +61,12 @@ class CliTest {
     }
 
     @Test
+    void theRateIsLeftOutUntilItHasBeenMeasured() {
+        assertEquals("", TrainCommand.rate(Double.NaN));
+        assertEquals("  94 it/s", TrainCommand.rate(93.6));
+    }
+
+    @Test
     void presetsListsEveryPreset() {
         assertEquals(0, Main.execute("presets"));
 
