@@ -69,6 +69,11 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         if ((experiment == null) == (resume == null)) {
             throw new LabException("give an experiment (file or preset name) or --resume RUN_DIR, not both");
         }
+        if (resume != null && (iterations != null || seed != null)) {
+            throw new LabException("--resume continues " + resume + " as its spec.json asks (its iterations and"
+                    + " seed); " + (iterations != null ? "--iterations" : "--seed") + " belongs to a new run: to train"
+                    + " longer, raise \"iterations\" in a copy of spec.json and train that file");
+        }
         if (iterations != null) {
             OptionChecks.within("--iterations", iterations, 1, MAX_ITERATIONS, "iterations to train (the presets"
                     + " take 5,000 to 100,000)");

@@ -190,6 +190,21 @@ class RunSafetyCliTest {
         assertOneLineError("cannot write in the runs folder " + ro, "Read-only file system");
     }
 
+    @Test
+    void iterationsOrSeedWithResumeAreRefusedRatherThanIgnored() throws IOException {
+        Path run = finishedRingRun(tmp.resolve("runs"));
+        List<String> before = Files.readAllLines(run.resolve("metrics.csv"));
+
+        int code = train("--resume", run.toString(), "--iterations", "60");
+
+        assertEquals(1, code);
+        assertOneLineError("--resume continues " + run, "--iterations belongs to a new run");
+        assertEquals(before, Files.readAllLines(run.resolve("metrics.csv")), "the run is left as it was");
+        err.reset();
+        assertEquals(1, train("--resume", run.toString(), "--seed", "7"));
+        assertOneLineError("--seed belongs to a new run");
+    }
+
     // ---- damaged and missing checkpoint files
 
     @Test
