@@ -54,7 +54,7 @@ final class VectorFieldCommand implements Callable<Integer> {
             + " or vector-field/PRESET for a preset)")
     Path out;
 
-    /** Data points the arrows are scored against (and drawn). */
+    /** Data points the arrows are scored against (the first 1000 are drawn). */
     static final int DATA_POINTS = 4000;
 
     @Override
@@ -109,7 +109,7 @@ final class VectorFieldCommand implements Callable<Integer> {
                 "mean cosine toward the data, band (%.2g, %.2g]", band[0], band[1]), a.meanCosine());
         System.out.printf(Locale.ROOT, "%-46s %10d%n", "grid points in the band", a.points());
         System.out.printf(Locale.ROOT, "%-46s %10.4f%n", "longest arrow |r(x) - x|", f.maxLength());
-        for (Path p : FieldFiles.write(f, data, label, dir)) {
+        for (Path p : FieldFiles.write(f, java.util.Arrays.copyOf(data, 2 * 1000), label, dir)) {
             System.out.println("written: " + p);
         }
         return 0;

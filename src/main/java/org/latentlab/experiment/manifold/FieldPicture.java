@@ -12,13 +12,13 @@ import java.util.Locale;
 
 /**
  * A reconstruction field drawn as arrows from each grid point towards its reconstruction, over a sample of the data
- * (grey dots), with a title and a caption saying how the arrows are scaled. Drawn with Java2D without a screen, so
+ * (grey dots), with a title and a caption saying how long the arrows are drawn. Drawn with Java2D without a screen, so
  * the command line and the window share one picture.
  */
 public final class FieldPicture {
 
     static final Color ARROW = new Color(78, 121, 167);
-    static final Color DATA = new Color(150, 150, 150);
+    static final Color DATA = new Color(185, 185, 185);
     private static final int MARGIN = 12;
     private static final int TITLE = 22;
     private static final int CAPTION = 20;
@@ -26,14 +26,9 @@ public final class FieldPicture {
     private FieldPicture() {
     }
 
-    /**
-     * The scale applied to the arrows: 1 (true length, each arrow ending at the reconstruction) unless the longest
-     * would reach past 1.5 grid spacings, then shortened so that it does not.
-     */
-    public static double arrowScale(ReconstructionField f) {
-        double spacing = (f.bounds()[1] - f.bounds()[0]) / (f.size() - 1);
-        double max = f.maxLength();
-        return max <= 1.5 * spacing || max == 0 ? 1 : 1.5 * spacing / max;
+    /** The longest arrow drawn: one grid spacing (longer arrows keep their direction and are cut to it). */
+    public static double cap(ReconstructionField f) {
+        return (f.bounds()[1] - f.bounds()[0]) / (f.size() - 1);
     }
 
     /**
@@ -66,12 +61,14 @@ public final class FieldPicture {
                     g.fillOval((int) Math.round(px) - 1, (int) Math.round(py) - 1, 3, 3);
                 }
             }
-            double k = arrowScale(f);
+            double cap = cap(f);
             g.setColor(ARROW);
             g.setStroke(new BasicStroke(1.2f));
             for (int i = 0; i < f.points(); i++) {
                 double x0 = left + (f.x()[i] - b[0]) * sx;
                 double y0 = top + side - (f.y()[i] - b[2]) * sy;
+                double len = Math.hypot(f.dx()[i], f.dy()[i]);
+                double k = len > cap ? cap / len : 1;
                 double x1 = x0 + k * f.dx()[i] * sx;
                 double y1 = y0 - k * f.dy()[i] * sy;
                 arrow(g, x0, y0, x1, y1);
@@ -80,10 +77,8 @@ public final class FieldPicture {
             g.setFont(new Font("SansSerif", Font.BOLD, 13));
             g.drawString(title, MARGIN, TITLE - 4);
             g.setFont(new Font("SansSerif", Font.PLAIN, 11));
-            g.drawString(String.format(Locale.ROOT, "arrows r(x) - x on a %dx%d grid over [%.3g, %.3g] x [%.3g, %.3g]%s",
-                    f.size(), f.size(), b[0], b[1], b[2], b[3], k == 1 ? ", true length"
-                            : String.format(Locale.ROOT, ", drawn at %.2f x length", k)), MARGIN,
-                    top + side + CAPTION - 4);
+            g.drawString(String.format(Locale.ROOT, "arrows r(x) - x, %dx%d grid; true length, longer ones cut"
+                    + " to one grid step (%.2f)", f.size(), f.size(), cap), MARGIN, top + side + CAPTION - 4);
         } finally {
             g.dispose();
         }

@@ -135,7 +135,7 @@ public final class DaeFieldViewModel {
 
     private float[] dataSample() {
         if (sample == null) {
-            sample = CurveAutoencoders.sample(org.latentlab.data.ToyDistribution.named(dataName), 2000, 1);
+            sample = CurveAutoencoders.sample(org.latentlab.data.ToyDistribution.named(dataName), 1000, 1);
         }
         return sample;
     }
