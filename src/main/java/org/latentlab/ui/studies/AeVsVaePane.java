@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentlab.ui.common.Controls;
 import org.latentlab.ui.common.ImageConversion;
@@ -21,9 +22,9 @@ import org.latentlab.ui.common.ImageConversion;
 public final class AeVsVaePane extends BorderPane {
 
     private final AeVsVaeViewModel vm;
-    private final TextField plain = Controls.field("ae-vs-vae-plain", "mnist-ae-2d", 200);
-    private final TextField vae = Controls.field("ae-vs-vae-vae", "mnist-vae-2d", 200);
-    private final TextField iterations = Controls.field("ae-vs-vae-iterations", "2000", 70);
+    private final TextField plain = Controls.field("ae-vs-vae-plain", "mnist-ae-2d", 180);
+    private final TextField vae = Controls.field("ae-vs-vae-vae", "mnist-vae-2d", 180);
+    private final TextField iterations = Controls.field("ae-vs-vae-iterations", "2000", 80);
     private final ImageView rows = new ImageView();
     private final ImageView scatters = new ImageView();
     private final Label caption = new Label();
@@ -41,7 +42,7 @@ public final class AeVsVaePane extends BorderPane {
         this.vm = vm;
         setPadding(new Insets(10));
         Label about = new Label("A plain autoencoder is only asked to reconstruct: nothing fills the space between"
-                + " the clusters of its codes, and a straight path between two codes can cross holes whose"
+                + " the clusters of its codes, and a straight path between two codes may cross holes whose"
                 + " decodings are no digit. A VAE's KL term packs its codes into the prior N(0, I), so its paths"
                 + " stay among digits. Give a run folder or a preset (trained here for the iterations given).");
         about.setWrapText(true);
@@ -55,10 +56,12 @@ public final class AeVsVaePane extends BorderPane {
         error.setStyle("-fx-text-fill: #b22222;");
         caption.setId("ae-vs-vae-caption");
         caption.setWrapText(true);
-        HBox bar = new HBox(8, new Label("autoencoder"), plain, new Label("VAE"), vae, new Label("iterations"),
-                iterations, open, pairs, busy, status);
+        HBox bar = new HBox(8, fixed("autoencoder"), plain, fixed("VAE"), vae, fixed("iterations of a preset"),
+                iterations, open, pairs);
         bar.setAlignment(Pos.CENTER_LEFT);
-        setTop(new VBox(6, Controls.sectionTitle("AE against VAE latent spaces"), about, bar, error));
+        HBox progress = new HBox(8, busy, status);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        setTop(new VBox(6, Controls.sectionTitle("AE against VAE latent spaces"), about, bar, progress, error));
         rows.setId("ae-vs-vae-rows");
         scatters.setId("ae-vs-vae-scatters");
         VBox body = new VBox(8, rows, new HBox(12, scatters, caption));
@@ -69,6 +72,12 @@ public final class AeVsVaePane extends BorderPane {
         setCenter(scroll);
         vm.onChange(this::refresh);
         refresh();
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private long iterationCount() {

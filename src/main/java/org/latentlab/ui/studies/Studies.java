@@ -17,7 +17,7 @@ public final class Studies {
                         + " circle; arrows r(x) - x over the plane point back to the curve (Alain and Bengio 2014).",
                         DaeFieldPane::new),
                 new Study("ae-vs-vae", "AE against VAE latent spaces", "Interpolations through a plain autoencoder's"
-                        + " and a VAE's 2-D codes: the plain code's paths cross holes whose decodings are no digit.",
+                        + " and a VAE's 2-D codes, and both code scatters: where do the paths leave the digits?",
                         AeVsVaePane::new)
         );
     }
