@@ -64,8 +64,8 @@ public final class AeVsVaePane extends BorderPane {
         setTop(new VBox(6, Controls.sectionTitle("AE against VAE latent spaces"), about, bar, progress, error));
         rows.setId("ae-vs-vae-rows");
         scatters.setId("ae-vs-vae-scatters");
-        VBox body = new VBox(8, rows, new HBox(12, scatters, caption));
-        caption.setMaxWidth(300);
+        HBox body = new HBox(12, new VBox(8, rows, caption), scatters);
+        caption.setMaxWidth(740);
         body.setPadding(new Insets(8, 0, 0, 0));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

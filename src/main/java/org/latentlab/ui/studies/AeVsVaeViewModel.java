@@ -26,12 +26,14 @@ public final class AeVsVaeViewModel {
     static final int FRAMES = 11;
     static final int SCORED_PAIRS = 200;
     static final int SCATTER = 2000;
+    /** The side of each scatter, in pixels (the two are stacked). */
+    static final int SCATTER_SIDE = 250;
 
     /**
      * What the screen shows.
      *
      * @param rows     the interpolation rows
-     * @param scatters both code scatters with the paths
+     * @param scatters both code scatters with the paths, the autoencoder's above the VAE's
      * @param caption  the models and, when a classifier is there, its confidence on the midpoints
      */
     public record View(DaeFieldViewModel.Picture rows, DaeFieldViewModel.Picture scatters, String caption) {
@@ -113,15 +115,15 @@ public final class AeVsVaeViewModel {
                 models.b.studio().name(), examples, LatentComparison.randomPairs(examples, PAIRS, s), FRAMES,
                 SCATTER, 1);
         DaeFieldViewModel.Picture rows = DaeFieldViewModel.Picture.of(ComparisonPicture.rows(c, 2));
-        java.awt.image.BufferedImage sa = ComparisonPicture.scatter(c.plain(), 330);
-        java.awt.image.BufferedImage sb = ComparisonPicture.scatter(c.vae(), 330);
-        java.awt.image.BufferedImage both = new java.awt.image.BufferedImage(sa.getWidth() * 2 + 10, sa.getHeight(),
+        java.awt.image.BufferedImage sa = ComparisonPicture.scatter(c.plain(), SCATTER_SIDE);
+        java.awt.image.BufferedImage sb = ComparisonPicture.scatter(c.vae(), SCATTER_SIDE);
+        java.awt.image.BufferedImage both = new java.awt.image.BufferedImage(sa.getWidth(), sa.getHeight() * 2 + 8,
                 java.awt.image.BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = both.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, both.getWidth(), both.getHeight());
         g.drawImage(sa, 0, 0, null);
-        g.drawImage(sb, sa.getWidth() + 10, 0, null);
+        g.drawImage(sb, 0, sa.getHeight() + 8, null);
         g.dispose();
         String caption = "Paths 1 to " + PAIRS + " are drawn on both scatters (dots: held-out codes coloured by"
                 + " digit). ";
