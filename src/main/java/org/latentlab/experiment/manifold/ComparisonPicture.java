@@ -71,10 +71,14 @@ public final class ComparisonPicture {
         return y + s.height() * scale + GAP;
     }
 
-    /** One side's code scatter with the paths, {@code side} pixels square plus a title line. */
+    /**
+     * One side's code scatter with the paths, {@code size} pixels square, with a title line above and the labels'
+     * colours below.
+     */
     public static BufferedImage scatter(LatentComparison.Side side, int size) {
         int title = 22;
-        BufferedImage img = canvas(size, size + title);
+        int legend = 18;
+        BufferedImage img = canvas(size, size + title + legend);
         Graphics2D g = graphics(img);
         g.setColor(Color.DARK_GRAY);
         g.setFont(BOLD);
@@ -116,6 +120,18 @@ public final class ComparisonPicture {
             double[] a = path[0];
             g.drawString(Integer.toString(p + 1), (int) (m + (a[0] - b[0]) * sx) + 3,
                     (int) (title + size - m - (coord(a, 1) - b[2]) * sy) - 3);
+        }
+        if (set.isLabelled()) {
+            g.setFont(BOLD);
+            int x = m;
+            for (int l = 0; l < LABELS.length; l++) {
+                g.setColor(LABELS[l]);
+                g.drawString(Integer.toString(l), x, title + size + legend - 4);
+                x += 14;
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(FONT);
+            g.drawString("label colours", x + 4, title + size + legend - 4);
         }
         g.dispose();
         return img;

@@ -111,8 +111,8 @@ public final class AeVsVaeViewModel {
     private View compute(long s, Monitor m) {
         m.progress(0.9, "interpolating");
         var examples = models.a.studio().examples();
-        LatentComparison c = LatentComparison.of(models.plain, models.a.studio().name(), models.vae,
-                models.b.studio().name(), examples, LatentComparison.randomPairs(examples, PAIRS, s), FRAMES,
+        LatentComparison c = LatentComparison.of(models.plain, "AE " + shortName(models.a), models.vae,
+                "VAE " + shortName(models.b), examples, LatentComparison.randomPairs(examples, PAIRS, s), FRAMES,
                 SCATTER, 1);
         DaeFieldViewModel.Picture rows = DaeFieldViewModel.Picture.of(ComparisonPicture.rows(c, 2));
         java.awt.image.BufferedImage sa = ComparisonPicture.scatter(c.plain(), SCATTER_SIDE);
@@ -125,8 +125,8 @@ public final class AeVsVaeViewModel {
         g.drawImage(sa, 0, 0, null);
         g.drawImage(sb, 0, sa.getHeight() + 8, null);
         g.dispose();
-        String caption = "Paths 1 to " + PAIRS + " are drawn on both scatters (dots: held-out codes coloured by"
-                + " digit). ";
+        String caption = "Autoencoder: " + models.a.studio().name() + "; VAE: " + models.b.studio().name()
+                + ". Paths 1 to " + PAIRS + " are drawn on both scatters (dots: held-out codes coloured by digit). ";
         if (models.judge.isPresent()) {
             LatentComparison many = LatentComparison.of(models.plain, "autoencoder", models.vae, "VAE", examples,
                     LatentComparison.randomPairs(examples, SCORED_PAIRS, s + 1000), 3, 1, 1);
@@ -138,6 +138,13 @@ public final class AeVsVaeViewModel {
             caption += "No classifier in the models folder: train mnist-classifier to score the midpoints.";
         }
         return new View(rows, DaeFieldViewModel.Picture.of(both), caption);
+    }
+
+    /** The run or preset name, without what follows it ("mnist-ae-2d"). */
+    static String shortName(LatentSources.Opened o) {
+        String n = o.studio().name();
+        int cut = n.indexOf(' ');
+        return cut < 0 ? n : n.substring(0, cut);
     }
 
     private void begin(String what) {
