@@ -22,6 +22,8 @@ import org.latentlab.core.LabException;
  *       centred at (0.5, 0.25) and scaled by 2, so it spans about [-3, 3] x [-1.5, 1.5].</li>
  *   <li>{@code swiss-roll-2d}: the (x, z) projection of scikit-learn's {@code make_swiss_roll}: t = 1.5&pi;(1 + 2u),
  *       u ~ U(0,1), point (t cos t, t sin t) / 7 + N(0, 0.05&sup2; I); it spans about [-1.4, 1.8] x [-1.6, 2.1].</li>
+ *   <li>{@code circle}: the unit circle, t ~ U(0, 2&pi;), point (cos t, sin t) + N(0, 0.05&sup2; I): a 1-D curve in the
+ *       plane, on which a denoising autoencoder's field r(x) &minus; x points back to the curve.</li>
  * </ul>
  * Only the three mixtures have {@link #modes()} and {@link #sigma()}, which the mode-coverage metric needs.
  * Sampling draws every random number from the given {@link Random}, so a seed reproduces the samples exactly.
@@ -29,7 +31,8 @@ import org.latentlab.core.LabException;
 public final class ToyDistribution implements DataSource {
 
     private static final List<String> NAMES =
-            List.of("ring8", "ring8-pacgan", "grid25", "spiral", "two-moons", "swiss-roll-2d");
+            List.of("ring8", "ring8-pacgan", "grid25", "spiral", "two-moons", "swiss-roll-2d",
+                    "circle");
 
     private static final double CURVE_NOISE = 0.05;
 
@@ -81,8 +84,17 @@ public final class ToyDistribution implements DataSource {
                     "swiss-roll-2d: sklearn make_swiss_roll (x,z), t=1.5pi(1+2u), scaled by 1/7, noise sigma="
                             + CURVE_NOISE,
                     List.of(), 0, new double[] {-2.5, 2.5, -2.5, 2.5}, ToyDistribution::swissRollPoint);
+            case "circle" -> new ToyDistribution(name,
+                    "circle: t~U(0,2pi), (cos t, sin t), noise sigma=" + CURVE_NOISE,
+                    List.of(), 0, new double[] {-2, 2, -2, 2}, ToyDistribution::circlePoint);
             default -> throw unknown(name);
         };
+    }
+
+    private static void circlePoint(Random rng, float[] out, int offset) {
+        double t = 2 * Math.PI * rng.nextDouble();
+        out[offset] = (float) (Math.cos(t) + CURVE_NOISE * rng.nextGaussian());
+        out[offset + 1] = (float) (Math.sin(t) + CURVE_NOISE * rng.nextGaussian());
     }
 
     private static LabException unknown(String name) {

@@ -28,8 +28,10 @@ public final class Presets {
                     "fashion-dcgan-vbn", "stacked-dcgan", "stacked-dcgan-pacgan"),
             Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
                     "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),
+            Family.AUTOENCODER, List.of("mnist-dae-gaussian", "mnist-ae-2d"),
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d"),
+            Family.AUTOENCODER, List.of("curve-dae-2d", "curve-cae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
 
     /**

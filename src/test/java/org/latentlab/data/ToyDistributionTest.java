@@ -32,7 +32,7 @@ class ToyDistributionTest {
 
     @Test
     void everyNameSamplesFiniteValuesInsideItsViewBounds() {
-        assertEquals(6, ToyDistribution.names().size());
+        assertEquals(7, ToyDistribution.names().size());
         for (String name : ToyDistribution.names()) {
             ToyDistribution dist = ToyDistribution.named(name);
             assertArrayEquals(new int[] {2}, dist.shape());
@@ -45,6 +45,24 @@ class ToyDistributionTest {
                         name + " point " + xy[i] + "," + xy[i + 1] + " outside view bounds");
             }
         }
+    }
+
+    @Test
+    void circlePointsLieOnTheUnitCircleWithTheirNoise() {
+        float[] xy = draw(ToyDistribution.named("circle"), 4000, 3);
+        double sum = 0;
+        double sq = 0;
+        int n = xy.length / 2;
+        for (int i = 0; i < xy.length; i += 2) {
+            double r = Math.hypot(xy[i], xy[i + 1]);
+            sum += r;
+            sq += r * r;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(sq / n - mean * mean);
+        // radius 1 plus the radial part of N(0, 0.05^2 I): mean ~1 (+ sigma^2/2), spread ~0.05
+        assertEquals(1.0, mean, 0.005);
+        assertEquals(0.05, sd, 0.005);
     }
 
     @Test

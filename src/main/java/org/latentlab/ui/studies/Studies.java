@@ -13,6 +13,12 @@ public final class Studies {
     /** Every study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("dae-field", "DAE and CAE fields on a curve", "Both trained on a noisy"
+                        + " circle; arrows r(x) - x over the plane point back to the curve (Alain and Bengio 2014).",
+                        DaeFieldPane::new),
+                new Study("ae-vs-vae", "AE against VAE latent spaces", "Interpolations through a plain autoencoder's"
+                        + " and a VAE's 2-D codes, and both code scatters: where do the paths leave the digits?",
+                        AeVsVaePane::new)
         );
     }
 
