@@ -1,6 +1,5 @@
 package org.latentlab.experiment.pca;
 
-import org.latentlab.core.Monitor;
 import org.latentlab.latent.PrincipalComponents;
 
 /**
@@ -21,14 +20,15 @@ public record CodeScatters(String model, double[][] ae, double[][] pca, int[] la
         }
     }
 
-    /** The codes of {@code images} by {@code ae} (which must have a 2-D code) and by 2-component PCA. */
-    public static CodeScatters of(DeepAutoencoder ae, HeldOutImages images, int fitCount, Monitor monitor) {
-        if (ae.codeDim() != 2) {
+    /**
+     * The codes of {@code images} by {@code ae} and by {@code p}'s first two components (both must be 2-D: the
+     * PCA of {@link PcaComparison}).
+     */
+    public static CodeScatters of(DeepAutoencoder ae, PrincipalComponents p, HeldOutImages images) {
+        if (ae.codeDim() != 2 || p.count() != 2) {
             throw new IllegalArgumentException(ae.name() + " has a " + ae.codeDim()
                     + "-D code: the scatters need a 2-D one");
         }
-        monitor.progress(0, "fitting 2-component PCA");
-        PrincipalComponents p = PcaComparison.fit(ae, fitCount);
         double[] ratio = p.explainedVarianceRatio();
         return new CodeScatters(ae.name(), ae.codes(images.pixels()), p.project(images.pixels()),
                 images.labels().clone(), ratio[0] + ratio[1]);

@@ -52,12 +52,13 @@ public record PcaBaseline(PcaComparison comparison, CodeScatters scatters, doubl
             ae = t.model();
             seconds = t.seconds();
         } else {
-            throw new LabException(runOrPreset + " is neither a run folder nor an autoencoder preset (see: presets)");
+            throw new LabException(runOrPreset + " is neither a run folder nor an autoencoder preset: give a run"
+                    + " folder or a preset such as mnist-deep-ae-2d");
         }
         ExperimentData.Split split = ae.split();
         HeldOutImages probe = AutoencoderTraining.probe(split, heldOut);
         PcaComparison c = PcaComparison.of(ae, probe, PcaComparison.DEFAULT_FIT, SHOWN, monitor);
-        CodeScatters s = ae.codeDim() == 2 ? CodeScatters.of(ae, probe, PcaComparison.DEFAULT_FIT, monitor) : null;
+        CodeScatters s = ae.codeDim() == 2 ? CodeScatters.of(ae, c.pca(), probe) : null;
         return new PcaBaseline(c, s, seconds);
     }
 
