@@ -63,8 +63,8 @@ public final class DeepAutoencoder {
 
     static void requireAutoencoder(ReconstructionExperiment spec) {
         if (spec.family() != Family.AUTOENCODER) {
-            throw new LabException(spec.name() + " is a " + spec.family().name().toLowerCase()
-                    + " experiment: choose an autoencoder");
+            throw new LabException(spec.name() + " is not an autoencoder (its family is "
+                    + spec.family().name().toLowerCase() + "): choose an autoencoder preset");
         }
     }
 

@@ -2,6 +2,8 @@ package org.latentlab.experiment.pca;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -63,11 +65,15 @@ public final class PcaCharts {
         return chart;
     }
 
-    /** Held-out error against fine-tuning iteration, one line per run, coloured by initialisation. */
+    /**
+     * Held-out error against fine-tuning iteration, one line per run, coloured by initialisation (the legend names
+     * each initialisation once).
+     */
     public static JFreeChart curves(List<PretrainingRun> runs, String title) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         boolean[] named = new boolean[Pretraining.values().length];
+        LegendItemCollection legend = new LegendItemCollection();
         for (int k = 0; k < runs.size(); k++) {
             PretrainingRun run = runs.get(k);
             XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s, seed %d",
@@ -81,12 +87,15 @@ public final class PcaCharts {
             int p = run.initialisation().ordinal();
             r.setSeriesPaint(k, INIT_COLOURS[p]);
             r.setSeriesStroke(k, new BasicStroke(1.6f));
-            r.setSeriesVisibleInLegend(k, !named[p]);
+            if (!named[p]) {
+                legend.add(new LegendItem(PretrainingRun.label(run.initialisation()), INIT_COLOURS[p]));
+            }
             named[p] = true;
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "fine-tuning iteration",
                 "held-out mean squared error per pixel", data, PlotOrientation.VERTICAL, true, false, false);
         chart.getXYPlot().setRenderer(r);
+        chart.getXYPlot().setFixedLegendItems(legend);
         style(chart);
         return chart;
     }

@@ -76,6 +76,8 @@ public final class PretrainingStudyPane extends BorderPane {
         status.styleProperty().bind(model.failedProperty().map(f -> f ? "-fx-text-fill: #c0392b;" : ""));
         inputError.setStyle("-fx-text-fill: #c0392b;");
         inputError.setId("pretraining-input-error");
+        inputError.managedProperty().bind(inputError.textProperty().isNotEmpty());
+        inputError.visibleProperty().bind(inputError.managedProperty());
         Label about = new Label("The same deep autoencoder three ways: from random weights, from layers pretrained"
                 + " greedily as shallow autoencoders, and from a DBN (RBMs trained one above the other by CD-1, then"
                 + " unrolled). Every run gets the same number of end-to-end fine-tuning updates; the curves show the"

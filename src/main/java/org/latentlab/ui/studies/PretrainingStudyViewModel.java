@@ -32,6 +32,8 @@ public final class PretrainingStudyViewModel {
 
     private final TaskRunner runner;
     private final ObservableList<PretrainingRun> runs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with the listeners added to it. */
+    private final ObservableList<PretrainingRun> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Press Run: three initialisations per"
             + " seed, one after another.");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
@@ -120,7 +122,7 @@ public final class PretrainingStudyViewModel {
 
     /** The finished runs, in the order they finished. */
     public ObservableList<PretrainingRun> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     /** The table of the finished runs. */

@@ -13,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The two studies' view models on the caller's thread: what a person would read, and the runs as they finish. */
@@ -35,6 +36,8 @@ class PcaStudiesViewModelTest {
         spec = spec.withTraining(spec.training().withPretraining(Pretraining.AUTOENCODER, 2));
         PretrainingComparison c = new PretrainingComparison(spec, List.of(1L), 4, 2, 20);
         PretrainingStudyViewModel vm = new PretrainingStudyViewModel(new DirectTaskRunner());
+        // the pane listens to this list: it must be one list, not a fresh view per call
+        assertSame(vm.runs(), vm.runs());
         vm.start(c);
         assertFalse(vm.runningProperty().get());
         assertFalse(vm.failedProperty().get(), vm.statusProperty().get());
