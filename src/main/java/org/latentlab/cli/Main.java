@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class, ToyCommand.class,
                 LatencyCommand.class, HessianCommand.class, LandscapeCommand.class, TangentsCommand.class,
                 CurvatureCommand.class, GeometryBenchCommand.class, EvaluateCommand.class,
-                AnomalyCommand.class, VectorFieldCommand.class,
-                InterpolateCommand.class})
+                AnomalyCommand.class, VectorFieldCommand.class, InterpolateCommand.class, PcaBaselineCommand.class,
+                PretrainingCommand.class})
 public final class Main implements Runnable {
 
     @Override

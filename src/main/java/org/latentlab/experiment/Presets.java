@@ -32,6 +32,7 @@ public final class Presets {
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d"),
             Family.AUTOENCODER, List.of("curve-dae-2d", "curve-cae-2d"),
+            Family.AUTOENCODER, List.of("mnist-deep-ae-scratch", "mnist-deep-ae-small", "mnist-deep-ae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
 
     /**

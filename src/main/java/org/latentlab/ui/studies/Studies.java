@@ -13,6 +13,12 @@ public final class Studies {
     /** Every study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("pca", "Deep autoencoder against PCA", "Held-out reconstructions by PCA and by a deep"
+                        + " autoencoder with the same code size, both errors, and the 2-D codes of both coloured by"
+                        + " digit: look for the classes PCA smears together.", PcaStudyPane::new),
+                new Study("pretraining", "Pretraining against none", "One deep autoencoder from random weights,"
+                        + " greedy autoencoder pretraining and a DBN, over seeds: held-out error curves and a table;"
+                        + " look at the head start at iteration 0.", PretrainingStudyPane::new),
                 new Study("dae-field", "DAE and CAE fields on a curve", "Both trained on a noisy"
                         + " circle; arrows r(x) - x over the plane point back to the curve (Alain and Bengio 2014).",
                         DaeFieldPane::new),
