@@ -30,7 +30,7 @@ public final class Presets {
                     "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d"),
-            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
+            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
