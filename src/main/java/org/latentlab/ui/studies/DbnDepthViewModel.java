@@ -92,8 +92,13 @@ public final class DbnDepthViewModel {
 
     /** Trains {@value #PRESET} into a new run folder under the runs folder, then opens it and samples it. */
     public void train() {
-        submit("training " + PRESET, m -> {
-            Path dir = trainPreset(Presets.loadReconstruction(PRESET), m);
+        train(Presets.loadReconstruction(PRESET));
+    }
+
+    /** Trains {@code spec} (an RBM or DBN experiment) into a new run folder, then opens it and samples it. */
+    void train(ReconstructionExperiment spec) {
+        submit("training " + spec.name(), m -> {
+            Path dir = trainPreset(spec, m);
             SavedDbn dbn = SavedDbn.open(dir);
             return new Opened(dbn, draw(dbn, m));
         });
