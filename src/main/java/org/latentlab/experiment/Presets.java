@@ -33,7 +33,7 @@ public final class Presets {
             Family.AUTOENCODER, List.of("ring8-ae-2d"),
             Family.AUTOENCODER, List.of("curve-dae-2d", "curve-cae-2d"),
             Family.AUTOENCODER, List.of("mnist-deep-ae-scratch", "mnist-deep-ae-small", "mnist-deep-ae-2d"),
-            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
+            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training

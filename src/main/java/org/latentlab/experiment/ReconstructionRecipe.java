@@ -11,6 +11,7 @@ import org.latentlab.train.ReconstructionView;
 import org.latentlab.train.Trainer;
 import org.latentlab.train.TrainingRun;
 import org.latentlab.train.ae.AutoencoderTrainer;
+import org.latentlab.train.rbm.DbnSampler;
 import org.latentlab.train.rbm.RbmTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -105,12 +106,26 @@ final class ReconstructionRecipe implements FamilyRecipe<ReconstructionExperimen
                 losses.put("free energy (data)", s.dataFreeEnergy());
                 losses.put("free energy (noise)", s.noiseFreeEnergy());
             }
-            String phase = r.settings().layers() > 1 ? "RBM " + (r.currentLayer() + 1) + "/" + r.settings().layers()
-                    : "training";
+            ReconstructionView.StackLayer layer = ReconstructionViews.stackLayer(r, r.currentLayer(), 0);
+            String phase = layer != null ? layer.caption() : "training";
             return new ReconstructionStatus(p, losses, s == null ? Double.NaN : s.gradientNorm(), phase,
                     r.describeSettings(), evaluation, view);
         }
         return new ReconstructionStatus(p, Map.of(), Double.NaN, "", "", evaluation, view);
+    }
+
+    /** Samples per depth in a DBN run's pictures by depth. */
+    static final int DEPTH_SAMPLES = 36;
+    /** Gibbs steps in the top RBM for a DBN run's pictures by depth. */
+    static final int DEPTH_STEPS = 200;
+
+    /**
+     * A DBN run's samples by depth at {@code iteration}: {@code samples/by-depth-iter-NNNNNNNN.png}, beside the
+     * bench's picture of that iteration.
+     */
+    static Path byDepthPath(RunStore store, long iteration) {
+        Path picture = store.samplePath(iteration);
+        return picture.resolveSibling("by-depth-" + picture.getFileName());
     }
 
     /** Metrics, pictures and checkpoints as the run goes; the dashboard's statuses. */
@@ -145,6 +160,11 @@ final class ReconstructionRecipe implements FamilyRecipe<ReconstructionExperimen
             evaluation.values().forEach((m, v) -> row.put(m.column(), v));
             s.appendRow(row);
             views.write(views.view(trainer), s.samplePath(trainer.iteration()));
+            if (trainer instanceof RbmTrainer r && r.settings().layers() > 1 && r.data().shape().length == 3) {
+                DbnDepthSamples byDepth = DbnDepthSamples.draw(r, r.shownLayer() + 1, DEPTH_SAMPLES, DEPTH_STEPS,
+                        DbnSampler.DownPass.STOCHASTIC, false);
+                DbnDepthPicture.write(byDepth, byDepthPath(s, trainer.iteration()));
+            }
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.latentlab.train.Trainer;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
 import org.latentlab.train.ae.SparsityPenalty;
+import org.latentlab.train.rbm.DbnSampler;
 import org.latentlab.train.rbm.RbmTrainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -212,30 +213,50 @@ final class ReconstructionViews implements FamilyViews<Trainer, ReconstructionVi
         return null;
     }
 
+    /**
+     * The pictures of the RBM the trainer is training (or has just finished): its reconstructions carried down to
+     * the pixels, its filters multiplied down to the pixels, its hidden units' activity, and the samples of the DBN
+     * it tops. A single RBM's view carries no stack caption.
+     */
     private ReconstructionView rbmView(RbmTrainer r) {
+        int layer = r.shownLayer();
         int n = shown();
         float[] x = java.util.Arrays.copyOf(heldOut, n * dim);
         Images inputs = new Images(n, shape, x);
-        Images recon = new Images(n, shape, clip(r.reconstructions(x, n)));
+        Images recon = new Images(n, shape, clip(r.reconstructions(x, n, layer)));
         Images filters = null;
         Images samples = null;
         if (images()) {
-            int units = Math.min(FILTERS, r.rbm(0).hidden());
-            float[] f = r.filters(units);
+            int units = Math.min(FILTERS, r.rbm(layer).hidden());
+            float[] f = r.filters(units, layer);
             for (int u = 0; u < units; u++) {
                 float[] one = java.util.Arrays.copyOfRange(f, u * dim, (u + 1) * dim);
                 normalise(one);
                 System.arraycopy(one, 0, f, u * dim, dim);
             }
             filters = new Images(units, shape, f);
-            samples = new Images(SAMPLES, shape, clip(r.gibbsSamples(SAMPLES, GIBBS_STEPS)));
+            samples = new Images(SAMPLES, shape, clip(r.dbnSamples(layer + 1, SAMPLES, GIBBS_STEPS,
+                    DbnSampler.DownPass.STOCHASTIC)));
         }
-        INDArray all = Nd4j.create(heldOut, new long[] {count, dim}).castTo(r.dataType());
-        double[] activity = SparsityPenalty.meanActivation(Host.doubles(r.rbm(0).hiddenProbabilities(all)),
-                count,
-                r.rbm(0).hidden());
+        double[] activity = r.hiddenActivity(heldOut, count, layer);
+        ReconstructionView.StackLayer stack = stackLayer(r, layer, GIBBS_STEPS);
         return new ReconstructionView(inputs, null, recon, filters, samples, activity, Double.NaN,
-                "mean hidden unit activation p(h=1|v) (held-out)", "mean p(h=1|v) (held-out)", null, null);
+                stack == null ? "mean hidden unit activation p(h=1|v) (held-out)" : stack.activityTitle(),
+                "mean p(h=1|v) (held-out)", null, null, stack);
+    }
+
+    /** Which RBM of a DBN the pictures show; null for a single RBM. */
+    static ReconstructionView.StackLayer stackLayer(RbmTrainer r, int layer, int gibbsSteps) {
+        java.util.List<Integer> hidden = r.settings().hidden();
+        if (hidden.size() < 2) {
+            return null;
+        }
+        int[] sizes = new int[hidden.size() + 1];
+        sizes[0] = r.rbm(0).visible();
+        for (int i = 0; i < hidden.size(); i++) {
+            sizes[i + 1] = hidden.get(i);
+        }
+        return new ReconstructionView.StackLayer(layer, sizes, gibbsSteps);
     }
 
     /** Maps a weight image to [0, 1] for display: 0.5 is zero, the largest magnitude 0 or 1. */

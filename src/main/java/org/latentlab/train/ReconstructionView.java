@@ -15,11 +15,96 @@ package org.latentlab.train;
  * @param activityAxis    the histogram's value axis: the quantity and its unit ("KL per latent dimension (nats)")
  * @param codePoints      2-D codes of held-out examples (x0, y0, x1, y1...), when the code is 2-D
  * @param codeLabels      their labels (-1 when unlabelled)
+ * @param stack           for a deep belief net, which of its RBMs the pictures show; null for any other model
  */
 public record ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                         double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                         float[] codePoints,
-                        int[] codeLabels) {
+                        int[] codeLabels, StackLayer stack) {
+
+    /** The view of a model that is not a stack of RBMs. */
+    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                              float[] codePoints, int[] codeLabels) {
+        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
+                activityAxis, codePoints, codeLabels, null);
+    }
+
+    /**
+     * RBM {@code layer} (0 = the one on the pixels) of a deep belief net whose layer sizes are {@code sizes}, pixels
+     * first ({@code [784, 500, 250]}): the one the pictures show. The samples shown are those of the DBN of RBMs
+     * 1 to layer + 1, after {@code gibbsSteps} Gibbs steps in its top RBM and one pass down.
+     */
+    public record StackLayer(int layer, int[] sizes, int gibbsSteps) {
+
+        public StackLayer {
+            sizes = sizes.clone();
+            if (sizes.length < 2 || layer < 0 || layer >= sizes.length - 1 || gibbsSteps < 0) {
+                throw new IllegalArgumentException("layer " + layer + " of the sizes " + java.util.Arrays.toString(sizes)
+                        + " with " + gibbsSteps + " Gibbs steps does not name an RBM of the stack");
+            }
+        }
+
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+
+        /** Number of RBMs in the stack. */
+        public int layers() {
+            return sizes.length - 1;
+        }
+
+        /** "layer 2 of 3: " — the caption's lead, before the sizes. */
+        public String lead() {
+            return "layer " + (layer + 1) + " of " + layers() + ": ";
+        }
+
+        /** "784-500-250": the sizes up to and including the shown layer's hidden units, which end the caption. */
+        public String sizesUpTo() {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i <= layer + 1; i++) {
+                s.append(i == 0 ? "" : "-").append(sizes[i]);
+            }
+            return s.toString();
+        }
+
+        /** "layer 2 of 3: 784-500-250" (the last number is the shown layer's hidden units). */
+        public String caption() {
+            return lead() + sizesUpTo();
+        }
+
+        /** The reconstructions' title. */
+        public String reconstructionsTitle() {
+            return layer == 0 ? "reconstructions by RBM 1 (mean field)"
+                    : "reconstructions through RBMs 1-" + (layer + 1) + " (mean field up, then down to the pixels)";
+        }
+
+        /** The filters' title. */
+        public String filtersTitle() {
+            if (layer == 0) {
+                return "layer-1 filters (the weights of RBM 1)";
+            }
+            StringBuilder w = new StringBuilder();
+            for (int i = 1; i <= layer + 1; i++) {
+                w.append("W").append(i);
+            }
+            return "layer-" + (layer + 1) + " filters in pixels: columns of " + w
+                    + " (weights multiplied down to the pixels)";
+        }
+
+        /** The samples' title. */
+        public String samplesTitle() {
+            return layer == 0 ? "samples of the 1-layer DBN: " + gibbsSteps + " Gibbs steps in RBM 1"
+                    : "samples of the " + (layer + 1) + "-layer DBN: " + gibbsSteps + " Gibbs steps in RBM "
+                    + (layer + 1) + ", then one pass down";
+        }
+
+        /** The activity histogram's title. */
+        public String activityTitle() {
+            return "mean activation p(h=1|x) of RBM " + (layer + 1) + "'s hidden units (held-out)";
+        }
+    }
 
     /**
      * {@code count} examples of one shape, flat and row-major; values in [0, 1] for images. {@code shape} is

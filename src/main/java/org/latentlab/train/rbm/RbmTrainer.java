@@ -159,20 +159,53 @@ public final class RbmTrainer implements Trainer {
     // ---- what the dashboard shows (all copied out to the host) ----
 
     /**
+     * The RBM the pictures show: the one the last iteration trained (0 before the first), so a picture taken just
+     * as layer l finishes is still layer l's.
+     */
+    public int shownLayer() {
+        long last = Math.max(0, iteration - 1);
+        return (int) Math.min(last / settings.iterationsPerLayer(), dbn.layers() - 1);
+    }
+
+    /**
      * {@code count} images from {@code steps} steps of block Gibbs sampling in the first RBM, each chain started at
      * a data example: the visible probabilities of the last step, row-major {@code count x dimension}. The examples
-     * and the sampling are seeded from the trainer's seed, so the same parameters give the same images.
+     * and the sampling are seeded from the trainer's seed, so the same parameters give the same images. The
+     * samples of the 1-layer DBN ({@link #dbnSamples} at depth 1).
      */
     public float[] gibbsSamples(int count, int steps) {
+        return dbnSamples(1, count, steps, DbnSampler.DownPass.STOCHASTIC);
+    }
+
+    /**
+     * {@code count} samples of the DBN made of the first {@code depth} RBMs ({@link DbnSampler}): chains started at
+     * the representation x<sub>depth-1</sub> of data examples, {@code steps} Gibbs steps in RBM {@code depth}, one
+     * pass down; the pixels' probabilities, row-major {@code count x dimension}. Every depth starts from the same
+     * examples with the same seed.
+     */
+    public float[] dbnSamples(int depth, int count, int steps, DbnSampler.DownPass pass) {
+        return dbnSamples(depth, count, steps, pass, false);
+    }
+
+    /**
+     * As {@link #dbnSamples(int, int, int, DbnSampler.DownPass)}, the chains started at binary noise in the top
+     * RBM's visible layer (each unit 1 with probability 1/2) when {@code fromNoise}.
+     */
+    public float[] dbnSamples(int depth, int count, int steps, DbnSampler.DownPass pass, boolean fromNoise) {
         if (count < 1) {
             throw new IllegalArgumentException("ask for at least 1 sample, not " + count);
         }
-        Random starts = new Random(Seeds.seed(seed ^ GIBBS_STREAM, 0));
-        float[] buffer = new float[count * dimension];
-        data.sample(count, starts, buffer);
-        requireUnitRange(buffer);
-        INDArray start = toArray(buffer, count);
-        return toFloats(dbn.rbm(0).gibbsSample(start, steps, Seeds.seed(seed ^ GIBBS_STREAM, 1)));
+        INDArray start;
+        if (fromNoise) {
+            start = DbnSampler.noiseStart(dbn, depth, count, Seeds.seed(seed ^ GIBBS_STREAM, 2));
+        } else {
+            Random starts = new Random(Seeds.seed(seed ^ GIBBS_STREAM, 0));
+            float[] buffer = new float[count * dimension];
+            data.sample(count, starts, buffer);
+            requireUnitRange(buffer);
+            start = DbnSampler.dataStart(dbn, depth, toArray(buffer, count));
+        }
+        return toFloats(DbnSampler.sample(dbn, depth, start, steps, pass, Seeds.seed(seed ^ GIBBS_STREAM, 1)));
     }
 
     /**
@@ -180,12 +213,33 @@ public final class RbmTrainer implements Trainer {
      * {@code batch} ({@code n x dimension}, values in [0, 1]); the result has the same layout.
      */
     public float[] reconstructions(float[] batch, int n) {
+        return reconstructions(batch, n, 0);
+    }
+
+    /**
+     * Mean-field reconstructions through RBMs 0 to {@code layer}: up to the hidden probabilities of RBM
+     * {@code layer}, then down through every RBM's p(v|h) to the pixels ({@link DeepBeliefNet#reconstruct}).
+     */
+    public float[] reconstructions(float[] batch, int n, int layer) {
+        return toFloats(dbn.reconstruct(examples(batch, n), checkedLayer(layer) + 1));
+    }
+
+    /**
+     * The mean over {@code n} examples of each hidden unit's p(h = 1 | x) in RBM {@code layer}, x the examples
+     * propagated up (mean field) through the RBMs below.
+     */
+    public double[] hiddenActivity(float[] batch, int n, int layer) {
+        INDArray h = dbn.propagateUp(examples(batch, n), checkedLayer(layer) + 1);
+        return h.mean(0).castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
+    private INDArray examples(float[] batch, int n) {
         if (n < 1 || batch.length != n * dimension) {
             throw new IllegalArgumentException("expected " + n + " examples of " + dimension + " values ("
                     + (long) n * dimension + " floats), got " + batch.length);
         }
         requireUnitRange(batch);
-        return toFloats(dbn.reconstruct(toArray(batch, n), 1));
+        return toArray(batch, n);
     }
 
     /**
@@ -193,13 +247,34 @@ public final class RbmTrainer implements Trainer {
      * row: row-major {@code min(count, hidden) x dimension}.
      */
     public float[] filters(int count) {
-        Rbm first = dbn.rbm(0);
-        int shown = Math.min(count, first.hidden());
+        return filters(count, 0);
+    }
+
+    /**
+     * The receptive fields in pixel space of RBM {@code layer}'s first {@code min(count, hidden)} hidden units, one
+     * per row: the columns of W<sub>0</sub> W<sub>1</sub> ... W<sub>layer</sub>, the linear combination of the
+     * lower layers' filters weighted by the unit's weights (Hinton, Osindero &amp; Teh 2006; Erhan, Bengio,
+     * Courville &amp; Vincent 2009, "Visualizing higher-layer features of a deep network"). Layer 0 gives its own
+     * weights.
+     */
+    public float[] filters(int count, int layer) {
+        Rbm top = dbn.rbm(checkedLayer(layer));
+        int shown = Math.min(count, top.hidden());
         if (shown < 1) {
             throw new IllegalArgumentException("ask for at least 1 filter, not " + count);
         }
-        INDArray w = first.weights().get(NDArrayIndex.all(), NDArrayIndex.interval(0, shown));
+        INDArray w = top.weights().get(NDArrayIndex.all(), NDArrayIndex.interval(0, shown));
+        for (int l = layer - 1; l >= 0; l--) {
+            w = dbn.rbm(l).weights().mmul(w);
+        }
         return toFloats(w.transpose());
+    }
+
+    private int checkedLayer(int layer) {
+        if (layer < 0 || layer >= dbn.layers()) {
+            throw new IllegalArgumentException("layer " + layer + " of a " + dbn.layers() + "-layer DBN");
+        }
+        return layer;
     }
 
     private static float[] toFloats(INDArray a) {

@@ -76,6 +76,8 @@ public final class ReconstructionBenchView extends BorderPane {
     private final Label corruptedTitle = title("corrupted input (what the encoder sees)");
     private final Label filtersTitle = title("first-layer filters");
     private final Label samplesTitle = title("samples");
+    private final Label reconstructionsTitle = title("reconstructions");
+    private final StackCaption stackCaption = new StackCaption();
     private final ChartViewer scatterViewer;
     private final ComparePane compare;
     private final TabPane tabs;
@@ -172,10 +174,10 @@ public final class ReconstructionBenchView extends BorderPane {
     }
 
     private Node training() {
-        VBox pictures = new VBox(4,
+        VBox pictures = new VBox(4, stackCaption,
                 title("held-out inputs"), inputs,
                 corruptedTitle, corrupted,
-                title("reconstructions"), reconstructions,
+                reconstructionsTitle, reconstructions,
                 samplesTitle, samples,
                 filtersTitle, filters);
         pictures.setPadding(new Insets(8));
@@ -253,6 +255,7 @@ public final class ReconstructionBenchView extends BorderPane {
             }
             return;
         }
+        stackCaption.show(v.stack(), reconstructionsTitle, filtersTitle, samplesTitle);
         boolean images = v.inputs().isImage();
         int perRow = images ? v.inputs().count() : 1;
         if (images) {

@@ -13,6 +13,9 @@ public final class Studies {
     /** Every study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("dbn-depth", "A DBN sampled by depth", "Samples of the DBNs made of one trained stack's"
+                        + " first 1, 2 and 3 RBMs side by side (Gibbs in the top RBM, one pass down): see what each"
+                        + " layer adds.", DbnDepthPane::new),
                 new Study("pca", "Deep autoencoder against PCA", "Held-out reconstructions by PCA and by a deep"
                         + " autoencoder with the same code size, both errors, and the 2-D codes of both coloured by"
                         + " digit: look for the classes PCA smears together.", PcaStudyPane::new),
