@@ -34,7 +34,7 @@ public final class WakeSleepPictures {
     /** The learning curve: the held-out bound (nats per image) against iterations. */
     public static JFreeChart curve(WakeSleepStatus s) {
         XYSeries bound = new XYSeries("held-out lower bound, log p(x,h) − log q(h|x)", false, true);
-        XYSeries recon = new XYSeries("held-out reconstruction, −log p(x | h₁) through R then G", false, true);
+        XYSeries recon = new XYSeries("held-out reconstruction, log p(x | h₁) with h₁ from R", false, true);
         for (WakeSleepStatus.Point p : s.curve()) {
             bound.add(p.iteration(), p.bound());
             recon.add(p.iteration(), -p.reconstruction());

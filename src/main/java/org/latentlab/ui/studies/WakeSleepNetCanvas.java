@@ -34,7 +34,7 @@ final class WakeSleepNetCanvas extends Canvas {
         double x2 = w * 0.78;
         double yTop = 58;
         double xv = w / 2;
-        double yv = h - 52;
+        double yv = h - 64;
         g.setStroke(Color.rgb(78, 121, 167));
         g.setLineWidth(2.5);
         g.setFont(Font.font("SansSerif", 13));

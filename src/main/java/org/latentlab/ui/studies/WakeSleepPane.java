@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class WakeSleepPane extends HBox {
 
-    private static final double BAR = 110;
+    private static final double BAR = 60;
     private final WakeSleepViewModel vm;
     private final ChartViewer chart;
     private final ImageView generative = image("wake-sleep-generative");
@@ -41,7 +41,7 @@ public final class WakeSleepPane extends HBox {
     private final Label message = new Label();
     private final javafx.scene.control.Button train;
     private final javafx.scene.control.Button stop;
-    private final WakeSleepNetCanvas net = new WakeSleepNetCanvas(440, 230);
+    private final WakeSleepNetCanvas net = new WakeSleepNetCanvas(460, 250);
     private final GridPane table = new GridPane();
     private final Label lesson = new Label();
     private WakeSleepStatus shown;
@@ -72,14 +72,13 @@ public final class WakeSleepPane extends HBox {
         chart = ChartStyle.viewer(c, "wake-sleep-curve");
         chart.setPrefSize(430, 270);
         chart.setMinHeight(240);
-        VBox sampleBox = new VBox(4, Controls.sectionTitle("dreams: top-down through G"), samples);
+        VBox sampleBox = new VBox(4, Controls.sectionTitle("dreams (top-down)"), samples);
         HBox top = new HBox(10, chart, sampleBox);
         HBox.setHgrow(chart, Priority.ALWAYS);
         HBox filters = new HBox(14, titled("generative weights G₁ (hidden → pixels)", generative),
                 titled("recognition weights R₁ (pixels → hidden)", recognition));
-        Label filterHint = new Label("Each square: one of the 100 first-layer units, its weights to or from the 28x28"
-                + " pixels (white positive, black negative, grey 0). Wake trains G on what R infers; sleep trains R"
-                + " on what G dreams.");
+        Label filterHint = new Label("The 100 first-layer units (white positive, black negative, grey 0). Wake trains G"
+                + " on what R infers; sleep trains R on what G dreams.");
         filterHint.setWrapText(true);
         filterHint.getStyleClass().add("description");
         VBox mnist = new VBox(8, Controls.sectionTitle("(a) Wake-sleep on MNIST: a 784-100-20 sigmoid belief net"),
@@ -100,17 +99,17 @@ public final class WakeSleepPane extends HBox {
         table.setVgap(4);
         lesson.setId("wake-sleep-lesson");
         lesson.setWrapText(true);
-        lesson.setMaxWidth(440);
+        lesson.setMaxWidth(470);
         Label intro = new Label("Two rare, independent causes; either one makes the house jump. Which causes"
                 + " explain a jump? Exact: every joint state listed (Bayes' rule). Recognition net: q(h₁|v) q(h₂|v),"
                 + " each factor at the sleep phase's optimum, the exact marginal.");
         intro.setWrapText(true);
-        intro.setMaxWidth(440);
+        intro.setMaxWidth(470);
         intro.getStyleClass().add("description");
         VBox explaining = new VBox(8, Controls.sectionTitle("(b) Explaining away (Hinton's lecture example)"), intro,
                 net, clamp, table, lesson);
-        explaining.setPrefWidth(450);
-        explaining.setMinWidth(440);
+        explaining.setPrefWidth(480);
+        explaining.setMinWidth(480);
         getChildren().addAll(mnist, explaining);
         HBox.setHgrow(mnist, Priority.ALWAYS);
         drawExplaining();
@@ -151,7 +150,7 @@ public final class WakeSleepPane extends HBox {
     private void drawExplaining() {
         net.draw(vm.explainingAway(), vm.posterior());
         table.getChildren().clear();
-        String[] heads = {"earthquake", "truck", "exact p(h | v)", "", "recognition q(h | v)", ""};
+        String[] heads = {"earthquake", "truck", "exact p(h|v)", "", "factorised q", ""};
         for (int k = 0; k < heads.length; k++) {
             Label l = new Label(heads[k]);
             l.getStyleClass().add("section-title");
@@ -175,7 +174,7 @@ public final class WakeSleepPane extends HBox {
     }
 
     private static Rectangle bar(double p, Color colour) {
-        return new Rectangle(Math.max(1, p * BAR / 2), 12, colour);
+        return new Rectangle(Math.max(1, p * BAR), 12, colour);
     }
 
     private static VBox titled(String title, ImageView view) {

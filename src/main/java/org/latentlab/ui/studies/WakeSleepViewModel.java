@@ -174,7 +174,7 @@ public final class WakeSleepViewModel {
             return "The house is still: both causes stay off, as a priori, and q matches the exact posterior."
                     + " Clamp the house on.";
         }
-        return String.format(Locale.ROOT, "The house jumps: the exact posterior puts %.0f%% on exactly one cause"
+        return String.format(Locale.ROOT, "The house jumps: the exact posterior puts %.2f%% on exactly one cause"
                         + " (one explains the other away; correlation %+.2f), while the recognition net's"
                         + " factorised q can only spread the same marginals, giving 'both' and 'neither' %.0f%%"
                         + " each.", 100 * (p.exact()[1] + p.exact()[2]), p.correlation(),
