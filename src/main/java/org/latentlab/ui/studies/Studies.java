@@ -13,6 +13,11 @@ public final class Studies {
     /** Every study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("wake-sleep", "Sigmoid belief nets: wake-sleep and explaining away", "A directed net of"
+                        + " binary units learns MNIST by wake-sleep: watch the held-out bound rise and compare its"
+                        + " generative and recognition filters. Then clamp the house on and see two independent causes"
+                        + " explain each other away, which a factorised recognition net cannot show.",
+                        WakeSleepPane::new),
                 new Study("dbn-depth", "A DBN sampled by depth", "Samples of the DBNs made of one trained stack's"
                         + " first 1, 2 and 3 RBMs side by side (Gibbs in the top RBM, one pass down): see what each"
                         + " layer adds.", DbnDepthPane::new),
