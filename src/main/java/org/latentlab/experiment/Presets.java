@@ -27,7 +27,7 @@ public final class Presets {
                     "grid25-collapse", "grid25-collapse-r1", "spiral-nsgan", "mnist-mlp-gan", "fashion-dcgan",
                     "fashion-dcgan-vbn", "stacked-dcgan", "stacked-dcgan-pacgan"),
             Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
-                    "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),
+                    "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn", "mnist-hash"),
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn"));
