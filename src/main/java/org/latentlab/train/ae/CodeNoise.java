@@ -7,20 +7,21 @@ package org.latentlab.train.ae;
  * pre-activation. A unit near 0.5 carries no message through the noise, so training drives the pre-activations far
  * from 0 and the code saturates at 0 or 1; at retrieval time the noise is off and the code is thresholded at 0.5.
  *
- * <p>The encoder ends in a sigmoid and outputs c = σ(a), so a is recovered as log c − log(1 − c), clamped to
- * ±{@value #MAX_PRE_ACTIVATION} (a float code saturates at exactly 1 beyond a ≈ 17, and carries no gradient there).
+ * <p>The encoder ends in a sigmoid and outputs c = σ(a), so a is recovered as log c − log(1 − c), with c kept
+ * below 1 − 2⁻²⁵ (a ≤ 17.3: a float code saturates at exactly 1 beyond a ≈ 17, and carries no gradient there) and a
+ * kept above −{@value #MAX_PRE_ACTIVATION}.
  * The encoder's backward pass multiplies its output gradient by σ′(a), so the gradient handed to it is
  * ∂L/∂c̃ · σ′(a + s·ε) / σ′(a), which makes ∂L/∂a = ∂L/∂c̃ · σ′(a + s·ε), the chain rule through the noisy code.
  */
 final class CodeNoise {
 
-    /** The largest |a| recovered from a code (beyond, a unit is saturated to the float's precision). */
+    /** The most negative a recovered from a code is minus this (beyond, a unit is saturated in any precision). */
     static final double MAX_PRE_ACTIVATION = 30;
 
     private CodeNoise() {
     }
 
-    /** The pre-activation a of a logistic unit from its output c = σ(a), clamped to ±{@value #MAX_PRE_ACTIVATION}. */
+    /** The pre-activation a of a logistic unit from its output c = σ(a), within [−30, 17.3]. */
     static double preActivation(double c) {
         double p = Math.min(Math.max(c, Double.MIN_NORMAL), 1 - 0x1p-25);
         double a = Math.log(p) - Math.log1p(-p);
