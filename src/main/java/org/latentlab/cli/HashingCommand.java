@@ -3,6 +3,7 @@ package org.latentlab.cli;
 import org.latentlab.core.LabException;
 import org.latentlab.core.Monitor;
 import org.latentlab.experiment.Presets;
+import org.latentlab.experiment.RunFolders;
 import org.latentlab.experiment.hashing.HashingFiles;
 import org.latentlab.experiment.hashing.SemanticHashing;
 import org.latentlab.train.Backend;
@@ -13,10 +14,8 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** Semantic hashing with a saved autoencoder: retrieval by Hamming distance on its binary code against pixels. */
 @Command(name = "hashing", mixinStandardHelpOptions = true,
@@ -107,17 +106,7 @@ final class HashingCommand implements Callable<Integer> {
         if (!Presets.NAMES.contains(run)) {
             throw new LabException(run + ": no such run folder or preset (presets: latentlab presets)");
         }
-        if (!Files.isDirectory(runs)) {
-            throw new LabException(runs + " holds no runs: train one first with latentlab train " + run);
-        }
-        try (Stream<Path> s = Files.list(runs)) {
-            return s.filter(d -> d.getFileName().toString().endsWith("-" + run)
-                            && Files.isRegularFile(d.resolve("spec.json")))
-                    .max(Comparator.comparing(d -> d.getFileName().toString()))
-                    .orElseThrow(() -> new LabException(runs + " holds no run of " + run + ": train one first with"
-                            + " latentlab train " + run));
-        } catch (IOException e) {
-            throw new LabException("cannot list " + runs + ": " + e.getMessage(), e);
-        }
+        return RunFolders.newest(runs, run).orElseThrow(() -> new LabException(runs + " holds no run of " + run
+                + ": train one first with latentlab train " + run));
     }
 }

@@ -81,7 +81,7 @@ public final class LabApp extends Application {
         modelViewModel = new ReconstructionBenchViewModel(ExperimentRunner.Options.defaults(),
                 runner("latentlab-model-bench"));
         ReconstructionBenchView modelView = new ReconstructionBenchView(modelViewModel, stage,
-                new StudyContext(stage, runner("latentlab-studies"), ganOptions.baseDir()));
+                new StudyContext(stage, runner("latentlab-studies"), ganOptions.runsRoot()));
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");
