@@ -128,18 +128,13 @@ final class AnomaliesPane extends BorderPane {
         hv.setPrefSize(620, 480);
         rv.setPrefSize(520, 480);
         setCenter(charts);
+        preset.valueProperty().addListener((o, a, b) -> vm.forgetRun());
         vm.onChange(this::show);
-        vm.newestRun(preset.getValue()).ifPresent(r -> vm.open(r, outliers.getValue()));
+        vm.openNewest(preset.getValue(), outliers.getValue());
     }
 
     private void score() {
-        Path run = vm.run() != null ? vm.run() : vm.newestRun(preset.getValue()).orElse(null);
-        if (run == null) {
-            error.setText("No run of " + preset.getValue() + " under " + context.runsRoot() + " yet: press Train or"
-                    + " Open run…");
-            return;
-        }
-        vm.open(run, outliers.getValue());
+        vm.openNewest(preset.getValue(), outliers.getValue());
     }
 
     private void chooseRun() {

@@ -90,9 +90,30 @@ public final class AnomaliesViewModel {
         return run;
     }
 
+    /** Forgets the run opened last, so that Score looks for the chosen preset's newest run again. */
+    public void forgetRun() {
+        run = null;
+    }
+
     /** The newest run of {@code preset} under the runs folder, if there is one. */
     public Optional<Path> newestRun(String preset) {
         return RunFolders.newest(runsRoot, preset);
+    }
+
+    /**
+     * Scores with the run opened last, or else the newest run of {@code preset} under the runs folder (looked for on
+     * the worker); when there is none, says so.
+     */
+    public void openNewest(String preset, String outliers) {
+        Path last = run;
+        submit("looking for a run of " + preset, m -> {
+            Path r = last != null ? last : newestRun(preset).orElse(null);
+            if (r == null) {
+                return null;
+            }
+            m.progress(0.1, "scoring " + IMAGES + " held-out and " + IMAGES + " " + outliers + " images");
+            return view(r, AnomalyDetection.run(r, outliers, IMAGES, SEED));
+        });
     }
 
     /** Scores the held-out images of {@code runFolder} and {@code outliers} (fashion, noise) with its model. */
@@ -179,6 +200,11 @@ public final class AnomaliesViewModel {
                 .onProgress((f, msg) -> set(new State(true, f, msg == null ? state.message() : msg, null,
                         state.view())))
                 .onSuccess(v -> {
+                    if (v == null) {
+                        set(new State(false, 0, "No run of this preset under " + runsRoot + " yet: press Train (a"
+                                + " few minutes) or open a run.", null, state.view()));
+                        return;
+                    }
                     run = v.run();
                     set(new State(false, 1, v.detection().model(), null, v));
                 })

@@ -101,7 +101,7 @@ final class HashingPane extends BorderPane {
         right.setPadding(new Insets(0, 0, 0, 10));
         setRight(right);
         vm.onChange(this::show);
-        vm.newestRun().ifPresent(vm::open);
+        vm.openNewest();
     }
 
     private void chooseRun() {

@@ -64,6 +64,14 @@ public final class HashingViewModel {
         return RunFolders.newest(runsRoot, PRESET);
     }
 
+    /** Retrieves with the newest run of {@value #PRESET} under the runs folder, looked for on the worker; none: says so. */
+    public void openNewest() {
+        submit("looking for a run of " + PRESET, m -> {
+            Optional<Path> run = newestRun();
+            return run.isPresent() ? retrieve(run.get(), m) : null;
+        });
+    }
+
     /** Retrieves with the run (or checkpoint) folder {@code run}. */
     public void open(Path run) {
         submit("retrieving with " + run.getFileName(), m -> retrieve(run, m));
@@ -96,7 +104,9 @@ public final class HashingViewModel {
         handle = runner.submit(BackgroundTask.of(title, work)
                 .onProgress((f, msg) -> set(new State(true, f, msg == null ? state.message() : msg, null,
                         state.result())))
-                .onSuccess(r -> set(new State(false, 1, r.model(), null, r)))
+                .onSuccess(r -> set(r == null ? new State(false, 0, "No run of " + PRESET + " under " + runsRoot
+                        + " yet: press Train " + PRESET + " (a few minutes) or open a run.", null, state.result())
+                        : new State(false, 1, r.model(), null, r)))
                 .onFailure(e -> set(new State(false, 0, "", e, state.result())))
                 .onCancelled(() -> set(new State(false, 0, "cancelled", null, state.result()))));
     }

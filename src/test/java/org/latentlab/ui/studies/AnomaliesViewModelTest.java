@@ -1,11 +1,16 @@
 package org.latentlab.ui.studies;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.core.DirectTaskRunner;
 import org.latentlab.metrics.RocCurve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The anomaly study's view model turning scores into shared histogram bins and ROC curve points. */
 class AnomaliesViewModelTest {
@@ -49,5 +54,20 @@ class AnomaliesViewModelTest {
         }
         assertEquals(4, p.length);
         assertEquals(0.5, RocCurve.of(s, s).area(), 1e-15);
+    }
+
+    @Test
+    void withNoRunYetBothStudiesSayWhatToDoInsteadOfFailing(@TempDir java.nio.file.Path runs) {
+        AnomaliesViewModel a = new AnomaliesViewModel(new DirectTaskRunner(), runs);
+        a.openNewest("mnist-ae", "fashion");
+        assertFalse(a.state().busy());
+        assertNull(a.state().error());
+        assertNull(a.state().view());
+        assertTrue(a.state().message().contains("press Train"), a.state().message());
+        HashingViewModel h = new HashingViewModel(new DirectTaskRunner(), runs);
+        h.openNewest();
+        assertNull(h.state().error());
+        assertNull(h.state().result());
+        assertTrue(h.state().message().contains("press Train mnist-hash"), h.state().message());
     }
 }
