@@ -24,11 +24,16 @@ import java.util.Locale;
  *                        AE per layer), or rbm (a DBN of RBMs trained by CD-1, unrolled)
  * @param pretrainIterations iterations per layer of the pretraining (before fine-tuning end to end)
  * @param beta            the VAE's weight on KL(q(z|x) ‖ N(0, I)); 1 is the ELBO
+ * @param codeNoise       the standard deviation s of Gaussian noise added to the logistic code's input while
+ *                        training: the decoder sees σ(a + s·ε), ε ~ N(0, 1), where a is the code layer's
+ *                        pre-activation, so only codes far from 0.5 survive the noise and the code becomes binary
+ *                        (Salakhutdinov and Hinton 2009, "Semantic hashing"); 0, the default, adds none. Needs an
+ *                        autoencoder whose encoder ends in a sigmoid, and no code penalty
  */
 public record AutoencoderSettings(Reconstruction reconstruction, OptimizerSpec optimizer, int batchSize,
                                   boolean tiedWeights, Penalty penalty, double penaltyWeight, double sparsityTarget,
                                   Corruption corruption, double corruptionLevel, Pretraining pretraining,
-                                  int pretrainIterations, double beta) {
+                                  int pretrainIterations, double beta, double codeNoise) {
 
     /** The reconstruction term. */
     public enum Reconstruction {
@@ -125,43 +130,57 @@ public record AutoencoderSettings(Reconstruction reconstruction, OptimizerSpec o
         if (!(beta > 0) || beta > 1000) {
             throw new IllegalArgumentException("training.beta must be in (0, 1000], not " + beta);
         }
+        if (!(codeNoise >= 0) || codeNoise > 100) {
+            throw new IllegalArgumentException("training.codeNoise is the standard deviation of the noise on the"
+                    + " code's input: it must be in [0, 100], not " + codeNoise);
+        }
+        if (codeNoise > 0 && penalty != Penalty.NONE) {
+            throw new IllegalArgumentException("training.codeNoise makes the code binary by itself: set penalty to"
+                    + " none, or codeNoise to 0");
+        }
     }
 
     /** Plain settings: the given reconstruction, Adam, no penalty, no corruption, no pretraining. */
     public static AutoencoderSettings plain(Reconstruction reconstruction, double learningRate, int batchSize) {
         return new AutoencoderSettings(reconstruction, OptimizerSpec.adam(learningRate, 0.9), batchSize, false,
-                Penalty.NONE, 0, 0, Corruption.NONE, 0, Pretraining.NONE, 0, 1);
+                Penalty.NONE, 0, 0, Corruption.NONE, 0, Pretraining.NONE, 0, 1, 0);
     }
 
     public AutoencoderSettings withPenalty(Penalty p, double weight, double rho) {
         return new AutoencoderSettings(reconstruction, optimizer, batchSize, tiedWeights, p, weight, rho, corruption,
-                corruptionLevel, pretraining, pretrainIterations, beta);
+                corruptionLevel, pretraining, pretrainIterations, beta, codeNoise);
     }
 
     public AutoencoderSettings withCorruption(Corruption c, double level) {
         return new AutoencoderSettings(reconstruction, optimizer, batchSize, tiedWeights, penalty, penaltyWeight,
-                sparsityTarget, c, level, pretraining, pretrainIterations, beta);
+                sparsityTarget, c, level, pretraining, pretrainIterations, beta, codeNoise);
     }
 
     public AutoencoderSettings withTiedWeights(boolean tied) {
         return new AutoencoderSettings(reconstruction, optimizer, batchSize, tied, penalty, penaltyWeight,
-                sparsityTarget, corruption, corruptionLevel, pretraining, pretrainIterations, beta);
+                sparsityTarget, corruption, corruptionLevel, pretraining, pretrainIterations, beta, codeNoise);
     }
 
     public AutoencoderSettings withPretraining(Pretraining p, int iterationsPerLayer) {
         return new AutoencoderSettings(reconstruction, optimizer, batchSize, tiedWeights, penalty, penaltyWeight,
-                sparsityTarget, corruption, corruptionLevel, p, iterationsPerLayer, beta);
+                sparsityTarget, corruption, corruptionLevel, p, iterationsPerLayer, beta, codeNoise);
+    }
+
+    /** Gaussian noise of standard deviation {@code s} on the code's input while training (0: none). */
+    public AutoencoderSettings withCodeNoise(double s) {
+        return new AutoencoderSettings(reconstruction, optimizer, batchSize, tiedWeights, penalty, penaltyWeight,
+                sparsityTarget, corruption, corruptionLevel, pretraining, pretrainIterations, beta, s);
     }
 
     public AutoencoderSettings withBeta(double b) {
         return new AutoencoderSettings(reconstruction, optimizer, batchSize, tiedWeights, penalty, penaltyWeight,
-                sparsityTarget, corruption, corruptionLevel, pretraining, pretrainIterations, b);
+                sparsityTarget, corruption, corruptionLevel, pretraining, pretrainIterations, b, codeNoise);
     }
 
     public AutoencoderSettings withLearningRate(double lr) {
         return new AutoencoderSettings(reconstruction, optimizer.withLearningRate(lr), batchSize, tiedWeights,
                 penalty, penaltyWeight, sparsityTarget, corruption, corruptionLevel, pretraining, pretrainIterations,
-                beta);
+                beta, codeNoise);
     }
 
     /** The penalty's name as a loss part ("sparsity", "contraction"...), or null when there is none. */
@@ -191,6 +210,9 @@ public record AutoencoderSettings(Reconstruction reconstruction, OptimizerSpec o
         }
         if (corruption != Corruption.NONE) {
             b.append(", ").append(corruption.id()).append(' ').append(corruptionLevel);
+        }
+        if (codeNoise > 0) {
+            b.append(", code noise ").append(codeNoise);
         }
         if (pretraining != Pretraining.NONE) {
             b.append(", ").append(pretraining.id()).append(" pretraining ").append(pretrainIterations).append("/layer");

@@ -121,6 +121,10 @@ public final class AutoencoderTrainer implements Trainer {
                     + " probability: the encoder's last layer needs sigmoid activation (or use the sparse-l1"
                     + " penalty)");
         }
+        if (settings.codeNoise() > 0 && (kind != Kind.AUTOENCODER || !endsWithSigmoid(encoder))) {
+            throw new LabException("code noise is added to the input of a logistic code: it needs an autoencoder"
+                    + " whose encoder's last layer has sigmoid activation (or set codeNoise to 0)");
+        }
         this.tied = settings.tiedWeights() ? new TiedWeights(encoder, decoder) : null;
         if (tied != null) {
             tied.copyToDecoder();
@@ -178,11 +182,18 @@ public final class AutoencoderTrainer implements Trainer {
         INDArray encOut = enc.forward(input);
         long encWidth = encOut.columns();
         // a VAE's sampling and the code penalties are computed on the host; a plain code stays in ND4J
-        boolean onHost = kind == Kind.VAE || settings.penalty() != Penalty.NONE;
+        boolean codeNoise = settings.codeNoise() > 0;
+        boolean onHost = kind == Kind.VAE || settings.penalty() != Penalty.NONE || codeNoise;
         double[] e = onHost ? Host.doubles(encOut) : null;
         double[] code = e;
         double[] noise = null;
-        if (kind == Kind.VAE) {
+        if (codeNoise) {
+            noise = new double[n * codeDim];
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = rng.nextGaussian();
+            }
+            code = CodeNoise.noisy(e, noise, settings.codeNoise());
+        } else if (kind == Kind.VAE) {
             noise = new double[n * codeDim];
             for (int i = 0; i < noise.length; i++) {
                 noise[i] = rng.nextGaussian();
@@ -201,6 +212,10 @@ public final class AutoencoderTrainer implements Trainer {
         double[] contractiveWeightGrad = null;
         if (!onHost) {
             enc.backward(codeGradient);
+        } else if (codeNoise) {
+            double[] encGrad = Host.doubles(codeGradient);
+            CodeNoise.backward(e, noise, settings.codeNoise(), encGrad);
+            enc.backward(step.filled("encoder output gradient", n, encWidth, encGrad));
         } else if (kind == Kind.VAE) {
             double[] encGrad = new double[n * 2 * codeDim];
             double kl = Reparameterisation.backward(e, noise, Host.doubles(codeGradient), n, codeDim,
@@ -451,8 +466,10 @@ public final class AutoencoderTrainer implements Trainer {
     /** New learning rate or β, taking effect at the next iteration (Adam's moments kept). */
     public void updateSettings(AutoencoderSettings next) {
         if (next.tiedWeights() != settings.tiedWeights() || next.pretraining() != settings.pretraining()
-                || next.penalty() != settings.penalty() || next.reconstruction() != settings.reconstruction()) {
-            throw new IllegalArgumentException("only the learning rate, beta, penalty weight and corruption level"
+                || next.penalty() != settings.penalty() || next.reconstruction() != settings.reconstruction()
+                || (next.codeNoise() > 0) != (settings.codeNoise() > 0)) {
+            throw new IllegalArgumentException("only the learning rate, beta, penalty weight, corruption level and"
+                    + " code noise level"
                     + " can change during a run");
         }
         if (next.optimizer().learningRate() != settings.optimizer().learningRate()) {

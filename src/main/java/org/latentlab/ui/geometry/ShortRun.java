@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the folder can be reopened later, or given to the CLI). Blocks the calling worker thread while the run's own
  * thread trains; Cancel closes the run, which keeps the checkpoints written so far.
  */
-final class ShortRun {
+public final class ShortRun {
 
     private ShortRun() {
     }
@@ -29,7 +29,7 @@ final class ShortRun {
      * Trains {@code preset} for {@code iterations} iterations with {@code checkpoints} evenly spaced checkpoints into
      * a new folder under {@code runsRoot}, and returns that folder.
      */
-    static Path train(String preset, int iterations, int checkpoints, Path runsRoot, Monitor monitor) {
+    public static Path train(String preset, int iterations, int checkpoints, Path runsRoot, Monitor monitor) {
         if (iterations < 1 || checkpoints < 1) {
             throw new IllegalArgumentException("a short run needs at least one iteration and one checkpoint");
         }
@@ -45,7 +45,7 @@ final class ShortRun {
      * Trains {@code experiment} for its iterations with {@code checkpoints} evenly spaced checkpoints into a new
      * folder under {@code runsRoot}, and returns that folder.
      */
-    static Path train(ReconstructionExperiment experiment, int checkpoints, Path runsRoot, Monitor monitor) {
+    public static Path train(ReconstructionExperiment experiment, int checkpoints, Path runsRoot, Monitor monitor) {
         int iterations = (int) experiment.iterations();
         if (iterations < 1 || checkpoints < 1) {
             throw new IllegalArgumentException("a short run needs at least one iteration and one checkpoint");

@@ -13,6 +13,13 @@ public final class Studies {
     /** Every study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("hashing", "Semantic hashing", "A deep autoencoder's noise-trained code, thresholded to 32"
+                        + " bits, retrieves digits by Hamming distance: compare its 10 nearest and precision with"
+                        + " pixel distance, and see the code's activations pile up at 0 and 1.", HashingPane::new),
+                new Study("anomalies", "Anomaly detection: MNIST against Fashion-MNIST", "An autoencoder's"
+                        + " reconstruction error or an RBM's free energy, trained on MNIST, scores foreign images"
+                        + " higher: the two histograms and the ROC curve show how well one threshold separates them.",
+                        AnomaliesPane::new),
                 new Study("wake-sleep", "Sigmoid belief nets: wake-sleep and explaining away", "A directed net of"
                         + " binary units learns MNIST by wake-sleep: watch the held-out bound rise and compare its"
                         + " generative and recognition filters. Then clamp the house on and see two independent causes"
