@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, PresetsCommand.class, BenchCommand.class, ToyCommand.class,
                 LatencyCommand.class, HessianCommand.class, LandscapeCommand.class, TangentsCommand.class,
                 CurvatureCommand.class, GeometryBenchCommand.class, EvaluateCommand.class,
-                AnomalyCommand.class})
+                AnomalyCommand.class, TangentPropCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -76,7 +76,7 @@ public record TangentPropSettings(double lambda, Source source, int k, double sm
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Tangent Prop λ=%g, %d %s tangents%s", lambda, k, source.id(),
+        return String.format(Locale.ROOT, "Tangent Prop λ=%s, %d %s tangents%s", lambda, k, source.id(),
                 source == Source.CLASSIC && smoothing > 0 ? String.format(Locale.ROOT, " (σ=%.1f px)", smoothing)
                         : "");
     }
