@@ -81,7 +81,7 @@ public final class TangentPropFiles {
     public static String table(TangentPropResult r) {
         TangentPropOptions o = r.options();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Tangent Prop on %d training images, λ = %g, %d iterations, %d seeds"
+        b.append(String.format(Locale.ROOT, "Tangent Prop on %d training images, λ = %s, %d iterations, %d seeds"
                         + " (mean ± sd, %%), %d held-out images; %s%n%n", o.trainingSize(), o.lambda(),
                 o.iterations(), o.seeds(), o.testSize(), r.network()));
         b.append("| classifier | held-out | shifted (≤ ").append(TangentPropComparison.SHIFT)
