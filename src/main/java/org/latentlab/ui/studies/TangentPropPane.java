@@ -61,7 +61,11 @@ public final class TangentPropPane extends BorderPane {
         Label status = new Label();
         status.setId("tangent-prop-status");
         status.textProperty().bind(model.status());
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {run, stop, size}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox top = new HBox(8, run, stop, size, bar, status);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         setTop(top);
         tangents.setPadding(new Insets(6));
