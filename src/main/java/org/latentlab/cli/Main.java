@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
                 LatencyCommand.class, HessianCommand.class, LandscapeCommand.class, TangentsCommand.class,
                 CurvatureCommand.class, GeometryBenchCommand.class, EvaluateCommand.class,
                 AnomalyCommand.class, VectorFieldCommand.class, InterpolateCommand.class, PcaBaselineCommand.class,
-                PretrainingCommand.class, DbnSamplesCommand.class, WakeSleepCommand.class, HashingCommand.class})
+                PretrainingCommand.class, DbnSamplesCommand.class, WakeSleepCommand.class, HashingCommand.class,
+                TangentPropCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -148,7 +148,7 @@ public final class ClassifierModels {
         long total = spec.iterations();
         long every = Math.max(1, total / 100);
         try (ClassifierTrainer trainer = new ClassifierTrainer(net, train, spec.classCount(), spec.training(),
-                spec.seed())) {
+                spec.seed(), TangentSets.forTraining(spec, train, monitor))) {
             monitor.progress(0, "training " + spec.name() + " on " + train.size() + " images");
             while (trainer.iteration() < total) {
                 monitor.checkCancelled();

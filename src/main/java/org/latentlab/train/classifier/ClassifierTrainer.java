@@ -50,6 +50,10 @@ public final class ClassifierTrainer implements Trainer, AutoCloseable {
     private double lastLoss = Double.NaN;
     private double lastBatchAccuracy = Double.NaN;
     private boolean faulted;
+    /** Tangent Prop, null when off (then training is exactly the plain classifier's). */
+    private final TangentPropPenalty penalty;
+    private final TrainingTangents tangents;
+    private double lastPenalty = Double.NaN;
 
     /**
      * @param network    logits for {@code classCount} classes from flat examples of the set's shape
@@ -57,6 +61,15 @@ public final class ClassifierTrainer implements Trainer, AutoCloseable {
      */
     public ClassifierTrainer(MultiLayerNetwork network, ExampleSet train, int classCount, ClassifierSettings settings,
                              long seed) {
+        this(network, train, classCount, settings, seed, null);
+    }
+
+    /**
+     * @param tangents the tangents at every training image, in the set's order, when the settings turn Tangent Prop
+     *                 on (ignored, and may be null, when they do not)
+     */
+    public ClassifierTrainer(MultiLayerNetwork network, ExampleSet train, int classCount, ClassifierSettings settings,
+                             long seed, TrainingTangents tangents) {
         if (!train.hasLabels()) {
             throw new LabException(train.name() + " has no labels: a classifier trains on labelled images");
         }
@@ -93,6 +106,18 @@ public final class ClassifierTrainer implements Trainer, AutoCloseable {
         this.step = new StepArrays(type);
         this.order = new int[size];
         this.position = size;
+        TangentPropSettings tp = settings.tangentProp();
+        if (tp != null && tp.active()) {
+            if (tangents == null || tangents.size() != size || tangents.dimension() != dimension) {
+                throw new IllegalArgumentException("Tangent Prop needs " + tp.k() + " tangents at each of the "
+                        + size + " training images");
+            }
+            this.penalty = new TangentPropPenalty(network, tp.lambda());
+            this.tangents = tangents;
+        } else {
+            this.penalty = null;
+            this.tangents = null;
+        }
     }
 
     @Override
@@ -128,10 +153,36 @@ public final class ClassifierTrainer implements Trainer, AutoCloseable {
         }
         lastBatchAccuracy = accuracy(Host.floats(logits), batchLabels);
         engine.backward(gradient);
+        if (penalty != null) {
+            double p = tangentProp(x, n);
+            if (!Double.isFinite(p)) {
+                markFaulted();
+                throw new NonFiniteLossException("Tangent Prop penalty", p, iteration);
+            }
+            engine.gradient().addi(penalty.gradient());
+            lastPenalty = p;
+        }
         engine.update((int) iteration);
         lastLoss = loss;
         iteration++;
         memory.afterIteration();
+    }
+
+    /** The penalty on this batch (images x, n of them), its gradient left in the penalty. */
+    private double tangentProp(float[] x, int n) {
+        int k = tangents.k();
+        float[] points = new float[n * k * dimension];
+        float[] t = new float[n * k * dimension];
+        for (int b = 0; b < n; b++) {
+            int i = order[position - n + b];
+            System.arraycopy(tangents.values(), i * k * dimension, t, b * k * dimension, k * dimension);
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(x, b * dimension, points, (b * k + j) * dimension, dimension);
+            }
+        }
+        INDArray p = step.filled("tangent points", n * k, dimension, points);
+        INDArray u = step.filled("tangents", n * k, dimension, t);
+        return penalty.valueAndGradient(p, u, n);
     }
 
     /** Image i moved by (dx, dy) pixels, what falls outside dropped and the edge filled with background. */
@@ -191,6 +242,11 @@ public final class ClassifierTrainer implements Trainer, AutoCloseable {
         return lastLoss;
     }
 
+    /** The Tangent Prop penalty of the last batch (in the loss's units), NaN before the first or when off. */
+    public double lastPenalty() {
+        return lastPenalty;
+    }
+
     /** The fraction of the last batch classified right (in training mode, before its update). */
     public double lastBatchAccuracy() {
         return lastBatchAccuracy;
@@ -227,5 +283,8 @@ public final class ClassifierTrainer implements Trainer, AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        if (penalty != null) {
+            penalty.close();
+        }
     }
 }

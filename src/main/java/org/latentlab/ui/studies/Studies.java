@@ -13,6 +13,10 @@ public final class Studies {
     /** Every study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("tangent-prop", "Tangent Prop: invariance along the manifold", "The same small MLP"
+                        + " trained on 300 MNIST digits plain and with Tangent Prop along classic tangents (shifts,"
+                        + " rotation, scaling) or an autoencoder's: look at the tangents, then at the accuracy on"
+                        + " shifted and rotated test digits.", TangentPropPane::new),
                 new Study("hashing", "Semantic hashing", "A deep autoencoder's noise-trained code, thresholded to 32"
                         + " bits, retrieves digits by Hamming distance: compare its 10 nearest and precision with"
                         + " pixel distance, and see the code's activations pile up at 0 and 1.", HashingPane::new),
