@@ -27,12 +27,11 @@ public final class Presets {
                     "grid25-collapse", "grid25-collapse-r1", "spiral-nsgan", "mnist-mlp-gan", "fashion-dcgan",
                     "fashion-dcgan-vbn", "stacked-dcgan", "stacked-dcgan-pacgan"),
             Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
-                    "mnist-dae", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae", "mnist-deep-ae-dbn"),
-            Family.AUTOENCODER, List.of("mnist-dae-gaussian", "mnist-ae-2d"),
+                    "mnist-dae", "mnist-dae-gaussian", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae",
+                    "mnist-deep-ae-dbn", "mnist-deep-ae-scratch", "mnist-deep-ae-small", "mnist-deep-ae-2d",
+                    "mnist-ae-2d", "mnist-hash"),
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
-            Family.AUTOENCODER, List.of("ring8-ae-2d"),
-            Family.AUTOENCODER, List.of("curve-dae-2d", "curve-cae-2d"),
-            Family.AUTOENCODER, List.of("mnist-deep-ae-scratch", "mnist-deep-ae-small", "mnist-deep-ae-2d"),
+            Family.AUTOENCODER, List.of("ring8-ae-2d", "curve-dae-2d", "curve-cae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"));
 
     /**

@@ -45,6 +45,8 @@ public final class StudiesPane extends BorderPane {
                 }
                 Label title = new Label(s.title());
                 title.getStyleClass().add("section-title");
+                title.setWrapText(true);
+                title.setMaxWidth(270);
                 Label summary = new Label(s.summary());
                 summary.setWrapText(true);
                 summary.setMaxWidth(270);
