@@ -33,9 +33,14 @@ public final class GanTimelineViewModel {
     private final ReadOnlyDoubleWrapper marked = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("no pictures yet");
     private GanView selected;
+    /** The iteration of the snapshot the user chose: where the selection goes back to when thinning drops one. */
+    private long wanted;
     private long maxIterations;
 
-    /** Takes in the newest view of the run; shows it when live, else keeps showing the chosen snapshot. */
+    /**
+     * Takes in the newest view of the run; shows it when live, else keeps showing the chosen snapshot (or, once
+     * thinning drops it, the one nearest to the iteration chosen).
+     */
     public void record(GanView view, long maxIterations) {
         this.maxIterations = maxIterations;
         if (view == null) {
@@ -46,7 +51,7 @@ public final class GanTimelineViewModel {
         if (selected == null) {
             shown.set(timeline.newest());
         } else if (timeline.indexOf(selected) < 0) {
-            selected = timeline.get(timeline.nearest(selected.iteration())); // thinned away: its nearest neighbour
+            selected = timeline.get(timeline.nearest(wanted)); // thinned away: the nearest to the one chosen
             shown.set(selected);
         }
         update();
@@ -63,6 +68,7 @@ public final class GanTimelineViewModel {
             return;
         }
         selected = pick;
+        wanted = pick == null ? 0 : pick.iteration();
         shown.set(pick == null ? timeline.newest() : pick);
         update();
     }
