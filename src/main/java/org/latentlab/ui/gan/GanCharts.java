@@ -29,6 +29,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The GAN bench's charts, stacked: the losses, D's outputs on real and generated data (named for the loss), mode
@@ -81,10 +82,11 @@ final class GanCharts extends VBox {
             plot.clearDomainMarkers();
             if (!Double.isNaN(iteration)) {
                 ValueMarker m = new ValueMarker(iteration, new Color(230, 120, 0), new BasicStroke(2f));
-                m.setLabel("snapshot");
+                m.setLabel(String.format(Locale.ROOT, " %,d", (long) iteration));
                 m.setLabelFont(ChartStyle.TICK_FONT);
-                m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                m.setLabelPaint(new Color(180, 90, 0));
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT); // right of the line: readable near the left edge
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 plot.addDomainMarker(m, Layer.FOREGROUND);
             }
         }
