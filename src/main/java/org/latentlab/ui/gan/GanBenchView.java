@@ -45,7 +45,8 @@ import java.io.File;
 /**
  * The GAN bench: preset / open, run controls, learning rates and k and the remedies for mode collapse
  * ({@link GanRemediesBar}; editable while paused), the live 2-D view or
- * image grid ({@link GanPictures}), charts of the losses, D's outputs and mode coverage or diversity
+ * image grid ({@link GanPictures}) with the timeline below it that scrubs back through earlier pictures while the
+ * charts mark the iteration shown ({@link GanTimelineBar}), charts of the losses, D's outputs and mode coverage or diversity
  * ({@link GanCharts}), for image GANs the live scores of G's samples and the nearest-neighbour gallery in a tab beside
  * them ({@link GanScoresPane}), and a status bar; a Compare page beside it holds the runs kept for comparison
  * ({@link GanComparePane}). Layout and binding only: the state, the parsing and the jobs are the
@@ -110,7 +111,8 @@ public final class GanBenchView extends BorderPane {
         rightTabs.setId("chartTabs");
         showScores(vm.scores().availableProperty().get());
         vm.scores().availableProperty().addListener((o, a, on) -> showScores(on));
-        SplitPane split = new SplitPane(pictures, right);
+        VBox left = new VBox(pictures, new GanTimelineBar(vm.timeline()));
+        SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
                 () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
@@ -285,7 +287,8 @@ public final class GanBenchView extends BorderPane {
         keepButton.disableProperty().bind(vm.comparison().canKeepProperty().not());
         styleWhen(lrDField, "field-error", form.invalidProperty());
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
-        vm.viewProperty().addListener((o, a, v) -> pictures.show(v));
+        vm.timeline().shownProperty().addListener((o, a, v) -> pictures.show(v));
+        vm.timeline().markedIterationProperty().addListener((o, a, x) -> charts.mark(x.doubleValue()));
         vm.errorProperty().addListener((o, a, e) -> {
             if (e != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, e);

@@ -63,6 +63,8 @@ public final class GanBenchViewModel {
     private final GanComparisonViewModel comparison;
     /** The live scores of image GANs and the nearest-neighbour gallery. */
     private final GanScoresViewModel scores;
+    /** The pictures kept at growing intervals, and which is shown: the newest or an earlier one. */
+    private final GanTimelineViewModel timeline = new GanTimelineViewModel();
 
     private boolean startWhenReady;
     private boolean fellBack;
@@ -105,6 +107,7 @@ public final class GanBenchViewModel {
         this.exports = new GanExports(runner, this::runDir, this::say);
         this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
         this.comparison = new GanComparisonViewModel(exports, this::say);
+        timeline.shownProperty().addListener((o, a, v) -> optimal.show(v));
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
         remedies.follow(RunState.STARTING);
@@ -157,6 +160,7 @@ public final class GanBenchViewModel {
         comparison.prepare(s);
         optimal.prepare(s.training().loss());
         jacobian.clear();
+        timeline.clear();
         describedSettings = s.training();
         description.set(GanBenchText.describe(s, s.training()));
         settings.show(s.training());
@@ -198,6 +202,7 @@ public final class GanBenchViewModel {
             awaitingReset = true;
             queue.clear();
             curves.clear();
+            timeline.clear();
             comparison.restart();
             scores.reset();
             r.reset();
@@ -288,6 +293,7 @@ public final class GanBenchViewModel {
         while ((s = queue.poll()) != null) {
             curves.add(s, modes);
             comparison.record(s);
+            timeline.record(s.view(), s.maxIterations());
             any = true;
         }
         GanStatus last = latestStatus.getAndSet(null);
@@ -297,7 +303,7 @@ public final class GanBenchViewModel {
         GanView v = latestView.getAndSet(null);
         if (v != null) {
             view.set(v);
-            optimal.show(v);
+            timeline.record(v, status.get() == null ? 0 : status.get().maxIterations());
             any = true;
         }
         if (any) {
@@ -374,6 +380,11 @@ public final class GanBenchViewModel {
     /** "D* vs D": the optimal discriminator of the newest view beside the learned D. */
     public OptimalDViewModel optimal() {
         return optimal;
+    }
+
+    /** The run's pictures kept at growing intervals, and the one shown (the timeline slider). */
+    public GanTimelineViewModel timeline() {
+        return timeline;
     }
 
     /** The xy game's paths for the step size and steps chosen. */

@@ -10,6 +10,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
@@ -25,6 +29,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The GAN bench's charts, stacked: the losses, D's outputs on real and generated data (named for the loss), mode
@@ -65,6 +70,26 @@ final class GanCharts extends VBox {
         boolean theory = GanTheory.appliesTo(s.dataset());
         divergenceViewer.setVisible(theory);
         divergenceViewer.setManaged(theory);
+    }
+
+    /**
+     * Marks {@code iteration} on every chart with a vertical line (the timeline's snapshot shown), or removes the
+     * mark when it is NaN (live).
+     */
+    void mark(double iteration) {
+        for (JFreeChart c : List.of(lossChart, scoreChart, metricChart, divergenceChart)) {
+            XYPlot plot = c.getXYPlot();
+            plot.clearDomainMarkers();
+            if (!Double.isNaN(iteration)) {
+                ValueMarker m = new ValueMarker(iteration, new Color(230, 120, 0), new BasicStroke(2f));
+                m.setLabel(String.format(Locale.ROOT, " %,d", (long) iteration));
+                m.setLabelFont(ChartStyle.TICK_FONT);
+                m.setLabelPaint(new Color(180, 90, 0));
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT); // right of the line: readable near the left edge
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(m, Layer.FOREGROUND);
+            }
+        }
     }
 
     /** The charts shown, stacked in one picture, {@code width} wide and {@code height} per chart. */

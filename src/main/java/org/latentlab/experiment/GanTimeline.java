@@ -1,0 +1,180 @@
+package org.latentlab.experiment;
+
+import org.latentlab.train.GanView;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pictures of a GAN run kept at growing intervals, so a person can go back to an earlier iteration (the moment
+ * the generator collapsed) while the run goes on or after it ends. A snapshot is one {@link GanView} as the run
+ * published it: for 2-D data G's points, the real sample, D's heat map (with the warp, the arrows and D* when the view
+ * has them), for images the grid of samples. Views are immutable, so a snapshot holds the published arrays without
+ * copying them.
+ *
+ * <p>The rule: every view is kept until the timeline is full; then, for each new view, one older snapshot is
+ * dropped, never the first nor the newest: the one whose removal leaves the smallest merged gap, the gap weighted by
+ * {@code 1 / (1 + age / span)} (age: iterations before the newest; span: iterations from the first to the newest).
+ * Gaps therefore grow with age, and the oldest gaps settle at about twice the newest ones, so the whole run stays
+ * covered while the recent past is seen in most detail. A view at the iteration of the newest snapshot (a pause, a
+ * requested view) replaces it.
+ *
+ * <p>Memory: a ring8 or grid25 view holds 600 real and 600 generated points, a 64 x 64 heat map, a 21 x 21 warp, 150
+ * arrows and D* on the heat map's grid, about 62 KB; a grid of 64 images of 28 x 28 grey pixels about 200 KB. The
+ * timeline keeps at most {@link #MAX_SNAPSHOTS} snapshots and at most {@link #MAX_BYTES} in all (about 12 MB for
+ * ring8, 32 MB for MNIST-sized images, fewer snapshots for larger images), never fewer than {@link #MIN_SNAPSHOTS}.
+ * Used on one thread.
+ */
+public final class GanTimeline {
+
+    /** The most snapshots kept. */
+    public static final int MAX_SNAPSHOTS = 200;
+    /** The most bytes of pictures kept, which lowers the count for large images. */
+    public static final long MAX_BYTES = 32L << 20;
+    /** The fewest snapshots kept, however large the pictures. */
+    public static final int MIN_SNAPSHOTS = 16;
+
+    private final int maxSnapshots;
+    private final long maxBytes;
+    private final List<GanView> kept = new ArrayList<>();
+    private long bytes;
+
+    public GanTimeline() {
+        this(MAX_SNAPSHOTS, MAX_BYTES);
+    }
+
+    /** A timeline keeping at most {@code maxSnapshots} (at least 3) and {@code maxBytes} of pictures. */
+    public GanTimeline(int maxSnapshots, long maxBytes) {
+        if (maxSnapshots < 3) {
+            throw new IllegalArgumentException("a timeline keeps at least 3 snapshots (the first, one between, the"
+                    + " newest), not " + maxSnapshots);
+        }
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("a timeline needs room for its pictures: maxBytes > 0, not " + maxBytes);
+        }
+        this.maxSnapshots = maxSnapshots;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Keeps {@code view} as the newest snapshot, thinning older ones; a view older than the newest is ignored. */
+    public void add(GanView view) {
+        if (view == null) {
+            return;
+        }
+        if (!kept.isEmpty()) {
+            GanView newest = kept.get(kept.size() - 1);
+            if (view.iteration() < newest.iteration()) {
+                return;
+            }
+            if (view.iteration() == newest.iteration()) {
+                bytes -= bytesOf(newest);
+                kept.remove(kept.size() - 1);
+            }
+        }
+        kept.add(view);
+        bytes += bytesOf(view);
+        int cap = capacity(view);
+        while (kept.size() > cap || bytes > maxBytes && kept.size() > Math.min(cap, MIN_SNAPSHOTS)) {
+            GanView dropped = kept.remove(victim());
+            bytes -= bytesOf(dropped);
+        }
+    }
+
+    /** How many snapshots of pictures the size of {@code view} fit: the count cap, lowered by the bytes cap. */
+    private int capacity(GanView view) {
+        long each = Math.max(1, bytesOf(view));
+        long byBytes = Math.max(MIN_SNAPSHOTS, maxBytes / each);
+        return (int) Math.max(3, Math.min(maxSnapshots, byBytes));
+    }
+
+    /** The interior snapshot whose removal leaves the smallest age-weighted gap. */
+    private int victim() {
+        int n = kept.size();
+        long first = kept.get(0).iteration();
+        long newest = kept.get(n - 1).iteration();
+        double span = Math.max(1, newest - first);
+        int best = 1;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int j = 1; j < n - 1; j++) {
+            double gap = kept.get(j + 1).iteration() - kept.get(j - 1).iteration();
+            double age = newest - kept.get(j).iteration();
+            double score = gap / (1 + age / span);
+            if (score < bestScore) {
+                bestScore = score;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Forgets every snapshot (a new run, or a reset). */
+    public void clear() {
+        kept.clear();
+        bytes = 0;
+    }
+
+    /** The snapshots, oldest first (an immutable copy). */
+    public List<GanView> snapshots() {
+        return List.copyOf(kept);
+    }
+
+    public int size() {
+        return kept.size();
+    }
+
+    public GanView get(int index) {
+        return kept.get(index);
+    }
+
+    /** The newest snapshot, or null when there is none. */
+    public GanView newest() {
+        return kept.isEmpty() ? null : kept.get(kept.size() - 1);
+    }
+
+    /** The index of {@code view} (the same object) among the snapshots, or -1 when it was dropped or never kept. */
+    public int indexOf(GanView view) {
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            if (kept.get(i) == view) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the snapshot nearest to {@code iteration} (the earlier on a tie), or -1 when there is none. */
+    public int nearest(long iteration) {
+        int best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (int i = 0; i < kept.size(); i++) {
+            long d = Math.abs(kept.get(i).iteration() - iteration);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The bytes of pictures held now. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** The bytes of the arrays one view holds (4 per float, 8 per double, 1 per boolean). */
+    public static long bytesOf(GanView view) {
+        if (view instanceof GanView.Images i) {
+            return 4L * i.pixels().length;
+        }
+        GanView.Points p = (GanView.Points) view;
+        long floats = length(p.real()) + length(p.fake()) + length(p.heat()) + length(p.warp())
+                + length(p.arrows()) + length(p.modes());
+        if (p.optimal() != null) {
+            floats += length(p.optimal().smoothed()) + length(p.optimal().exact());
+        }
+        return 4 * floats + 8L * p.bounds().length + (p.covered() == null ? 0 : p.covered().length);
+    }
+
+    private static long length(float[] a) {
+        return a == null ? 0 : a.length;
+    }
+}
