@@ -71,8 +71,11 @@ public final class TangentPropFiles {
         return b.toString();
     }
 
-    /** "93.1 ± 0.4" in percent. */
+    /** "93.1 ± 0.4" in percent; one seed has no spread, so "93.1" alone. */
     public static String percent(double[] v) {
+        if (v.length < 2) {
+            return String.format(Locale.ROOT, "%.1f", 100 * TangentPropResult.mean(v));
+        }
         return String.format(Locale.ROOT, "%.1f ± %.1f", 100 * TangentPropResult.mean(v),
                 100 * TangentPropResult.sd(v));
     }

@@ -134,7 +134,8 @@ public final class TangentPropPane extends BorderPane {
             table.add(new Label(TangentPropFiles.percent(a.rotated())), 3, row);
             row++;
         }
-        table.add(new Label("mean ± sd over " + r.options().seeds() + " seed(s); the same training images and"
+        table.add(new Label((r.options().seeds() < 2 ? "one seed" : "mean ± sd over " + r.options().seeds()
+                + " seeds") + "; the same training images and"
                 + " initial weights for the three classifiers of a seed"), 0, row, 4, 1);
     }
 
