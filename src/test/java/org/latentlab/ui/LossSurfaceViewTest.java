@@ -63,8 +63,8 @@ class LossSurfaceViewTest {
             robot.lookup("#surface-grid").queryAs(TextField.class).setText("9");
         });
         robot.clickOn("#surface-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().startsWith("Opened"));
-        assertTrue(report.getText().contains("ring8-ae-2d"), report.getText());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("Opened"));
+        assertTrue(FxWait.textOf(report).contains("ring8-ae-2d"), FxWait.textOf(report));
 
         robot.interact(() -> robot.lookup("#surface-directions").queryAs(ComboBox.class).getSelectionModel()
                 .select(2));
@@ -74,8 +74,8 @@ class LossSurfaceViewTest {
         List<Double> seen = new ArrayList<>();
         progress.progressProperty().addListener((o, was, now) -> seen.add(now.doubleValue()));
         robot.clickOn("#surface-scan");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().startsWith("2-D slice"));
-        String text = report.getText();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("2-D slice"));
+        String text = FxWait.textOf(report);
         assertTrue(seen.stream().anyMatch(p -> p > 0 && p < 1), "progress shown while scanning: " + seen);
         assertEquals(1.0, progress.getProgress());
         assertTrue(text.contains("9 × 9") && text.contains("principal components"), text);
@@ -109,19 +109,19 @@ class LossSurfaceViewTest {
             robot.lookup("#surface-grid").queryAs(TextField.class).setText("41");
         });
         robot.clickOn("#surface-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("Opened"));
         ProgressBar progress = robot.lookup("#surface-progress").queryAs(ProgressBar.class);
         robot.clickOn("#surface-scan");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> progress.getProgress() > 0.5);
         robot.clickOn("#surface-cancel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> report.getText().startsWith("Scan stopped"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("Scan stopped"));
         // the rows computed so far stay drawn: part of the plot is heat map, part still grey
         int[] partial = count(snapshot(robot, robot.lookup("#surface-contour").query()));
         assertTrue(partial[0] > 1000 && partial[1] > 1000, "computed and pending cells: " + partial[0] + ", "
                 + partial[1]);
         robot.clickOn("#surface-continue");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> report.getText().startsWith("2-D slice"));
-        String text = report.getText();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxWait.textOf(report).startsWith("2-D slice"));
+        String text = FxWait.textOf(report);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) cells came from the earlier").matcher(text);
         assertTrue(m.find(), text);
         int resumed = Integer.parseInt(m.group(1));
