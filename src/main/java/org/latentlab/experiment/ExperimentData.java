@@ -82,7 +82,7 @@ public final class ExperimentData {
      * directory, the same folder under {@code baseDir} (a run's recorded base: the lab's folder when it trained), or
      * else in the lab's own folder ({@link #besideTheLab}), so that the lab started from elsewhere finds its data.
      */
-    static Path bundledDir(Path baseDir) {
+    public static Path bundledDir(Path baseDir) {
         Path dir = datasetsDir();
         if (Files.isDirectory(dir) || dir.isAbsolute()) {
             return dir;

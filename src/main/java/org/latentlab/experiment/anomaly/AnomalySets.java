@@ -76,7 +76,7 @@ public record AnomalySets(float[] normal, int normalCount, float[] anomalous, in
                 throw new LabException(saved.name() + " trained on " + own + ": choose its anomalies from "
                         + (own.equals("mnist") ? "fashion" : "mnist") + ", " + NOISE + " or your own images");
             }
-            foreign = ImageDataset.bundled(choice, ExperimentData.datasetsDir(), ImageScale.ZERO_TO_ONE);
+            foreign = ImageDataset.bundled(choice, ExperimentData.bundledDir(null), ImageScale.ZERO_TO_ONE);
             if (shape.length != 3 || !java.util.Arrays.equals(foreign.shape(), shape)) {
                 throw new LabException(saved.name() + " takes images of " + describe(shape) + ", but the bundled "
                         + choice + " images are " + describe(foreign.shape()) + ": give " + NOISE

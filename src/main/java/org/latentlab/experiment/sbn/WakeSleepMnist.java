@@ -23,7 +23,7 @@ public final class WakeSleepMnist {
 
     /** A trainer for {@code settings} on MNIST; reads the images (a LabException when they are missing). */
     public static WakeSleepTrainer trainer(WakeSleepSettings settings) {
-        ExampleSet all = ImageDataset.bundled("mnist", ExperimentData.datasetsDir(), ImageScale.ZERO_TO_ONE)
+        ExampleSet all = ImageDataset.bundled("mnist", ExperimentData.bundledDir(null), ImageScale.ZERO_TO_ONE)
                 .permuted(SPLIT_SEED);
         int train = all.size() - HELD_OUT;
         return new WakeSleepTrainer(settings, all.range(0, train), all.range(train, all.size()), HELD_OUT);

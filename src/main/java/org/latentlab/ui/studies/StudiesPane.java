@@ -46,10 +46,11 @@ public final class StudiesPane extends BorderPane {
                 Label title = new Label(s.title());
                 title.getStyleClass().add("section-title");
                 title.setWrapText(true);
-                title.setMaxWidth(270);
+                // the list's width less its scroll bar and the cell's padding, so that no line is cut
+                title.maxWidthProperty().bind(list.widthProperty().subtract(36));
                 Label summary = new Label(s.summary());
                 summary.setWrapText(true);
-                summary.setMaxWidth(270);
+                summary.maxWidthProperty().bind(list.widthProperty().subtract(36));
                 VBox box = new VBox(2, title, summary);
                 box.setPadding(new Insets(4, 2, 4, 2));
                 setGraphic(box);
