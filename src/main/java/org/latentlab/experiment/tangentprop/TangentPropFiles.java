@@ -109,9 +109,10 @@ public final class TangentPropFiles {
             }
             data.addSeries(s);
         }
+        int seeds = r.options().seeds();
         JFreeChart chart = ChartFactory.createXYLineChart(String.format(Locale.ROOT,
-                        "held-out accuracy, %d training images, mean of %d seeds", r.options().trainingSize(),
-                        r.options().seeds()), "iteration", "held-out accuracy", data, PlotOrientation.VERTICAL, true,
+                        "held-out accuracy, %d training images, %s", r.options().trainingSize(),
+                        seeds == 1 ? "one seed" : "mean of " + seeds + " seeds"), "iteration", "held-out accuracy", data, PlotOrientation.VERTICAL, true,
                 false, false);
         chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(12f));
         XYPlot plot = chart.getXYPlot();

@@ -40,6 +40,9 @@ public final class TangentPropPane extends BorderPane {
         this(new TangentPropViewModel(context.runner(), Path.of(".")));
     }
 
+    /** The tangents and the curves, shown in place of the introduction once a comparison has run. */
+    private final HBox results;
+
     TangentPropPane(TangentPropViewModel model) {
         this.model = model;
         setId("tangent-prop-pane");
@@ -64,6 +67,8 @@ public final class TangentPropPane extends BorderPane {
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {run, stop, size}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox top = new HBox(8, run, stop, size, bar, status);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
@@ -75,7 +80,19 @@ public final class TangentPropPane extends BorderPane {
         table.setVgap(3);
         table.setPadding(new Insets(6));
         HBox.setHgrow(chart, Priority.ALWAYS);
-        setCenter(new HBox(8, tangents, chart));
+        results = new HBox(8, tangents, chart);
+        Label intro = new Label("Tangent Prop (Simard, Victorri, LeCun & Denker 1992) trains a classifier with a"
+                + " penalty λ Σ ‖J(x) t‖² that keeps its outputs still when an image moves along a tangent t of the"
+                + " data: small shifts, rotations and scalings of the image (classic tangents), or the directions"
+                + " an autoencoder's code follows. Run trains the same MLP three ways on the same few images and"
+                + " seeds: plain, with classic tangents, with the autoencoder's. Then look at the tangents as"
+                + " pictures, at the held-out curves, and at the accuracy on shifted and rotated test digits.");
+        intro.setWrapText(true);
+        intro.setMaxWidth(760);
+        intro.setPadding(new Insets(12, 6, 6, 6));
+        intro.setId("tangent-prop-intro");
+        BorderPane.setAlignment(intro, javafx.geometry.Pos.TOP_LEFT);
+        setCenter(intro);
         setBottom(table);
         model.result().addListener((o, old, r) -> show(r));
     }
@@ -113,6 +130,7 @@ public final class TangentPropPane extends BorderPane {
         note.setWrapText(true);
         note.setMaxWidth(grid.getFitWidth());
         tangents.getChildren().setAll(title, heads, grid, note);
+        setCenter(results);
         JFreeChart c = ChartStyle.apply(TangentPropFiles.chart(r));
         for (int i = 0; i < TangentPropFiles.COLOURS.length; i++) {
             c.getXYPlot().getRenderer().setSeriesPaint(i, TangentPropFiles.COLOURS[i]);
