@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "Trains the same dense classifier on a small labelled set plain, with Tangent Prop along the"
                 + " classic tangents (translations, rotation, scaling) and along a contractive autoencoder's"
                 + " tangents (Simard et al. 1992): prints held-out accuracy, and on shifted and rotated held-out"
-                + " images, mean ± sd over the seeds; writes accuracy.csv, curves.csv, table.md and curves.png.")
+                + " images, mean ± sd over the random seeds; writes accuracy.csv, curves.csv, table.md and curves.png.")
 final class TangentPropCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "mnist-tangent-prop", description = "a"

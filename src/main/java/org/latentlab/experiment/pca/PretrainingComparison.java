@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * of fine-tuning updates, its held-out error measured as fine-tuning goes.
  *
  * @param spec      the autoencoder (its own pretraining setting is replaced, its iterations per layer kept)
- * @param seeds     the seeds, each training all three
+ * @param seeds     the random seeds, each training all three
  * @param fineTune  end-to-end updates after the greedy stage
  * @param interval  updates between two held-out measurements
  * @param probeSize held-out images the error is measured on
@@ -44,7 +44,7 @@ public record PretrainingComparison(ReconstructionExperiment spec, List<Long> se
         }
     }
 
-    /** The seeds 1..n. */
+    /** The random seeds 1..n. */
     public static List<Long> seeds(int n) {
         List<Long> s = new ArrayList<>();
         for (long i = 1; i <= n; i++) {

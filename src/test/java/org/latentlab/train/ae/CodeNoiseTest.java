@@ -78,7 +78,7 @@ class CodeNoiseTest {
         double one = t.gradients(x, x).total();
         t.random().setSeed(78L);
         assertNotEquals(one, t.gradients(x, x).total());
-        // and off in inference: evaluation is the noiseless reconstruction, whatever the seed
+        // and off in inference: evaluation is the noiseless reconstruction, whatever the random seed
         assertEquals(t.evaluate(x, false, 1).get("reconstruction"), t.evaluate(x, false, 2).get("reconstruction"),
                 0);
     }
