@@ -85,7 +85,9 @@ public final class LabApp extends Application {
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");
-        GeometryView geometry = new GeometryView(stage);
+        GeometryView geometry = new GeometryView(stage, ganOptions.runsRoot(),
+                runner("latentlab-geometry"),
+                new StudyContext(stage, runner("latentlab-lectures"), ganOptions.runsRoot()));
         Tab geometryTab = new Tab("Geometry", geometry);
         geometryTab.setId("tab-geometry");
         latentViewModel = new LatentStudioViewModel();
@@ -173,7 +175,7 @@ public final class LabApp extends Application {
                 }
             });
         }
-        if (plan.study() != null) {
+        if (plan.study() != null && !geometry.showLecture(plan.study())) {
             modelView.showStudy(plan.study());
         }
         attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));

@@ -10,6 +10,7 @@ import org.latentlab.experiment.StudioModels;
 import org.latentlab.experiment.geometry.SliceOptions;
 import org.latentlab.model.edit.DesignTemplates;
 import org.latentlab.ui.geometry.GeometryView;
+import org.latentlab.ui.studies.Lectures;
 import org.latentlab.ui.studies.Studies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,7 +124,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 + " experiment file for the builder's canvas")
         String builderOpen;
         @Option(names = "--study", paramLabel = "ID", description = "a study to show in the autoencoder / VAE /"
-                + " RBM bench's Studies tab")
+                + " RBM bench's Studies tab, or a theory lecture in the geometry bench's")
         String study;
         @Option(names = "--latent-run", paramLabel = "FOLDER", description = "a run or checkpoint folder for the"
                 + " latent studio")
@@ -394,8 +395,17 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         String latentView = value(options.latentView);
         String study = value(options.study);
         if (study != null) {
-            if (Studies.find(study).isEmpty()) {
-                messages.add("--study: no study '" + study + "' (known: " + Studies.ids() + ")");
+            java.util.Optional<org.latentlab.ui.studies.Study> lecture = Lectures.find(study);
+            if (lecture.isPresent()) {
+                study = lecture.get().id();
+                if (tabText == null) {
+                    tab = Tab.GEOMETRY;
+                }
+            } else if (Studies.find(study).isEmpty()) {
+                java.util.List<String> known = new java.util.ArrayList<>(
+                        Studies.all().stream().map(org.latentlab.ui.studies.Study::id).toList());
+                Lectures.all().forEach(l -> known.add(l.id()));
+                messages.add("--study: no study '" + study + "' (known: " + String.join(", ", known) + ")");
                 study = null;
             } else {
                 study = Studies.find(study).get().id();
