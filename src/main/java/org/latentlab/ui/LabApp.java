@@ -24,6 +24,7 @@ import org.latentlab.ui.geometry.GeometryView;
 import org.latentlab.ui.latent.LatentStudioView;
 import org.latentlab.ui.latent.LatentStudioViewModel;
 import org.latentlab.ui.reconstruction.ReconstructionBenchView;
+import org.latentlab.ui.studies.Lectures;
 import org.latentlab.ui.studies.StudyContext;
 import org.latentlab.ui.reconstruction.ReconstructionBenchViewModel;
 import org.latentlab.ui.gan.GanBenchView;
@@ -85,9 +86,16 @@ public final class LabApp extends Application {
         Tab ganTab = new Tab("GAN bench", view);
         Tab modelTab = new Tab("Autoencoders · VAE · RBM", modelView);
         modelTab.setId("tab-models");
-        GeometryView geometry = new GeometryView(stage, ganOptions.runsRoot(),
-                runner("latentlab-geometry"),
-                new StudyContext(stage, runner("latentlab-lectures"), ganOptions.runsRoot()));
+        GeometryView geometry = new GeometryView(stage, ganOptions.runsRoot(), runner("latentlab-geometry"));
+        // the theory lectures: studies shown as the geometry bench's last tab, on a worker of their own
+        org.latentlab.ui.studies.StudiesPane lectures = Lectures.all().isEmpty() ? null
+                : new org.latentlab.ui.studies.StudiesPane(
+                        new StudyContext(stage, runner("latentlab-lectures"), ganOptions.runsRoot()), Lectures.all());
+        if (lectures != null) {
+            lectures.setId("lectures");
+        }
+        Tab lecturesTab = lectures == null ? null
+                : geometry.addSection("Theory lectures", lectures, "geometry-lectures");
         Tab geometryTab = new Tab("Geometry", geometry);
         geometryTab.setId("tab-geometry");
         latentViewModel = new LatentStudioViewModel();
@@ -175,8 +183,13 @@ public final class LabApp extends Application {
                 }
             });
         }
-        if (plan.study() != null && !geometry.showLecture(plan.study())) {
-            modelView.showStudy(plan.study());
+        if (plan.study() != null) {
+            if (lectures != null && Lectures.find(plan.study()).isPresent()) {
+                geometry.show(lecturesTab);
+                lectures.select(plan.study());
+            } else {
+                modelView.showStudy(plan.study());
+            }
         }
         attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
         if (!messages.isEmpty()) {

@@ -6,9 +6,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.latentlab.core.TaskRunner;
 import org.latentlab.ui.common.FxTaskRunner;
-import org.latentlab.ui.studies.Lectures;
-import org.latentlab.ui.studies.StudiesPane;
-import org.latentlab.ui.studies.StudyContext;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,8 +29,6 @@ public final class GeometryView extends BorderPane {
     private final TangentPanel tangents;
     private final AlongTrainingPanel training;
     private final TabPane tabs;
-    /** The theory lectures, or null when the bench was made without them. */
-    private StudiesPane lectures;
 
     public GeometryView(Window owner) {
         this(owner, Path.of("runs"));
@@ -59,25 +54,18 @@ public final class GeometryView extends BorderPane {
     }
 
     /**
-     * The bench with a last tab of theory lectures ({@link Lectures}) whose computations run on {@code lectures}'
-     * worker, apart from the sections' jobs.
+     * Adds a last sub-tab (the theory lectures, which the window builds: the bench itself knows nothing of
+     * studies); returns it, so that it can be shown.
      */
-    public GeometryView(Window owner, Path runsRoot, TaskRunner runner, StudyContext lectureContext) {
-        this(owner, runsRoot, runner);
-        if (!Lectures.all().isEmpty()) {
-            lectures = new StudiesPane(lectureContext, Lectures.all());
-            lectures.setId("lectures");
-            tabs.getTabs().add(tab("Theory lectures", lectures, "geometry-lectures"));
-        }
+    public Tab addSection(String title, javafx.scene.Node content, String id) {
+        Tab t = tab(title, content, id);
+        tabs.getTabs().add(t);
+        return t;
     }
 
-    /** Shows the theory-lectures tab at the lecture named {@code id}; false when there is none. */
-    public boolean showLecture(String id) {
-        if (lectures == null) {
-            return false;
-        }
-        tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
-        return lectures.select(id);
+    /** Shows a sub-tab added by {@link #addSection}. */
+    public void show(Tab t) {
+        tabs.getSelectionModel().select(t);
     }
 
     private static Tab tab(String title, javafx.scene.Node content, String id) {
