@@ -35,7 +35,6 @@ public final class SbnTrainer implements Trainer {
     private final long seed;
     private final SigmoidBeliefNet net;
     private long iteration;
-    private boolean diagnostics = true;
     private boolean faulted;
     private double lastNegativeBound = Double.NaN;
     private double lastReconstruction = Double.NaN;
@@ -71,9 +70,7 @@ public final class SbnTrainer implements Trainer {
         for (int k = 0; k < settings.batch(); k++) {
             awake.add(net.recognise(binary(train.example(rng.nextInt(train.size())), rng), rng));
         }
-        if (diagnostics) {
-            measureBatch(awake);
-        }
+        measureBatch(awake);
         WakeSleep.applyGenerative(net, WakeSleep.wake(net, awake), settings.generativeRate());
         List<double[][]> dreams = new ArrayList<>(settings.batch());
         for (int k = 0; k < settings.batch(); k++) {
@@ -83,7 +80,10 @@ public final class SbnTrainer implements Trainer {
         iteration++;
     }
 
-    /** The batch's bound and reconstruction before the update; a non-finite one pauses the run. */
+    /**
+     * The batch's bound and reconstruction before the update, every iteration (so that a metrics row reads the same
+     * in a run and in its resumed copy); a non-finite one pauses the run.
+     */
     private void measureBatch(List<double[][]> awake) {
         double bound = 0;
         double reconstruction = 0;
@@ -174,7 +174,7 @@ public final class SbnTrainer implements Trainer {
 
     @Override
     public void setDiagnostics(boolean on) {
-        diagnostics = on;
+        // the batch's bound is measured every iteration: the metrics rows must not depend on when the screen looks
     }
 
     @Override
