@@ -62,7 +62,12 @@ public final class ExperimentFiles {
 
     /** Parses a GAN experiment; another family gives a message saying where it opens. */
     public static GanExperiment parseGan(String json, String source) {
-        if (familyOf(json, source) != Family.GAN) {
+        Family family = familyOf(json, source);
+        if (family == Family.SBN) {
+            throw new LabException(source + ": this is a sigmoid belief net experiment (\"family\": \"sbn\"), not a"
+                    + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
+        }
+        if (family != Family.GAN) {
             throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
                     + " field); open it on the autoencoder bench or train it with the same train command");
         }

@@ -86,7 +86,9 @@ final class SbnRecipe implements FamilyRecipe<SbnExperiment, Trainer, Reconstruc
     static ReconstructionStatus status(TrainingRun.Progress p, Trainer trainer, Evaluation evaluation,
                                        ReconstructionView view) {
         SbnTrainer t = (SbnTrainer) trainer;
-        return new ReconstructionStatus(p, t.lastLosses(), Double.NaN, "wake-sleep " + t.net().toString()
+        Map<String, Double> losses = new LinkedHashMap<>(t.lastLosses());
+        losses.values().removeIf(v -> !Double.isFinite(v)); // none measured yet (a resumed run before its first step)
+        return new ReconstructionStatus(p, losses, Double.NaN, "wake-sleep " + t.net().toString()
                 .replace("sigmoid belief net ", ""), t.describeSettings(), evaluation, view);
     }
 

@@ -85,7 +85,7 @@ class SbnExperimentTest {
                 () -> ExperimentFiles.parseReconstruction(json, SOURCE)).getMessage();
         assertTrue(asAutoencoder.startsWith(SOURCE + ": this is a sigmoid belief net experiment"), asAutoencoder);
         String asGan = assertThrows(LabException.class, () -> ExperimentFiles.parseGan(json, SOURCE)).getMessage();
-        assertTrue(asGan.startsWith(SOURCE + ": "), asGan);
+        assertTrue(asGan.startsWith(SOURCE + ": this is a sigmoid belief net experiment"), asGan);
         String ganAsSbn = assertThrows(LabException.class,
                 () -> ExperimentFiles.parseSbn(Presets.text("ring8-nsgan"), SOURCE)).getMessage();
         assertEquals(SOURCE + ": this is a GAN experiment, not a sigmoid belief net (\"family\": \"sbn\")", ganAsSbn);
