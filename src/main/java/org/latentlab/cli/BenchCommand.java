@@ -4,6 +4,7 @@ import org.latentlab.experiment.ExperimentData;
 import org.latentlab.data.DataSource;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.Family;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.bench.SessionBenchmark;
 import org.latentlab.train.Backend;
@@ -165,6 +166,16 @@ final class BenchCommand implements Runnable {
 
         static BenchNet open(String name) {
             Path file = Path.of(name);
+            if (Files.exists(file) ? org.latentlab.experiment.ExperimentFiles.familyOf(
+                    org.latentlab.experiment.ExperimentFiles.readText(file), name) == Family.SBN
+                    : Presets.sbns().contains(name)) {
+                org.latentlab.experiment.SbnExperiment spec = Files.exists(file)
+                        ? org.latentlab.experiment.ExperimentFiles.readSbn(file) : Presets.loadSbn(name);
+                DataSource train = ExperimentData.split(ExperimentData.open(spec, Path.of(".")), spec.heldOut(),
+                        spec.seed()).train();
+                return new BenchNet(ExperimentRunner.buildTrainer(spec, train), spec.sbn().batch(),
+                        spec.family().id());
+            }
             if (Files.exists(file) ? !org.latentlab.experiment.ExperimentFiles.isGan(
                     org.latentlab.experiment.ExperimentFiles.readText(file), name) : Presets.reconstructs(name)) {
                 org.latentlab.experiment.ReconstructionExperiment spec = Files.exists(file)

@@ -7,6 +7,7 @@ import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.ReconstructionExperiment;
+import org.latentlab.experiment.SbnExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,9 +43,9 @@ final class PresetsCommand implements Runnable {
             }
             return;
         }
-        if (name != null && Presets.reconstructs(name)) {
+        if (name != null && Presets.onModelBench(name)) {
             if (write != null) {
-                ExperimentFiles.write(Presets.loadReconstruction(name), write);
+                ExperimentFiles.write(Presets.loadModel(name), write);
                 System.out.println("wrote " + write);
             } else {
                 System.out.println(Presets.text(name).strip());
@@ -70,6 +71,11 @@ final class PresetsCommand implements Runnable {
         for (ReconstructionExperiment s : Presets.allReconstructions()) {
             System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("toy:", "")
                     .replace("images:", ""), s.family().id(), s.iterations(), s.description());
+        }
+        for (String n : Presets.sbns()) {
+            SbnExperiment s = Presets.loadSbn(n);
+            System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("images:", ""),
+                    s.family().id(), s.iterations(), s.description());
         }
         System.out.printf("%n%-26s %-8s %-12s %9s  %s%n", "classifier", "data", "held out", "iters",
                 "description (train NAME puts it in models/, where evaluations of its data find it)");

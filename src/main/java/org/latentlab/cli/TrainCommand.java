@@ -6,6 +6,7 @@ import org.latentlab.core.LabException;
 import org.latentlab.experiment.Checkpoints;
 import org.latentlab.experiment.ClassifierModels;
 import org.latentlab.experiment.ClassifierSpec;
+import org.latentlab.experiment.Experiment;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
@@ -103,7 +104,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         } else {
             Path file = Path.of(experiment);
             if (Files.exists(file) ? !ExperimentFiles.isGan(ExperimentFiles.readText(file), file.toString())
-                    : Presets.reconstructs(experiment)) {
+                    : Presets.onModelBench(experiment)) {
                 return trainModel(file);
             }
             GanExperiment spec = Files.exists(file) ? ExperimentFiles.readGan(file) : loadPreset(experiment);
@@ -149,10 +150,10 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
                 new ConsoleProgress(), System.out, System.err);
     }
 
-    /** An autoencoder, VAE or RBM experiment. */
+    /** An autoencoder, VAE, RBM or sigmoid belief net experiment. */
     private int trainModel(Path file) throws InterruptedException {
         boolean isFile = Files.exists(file);
-        ReconstructionExperiment spec = isFile ? ExperimentFiles.readReconstruction(file) : Presets.loadReconstruction(experiment);
+        Experiment<ReconstructionStatus> spec = isFile ? ExperimentFiles.readModel(file) : Presets.loadModel(experiment);
         if (iterations != null) {
             spec = spec.withIterations(iterations);
         }
@@ -161,7 +162,8 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         }
         Path base = isFile ? file.toAbsolutePath().getParent() : Path.of(".");
         ExperimentRunner.Options options = new ExperimentRunner.Options(runs, base, 1000, 60_000);
-        try (ExperimentRunner.Session<Trainer, ReconstructionStatus> session = ExperimentRunner.start(spec, options)) {
+        try (ExperimentRunner.Session<Trainer, ReconstructionStatus> session = ExperimentRunner.startModel(spec,
+                options)) {
             return followModel(session);
         }
     }

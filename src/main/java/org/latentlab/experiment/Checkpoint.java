@@ -35,7 +35,8 @@ import java.util.Map;
  * its count in {@code state.json}; with spectral normalisation, D's raw weights and power-iteration vectors in
  * {@code D-spectral.bin}, D.zip holding the normalised weights D runs with), an
  * autoencoder's or VAE's {@code encoder.zip} and {@code decoder.zip} (DL4J model zips with their optimiser state,
- * which Netron also opens), or per RBM its parameters, momentum velocities and persistent chains. Everything a
+ * which Netron also opens), or per RBM its parameters, momentum velocities and persistent chains, or a sigmoid belief
+ * net's weights ({@link SbnCheckpoint}). Everything a
  * resume needs to continue as if never stopped. A GAN run keeps its newest {@value #KEEP} checkpoints (so a damaged
  * newest one leaves an older one); the other families keep every one, to compare them along training.
  */
@@ -59,6 +60,9 @@ public final class Checkpoint {
      * the folder. Any family's trainer: a GAN's G and D, an autoencoder's encoder and decoder, an RBM stack.
      */
     public static Path save(Path runDir, Trainer trainer) {
+        if (trainer instanceof org.latentlab.train.sbn.SbnTrainer s) {
+            return SbnCheckpoint.save(runDir, s);
+        }
         return trainer instanceof GanTrainer g ? saveGan(runDir, g) : saveReconstruction(runDir, trainer);
     }
 
@@ -66,6 +70,8 @@ public final class Checkpoint {
     public static void restore(Path dir, Trainer trainer) {
         if (trainer instanceof GanTrainer g) {
             restoreGan(dir, g);
+        } else if (trainer instanceof org.latentlab.train.sbn.SbnTrainer s) {
+            SbnCheckpoint.restore(dir, s);
         } else {
             restoreReconstruction(dir, trainer);
         }

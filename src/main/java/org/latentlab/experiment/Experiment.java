@@ -18,9 +18,11 @@ import org.latentlab.train.TrainingStatus;
         visible = true, defaultImpl = GanExperiment.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = GanExperiment.class, name = "gan"),
-        @JsonSubTypes.Type(value = ReconstructionExperiment.class, names = {"autoencoder", "vae", "rbm"})
+        @JsonSubTypes.Type(value = ReconstructionExperiment.class, names = {"autoencoder", "vae", "rbm"}),
+        @JsonSubTypes.Type(value = SbnExperiment.class, name = "sbn")
 })
-public sealed interface Experiment<S extends TrainingStatus> permits GanExperiment, ReconstructionExperiment {
+public sealed interface Experiment<S extends TrainingStatus> permits GanExperiment, ReconstructionExperiment,
+        SbnExperiment {
 
     /** Letters, digits, '.', '_' or '-': it names the run folder. */
     String name();

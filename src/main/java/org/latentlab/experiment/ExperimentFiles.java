@@ -1,5 +1,7 @@
 package org.latentlab.experiment;
 
+import org.latentlab.train.ReconstructionStatus;
+
 import org.latentlab.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -60,7 +62,12 @@ public final class ExperimentFiles {
 
     /** Parses a GAN experiment; another family gives a message saying where it opens. */
     public static GanExperiment parseGan(String json, String source) {
-        if (familyOf(json, source) != Family.GAN) {
+        Family family = familyOf(json, source);
+        if (family == Family.SBN) {
+            throw new LabException(source + ": this is a sigmoid belief net experiment (\"family\": \"sbn\"), not a"
+                    + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
+        }
+        if (family != Family.GAN) {
             throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
                     + " field); open it on the autoencoder bench or train it with the same train command");
         }
@@ -147,10 +154,41 @@ public final class ExperimentFiles {
 
     /** Parses an autoencoder / VAE / RBM experiment; {@code source} names it in messages. */
     public static ReconstructionExperiment parseReconstruction(String json, String source) {
-        if (familyOf(json, source) == Family.GAN) {
+        Family family = familyOf(json, source);
+        if (family == Family.GAN) {
             throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
         }
+        if (family == Family.SBN) {
+            throw new LabException(source + ": this is a sigmoid belief net experiment (family sbn): the autoencoder"
+                    + " / VAE / RBM bench and the train command train it, tools made for autoencoders do not");
+        }
         return (ReconstructionExperiment) parse(json, source);
+    }
+
+    /** Parses a sigmoid belief net experiment ({@code "family": "sbn"}); {@code source} names it in messages. */
+    public static SbnExperiment parseSbn(String json, String source) {
+        Family family = familyOf(json, source);
+        if (family != Family.SBN) {
+            throw new LabException(source + ": this is a" + (family == Family.GAN ? " GAN" : "n " + family.id())
+                    + " experiment, not a sigmoid belief net (\"family\": \"sbn\")");
+        }
+        return (SbnExperiment) parse(json, source);
+    }
+
+    public static SbnExperiment readSbn(Path file) {
+        return parseSbn(readText(file), file.toString());
+    }
+
+    /**
+     * Parses an experiment the autoencoder / VAE / RBM bench trains: one of those families or a sigmoid belief net
+     * ({@link Family#onModelBench()}); a GAN experiment is refused with a message.
+     */
+    public static Experiment<ReconstructionStatus> parseModel(String json, String source) {
+        return familyOf(json, source) == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
+    }
+
+    public static Experiment<ReconstructionStatus> readModel(Path file) {
+        return parseModel(readText(file), file.toString());
     }
 
     public static ReconstructionExperiment readReconstruction(Path file) {

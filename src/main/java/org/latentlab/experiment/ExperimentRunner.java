@@ -95,10 +95,27 @@ public final class ExperimentRunner {
         return start(ReconstructionRecipe.INSTANCE, spec, options);
     }
 
+    /** A new sigmoid belief net run (wake-sleep); its statuses are the autoencoder / VAE / RBM bench's. */
+    public static Session<Trainer, ReconstructionStatus> start(SbnExperiment spec, Options options) {
+        return start(SbnRecipe.INSTANCE, spec, options);
+    }
+
+    /** A new run of any family the autoencoder / VAE / RBM bench trains ({@link Family#onModelBench()}). */
+    public static Session<Trainer, ReconstructionStatus> startModel(Experiment<ReconstructionStatus> spec,
+                                                                    Options options) {
+        if (spec instanceof SbnExperiment s) {
+            return start(s, options);
+        }
+        return start((ReconstructionExperiment) spec, options);
+    }
+
     /** A new run of any family. */
     public static Session<? extends Trainer, ? extends TrainingStatus> start(Experiment<?> spec, Options options) {
         if (spec instanceof GanExperiment g) {
             return start(g, options);
+        }
+        if (spec instanceof SbnExperiment s) {
+            return start(s, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -113,6 +130,9 @@ public final class ExperimentRunner {
         if (spec instanceof GanExperiment g) {
             return resume(GanRecipe.INSTANCE, g, runDir, options);
         }
+        if (spec instanceof SbnExperiment s) {
+            return resume(SbnRecipe.INSTANCE, s, runDir, options);
+        }
         return resume(ReconstructionRecipe.INSTANCE, (ReconstructionExperiment) spec, runDir, options);
     }
 
@@ -122,9 +142,17 @@ public final class ExperimentRunner {
         return resume(GanRecipe.INSTANCE, spec, runDir, options);
     }
 
-    /** Continues an autoencoder, VAE or RBM run ({@link #resume}); a GAN run is refused with a message. */
+    /**
+     * Continues an autoencoder, VAE, RBM or sigmoid belief net run ({@link #resume}); a GAN run is refused with a
+     * message.
+     */
     public static Session<Trainer, ReconstructionStatus> resumeReconstruction(Path runDir, Options options) {
-        ReconstructionExperiment spec = ExperimentFiles.readReconstruction(runDir.resolve("spec.json"));
+        Path specFile = runDir.resolve("spec.json");
+        String json = ExperimentFiles.readText(specFile);
+        if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.SBN) {
+            return resume(SbnRecipe.INSTANCE, ExperimentFiles.parseSbn(json, specFile.toString()), runDir, options);
+        }
+        ReconstructionExperiment spec = ExperimentFiles.parseReconstruction(json, specFile.toString());
         return resume(ReconstructionRecipe.INSTANCE, spec, runDir, options);
     }
 
@@ -174,6 +202,12 @@ public final class ExperimentRunner {
     /** A fresh autoencoder, VAE or RBM trainer for {@code spec} on its training data. */
     public static Trainer buildTrainer(ReconstructionExperiment spec, DataSource train, DataType dataType) {
         return ReconstructionRecipe.INSTANCE.buildTrainer(spec, train, dataType);
+    }
+
+    /** A fresh sigmoid belief net trainer for {@code spec} on its training images. */
+    public static Trainer buildTrainer(SbnExperiment spec, DataSource train) {
+        SbnRecipe.INSTANCE.checkFits(spec, train);
+        return SbnRecipe.INSTANCE.buildTrainer(spec, train, DataType.DOUBLE);
     }
 
     /** Checks that a GAN's networks fit the data and the memory. */

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The kind of model an experiment trains, named by an experiment file's {@code "family"} field. A file without
  * the field is a GAN experiment (files written before the field existed). {@link GanExperiment} holds the GAN
- * family; {@link ReconstructionExperiment} the families that learn to reconstruct their input.
+ * family; {@link ReconstructionExperiment} the families that learn to reconstruct their input; {@link SbnExperiment}
+ * the sigmoid belief net.
  */
 public enum Family {
     /** A generator and a discriminator trained against each other (Goodfellow et al., 2014). */
@@ -19,7 +20,9 @@ public enum Family {
     /** A variational autoencoder (Kingma and Welling, 2014). */
     VAE("VAE"),
     /** A restricted Boltzmann machine, or a stack of them (a deep belief network). */
-    RBM("RBM / DBN");
+    RBM("RBM / DBN"),
+    /** A sigmoid belief net trained by wake-sleep (Neal 1992; Hinton, Dayan, Frey and Neal 1995). */
+    SBN("sigmoid belief net (wake-sleep)");
 
     private final String label;
 
@@ -39,6 +42,14 @@ public enum Family {
 
     /** Whether experiments of this family are {@link ReconstructionExperiment}s. */
     public boolean reconstructs() {
+        return this != GAN && this != SBN;
+    }
+
+    /**
+     * Whether the autoencoder / VAE / RBM bench trains experiments of this family: the {@link ReconstructionExperiment}
+     * families and the sigmoid belief net ({@link SbnExperiment}), whose runs publish the same status records.
+     */
+    public boolean onModelBench() {
         return this != GAN;
     }
 

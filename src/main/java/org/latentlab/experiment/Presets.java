@@ -32,7 +32,8 @@ public final class Presets {
                     "mnist-ae-2d", "mnist-hash"),
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d", "curve-dae-2d", "curve-cae-2d"),
-            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"));
+            Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"),
+            Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
@@ -72,12 +73,28 @@ public final class Presets {
 
     /** The bundled GAN presets, in listing order. */
     public static List<String> gans() {
-        return names(false);
+        return names(f -> f == Family.GAN);
     }
 
     /** The bundled autoencoder, VAE and RBM presets, in listing order. */
     public static List<String> reconstructions() {
-        return names(true);
+        return names(Family::reconstructs);
+    }
+
+    /** The bundled sigmoid belief net presets, in listing order. */
+    public static List<String> sbns() {
+        return names(f -> f == Family.SBN);
+    }
+
+    /** The presets the autoencoder / VAE / RBM bench lists: those families', then the sigmoid belief nets. */
+    public static List<String> modelBench() {
+        return names(Family::onModelBench);
+    }
+
+    /** Whether {@code name} is a bundled preset the autoencoder / VAE / RBM bench trains. */
+    public static boolean onModelBench(String name) {
+        Family f = CATALOGUE.get(name);
+        return f != null && f.onModelBench();
     }
 
     /** Whether {@code name} is a bundled autoencoder / VAE / RBM preset. */
@@ -86,10 +103,10 @@ public final class Presets {
         return f != null && f.reconstructs();
     }
 
-    private static List<String> names(boolean reconstructs) {
+    private static List<String> names(java.util.function.Predicate<Family> which) {
         List<String> out = new ArrayList<>();
         CATALOGUE.forEach((n, f) -> {
-            if (f.reconstructs() == reconstructs) {
+            if (which.test(f)) {
                 out.add(n);
             }
         });
@@ -107,6 +124,16 @@ public final class Presets {
 
     public static ReconstructionExperiment loadReconstruction(String name) {
         return ExperimentFiles.parseReconstruction(text(name), "preset " + name);
+    }
+
+    /** A bundled sigmoid belief net experiment. */
+    public static SbnExperiment loadSbn(String name) {
+        return ExperimentFiles.parseSbn(text(name), "preset " + name);
+    }
+
+    /** A bundled experiment the autoencoder / VAE / RBM bench trains (a GAN preset is refused with a message). */
+    public static Experiment<org.latentlab.train.ReconstructionStatus> loadModel(String name) {
+        return ExperimentFiles.parseModel(text(name), "preset " + name);
     }
 
     public static List<GanExperiment> allGans() {

@@ -71,6 +71,11 @@ public final class SavedModel {
             requireFile(checkpoint, "D.zip");
             return new SavedModel(runDir, checkpoint, iteration, Family.GAN, gan, null);
         }
+        if (spec instanceof SbnExperiment) {
+            throw new LabException(runDir.getFileName() + " is a sigmoid belief net run: the latent studio, the"
+                    + " geometry bench and evaluations open GAN, autoencoder, VAE and RBM runs; its metrics.csv and"
+                    + " samples/ hold its bound and pictures, and train --resume continues it");
+        }
         ReconstructionExperiment model = (ReconstructionExperiment) spec;
         if (model.family() != Family.RBM) {
             requireFile(checkpoint, "encoder.zip");

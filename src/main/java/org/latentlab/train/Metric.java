@@ -42,7 +42,13 @@ public enum Metric {
     MEAN_CODE_ACTIVATION("mean code activation", "mean_code_activation", false),
     HELD_OUT_FREE_ENERGY("held-out free energy", "held-out_free_energy", false),
     /** Free energy of samples from the model's Gibbs chains. */
-    NOISE_FREE_ENERGY("noise free energy", "noise_free_energy", false);
+    NOISE_FREE_ENERGY("noise free energy", "noise_free_energy", false),
+    /**
+     * A sigmoid belief net's held-out negative variational bound, {@code −(log p(x, h) − log q(h | x))} with one h
+     * drawn from the recognition net per image (Hinton, Dayan, Frey and Neal 1995), nats per image: at least
+     * {@code −log p(x)} on average.
+     */
+    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false);
 
     private final String label;
     private final String column;

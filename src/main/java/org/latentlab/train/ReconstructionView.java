@@ -16,11 +16,29 @@ package org.latentlab.train;
  * @param codePoints      2-D codes of held-out examples (x0, y0, x1, y1...), when the code is 2-D
  * @param codeLabels      their labels (-1 when unlabelled)
  * @param stack           for a deep belief net, which of its RBMs the pictures show; null for any other model
+ * @param captions        the pictures' titles when the model names them itself (a sigmoid belief net), or null
  */
 public record ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                         double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                         float[] codePoints,
-                        int[] codeLabels, StackLayer stack) {
+                        int[] codeLabels, StackLayer stack, Captions captions) {
+
+    /** The view of a model whose pictures take the bench's usual titles, or a DBN's ({@code stack}). */
+    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                              float[] codePoints, int[] codeLabels, StackLayer stack) {
+        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
+                activityAxis, codePoints, codeLabels, stack, null);
+    }
+
+    /** What the reconstructions, the filters and the samples show, in a person's words. */
+    public record Captions(String reconstructions, String filters, String samples) {
+        public Captions {
+            if (reconstructions == null || filters == null || samples == null) {
+                throw new IllegalArgumentException("every picture needs a caption");
+            }
+        }
+    }
 
     /** The view of a model that is not a stack of RBMs. */
     public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,

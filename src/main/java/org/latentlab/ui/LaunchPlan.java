@@ -245,7 +245,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                     ExperimentFiles.parseGan(text, file);
                     ganFile = path;
                 } else {
-                    ExperimentFiles.parseReconstruction(text, file);
+                    ExperimentFiles.parseModel(text, file);
                     modelFile = path;
                     bench = Bench.MODELS;
                 }
@@ -258,12 +258,12 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         if (preset != null && ganFile == null && modelFile == null) {
             if (Presets.gans().contains(preset)) {
                 ganPreset = preset;
-            } else if (Presets.reconstructs(preset)) {
+            } else if (Presets.onModelBench(preset)) {
                 modelPreset = preset;
                 bench = Bench.MODELS;
             } else {
                 messages.add("--preset: no preset named '" + preset + "'; opened " + defaultGan + " instead (known: "
-                        + String.join(", ", Presets.gans()) + ", " + String.join(", ", Presets.reconstructions()) + ")");
+                        + String.join(", ", Presets.gans()) + ", " + String.join(", ", Presets.modelBench()) + ")");
             }
         } else if (preset != null && file != null && (ganFile != null || modelFile != null)) {
             messages.add("--preset=" + preset + " ignored: --experiment picks the experiment");
@@ -425,7 +425,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
     }
 
     private static boolean known(String preset) {
-        return Presets.gans().contains(preset) || Presets.reconstructs(preset);
+        return Presets.gans().contains(preset) || Presets.onModelBench(preset);
     }
 
     /** A parameter's value, or null when absent or blank. */

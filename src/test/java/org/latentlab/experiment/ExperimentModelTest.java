@@ -37,7 +37,8 @@ class ExperimentModelTest {
 
     @Test
     void everyPresetReadsAsItsFamilyAndRoundTrips() {
-        assertEquals(Presets.NAMES.size(), Presets.gans().size() + Presets.reconstructions().size());
+        assertEquals(Presets.NAMES.size(), Presets.gans().size() + Presets.reconstructions().size()
+                + Presets.sbns().size());
         for (String name : Presets.NAMES) {
             Experiment<?> e = Presets.load(name);
             assertEquals(Presets.family(name), e.family(), name);
@@ -50,6 +51,9 @@ class ExperimentModelTest {
             if (e instanceof GanExperiment g) {
                 assertEquals(g, Presets.loadGan(name));
                 assertEquals(g.latentDim(), g.codeDim());
+            } else if (e instanceof SbnExperiment sbn) {
+                assertEquals(sbn, Presets.loadSbn(name));
+                assertEquals(sbn, Presets.loadModel(name));
             } else {
                 assertInstanceOf(ReconstructionExperiment.class, e, name);
                 assertEquals(e, Presets.loadReconstruction(name));
@@ -74,7 +78,7 @@ class ExperimentModelTest {
         assertInstanceOf(ReconstructionExperiment.class, ExperimentFiles.parse(vae, "vae.json"));
         LabException unknown = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"diffusion\""), "x.json"));
-        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm)",
+        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn)",
                 unknown.getMessage());
         LabException ganAsVae = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"gan\""), "y.json"));

@@ -57,6 +57,8 @@ final class RunParameters {
             }
             case RBM -> throw new LabException(model.runDir().getFileName() + " is an RBM run: its machines are not"
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
+            case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: it is"
+                    + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
         };
         long seed = model.kind() == Family.GAN ? model.ganSpec().seed() : model.modelSpec().seed();
         return new Point(0, theta(nets, layout, "the recreated initialisation"),
@@ -76,6 +78,8 @@ final class RunParameters {
                     : m.generator()};
             case RBM -> throw new LabException(m.runDir().getFileName() + " is an RBM run: its machines are not"
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
+            case SBN -> throw new LabException(m.runDir().getFileName() + " is a sigmoid belief net run: it is"
+                    + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
         };
         return new Point(m.iteration(), theta(nets, layout, m.checkpoint().toString()),
                 "checkpoint " + m.checkpoint().getFileName() + " of " + m.runDir().getFileName());

@@ -52,8 +52,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The autoencoder / VAE / RBM bench: pick a preset or open a file, train, and watch the loss parts, the held-out
- * measurements, inputs | corrupted | reconstructions, the learned filters, the code units' activity (ρ marked for a
+ * The autoencoder / VAE / RBM bench (which also trains sigmoid belief nets by wake-sleep): pick a preset or open a
+ * file, train, and watch the loss parts, the held-out measurements, inputs | corrupted | reconstructions, the learned filters, the code units' activity (ρ marked for a
  * sparse AE), a 2-D code scatter coloured by label, and samples. "Keep for comparison" stores a run; the Compare tab
  * overlays the kept runs' held-out curves and shows their reconstructions in columns.
  */
@@ -95,7 +95,7 @@ public final class ReconstructionBenchView extends BorderPane {
     public ReconstructionBenchView(ReconstructionBenchViewModel vm, Window owner, StudyContext studies) {
         this.vm = vm;
         this.owner = owner;
-        this.choice = new PresetChoice(presets, Presets.reconstructions(), ReplaceRunDialog.Asker.dialog(owner),
+        this.choice = new PresetChoice(presets, Presets.modelBench(), ReplaceRunDialog.Asker.dialog(owner),
                 () -> vm.experimentNameProperty().get(), vm::progressAtRisk, vm::pause,
                 name -> replaceWith(name, () -> vm.loadPreset(name)));
         setId("modelBenchView");
@@ -135,7 +135,7 @@ public final class ReconstructionBenchView extends BorderPane {
         presets.setTooltip(new Tooltip("the experiment on the bench: a preset, or the name of a file or of a design"
                 + " from the network builder"));
         vm.experimentNameProperty().addListener((o, a, name) -> showChoice(name));
-        Button open = button("Open…", "open an autoencoder / VAE / RBM experiment file", () -> {
+        Button open = button("Open…", "open an autoencoder / VAE / RBM / sigmoid belief net experiment file", () -> {
             FileChooser fc = new FileChooser();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment (JSON)", "*.json"));
             java.io.File f = fc.showOpenDialog(owner);
@@ -255,7 +255,7 @@ public final class ReconstructionBenchView extends BorderPane {
             }
             return;
         }
-        stackCaption.show(v.stack(), reconstructionsTitle, filtersTitle, samplesTitle);
+        stackCaption.show(v.stack(), v.captions(), reconstructionsTitle, filtersTitle, samplesTitle);
         boolean images = v.inputs().isImage();
         int perRow = images ? v.inputs().count() : 1;
         if (images) {

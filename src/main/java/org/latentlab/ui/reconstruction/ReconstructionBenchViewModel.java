@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jfree.data.xy.XYSeries;
 import org.latentlab.core.TaskRunner;
+import org.latentlab.experiment.Experiment;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.ReconstructionExperiment;
@@ -85,11 +86,11 @@ public final class ReconstructionBenchViewModel {
     }
 
     public void loadPreset(String name) {
-        load(name, () -> Presets.loadReconstruction(name));
+        load(name, () -> Presets.loadModel(name));
     }
 
     public void openFile(Path file) {
-        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readReconstruction(file));
+        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readModel(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
@@ -105,10 +106,10 @@ public final class ReconstructionBenchViewModel {
     // ---- loading and closing (the one place that starts a run of this bench) ----
 
     /** The one place that starts a run of this bench. */
-    private void load(String what, Supplier<ReconstructionExperiment> spec) {
+    private void load(String what, Supplier<? extends Experiment<ReconstructionStatus>> spec) {
         state.set("loading");
         showRunState(null);
-        runs.load(what, () -> ExperimentRunner.start(spec.get(), options), this::install, this::loadFailed);
+        runs.load(what, () -> ExperimentRunner.startModel(spec.get(), options), this::install, this::loadFailed);
     }
 
     private void loadFailed(String msg) {
@@ -271,7 +272,7 @@ public final class ReconstructionBenchViewModel {
         if (session == null || view == null) {
             return "nothing to compare yet: train a run first";
         }
-        HeldOutMeasure measure = HeldOutMeasure.of((ReconstructionExperiment) session.spec());
+        HeldOutMeasure measure = HeldOutMeasure.of(session.spec());
         String key = measure.key();
         if (!heldOut.containsKey(key) || heldOut.get(key).getItemCount() == 0) {
             return "no held-out measurement yet: train past the first sample interval";

@@ -28,6 +28,20 @@ final class StackCaption extends TextFlow {
         show(null, null, null, null);
     }
 
+    /**
+     * Shows {@code layer} (null: hides) and titles the three pictures for it, or with {@code captions} when the
+     * model names them itself (a sigmoid belief net).
+     */
+    void show(ReconstructionView.StackLayer layer, ReconstructionView.Captions captions, Label reconstructions,
+              Label filters, Label samples) {
+        show(layer, reconstructions, filters, samples);
+        if (captions != null && reconstructions != null) {
+            reconstructions.setText(captions.reconstructions());
+            filters.setText(captions.filters());
+            samples.setText(captions.samples());
+        }
+    }
+
     /** Shows {@code layer} (null: hides) and titles the three pictures for it. */
     void show(ReconstructionView.StackLayer layer, Label reconstructions, Label filters, Label samples) {
         boolean on = layer != null;
