@@ -1,5 +1,6 @@
 package org.latentlab.ui.lessons;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
@@ -78,12 +79,14 @@ public record LessonAction(String tab, String view, String study, String preset,
     }
 
     /** The iteration to pause at, or -1 when {@link #run} is not a number. */
+    @JsonIgnore
     public long runTo() {
         return run == null || run.equals("start") || run.equals("pause") ? -1 : Long.parseLong(run);
     }
 
     /** True when the action does nothing. */
-    public boolean isEmpty() {
+    @JsonIgnore
+    public boolean doesNothing() {
         return tab == null && study == null && preset == null && set.isEmpty() && run == null;
     }
 

@@ -25,7 +25,7 @@ public record LessonStep(String title, String text, LessonAction action, String 
         title = title.trim();
         text = text.strip();
         lookFor = lookFor == null || lookFor.isBlank() ? null : lookFor.strip();
-        if (action != null && action.isEmpty()) {
+        if (action != null && action.doesNothing()) {
             action = null;
         }
     }

@@ -85,6 +85,21 @@ public final class LessonText {
         text.setLength(0);
     }
 
+    /**
+     * Where the marker opened before {@code from} closes, or -1: the styled text is not empty and neither starts nor
+     * ends with a space ({@code 2 * 3 * 4} stays text).
+     */
+    private static int closing(String s, String marker, int from) {
+        if (from >= s.length() || Character.isWhitespace(s.charAt(from))) {
+            return -1;
+        }
+        int end = s.indexOf(marker, from + 1);
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end = s.indexOf(marker, end + 1);
+        }
+        return end;
+    }
+
     /** The styled spans of one block's text. */
     static List<Span> spans(String s) {
         List<Span> out = new ArrayList<>();
@@ -92,8 +107,8 @@ public final class LessonText {
         int i = 0;
         while (i < s.length()) {
             String marker = s.startsWith("**", i) ? "**" : s.charAt(i) == '*' ? "*" : s.charAt(i) == '`' ? "`" : null;
-            int end = marker == null ? -1 : s.indexOf(marker, i + marker.length());
-            if (marker != null && end > i + marker.length()) {
+            int end = marker == null ? -1 : closing(s, marker, i + marker.length());
+            if (end > 0) {
                 if (plain.length() > 0) {
                     out.add(new Span(plain.toString(), false, false, false));
                     plain.setLength(0);
@@ -102,8 +117,10 @@ public final class LessonText {
                 out.add(new Span(inner, marker.equals("**"), marker.equals("*"), marker.equals("`")));
                 i = end + marker.length();
             } else {
-                plain.append(s.charAt(i));
-                i++;
+                // an unclosed marker is text, "**" as two characters
+                String text = marker == null ? String.valueOf(s.charAt(i)) : marker;
+                plain.append(text);
+                i += text.length();
             }
         }
         if (plain.length() > 0) {
