@@ -87,9 +87,9 @@ class LessonWindowTest {
             Platform.runLater(() -> presenter.setSelected(true));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(root.getStyleClass().contains(LessonsSetup.PRESENTER));
-            waitFor("the larger font", () -> title.getFont().getSize() > before * 1.4);
+            waitFor("the larger font", () -> title.getFont().getSize() > before * 1.2);
             double rootSize = robot.lookup("#lesson-position").queryAs(Label.class).getFont().getSize();
-            assertTrue(rootSize >= 18, "presenter font " + rootSize);
+            assertTrue(rootSize >= 16, "presenter font " + rootSize);
         } finally {
             FxToolkit.cleanupApplication(app);
         }

@@ -90,7 +90,10 @@ public record LessonAction(String tab, String view, String study, String preset,
         return tab == null && study == null && preset == null && set.isEmpty() && run == null;
     }
 
-    /** The parts, as one line: "tab geometry / toy · set toy.surface=saddle". */
+    /**
+     * The parts, as one line: "tab geometry / toy · set toy.surface=saddle"; more than two values read "5 values
+     * set".
+     */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
@@ -103,7 +106,11 @@ public record LessonAction(String tab, String view, String study, String preset,
         if (preset != null) {
             parts.add("preset " + preset);
         }
-        set.forEach((k, v) -> parts.add("set " + k + "=" + v));
+        if (set.size() <= 2) {
+            set.forEach((k, v) -> parts.add("set " + k + "=" + v));
+        } else {
+            parts.add(set.size() + " values set");
+        }
         if (run != null) {
             parts.add(runTo() > 0 ? "run to " + run : run);
         }

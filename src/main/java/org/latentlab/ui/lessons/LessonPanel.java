@@ -28,8 +28,6 @@ public final class LessonPanel extends BorderPane {
         this.vm = vm;
         setId("lesson-panel");
         getStyleClass().add("lesson-panel");
-        setPrefWidth(380);
-        setMinWidth(300);
 
         ComboBox<Lesson> choice = new ComboBox<>(vm.lessons());
         choice.setId("lesson-choice");
@@ -42,6 +40,7 @@ public final class LessonPanel extends BorderPane {
         open.setId("lesson-open");
         open.setTooltip(new Tooltip("Open a lesson file (JSON) of your own"));
         open.setOnAction(e -> openFile.run());
+        open.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, choice, open);
         top.setAlignment(Pos.CENTER_LEFT);
 
