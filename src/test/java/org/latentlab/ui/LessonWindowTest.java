@@ -60,6 +60,8 @@ class LessonWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(robot.lookup("#lesson-panel").tryQuery().isPresent(), "the panel is shown");
             assertEquals("step 1 of 2", robot.lookup("#lesson-position").queryAs(Label.class).getText());
+            assertEquals("Newton's method jumps onto the saddle.", robot.lookup("#lesson-text")
+                    .queryAs(org.latentlab.ui.lessons.LessonTextFlow.class).plainText());
             TabPane tabs = robot.lookup("#lab-tabs").queryAs(TabPane.class);
             assertEquals("Geometry", tabs.getSelectionModel().getSelectedItem().getText());
             Label report = robot.lookup("#toy-status").queryAs(Label.class);
