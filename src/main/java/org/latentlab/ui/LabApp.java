@@ -192,6 +192,10 @@ public final class LabApp extends Application {
             }
         }
         attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
+        // the menu bar, the lessons panel and presenter mode (View menu, --lesson, --presenter)
+        LessonsSetup.install(stage, root, plan, new WindowLessonStage.Benches(tabs, java.util.Map.of("gan",
+                ganTab, "models", modelTab, "latent", latentTab, "geometry", geometryTab, "builder", builderTab), view,
+                viewModel, modelView, modelViewModel, geometry), messages);
         if (!messages.isEmpty()) {
             String line = String.join("  ·  ", messages);
             launchMessage.setText(line);

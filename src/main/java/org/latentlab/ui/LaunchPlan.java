@@ -10,6 +10,7 @@ import org.latentlab.experiment.StudioModels;
 import org.latentlab.experiment.geometry.SliceOptions;
 import org.latentlab.model.edit.DesignTemplates;
 import org.latentlab.ui.geometry.GeometryView;
+import org.latentlab.ui.lessons.LessonFiles;
 import org.latentlab.ui.studies.Lectures;
 import org.latentlab.ui.studies.Studies;
 import picocli.CommandLine;
@@ -54,12 +55,14 @@ import java.util.regex.Pattern;
  * @param latentView     part of the name of the latent studio's tab to show, or null
  * @param study          the study to show in the autoencoder / VAE / RBM bench's Studies tab, or null
  * @param messages       one line per parameter that was not used, and why
+ * @param presenter      open in presenter mode (larger fonts and controls for a projector)
+ * @param lesson         a bundled lesson's id or a lesson file to open in the lessons panel, or null
  */
 public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String modelPreset, Path modelFile,
                          boolean start, Tab tab, String builderTemplate, Path builderOpen,
                          GeometryView.Section section, String analyse, String directions, Path latentRun,
                          String latentTrain, int latentIterations, String latentView, String study,
-                         List<String> messages) {
+                         List<String> messages, boolean presenter, String lesson) {
 
     /** The two training benches. */
     public enum Bench { GAN, MODELS }
@@ -138,6 +141,12 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         @Option(names = "--latent-view", paramLabel = "NAME", description = "part of the name of the latent"
                 + " studio's tab to show (e.g. map, interpolation)")
         String latentView;
+        @Option(names = "--presenter", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+                description = "presenter mode: larger fonts and controls for a projector (View menu)")
+        String presenter;
+        @Option(names = "--lesson", paramLabel = "ID|FILE.json", description = "open a lesson in the lessons panel:"
+                + " a bundled lesson's id (e.g. gan-collapse) or a lesson file")
+        String lesson;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this list and exit")
         boolean help;
         @Parameters(hidden = true)
@@ -414,9 +423,30 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 }
             }
         }
+        boolean presenter = false;
+        String presenterText = value(options.presenter);
+        if (presenterText != null) {
+            if (presenterText.equalsIgnoreCase("true") || presenterText.equalsIgnoreCase("false")) {
+                presenter = Boolean.parseBoolean(presenterText);
+            } else {
+                messages.add("--presenter must be true or false, not '" + presenterText + "'; presenter mode off");
+            }
+        }
+        String lesson = value(options.lesson);
+        if (lesson != null) {
+            try {
+                if (LessonFiles.find(lesson).isEmpty()) {
+                    LessonFiles.read(Path.of(lesson));
+                }
+            } catch (LabException | java.nio.file.InvalidPathException e) {
+                messages.add("--lesson: " + e.getMessage() + " (bundled: " + String.join(", ",
+                        LessonFiles.bundled().stream().map(LessonFiles.Bundled::id).toList()) + ")");
+                lesson = null;
+            }
+        }
         return new LaunchPlan(bench, ganPreset, ganFile, modelPreset, modelFile, start, tab, builderTemplate,
                 builderOpen, section, analyse, directions, latentRun, latentTrain, latentIterations, latentView,
-                study, messages);
+                study, messages, presenter, lesson);
     }
 
     /** The messages as one line for the status bar; empty when every parameter was used. */

@@ -7,7 +7,8 @@
  * org.latentlab.ui.common.ChartStyle} (one look for every JFreeChart); {@link org.latentlab.ui.common.NumberInput}
  * and {@link org.latentlab.ui.common.NumberField} (numbers typed by a person, with one-line messages); {@link
  * org.latentlab.ui.common.ImageConversion} (model outputs to JavaFX images); {@link
- * org.latentlab.ui.common.Controls} (buttons with tooltips, text fields, section titles). May import JavaFX and
- * every lab package but the screens' own.
+ * org.latentlab.ui.common.Controls} (buttons with tooltips, text fields, section titles); {@link
+ * org.latentlab.ui.common.ValueTarget} (a bench's values set by path, for lessons and settings panels). May import
+ * JavaFX and every lab package but the screens' own.
  */
 package org.latentlab.ui.common;

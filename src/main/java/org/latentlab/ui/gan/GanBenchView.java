@@ -440,6 +440,11 @@ public final class GanBenchView extends BorderPane {
         compareButton.setSelected(true);
     }
 
+    /** Shows the run's pictures and charts again (a lesson's step). */
+    public void showRun() {
+        compareButton.setSelected(false);
+    }
+
     /** A copy of the run's metrics.csv; says so in the status bar when there is none yet. */
     public void exportMetricsTo(File f) {
         vm.exports().copyMetrics(f.toPath());

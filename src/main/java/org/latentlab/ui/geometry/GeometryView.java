@@ -133,6 +133,11 @@ public final class GeometryView extends BorderPane {
         return surface.viewModel().writeCsv(file);
     }
 
+    /** The toy surfaces' choices as paths a lesson (or a settings panel) sets: surface, optimiser, start point. */
+    public org.latentlab.ui.common.ValueTarget toyValues() {
+        return new ToyValues(toy.viewModel());
+    }
+
     ToySurfacePanel toyPanel() {
         return toy;
     }

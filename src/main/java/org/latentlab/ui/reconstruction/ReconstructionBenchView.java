@@ -397,13 +397,24 @@ public final class ReconstructionBenchView extends BorderPane {
         choice.setAsker(asker);
     }
 
-    /** Selects a preset as if a person had picked it. */
+    /** Shows the page whose tab title starts with {@code title} (Training, Compare, Studies); false when none. */
+    public boolean showPage(String title) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getText().toLowerCase(java.util.Locale.ROOT).startsWith(title.toLowerCase(java.util.Locale.ROOT))) {
+                tabs.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Shows the Studies tab at the study named {@code id}; false when there is none. */
     public boolean showStudy(String id) {
         tabs.getSelectionModel().select(studiesTab);
         return studies.select(id);
     }
 
+    /** Selects a preset as if a person had picked it. */
     public void selectPreset(String name) {
         presets.setValue(name);
     }
