@@ -183,19 +183,22 @@ public final class LabApp extends Application {
                 }
             });
         }
-        if (plan.study() != null) {
-            if (lectures != null && Lectures.find(plan.study()).isPresent()) {
-                geometry.show(lecturesTab);
-                lectures.select(plan.study());
-            } else {
-                modelView.showStudy(plan.study());
+        // a theory lecture is shown in the geometry bench's last tab; false when there is no such lecture
+        java.util.function.Predicate<String> showLecture = id -> {
+            if (lectures == null || Lectures.find(id).isEmpty()) {
+                return false;
             }
+            geometry.show(lecturesTab);
+            return lectures.select(id);
+        };
+        if (plan.study() != null && !showLecture.test(plan.study())) {
+            modelView.showStudy(plan.study());
         }
         attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
         // the menu bar, the lessons panel and presenter mode (View menu, --lesson, --presenter)
         LessonsSetup.install(stage, root, plan, new WindowLessonStage.Benches(tabs, java.util.Map.of("gan",
                 ganTab, "models", modelTab, "latent", latentTab, "geometry", geometryTab, "builder", builderTab), view,
-                viewModel, modelView, modelViewModel, geometry), messages);
+                viewModel, modelView, modelViewModel, geometry, showLecture), messages);
         if (!messages.isEmpty()) {
             String line = String.join("  ·  ", messages);
             launchMessage.setText(line);

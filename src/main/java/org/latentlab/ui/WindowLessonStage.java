@@ -36,7 +36,8 @@ final class WindowLessonStage implements LessonStage {
 
     /** The benches a lesson reaches. */
     record Benches(TabPane tabs, Map<String, Tab> tabsById, GanBenchView ganView, GanBenchViewModel gan,
-                   ReconstructionBenchView modelView, ReconstructionBenchViewModel models, GeometryView geometry) {
+                   ReconstructionBenchView modelView, ReconstructionBenchViewModel models, GeometryView geometry,
+                   java.util.function.Predicate<String> showLecture) {
     }
 
     private enum Bench { GAN, MODELS }
@@ -69,7 +70,7 @@ final class WindowLessonStage implements LessonStage {
                 showView(a.tab(), a.view());
             }
             if (a.study() != null) {
-                if (b.geometry().showLecture(a.study())) {
+                if (b.showLecture().test(a.study())) {
                     b.tabs().getSelectionModel().select(b.tabsById().get("geometry"));
                 } else if (b.modelView().showStudy(a.study())) {
                     b.tabs().getSelectionModel().select(b.tabsById().get("models"));
