@@ -38,7 +38,7 @@ final class ReluPiecesCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--function", paramLabel = "F", defaultValue = "sawtooth 4", description = "what the nets are"
+    @Option(names = "--function", paramLabel = "F", defaultValue = "sin(4*pi*x)", description = "what the nets are"
             + " trained on, on [0, 1] (default '${DEFAULT-VALUE}')")
     String function;
 

@@ -196,25 +196,36 @@ final class ReluFitCanvas extends Pane {
             }
             double[] c = r.centre();
             double v = (r.gx() * c[0] + r.gy() * c[1] + r.c() - vLo) / span;
-            g.setFill(Color.hsb(hue(r.pattern()), 0.55, 0.45 + 0.55 * v));
+            g.setFill(Color.hsb(hue(r.pattern()), 0.42, 0.3 + 0.7 * v));
             g.fillPolygon(xs, ys, xs.length);
             g.strokePolygon(xs, ys, xs.length);
         }
         frame(g, x0, x0 + side, y0, TOP, spec.lo(), spec.hi(), spec.lo(), spec.hi());
+        g.setFill(Color.gray(0.25));
+        g.setFont(Font.font(11));
+        g.fillText("y", 6, TOP + side / 2);
         g.setFill(Color.BLACK);
         g.setFont(Font.font(12));
         g.fillText(String.format(Locale.ROOT, "%s   step %,d   loss %.2e   %d linear regions (exact polygons)",
                 status.net(), status.iteration(), status.loss(), regions.count()), LEFT, 18);
         double tx = x0 + side + 14;
-        if (tx + 120 < w) {
-            g.setFont(Font.font(11));
-            double ty = TOP + 12;
-            for (String s : new String[] {"each polygon: one", "activation pattern;", "the net is affine", "on it.",
-                    "", "colour: the pattern", "lightness: the net's", "value there", "", "target:",
-                    spec.function()}) {
-                g.fillText(s, tx, ty);
-                ty += 15;
+        double ty = TOP + 12;
+        String[] caption = {"each polygon: one activation pattern; the net is affine on it.",
+                "colour: the pattern; lightness: the net's value there. Target: " + spec.function()};
+        if (tx + 200 > w) {
+            tx = LEFT;
+            ty = y0 + 46;
+            if (ty + 20 > h) {
+                return;
             }
+        } else {
+            caption = new String[] {"each polygon: one", "activation pattern;", "the net is affine", "on it.", "",
+                    "colour: the pattern", "lightness: the net's", "value there", "", "target:", spec.function()};
+        }
+        g.setFont(Font.font(11));
+        for (String s : caption) {
+            g.fillText(s, tx, ty);
+            ty += 15;
         }
     }
 

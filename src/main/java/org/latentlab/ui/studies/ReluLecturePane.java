@@ -100,6 +100,7 @@ public final class ReluLecturePane extends BorderPane {
                 + " the constructions beside trained nets.");
         intro.setWrapText(true);
         intro.setId("relu-intro");
+        BorderPane.setAlignment(intro, Pos.TOP_LEFT);
         chart.setCenter(intro);
         chart.setMinHeight(260);
         VBox.setVgrow(chart, Priority.ALWAYS);

@@ -122,7 +122,7 @@ public final class ReluLectureViewModel {
         }
         begin("counting pieces against depth");
         handle = runner.submit(BackgroundTask.of("pieces against depth", m -> PieceSweep.run(SWEEP_BUDGET,
-                        SWEEP_DEPTH, "sawtooth 4", SWEEP_STEPS, SWEEP_SEEDS, m))
+                        SWEEP_DEPTH, "sin(4*pi*x)", SWEEP_STEPS, SWEEP_SEEDS, m))
                 .onProgress(this::progress)
                 .onSuccess(s -> {
                     sweep.set(s);
