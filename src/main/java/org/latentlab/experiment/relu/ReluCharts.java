@@ -3,6 +3,8 @@ package org.latentlab.experiment.relu;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -12,6 +14,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
 
 /** The lecture's two charts, for the window and for the commands' PNGs. */
 public final class ReluCharts {
@@ -44,7 +47,10 @@ public final class ReluCharts {
         LogAxis y = new LogAxis("pieces (log scale)");
         y.setBase(2);
         y.setSmallestValue(1);
+        y.setTickUnit(new NumberTickUnit(1));
+        y.setNumberFormatOverride(new DecimalFormat("0"));
         plot.setRangeAxis(y);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         style(c);
         return c;
     }
@@ -65,6 +71,8 @@ public final class ReluCharts {
         LogAxis y = new LogAxis("sup |net − x²| (log scale)");
         y.setBase(10);
         y.setSmallestValue(1e-12);
+        y.setTickUnit(new NumberTickUnit(1));
+        y.setNumberFormatOverride(new DecimalFormat("0.#E0"));
         plot.setRangeAxis(y);
         style(c);
         return c;
