@@ -1,5 +1,7 @@
 package org.latentlab.analysis.relu;
 
+import org.latentlab.core.LabException;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -58,6 +60,9 @@ public record LinearRegions(double x0, double x1, double y0, double y1, List<Reg
         }
     }
 
+    /** The most regions listed; beyond it the computation stops with a message. */
+    public static final int MAX_REGIONS = 200_000;
+
     public LinearRegions {
         regions = List.copyOf(regions);
     }
@@ -105,6 +110,10 @@ public record LinearRegions(double x0, double x1, double y0, double y1, List<Reg
                     }
                     next.add(new Cell(p.xs(), p.ys(), a, b, p.pattern()));
                 }
+            }
+            if (next.size() > MAX_REGIONS) {
+                throw new LabException("the net " + net + " cuts the square into more than " + MAX_REGIONS
+                        + " regions by layer " + l + ": too many to list exactly; take a narrower or shallower net");
             }
             cells = next;
             unit += sizes[l];
