@@ -16,6 +16,11 @@ public final class Lectures {
     /** Every lecture study, in the order the list shows them. */
     public static List<Study> all() {
         return List.of(
+                new Study("relu-pieces", "What depth buys: linear pieces and regions of ReLU nets",
+                        "A ReLU net fitted live, with its exact kinks (1-D) or linear regions (2-D); pieces against"
+                                + " depth at equal parameter count, Telgarsky's sawtooth, and deep against shallow"
+                                + " for x² (Yarotsky 2017).",
+                        ReluLecturePane::new)
         );
     }
 
