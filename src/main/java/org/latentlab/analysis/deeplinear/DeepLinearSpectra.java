@@ -112,10 +112,25 @@ public final class DeepLinearSpectra {
         return b.toString();
     }
 
+    /**
+     * The closed-form spectra for every depth 1..{@code maxDepth} (target t) as Markdown: at the origin, at the
+     * balanced minimum, at the saddle of weights 1 and 2 with the others 1.
+     */
+    public static String depthTable(int maxDepth, double target) {
+        StringBuilder b = new StringBuilder("| depth | origin | balanced minimum | saddle w₁ = w₂ = 0 |\n|---|---|---|---|\n");
+        for (int d = 1; d <= maxDepth; d++) {
+            DeepLinearNet net = new DeepLinearNet(d, target);
+            b.append("| ").append(d).append(" | ").append(summarise(KnownPoint.origin(net).eigenvalues()))
+                    .append(" | ").append(summarise(KnownPoint.balancedMinimum(net).eigenvalues())).append(" | ")
+                    .append(d >= 2 ? summarise(KnownPoint.saddle(net, 0, 1, 1).eigenvalues()) : "—").append(" |\n");
+        }
+        return b.toString();
+    }
+
     static String join(double[] w) {
         StringBuilder b = new StringBuilder("(");
         for (int k = 0; k < w.length; k++) {
-            b.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.3g", w[k]));
+            b.append(k > 0 ? ", " : "").append(number(w[k]));
         }
         return b.append(')').toString();
     }
