@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 /** Sharp and flat minima: one classifier trained with a small and a large batch, the geometry of both minima. */
 @Command(name = "sharp-flat", mixinStandardHelpOptions = true,
-        description = "Trains the same dense classifier with a small and a large batch for the same epochs (Keskar"
-                + " et al. 2017) and measures each minimum: the training loss's top Hessian eigenvalue (Lanczos),"
+        description = "Trains the same dense classifier with a small and a large batch (Keskar et al. 2017) to"
+                + " the same training loss and measures each minimum: the training loss's top Hessian eigenvalue (Lanczos),"
                 + " the loss along random filter-normalised directions (Li et al. 2018), training and held-out"
                 + " accuracy, and the loss on the line between the two minima; mean ± sd over the random seeds."
                 + " Writes minima.csv, directions.csv, interpolation.csv, table.md and sharp-flat.png.")
@@ -45,9 +45,14 @@ final class SharpFlatCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE})")
     int large;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "40", description = "passes over the training"
-            + " images, for both batches (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "300", description = "the most passes over the"
+            + " training images, for both batches (default ${DEFAULT-VALUE})")
     int epochs;
+
+    @Option(names = "--target-loss", paramLabel = "L", defaultValue = "0.01", description = "stop after the first"
+            + " epoch whose mean training loss is at most L, so both minima are compared at the same training loss;"
+            + " 0 trains every epoch (default ${DEFAULT-VALUE})")
+    double targetLoss;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "repetitions (default"
             + " ${DEFAULT-VALUE})")
@@ -78,7 +83,7 @@ final class SharpFlatCommand implements Callable<Integer> {
         ClassifierSpec spec = Presets.loadClassifier(preset);
         SharpFlatOptions o;
         try {
-            o = new SharpFlatOptions(train, test, small, large, epochs, seeds, lanczos, directions, radius, points);
+            o = new SharpFlatOptions(train, test, small, large, epochs, targetLoss, seeds, lanczos, directions, radius, points);
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());
         }

@@ -57,11 +57,11 @@ public final class SharpFlatFiles {
     }
 
     static String minimaCsv(SharpFlatResult r) {
-        StringBuilder b = new StringBuilder("arm,batch,iterations,seed,lambda1,train_accuracy,held_out_accuracy,"
+        StringBuilder b = new StringBuilder("arm,batch,epochs,seed,lambda1,train_accuracy,held_out_accuracy,"
                 + "train_loss,held_out_loss\n");
         for (SharpFlatResult.Arm a : r.arms()) {
             for (int s = 0; s < a.lambda1().length; s++) {
-                b.append(a.name()).append(',').append(a.batch()).append(',').append(a.iterations()).append(',')
+                b.append(a.name()).append(',').append(a.batch()).append(',').append(a.epochs()[s]).append(',')
                         .append(s).append(',').append(a.lambda1()[s]).append(',').append(a.trainAcc()[s]).append(',')
                         .append(a.testAcc()[s]).append(',').append(a.trainLoss()[s]).append(',')
                         .append(a.testLoss()[s]).append('\n');
@@ -102,6 +102,14 @@ public final class SharpFlatFiles {
         return v.length < 2 ? m : m + " ± " + String.format(Locale.ROOT, format, SharpFlatResult.sd(v));
     }
 
+    private static double[] epochsOf(SharpFlatResult.Arm a) {
+        double[] e = new double[a.epochs().length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = a.epochs()[i];
+        }
+        return e;
+    }
+
     /** Values in [0, 1] as percent, mean ± sd. */
     public static String percent(double[] v) {
         double[] p = new double[v.length];
@@ -118,11 +126,11 @@ public final class SharpFlatFiles {
         b.append(String.format(Locale.ROOT, "Sharp and flat minima: %s; %s, Adam; %d held-out images;"
                 + " %s (mean ± sd)%n%n", o, r.network(), o.testSize(), o.seeds() == 1 ? "one seed" : o.seeds()
                 + " seeds"));
-        b.append("| batch | iterations | λ₁ of the training loss | training accuracy % | held-out accuracy % |"
+        b.append("| batch | epochs | λ₁ of the training loss | training accuracy % | held-out accuracy % |"
                 + " training loss | held-out loss |\n");
         b.append("|---|---|---|---|---|---|---|\n");
         for (SharpFlatResult.Arm a : r.arms()) {
-            b.append("| ").append(a.batch()).append(" | ").append(a.iterations()).append(" | ")
+            b.append("| ").append(a.batch()).append(" | ").append(meanSd(epochsOf(a), "%.0f")).append(" | ")
                     .append(meanSd(a.lambda1(), "%.2f")).append(" | ").append(percent(a.trainAcc())).append(" | ")
                     .append(percent(a.testAcc())).append(" | ").append(meanSd(a.trainLoss(), "%.4f"))
                     .append(" | ").append(meanSd(a.testLoss(), "%.3f")).append(" |\n");

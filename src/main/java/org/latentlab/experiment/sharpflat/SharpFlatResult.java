@@ -23,7 +23,7 @@ public record SharpFlatResult(SharpFlatOptions options, String network, List<Arm
      *
      * @param name       "small batch" or "large batch"
      * @param batch      the batch size
-     * @param iterations minibatches trained
+     * @param epochs     epochs trained, per seed
      * @param lambda1    the training loss's top Hessian eigenvalue at each minimum
      * @param trainAcc   training accuracy
      * @param testAcc    held-out accuracy
@@ -31,7 +31,7 @@ public record SharpFlatResult(SharpFlatOptions options, String network, List<Arm
      * @param testLoss   held-out loss
      * @param lines      the training loss along θ + α·d, [seed][direction][point]
      */
-    public record Arm(String name, int batch, long iterations, double[] lambda1, double[] trainAcc, double[] testAcc,
+    public record Arm(String name, int batch, int[] epochs, double[] lambda1, double[] trainAcc, double[] testAcc,
                       double[] trainLoss, double[] testLoss, double[][][] lines) {
 
         /** The line through the minimum averaged over seeds and directions. */

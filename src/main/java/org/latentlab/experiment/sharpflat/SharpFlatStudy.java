@@ -30,8 +30,10 @@ import java.util.Random;
 
 /**
  * Keskar, Mudigere, Nocedal, Smelyanskiy &amp; Tang (2017), "On large-batch training for deep learning: generalization
- * gap and sharp minima", in small: for each seed one training subset and one initialisation, trained by Adam for the
- * same number of epochs with a small and with a large batch. At each minimum: the top eigenvalue λ₁ of the Hessian of
+ * gap and sharp minima", in small: for each seed one training subset and one initialisation, trained by Adam with a
+ * small and with a large batch until the same training loss (or, with target 0, for the same epochs, as Keskar et
+ * al. did: without a common target, the longer-trained minimum's λ₁ shrinks with its loss, since the cross-entropy's
+ * curvature vanishes as its logits grow). At each minimum: the top eigenvalue λ₁ of the Hessian of
  * the training loss (on every training image; Lanczos on exact Hessian-vector products), the training loss along
  * random filter-normalised directions (Li, Xu, Taylor, Studer &amp; Goldstein 2018, §4: the same random draw for
  * both minima, rescaled to each one's filters), training and held-out accuracy and loss; and the losses along the
@@ -69,6 +71,7 @@ public final class SharpFlatStudy {
         String[] names = {"small batch", "large batch"};
         int seeds = o.seeds();
         double[][] lambda = new double[2][seeds];
+        int[][] epochs = new int[2][seeds];
         double[][] trainAcc = new double[2][seeds];
         double[][] testAcc = new double[2][seeds];
         double[][] trainLoss = new double[2][seeds];
@@ -87,7 +90,9 @@ public final class SharpFlatStudy {
             for (int arm = 0; arm < 2; arm++) {
                 Monitor m = part(monitor, (3.0 * s + arm) / steps, 1.0 / steps, String.format(Locale.ROOT,
                         "seed %d of %d, %s %d: ", s + 1, seeds, names[arm], batches[arm]));
-                MultiLayerNetwork net = train(spec, train, batches[arm], o.iterations(batches[arm]), seed, m);
+                MultiLayerNetwork net = NetworkCompiler.compile(spec.network(), spec.training().optimizer(), seed,
+                        DataType.FLOAT);
+                epochs[arm][s] = train(spec, net, train, batches[arm], o, seed, m);
                 NetworkClassifier c = new NetworkClassifier(spec.network(), net, ClassifierModels.SCALE);
                 trainAcc[arm][s] = c.accuracy(train);
                 testAcc[arm][s] = c.accuracy(test);
@@ -127,32 +132,42 @@ public final class SharpFlatStudy {
             }
         }
         List<SharpFlatResult.Arm> arms = List.of(
-                new SharpFlatResult.Arm(names[0], batches[0], o.iterations(batches[0]), lambda[0], trainAcc[0],
+                new SharpFlatResult.Arm(names[0], batches[0], epochs[0], lambda[0], trainAcc[0],
                         testAcc[0], trainLoss[0], testLoss[0], lines[0]),
-                new SharpFlatResult.Arm(names[1], batches[1], o.iterations(batches[1]), lambda[1], trainAcc[1],
+                new SharpFlatResult.Arm(names[1], batches[1], epochs[1], lambda[1], trainAcc[1],
                         testAcc[1], trainLoss[1], testLoss[1], lines[1]));
         monitor.progress(1, "done");
         return new SharpFlatResult(o, spec.network().toString(), arms, alpha, along, heldAlong, lineAlpha,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** The spec's network trained on {@code train} with minibatches of {@code batch} for {@code iterations}. */
-    static MultiLayerNetwork train(ClassifierSpec spec, ExampleSet train, int batch, long iterations, long seed,
-                                   Monitor m) {
+    /**
+     * Trains {@code net} (FLOAT, the spec's network) on {@code train} by the spec's optimiser with minibatches of
+     * {@code batch}, epoch by epoch, until the mean training loss is at most the options' target or the epochs run
+     * out.
+     *
+     * @return the epochs trained
+     */
+    static int train(ClassifierSpec spec, MultiLayerNetwork net, ExampleSet train, int batch, SharpFlatOptions o,
+                     long seed, Monitor m) {
         ClassifierSettings settings = new ClassifierSettings(batch, spec.training().optimizer(), 0);
-        MultiLayerNetwork net = NetworkCompiler.compile(spec.network(), settings.optimizer(), seed, DataType.FLOAT);
-        long every = Math.max(1, iterations / 50);
+        int perEpoch = o.iterationsPerEpoch(batch);
         try (ClassifierTrainer t = new ClassifierTrainer(net, train, spec.classCount(), settings, seed)) {
-            while (t.iteration() < iterations) {
-                m.checkCancelled();
-                t.iterate();
-                if (t.iteration() % every == 0) {
-                    m.progress(0.85 * t.iteration() / iterations, String.format(Locale.ROOT,
-                            "iteration %d of %d, batch loss %.3f", t.iteration(), iterations, t.lastLoss()));
+            for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+                for (int k = 0; k < perEpoch; k++) {
+                    m.checkCancelled();
+                    t.iterate();
+                }
+                double loss = NetworkLoss.meanCrossEntropy(net, train, spec.classCount());
+                m.progress(0.85 * epoch / o.epochs(), String.format(Locale.ROOT,
+                        "epoch %d, iteration %d, training loss %.4f%s", epoch, t.iteration(), loss,
+                        o.targetLoss() > 0 ? String.format(Locale.ROOT, " (target %s)", o.targetLoss()) : ""));
+                if (loss <= o.targetLoss()) {
+                    return epoch;
                 }
             }
         }
-        return net;
+        return o.epochs();
     }
 
     /** The mean cross-entropy of a DOUBLE network on a labelled set. */
