@@ -113,16 +113,27 @@ public final class DeepLinearSpectra {
     }
 
     /**
-     * The closed-form spectra for every depth 1..{@code maxDepth} (target t) as Markdown: at the origin, at the
-     * balanced minimum, at the saddle of weights 1 and 2 with the others 1.
+     * The closed-form spectra for every depth 1..{@code maxDepth} (target t), one row per depth: the depth, the
+     * eigenvalues at the origin, at the balanced minimum, at the saddle of weights 1 and 2 with the others 1 ("—"
+     * for depth 1), each as {@link #summarise} writes them.
      */
-    public static String depthTable(int maxDepth, double target) {
-        StringBuilder b = new StringBuilder("| depth | origin | balanced minimum | saddle w₁ = w₂ = 0 |\n|---|---|---|---|\n");
+    public static List<String[]> depthRows(int maxDepth, double target) {
+        List<String[]> rows = new ArrayList<>();
         for (int d = 1; d <= maxDepth; d++) {
             DeepLinearNet net = new DeepLinearNet(d, target);
-            b.append("| ").append(d).append(" | ").append(summarise(KnownPoint.origin(net).eigenvalues()))
-                    .append(" | ").append(summarise(KnownPoint.balancedMinimum(net).eigenvalues())).append(" | ")
-                    .append(d >= 2 ? summarise(KnownPoint.saddle(net, 0, 1, 1).eigenvalues()) : "—").append(" |\n");
+            rows.add(new String[] {Integer.toString(d), summarise(KnownPoint.origin(net).eigenvalues()),
+                    summarise(KnownPoint.balancedMinimum(net).eigenvalues()),
+                    d >= 2 ? summarise(KnownPoint.saddle(net, 0, 1, 1).eigenvalues()) : "—"});
+        }
+        return rows;
+    }
+
+    /** {@link #depthRows} as a Markdown table. */
+    public static String depthTable(int maxDepth, double target) {
+        StringBuilder b = new StringBuilder("| depth | origin | balanced minimum | saddle w₁ = w₂ = 0 |\n"
+                + "|---|---|---|---|\n");
+        for (String[] r : depthRows(maxDepth, target)) {
+            b.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
         return b.toString();
     }

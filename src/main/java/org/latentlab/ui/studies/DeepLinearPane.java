@@ -131,12 +131,12 @@ public final class DeepLinearPane extends BorderPane {
             h.setStyle("-fx-font-weight: bold");
             depths.add(h, col, 0);
         }
-        String[] lines = DeepLinearSpectra.depthTable(maxDepth, 1).split("\n");
-        for (int k = 2; k < lines.length; k++) {
-            String[] cells = lines[k].split("\\|");
-            for (int col = 1; col < cells.length && col <= heads.length; col++) {
-                depths.add(new Label(cells[col].trim()), col - 1, k - 1);
+        int row = 1;
+        for (String[] cells : DeepLinearSpectra.depthRows(maxDepth, 1)) {
+            for (int col = 0; col < cells.length; col++) {
+                depths.add(new Label(cells[col]), col, row);
             }
+            row++;
         }
     }
 

@@ -133,6 +133,10 @@ class DeepLinearNetTest {
         assertEquals("0 (×10)", rows.get(0).summary());
         assertEquals("0 (×9), 20", rows.get(1).summary());
         assertEquals("-2, 0 (×8), 2", rows.get(2).summary());
+        List<String[]> depths = DeepLinearSpectra.depthRows(4, 1);
+        assertArrayEquals(new String[] {"1", "2", "2", "—"}, depths.get(0));
+        assertArrayEquals(new String[] {"2", "-2, 2", "0, 4", "-2, 2"}, depths.get(1));
+        assertArrayEquals(new String[] {"3", "0 (×3)", "0 (×2), 6", "-2, 0, 2"}, depths.get(2));
     }
 
     @Test
