@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 AnomalyCommand.class, VectorFieldCommand.class, InterpolateCommand.class, PcaBaselineCommand.class,
                 PretrainingCommand.class, DbnSamplesCommand.class, WakeSleepCommand.class, HashingCommand.class,
                 TangentPropCommand.class, FitFunctionCommand.class, ReluPiecesCommand.class,
-                DeepVsShallowCommand.class})
+                DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -20,7 +20,16 @@ public final class Lectures {
                         "A ReLU net fitted live, with its exact kinks (1-D) or linear regions (2-D); pieces against"
                                 + " depth at equal parameter count, Telgarsky's sawtooth, and deep against shallow"
                                 + " for x² (Yarotsky 2017).",
-                        ReluLecturePane::new)
+                        ReluLecturePane::new),
+                new Study("sharp-flat", "Sharp and flat minima",
+                        "The same MLP trained with a small and a large batch: the top Hessian eigenvalue, the loss"
+                                + " along random filter-normalised directions and on the line between the two"
+                                + " minima, and their held-out accuracy (Keskar et al. 2017).",
+                        SharpFlatPane::new),
+                new Study("deep-linear", "Deep linear networks beyond two weights",
+                        "L(w) = (1 − w₁…w_d)²: the loss over two weights, and the Hessian at the origin (zero"
+                                + " beyond depth 2), at a global minimum and at a saddle, in closed form.",
+                        DeepLinearPane::new)
         );
     }
 
