@@ -41,6 +41,7 @@ public final class SettingsPanel extends VBox {
         Label phase = new Label();
         phase.setId("settingsPhase");
         phase.setWrapText(true);
+        phase.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         phase.textProperty().bind(model.phaseTextProperty());
         ScrollPane scroll = new ScrollPane(groups);
         scroll.setFitToWidth(true);
@@ -49,6 +50,7 @@ public final class SettingsPanel extends VBox {
         Label message = new Label();
         message.setId("settingsMessage");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         message.styleProperty().bind(javafx.beans.binding.Bindings.when(model.messageIsErrorProperty())
                 .then("-fx-text-fill: #c02020;").otherwise("-fx-text-fill: #205020;"));
