@@ -35,7 +35,7 @@ public final class SettingsPanel extends VBox {
         this.model = model;
         setId("settingsPanel");
         setPadding(new Insets(6));
-        setPrefWidth(340);
+        setPrefWidth(360);
         setMinWidth(300);
         Label title = Controls.sectionTitle("Settings");
         Label phase = new Label();
@@ -98,9 +98,9 @@ public final class SettingsPanel extends VBox {
         grid.setHgap(6);
         grid.setVgap(3);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setPercentWidth(58);
+        labels.setPercentWidth(60);
         ColumnConstraints controls = new ColumnConstraints();
-        controls.setPercentWidth(42);
+        controls.setPercentWidth(40);
         grid.getColumnConstraints().addAll(labels, controls);
         int row = 0;
         for (SettingField f : g.fields()) {

@@ -59,6 +59,8 @@ public final class SettingsPanelModel {
     private Record draft;
     private Set<String> liveSafe = Set.of();
     private Phase phase = Phase.NONE;
+    /** The paths of the last Apply while paused, until the run says it took them. */
+    private List<String> awaiting = List.of();
 
     public SettingsPanelModel(Applier applier) {
         this.applier = applier;
@@ -95,6 +97,10 @@ public final class SettingsPanelModel {
         inForce = experiment;
         draft = experiment;
         refresh();
+        if (!awaiting.isEmpty()) {
+            say("in force: " + String.join(", ", awaiting), false);
+            awaiting = List.of();
+        }
     }
 
     /**
@@ -187,6 +193,7 @@ public final class SettingsPanelModel {
         if (refused != null) {
             return say(refused, true);
         }
+        awaiting = phase == Phase.PAUSED ? changedPaths() : List.of();
         say("applying " + String.join(", ", changedPaths()) + "…", false);
         return null;
     }
