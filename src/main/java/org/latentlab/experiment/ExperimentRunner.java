@@ -85,7 +85,8 @@ public final class ExperimentRunner {
          * made now if the run had not written one yet). {@code accepted} is told {@code to} on the run's thread once
          * the trainer took it; a refusal becomes the run's message.
          */
-        public void changeSettings(Experiment<?> from, Experiment<?> to, java.util.function.Consumer<Experiment<?>> accepted) {
+        public void changeSettings(Experiment<?> from, Experiment<?> to,
+                                   java.util.function.Consumer<Experiment<?>> accepted) {
             run.modify(t -> {
                 List<SettingsChanges.Entry> changes = SettingsChanges.diff(from, to, t.iteration());
                 if (changes.isEmpty()) {
@@ -98,7 +99,8 @@ public final class ExperimentRunner {
                 String fields = changes.stream().map(SettingsChanges.Entry::field)
                         .collect(java.util.stream.Collectors.joining(", "));
                 if (store == null) {
-                    return "settings changed at iteration " + t.iteration() + " (" + fields + "): " + t.describeSettings();
+                    return "settings changed at iteration " + t.iteration() + " (" + fields + "): "
+                            + t.describeSettings();
                 }
                 try {
                     SettingsChanges.append(store.dir(), changes);

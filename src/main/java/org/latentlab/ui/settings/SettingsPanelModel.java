@@ -131,7 +131,8 @@ public final class SettingsPanelModel {
         phaseText.set(switch (phase) {
             case NONE -> "no experiment loaded";
             case BEFORE_RUN -> "before the run: every setting may change (Apply loads the experiment again with them)";
-            case PAUSED -> "paused: the settings marked ● may change; Apply hands them to the run and records them in its folder";
+            case PAUSED -> "paused: the settings marked ● may change; Apply hands them to the run and records them"
+                    + " in its folder";
             case LOCKED -> "pause the run to change its live settings";
         });
         updateCanApply();
