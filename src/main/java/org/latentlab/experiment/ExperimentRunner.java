@@ -13,6 +13,7 @@ import org.latentlab.train.TrainingStatus;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts and resumes experiments of every family: the data opened and checked against the networks and the
@@ -75,6 +76,40 @@ public final class ExperimentRunner {
          */
         public String resumeNote() {
             return hooks.resumeNote;
+        }
+
+        /**
+         * Changes a paused run's settings from {@code from} to {@code to} on the run's thread: the changed fields must
+         * be ones a paused run may change ({@link LiveSettings}), the trainer takes the new training block, and each
+         * field changed is recorded with the iteration in the run folder's {@link SettingsChanges#FILE} (the folder
+         * made now if the run had not written one yet). {@code accepted} is told {@code to} on the run's thread once
+         * the trainer took it; a refusal becomes the run's message.
+         */
+        public void changeSettings(Experiment<?> from, Experiment<?> to,
+                                   java.util.function.Consumer<Experiment<?>> accepted) {
+            run.modify(t -> {
+                List<SettingsChanges.Entry> changes = SettingsChanges.diff(from, to, t.iteration());
+                if (changes.isEmpty()) {
+                    return "settings unchanged";
+                }
+                SettingsChanges.checkLive(to.family(), changes);
+                SettingsChanges.apply(t, to);
+                accepted.accept(to);
+                RunStore store = hooks.store();
+                String fields = changes.stream().map(SettingsChanges.Entry::field)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                if (store == null) {
+                    return "settings changed at iteration " + t.iteration() + " (" + fields + "): "
+                            + t.describeSettings();
+                }
+                try {
+                    SettingsChanges.append(store.dir(), changes);
+                } catch (LabException e) {
+                    return "settings changed but not recorded: " + e.getMessage();
+                }
+                return "settings changed at iteration " + t.iteration() + " (" + fields + "), recorded in "
+                        + SettingsChanges.FILE;
+            });
         }
 
         /** Stops the run; once the caller has let go of this session its native memory goes back to the system. */

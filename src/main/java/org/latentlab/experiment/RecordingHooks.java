@@ -39,6 +39,9 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
     private Evaluation pending;
     private long startNanos = System.nanoTime();
     private long lastCheckpoint = -1;
+    /** A resume's settings changes recorded at or after its checkpoint, applied again at their iterations. */
+    private java.util.List<java.util.Map.Entry<Long, com.fasterxml.jackson.databind.JsonNode>> replay =
+            new java.util.ArrayList<>();
 
     RecordingHooks(int sampleInterval, int checkpointInterval, boolean makesFolders) {
         this.sampleInterval = sampleInterval;
@@ -72,6 +75,7 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
         pending = null;
         startNanos = System.nanoTime();
         lastCheckpoint = trainer.iteration();
+        SettingsChanges.applyDue(trainer, replay);
         if (makesFolders) {
             store = null; // a reset starts a new folder at its first write
         }
@@ -94,6 +98,8 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
         if (it % checkpointInterval == 0) {
             checkpoint(trainer);
         }
+        // a change made while paused here, in the run this one resumes, is made again at the same point
+        SettingsChanges.applyDue(trainer, replay);
         return news;
     }
 
@@ -132,6 +138,7 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
         store.keepMetricsUpTo(restored.iteration());
         elapsedBefore = store.lastElapsedSeconds();
         resumeNote = Checkpoints.fallbackNote(restored);
+        replay = new java.util.ArrayList<>(SettingsChanges.toReplay(store.dir(), restored.iteration()));
         if (resumeNote != null) {
             LOG.debug(resumeNote); // the session hands the note to the window or the command line
         }

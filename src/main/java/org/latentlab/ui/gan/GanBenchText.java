@@ -4,6 +4,7 @@ import org.latentlab.experiment.GanExperiment;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 
 import java.util.Locale;
 
@@ -71,5 +72,19 @@ final class GanBenchText {
 
     private static String num(double v, int decimals) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** What replacing the run would lose ("1,200 iterations and 2 single steps, paused"), or null when nothing. */
+    static String progressAtRisk(GanStatus s, RunState st) {
+        if (s == null) {
+            return null;
+        }
+        boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
+        if (st == RunState.RUNNING || st == RunState.PAUSED && progress) {
+            return String.format(Locale.ROOT, "%,d iterations%s, %s", s.iteration(),
+                    s.partialSteps() > 0 ? " and " + s.partialSteps() + " single steps" : "",
+                    st == RunState.RUNNING ? "running" : "paused");
+        }
+        return null;
     }
 }

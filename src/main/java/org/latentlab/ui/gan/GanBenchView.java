@@ -1,5 +1,6 @@
 package org.latentlab.ui.gan;
 
+import org.latentlab.ui.settings.SettingsPanel;
 import org.latentlab.ui.common.Controls;
 import org.latentlab.train.GanTrainer;
 import javafx.animation.AnimationTimer;
@@ -221,8 +222,15 @@ public final class GanBenchView extends BorderPane {
                 a.setSelected(true); // one page is always shown
             }
         });
+        ToggleButton settingsButton = new ToggleButton("Settings");
+        settingsButton.setId("settingsToggle");
+        settingsButton.setTooltip(new Tooltip("every setting of the experiment: all of them before the run, those"
+                + " marked ● while paused (recorded in the run folder)"));
+        SettingsPanel settingsPanel = new SettingsPanel(vm.settingsPanel());
+        settingsButton.selectedProperty().addListener((o, a, on) -> setRight(on ? settingsPanel : null));
         HBox row = new HBox(8, trainingButton, compareButton, new Separator(Orientation.VERTICAL),
-                new Label("Theory of the game"), xyGameButton, jacobianButton);
+                new Label("Theory of the game"), xyGameButton, jacobianButton, new Separator(Orientation.VERTICAL),
+                settingsButton);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 6, 6, 10));
         return row;

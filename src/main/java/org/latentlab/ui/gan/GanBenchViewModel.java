@@ -26,12 +26,12 @@ import org.latentlab.train.GanStatus;
 import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 import org.latentlab.ui.common.RunLoader;
-
+import org.latentlab.ui.settings.BenchSettings;
+import org.latentlab.ui.settings.SettingsPanelModel;
 import org.latentlab.experiment.GanGameJacobian;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -87,6 +87,9 @@ public final class GanBenchViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final GanSettingsForm settings = new GanSettingsForm();
     private final GanRemediesForm remedies = new GanRemediesForm();
+    /** Every setting of the experiment, generated from its records (ui.settings); the data folder it loads from. */
+    private final BenchSettings panel;
+    private Path baseDir;
 
     /**
      * @param options where runs are stored and how often statuses and views come
@@ -107,6 +110,7 @@ public final class GanBenchViewModel {
         this.exports = new GanExports(runner, this::runDir, this::say);
         this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
         this.comparison = new GanComparisonViewModel(exports, this::say);
+        this.panel = new BenchSettings(runs::current, e -> load(e.name(), () -> (GanExperiment) e, baseDir));
         timeline.shownProperty().addListener((o, a, v) -> optimal.show(v));
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
@@ -128,13 +132,10 @@ public final class GanBenchViewModel {
         load(s.name(), () -> s, options.baseDir());
     }
 
-    private interface SpecSource {
-        GanExperiment get();
-    }
-
     /** The one place that starts a GAN run. */
-    private void load(String what, SpecSource source, Path baseDir) {
+    private void load(String what, java.util.function.Supplier<GanExperiment> source, Path baseDir) {
         say("loading…", false);
+        this.baseDir = baseDir;
         ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
                 options.statusIntervalMillis(), options.viewIntervalMillis());
         runs.load(what, () -> ExperimentRunner.start(source.get(), o), this::install, this::loadFailed);
@@ -166,6 +167,7 @@ public final class GanBenchViewModel {
         settings.show(s.training());
         remedies.prepare(s);
         remedies.show(s.training());
+        panel.show(s);
         spec.set(s);
         view.set(null);
         scores.prepare(s, (count, seed) -> LiveSamples.capture(next.run(), count, seed));
@@ -229,10 +231,12 @@ public final class GanBenchViewModel {
         double g = settings.generatorRate();
         int k = settings.discriminatorSteps();
         GanRemediesForm.Remedies cures = remedies.parsed();
-        withRun(r -> r.modify(t -> {
-            t.updateSettings(cures.applyTo(t.settings().withLearningRates(d, g).withDiscriminatorSteps(k)));
-            return "settings: " + t.describeSettings();
-        }));
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
+        if (s != null) {
+            // recorded in the run folder with the iteration, as a change made in the settings panel is
+            s.changeSettings(spec.get().withTraining(current), spec.get().withTraining(cures.applyTo(
+                    current.withLearningRates(d, g).withDiscriminatorSteps(k))), e -> { });
+        }
         return true;
     }
 
@@ -309,6 +313,7 @@ public final class GanBenchViewModel {
         if (any) {
             curves.fire();
         }
+        panel.pump();
         return any;
     }
 
@@ -324,7 +329,9 @@ public final class GanBenchViewModel {
         if (last.settings() != null && last.state() != RunState.RUNNING) {
             settings.show(last.settings());
             remedies.show(last.settings());
+            panel.inForce(spec.get() == null ? null : spec.get().withTraining(last.settings()));
         }
+        panel.follow(last.state(), last.iteration() > 0 || last.partialSteps() > 0);
         state.set(last.state());
         scores.follow(last.iteration(), last.state());
         running.set(last.state() == RunState.RUNNING);
@@ -351,18 +358,7 @@ public final class GanBenchViewModel {
      * Running, or paused after at least one update, counts as progress.
      */
     public String progressAtRisk() {
-        GanStatus s = status.get();
-        RunState st = state.get();
-        if (runs.current() == null || s == null) {
-            return null;
-        }
-        boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
-        if (st == RunState.RUNNING || st == RunState.PAUSED && progress) {
-            return String.format(Locale.ROOT, "%,d iterations%s, %s", s.iteration(),
-                    s.partialSteps() > 0 ? " and " + s.partialSteps() + " single steps" : "",
-                    st == RunState.RUNNING ? "running" : "paused");
-        }
-        return null;
+        return runs.current() == null ? null : GanBenchText.progressAtRisk(status.get(), state.get());
     }
 
     /** Shows a one-line message in the status bar. */
@@ -430,6 +426,11 @@ public final class GanBenchViewModel {
     /** The remedies for mode collapse, set beside the learning rates and applied with them. */
     public GanRemediesForm remedies() {
         return remedies;
+    }
+
+    /** Every setting of the experiment: all before the run, the live-safe ones while paused. */
+    public SettingsPanelModel settingsPanel() {
+        return panel.model();
     }
 
     public int chartPointCount() {

@@ -1,5 +1,7 @@
 package org.latentlab.ui.reconstruction;
 
+import javafx.scene.control.ToggleButton;
+import org.latentlab.ui.settings.SettingsPanel;
 import org.latentlab.ui.common.Controls;
 import org.latentlab.ui.common.ChartStyle;
 import javafx.animation.AnimationTimer;
@@ -166,7 +168,13 @@ public final class ReconstructionBenchView extends BorderPane {
         Label description = new Label();
         description.textProperty().bind(vm.descriptionProperty());
         description.getStyleClass().add("description");
-        HBox row = new HBox(new Label("Preset"), presets, open, start, pause, step, reset, keep);
+        ToggleButton settingsButton = new ToggleButton("Settings");
+        settingsButton.setId("model-settings");
+        settingsButton.setTooltip(new Tooltip("every setting of the experiment: all of them before the run, those"
+                + " marked ● while paused (recorded in the run folder)"));
+        SettingsPanel settingsPanel = new SettingsPanel(vm.settingsPanel());
+        settingsButton.selectedProperty().addListener((o, a, on) -> setRight(on ? settingsPanel : null));
+        HBox row = new HBox(new Label("Preset"), presets, open, start, pause, step, reset, keep, settingsButton);
         row.getStyleClass().add("toolbar-row");
         VBox top = new VBox(row, description);
         VBox.setMargin(description, new Insets(4, 10, 4, 10));

@@ -23,6 +23,8 @@ import org.latentlab.train.TrainingRun;
 import org.latentlab.train.RunState;
 import org.latentlab.ui.common.RunControls;
 import org.latentlab.ui.common.RunLoader;
+import org.latentlab.ui.settings.BenchSettings;
+import org.latentlab.ui.settings.SettingsPanelModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +77,8 @@ public final class ReconstructionBenchViewModel {
     private boolean seriesChanged;
     private boolean startWhenReady;
     private boolean fellBack;
+    /** Every setting of the experiment, generated from its records (ui.settings). */
+    private final BenchSettings panel;
 
     /**
      * @param options where runs are stored and how often statuses and pictures come
@@ -83,6 +87,7 @@ public final class ReconstructionBenchViewModel {
     public ReconstructionBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), message::set);
+        this.panel = new BenchSettings(runs::current, e -> loadSpec((ReconstructionExperiment) e));
     }
 
     public void loadPreset(String name) {
@@ -140,6 +145,7 @@ public final class ReconstructionBenchViewModel {
         viewChanged = true;
         description.set(next.spec().name() + ": " + next.spec().description());
         experimentName.set(next.spec().name());
+        panel.show(next.spec());
         next.run().subscribe(listener);
     }
 
@@ -152,6 +158,7 @@ public final class ReconstructionBenchViewModel {
         runState.set(st);
         controls.show(st);
         canKeep.set(st != null && st != RunState.STARTING && st != RunState.READY);
+        panel.follow(st, last != null && last.progress().iteration() > 0);
     }
 
     // ---- statuses (training thread -> queue; FX thread drains) ----
@@ -164,6 +171,7 @@ public final class ReconstructionBenchViewModel {
             apply(s);
             any = true;
         }
+        panel.pump();
         return any;
     }
 
@@ -349,6 +357,11 @@ public final class ReconstructionBenchViewModel {
 
     public ReadOnlyStringProperty experimentNameProperty() {
         return experimentName;
+    }
+
+    /** Every setting of the experiment: all before the run, the live-safe ones while paused. */
+    public SettingsPanelModel settingsPanel() {
+        return panel.model();
     }
 
     /** Which run controls are offered now. */
