@@ -45,12 +45,17 @@ public final class LiveSettings {
             case GAN -> GAN;
             case AUTOENCODER, VAE -> RECONSTRUCTION;
             case RBM -> RBM;
+            // wake-sleep's trainer takes its settings at the start only
+            case SBN -> Set.of();
         };
     }
 
-    /** The training block of {@code family}'s experiment: {@code "training"}, or {@code "rbm"} for an RBM. */
+    /**
+     * The training block of {@code family}'s experiment: {@code "training"}, {@code "rbm"} for an RBM, {@code "sbn"}
+     * for a sigmoid belief net.
+     */
     public static String block(Family family) {
-        return family == Family.RBM ? "rbm" : "training";
+        return family == Family.RBM ? "rbm" : family == Family.SBN ? "sbn" : "training";
     }
 
     /** The top-level components shown and editable before a run: the training block, then iterations... seed. */

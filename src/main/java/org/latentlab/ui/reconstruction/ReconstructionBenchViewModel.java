@@ -87,7 +87,7 @@ public final class ReconstructionBenchViewModel {
     public ReconstructionBenchViewModel(ExperimentRunner.Options options, TaskRunner runner) {
         this.options = options;
         this.runs = new RunLoader<>(runner, s -> s.run().unsubscribe(listener), message::set);
-        this.panel = new BenchSettings(runs::current, e -> loadSpec((ReconstructionExperiment) e));
+        this.panel = new BenchSettings(runs::current, this::loadEdited);
     }
 
     public void loadPreset(String name) {
@@ -101,6 +101,12 @@ public final class ReconstructionBenchViewModel {
     /** Loads an experiment made elsewhere (the network builder's Train). */
     public void loadSpec(ReconstructionExperiment spec) {
         load(spec.name(), () -> spec);
+    }
+
+    /** Loads the experiment the settings panel made from the one on the bench (any family of this bench). */
+    @SuppressWarnings("unchecked")
+    private void loadEdited(Experiment<?> spec) {
+        load(spec.name(), () -> (Experiment<ReconstructionStatus>) spec);
     }
 
     /** Starts training as soon as the next run is ready (window option --start). */
