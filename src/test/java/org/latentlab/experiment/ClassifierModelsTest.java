@@ -188,7 +188,8 @@ class ClassifierModelsTest {
                     name));
             assertTrue(e.getMessage().contains("classifier"), e.getMessage());
         }
-        assertEquals(List.of("mnist-classifier", "fashion-classifier", "mnist-tangent-prop"), Presets.classifiers());
+        assertEquals(List.of("mnist-classifier", "fashion-classifier", "mnist-tangent-prop", "mnist-random-labels"),
+                Presets.classifiers());
         assertThrows(IllegalArgumentException.class, () -> new ClassifierSpec(null, "x", null, 1,
                 DatasetSpec.toy("ring8"), tiny(1).network(), tiny(1).training(), 1, 10));
     }
