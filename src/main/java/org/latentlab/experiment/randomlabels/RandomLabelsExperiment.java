@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Zhang et al. 2017, Figure 1 on a small scale: the same classifier (one initialisation, one training subset, the
  * same minibatch order) trained on the true labels, on a fraction p of them shuffled, on all of them shuffled and,
- * optionally, on Gaussian images with the true labels. Every {@code evalEvery} iterations it measures the accuracy on
+ * optionally, on Gaussian images with the true labels. Before training and every {@code evalEvery} iterations it
+ * measures the accuracy on
  * the training set with the labels it trains on and on held-out images with their true labels, and publishes the
  * whole result so far to a listener (a window draws the curves as they grow).
  */
@@ -61,7 +62,7 @@ public final class RandomLabelsExperiment {
         ExampleSet small = pool.permuted(spec.seed() * 7919 + 1).range(0, o.trainingSize());
         LabelledImages test = LabelledImages.of(split.heldOut().range(0, o.testSize()));
         List<Plan> plans = plans(small, o, spec.seed() ^ CORRUPTION);
-        int points = (int) (o.iterations() / o.evalEvery());
+        int points = (int) (o.iterations() / o.evalEvery()) + 1;
         List<RandomLabelsResult.Run> done = new ArrayList<>();
         String network = spec.network().toString();
         for (int r = 0; r < plans.size(); r++) {
@@ -79,9 +80,7 @@ public final class RandomLabelsExperiment {
             int p = 0;
             try (ClassifierTrainer t = new ClassifierTrainer(net, plan.train(), spec.classCount(), spec.training(),
                     spec.seed())) {
-                while (t.iteration() < o.iterations()) {
-                    monitor.checkCancelled();
-                    t.iterate();
+                while (true) {
                     if (t.iteration() % o.evalEvery() == 0 && p < points) {
                         long e0 = System.nanoTime();
                         at[p] = t.iteration();
@@ -106,6 +105,11 @@ public final class RandomLabelsExperiment {
                                                 + " held-out %.3f", plan.name(), r + 1, plans.size(), t.iteration(),
                                         trainAcc[p - 1], testAcc[p - 1]));
                     }
+                    if (t.iteration() >= o.iterations()) {
+                        break;
+                    }
+                    monitor.checkCancelled();
+                    t.iterate();
                 }
             }
             done.add(new RandomLabelsResult.Run(plan.name(), plan.about(), plan.changed(), Arrays.copyOf(at, p),

@@ -112,6 +112,7 @@ public final class RandomLabelsFiles {
         for (int i = 0; i < r.runs().size(); i++) {
             lines.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
             lines.setSeriesStroke(i, new BasicStroke(2f));
+            lines.setSeriesVisibleInLegend(i, training);
         }
         XYPlot plot = new XYPlot(data, iterations, null, lines);
         plot.setBackgroundPaint(Color.WHITE);
