@@ -132,21 +132,21 @@ public final class RandomLabelsExperiment {
             truth[i] = small.label(i);
         }
         List<Plan> plans = new ArrayList<>();
-        plans.add(new Plan("true labels", n + " images, their own labels", small, 0));
+        plans.add(new Plan("true labels", String.format(Locale.ROOT, "%,d digits, their own labels", n), small, 0));
         if (o.partial()) {
             LabelShuffle.Shuffled s = LabelShuffle.shuffle(truth, o.fraction(), seed);
             String what = String.format(Locale.ROOT, "%.0f %% of labels shuffled", 100 * o.fraction());
             plans.add(new Plan(String.format(Locale.ROOT, "%.0f %% shuffled", 100 * o.fraction()),
-                    String.format(Locale.ROOT, "%d images, %d labels shuffled among themselves (%d now wrong)", n,
+                    String.format(Locale.ROOT, "%,d digits, %d labels shuffled among them (%d now wrong)", n,
                             s.moved(), s.changed()), CorruptedSet.relabelled(small, s.labels(), what), s.changed()));
         }
         LabelShuffle.Shuffled all = LabelShuffle.shuffle(truth, 1.0, seed + 1);
-        plans.add(new Plan("all shuffled", String.format(Locale.ROOT, "%d images, every label shuffled (%d now wrong)",
+        plans.add(new Plan("all shuffled", String.format(Locale.ROOT, "%,d digits, every label shuffled (%d now wrong)",
                 n, all.changed()), CorruptedSet.relabelled(small, all.labels(), "all labels shuffled"),
                 all.changed()));
         if (o.gaussian()) {
-            plans.add(new Plan("Gaussian inputs", n + " images of Gaussian noise (the digits' pixel mean and sd),"
-                    + " the digits' labels", CorruptedSet.gaussian(small, seed + 2), 0));
+            plans.add(new Plan("Gaussian inputs", String.format(Locale.ROOT, "%,d noise images (the digits' pixel"
+                    + " mean and sd), the digits' labels", n), CorruptedSet.gaussian(small, seed + 2), 0));
         }
         return plans;
     }

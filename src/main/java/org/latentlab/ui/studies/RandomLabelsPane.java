@@ -17,6 +17,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.latentlab.experiment.randomlabels.RandomLabelsFiles;
 import org.latentlab.experiment.randomlabels.RandomLabelsResult;
 import org.latentlab.ui.common.ChartStyle;
@@ -119,7 +121,7 @@ public final class RandomLabelsPane extends BorderPane {
         if (r == null || r.runs().isEmpty()) {
             return;
         }
-        JFreeChart chart = ChartStyle.apply(RandomLabelsFiles.chart(r));
+        JFreeChart chart = styled(RandomLabelsFiles.chart(r));
         if (viewer == null) {
             viewer = ChartStyle.viewer(chart, "random-labels-curves");
             VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -129,26 +131,44 @@ public final class RandomLabelsPane extends BorderPane {
             viewer.setChart(chart);
         }
         table.getChildren().clear();
-        String[] heads = {"run", "training accuracy %", "held-out accuracy %", "training set fitted (100 %) at",
-                "training set"};
+        String[] heads = {"run", "training %", "held-out %", "fitted (100 %) at", "training set"};
         for (int col = 0; col < heads.length; col++) {
             Label h = new Label(heads[col]);
             h.setStyle("-fx-font-weight: bold");
+            h.setMinWidth(col < heads.length - 1 ? Region.USE_PREF_SIZE : 0);
             table.add(h, col, 0);
         }
         int row = 1;
         for (RandomLabelsResult.Run run : r.runs()) {
-            table.add(new Label(run.name()), 0, row);
+            Label name = new Label(run.name());
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            table.add(name, 0, row);
             table.add(new Label(String.format(Locale.ROOT, "%.1f", 100 * run.lastTrain())), 1, row);
             table.add(new Label(String.format(Locale.ROOT, "%.1f", 100 * run.lastHeldOut())), 2, row);
             boolean training = !r.finished() && run == r.runs().get(r.runs().size() - 1);
-            table.add(new Label(training && run.fittedAt() < 0 ? "not yet (training)"
-                    : RandomLabelsFiles.fitted(run, r.options().iterations())), 3, row);
+            Label fitted = new Label(training && run.fittedAt() < 0 ? "not yet (training)"
+                    : RandomLabelsFiles.fitted(run, r.options().iterations()));
+            fitted.setMinWidth(Region.USE_PREF_SIZE);
+            table.add(fitted, 3, row);
             Label about = new Label(run.about());
             about.setMinWidth(0);
             table.add(about, 4, row);
             row++;
         }
+    }
+
+    /** The lab's fonts on the two side-by-side panels (ChartStyle.apply expects a single plot's axes). */
+    private static JFreeChart styled(JFreeChart chart) {
+        chart.getTitle().setFont(ChartStyle.TITLE_FONT);
+        chart.getLegend().setItemFont(ChartStyle.LEGEND_FONT);
+        CombinedRangeXYPlot both = (CombinedRangeXYPlot) chart.getPlot();
+        both.getRangeAxis().setLabelFont(ChartStyle.LABEL_FONT);
+        both.getRangeAxis().setTickLabelFont(ChartStyle.TICK_FONT);
+        for (XYPlot p : both.getSubplots()) {
+            p.getDomainAxis().setLabelFont(ChartStyle.LABEL_FONT);
+            p.getDomainAxis().setTickLabelFont(ChartStyle.TICK_FONT);
+        }
+        return chart;
     }
 
     /** For tests: the pane's view model. */
