@@ -2,7 +2,6 @@ package org.latentlab.experiment.sensitivity;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -84,7 +83,7 @@ public final class SensitivityFiles {
         return b.toString();
     }
 
-    /** Gap against mean ‖J‖_F (log axis), one series per training size. */
+    /** Gap against mean ‖J‖_F, one series per training size. */
     public static JFreeChart chart(SensitivityResult r) {
         XYSeriesCollection data = new XYSeriesCollection();
         int[] sizes = r.options().sizes();
@@ -97,9 +96,8 @@ public final class SensitivityFiles {
             }
             data.addSeries(s);
         }
-        LogAxis jacobian = new LogAxis("mean ‖∂softmax(f(x))/∂x‖_F at held-out images (log)");
-        jacobian.setSmallestValue(1e-4);
-        jacobian.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+        NumberAxis jacobian = new NumberAxis("mean ‖∂softmax(f(x))/∂x‖_F at held-out images");
+        jacobian.setAutoRangeIncludesZero(true);
         NumberAxis gap = new NumberAxis("generalisation gap (training − held-out accuracy)");
         gap.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);

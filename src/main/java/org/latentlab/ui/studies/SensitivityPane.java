@@ -33,6 +33,7 @@ public final class SensitivityPane extends BorderPane {
     private final GridPane table = new GridPane();
     private final VBox results = new VBox(6);
     private ChartViewer viewer;
+    private final Label correlation = new Label();
 
     public SensitivityPane(StudyContext context) {
         this(new SensitivityViewModel(context.runner(), Path.of(".")));
@@ -104,8 +105,13 @@ public final class SensitivityPane extends BorderPane {
                     + " Jacobian, averaged over " + r.options().jacobianPoints() + " held-out digits. Gap: accuracy on"
                     + " the training labels minus accuracy on held-out digits with their true labels.");
             note.setWrapText(true);
-            note.setMaxWidth(560);
-            VBox side = new VBox(8, table, note);
+            note.setMaxWidth(440);
+            correlation.setWrapText(true);
+            correlation.setMaxWidth(440);
+            correlation.setStyle("-fx-font-weight: bold");
+            correlation.setId("sensitivity-correlation");
+            VBox side = new VBox(8, table, correlation, note);
+            side.setMinWidth(Region.USE_PREF_SIZE);
             side.setPadding(new Insets(6));
             HBox row = new HBox(8, viewer, side);
             HBox.setHgrow(viewer, Priority.ALWAYS);
@@ -120,6 +126,7 @@ public final class SensitivityPane extends BorderPane {
         for (int col = 0; col < heads.length; col++) {
             Label h = new Label(heads[col]);
             h.setStyle("-fx-font-weight: bold");
+            h.setMinWidth(Region.USE_PREF_SIZE);
             table.add(h, col, 0);
         }
         int row = 1;
@@ -132,12 +139,8 @@ public final class SensitivityPane extends BorderPane {
             table.add(new Label(String.format(Locale.ROOT, "%.3f", p.jacobian())), 5, row);
             row++;
         }
-        if (r.points().size() >= 3) {
-            Label c = new Label(SensitivityFiles.correlations(r));
-            c.setId("sensitivity-correlation");
-            c.setStyle("-fx-font-weight: bold");
-            table.add(c, 0, row, heads.length, 1);
-        }
+        correlation.setText(r.points().size() >= 3 ? SensitivityFiles.correlations(r)
+                : "the correlations need at least 3 runs");
     }
 
     /** For tests: the pane's view model. */
