@@ -73,7 +73,7 @@ public final class SensitivityExperiment {
             }
             for (double fraction : o.fractions()) {
                 monitor.checkCancelled();
-                String name = String.format(Locale.ROOT, "%d images, %.0f %% shuffled", size, 100 * fraction);
+                String name = String.format(Locale.ROOT, "%,d images, %.0f %% shuffled", size, 100 * fraction);
                 LabelShuffle.Shuffled s = LabelShuffle.shuffle(truth, fraction,
                         spec.seed() ^ NOISE ^ (31L * size + Math.round(1000 * fraction)));
                 ExampleSet train = CorruptedSet.relabelled(small, s.labels(), name);
