@@ -22,9 +22,8 @@ import java.util.function.Consumer;
  * Zhang et al. 2017, Figure 1 on a small scale: the same classifier (one initialisation, one training subset, the
  * same minibatch order) trained on the true labels, on a fraction p of them shuffled, on all of them shuffled and,
  * optionally, on Gaussian images with the true labels. Before training and every {@code evalEvery} iterations it
- * measures the accuracy on
- * the training set with the labels it trains on and on held-out images with their true labels, and publishes the
- * whole result so far to a listener (a window draws the curves as they grow).
+ * measures the accuracy on the training set with the labels it trains on and on held-out images with their true
+ * labels, and publishes the whole result so far to a listener (a window draws the curves as they grow).
  */
 public final class RandomLabelsExperiment {
 
