@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 AnomalyCommand.class, VectorFieldCommand.class, InterpolateCommand.class, PcaBaselineCommand.class,
                 PretrainingCommand.class, DbnSamplesCommand.class, WakeSleepCommand.class, HashingCommand.class,
                 TangentPropCommand.class, FitFunctionCommand.class, ReluPiecesCommand.class,
-                DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class})
+                DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class, RandomLabelsCommand.class,
+                SensitivityCommand.class})
 public final class Main implements Runnable {
 
     @Override

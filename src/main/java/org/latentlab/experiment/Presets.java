@@ -40,7 +40,7 @@ public final class Presets {
      * benches' presets: they are trained into the models folder by {@link ClassifierModels}, not run on a bench.
      */
     private static final List<String> CLASSIFIERS = List.of("mnist-classifier", "fashion-classifier",
-            "mnist-tangent-prop", "mnist-sharp-flat");
+            "mnist-tangent-prop", "mnist-sharp-flat", "mnist-random-labels");
 
     /** Every bundled preset, GANs first; the first is the window's default. */
     public static final List<String> NAMES = List.copyOf(CATALOGUE.keySet());

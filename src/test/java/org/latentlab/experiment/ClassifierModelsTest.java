@@ -189,7 +189,7 @@ class ClassifierModelsTest {
             assertTrue(e.getMessage().contains("classifier"), e.getMessage());
         }
         assertEquals(List.of("mnist-classifier", "fashion-classifier", "mnist-tangent-prop",
-                "mnist-sharp-flat"), Presets.classifiers());
+                "mnist-sharp-flat", "mnist-random-labels"), Presets.classifiers());
         assertThrows(IllegalArgumentException.class, () -> new ClassifierSpec(null, "x", null, 1,
                 DatasetSpec.toy("ring8"), tiny(1).network(), tiny(1).training(), 1, 10));
     }

@@ -21,6 +21,14 @@ public final class Lectures {
                                 + " depth at equal parameter count, Telgarsky's sawtooth, and deep against shallow"
                                 + " for x² (Yarotsky 2017).",
                         ReluLecturePane::new),
+                new Study("random-labels", "Random labels: memorising without generalising", "One MLP fits 1,000"
+                        + " MNIST digits with true labels, shuffled labels and Gaussian inputs alike (Zhang et al."
+                        + " 2017): training accuracy reaches 100 % every time, held-out accuracy does not.",
+                        RandomLabelsPane::new),
+                new Study("sensitivity", "Sensitivity and generalisation", "The norm of a classifier's input-output"
+                        + " Jacobian at held-out digits against its generalisation gap, over runs with more or less"
+                        + " label noise (Novak et al. 2018): the less a network generalises, the more its output moves.",
+                        SensitivityPane::new),
                 new Study("sharp-flat", "Sharp and flat minima",
                         "The same MLP trained with a small and a large batch: the top Hessian eigenvalue, the loss"
                                 + " along random filter-normalised directions and on the line between the two"
