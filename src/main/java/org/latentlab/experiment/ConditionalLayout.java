@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * flat example followed by them (d + K), a D that takes images takes the image's channels followed by K constant
  * label planes (C + K channels of the same height and width).
  */
-final class ConditionalLayout {
+public final class ConditionalLayout {
 
     private ConditionalLayout() {
     }
@@ -67,7 +67,7 @@ final class ConditionalLayout {
      *
      * @throws org.latentlab.core.LabException when the data set has no labels or another number of classes
      */
-    static ConditionalBatches batches(GanExperiment spec, DataSource data, DataType type) {
+    public static ConditionalBatches batches(GanExperiment spec, DataSource data, DataType type) {
         LabelledSource labelled = LabelledSource.of(data).orElseThrow(() -> new org.latentlab.core.LabException(
                 "experiment '" + spec.name() + "': a conditional GAN needs labelled data, and the data set "
                         + spec.dataset() + " has no labels: use a labelled image set (mnist, fashion, a folder of"
