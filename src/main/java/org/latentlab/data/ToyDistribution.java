@@ -181,6 +181,25 @@ public final class ToyDistribution implements DataSource {
         }
     }
 
+    /**
+     * A mixture's points with the index of the component each was drawn from, the same draws as {@link #sample}: a
+     * uniform component, then its two Gaussian coordinates.
+     *
+     * @throws IllegalStateException for a distribution that is not a mixture
+     */
+    public void sampleWithModes(int n, Random rng, float[] out, int[] modeOut) {
+        if (!isMixture()) {
+            throw new IllegalStateException(name + " is not a mixture: its points have no component");
+        }
+        for (int i = 0; i < n; i++) {
+            int k = rng.nextInt(modes.size());
+            double[] m = modes.get(k);
+            out[2 * i] = (float) (m[0] + sigma * rng.nextGaussian());
+            out[2 * i + 1] = (float) (m[1] + sigma * rng.nextGaussian());
+            modeOut[i] = k;
+        }
+    }
+
     /** SHA-256 (hex) of {@link #definition()}. */
     @Override
     public String contentHash() {

@@ -2,6 +2,7 @@ package org.latentlab.experiment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
@@ -18,9 +19,19 @@ import org.latentlab.train.GanStatus;
 @JsonIgnoreProperties(value = "family", allowGetters = true)
 public record GanExperiment(String name, String description, long seed, DatasetSpec dataset,
                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
-                            long iterations, int sampleInterval, int checkpointInterval)
+                            long iterations, int sampleInterval, int checkpointInterval,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional)
         implements Experiment<GanStatus> {
 
+    /** An unconditional GAN. */
+    public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
+                         NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
+                         int checkpointInterval) {
+        this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
+                checkpointInterval, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public GanExperiment {
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', not '" + name + "'");
@@ -33,8 +44,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
             throw new IllegalArgumentException("generator.input must be a vector (the latent code), not "
                     + generator.input());
         }
+        if (conditional != null) {
+            ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
+        }
         int packing = training.packing();
-        if (packing == 1 && generator.output().size() != discriminator.input().size()) {
+        if (conditional == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
             throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
                     + discriminator.input() + ": they must have the same size");
         }
@@ -127,9 +141,15 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         }
     }
 
+    /** The latent code's size: G's input, less the K label values of a conditional GAN. */
     @JsonIgnore
     public int latentDim() {
-        return generator.input().size();
+        return generator.input().size() - (conditional == null ? 0 : conditional.classes());
+    }
+
+    /** Whether G and D take labels (Mirza and Osindero 2014); not named isConditional, a getter of "conditional". */
+    public boolean takesLabels() {
+        return conditional != null;
     }
 
     /** Always {@link Family#GAN}; written to the file so that every experiment file names its family. */
@@ -139,7 +159,7 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         return Family.GAN;
     }
 
-    /** The latent code's size: G's input. */
+    /** The latent code's size: G's input (less the labels of a conditional GAN). */
     @Override
     @JsonIgnore
     public int codeDim() {
@@ -149,23 +169,23 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     @Override
     public GanExperiment withName(String n) {
         return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval);
+                sampleInterval, checkpointInterval, conditional);
     }
 
     public GanExperiment withTraining(GanSettings t) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
-                sampleInterval, checkpointInterval);
+                sampleInterval, checkpointInterval, conditional);
     }
 
     @Override
     public GanExperiment withIterations(long n) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
-                sampleInterval, checkpointInterval);
+                sampleInterval, checkpointInterval, conditional);
     }
 
     @Override
     public GanExperiment withSeed(long s) {
         return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval);
+                sampleInterval, checkpointInterval, conditional);
     }
 }

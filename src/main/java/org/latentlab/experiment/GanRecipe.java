@@ -5,6 +5,7 @@ import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.CostEstimate;
+import org.latentlab.train.ConditionalBatches;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.GanStatus;
 import org.latentlab.train.GanTrainer;
@@ -32,7 +33,15 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         int g = spec.generator().output().size();
         int d = spec.discriminator().input().size();
         int packing = spec.training().packing();
-        if (g != data.dimension() || d != packing * data.dimension()) {
+        if (spec.takesLabels()) {
+            ConditionalBatches batches = ConditionalLayout.batches(spec, data, DataType.FLOAT);
+            if (g != data.dimension() || d != batches.discriminatorInputSize()) {
+                throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
+                        + data.dimension() + " values per example, so G must output " + data.dimension()
+                        + " and D take " + batches.discriminatorInputSize() + " (the example and its labels), not "
+                        + g + " and " + d + ": change the networks' output / input");
+            }
+        } else if (g != data.dimension() || d != packing * data.dimension()) {
             throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
                     + data.dimension() + " values per example, but G outputs " + g + " and D takes " + d
                     + (packing > 1 ? " (packs of " + packing + ": D must take " + packing + " × "
@@ -57,7 +66,8 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
                 spec.seed(), dataType);
         MultiLayerNetwork d = NetworkCompiler.compile(spec.discriminator(), spec.training().discriminatorOptimizer(),
                 spec.seed() + 1, dataType);
-        return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed());
+        return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed(),
+                spec.takesLabels() ? ConditionalLayout.batches(spec, data, dataType) : null);
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     public static final int WARP_RES = 21;
     public static final int ARROWS = 150;
     public static final int GRID_IMAGES = 64;
+    /** A conditional GAN's grid: this many samples of each class, one row per class. */
+    public static final int PER_CLASS = 8;
 
     private final DataSource data;
     private final boolean points;
@@ -48,6 +50,10 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     private final GanTheory theory;
     /** The first {@link GanTheory#W1_POINTS} real view points, for the critic's estimate of W1. */
     private final INDArray realForW1;
+    /** A conditional GAN's label of each view code (one per row of the image grid), or empty. */
+    private final int[] viewLabels;
+    private final List<String> rowLabels;
+    private final int nView;
     private GanTheory.Densities lastDensities;
     private long lastDensitiesState = -1;
     private ModeCoverageResult lastCoverage;
@@ -59,11 +65,29 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         DataType dt = trainer.generator().params().dataType();
         int latent = trainer.latentDim();
         Random r = new Random(seed ^ 0x5DEECE66DL);
-        int nView = points ? VIEW_POINTS : GRID_IMAGES;
+        var conditional = trainer.conditional();
+        int classes = conditional.map(c -> c.classes()).orElse(0);
+        nView = points ? VIEW_POINTS : conditional.isPresent() ? classes * PER_CLASS : GRID_IMAGES;
         real = new float[nView * data.dimension()];
         data.sample(nView, r, real);
-        viewZ = Latent.gaussian(nView, latent, r, dt);
-        evalZ = points ? Latent.gaussian(ModeCoverage.STANDARD_SAMPLE_COUNT, latent, r, dt) : null;
+        INDArray z = Latent.gaussian(nView, latent, r, dt);
+        INDArray ze = points ? Latent.gaussian(ModeCoverage.STANDARD_SAMPLE_COUNT, latent, r, dt) : null;
+        if (conditional.isPresent()) {
+            // points: labels in turn; images: row k holds PER_CLASS samples of class k
+            viewLabels = new int[nView];
+            for (int i = 0; i < nView; i++) {
+                viewLabels[i] = points ? i % classes : i / PER_CLASS;
+            }
+            z = conditional.get().codes(z, viewLabels);
+            ze = ze == null ? null : conditional.get().codes(ze, cyclic((int) ze.rows(), classes));
+            rowLabels = points ? List.of() : java.util.stream.IntStream.range(0, classes)
+                    .mapToObj(k -> conditional.get().labelName(k)).toList();
+        } else {
+            viewLabels = new int[0];
+            rowLabels = List.of();
+        }
+        viewZ = z;
+        evalZ = ze;
         if (points) {
             bounds = boundsOf(data, real);
             double[] grid = new double[HEAT_RES * HEAT_RES * 2];
@@ -75,7 +99,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 }
             }
             heatGrid = Nd4j.create(grid, new long[] {HEAT_RES * HEAT_RES, 2}, dt);
-            warpZ = latent == 2 ? Latent.grid(WARP_RES, 2.5, dt) : null;
+            warpZ = latent == 2 && conditional.isEmpty() ? Latent.grid(WARP_RES, 2.5, dt) : null;
             realDiversity = Double.NaN;
             theory = GanTheory.applies(data) ? new GanTheory((ToyDistribution) data, bounds, HEAT_RES) : null;
             int w = Math.min(GanTheory.W1_POINTS, nView);
@@ -110,7 +134,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             }
         } else {
             float[] fake = Host.floats(trainer.generate(viewZ));
-            values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, GRID_IMAGES, data.dimension()));
+            values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, nView, data.dimension()));
             values.put(Metric.DIVERSITY_REAL, realDiversity);
         }
         return new Evaluation(trainer.iteration(), values);
@@ -162,7 +186,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 fake[i] = Math.max(0f, Math.min(1f, (fake[i] + 1f) / 2f));
             }
             int[] shape = data.shape();
-            return new GanView.Images(trainer.iteration(), fake, GRID_IMAGES, shape[0], shape[1], shape[2]);
+            return new GanView.Images(trainer.iteration(), fake, nView, shape[0], shape[1], shape[2], rowLabels);
         }
         INDArray fakeArr = trainer.generate(viewZ);
         float[] fake = Host.floats(fakeArr);
@@ -175,7 +199,9 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         float[] warp = warpZ == null ? null : Host.floats(trainer.generate(warpZ));
         INDArray some = fakeArr.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ARROWS),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
-        float[] arrows = Host.floats(trainer.generatorLossInputGradient(some).neg());
+        // a conditional G's arrows would need each point's label in D's gradient field: not drawn
+        float[] arrows = viewLabels.length > 0 ? null
+                : Host.floats(trainer.generatorLossInputGradient(some).neg());
         float[] modes = new float[0];
         boolean[] covered = new boolean[0];
         double sigma = 0;
@@ -199,7 +225,16 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             optimal = theory.optimal(densities(trainer, fake), prob ? heat : null);
         }
         return new GanView.Points(trainer.iteration(), bounds.clone(), real, fake, heat, HEAT_RES, prob, warp,
-                warp == null ? 0 : WARP_RES, arrows, modes, covered, sigma, optimal);
+                warp == null ? 0 : WARP_RES, arrows, modes, covered, sigma, optimal, viewLabels.clone());
+    }
+
+    /** 0, 1, .., K−1, 0, 1, .. (n labels). */
+    private static int[] cyclic(int n, int classes) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % classes;
+        }
+        return labels;
     }
 
     private static boolean allFinite(float[] a) {

@@ -23,30 +23,51 @@ public final class SampleImages {
     }
 
     /**
-     * Generated images side by side, 8 to a row, scaled by an integer factor, 2-pixel gutters; grey, or colour for
-     * three channels ({@link ImagePixels}).
+     * Generated images side by side in a square-ish grid, scaled by an integer factor, 2-pixel gutters; grey, or
+     * colour for three channels ({@link ImagePixels}). A conditional GAN's grid has one row per class, its label
+     * written in a margin on the left.
      */
     public static BufferedImage grid(GanView.Images v, int scale) {
-        int cols = (int) Math.ceil(Math.sqrt(v.count()));
+        int cols = v.columns();
         int rows = (v.count() + cols - 1) / cols;
         int w = v.width() * scale;
         int h = v.height() * scale;
         int cw = w + 2;
         int ch = h + 2;
-        BufferedImage img = new BufferedImage(cols * cw + 2, rows * ch + 2, BufferedImage.TYPE_INT_RGB);
+        int margin = v.rowLabels().isEmpty() ? 0 : labelMargin(v.rowLabels());
+        BufferedImage img = new BufferedImage(margin + cols * cw + 2, rows * ch + 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(40, 40, 48));
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(230, 230, 235));
+        for (int r = 0; r < v.rowLabels().size(); r++) {
+            g.drawString(v.rowLabels().get(r), 6, 2 + r * ch + ch / 2 + g.getFontMetrics().getAscent() / 2 - 1);
+        }
         g.dispose();
         ImageShape shape = ImageShape.image(v.channels(), v.height(), v.width());
         for (int k = 0; k < v.count(); k++) {
             int[] px = ImagePixels.scaled(v.pixels(), k * v.imageSize(), shape, scale);
-            img.setRGB(2 + (k % cols) * cw, 2 + (k / cols) * ch, w, h, px, 0, w);
+            img.setRGB(margin + 2 + (k % cols) * cw, 2 + (k / cols) * ch, w, h, px, 0, w);
         }
         return img;
     }
 
-    /** Real points grey, generated points orange, modes as circles (green when covered). */
+    /** Room for the widest row label at the default font (about 7 pixels a character) and a gap. */
+    private static int labelMargin(java.util.List<String> labels) {
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        return 12 + 7 * longest;
+    }
+
+    /** The colour of label k of K (hues around the circle), for a conditional GAN's points. */
+    public static Color labelColour(int label, int classes) {
+        return Color.getHSBColor((float) label / Math.max(1, classes), 0.85f, 0.85f);
+    }
+
+    /**
+     * Real points grey, generated points orange (a conditional GAN's coloured by label), modes as circles (green
+     * when covered).
+     */
     public static BufferedImage scatter(GanView.Points v, int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -59,7 +80,11 @@ public final class SampleImages {
             dot(g, px(v.real()[i], b, size), py(v.real()[i + 1], b, size), 3);
         }
         g.setColor(new Color(230, 110, 20, 190));
+        int classes = v.labelled() ? java.util.Arrays.stream(v.fakeLabels()).max().orElse(0) + 1 : 0;
         for (int i = 0; i < v.fake().length; i += 2) {
+            if (v.labelled()) {
+                g.setColor(labelColour(v.fakeLabels()[i / 2], Math.max(classes, v.modes().length / 2)));
+            }
             dot(g, px(v.fake()[i], b, size), py(v.fake()[i + 1], b, size), 3);
         }
         g.setStroke(new BasicStroke(1.5f));

@@ -95,8 +95,12 @@ public final class StudioModels {
             }
             MultiLayerNetwork g = saved.generator();
             int latent = saved.ganSpec().latentDim();
-            Supplier<LatentModel> models = factory(() -> LatentModel.generator(g, latent, shape,
-                    ImageScale.MINUS_ONE_TO_ONE));
+            GanExperiment gan = saved.ganSpec();
+            java.util.List<String> classes = !gan.takesLabels() ? java.util.List.of()
+                    : labelNames(ConditionalLayout.batches(gan, data, g.params().dataType()));
+            Supplier<LatentModel> models = factory(() -> classes.isEmpty()
+                    ? LatentModel.generator(g, latent, shape, ImageScale.MINUS_ONE_TO_ONE)
+                    : LatentModel.conditionalGenerator(g, latent, classes, shape, ImageScale.MINUS_ONE_TO_ONE));
             return new Studio(name, "GAN generator " + latent + " -> " + shape + " from " + saved.runDir()
                     .getFileName(), models, images, false, images);
         }
@@ -113,6 +117,10 @@ public final class StudioModels {
                 + (transform == OutputTransform.SIGMOID ? " (Bernoulli decoder)" : "") + " from "
                 + saved.runDir().getFileName(), models, split.heldOut(), true,
                 split.train() instanceof ExampleSet t ? t : null);
+    }
+
+    private static java.util.List<String> labelNames(org.latentlab.train.ConditionalBatches c) {
+        return java.util.stream.IntStream.range(0, c.classes()).mapToObj(c::labelName).toList();
     }
 
     /**

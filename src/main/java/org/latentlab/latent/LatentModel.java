@@ -63,6 +63,10 @@ public final class LatentModel implements Decoder {
     private boolean useEngine = true;
     /** The last thread the engine's passes ran on with the lab's OpenMP setting applied. */
     private Thread engineThread;
+    /** A conditional G's class names (its input is the code and one one-hot label), or empty. */
+    private final java.util.List<String> labelNames;
+    /** The class every decode asks a conditional G for; set from any thread, read by the decoding one. */
+    private volatile int label;
 
     // the single-code path: one input row reused across calls, filled from a reused host array
     private final INDArray oneInput;
@@ -71,6 +75,11 @@ public final class LatentModel implements Decoder {
 
     private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
                         OutputTransform transform, ImageShape shape, ImageScale scale) {
+        this(kind, decoder, encoder, codeSize, transform, shape, scale, java.util.List.of());
+    }
+
+    private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
+                        OutputTransform transform, ImageShape shape, ImageScale scale, java.util.List<String> labels) {
         this.kind = kind;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -80,9 +89,11 @@ public final class LatentModel implements Decoder {
         this.scale = scale;
         this.dataType = decoder.params().dataType();
         this.prior = kind.hasPrior() ? CodePrior.standardNormal(codeSize) : null;
-        this.oneInput = Nd4j.create(dataType, 1, codeSize);
-        this.oneCodeD = dataType == DataType.DOUBLE ? new double[codeSize] : null;
-        this.oneCodeF = dataType == DataType.DOUBLE ? null : new float[codeSize];
+        this.labelNames = java.util.List.copyOf(labels);
+        int width = codeSize + labelNames.size();
+        this.oneInput = Nd4j.create(dataType, 1, width);
+        this.oneCodeD = dataType == DataType.DOUBLE ? new double[width] : null;
+        this.oneCodeF = dataType == DataType.DOUBLE ? null : new float[width];
         checkDecoder();
         checkEncoder();
         this.engine = InferenceNetwork.of(decoder).orElse(null);
@@ -133,9 +144,45 @@ public final class LatentModel implements Decoder {
                 shape, scale);
     }
 
+    /**
+     * A conditional GAN's G (Mirza and Osindero 2014): its input is the code z (codeSize) followed by the one-hot
+     * label of one of {@code labelNames}; every decode asks for the class {@link #setLabel} chose (0 at first).
+     */
+    public static LatentModel conditionalGenerator(MultiLayerNetwork generator, int codeSize,
+                                                   java.util.List<String> labelNames, ImageShape shape,
+                                                   ImageScale scale) {
+        if (labelNames.size() < 2) {
+            throw new IllegalArgumentException("a conditional generator has at least 2 classes, not "
+                    + labelNames.size());
+        }
+        return new LatentModel(ModelKind.GAN_GENERATOR, generator.clone(), null, codeSize, OutputTransform.IDENTITY,
+                shape, scale, labelNames);
+    }
+
     /** From a live GAN trainer; call on the trainer's own thread. */
     public static LatentModel fromTrainer(GanTrainer trainer, ImageScale scale) {
-        return generator(trainer.generator(), trainer.latentDim(), ImageShape.of(trainer.data().shape()), scale);
+        ImageShape shape = ImageShape.of(trainer.data().shape());
+        return trainer.conditional().map(c -> conditionalGenerator(trainer.generator(), trainer.latentDim(),
+                        java.util.stream.IntStream.range(0, c.classes()).mapToObj(c::labelName).toList(), shape, scale))
+                .orElseGet(() -> generator(trainer.generator(), trainer.latentDim(), shape, scale));
+    }
+
+    /** A conditional G's class names; empty for every other model. */
+    public java.util.List<String> labelNames() {
+        return labelNames;
+    }
+
+    /** The class a conditional G is asked for. */
+    public int label() {
+        return label;
+    }
+
+    /** Asks a conditional G for class {@code k} in every later decode. */
+    public void setLabel(int k) {
+        if (k < 0 || k >= labelNames.size()) {
+            throw new IllegalArgumentException("class " + k + " is not one of the " + labelNames.size() + " classes");
+        }
+        label = k;
     }
 
     /**
@@ -168,7 +215,7 @@ public final class LatentModel implements Decoder {
     private void checkDecoder() {
         INDArray out;
         try {
-            out = decoder.output(Nd4j.zeros(dataType, 1, codeSize), false);
+            out = decoder.output(Nd4j.zeros(dataType, 1, codeSize + labelNames.size()), false);
         } catch (RuntimeException e) {
             throw new LabException("the " + kind + " does not take codes of size " + codeSize + ": "
                     + e.getMessage(), e);
@@ -268,12 +315,17 @@ public final class LatentModel implements Decoder {
         float[][] images = new float[codes.length][];
         for (int from = 0; from < codes.length; from += BATCH) {
             int n = Math.min(BATCH, codes.length - from);
-            double[] flat = new double[n * codeSize];
+            int width = codeSize + labelNames.size();
+            int y = label;
+            double[] flat = new double[n * width];
             for (int i = 0; i < n; i++) {
                 LatentArithmetic.requireSize(codes[from + i], codeSize);
-                System.arraycopy(codes[from + i], 0, flat, i * codeSize, codeSize);
+                System.arraycopy(codes[from + i], 0, flat, i * width, codeSize);
+                if (!labelNames.isEmpty()) {
+                    flat[i * width + codeSize + y] = 1;
+                }
             }
-            INDArray input = Nd4j.create(flat, new long[] {n, codeSize}, dataType);
+            INDArray input = Nd4j.create(flat, new long[] {n, width}, dataType);
             float[] out = onEngine() ? FLOATS.apply(engine().output(input))
                     : decoder.output(input, null, null, FLOATS);
             transform.applyInPlace(out);
@@ -300,12 +352,19 @@ public final class LatentModel implements Decoder {
         if (out.length != shape.size()) {
             throw new IllegalArgumentException("out must hold " + shape.size() + " values, not " + out.length);
         }
+        int y = label;
         if (oneCodeD != null) {
             System.arraycopy(code, 0, oneCodeD, 0, codeSize);
+            for (int k = 0; k < labelNames.size(); k++) {
+                oneCodeD[codeSize + k] = k == y ? 1 : 0;
+            }
             oneInput.data().setData(oneCodeD);
         } else {
             for (int j = 0; j < codeSize; j++) {
                 oneCodeF[j] = (float) code[j];
+            }
+            for (int k = 0; k < labelNames.size(); k++) {
+                oneCodeF[codeSize + k] = k == y ? 1 : 0;
             }
             oneInput.data().setData(oneCodeF);
         }

@@ -102,6 +102,8 @@ public final class GanTrainer implements Trainer {
     private final StepStats last = new StepStats();
     private final StepArrays step;
     private final NativeMemory memory = new NativeMemory();
+    /** The conditional GAN's labels joined to G's and D's inputs, or null for an unconditional GAN. */
+    private final ConditionalBatches conditional;
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -118,6 +120,21 @@ public final class GanTrainer implements Trainer {
 
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed) {
+        this(generator, discriminator, data, settings, latentDim, seed, null);
+    }
+
+    /**
+     * A conditional GAN when {@code conditional} is not null: G takes [z, y] ({@code latentDim} + K values) and D the
+     * examples joined to their labels ({@link ConditionalBatches}).
+     */
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional) {
+        if (conditional != null) {
+            ConditionalBatches.refusal(settings).ifPresent(why -> {
+                throw new LabException(why);
+            });
+        }
+        this.conditional = conditional;
         this.generator = generator;
         this.discriminator = discriminator;
         this.data = data;
@@ -137,6 +154,10 @@ public final class GanTrainer implements Trainer {
         checkShapes();
         this.g = TrainingNetwork.of(generator);
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
+        if (conditional != null && generatorPasses.referenceCodes() != null) {
+            throw new LabException("a conditional GAN cannot use virtual batch norm in G (its reference batch holds"
+                    + " codes without labels): remove the virtual batch norm layers");
+        }
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
@@ -213,7 +234,7 @@ public final class GanTrainer implements Trainer {
     }
 
     private void checkShapes() {
-        INDArray z = Nd4j.zeros(dataType, 2, latentDim);
+        INDArray z = Nd4j.zeros(dataType, 2, conditional == null ? latentDim : conditional.generatorInputSize());
         long gOut;
         try {
             gOut = flat(generator.output(z, false)).columns();
@@ -225,7 +246,7 @@ public final class GanTrainer implements Trainer {
                     + "' has " + dataDim + ": change G's last layer");
         }
         INDArray dOut;
-        int packed = settings.packing() * dataDim;
+        int packed = conditional != null ? conditional.discriminatorInputSize() : settings.packing() * dataDim;
         try {
             dOut = discriminator.output(Nd4j.zeros(dataType, 2, packed), false);
         } catch (RuntimeException e) {
@@ -269,9 +290,9 @@ public final class GanTrainer implements Trainer {
     public void stepDiscriminator() {
         reseed(2 * (discriminatorUpdates + generatorUpdates));
         int n = settings.batchSize();
-        INDArray real = reals(n);
-        INDArray fake = generatorPasses.forward(codes("z", n));
-        INDArray gradient = discriminatorGradient(real, fake);
+        INDArray real = realInput(n);
+        INDArray z = codes("z", n);
+        INDArray gradient = discriminatorGradient(real, generatedInput(generatorPasses.forward(z), z));
         if (spectralNorm != null) {
             spectralNorm.chainRule(gradient);
         }
@@ -353,10 +374,9 @@ public final class GanTrainer implements Trainer {
             exactUnroll.begin();
         }
         for (int i = 0; i < settings.unrollSteps(); i++) {
-            INDArray real = reals(n);
+            INDArray real = realInput(n);
             INDArray z = codes("z", n);
-            INDArray fake = generatorPasses.forward(z);
-            INDArray gradient = discriminatorGradient(real, fake);
+            INDArray gradient = discriminatorGradient(real, generatedInput(generatorPasses.forward(z), z));
             if (exactUnroll != null) {
                 exactUnroll.record(lastDiscriminatorInput, lastRealPacks, z, (int) discriminatorUpdates + i);
             }
@@ -394,7 +414,7 @@ public final class GanTrainer implements Trainer {
     private INDArray discriminatorGradientOfGame(INDArray real, INDArray fake) {
         int n = (int) real.rows();
         int m = (int) fake.rows();
-        INDArray x = step.get("x", n + m, dataDim);
+        INDArray x = step.get("x", n + m, real.columns());
         x.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(real);
         x.get(NDArrayIndex.interval(n, n + m), NDArrayIndex.all()).assign(fake);
         if (settings.instanceNoise() > 0) {
@@ -551,7 +571,8 @@ public final class GanTrainer implements Trainer {
         if (settings.instanceNoise() > 0) {
             fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
         }
-        INDArray fakeGradient = features == null ? gameInputGradient(fake) : featureMatchingInputGradient(real, fake);
+        INDArray fakeGradient = features == null ? gameInputGradient(fake, z)
+                : featureMatchingInputGradient(real, fake);
         requireFinite("G loss", last.generatorLoss);
         generatorPasses.backward(fakeGradient);
         INDArray gradient = g.gradient();
@@ -563,9 +584,12 @@ public final class GanTrainer implements Trainer {
         return gradient;
     }
 
-    /** G's GAN loss on D's scores of the samples (in packs): sets it and returns dL_G/dx, [n, d]. */
-    private INDArray gameInputGradient(INDArray fake) {
-        double[] s = d.forward(pack(fake)).toDoubleVector();
+    /**
+     * G's GAN loss on D's scores of the samples (in packs; joined to their codes' labels when conditional): sets it
+     * and returns dL_G/dx, [n, d].
+     */
+    private INDArray gameInputGradient(INDArray fake, INDArray z) {
+        double[] s = d.forward(pack(generatedInput(fake, z))).toDoubleVector();
         int packs = s.length;
         GanLoss loss = settings.loss();
         double[] eps = new double[packs];
@@ -581,7 +605,8 @@ public final class GanTrainer implements Trainer {
             exactUnroll.takeAdjoint(d.gradient());
             return unpack(inputGradient);
         }
-        return unpack(d.inputGradient(column(eps)));
+        INDArray inputGradient = unpack(d.inputGradient(column(eps)));
+        return conditional == null ? inputGradient : conditional.exampleGradient(inputGradient);
     }
 
     /**
@@ -622,9 +647,13 @@ public final class GanTrainer implements Trainer {
 
     /**
      * D's raw scores for the given examples [n, dataDim], in inference mode. With packing m, D scores packs: each
-     * example is scored as the pack of m copies of itself.
+     * example is scored as the pack of m copies of itself. A conditional D scores each example as the mean of its
+     * scores under the K labels.
      */
     public INDArray score(INDArray x) {
+        if (conditional != null) {
+            return conditional.meanOverLabels(x, discriminatorOutput::of);
+        }
         return discriminatorOutput.of(copies(x));
     }
 
@@ -674,13 +703,31 @@ public final class GanTrainer implements Trainer {
         return step.filled("real", n, dataDim, values);
     }
 
-    /** Codes z ~ N(0, I) in a step array: the same draws as {@link #sampleLatent}. */
+    /**
+     * Codes z ~ N(0, I) in a step array: the same draws as {@link #sampleLatent}; for a conditional GAN, G's input
+     * [z, y] with labels drawn uniformly after the codes (a fresh array).
+     */
     private INDArray codes(String role, int n) {
         double[] z = new double[n * latentDim];
         for (int i = 0; i < z.length; i++) {
             z[i] = dataType == DataType.DOUBLE ? rng.nextGaussian() : (float) rng.nextGaussian();
         }
-        return step.filled(role, n, latentDim, z);
+        return conditional == null ? step.filled(role, n, latentDim, z) : conditional.codes(z, n, rng);
+    }
+
+    /** A real batch as D takes it: the examples, joined to their labels when conditional. */
+    private INDArray realInput(int n) {
+        return conditional == null ? reals(n) : conditional.realBatch(n, rng);
+    }
+
+    /** G's samples as D takes them: joined to the labels of their codes when conditional. */
+    private INDArray generatedInput(INDArray fake, INDArray z) {
+        return conditional == null ? fake : conditional.joinGenerated(fake, z);
+    }
+
+    /** The conditional GAN's label joins; empty for an unconditional GAN. */
+    public java.util.Optional<ConditionalBatches> conditional() {
+        return java.util.Optional.ofNullable(conditional);
     }
 
     private INDArray flat(INDArray out) {
@@ -788,6 +835,12 @@ public final class GanTrainer implements Trainer {
         if (updated.spectralNorm() != (spectralNorm != null)) {
             throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
                     + " switched on or off during a run");
+        }
+        if (conditional != null) {
+            java.util.Optional<String> refusal = ConditionalBatches.refusal(updated);
+            if (refusal.isPresent()) {
+                throw new IllegalArgumentException(refusal.get());
+            }
         }
         try {
             UnrolledGradient nextUnroll = exactUnroll(updated);

@@ -23,7 +23,20 @@ public sealed interface GanView {
      */
     record Points(long iteration, double[] bounds, float[] real, float[] fake, float[] heat, int heatRes,
                   boolean heatIsProbability, float[] warp, int warpRes, float[] arrows, float[] modes,
-                  boolean[] covered, double sigma, Optimal optimal) implements GanView {
+                  boolean[] covered, double sigma, Optimal optimal, int[] fakeLabels) implements GanView {
+
+        /** An unconditional GAN's points (no labels). */
+        public Points(long iteration, double[] bounds, float[] real, float[] fake, float[] heat, int heatRes,
+                      boolean heatIsProbability, float[] warp, int warpRes, float[] arrows, float[] modes,
+                      boolean[] covered, double sigma, Optimal optimal) {
+            this(iteration, bounds, real, fake, heat, heatRes, heatIsProbability, warp, warpRes, arrows, modes,
+                    covered, sigma, optimal, new int[0]);
+        }
+
+        /** Whether the generated points carry a conditional GAN's labels (one per point, for colouring). */
+        public boolean labelled() {
+            return fakeLabels.length > 0;
+        }
     }
 
     /**
@@ -52,9 +65,11 @@ public sealed interface GanView {
      * @param pixels   {@code count} images of channels x height x width in [0, 1], planar and row-major (channel
      *                 0's rows first), one after another
      * @param channels 1 for grey images, 3 for colour ones (Stacked MNIST: one digit per channel)
+     * @param rowLabels a conditional GAN's class of each row (its images are row-major, one row per class), or
+     *                  empty for an unlabelled grid
      */
-    record Images(long iteration, float[] pixels, int count, int channels, int height, int width)
-            implements GanView {
+    record Images(long iteration, float[] pixels, int count, int channels, int height, int width,
+                  java.util.List<String> rowLabels) implements GanView {
 
         public Images {
             if (count < 0 || channels < 1 || height < 1 || width < 1
@@ -62,6 +77,23 @@ public sealed interface GanView {
                 throw new IllegalArgumentException(count + " images of " + channels + "x" + height + "x" + width
                         + " need " + (long) count * channels * height * width + " values, not " + pixels.length);
             }
+            rowLabels = java.util.List.copyOf(rowLabels);
+            if (!rowLabels.isEmpty() && count % rowLabels.size() != 0) {
+                throw new IllegalArgumentException(count + " images do not fill " + rowLabels.size() + " rows");
+            }
+        }
+
+        /** A square-ish grid without row labels. */
+        public Images(long iteration, float[] pixels, int count, int channels, int height, int width) {
+            this(iteration, pixels, count, channels, height, width, java.util.List.of());
+        }
+
+        /**
+         * Columns of the grid: count / rows for a conditional GAN's grid (one row per class, labelled), else the
+         * square root of the count rounded up.
+         */
+        public int columns() {
+            return rowLabels.isEmpty() ? (int) Math.ceil(Math.sqrt(count)) : count / rowLabels.size();
         }
 
         /** Values in one image. */

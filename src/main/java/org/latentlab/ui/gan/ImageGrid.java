@@ -25,8 +25,9 @@ public final class ImageGrid extends SquareCanvasPane {
             if (view == null) {
                 return;
             }
-            double cell = canvas.getWidth() / cols;
-            int c = (int) (e.getX() / cell);
+            double cell = cell();
+            double cx = e.getX() - margin();
+            int c = cx < 0 ? -1 : (int) (cx / cell);
             int r = (int) (e.getY() / cell);
             int k = r * cols + c;
             if (c >= 0 && c < cols && k >= 0 && k < view.count()) {
@@ -39,8 +40,23 @@ public final class ImageGrid extends SquareCanvasPane {
 
     public void setView(GanView.Images v) {
         view = v;
-        cols = (int) Math.ceil(Math.sqrt(v.count()));
+        cols = v.columns();
         redraw();
+    }
+
+    /** Room on the left for a conditional GAN's row labels (one row per class); 0 without them. */
+    private double margin() {
+        if (view == null || view.rowLabels().isEmpty()) {
+            return 0;
+        }
+        return 10 + 7 * view.rowLabels().stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /** The side of one cell: the grid's columns across the width, its rows within the height. */
+    private double cell() {
+        int rows = (view.count() + cols - 1) / cols;
+        double h = canvas.getHeight() > 0 ? canvas.getHeight() : canvas.getWidth();
+        return Math.min((canvas.getWidth() - margin()) / cols, h / rows);
     }
 
     public GanView.Images getView() {
@@ -62,18 +78,23 @@ public final class ImageGrid extends SquareCanvasPane {
             g.fillText("waiting for the first snapshot…", 12, 20);
             return;
         }
-        double cell = size / cols;
+        double cell = cell();
+        double m = margin();
         g.setImageSmoothing(false);
         for (int k = 0; k < view.count(); k++) {
-            double x = (k % cols) * cell;
+            double x = m + (k % cols) * cell;
             double y = (k / cols) * cell;
             g.drawImage(cellImage(view, k, 1), x + 1, y + 1, cell - 2, cell - 2);
+        }
+        g.setFill(Color.rgb(230, 230, 235));
+        for (int r = 0; r < view.rowLabels().size(); r++) {
+            g.fillText(view.rowLabels().get(r), 4, r * cell + cell / 2 + 4);
         }
         int s = selected.get();
         if (s >= 0 && s < view.count()) {
             g.setStroke(Color.rgb(255, 170, 0));
             g.setLineWidth(2.5);
-            g.strokeRect((s % cols) * cell + 1, (s / cols) * cell + 1, cell - 2, cell - 2);
+            g.strokeRect(m + (s % cols) * cell + 1, (s / cols) * cell + 1, cell - 2, cell - 2);
         }
     }
 

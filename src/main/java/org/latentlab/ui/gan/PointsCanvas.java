@@ -63,7 +63,13 @@ public final class PointsCanvas extends SquareCanvasPane {
         }
         g.setFill(Color.rgb(110, 40, 170, 0.75));
         float[] fake = view.fake();
+        int[] labels = view.fakeLabels();
+        int classes = Math.max(java.util.Arrays.stream(labels).max().orElse(0) + 1, view.modes().length / 2);
         for (int i = 0; i < fake.length; i += 2) {
+            if (labels.length > 0) {
+                // a conditional GAN's samples coloured by the label G was given (hues around the circle)
+                g.setFill(Color.hsb(360.0 * labels[i / 2] / classes, 0.85, 0.85, 0.85));
+            }
             dot(g, px(fake[i], b, size), py(fake[i + 1], b, size), 3.2);
         }
         if (showArrows && view.arrows() != null) {

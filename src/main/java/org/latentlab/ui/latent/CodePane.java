@@ -7,6 +7,8 @@ import static org.latentlab.ui.latent.StudioControls.title;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -24,7 +26,7 @@ import java.util.Locale;
 
 /**
  * The code panel: one slider per code dimension (dragging one redraws the decoded image at once), Random, Reset,
- * copy and paste of the code, and an example's code.
+ * copy and paste of the code, and an example's code; for a conditional G, the class it is asked for.
  */
 final class CodePane extends VBox {
 
@@ -33,6 +35,8 @@ final class CodePane extends VBox {
     private final List<Slider> sliders = new ArrayList<>();
     private final List<Label> sliderValues = new ArrayList<>();
     private final TextField exampleIndex = field("0", 60, "latent-example-index");
+    /** A conditional G's class selector, beside the sliders; empty for other models. */
+    private final HBox classRow = new HBox(4);
     private boolean syncing;
 
     CodePane(CodeViewModel vm) {
@@ -53,7 +57,8 @@ final class CodePane extends VBox {
         scroll.setId("latent-sliders");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sliderBox.setPadding(new Insets(4));
-        getChildren().addAll(title("Code"), buttons, fromExample, scroll);
+        classRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title("Code"), buttons, fromExample, classRow, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         setPadding(new Insets(8));
         setPrefWidth(330);
@@ -74,6 +79,22 @@ final class CodePane extends VBox {
         sliders.clear();
         sliderValues.clear();
         exampleIndex.setTooltip(new Tooltip(l.exampleNoun() + " index, 0 to " + (l.examples().size() - 1)));
+        classRow.getChildren().clear();
+        if (l.conditional()) {
+            // a conditional G (Mirza and Osindero 2014) decodes every code with the class chosen here
+            ComboBox<String> classes = new ComboBox<>(FXCollections.observableArrayList(l.generatorClasses()));
+            classes.setId("latent-class");
+            classes.getSelectionModel().select(0);
+            classes.setTooltip(new Tooltip("the class G is asked for: the same code drawn as each class"));
+            classes.getSelectionModel().selectedIndexProperty().addListener((o, a, k) -> {
+                if (k.intValue() >= 0) {
+                    vm.setClass(k.intValue());
+                }
+            });
+            Label name = new Label("Class");
+            name.setMinWidth(34);
+            classRow.getChildren().addAll(name, classes);
+        }
         for (int j = 0; j < l.codeSize(); j++) {
             int dim = j;
             Label name = new Label("z" + j);

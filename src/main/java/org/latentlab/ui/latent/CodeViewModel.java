@@ -37,6 +37,16 @@ public final class CodeViewModel {
         session.setDimension(dimension, value);
     }
 
+    /** A conditional G: decode the code, and new samples, as class {@code k}. */
+    public void setClass(int k) {
+        session.setClass(k);
+        LoadedModel l = session.loadedProperty().get();
+        if (l != null && k >= 0 && k < l.generatorClasses().size()) {
+            session.info("decoding as class " + l.generatorClasses().get(k));
+            newSamples();
+        }
+    }
+
     public void randomise() {
         LoadedModel l = session.loadedProperty().get();
         if (l != null) {

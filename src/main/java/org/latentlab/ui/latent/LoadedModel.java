@@ -21,7 +21,12 @@ import java.util.TreeSet;
 public record LoadedModel(String name, String description, ModelKind kind, int codeSize, ImageShape shape,
                           ImageScale scale, boolean hasEncoder, CodePrior prior, double[] sliderMin,
                           double[] sliderMax, ExampleSet examples, boolean heldOut, EncodedSet encoded,
-                          PrincipalComponents pca, List<Integer> classes) {
+                          PrincipalComponents pca, List<Integer> classes, List<String> generatorClasses) {
+
+    /** Whether the model is a conditional G, decoding every code with a chosen class of {@link #generatorClasses}. */
+    public boolean conditional() {
+        return !generatorClasses.isEmpty();
+    }
 
     /** Examples encoded to fit a prior, place on the plane and average into attribute vectors. */
     static final int ENCODED_EXAMPLES = 1000;
@@ -66,13 +71,14 @@ public record LoadedModel(String name, String description, ModelKind kind, int c
         }
         return new LoadedModel(studio.name(), studio.description() + "; " + m, m.kind(), k, m.shape(), m.scale(),
                 m.hasEncoder(), prior, min, max, studio.examples(), studio.heldOut(), encoded, pca,
-                classesOf(encoded));
+                classesOf(encoded), m.labelNames());
     }
 
     /** The same model with codes of examples found another way (inversion of a GAN) and their principal plane. */
     LoadedModel withEncoded(EncodedSet set) {
         return new LoadedModel(name, description, kind, codeSize, shape, scale, hasEncoder, prior, sliderMin,
-                sliderMax, examples, heldOut, set, principalPlane(set, codeSize), classesOf(set));
+                sliderMax, examples, heldOut, set, principalPlane(set, codeSize), classesOf(set),
+                generatorClasses);
     }
 
     private static PrincipalComponents principalPlane(EncodedSet set, int codeSize) {

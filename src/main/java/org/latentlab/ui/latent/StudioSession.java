@@ -203,6 +203,16 @@ public final class StudioSession {
         decodeCurrent();
     }
 
+    /** A conditional G's class changed: every later decode asks for class {@code k}; the code is decoded again. */
+    void setClass(int k) {
+        OpenModel o = open;
+        if (o == null || o.model.labelNames().isEmpty() || k < 0 || k >= o.model.labelNames().size()) {
+            return;
+        }
+        o.model.setLabel(k);
+        decodeCurrent();
+    }
+
     /** Replaces the whole code (the sliders follow) and decodes it. */
     void load(double[] next) {
         LoadedModel l = loaded.get();
