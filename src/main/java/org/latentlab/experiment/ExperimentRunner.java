@@ -13,6 +13,7 @@ import org.latentlab.train.TrainingStatus;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts and resumes experiments of every family: the data opened and checked against the networks and the
@@ -75,6 +76,27 @@ public final class ExperimentRunner {
          */
         public String resumeNote() {
             return hooks.resumeNote;
+        }
+
+        /**
+         * Saves a checkpoint of the run as it is now, on its thread between two iterations, so that it reopens at
+         * this iteration (a session being saved). Completes with the run folder, or null when the run has not
+         * trained yet (nothing to reopen but its experiment); fails when the checkpoint cannot be written.
+         */
+        public CompletableFuture<Path> checkpointNow() {
+            CompletableFuture<Path> saved = new CompletableFuture<>();
+            if (!run.isAlive()) {
+                saved.complete(runDir());
+                return saved;
+            }
+            run.query(t -> {
+                try {
+                    saved.complete(hooks.checkpointNow(t));
+                } catch (RuntimeException e) {
+                    saved.completeExceptionally(e);
+                }
+            });
+            return saved;
         }
 
         /** Stops the run; once the caller has let go of this session its native memory goes back to the system. */

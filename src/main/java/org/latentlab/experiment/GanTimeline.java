@@ -51,6 +51,11 @@ public final class GanTimeline {
         }
     }
 
+    /** Forgets the snapshots after {@code iteration} (the run went back to an earlier checkpoint). */
+    public void dropAfter(long iteration) {
+        kept.dropAfter(iteration);
+    }
+
     /** Forgets every snapshot (a new run, or a reset). */
     public void clear() {
         kept.clear();

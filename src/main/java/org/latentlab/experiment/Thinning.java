@@ -96,6 +96,17 @@ final class Thinning<E> {
         return iterationOf.applyAsLong(kept.get(i));
     }
 
+    /** Drops the entries after {@code iteration} (a run resumed from an earlier checkpoint); returns them. */
+    List<E> dropAfter(long iteration) {
+        List<E> dropped = new ArrayList<>();
+        while (!kept.isEmpty() && iteration(kept.size() - 1) > iteration) {
+            E gone = kept.remove(kept.size() - 1);
+            bytes -= bytesOf.applyAsLong(gone);
+            dropped.add(gone);
+        }
+        return dropped;
+    }
+
     void clear() {
         kept.clear();
         bytes = 0;

@@ -4,6 +4,7 @@ import org.latentlab.experiment.GanExperiment;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.GanStatus;
+import org.latentlab.train.RunState;
 
 import java.util.Locale;
 
@@ -33,6 +34,23 @@ final class GanBenchText {
                         + (t.unrollGradient() == org.latentlab.train.UnrollGradient.EXACT ? " (exact gradient)" : "")
                         : "")
                 + (t.matchesFeatures() ? ", feature matching on " + t.featureMatching() : "");
+    }
+
+    /**
+     * Null when replacing the run loses nothing; else what would be lost ("1,200 iterations, running"). Running, or
+     * paused after at least one update, counts as progress.
+     */
+    static String atRisk(GanStatus s, RunState st) {
+        if (s == null) {
+            return null;
+        }
+        boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
+        if (st == RunState.RUNNING || st == RunState.PAUSED && progress) {
+            return String.format(Locale.ROOT, "%,d iterations%s, %s", s.iteration(),
+                    s.partialSteps() > 0 ? " and " + s.partialSteps() + " single steps" : "",
+                    st == RunState.RUNNING ? "running" : "paused");
+        }
+        return null;
     }
 
     /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */

@@ -24,6 +24,8 @@ import org.latentlab.ui.common.RunControls;
 import org.latentlab.ui.common.RunLoader;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.latentlab.ui.common.ExperimentSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,10 @@ public final class ReconstructionBenchViewModel {
     private boolean startWhenReady;
     private boolean fellBack;
 
+    /** Where the experiment on the bench came from, and where the one loading comes from. */
+    private ExperimentSource source = ExperimentSource.made();
+    private ExperimentSource pendingSource = ExperimentSource.made();
+
     /**
      * @param options where runs are stored and how often statuses and pictures come
      * @param runner  runs loading and closing off the FX thread and tells their outcome on it
@@ -85,16 +91,47 @@ public final class ReconstructionBenchViewModel {
     }
 
     public void loadPreset(String name) {
+        pendingSource = ExperimentSource.preset(name);
         load(name, () -> Presets.loadReconstruction(name));
     }
 
     public void openFile(Path file) {
+        pendingSource = ExperimentSource.file(file);
         load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readReconstruction(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
     public void loadSpec(ReconstructionExperiment spec) {
+        pendingSource = ExperimentSource.made();
         load(spec.name(), () -> spec);
+    }
+
+    /** Reopens the run in {@code runDir} at its newest checkpoint, paused, with the settings it had then. */
+    public void openRun(Path runDir) {
+        pendingSource = ExperimentSource.run(runDir);
+        state.set("loading");
+        showRunState(null);
+        runs.load(String.valueOf(runDir.getFileName()), () -> ExperimentRunner.resumeReconstruction(runDir, options),
+                s -> {
+                    install(s);
+                    message.set(s.resumeNote() != null ? s.resumeNote() : "reopened " + runDir.getFileName());
+                }, this::loadFailed);
+    }
+
+    /** Where the experiment came from, for a session; a run is checkpointed first, to reopen where it is now. */
+    public CompletableFuture<ExperimentSource> sessionSource() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        ExperimentSource src = source;
+        if (s == null) {
+            return CompletableFuture.completedFuture(src);
+        }
+        return s.checkpointNow().thenApply(dir -> dir == null ? src : src.withRun(dir));
+    }
+
+    /** The experiment on the bench, or null before one has loaded. */
+    public ReconstructionExperiment spec() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        return s == null ? null : (ReconstructionExperiment) s.spec();
     }
 
     /** Starts training as soon as the next run is ready (window option --start). */
@@ -130,6 +167,7 @@ public final class ReconstructionBenchViewModel {
     }
 
     private void install(ExperimentRunner.Session<Trainer, ReconstructionStatus> next) {
+        source = pendingSource;
         losses.clear();
         heldOut.clear();
         incoming.clear();
