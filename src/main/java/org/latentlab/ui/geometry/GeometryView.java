@@ -87,6 +87,17 @@ public final class GeometryView extends BorderPane {
         return t;
     }
 
+    /** The section shown, or null while the theory lectures are. */
+    public Section section() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        return i >= 0 && i < Section.values().length ? Section.values()[i] : null;
+    }
+
+    /** The theory lecture shown while its tab is the one shown; else null. */
+    public String shownLecture() {
+        return lectures != null && section() == null ? lectures.selectedId() : null;
+    }
+
     /** Shows one sub-tab. */
     public void select(Section s) {
         tabs.getSelectionModel().select(s.ordinal());
