@@ -328,7 +328,8 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
         boolean geometryAsked = sectionText != null || value(options.analyse) != null;
-        if (section != null || analyse != null || geometryAsked && tabText == null) {
+        // a section alone shows its bench; beside --tab (a session's sub-tab) it is only chosen there
+        if (analyse != null || geometryAsked && tabText == null) {
             tab = Tab.GEOMETRY;
         }
         if (analyse != null && section == null) {
