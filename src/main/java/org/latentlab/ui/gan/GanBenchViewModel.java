@@ -114,7 +114,6 @@ public final class GanBenchViewModel {
     }
 
     // ---- loading (the one place that starts a GAN run) ----
-
     public void loadPreset(String name) {
         load(name, () -> Presets.loadGan(name), options.baseDir(), ExperimentSource.preset(name));
     }
