@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts and resumes experiments of every family: the data opened and checked against the networks and the
@@ -110,6 +111,27 @@ public final class ExperimentRunner {
                 return "settings changed at iteration " + t.iteration() + " (" + fields + "), recorded in "
                         + SettingsChanges.FILE;
             });
+        }
+
+        /**
+         * Saves a checkpoint of the run as it is now, on its thread between two iterations, so that it reopens at
+         * this iteration (a session being saved). Completes with the run folder, or null when the run has not
+         * trained yet (nothing to reopen but its experiment); fails when the checkpoint cannot be written.
+         */
+        public CompletableFuture<Path> checkpointNow() {
+            CompletableFuture<Path> saved = new CompletableFuture<>();
+            if (!run.isAlive()) {
+                saved.complete(runDir());
+                return saved;
+            }
+            run.query(t -> {
+                try {
+                    saved.complete(hooks.checkpointNow(t));
+                } catch (RuntimeException e) {
+                    saved.completeExceptionally(e);
+                }
+            });
+            return saved;
         }
 
         /** Stops the run; once the caller has let go of this session its native memory goes back to the system. */

@@ -79,10 +79,15 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
 
     /** Writes metrics, samples and checkpoints as the run goes, and makes the dashboard's views. */
     static final class Hooks extends RecordingHooks<GanTrainer, GanStatus, GanViews> {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GanRecipe.class);
         private final GanExperiment spec;
         private final DataSource data;
         private final Path runsRoot;
         private final Path dataBaseDir;
+        /** The run folder's timeline, and the folder it belongs to (a reset starts a new folder). */
+        private GanTimelineFiles timeline;
+        private Path timelineDir;
+        private boolean timelineBroken;
 
         Hooks(GanExperiment spec, DataSource data, Path runsRoot, RunStore existing, Path baseDir) {
             super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
@@ -119,7 +124,32 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         GanStatus status(TrainingRun.Progress progress, GanTrainer trainer, Evaluation evaluation, GanViews views,
                          boolean withView) {
             GanView view = withView ? safely(() -> views.view(trainer)) : null;
+            if (view != null && (store != null || trainer.iteration() > 0)) {
+                keep(view, trainer.iteration());
+            }
             return GanStatus.of(progress, trainer, evaluation, view);
+        }
+
+        /**
+         * Writes {@code view} into the run folder's timeline (opened at the first view of each folder, keeping what
+         * a resumed run had up to its checkpoint). A timeline that cannot be written is said once in the log and
+         * left alone: training goes on.
+         */
+        private void keep(GanView view, long iteration) {
+            RunStore s = store();
+            if (s == null || timelineBroken) {
+                return;
+            }
+            try {
+                if (timeline == null || !s.dir().equals(timelineDir)) {
+                    timeline = GanTimelineFiles.open(s.dir(), iteration);
+                    timelineDir = s.dir();
+                }
+                timeline.add(view);
+            } catch (LabException e) {
+                timelineBroken = true;
+                LOG.warn("{}: the timeline is no longer written ({})", s.dir(), e.getMessage());
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package org.latentlab.experiment;
 
 import org.latentlab.train.GanView;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,10 +33,7 @@ public final class GanTimeline {
     /** The fewest snapshots kept, however large the pictures. */
     public static final int MIN_SNAPSHOTS = 16;
 
-    private final int maxSnapshots;
-    private final long maxBytes;
-    private final List<GanView> kept = new ArrayList<>();
-    private long bytes;
+    private final Thinning<GanView> kept;
 
     public GanTimeline() {
         this(MAX_SNAPSHOTS, MAX_BYTES);
@@ -45,77 +41,29 @@ public final class GanTimeline {
 
     /** A timeline keeping at most {@code maxSnapshots} (at least 3) and {@code maxBytes} of pictures. */
     public GanTimeline(int maxSnapshots, long maxBytes) {
-        if (maxSnapshots < 3) {
-            throw new IllegalArgumentException("a timeline keeps at least 3 snapshots (the first, one between, the"
-                    + " newest), not " + maxSnapshots);
-        }
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("a timeline needs room for its pictures: maxBytes > 0, not " + maxBytes);
-        }
-        this.maxSnapshots = maxSnapshots;
-        this.maxBytes = maxBytes;
+        kept = new Thinning<>(maxSnapshots, maxBytes, GanView::iteration, GanTimeline::bytesOf);
     }
 
     /** Keeps {@code view} as the newest snapshot, thinning older ones; a view older than the newest is ignored. */
     public void add(GanView view) {
-        if (view == null) {
-            return;
-        }
-        if (!kept.isEmpty()) {
-            GanView newest = kept.get(kept.size() - 1);
-            if (view.iteration() < newest.iteration()) {
-                return;
-            }
-            if (view.iteration() == newest.iteration()) {
-                bytes -= bytesOf(newest);
-                kept.remove(kept.size() - 1);
-            }
-        }
-        kept.add(view);
-        bytes += bytesOf(view);
-        int cap = capacity(view);
-        while (kept.size() > cap || bytes > maxBytes && kept.size() > Math.min(cap, MIN_SNAPSHOTS)) {
-            GanView dropped = kept.remove(victim());
-            bytes -= bytesOf(dropped);
+        if (view != null) {
+            kept.add(view);
         }
     }
 
-    /** How many snapshots of pictures the size of {@code view} fit: the count cap, lowered by the bytes cap. */
-    private int capacity(GanView view) {
-        long each = Math.max(1, bytesOf(view));
-        long byBytes = Math.max(MIN_SNAPSHOTS, maxBytes / each);
-        return (int) Math.max(3, Math.min(maxSnapshots, byBytes));
-    }
-
-    /** The interior snapshot whose removal leaves the smallest age-weighted gap. */
-    private int victim() {
-        int n = kept.size();
-        long first = kept.get(0).iteration();
-        long newest = kept.get(n - 1).iteration();
-        double span = Math.max(1, newest - first);
-        int best = 1;
-        double bestScore = Double.POSITIVE_INFINITY;
-        for (int j = 1; j < n - 1; j++) {
-            double gap = kept.get(j + 1).iteration() - kept.get(j - 1).iteration();
-            double age = newest - kept.get(j).iteration();
-            double score = gap / (1 + age / span);
-            if (score < bestScore) {
-                bestScore = score;
-                best = j;
-            }
-        }
-        return best;
+    /** Forgets the snapshots after {@code iteration} (the run went back to an earlier checkpoint). */
+    public void dropAfter(long iteration) {
+        kept.dropAfter(iteration);
     }
 
     /** Forgets every snapshot (a new run, or a reset). */
     public void clear() {
         kept.clear();
-        bytes = 0;
     }
 
     /** The snapshots, oldest first (an immutable copy). */
     public List<GanView> snapshots() {
-        return List.copyOf(kept);
+        return kept.all();
     }
 
     public int size() {
@@ -128,36 +76,22 @@ public final class GanTimeline {
 
     /** The newest snapshot, or null when there is none. */
     public GanView newest() {
-        return kept.isEmpty() ? null : kept.get(kept.size() - 1);
+        return kept.newest();
     }
 
     /** The index of {@code view} (the same object) among the snapshots, or -1 when it was dropped or never kept. */
     public int indexOf(GanView view) {
-        for (int i = kept.size() - 1; i >= 0; i--) {
-            if (kept.get(i) == view) {
-                return i;
-            }
-        }
-        return -1;
+        return kept.indexOf(view);
     }
 
     /** The index of the snapshot nearest to {@code iteration} (the earlier on a tie), or -1 when there is none. */
     public int nearest(long iteration) {
-        int best = -1;
-        long bestDistance = Long.MAX_VALUE;
-        for (int i = 0; i < kept.size(); i++) {
-            long d = Math.abs(kept.get(i).iteration() - iteration);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = i;
-            }
-        }
-        return best;
+        return kept.nearest(iteration);
     }
 
     /** The bytes of pictures held now. */
     public long bytes() {
-        return bytes;
+        return kept.bytes();
     }
 
     /** The bytes of the arrays one view holds (4 per float, 8 per double, 1 per boolean). */

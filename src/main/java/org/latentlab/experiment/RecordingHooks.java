@@ -161,6 +161,20 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
         return evaluation;
     }
 
+    /**
+     * Saves a checkpoint now unless the newest one is of this iteration (a session being saved, so that the run
+     * reopens where it is); returns the run folder, or null when the run has not trained (and has no folder).
+     */
+    Path checkpointNow(T trainer) {
+        if (trainer == null || trainer.isFaulted() || trainer.iteration() == 0 && store == null) {
+            return store == null ? null : store.dir();
+        }
+        if (trainer.iteration() != lastCheckpoint) {
+            checkpoint(trainer);
+        }
+        return store == null ? null : store.dir();
+    }
+
     /** Saves a checkpoint; a failure stops the run (a run that cannot save must not report success). */
     private void checkpoint(T trainer) {
         RunStore s = store();

@@ -34,7 +34,18 @@ import org.latentlab.experiment.evaluate.ScoringSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.latentlab.core.Failures;
+import org.latentlab.experiment.Experiment;
+import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.ui.common.ExperimentSource;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +59,8 @@ import java.util.Locale;
  * studio or the network builder), {@code --geometry=toy|hessian|surface|tangents|training} (the geometry bench's
  * sub-tab), {@code --analyse=FOLDER} (open a run or checkpoint folder in that sub-tab and start its computation: a
  * 2-D slice, the tangents, the curvature along training, or the Hessian panel's loss), {@code
- * --directions=random|hessian|pca} (the slice's plane). {@link LaunchPlan} checks them all first: one that cannot
+ * --directions=random|hessian|pca} (the slice's plane), {@code --run=FOLDER} (a run reopened at its newest checkpoint on
+ * its bench), {@code --session=FILE} (a session saved by File → Save session…, {@link LabSession}). {@link LaunchPlan} checks them all first: one that cannot
  * be used is left out and said in a line at the bottom of the window (the window opens on the default experiment
  * and tab instead), never a window that fails to open.
  */
@@ -61,6 +73,18 @@ public final class LabApp extends Application {
     private LatentStudioViewModel latentViewModel;
     private BuilderViewModel builderViewModel;
     private final List<TaskRunner> runners = new ArrayList<>();
+    private final Map<Tab, LaunchPlan.Tab> tabIds = new LinkedHashMap<>();
+    private TabPane tabs;
+    /** Shows a theory lecture in the geometry bench; false when there is none of that id. */
+    private java.util.function.Predicate<String> showLecture = id -> false;
+    /** The theory lecture shown, while its tab is; else null. */
+    private java.util.function.Supplier<String> shownLecture = () -> null;
+    private ReconstructionBenchView modelView;
+    private GeometryView geometry;
+    private LatentStudioView latentView;
+    private BorderPane root;
+    private Label launchMessage;
+    private HBox launchBar;
 
     /** A runner for one screen's jobs; every job tells its own failure, so the default only logs. */
     private TaskRunner runner(String threadName) {
@@ -139,77 +163,144 @@ public final class LabApp extends Application {
         stage.setScene(scene);
         stage.show();
 
-        if (plan.bench() == LaunchPlan.Bench.MODELS) {
-            viewModel.loadPreset(plan.ganPreset());
-            if (plan.start()) {
-                modelViewModel.startWhenReady();
-            }
-            if (plan.modelFile() != null) {
-                modelViewModel.openFile(plan.modelFile());
-            } else {
-                modelView.selectPreset(plan.modelPreset());
-            }
-        } else {
-            if (plan.start()) {
-                viewModel.startWhenReady();
-            }
-            if (plan.ganFile() != null) {
-                viewModel.openFile(plan.ganFile());
-            } else {
-                viewModel.loadPreset(plan.ganPreset());
-            }
-            modelView.selectPreset(plan.modelPreset());
-        }
-        Tab shown = switch (plan.tab()) {
-            case GAN -> ganTab;
-            case MODELS -> modelTab;
-            case LATENT -> latentTab;
-            case GEOMETRY -> geometryTab;
-            case BUILDER -> builderTab;
-        };
-        tabs.getSelectionModel().select(shown);
-        if (plan.tab() == LaunchPlan.Tab.GEOMETRY) {
-            GeometryView.Section s = plan.section() == null ? GeometryView.Section.SURFACE : plan.section();
-            attempt(messages, "--directions", () -> {
-                if (plan.directions() != null) {
-                    geometry.setSliceDirections(plan.directions());
-                }
-            });
-            attempt(messages, "--analyse", () -> {
-                if (plan.analyse() != null) {
-                    geometry.analyse(s, plan.analyse());
-                } else if (plan.section() != null) {
-                    geometry.select(s);
-                }
-            });
-        }
+        tabIds.put(ganTab, LaunchPlan.Tab.GAN);
+        tabIds.put(modelTab, LaunchPlan.Tab.MODELS);
+        tabIds.put(latentTab, LaunchPlan.Tab.LATENT);
+        tabIds.put(geometryTab, LaunchPlan.Tab.GEOMETRY);
+        tabIds.put(builderTab, LaunchPlan.Tab.BUILDER);
+        this.tabs = tabs;
+        this.modelView = modelView;
+        this.geometry = geometry;
+        this.latentView = latentView;
+        this.root = root;
+        this.launchMessage = launchMessage;
+        this.launchBar = launchBar;
         // a theory lecture is shown in the geometry bench's last tab; false when there is no such lecture
-        java.util.function.Predicate<String> showLecture = id -> {
+        this.showLecture = id -> {
             if (lectures == null || Lectures.find(id).isEmpty()) {
                 return false;
             }
             geometry.show(lecturesTab);
             return lectures.select(id);
         };
-        if (plan.study() != null && !showLecture.test(plan.study())) {
-            modelView.showStudy(plan.study());
-        }
-        attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
-        // the menu bar, the lessons panel and presenter mode (View menu, --lesson, --presenter)
+        this.shownLecture = () -> lectures != null && geometry.isShown(lecturesTab) ? lectures.selectedId() : null;
+        // the menu bar (File: lessons and sessions; View; Lessons), the lessons panel and presenter mode
         LessonsSetup.install(stage, root, plan, new WindowLessonStage.Benches(tabs, java.util.Map.of("gan",
                 ganTab, "models", modelTab, "latent", latentTab, "geometry", geometryTab, "builder", builderTab), view,
                 viewModel, modelView, modelViewModel, geometry, showLecture), messages);
-        if (!messages.isEmpty()) {
-            String line = String.join("  ·  ", messages);
-            launchMessage.setText(line);
-            launchMessage.setTooltip(new Tooltip(String.join("\n", messages)));
-            root.setBottom(launchBar);
-            messages.forEach(m -> LOG.warn("window parameter: {}", m));
-        }
+        LabMenuBar.addSessionItems((javafx.scene.control.MenuBar) root.getTop(), stage, this::saveSession,
+                this::openSession);
+        apply(plan, messages);
         stage.setOnCloseRequest(e -> {
             closeAll();
             Platform.exit();
         });
+    }
+
+    /**
+     * Opens what {@code plan} names: each bench's run folder (reopened at its newest checkpoint, paused), experiment
+     * file or preset, the tab and sub-tabs, the latent studio's model. At start and for File → Open session….
+     */
+    private void apply(LaunchPlan plan, List<String> given) {
+        List<String> messages = new ArrayList<>(given);
+        if (plan.start()) {
+            if (plan.bench() == LaunchPlan.Bench.MODELS) {
+                modelViewModel.startWhenReady();
+            } else {
+                viewModel.startWhenReady();
+            }
+        }
+        if (plan.ganRun() != null) {
+            viewModel.openRun(plan.ganRun());
+        } else if (plan.ganFile() != null) {
+            viewModel.openFile(plan.ganFile());
+        } else {
+            viewModel.loadPreset(plan.ganPreset());
+        }
+        if (plan.modelRun() != null) {
+            modelViewModel.openRun(plan.modelRun());
+        } else if (plan.modelFile() != null) {
+            modelViewModel.openFile(plan.modelFile());
+        } else {
+            modelView.selectPreset(plan.modelPreset());
+        }
+        tabs.getSelectionModel().select(tabIds.entrySet().stream().filter(e -> e.getValue() == plan.tab())
+                .map(Map.Entry::getKey).findFirst().orElseThrow());
+        GeometryView.Section s = plan.section() == null ? GeometryView.Section.SURFACE : plan.section();
+        attempt(messages, "--directions", () -> {
+            if (plan.directions() != null) {
+                geometry.setSliceDirections(plan.directions());
+            }
+        });
+        attempt(messages, "--analyse", () -> {
+            if (plan.analyse() != null) {
+                geometry.analyse(s, plan.analyse());
+            } else if (plan.section() != null) {
+                geometry.select(s);
+            }
+        });
+        if (plan.study() != null && !showLecture.test(plan.study())) {
+            modelView.showStudy(plan.study());
+        }
+        attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
+        say(messages);
+    }
+
+    /** Shows {@code messages} in one line at the bottom of the window (none: the line goes). */
+    private void say(List<String> messages) {
+        if (messages.isEmpty()) {
+            root.setBottom(null);
+            return;
+        }
+        launchMessage.setText(String.join("  ·  ", messages));
+        launchMessage.setTooltip(new Tooltip(String.join("\n", messages)));
+        root.setBottom(launchBar);
+        messages.forEach(m -> LOG.warn("window parameter: {}", m));
+    }
+
+    /** File → Open session…: the window as the session saved it; what cannot be restored is said in one line. */
+    void openSession(Path file) {
+        apply(LaunchPlan.of(List.of("--session=" + file)), List.of());
+    }
+
+    /**
+     * File → Save session…: each bench's run is checkpointed on its own thread (the FX thread does not wait), then
+     * the session is written; the outcome is said at the bottom of the window. Returns when it is written.
+     */
+    CompletableFuture<Path> saveSession(Path file) {
+        LaunchPlan.Tab tab = tabIds.get(tabs.getSelectionModel().getSelectedItem());
+        String section = geometry.section() == null ? null : geometry.section().name().toLowerCase(Locale.ROOT);
+        String lecture = shownLecture.get();
+        String study = tab == LaunchPlan.Tab.GEOMETRY && lecture != null ? lecture
+                : modelView.shownStudy() != null ? modelView.shownStudy() : lecture;
+        Tab latentTab = latentView.tabs().getSelectionModel().getSelectedItem();
+        String latent = latentTab == null ? null : latentTab.getText();
+        Path latentRun = latentViewModel.folder();
+        Experiment<?> ganSpec = viewModel.specProperty().get();
+        Experiment<?> modelSpec = modelViewModel.spec();
+        CompletableFuture<Path> written = viewModel.sessionSource()
+                .thenCombine(modelViewModel.sessionSource(), (g, m) -> {
+                    new LabSession(LabSession.FORMAT, tab.id(), section, study, latent,
+                            latentRun == null ? null : latentRun.toString(), bench(g, ganSpec, file, "gan"),
+                            bench(m, modelSpec, file, "models")).write(file);
+                    return file;
+                }).orTimeout(120, TimeUnit.SECONDS);
+        written.whenComplete((f, e) -> Platform.runLater(() -> say(e == null ? List.of() : List.of("session: "
+                + Failures.message("saving " + file, e instanceof CompletionException c && c.getCause() != null
+                ? c.getCause() : e)))));
+        return written;
+    }
+
+    /** A bench in a session; an experiment made in the lab (no preset, file or run) is written beside it. */
+    private static LabSession.Bench bench(ExperimentSource s, Experiment<?> spec, Path session, String which) {
+        if (s.preset() == null && s.file() == null && s.runDir() == null && spec != null) {
+            String name = session.getFileName().toString().replaceFirst("\\.json$", "");
+            Path beside = session.toAbsolutePath().resolveSibling(name + "-" + which + ".json");
+            ExperimentFiles.write(spec, beside);
+            return new LabSession.Bench(null, beside.toString(), null);
+        }
+        return new LabSession.Bench(s.preset(), s.file() == null ? null : s.file().toString(),
+                s.runDir() == null ? null : s.runDir().toString());
     }
 
     /** Runs one start-up step; a failure becomes a message (where and what), never a window that does not open. */

@@ -3,7 +3,10 @@ package org.latentlab.ui;
 import org.latentlab.experiment.Family;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.DesignExperiments;
+import org.latentlab.experiment.Checkpoints;
+import org.latentlab.experiment.Experiment;
 import org.latentlab.experiment.ExperimentFiles;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.experiment.StudioModels;
@@ -14,10 +17,6 @@ import org.latentlab.ui.lessons.LessonFiles;
 import org.latentlab.ui.studies.Lectures;
 import org.latentlab.ui.studies.Studies;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -54,6 +53,8 @@ import java.util.regex.Pattern;
  * @param latentIterations the quick model's iterations
  * @param latentView     part of the name of the latent studio's tab to show, or null
  * @param study          the study to show in the autoencoder / VAE / RBM bench's Studies tab, or null
+ * @param ganRun         a GAN run folder to reopen at its newest checkpoint on the GAN bench, or null
+ * @param modelRun       an autoencoder / VAE / RBM run folder to reopen on its bench, or null
  * @param messages       one line per parameter that was not used, and why
  * @param presenter      open in presenter mode (larger fonts and controls for a projector)
  * @param lesson         a bundled lesson's id or a lesson file to open in the lessons panel, or null
@@ -62,7 +63,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                          boolean start, Tab tab, String builderTemplate, Path builderOpen,
                          GeometryView.Section section, String analyse, String directions, Path latentRun,
                          String latentTrain, int latentIterations, String latentView, String study,
-                         List<String> messages, boolean presenter, String lesson) {
+                         Path ganRun, Path modelRun, List<String> messages, boolean presenter, String lesson) {
 
     /** The two training benches. */
     public enum Bench { GAN, MODELS }
@@ -91,79 +92,15 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
     }
 
-    /**
-     * The window's options as picocli reads them. Values are kept as text: whether a value can be used (a preset
-     * that exists, a file that parses, a folder that is a run) is decided in {@link #of}, which says why when not.
-     */
-    @Command(name = "latentlab-window", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
-            description = "Opens the Latent Lab window. An option that cannot be used is left out and said in a line"
-                    + " at the bottom of the window, which opens on the default experiment and tab instead.")
-    static final class Options {
-        @Option(names = "--preset", paramLabel = "NAME", description = "a GAN or autoencoder / VAE / RBM preset;"
-                + " it picks its bench")
-        String preset;
-        @Option(names = "--experiment", paramLabel = "FILE.json", description = "an experiment file; it picks its"
-                + " bench (instead of --preset)")
-        String experiment;
-        @Option(names = "--start", paramLabel = "true|false", description = "start training as soon as the"
-                + " experiment is ready")
-        String start;
-        @Option(names = "--tab", paramLabel = "TAB", description = "the tab to show: gan, models, latent, geometry"
-                + " or builder")
-        String tab;
-        @Option(names = "--geometry", paramLabel = "SECTION", description = "the geometry bench's section: toy,"
-                + " hessian, surface, tangents or training")
-        String geometry;
-        @Option(names = "--analyse", paramLabel = "FOLDER", description = "run or checkpoint folders (separated"
-                + " by the path separator) to analyse in that section at once")
-        String analyse;
-        @Option(names = "--directions", paramLabel = "PLANE", description = "the loss-surface slice's plane:"
-                + " random, hessian or pca")
-        String directions;
-        @Option(names = "--builder-template", paramLabel = "ID", description = "the network builder's template"
-                + " (e.g. dcgan-28)")
-        String builderTemplate;
-        @Option(names = "--builder-open", paramLabel = "FILE.json", description = "a design, network or"
-                + " experiment file for the builder's canvas")
-        String builderOpen;
-        @Option(names = "--study", paramLabel = "ID", description = "a study to show in the autoencoder / VAE /"
-                + " RBM bench's Studies tab, or a theory lecture in the geometry bench's")
-        String study;
-        @Option(names = "--latent-run", paramLabel = "FOLDER", description = "a run or checkpoint folder for the"
-                + " latent studio")
-        String latentRun;
-        @Option(names = "--latent-train", paramLabel = "PRESET", description = "an autoencoder or VAE preset the"
-                + " latent studio trains a quick model of")
-        String latentTrain;
-        @Option(names = "--latent-iterations", paramLabel = "N", description = "the quick model's iterations"
-                + " (1 to 100000)")
-        String latentIterations;
-        @Option(names = "--latent-view", paramLabel = "NAME", description = "part of the name of the latent"
-                + " studio's tab to show (e.g. map, interpolation)")
-        String latentView;
-        @Option(names = "--presenter", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-                description = "presenter mode: larger fonts and controls for a projector (View menu)")
-        String presenter;
-        @Option(names = "--lesson", paramLabel = "ID|FILE.json", description = "open a lesson in the lessons panel:"
-                + " a bundled lesson's id (e.g. gan-collapse) or a lesson file")
-        String lesson;
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this list and exit")
-        boolean help;
-        @Parameters(hidden = true)
-        List<String> stray = new ArrayList<>();
-        @Unmatched
-        List<String> unknown = new ArrayList<>();
-    }
-
     /** Every option the window knows, as {@code --help} lists them (help itself aside). */
-    public static final List<String> KNOWN = commandLine(new Options()).getCommandSpec().options().stream()
+    public static final List<String> KNOWN = commandLine(new LaunchOptions()).getCommandSpec().options().stream()
             .filter(o -> !o.usageHelp()).map(o -> o.longestName().substring(2)).toList();
 
     public LaunchPlan {
         messages = List.copyOf(messages);
     }
 
-    private static CommandLine commandLine(Options options) {
+    private static CommandLine commandLine(LaunchOptions options) {
         CommandLine cl = new CommandLine(options);
         cl.setExpandAtFiles(false); // "@name" is a value like any other
         cl.setOverwrittenOptionsAllowed(true); // the last one wins, as it always did
@@ -174,10 +111,10 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
      * Reads the command line into {@code options}. An option given without a value is left out with a message,
      * and the rest is read again without it, so one slip never loses the other options.
      */
-    private static Options parse(List<String> args, List<String> messages) {
+    private static LaunchOptions parse(List<String> args, List<String> messages) {
         List<String> rest = new ArrayList<>(args);
         while (true) {
-            Options options = new Options();
+            LaunchOptions options = new LaunchOptions();
             try {
                 commandLine(options).parseArgs(rest.toArray(String[]::new));
                 return options;
@@ -185,7 +122,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 int culprit = culprit(rest, e);
                 if (culprit < 0) {
                     messages.add("the window's options could not be read (" + e.getMessage() + "); none used");
-                    return new Options();
+                    return new LaunchOptions();
                 }
                 messages.add("'" + rest.get(culprit) + "' has no value, ignored (they read --name=value)");
                 rest.remove(culprit);
@@ -221,13 +158,23 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
 
     /** The list of the window's options, as {@code --help} prints it. */
     public static String usage() {
-        return commandLine(new Options()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        return commandLine(new LaunchOptions()).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     /** Reads the window's command line; never throws for a bad value (it becomes a message). */
     public static LaunchPlan of(List<String> args) {
         List<String> messages = new ArrayList<>();
-        Options options = parse(args, messages);
+        LaunchOptions options = parse(args, new ArrayList<>());
+        String sessionFile = value(options.session);
+        List<String> all = new ArrayList<>(args);
+        if (sessionFile != null) {
+            try {
+                all.addAll(0, LabSession.read(Path.of(sessionFile)).options()); // the command line's own win
+            } catch (LabException e) {
+                messages.add("--session: " + e.getMessage() + "; not restored");
+            }
+        }
+        options = parse(all, messages);
         for (String u : options.unknown) {
             String name = u.contains("=") ? u.substring(0, u.indexOf('=')) : u;
             messages.add(name + ": unknown window parameter, ignored (known: --" + String.join(", --", KNOWN)
@@ -276,6 +223,41 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         } else if (preset != null && file != null && (ganFile != null || modelFile != null)) {
             messages.add("--preset=" + preset + " ignored: --experiment picks the experiment");
+        }
+
+        boolean ganByHand = ganFile != null || file == null && preset != null && Presets.gans().contains(preset);
+        boolean modelByHand = modelFile != null || file == null && preset != null && Presets.reconstructs(preset);
+        Pick gan = pick("gan", value(options.ganPreset), value(options.ganExperiment), true, messages);
+        if (gan != null && !ganByHand) {
+            ganPreset = gan.preset() != null ? gan.preset() : ganPreset;
+            ganFile = gan.file();
+        }
+        Pick model = pick("model", value(options.modelPreset), value(options.modelExperiment), false, messages);
+        if (model != null && !modelByHand) {
+            modelPreset = model.preset() != null ? model.preset() : modelPreset;
+            modelFile = model.file();
+        }
+        Path ganRun = null;
+        Path modelRun = null;
+        for (String r : options.run) {
+            String v = value(r);
+            try {
+                if (v == null || !Files.isDirectory(Path.of(v))) {
+                    throw new LabException("no such run folder '" + v + "'");
+                }
+                Experiment<?> spec = ExperimentFiles.read(Path.of(v).resolve("spec.json"));
+                Checkpoints.choose(Path.of(v));
+                if (spec instanceof GanExperiment) {
+                    ganRun = Path.of(v);
+                } else {
+                    modelRun = Path.of(v);
+                }
+            } catch (LabException | IllegalArgumentException e) {
+                messages.add("--run: " + e.getMessage() + "; its bench opened its experiment instead");
+            }
+        }
+        if (ganRun == null && modelRun != null && !ganByHand) {
+            bench = Bench.MODELS;
         }
 
         boolean start = false;
@@ -349,7 +331,8 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             }
         }
         boolean geometryAsked = sectionText != null || value(options.analyse) != null;
-        if (section != null || analyse != null || geometryAsked && tabText == null) {
+        // a section alone shows its bench; beside --tab (a session's sub-tab) it is only chosen there
+        if (analyse != null || geometryAsked && tabText == null) {
             tab = Tab.GEOMETRY;
         }
         if (analyse != null && section == null) {
@@ -446,7 +429,36 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         }
         return new LaunchPlan(bench, ganPreset, ganFile, modelPreset, modelFile, start, tab, builderTemplate,
                 builderOpen, section, analyse, directions, latentRun, latentTrain, latentIterations, latentView,
-                study, messages, presenter, lesson);
+                study, ganRun, modelRun, messages, presenter, lesson);
+    }
+
+    /** A bench's experiment from {@code --gan-...} or {@code --model-...}: a preset or a file. */
+    private record Pick(String preset, Path file) {
+    }
+
+    /** The preset or experiment file given for one bench, checked; null (and a message) when none can be used. */
+    private static Pick pick(String bench, String preset, String file, boolean gan, List<String> messages) {
+        if (file != null) {
+            try {
+                String text = ExperimentFiles.readText(Path.of(file));
+                if (gan) {
+                    ExperimentFiles.parseGan(text, file);
+                } else {
+                    ExperimentFiles.parseModel(text, file);
+                }
+                return new Pick(null, Path.of(file));
+            } catch (LabException | IllegalArgumentException e) {
+                messages.add("--" + bench + "-experiment: " + e.getMessage());
+            }
+        }
+        if (preset != null) {
+            if (gan ? Presets.gans().contains(preset) : Presets.onModelBench(preset)) {
+                return new Pick(preset, null);
+            }
+            messages.add("--" + bench + "-preset: no " + (gan ? "GAN" : "autoencoder / VAE / RBM / SBN") + " preset named '"
+                    + preset + "'");
+        }
+        return null;
     }
 
     /** The messages as one line for the status bar; empty when every parameter was used. */

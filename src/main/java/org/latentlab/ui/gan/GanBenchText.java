@@ -36,6 +36,23 @@ final class GanBenchText {
                 + (t.matchesFeatures() ? ", feature matching on " + t.featureMatching() : "");
     }
 
+    /**
+     * Null when replacing the run loses nothing; else what would be lost ("1,200 iterations, running"). Running, or
+     * paused after at least one update, counts as progress.
+     */
+    static String atRisk(GanStatus s, RunState st) {
+        if (s == null) {
+            return null;
+        }
+        boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
+        if (st == RunState.RUNNING || st == RunState.PAUSED && progress) {
+            return String.format(Locale.ROOT, "%,d iterations%s, %s", s.iteration(),
+                    s.partialSteps() > 0 ? " and " + s.partialSteps() + " single steps" : "",
+                    st == RunState.RUNNING ? "running" : "paused");
+        }
+        return null;
+    }
+
     /** "it 1,200 / 20,000   312 it/s   12.4 s"; single steps since the last iteration as "it 1,200 +2 D +1 G". */
     static String iteration(GanStatus s) {
         if (s == null) {
@@ -72,19 +89,5 @@ final class GanBenchText {
 
     private static String num(double v, int decimals) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    /** What replacing the run would lose ("1,200 iterations and 2 single steps, paused"), or null when nothing. */
-    static String progressAtRisk(GanStatus s, RunState st) {
-        if (s == null) {
-            return null;
-        }
-        boolean progress = s.iteration() > 0 || s.partialSteps() > 0;
-        if (st == RunState.RUNNING || st == RunState.PAUSED && progress) {
-            return String.format(Locale.ROOT, "%,d iterations%s, %s", s.iteration(),
-                    s.partialSteps() > 0 ? " and " + s.partialSteps() + " single steps" : "",
-                    st == RunState.RUNNING ? "running" : "paused");
-        }
-        return null;
     }
 }

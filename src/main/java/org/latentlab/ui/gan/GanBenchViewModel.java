@@ -16,6 +16,8 @@ import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.GanRunRecorder;
+import org.latentlab.experiment.GanTimelineFiles;
+import org.latentlab.ui.common.ExperimentSource;
 import org.latentlab.experiment.evaluate.LiveSamples;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
@@ -66,6 +68,9 @@ public final class GanBenchViewModel {
     /** The pictures kept at growing intervals, and which is shown: the newest or an earlier one. */
     private final GanTimelineViewModel timeline = new GanTimelineViewModel();
 
+    /** Where the experiment on the bench came from, and where the one loading comes from. */
+    private ExperimentSource source = ExperimentSource.made();
+    private ExperimentSource pendingSource = ExperimentSource.made();
     private boolean startWhenReady;
     private boolean fellBack;
     private double modes = Double.NaN;
@@ -99,10 +104,7 @@ public final class GanBenchViewModel {
         this(options, runner, GanScoresViewModel.off());
     }
 
-    /**
-     * As {@link #GanBenchViewModel(ExperimentRunner.Options, TaskRunner)}, with the live scores of image GANs (told of
-     * every run loaded, reset and status shown).
-     */
+    /** As {@link #GanBenchViewModel(ExperimentRunner.Options, TaskRunner)}, with the live scores of image GANs. */
     public GanBenchViewModel(ExperimentRunner.Options options, TaskRunner runner, GanScoresViewModel scores) {
         this.options = options;
         this.scores = scores;
@@ -110,7 +112,8 @@ public final class GanBenchViewModel {
         this.exports = new GanExports(runner, this::runDir, this::say);
         this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
         this.comparison = new GanComparisonViewModel(exports, this::say);
-        this.panel = new BenchSettings(runs::current, e -> load(e.name(), () -> (GanExperiment) e, baseDir));
+        this.panel = new BenchSettings(runs::current, e -> load(e.name(), () -> (GanExperiment) e, baseDir,
+                ExperimentSource.made()));
         timeline.shownProperty().addListener((o, a, v) -> optimal.show(v));
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
@@ -118,24 +121,52 @@ public final class GanBenchViewModel {
     }
 
     // ---- loading (the one place that starts a GAN run) ----
-
     public void loadPreset(String name) {
-        load(name, () -> Presets.loadGan(name), options.baseDir());
+        load(name, () -> Presets.loadGan(name), options.baseDir(), ExperimentSource.preset(name));
     }
 
     public void openFile(Path file) {
         load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readGan(file),
-                file.toAbsolutePath().getParent());
+                file.toAbsolutePath().getParent(), ExperimentSource.file(file));
     }
 
     public void loadSpec(GanExperiment s) {
-        load(s.name(), () -> s, options.baseDir());
+        load(s.name(), () -> s, options.baseDir(), ExperimentSource.made());
+    }
+
+    /** Reopens the run in {@code runDir} at its newest checkpoint, paused, with the pictures of its timeline. */
+    public void openRun(Path runDir) {
+        say("opening " + runDir + "…", false);
+        AtomicReference<GanTimelineFiles.Loaded> pictures = new AtomicReference<>();
+        pendingSource = ExperimentSource.run(runDir);
+        runs.load(String.valueOf(runDir.getFileName()), () -> {
+            ExperimentRunner.Session<GanTrainer, GanStatus> s = ExperimentRunner.resumeGan(runDir, options);
+            pictures.set(GanTimelineFiles.read(runDir));
+            return s;
+        }, s -> {
+            install(s);
+            timeline.restore(pictures.get().views(), s.spec().iterations());
+            String note = pictures.get().problem() != null ? pictures.get().problem() : s.resumeNote();
+            say(note != null ? note : "reopened " + runDir.getFileName(), note != null);
+        }, this::loadFailed);
+    }
+
+    /** Where the experiment came from, for a session; a run is checkpointed first, to reopen where it is now. */
+    public CompletableFuture<ExperimentSource> sessionSource() {
+        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
+        ExperimentSource src = source;
+        if (s == null) {
+            return CompletableFuture.completedFuture(src);
+        }
+        return s.checkpointNow().thenApply(dir -> dir == null ? src : src.withRun(dir));
     }
 
     /** The one place that starts a GAN run. */
-    private void load(String what, java.util.function.Supplier<GanExperiment> source, Path baseDir) {
+    private void load(String what, java.util.function.Supplier<GanExperiment> source, Path baseDir,
+                      ExperimentSource from) {
         say("loading…", false);
         this.baseDir = baseDir;
+        pendingSource = from;
         ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
                 options.statusIntervalMillis(), options.viewIntervalMillis());
         runs.load(what, () -> ExperimentRunner.start(source.get(), o), this::install, this::loadFailed);
@@ -153,6 +184,7 @@ public final class GanBenchViewModel {
 
     private void install(ExperimentRunner.Session<GanTrainer, GanStatus> next) {
         GanExperiment s = (GanExperiment) next.spec();
+        source = pendingSource;
         queue.clear();
         latestView.set(null);
         latestStatus.set(null);
@@ -247,18 +279,12 @@ public final class GanBenchViewModel {
         }
     }
 
-    /**
-     * Asks the run's thread for copies of the game at its current point (the networks are read only there); fails
-     * when no run is on the bench or the game has no Jacobian (a random loss).
-     */
+    /** Copies of the game at the run's point, taken on its thread; fails with no run or no Jacobian (a random loss). */
     private CompletableFuture<GanGameJacobian.Point> captureGame() {
-        CompletableFuture<GanGameJacobian.Point> point = new CompletableFuture<>();
         ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
-        if (s == null || spec.get() == null) {
-            point.completeExceptionally(new LabException("no run on the bench: load an experiment and pause it"));
-            return point;
-        }
-        return GanGameJacobian.captureFrom(s.run(), spec.get().seed());
+        return s == null || spec.get() == null ? CompletableFuture.failedFuture(new LabException(
+                "no run on the bench: load an experiment and pause it")) : GanGameJacobian.captureFrom(s.run(),
+                spec.get().seed());
     }
 
     /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
@@ -353,12 +379,9 @@ public final class GanBenchViewModel {
         }
     }
 
-    /**
-     * Null when replacing the experiment loses nothing; else what would be lost ("1,200 iterations, running").
-     * Running, or paused after at least one update, counts as progress.
-     */
+    /** Null when replacing the experiment loses nothing; else what would be lost ({@link GanBenchText#atRisk}). */
     public String progressAtRisk() {
-        return runs.current() == null ? null : GanBenchText.progressAtRisk(status.get(), state.get());
+        return runs.current() == null ? null : GanBenchText.atRisk(status.get(), state.get());
     }
 
     /** Shows a one-line message in the status bar. */

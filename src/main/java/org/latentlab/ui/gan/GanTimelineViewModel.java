@@ -46,6 +46,14 @@ public final class GanTimelineViewModel {
         if (view == null) {
             return;
         }
+        GanView newest = timeline.newest();
+        if (newest != null && view.iteration() < newest.iteration()) {
+            // the run went back (resumed from a checkpoint older than the snapshots read from its folder)
+            timeline.dropAfter(view.iteration());
+            if (selected != null && selected.iteration() > view.iteration()) {
+                selected = null;
+            }
+        }
         timeline.add(view);
         count.set(timeline.size());
         if (selected == null) {
@@ -54,6 +62,19 @@ public final class GanTimelineViewModel {
             selected = timeline.get(timeline.nearest(wanted)); // thinned away: the nearest to the one chosen
             shown.set(selected);
         }
+        update();
+    }
+
+    /**
+     * Starts again from the snapshots a run wrote into its folder (oldest first), the newest shown: a reopened run
+     * can be scrubbed back through at once.
+     */
+    public void restore(List<GanView> views, long maxIterations) {
+        clear();
+        this.maxIterations = maxIterations;
+        views.forEach(timeline::add);
+        count.set(timeline.size());
+        shown.set(timeline.newest());
         update();
     }
 

@@ -75,6 +75,17 @@ public final class GeometryView extends BorderPane {
         return t;
     }
 
+    /** The section shown, or null while a sub-tab added by {@link #addSection} is. */
+    public Section section() {
+        int i = tabs.getSelectionModel().getSelectedIndex();
+        return i >= 0 && i < Section.values().length ? Section.values()[i] : null;
+    }
+
+    /** True when {@code t} (added by {@link #addSection}) is the sub-tab shown. */
+    public boolean isShown(Tab t) {
+        return t != null && tabs.getSelectionModel().getSelectedItem() == t;
+    }
+
     /** Shows one sub-tab. */
     public void select(Section s) {
         tabs.getSelectionModel().select(s.ordinal());

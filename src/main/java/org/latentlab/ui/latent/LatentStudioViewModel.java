@@ -44,6 +44,8 @@ public final class LatentStudioViewModel implements AutoCloseable {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private TaskHandle loading = TaskHandle.NONE;
     private boolean closed;
+    /** The folder last opened, or null. */
+    private Path folder;
 
     /** The window's studio: its background work runs on FX task runners (outcomes told on the FX thread). */
     public LatentStudioViewModel() {
@@ -64,12 +66,18 @@ public final class LatentStudioViewModel implements AutoCloseable {
 
     // ---- choosing the model
 
+    /** The run or checkpoint folder last opened, or null (a quick model, or none): what a session reopens. */
+    public Path folder() {
+        return folder;
+    }
+
     /** Opens a run or checkpoint folder in the background; a folder that cannot be opened is said in the status. */
     public void openFolder(Path folder) {
         if (!begin("wait for the model being loaded or trained, or cancel it")) {
             return;
         }
         progress.set(-1);
+        this.folder = folder.toAbsolutePath().normalize();
         session.info("opening " + folder + " …");
         submit(BackgroundTask.of("opening " + folder, m -> prepare(StudioModels.open(folder), m)));
     }
@@ -84,6 +92,7 @@ public final class LatentStudioViewModel implements AutoCloseable {
             return;
         }
         progress.set(0);
+        folder = null;
         session.info("training " + preset + " for " + iterations + " iterations …");
         submit(BackgroundTask.of("training " + preset, m -> prepare(StudioModels.trainQuick(Presets.loadReconstruction(
                 preset), iterations, m), m)).onProgress((fraction, text) -> {

@@ -416,6 +416,11 @@ public final class ReconstructionBenchView extends BorderPane {
         return false;
     }
 
+    /** The study shown when the Studies tab is the one shown; else null. */
+    public String shownStudy() {
+        return tabs.getSelectionModel().getSelectedItem() == studiesTab ? studies.selectedId() : null;
+    }
+
     /** Shows the Studies tab at the study named {@code id}; false when there is none. */
     public boolean showStudy(String id) {
         tabs.getSelectionModel().select(studiesTab);

@@ -27,6 +27,8 @@ import org.latentlab.ui.settings.BenchSettings;
 import org.latentlab.ui.settings.SettingsPanelModel;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.latentlab.ui.common.ExperimentSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +82,10 @@ public final class ReconstructionBenchViewModel {
     /** Every setting of the experiment, generated from its records (ui.settings). */
     private final BenchSettings panel;
 
+    /** Where the experiment on the bench came from, and where the one loading comes from. */
+    private ExperimentSource source = ExperimentSource.made();
+    private ExperimentSource pendingSource = ExperimentSource.made();
+
     /**
      * @param options where runs are stored and how often statuses and pictures come
      * @param runner  runs loading and closing off the FX thread and tells their outcome on it
@@ -91,22 +97,54 @@ public final class ReconstructionBenchViewModel {
     }
 
     public void loadPreset(String name) {
+        pendingSource = ExperimentSource.preset(name);
         load(name, () -> Presets.loadModel(name));
     }
 
     public void openFile(Path file) {
+        pendingSource = ExperimentSource.file(file);
         load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readModel(file));
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
     public void loadSpec(ReconstructionExperiment spec) {
+        pendingSource = ExperimentSource.made();
         load(spec.name(), () -> spec);
     }
 
     /** Loads the experiment the settings panel made from the one on the bench (any family of this bench). */
     @SuppressWarnings("unchecked")
     private void loadEdited(Experiment<?> spec) {
+        pendingSource = ExperimentSource.made();
         load(spec.name(), () -> (Experiment<ReconstructionStatus>) spec);
+    }
+
+    /** Reopens the run in {@code runDir} at its newest checkpoint, paused, with the settings it had then. */
+    public void openRun(Path runDir) {
+        pendingSource = ExperimentSource.run(runDir);
+        state.set("loading");
+        showRunState(null);
+        runs.load(String.valueOf(runDir.getFileName()), () -> ExperimentRunner.resumeReconstruction(runDir, options),
+                s -> {
+                    install(s);
+                    message.set(s.resumeNote() != null ? s.resumeNote() : "reopened " + runDir.getFileName());
+                }, this::loadFailed);
+    }
+
+    /** Where the experiment came from, for a session; a run is checkpointed first, to reopen where it is now. */
+    public CompletableFuture<ExperimentSource> sessionSource() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        ExperimentSource src = source;
+        if (s == null) {
+            return CompletableFuture.completedFuture(src);
+        }
+        return s.checkpointNow().thenApply(dir -> dir == null ? src : src.withRun(dir));
+    }
+
+    /** The experiment on the bench (an autoencoder, VAE, RBM or sigmoid belief net), or null before one has loaded. */
+    public Experiment<ReconstructionStatus> spec() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        return s == null ? null : s.spec();
     }
 
     /** Starts training as soon as the next run is ready (window option --start). */
@@ -142,6 +180,7 @@ public final class ReconstructionBenchViewModel {
     }
 
     private void install(ExperimentRunner.Session<Trainer, ReconstructionStatus> next) {
+        source = pendingSource;
         losses.clear();
         heldOut.clear();
         incoming.clear();

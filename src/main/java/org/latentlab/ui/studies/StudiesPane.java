@@ -67,6 +67,12 @@ public final class StudiesPane extends BorderPane {
         }
     }
 
+    /** The id of the study shown, or null when none is. */
+    public String selectedId() {
+        Study s = list.getSelectionModel().getSelectedItem();
+        return s == null ? null : s.id();
+    }
+
     /** Shows the study named {@code id}; false when there is none. */
     public boolean select(String id) {
         for (Study s : list.getItems()) {
