@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 CurvatureCommand.class, GeometryBenchCommand.class, EvaluateCommand.class,
                 AnomalyCommand.class, VectorFieldCommand.class, InterpolateCommand.class, PcaBaselineCommand.class,
                 PretrainingCommand.class, DbnSamplesCommand.class, WakeSleepCommand.class, HashingCommand.class,
-                TangentPropCommand.class})
+                TangentPropCommand.class, SweepCommand.class})
 public final class Main implements Runnable {
 
     @Override
