@@ -117,7 +117,8 @@ public record SweepPlan(SweepSpec spec, List<Combination> combinations, List<Run
         try {
             e = ExperimentFiles.parse(tree.toString(), where);
         } catch (LabException ex) {
-            throw new LabException(ex.getMessage(), ex);
+            // the text parsed is made here, not the person's file: a line and column in it would mislead
+            throw new LabException(ex.getMessage().replaceAll(" ?\\(line \\d+, column \\d+\\)", ""), ex);
         }
         if (!spec.at().isEmpty() && spec.at().get(spec.at().size() - 1) > e.iterations()) {
             throw new LabException(source + ": at asks for iteration " + spec.at().get(spec.at().size() - 1)
