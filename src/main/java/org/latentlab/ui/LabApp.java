@@ -103,7 +103,11 @@ public final class LabApp extends Application {
         }
         Tab builderTab = new Tab("Network builder", new BuilderView(builderViewModel, stage));
         builderTab.setId("tab-builder");
-        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab);
+        org.latentlab.ui.sweep.SweepsView sweeps = new org.latentlab.ui.sweep.SweepsView(
+                new org.latentlab.ui.sweep.SweepsViewModel(runner("latentlab-sweeps")), stage);
+        Tab sweepsTab = new Tab("Sweeps", sweeps);
+        sweepsTab.setId("tab-sweeps");
+        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab, sweepsTab);
         tabs.setId("lab-tabs");
         builderViewModel.setTrainer(t -> {
             if (t instanceof DesignExperiments.Gan g) {
@@ -158,7 +162,18 @@ public final class LabApp extends Application {
             case LATENT -> latentTab;
             case GEOMETRY -> geometryTab;
             case BUILDER -> builderTab;
+            case SWEEPS -> sweepsTab;
         };
+        sweeps.setOpeners(run -> {
+            latentViewModel.openFolder(run);
+            tabs.getSelectionModel().select(latentTab);
+        }, run -> {
+            tabs.getSelectionModel().select(geometryTab);
+            geometry.analyse(GeometryView.Section.HESSIAN, run.toString());
+        });
+        if (plan.sweep() != null) {
+            sweeps.open(plan.sweep());
+        }
         tabs.getSelectionModel().select(shown);
         if (plan.tab() == LaunchPlan.Tab.GEOMETRY) {
             GeometryView.Section s = plan.section() == null ? GeometryView.Section.SURFACE : plan.section();

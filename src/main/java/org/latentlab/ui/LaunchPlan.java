@@ -49,6 +49,7 @@ import java.util.regex.Pattern;
  * @param analyse        run or checkpoint folders (path-separator separated) to analyse in {@code section}, or null
  * @param directions     the loss-surface slice's plane ({@code random}, {@code hessian}, {@code pca}), or null
  * @param latentRun      a run or checkpoint folder for the latent studio, or null
+ * @param sweep          a sweep folder for the sweeps tab, or null
  * @param latentTrain    a preset the latent studio trains a quick model of, or null
  * @param latentIterations the quick model's iterations
  * @param latentView     part of the name of the latent studio's tab to show, or null
@@ -59,14 +60,14 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                          boolean start, Tab tab, String builderTemplate, Path builderOpen,
                          GeometryView.Section section, String analyse, String directions, Path latentRun,
                          String latentTrain, int latentIterations, String latentView, String study,
-                         List<String> messages) {
+                         Path sweep, List<String> messages) {
 
     /** The two training benches. */
     public enum Bench { GAN, MODELS }
 
     /** The window's tabs, by their {@code --tab} names. */
     public enum Tab {
-        GAN("gan"), MODELS("models"), LATENT("latent"), GEOMETRY("geometry"), BUILDER("builder");
+        GAN("gan"), MODELS("models"), LATENT("latent"), GEOMETRY("geometry"), BUILDER("builder"), SWEEPS("sweeps");
 
         private final String id;
 
@@ -129,6 +130,9 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         @Option(names = "--latent-run", paramLabel = "FOLDER", description = "a run or checkpoint folder for the"
                 + " latent studio")
         String latentRun;
+        @Option(names = "--sweep", paramLabel = "FOLDER", description = "a sweep folder (made by latentlab sweep) for"
+                + " the sweeps tab")
+        String sweep;
         @Option(names = "--latent-train", paramLabel = "PRESET", description = "an autoencoder or VAE preset the"
                 + " latent studio trains a quick model of")
         String latentTrain;
@@ -414,9 +418,21 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 }
             }
         }
+        Path sweep = null;
+        String sweepText = value(options.sweep);
+        if (sweepText != null) {
+            if (org.latentlab.experiment.sweep.SweepFiles.isSweepFolder(Path.of(sweepText))) {
+                sweep = Path.of(sweepText);
+                if (tabText == null) {
+                    tab = Tab.SWEEPS;
+                }
+            } else {
+                messages.add("--sweep: " + sweepText + " is not a sweep folder (it has no sweep.json and base.json)");
+            }
+        }
         return new LaunchPlan(bench, ganPreset, ganFile, modelPreset, modelFile, start, tab, builderTemplate,
                 builderOpen, section, analyse, directions, latentRun, latentTrain, latentIterations, latentView,
-                study, messages);
+                study, sweep, messages);
     }
 
     /** The messages as one line for the status bar; empty when every parameter was used. */
