@@ -82,6 +82,7 @@ public final class LabApp extends Application {
     private ReconstructionBenchView modelView;
     private GeometryView geometry;
     private LatentStudioView latentView;
+    private org.latentlab.ui.sweep.SweepsView sweeps;
     private BorderPane root;
     private Label launchMessage;
     private HBox launchBar;
@@ -135,7 +136,11 @@ public final class LabApp extends Application {
         }
         Tab builderTab = new Tab("Network builder", new BuilderView(builderViewModel, stage));
         builderTab.setId("tab-builder");
-        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab);
+        sweeps = new org.latentlab.ui.sweep.SweepsView(
+                new org.latentlab.ui.sweep.SweepsViewModel(runner("latentlab-sweeps")), stage);
+        Tab sweepsTab = new Tab("Sweeps", sweeps);
+        sweepsTab.setId("tab-sweeps");
+        TabPane tabs = new TabPane(ganTab, modelTab, latentTab, geometryTab, builderTab, sweepsTab);
         tabs.setId("lab-tabs");
         builderViewModel.setTrainer(t -> {
             if (t instanceof DesignExperiments.Gan g) {
@@ -168,6 +173,7 @@ public final class LabApp extends Application {
         tabIds.put(latentTab, LaunchPlan.Tab.LATENT);
         tabIds.put(geometryTab, LaunchPlan.Tab.GEOMETRY);
         tabIds.put(builderTab, LaunchPlan.Tab.BUILDER);
+        tabIds.put(sweepsTab, LaunchPlan.Tab.SWEEPS);
         this.tabs = tabs;
         this.modelView = modelView;
         this.geometry = geometry;
@@ -190,6 +196,13 @@ public final class LabApp extends Application {
                 viewModel, modelView, modelViewModel, geometry, showLecture), messages);
         LabMenuBar.addSessionItems((javafx.scene.control.MenuBar) root.getTop(), stage, this::saveSession,
                 this::openSession);
+        sweeps.setOpeners(run -> {
+            latentViewModel.openFolder(run);
+            tabs.getSelectionModel().select(latentTab);
+        }, run -> {
+            tabs.getSelectionModel().select(geometryTab);
+            geometry.analyse(GeometryView.Section.HESSIAN, run.toString());
+        });
         apply(plan, messages);
         stage.setOnCloseRequest(e -> {
             closeAll();
@@ -243,6 +256,9 @@ public final class LabApp extends Application {
             modelView.showStudy(plan.study());
         }
         attempt(messages, "latent studio", () -> openStudio(latentView, plan, messages));
+        if (plan.sweep() != null) {
+            sweeps.open(plan.sweep());
+        }
         say(messages);
     }
 
@@ -353,6 +369,9 @@ public final class LabApp extends Application {
         }
         if (latentViewModel != null) {
             latentViewModel.close();
+        }
+        if (sweeps != null) {
+            sweeps.stop();
         }
         runners.forEach(TaskRunner::close);
     }

@@ -25,8 +25,8 @@ final class LaunchOptions {
     @Option(names = "--start", paramLabel = "true|false", description = "start training as soon as the"
             + " experiment is ready")
     String start;
-    @Option(names = "--tab", paramLabel = "TAB", description = "the tab to show: gan, models, latent, geometry"
-            + " or builder")
+    @Option(names = "--tab", paramLabel = "TAB", description = "the tab to show: gan, models, latent, geometry,"
+            + " builder or sweeps")
     String tab;
     @Option(names = "--geometry", paramLabel = "SECTION", description = "the geometry bench's section: toy,"
             + " hessian, surface, tangents or training")
@@ -81,6 +81,9 @@ final class LaunchOptions {
     @Option(names = "--lesson", paramLabel = "ID|FILE.json", description = "open a lesson in the lessons panel:"
             + " a bundled lesson's id (e.g. gan-collapse) or a lesson file")
     String lesson;
+    @Option(names = "--sweep", paramLabel = "FOLDER", description = "a sweep folder (made by latentlab sweep) for the"
+            + " sweeps tab")
+    String sweep;
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this list and exit")
     boolean help;
     @Parameters(hidden = true)

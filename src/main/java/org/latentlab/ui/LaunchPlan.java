@@ -49,6 +49,7 @@ import java.util.regex.Pattern;
  * @param analyse        run or checkpoint folders (path-separator separated) to analyse in {@code section}, or null
  * @param directions     the loss-surface slice's plane ({@code random}, {@code hessian}, {@code pca}), or null
  * @param latentRun      a run or checkpoint folder for the latent studio, or null
+ * @param sweep          a sweep folder for the sweeps tab, or null
  * @param latentTrain    a preset the latent studio trains a quick model of, or null
  * @param latentIterations the quick model's iterations
  * @param latentView     part of the name of the latent studio's tab to show, or null
@@ -63,14 +64,15 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                          boolean start, Tab tab, String builderTemplate, Path builderOpen,
                          GeometryView.Section section, String analyse, String directions, Path latentRun,
                          String latentTrain, int latentIterations, String latentView, String study,
-                         Path ganRun, Path modelRun, List<String> messages, boolean presenter, String lesson) {
+                         Path ganRun, Path modelRun, Path sweep, List<String> messages, boolean presenter,
+                         String lesson) {
 
     /** The two training benches. */
     public enum Bench { GAN, MODELS }
 
     /** The window's tabs, by their {@code --tab} names. */
     public enum Tab {
-        GAN("gan"), MODELS("models"), LATENT("latent"), GEOMETRY("geometry"), BUILDER("builder");
+        GAN("gan"), MODELS("models"), LATENT("latent"), GEOMETRY("geometry"), BUILDER("builder"), SWEEPS("sweeps");
 
         private final String id;
 
@@ -427,9 +429,21 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
                 lesson = null;
             }
         }
+        Path sweep = null;
+        String sweepText = value(options.sweep);
+        if (sweepText != null) {
+            if (org.latentlab.experiment.sweep.SweepFiles.isSweepFolder(Path.of(sweepText))) {
+                sweep = Path.of(sweepText);
+                if (tabText == null) {
+                    tab = Tab.SWEEPS;
+                }
+            } else {
+                messages.add("--sweep: " + sweepText + " is not a sweep folder (it has no sweep.json and base.json)");
+            }
+        }
         return new LaunchPlan(bench, ganPreset, ganFile, modelPreset, modelFile, start, tab, builderTemplate,
                 builderOpen, section, analyse, directions, latentRun, latentTrain, latentIterations, latentView,
-                study, ganRun, modelRun, messages, presenter, lesson);
+                study, ganRun, modelRun, sweep, messages, presenter, lesson);
     }
 
     /** A bench's experiment from {@code --gan-...} or {@code --model-...}: a preset or a file. */
@@ -455,8 +469,8 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
             if (gan ? Presets.gans().contains(preset) : Presets.onModelBench(preset)) {
                 return new Pick(preset, null);
             }
-            messages.add("--" + bench + "-preset: no " + (gan ? "GAN" : "autoencoder / VAE / RBM / SBN") + " preset named '"
-                    + preset + "'");
+            messages.add("--" + bench + "-preset: no " + (gan ? "GAN" : "autoencoder / VAE / RBM / SBN")
+                    + " preset named '" + preset + "'");
         }
         return null;
     }

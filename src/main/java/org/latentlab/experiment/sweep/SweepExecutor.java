@@ -3,6 +3,7 @@ package org.latentlab.experiment.sweep;
 import org.latentlab.core.AtomicFiles;
 import org.latentlab.core.LabException;
 import org.latentlab.experiment.Checkpoints;
+import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.train.RunState;
 import org.latentlab.train.TrainingStatus;
@@ -109,7 +110,7 @@ public final class SweepExecutor {
         return outcomes;
     }
 
-    /** Writes sweep.json, or checks that the folder's is the same sweep (what it reports may differ). */
+    /** Writes sweep.json and base.json, or checks that the folder's is the same sweep (what it reports may differ). */
     static void prepare(SweepPlan plan, Path sweepDir) {
         Path file = sweepDir.resolve("sweep.json");
         try {
@@ -122,6 +123,7 @@ public final class SweepExecutor {
                 }
             }
             AtomicFiles.writeString(file, SweepFiles.toJson(plan.spec()));
+            AtomicFiles.writeString(sweepDir.resolve(SweepFiles.BASE), ExperimentFiles.toJson(plan.base()));
         } catch (IOException e) {
             throw new LabException("cannot write the sweep folder " + sweepDir + ": " + e.getMessage(), e);
         }

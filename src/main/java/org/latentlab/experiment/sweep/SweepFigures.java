@@ -55,7 +55,7 @@ public final class SweepFigures {
     }
 
     /** One metric over iterations: each combination's mean with a ± sd band. */
-    static JFreeChart chart(SweepPlan plan, SweepTable table, String metric) {
+    public static JFreeChart chart(SweepPlan plan, SweepTable table, String metric) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (SweepPlan.Combination c : plan.combinations()) {
             YIntervalSeries series = new YIntervalSeries(c.label());

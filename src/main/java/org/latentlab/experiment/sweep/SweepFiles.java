@@ -26,7 +26,29 @@ public final class SweepFiles {
     /** The bundled sweeps, in listing order. */
     public static final java.util.List<String> BUNDLED = java.util.List.of();
 
+    /** A sweep folder's copy of its base experiment (its file may live elsewhere, or change). */
+    public static final String BASE = "base.json";
+
     private SweepFiles() {
+    }
+
+    /** True when {@code dir} is a sweep folder (it holds sweep.json and base.json). */
+    public static boolean isSweepFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("sweep.json")) && Files.isRegularFile(dir.resolve(BASE));
+    }
+
+    /**
+     * The plan of the sweep in folder {@code dir}, from its own sweep.json and base.json (to look at its runs and
+     * table; data sets named by a relative path are read from the folder).
+     */
+    public static SweepPlan planOf(Path dir) {
+        if (!isSweepFolder(dir)) {
+            throw new LabException(dir + " is not a sweep folder (it has no sweep.json and base.json): open the"
+                    + " folder latentlab sweep wrote (sweeps/NAME)");
+        }
+        SweepSpec spec = read(dir.resolve("sweep.json"));
+        Experiment<?> base = ExperimentFiles.read(dir.resolve(BASE));
+        return SweepPlan.expand(spec, base, dir.resolve("sweep.json").toString(), dir);
     }
 
     /** A sweep and the plan it expands to, from a file or a bundled sweep's name. */

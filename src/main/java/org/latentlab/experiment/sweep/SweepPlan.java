@@ -20,12 +20,14 @@ import java.util.Map;
  * the combination and the path.
  *
  * @param spec         the sweep
+ * @param base         the base experiment
  * @param combinations the combinations in table order
  * @param runs         every run: the combinations in order, each with its seeds in order
  * @param baseDir      the folder a data set's relative path is read from (the base experiment file's, or the
  *                     working directory for a preset)
  */
-public record SweepPlan(SweepSpec spec, List<Combination> combinations, List<Run> runs, java.nio.file.Path baseDir) {
+public record SweepPlan(SweepSpec spec, Experiment<?> base, List<Combination> combinations, List<Run> runs,
+                        java.nio.file.Path baseDir) {
 
     /** One combination: its label, the values it sets and the experiment they make (seed not yet set). */
     public record Combination(int index, String label, Map<String, JsonNode> values, Experiment<?> experiment) {
@@ -76,7 +78,7 @@ public record SweepPlan(SweepSpec spec, List<Combination> combinations, List<Run
                         values.put(v.getKey(), v.getValue());
                     }
                 }
-                point.forEach((path, v) -> labelParts.add(path + "=" + text(v)));
+                point.forEach((path, v) -> labelParts.add(shortName(path, spec.grid().keySet()) + "=" + text(v)));
                 String label = labelParts.isEmpty() ? base.name() : String.join(", ", labelParts);
                 int index = combinations.size();
                 Experiment<?> experiment = apply(baseTree, values, spec, base, source, label);
@@ -93,7 +95,7 @@ public record SweepPlan(SweepSpec spec, List<Combination> combinations, List<Run
                 runs.add(new Run(c, s, seed, name, e));
             }
         }
-        return new SweepPlan(spec, combinations, runs, baseDir);
+        return new SweepPlan(spec, base, combinations, runs, baseDir);
     }
 
     private static Experiment<?> apply(JsonNode baseTree, Map<String, JsonNode> values, SweepSpec spec,
@@ -170,6 +172,23 @@ public record SweepPlan(SweepSpec spec, List<Combination> combinations, List<Run
             }
             walked.append(walked.length() == 0 ? "" : ".").append(part);
         }
+    }
+
+    /**
+     * The shortest tail of {@code path} (whole segments) that no other grid path ends with: labels say
+     * "learningRate=0.001" rather than the whole path when that is unambiguous.
+     */
+    static String shortName(String path, java.util.Collection<String> all) {
+        String[] parts = path.split("\\.");
+        for (int k = 1; k <= parts.length; k++) {
+            String tail = String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - k, parts.length));
+            boolean unique = all.stream().filter(p -> !p.equals(path))
+                    .noneMatch(p -> p.equals(tail) || p.endsWith("." + tail));
+            if (unique && !tail.matches("[0-9]+")) {
+                return tail;
+            }
+        }
+        return path;
     }
 
     private static String fieldNames(ObjectNode o) {

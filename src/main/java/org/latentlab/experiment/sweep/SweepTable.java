@@ -199,12 +199,16 @@ public record SweepTable(List<String> metrics, List<Cell> cells,
             b.append(' ').append(first.runs()).append(" |");
             for (String m : metrics) {
                 Stats s = byKey.get(row + "/" + m).stats();
-                b.append(' ').append(s == null ? "–" : num(s.mean()) + " ± " + num(s.sd()) + " (" + num(s.min())
-                        + "–" + num(s.max()) + ")").append(" |");
+                b.append(' ').append(s == null ? "–" : describe(s)).append(" |");
             }
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** "6.5 ± 2.121 (5–8)": mean ± sd (min–max), as the Markdown table writes a cell. */
+    public static String describe(Stats s) {
+        return num(s.mean()) + " ± " + num(s.sd()) + " (" + num(s.min()) + "–" + num(s.max()) + ")";
     }
 
     /** Four significant digits, no exponent for ordinary sizes. */

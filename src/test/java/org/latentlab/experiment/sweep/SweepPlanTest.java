@@ -36,9 +36,9 @@ class SweepPlanTest {
         assertEquals(6, p.combinations().size());
         assertEquals(18, p.runs().size());
         assertEquals(18, p.spec().runCount());
-        assertEquals("training.discriminatorSteps=1, training.batchSize=64", p.combinations().get(0).label());
-        assertEquals("training.discriminatorSteps=1, training.batchSize=128", p.combinations().get(1).label());
-        assertEquals("training.discriminatorSteps=2, training.batchSize=256", p.combinations().get(5).label());
+        assertEquals("discriminatorSteps=1, batchSize=64", p.combinations().get(0).label());
+        assertEquals("discriminatorSteps=1, batchSize=128", p.combinations().get(1).label());
+        assertEquals("discriminatorSteps=2, batchSize=256", p.combinations().get(5).label());
         GanExperiment last = (GanExperiment) p.combinations().get(5).experiment();
         assertEquals(2, last.training().discriminatorSteps());
         assertEquals(256, last.training().batchSize());
@@ -62,7 +62,7 @@ class SweepPlanTest {
                  "metrics": ["modes_covered"], "at": [200, 500]}""");
         assertEquals(4, p.combinations().size());
         assertEquals(8, p.runs().size());
-        assertEquals("PacGAN2, training.batchSize=64", p.combinations().get(1).label());
+        assertEquals("PacGAN2, batchSize=64", p.combinations().get(1).label());
         GanExperiment pac = (GanExperiment) p.combinations().get(1).experiment();
         assertEquals(2, pac.training().packing());
         assertEquals(4, pac.discriminator().input().size());
@@ -71,6 +71,17 @@ class SweepPlanTest {
         // the base is untouched where the sweep says nothing
         assertEquals(Presets.loadGan("ring8-nsgan").generator(), pac.generator());
         assertEquals(Presets.loadGan("ring8-nsgan").seed(), p.runs().get(0).seed());
+    }
+
+    @Test
+    void labelsNameAPathByItsShortestUnambiguousTail() {
+        List<String> paths = List.of("generatorOptimizer.learningRate", "discriminatorOptimizer.learningRate",
+                "training.batchSize", "generator.layers.0.units");
+        assertEquals("generatorOptimizer.learningRate", SweepPlan.shortName(paths.get(0), paths));
+        assertEquals("batchSize", SweepPlan.shortName("training.batchSize", paths));
+        assertEquals("units", SweepPlan.shortName("generator.layers.0.units", paths));
+        assertEquals("learningRate", SweepPlan.shortName("training.discriminatorOptimizer.learningRate",
+                List.of("training.discriminatorOptimizer.learningRate")));
     }
 
     @Test
@@ -87,7 +98,7 @@ class SweepPlanTest {
         String m = message("""
                 {"name": "x", "base": "ring8-nsgan", "seeds": 1, "grid": {"training.packng": [2]},
                  "metrics": ["modes_covered"]}""");
-        assertTrue(m.startsWith("s.json: combination 'training.packng=2': training.packng: training has no field"
+        assertTrue(m.startsWith("s.json: combination 'packng=2': training.packng: training has no field"
                 + " 'packng' (fields: "), m);
         assertTrue(m.contains("packing"), m);
         String list = message("""

@@ -56,9 +56,9 @@ class SweepTableTest {
         // the curves take every run, finished or not: at 40 the first combination's values are 4 and 6
         assertEquals(Math.sqrt(2), t.curves().get(0).get("modes_covered").get(40L).sd(), 1e-12);
         String md = t.markdown("tiny");
-        assertTrue(md.contains("| training.discriminatorOptimizer.learningRate=0.001 | 60 | 2 | 6.5 ± 2.121 (5–8) |"),
+        assertTrue(md.contains("| learningRate=0.001 | 60 | 2 | 6.5 ± 2.121 (5–8) |"),
                 md);
-        assertTrue(md.contains("| training.discriminatorOptimizer.learningRate=0.0002 | 60 | 0 | – |"), md);
+        assertTrue(md.contains("| learningRate=0.0002 | 60 | 0 | – |"), md);
         List<List<Object>> csv = t.csvRows();
         assertEquals(List.of("combination", "label", "metric", "iteration", "runs", "mean", "sd", "min", "max"),
                 csv.get(0));
