@@ -57,8 +57,10 @@ final class LessonsSetup {
         setup.presenter.set(plan.presenter());
         if (plan.lesson() != null) {
             setup.panelShown.set(true);
-            LessonFiles.find(plan.lesson()).ifPresentOrElse(b -> setup.lessons.choose(b.lesson()),
-                    () -> setup.lessons.open(Path.of(plan.lesson())));
+            // after the window has applied its other options (its tab, presets), which the lesson's first step
+            // may change
+            javafx.application.Platform.runLater(() -> LessonFiles.find(plan.lesson()).ifPresentOrElse(
+                    b -> setup.lessons.choose(b.lesson()), () -> setup.lessons.open(Path.of(plan.lesson()))));
         }
         return setup;
     }
