@@ -34,6 +34,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "runs at a time (default: the number of cores)")
     Integer parallel;
 
+    @Option(names = "--master", paramLabel = "URL", description = "run each run as an Apache Spark task on this"
+            + " master (local[N], spark://HOST:PORT; under spark-submit: submit) into --out, a folder every worker"
+            + " sees; needs the lab built with -Pspark")
+    String master;
+
     @Option(names = "--list", description = "print the combinations and runs, and train nothing")
     boolean list;
 
@@ -58,6 +63,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             }
             return writeTable(plan, dir, 0);
         }
+        if (master != null) {
+            return onSpark(plan, dir);
+        }
         System.err.printf(Locale.ROOT, "sweep %s: %d runs (%d combinations × %d random seeds), %d at a time, into"
                         + " %s%n", plan.spec().name(), plan.runs().size(), plan.combinations().size(),
                 plan.spec().seeds(), Math.min(n, plan.runs().size()), dir);
@@ -68,6 +76,30 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     + o.run().seed() + "): " + o.message() + (o.runDir() == null ? "" : " (run folder " + o.runDir()
                     + ")"));
         }
+        return writeTable(plan, dir, failed.size());
+    }
+
+    /** The Spark path: found at run time, so that the default build carries no Spark. */
+    @SuppressWarnings("unchecked")
+    private int onSpark(SweepPlan plan, Path dir) throws Exception {
+        Class<?> executor;
+        try {
+            executor = Class.forName("org.latentlab.spark.SparkSweepExecutor");
+        } catch (ClassNotFoundException e) {
+            throw new LabException("--master needs the lab built with Apache Spark (mvn package -Pspark, see the"
+                    + " README's \"Sweeps on a Spark cluster\"); this build has no Spark");
+        }
+        System.err.printf(Locale.ROOT, "sweep %s: %d runs as Spark tasks on %s, into %s%n", plan.spec().name(),
+                plan.runs().size(), master, dir);
+        String url = master.equals("submit") ? null : master;
+        List<String> failed;
+        try {
+            failed = (List<String>) executor.getMethod("run", SweepPlan.class, Path.class, String.class)
+                    .invoke(null, plan, dir, url);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception c ? c : e;
+        }
+        failed.forEach(f -> System.err.println("failed: " + f));
         return writeTable(plan, dir, failed.size());
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * A sigmoid belief net's checkpoint, in the run's {@code checkpoints/iter-NNNNNNNN/} like every family's (written and
  * sealed through {@link Checkpoints}): {@code state.json} with the iteration and the wake-sleep settings, and
  * {@value #NET} with every weight and bias in double precision. The trainer draws each iteration's random numbers
- * from the seed and the iteration's number, so these are the whole state: a resumed run continues bit for bit.
+ * from the random seed and the iteration's number, so these are the whole state: a resumed run continues bit for bit.
  *
  * <p>{@value #NET}: the text {@code SBN1}, the number of layers and their sizes (ints, visible first), then for
  * {@code l = 1..L} the generative weights G_l, the recognition weights R_l and biases r_l, then the generative biases

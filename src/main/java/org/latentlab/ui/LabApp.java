@@ -192,11 +192,25 @@ public final class LabApp extends Application {
         this.shownLecture = () -> lectures != null && geometry.isShown(lecturesTab) ? lectures.selectedId() : null;
         // the menu bar (File: lessons and sessions; View; Lessons), the lessons panel and presenter mode
         LessonsSetup.install(stage, root, plan, new WindowLessonStage.Benches(tabs, java.util.Map.of("gan",
-                ganTab, "models", modelTab, "latent", latentTab, "geometry", geometryTab, "builder", builderTab), view,
-                viewModel, modelView, modelViewModel, geometry, showLecture), messages);
+                ganTab, "models", modelTab, "latent", latentTab, "geometry", geometryTab, "builder", builderTab,
+                "sweeps", sweepsTab), view, viewModel, modelView, modelViewModel, geometry, showLecture), messages);
         LabMenuBar.addSessionItems((javafx.scene.control.MenuBar) root.getTop(), stage, this::saveSession,
                 this::openSession);
         sweeps.setOpeners(run -> {
+            boolean gan;
+            try {
+                gan = ExperimentFiles.isGan(ExperimentFiles.readText(run.resolve("spec.json")), run.toString());
+            } catch (LabException e) {
+                say(List.of("sweeps: " + e.getMessage()));
+                return;
+            }
+            if (gan) {
+                viewModel.openRun(run);
+            } else {
+                modelViewModel.openRun(run);
+            }
+            tabs.getSelectionModel().select(gan ? ganTab : modelTab);
+        }, run -> {
             latentViewModel.openFolder(run);
             tabs.getSelectionModel().select(latentTab);
         }, run -> {

@@ -51,7 +51,7 @@ class LabSessionTest {
     @Test
     void aBadSessionIsRefusedWithOneLineNamingTheFileAndField() throws Exception {
         assertTrue(refused("{\"format\": 1, \"tab\": \"kitchen\"}").getMessage().contains("tab: must be one of gan,"
-                + " models, latent, geometry, builder, not 'kitchen'"));
+                + " models, latent, geometry, builder, sweeps, not 'kitchen'"));
         assertTrue(refused("{\"format\": 1}").getMessage().contains("tab:"));
         assertTrue(refused("{\"format\": 2, \"tab\": \"gan\"}").getMessage().contains("format: this lab reads session"
                 + " format 1, not 2"));

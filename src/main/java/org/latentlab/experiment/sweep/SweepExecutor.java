@@ -111,7 +111,7 @@ public final class SweepExecutor {
     }
 
     /** Writes sweep.json and base.json, or checks that the folder's is the same sweep (what it reports may differ). */
-    static void prepare(SweepPlan plan, Path sweepDir) {
+    public static void prepare(SweepPlan plan, Path sweepDir) {
         Path file = sweepDir.resolve("sweep.json");
         try {
             Files.createDirectories(sweepDir.resolve("runs"));
@@ -146,6 +146,15 @@ public final class SweepExecutor {
     static long savedIteration(Path runDir) {
         Path c = Checkpoints.newestIntact(runDir);
         return c == null ? -1 : Checkpoints.iterationOf(c);
+    }
+
+    /**
+     * Runs, continues or keeps one run of the sweep in {@code sweepDir} (on a cluster: one task), on the calling
+     * thread; the folder must have been prepared ({@link #prepare}).
+     */
+    public static Outcome runOne(SweepPlan plan, SweepPlan.Run run, Path sweepDir) throws InterruptedException {
+        return one(plan, run, sweepDir.resolve("runs").resolve(run.name()),
+                java.util.Collections.synchronizedMap(new LinkedHashMap<>()), () -> { });
     }
 
     private static Outcome one(SweepPlan plan, SweepPlan.Run run, Path root, Map<String, Long> running,

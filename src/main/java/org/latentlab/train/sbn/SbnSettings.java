@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * How a sigmoid belief net is trained by wake-sleep as an experiment of the lab (its {@code "sbn"} block). The
- * iterations, the measurement and checkpoint intervals and the seed belong to the experiment around it.
+ * iterations, the measurement and checkpoint intervals and the random seed belong to the experiment around it.
  *
  * @param hidden          the hidden layers' sizes, bottom first ({@code [100, 20]} for a 784-100-20 net)
  * @param generativeRate  the wake phase's step on the generative weights and biases (delta rule, batch average)

@@ -30,7 +30,8 @@ public record LessonAction(String tab, String view, String study, String preset,
                            String run) {
 
     /** The window's tabs, by the names of its {@code --tab} option. */
-    public static final List<String> TABS = List.of("gan", "models", "latent", "geometry", "builder");
+    public static final List<String> TABS = List.of("gan", "models", "latent", "geometry", "builder",
+            "sweeps");
 
     /** The views each tab offers to a lesson. */
     public static final Map<String, List<String>> VIEWS = Map.of(

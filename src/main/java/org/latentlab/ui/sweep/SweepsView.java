@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 /**
  * The sweeps tab: a sweep folder's runs and where each stands, the table of the finished runs (mean ± sd, min–max
  * per combination) and one metric's curves with a ± sd band per combination, read again every few seconds while
- * the sweep is not complete. A run can be opened in the latent studio or the geometry bench.
+ * the sweep is not complete. A run can be opened on its training bench, in the latent studio or the geometry bench.
  */
 public final class SweepsView extends BorderPane {
 
@@ -48,6 +48,7 @@ public final class SweepsView extends BorderPane {
     private final ChoiceBox<String> metric = new ChoiceBox<>();
     private final BorderPane chartBox = new BorderPane();
     private final Timeline poll;
+    private Consumer<Path> openInBench = p -> { };
     private Consumer<Path> openInStudio = p -> { };
     private Consumer<Path> openInGeometry = p -> { };
 
@@ -83,6 +84,9 @@ public final class SweepsView extends BorderPane {
                 column("seed", r -> Long.toString(r.run().seed()), 50),
                 column("stage", SweepProgress.Row::describe, 260)));
         runs.setPlaceholder(new Label("No sweep open."));
+        Button bench = Controls.idButton("sweep-open-bench", "Open in its bench", "The selected run on its training"
+                + " bench, paused at its newest checkpoint (the run on that bench is closed, keeping its checkpoint)",
+                () -> withSelected(openInBench));
         Button studio = Controls.idButton("sweep-open-studio", "Open in latent studio", "The selected run's"
                 + " generator or decoder, in the latent studio", () -> withSelected(openInStudio));
         Button geometry = Controls.idButton("sweep-open-geometry", "Open in geometry bench", "The selected run's"
@@ -90,7 +94,8 @@ public final class SweepsView extends BorderPane {
         studio.disableProperty().bind(runs.getSelectionModel().selectedItemProperty()
                 .map(r -> r.runDir() == null).orElse(true));
         geometry.disableProperty().bind(studio.disableProperty());
-        HBox runButtons = new HBox(8, studio, geometry);
+        bench.disableProperty().bind(studio.disableProperty());
+        HBox runButtons = new HBox(8, bench, studio, geometry);
         VBox left = new VBox(6, Controls.sectionTitle("Runs"), runs, runButtons);
         VBox.setVgrow(runs, Priority.ALWAYS);
 
@@ -122,8 +127,9 @@ public final class SweepsView extends BorderPane {
         poll.play();
     }
 
-    /** Where "Open in latent studio" and "Open in geometry bench" send the selected run's folder. */
-    public void setOpeners(Consumer<Path> studio, Consumer<Path> geometry) {
+    /** Where "Open in its bench", "Open in latent studio" and "Open in geometry bench" send the selected run. */
+    public void setOpeners(Consumer<Path> bench, Consumer<Path> studio, Consumer<Path> geometry) {
+        this.openInBench = bench;
         this.openInStudio = studio;
         this.openInGeometry = geometry;
     }

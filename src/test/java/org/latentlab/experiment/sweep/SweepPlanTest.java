@@ -74,6 +74,20 @@ class SweepPlanTest {
     }
 
     @Test
+    void theBundledSweepsExpand() {
+        for (String name : SweepFiles.BUNDLED) {
+            SweepPlan p = SweepFiles.plan(name);
+            assertEquals(name, p.spec().name());
+            assertTrue(p.runs().size() > 1, name);
+        }
+        SweepPlan packing = SweepFiles.plan("ring8-packing");
+        assertEquals(List.of("GAN", "PacGAN2", "PacGAN3", "PacGAN4"),
+                packing.combinations().stream().map(SweepPlan.Combination::label).toList());
+        assertEquals(20, packing.runs().size());
+        assertEquals(3, ((GanExperiment) packing.combinations().get(2).experiment()).training().packing());
+    }
+
+    @Test
     void labelsNameAPathByItsShortestUnambiguousTail() {
         List<String> paths = List.of("generatorOptimizer.learningRate", "discriminatorOptimizer.learningRate",
                 "training.batchSize", "generator.layers.0.units");
