@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
                 PretrainingCommand.class, DbnSamplesCommand.class, WakeSleepCommand.class, HashingCommand.class,
                 TangentPropCommand.class, FitFunctionCommand.class, ReluPiecesCommand.class,
                 DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class, RandomLabelsCommand.class,
-                SensitivityCommand.class, ClassAccuracyCommand.class, SweepCommand.class})
+                SensitivityCommand.class, ClassAccuracyCommand.class, SweepCommand.class,
+                SweepRunCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -85,7 +85,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         Class<?> executor;
         try {
             executor = Class.forName("org.latentlab.spark.SparkSweepExecutor");
-        } catch (ClassNotFoundException e) {
+            Class.forName("org.apache.spark.SparkConf");
+        } catch (ClassNotFoundException | LinkageError e) {
             throw new LabException("--master needs the lab built with Apache Spark (mvn package -Pspark, see the"
                     + " README's \"Sweeps on a Spark cluster\"); this build has no Spark");
         }

@@ -65,7 +65,8 @@ public final class SparkSweepExecutor {
         SweepPlan plan = SweepFiles.planOf(Path.of(folder));
         SweepPlan.Run run = plan.runs().stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> new LabException("sweep " + folder + " has no run " + name));
-        SweepExecutor.Outcome o = SweepExecutor.runOne(plan, run, Path.of(folder));
+        // several tasks may share this process: each run trains in a process of its own (see RunProcess)
+        SweepExecutor.Outcome o = SweepExecutor.runInProcess(plan, run, Path.of(folder));
         return o.finished() ? "" : name + ": " + o.message();
     }
 }

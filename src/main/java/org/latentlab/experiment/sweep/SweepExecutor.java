@@ -77,7 +77,12 @@ public final class SweepExecutor {
         List<Future<Outcome>> futures = new ArrayList<>();
         for (SweepPlan.Run run : plan.runs()) {
             futures.add(pool.submit(() -> {
-                Outcome o = one(plan, run, sweepDir.resolve("runs").resolve(run.name()), running, report);
+                // runs training side by side each get a process of their own (see RunProcess)
+                Outcome o = threads == 1 ? one(plan, run, sweepDir.resolve("runs").resolve(run.name()), running, report)
+                        : RunProcess.run(plan, run, sweepDir, it -> {
+                            running.put(run.name(), it);
+                            report.run();
+                        });
                 synchronized (lock) {
                     counts[0]++;
                     if (o.kept()) {
@@ -149,12 +154,22 @@ public final class SweepExecutor {
     }
 
     /**
-     * Runs, continues or keeps one run of the sweep in {@code sweepDir} (on a cluster: one task), on the calling
-     * thread; the folder must have been prepared ({@link #prepare}).
+     * Runs, continues or keeps one run of the sweep in {@code sweepDir} on the calling thread, telling
+     * {@code iteration} its progress; the folder must have been prepared ({@link #prepare}).
      */
-    public static Outcome runOne(SweepPlan plan, SweepPlan.Run run, Path sweepDir) throws InterruptedException {
-        return one(plan, run, sweepDir.resolve("runs").resolve(run.name()),
-                java.util.Collections.synchronizedMap(new LinkedHashMap<>()), () -> { });
+    public static Outcome runOne(SweepPlan plan, SweepPlan.Run run, Path sweepDir,
+                                 java.util.function.LongConsumer iteration) throws InterruptedException {
+        Map<String, Long> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        return one(plan, run, sweepDir.resolve("runs").resolve(run.name()), running,
+                () -> iteration.accept(running.getOrDefault(run.name(), 0L)));
+    }
+
+    /**
+     * Runs, continues or keeps one run of the sweep in {@code sweepDir} in a Java process of its own (a cluster's
+     * task, where several tasks share a process), waiting for it; the folder must have been prepared.
+     */
+    public static Outcome runInProcess(SweepPlan plan, SweepPlan.Run run, Path sweepDir) throws InterruptedException {
+        return RunProcess.run(plan, run, sweepDir, it -> { });
     }
 
     private static Outcome one(SweepPlan plan, SweepPlan.Run run, Path root, Map<String, Long> running,

@@ -42,13 +42,18 @@ public final class SweepFiles {
      * table; data sets named by a relative path are read from the folder).
      */
     public static SweepPlan planOf(Path dir) {
+        return planOf(dir, dir);
+    }
+
+    /** As {@link #planOf(Path)}, with data sets named by a relative path read from {@code baseDir}. */
+    public static SweepPlan planOf(Path dir, Path baseDir) {
         if (!isSweepFolder(dir)) {
             throw new LabException(dir + " is not a sweep folder (it has no sweep.json and base.json): open the"
                     + " folder latentlab sweep wrote (sweeps/NAME)");
         }
         SweepSpec spec = read(dir.resolve("sweep.json"));
         Experiment<?> base = ExperimentFiles.read(dir.resolve(BASE));
-        return SweepPlan.expand(spec, base, dir.resolve("sweep.json").toString(), dir);
+        return SweepPlan.expand(spec, base, dir.resolve("sweep.json").toString(), baseDir);
     }
 
     /** A sweep and the plan it expands to, from a file or a bundled sweep's name. */

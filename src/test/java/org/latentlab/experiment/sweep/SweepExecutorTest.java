@@ -38,7 +38,7 @@ class SweepExecutorTest {
         SweepPlan plan = tinyPlan();
         Path whole = tmp.resolve("whole");
         List<SweepExecutor.Progress> seen = new ArrayList<>();
-        List<SweepExecutor.Outcome> first = SweepExecutor.run(plan, whole, 2, seen::add);
+        List<SweepExecutor.Outcome> first = SweepExecutor.run(plan, whole, 1, seen::add);
         assertEquals(4, first.size());
         assertTrue(first.stream().allMatch(o -> o.finished() && !o.kept()), first.toString());
         assertEquals(4, seen.get(seen.size() - 1).done());
@@ -57,12 +57,25 @@ class SweepExecutorTest {
         deleteTree(SweepExecutor.existingRun(runs.resolve("c02-seed1")).resolve("checkpoints"));
         deleteTree(runs.resolve("c02-seed2"));
 
-        List<SweepExecutor.Outcome> second = SweepExecutor.run(plan, cut, 2, p -> { });
+        List<SweepExecutor.Outcome> second = SweepExecutor.run(plan, cut, 1, p -> { });
         assertTrue(second.stream().allMatch(SweepExecutor.Outcome::finished), second.toString());
         assertEquals(List.of(false, true, false, false), second.stream().map(SweepExecutor.Outcome::kept).toList());
         assertEquals(c01, second.get(0).runDir(), "the cut run continues in its own folder");
         SweepTable again = SweepTable.of(plan, cut);
         assertEquals(expected.cells(), again.cells());
+    }
+
+    @Test
+    void runsTrainedSideBySideGiveTheTableOfRunsTrainedOneAtATime(@TempDir Path tmp) throws Exception {
+        // two networks training on two threads of one process drifted apart after a few hundred iterations here;
+        // side by side, each run has a process of its own
+        String longer = TINY.replace("\"iterations\": 60", "\"iterations\": 300")
+                .replace("\"at\": [40, 60]", "\"at\": [300]").replace("[0.001, 0.0002]", "[0.001]");
+        SweepPlan plan = SweepPlan.expand(SweepFiles.parse(longer, "t.json"), Presets.load("ring8-nsgan"), "t.json",
+                Path.of("."));
+        SweepExecutor.run(plan, tmp.resolve("one"), 1, p -> { });
+        SweepExecutor.run(plan, tmp.resolve("two"), 2, p -> { });
+        assertEquals(SweepTable.of(plan, tmp.resolve("one")).cells(), SweepTable.of(plan, tmp.resolve("two")).cells());
     }
 
     @Test
