@@ -21,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * Writes a sweep's results into its folder: {@code table.csv} and {@code table.md} (mean ± sd, min–max per
- * combination and metric) and, per metric, {@code METRIC.png}: the mean over the seeds against iterations with a
+ * combination and metric) and, per metric, {@code METRIC.png}: the mean over the random seeds against iterations with a
  * band of ± one standard deviation, one colour per combination.
  */
 public final class SweepFigures {

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 public record SweepTable(List<String> metrics, List<Cell> cells,
                          Map<Integer, Map<String, TreeMap<Long, Stats>>> curves) {
 
-    /** Statistics of one value over the seeds of a combination. */
+    /** Statistics of one value over the random seeds of a combination. */
     public record Stats(int n, double mean, double sd, double min, double max) {
 
         /** Of {@code values} (NaNs, such as a metric not measured yet, left out); null when none is left. */

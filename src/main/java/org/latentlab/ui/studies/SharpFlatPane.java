@@ -135,7 +135,7 @@ public final class SharpFlatPane extends BorderPane {
             }
             row++;
         }
-        Label note = new Label((r.options().seeds() < 2 ? "" : "mean ± sd over the seeds; ") + r.options() + "; "
+        Label note = new Label((r.options().seeds() < 2 ? "" : "mean ± sd over the random seeds; ") + r.options() + "; "
                 + r.network());
         note.setWrapText(true);
         table.add(note, 0, row, heads.length, 1);
