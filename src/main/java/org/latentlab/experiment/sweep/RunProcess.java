@@ -24,6 +24,17 @@ final class RunProcess {
     /** The main class the child runs (the command line's). */
     static final String MAIN = "org.latentlab.cli.Main";
 
+    /**
+     * The children alive now: when this process is asked to exit (Ctrl-C, SIGTERM) they are asked too, so that each
+     * saves its checkpoint and none trains on, unseen, into a folder a restarted sweep would continue.
+     */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroy),
+                "latentlab-sweep-children"));
+    }
+
     private RunProcess() {
     }
 
@@ -52,6 +63,7 @@ final class RunProcess {
         } catch (IOException e) {
             throw new LabException("cannot start a process for run " + run.name() + ": " + e.getMessage(), e);
         }
+        LIVE.add(p);
         String outcome = null;
         List<String> tail = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -74,15 +86,16 @@ final class RunProcess {
             }
         } catch (IOException e) {
             outcome = "failed cannot read the run's process: " + e.getMessage();
-        } catch (RuntimeException e) {
-            p.destroy();
-            throw e;
-        } finally {
-            if (Thread.currentThread().isInterrupted()) {
-                p.destroy();
-            }
         }
-        int code = p.waitFor();
+        int code;
+        try {
+            code = p.waitFor();
+        } finally {
+            if (p.isAlive()) {
+                p.destroy(); // interrupted, or the output failed: the child saves its checkpoint and stops
+            }
+            LIVE.remove(p);
+        }
         Path dir = SweepExecutor.existingRun(sweepDir.resolve("runs").resolve(run.name()));
         if (outcome != null && outcome.startsWith("finished")) {
             return new SweepExecutor.Outcome(run, dir, true, outcome.contains("kept"), null);
