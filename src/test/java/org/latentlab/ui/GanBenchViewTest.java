@@ -61,6 +61,17 @@ class GanBenchViewTest {
     }
 
 
+    /**
+     * ring8-nsgan for {@code iterations}, measured every {@code sampleInterval} (the preset measures every 250):
+     * a finished run with measurements, made short.
+     */
+    private static org.latentlab.experiment.GanExperiment shortRing(long iterations, int sampleInterval) {
+        org.latentlab.experiment.GanExperiment p = org.latentlab.experiment.Presets.loadGan("ring8-nsgan");
+        return new org.latentlab.experiment.GanExperiment(p.name(), p.description(), p.seed(), p.dataset(),
+                p.generator(), p.discriminator(), p.training(), iterations, sampleInterval, p.checkpointInterval(),
+                p.conditional());
+    }
+
     private RunState state() {
         return vm.stateProperty().get();
     }
@@ -105,7 +116,7 @@ class GanBenchViewTest {
 
     @Test
     void exportsChartsViewAndMetrics(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.loadSpec(org.latentlab.experiment.Presets.loadGan("ring8-nsgan").withIterations(300)));
+        robot.interact(() -> vm.loadSpec(shortRing(80, 40)));
         waitFor("the run to be ready", () -> state() == RunState.READY);
         robot.clickOn("#startButton");
         waitFor("the run to finish", () -> state() == RunState.FINISHED);
@@ -130,12 +141,13 @@ class GanBenchViewTest {
         assertEquals(1200, javax.imageio.ImageIO.read(charts).getHeight(), "four charts of 300 for ring8");
         java.util.List<String> rows = Files.readAllLines(csv.toPath());
         assertTrue(rows.get(0).startsWith("iteration,elapsed_s,d_loss,g_loss"), rows.get(0));
-        assertTrue(rows.get(rows.size() - 1).startsWith("300,"), rows.get(rows.size() - 1));
+        assertTrue(rows.get(rows.size() - 1).startsWith("80,"), rows.get(rows.size() - 1));
     }
 
     @Test
     void theTheoryViewsAppearForRing8(FxRobot robot) {
-        robot.interact(() -> vm.loadSpec(org.latentlab.experiment.Presets.loadGan("ring8-nsgan").withIterations(260)));
+        // a divergence point at 50 and a finished run for the Jacobian
+        robot.interact(() -> vm.loadSpec(shortRing(60, 50)));
         waitFor("the run to be ready", () -> state() == RunState.READY);
         javafx.scene.Node panel = robot.lookup("#optimalPanel").query();
         assertTrue(panel.isVisible(), "D* vs D is shown for ring8");
