@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.CsvTable;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanComparisonTable;
+import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.Presets;
 import org.latentlab.train.RunState;
 import org.latentlab.ui.common.FxTaskRunner;
@@ -47,6 +48,9 @@ import static org.latentlab.ui.FxWait.waitFor;
 @ExtendWith(ApplicationExtension.class)
 class GanCompareViewTest {
 
+    private static final int ITERATIONS = 100;
+    private static final int SAMPLE_INTERVAL = 40;
+
     @TempDir
     static Path runs;
 
@@ -70,8 +74,18 @@ class GanCompareViewTest {
         runner.close();
     }
 
+    /**
+     * The preset, short, measured every {@value #SAMPLE_INTERVAL} iterations (the presets measure every 250) so
+     * that its charts gain points well before the end.
+     */
+    private static GanExperiment shortRun(String preset) {
+        GanExperiment p = Presets.loadGan(preset);
+        return new GanExperiment(p.name(), p.description(), p.seed(), p.dataset(), p.generator(), p.discriminator(),
+                p.training(), ITERATIONS, SAMPLE_INTERVAL, p.checkpointInterval(), p.conditional());
+    }
+
     private void trainAndKeep(FxRobot robot, String preset, int keptBefore) {
-        robot.interact(() -> vm.loadSpec(Presets.loadGan(preset).withIterations(300)));
+        robot.interact(() -> vm.loadSpec(shortRun(preset)));
         waitFor(preset + " to be ready", () -> vm.stateProperty().get() == RunState.READY
                 && vm.specProperty().get().name().equals(preset));
         Button keep = robot.lookup("#keepButton").queryButton();
@@ -126,16 +140,16 @@ class GanCompareViewTest {
         assertEquals(2, robot.from(pictures).lookup(isView).queryAll().size(), "both runs' last 2-D views");
         robot.from(pictures).lookup(isView).queryAll()
                 .forEach(n -> assertTrue(((PointsCanvas) n).getView() != null && ((PointsCanvas) n).getView()
-                        .iteration() == 300, "the view at the end of the run"));
+                        .iteration() == ITERATIONS, "the view at the end of the run"));
 
         TableView<GanComparisonTable.Row> table = robot.lookup("#compareTable").query();
         assertEquals(1 + 2, table.getColumns().size(), "the iteration, then one group of columns per run");
         assertEquals(List.of("last"), table.getItems().stream().map(GanComparisonTable.Row::title).toList(),
-                "300 iterations reach no fixed iteration; the last measurements are there");
+                ITERATIONS + " iterations reach no fixed iteration; the last measurements are there");
         @SuppressWarnings("unchecked")
         TableColumn<GanComparisonTable.Row, String> at = (TableColumn<GanComparisonTable.Row, String>) table
                 .getColumns().get(2).getColumns().get(0);
-        assertEquals("300", at.getCellData(0), "the twin's last measurement, at its final iteration");
+        assertEquals("" + ITERATIONS, at.getCellData(0), "the twin's last measurement, at its final iteration");
         @SuppressWarnings("unchecked")
         TableColumn<GanComparisonTable.Row, String> modes = (TableColumn<GanComparisonTable.Row, String>) table
                 .getColumns().get(2).getColumns().get(1);
