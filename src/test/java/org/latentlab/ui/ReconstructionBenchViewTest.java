@@ -60,9 +60,12 @@ class ReconstructionBenchViewTest {
 
     @Test
     void denoisingRunShowsCorruptedInputsCurvesAndComparison(FxRobot robot) {
-        ComboBox<String> presets = robot.lookup("#model-preset").queryComboBox();
-        robot.interact(() -> presets.setValue("mnist-dae"));
-        waitFor("the run to be ready", () -> "ready".equals(vm.stateProperty().get()));
+        // the preset measures every 250 iterations: measured every 20, the first held-out point comes sooner
+        ReconstructionExperiment dae = Presets.loadReconstruction("mnist-dae").withIntervals(20, 1000);
+        ReconstructionBenchView view = robot.lookup("#modelBenchView").query();
+        robot.interact(() -> view.loadSpec(dae));
+        waitFor("the run to be ready", () -> "mnist-dae".equals(vm.experimentNameProperty().get())
+                && "ready".equals(vm.stateProperty().get()));
         robot.clickOn("#model-start");
         waitFor("a held-out measurement", () -> vm.heldOut().containsKey("held-out reconstruction")
                 && vm.heldOut().get("held-out reconstruction").getItemCount() >= 1);
