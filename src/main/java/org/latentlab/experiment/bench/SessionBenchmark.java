@@ -69,6 +69,17 @@ public final class SessionBenchmark {
      */
     public static Result run(List<String> steps, int rounds, long iterations, double seconds, Path runsRoot,
                              Consumer<Row> report) {
+        return run(steps, rounds, iterations, seconds, SETTLE_MILLIS, runsRoot, report);
+    }
+
+    /**
+     * As {@link #run(List, int, long, double, Path, Consumer)}, settling only {@code betweenMillis} after the steps
+     * between the first and the last (a person choosing quickly). The first and the last step, whose resident sizes
+     * the criterion compares, still settle {@link #SETTLE_MILLIS}, so the two are read alike.
+     */
+    static Result run(List<String> steps, int rounds, long iterations, double seconds, long betweenMillis,
+                      Path runsRoot, Consumer<Row> report) {
+        int total = rounds * steps.size();
         ExperimentRunner.Options options = new ExperimentRunner.Options(runsRoot, Path.of("."), 100, 250);
         List<Row> rows = new ArrayList<>();
         ExperimentRunner.Session<?, ?> gan = ExperimentRunner.start(Presets.loadGan(Presets.defaultName()), options);
@@ -104,7 +115,7 @@ public final class SessionBenchmark {
                     }
                     // as a person looks at the result before choosing the next preset (a paused run gives back what
                     // its last iterations left behind a second after pausing)
-                    sleep(SETTLE_MILLIS);
+                    sleep(step == 1 || step == total ? SETTLE_MILLIS : betweenMillis);
                     Runtime rt = Runtime.getRuntime();
                     Row row = new Row(step, name, done, (System.nanoTime() - t0) / 1e9,
                             NativeMemory.residentBytes(), rt.totalMemory() - rt.freeMemory(), rt.totalMemory());

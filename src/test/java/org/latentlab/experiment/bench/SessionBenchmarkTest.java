@@ -23,13 +23,21 @@ class SessionBenchmarkTest {
             "studio:mnist-ae", "ring8-wgangp", "mnist-dae", "mnist-rbm", "grid25-nsgan", "studio:mnist-vae",
             "mnist-vae-2d", "spiral-nsgan");
 
+    private static final int ITERATIONS = 20;
+    private static final long BETWEEN_MILLIS = 500;
+
     @Test
     void residentMemoryAtTheEndStaysWithinTheLimitOfTheFirstStep() {
         Backend.init();
         List<SessionBenchmark.Row> seen = new ArrayList<>();
-        SessionBenchmark.Result result = SessionBenchmark.run(STEPS, 1, 60, 2.5, null, seen::add);
-        String table = result.rows().stream().map(r -> String.format(Locale.ROOT, "%2d %-18s %4d it %7.1f MB",
-                r.step(), r.name(), r.iterations(), r.rssBytes() / 1048576.0)).collect(Collectors.joining("\n"));
+        // a replaced run's native memory does not grow with the iterations it made: a few suffice to have built,
+        // trained and published views (2.5 s is only a cap, for an RBM drawing its views or a busy machine); the
+        // steps in between settle briefly, the first and the last, which are compared, as long as the bench lets them
+        SessionBenchmark.Result result = SessionBenchmark.run(STEPS, 1, ITERATIONS, 2.5, BETWEEN_MILLIS, null,
+                seen::add);
+        String table = result.rows().stream().map(r -> String.format(Locale.ROOT, "%2d %-18s %4d it %5.1f s %7.1f MB",
+                r.step(), r.name(), r.iterations(), r.seconds(), r.rssBytes() / 1048576.0))
+                .collect(Collectors.joining("\n"));
         System.out.println(table);
         assertEquals(STEPS.size(), seen.size());
         assertTrue(result.rows().stream().allMatch(r -> r.iterations() > 0), table);
