@@ -66,13 +66,20 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         int latent = trainer.latentDim();
         Random r = new Random(seed ^ 0x5DEECE66DL);
         var conditional = trainer.conditional();
-        int classes = conditional.map(c -> c.classes()).orElse(0);
-        nView = points ? VIEW_POINTS : conditional.isPresent() ? classes * PER_CLASS : GRID_IMAGES;
+        var info = trainer.infoGan().map(org.latentlab.train.InfoGanHead::codes);
+        int classes = conditional.map(c -> c.classes()).orElse(info.map(c -> c.categorical()).orElse(0));
+        nView = points ? VIEW_POINTS : classes > 0 ? classes * PER_CLASS : GRID_IMAGES;
         real = new float[nView * data.dimension()];
         data.sample(nView, r, real);
         INDArray z = Latent.gaussian(nView, latent, r, dt);
         INDArray ze = points ? Latent.gaussian(ModeCoverage.STANDARD_SAMPLE_COUNT, latent, r, dt) : null;
-        if (conditional.isPresent()) {
+        if (info.isPresent()) {
+            // InfoGAN: the categorical code in turn (points) or one row per value (images), as the cGAN's labels
+            viewLabels = InfoGanViews.rowsOrTurns(nView, classes, points ? 0 : PER_CLASS);
+            z = InfoGanViews.withCodes(info.get(), z, viewLabels, r);
+            ze = ze == null ? null : InfoGanViews.withCodes(info.get(), ze, cyclic((int) ze.rows(), classes), r);
+            rowLabels = points ? List.of() : InfoGanViews.rowNames(classes);
+        } else if (conditional.isPresent()) {
             // points: labels in turn; images: row k holds PER_CLASS samples of class k
             viewLabels = new int[nView];
             for (int i = 0; i < nView; i++) {
@@ -99,7 +106,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 }
             }
             heatGrid = Nd4j.create(grid, new long[] {HEAT_RES * HEAT_RES, 2}, dt);
-            warpZ = latent == 2 && conditional.isEmpty() ? Latent.grid(WARP_RES, 2.5, dt) : null;
+            warpZ = latent == 2 && conditional.isEmpty() && info.isEmpty() ? Latent.grid(WARP_RES, 2.5, dt) : null;
             realDiversity = Double.NaN;
             theory = GanTheory.applies(data) ? new GanTheory((ToyDistribution) data, bounds, HEAT_RES) : null;
             int w = Math.min(GanTheory.W1_POINTS, nView);
