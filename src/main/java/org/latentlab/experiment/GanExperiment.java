@@ -53,11 +53,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
             throw new IllegalArgumentException("generator.input must be a vector (the latent code), not "
                     + generator.input());
         }
-        if (conditional != null) {
-            ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
-        }
         if (infogan != null) {
             InfoGanLayout.check(infogan, conditional != null, generator, discriminator, training);
+        }
+        if (conditional != null) {
+            ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
         }
         int packing = training.packing();
         if (conditional == null && packing == 1 && generator.output().size() != discriminator.input().size()) {

@@ -48,6 +48,22 @@ public final class InfoGanViews {
     }
 
     /**
+     * G's inputs of a code sweep: K rows of {@code columns} codes, all with the noise {@code z} (one row), row k the
+     * categorical value k, code {@code code} from −2 to 2 along the row, the other continuous codes 0.
+     */
+    static INDArray sweepCodes(InfoGanCodes codes, int code, int columns, INDArray z) {
+        int k = codes.categorical();
+        int n = k * columns;
+        int[] labels = new int[n];
+        double[] c = new double[n * codes.continuous()];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i / columns;
+            c[i * codes.continuous() + code] = -SWEEP + 2 * SWEEP * (i % columns) / (columns - 1);
+        }
+        return codes.codes(z.reshape(1, codes.noiseDim()).repeat(0, n), labels, c);
+    }
+
+    /**
      * The code sweep of continuous code {@code code} (0-based): K rows (categorical values) × {@code columns}
      * columns, c_code from −2 to 2, one noise vector drawn from {@code seed} for the whole picture, the other
      * continuous codes 0.
@@ -63,17 +79,32 @@ public final class InfoGanViews {
         if (columns < 2) {
             throw new IllegalArgumentException("a sweep needs at least 2 columns, not " + columns);
         }
-        int k = codes.categorical();
-        int n = k * columns;
         INDArray one = Latent.gaussian(1, codes.noiseDim(), new Random(seed), generator.params().dataType());
-        INDArray z = one.repeat(0, n);
-        int[] labels = new int[n];
-        double[] c = new double[n * codes.continuous()];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i / columns;
-            c[i * codes.continuous() + code] = -SWEEP + 2 * SWEEP * (i % columns) / (columns - 1);
+        float[] pixels = Host.floats(generator.output(sweepCodes(codes, code, columns, one), false));
+        return new GanView.Images(iteration, pixels, codes.categorical() * columns, shape[0], shape[1], shape[2],
+                rowNames(codes.categorical()));
+    }
+
+    /**
+     * Writes the code sweep of every continuous code of the InfoGAN at {@code run} (a run folder or a checkpoint)
+     * into {@code dir} as infogan-codes-cJ.png (J from 1); returns the files written (none without continuous codes).
+     */
+    public static List<java.nio.file.Path> writeSweeps(java.nio.file.Path run, java.nio.file.Path dir, int columns,
+                                                       long seed) {
+        SavedModel saved = SavedModel.open(run);
+        GanExperiment spec = saved.ganSpec();
+        if (spec == null || spec.infogan() == null) {
+            throw new org.latentlab.core.LabException(saved.name() + " is not an InfoGAN: it has no codes to sweep");
         }
-        float[] pixels = Host.floats(generator.output(codes.codes(z, labels, c), false));
-        return new GanView.Images(iteration, pixels, n, shape[0], shape[1], shape[2], rowNames(k));
+        MultiLayerNetwork g = saved.generator();
+        InfoGanCodes codes = InfoGanLayout.codes(spec, g.params().dataType());
+        int[] shape = saved.data().shape();
+        List<java.nio.file.Path> written = new java.util.ArrayList<>();
+        for (int j = 0; j < codes.continuous(); j++) {
+            java.nio.file.Path file = dir.resolve("infogan-codes-c" + (j + 1) + ".png");
+            PngFiles.write(SampleImages.grid(sweep(g, codes, j, columns, seed, shape, saved.iteration()), 2), file);
+            written.add(file);
+        }
+        return written;
     }
 }
