@@ -91,6 +91,10 @@ public final class Checkpoint {
         Path saved = Checkpoints.write(dir, tmp -> {
             ModelSerializer.writeModel(trainer.generator(), tmp.resolve("G.zip").toFile(), true);
             ModelSerializer.writeModel(trainer.discriminator(), tmp.resolve("D.zip").toFile(), true);
+            if (trainer.infoGan().isPresent()) {
+                // InfoGAN's Q head (Chen et al. 2016), with its optimiser state
+                ModelSerializer.writeModel(trainer.infoGan().get().qNetwork(), tmp.resolve("Q.zip").toFile(), true);
+            }
             Map<String, Object> state = new java.util.LinkedHashMap<>();
             state.put("iteration", trainer.iteration());
             state.put("discriminatorUpdates", trainer.discriminatorUpdates());
@@ -137,6 +141,10 @@ public final class Checkpoint {
             MultiLayerNetwork d = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("D.zip").toFile(), true);
             copyInto(g, trainer.generator(), "G");
             copyInto(d, trainer.discriminator(), "D");
+            if (trainer.infoGan().isPresent()) {
+                copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve("Q.zip").toFile(), true),
+                        trainer.infoGan().get().qNetwork(), "Q");
+            }
         } catch (IOException | RuntimeException e) {
             throw new LabException(dir + ": cannot read checkpoint: " + Checkpoints.describe(e), e);
         }

@@ -20,15 +20,24 @@ import org.latentlab.train.GanStatus;
 public record GanExperiment(String name, String description, long seed, DatasetSpec dataset,
                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
                             long iterations, int sampleInterval, int checkpointInterval,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) InfoGanSpec infogan)
         implements Experiment<GanStatus> {
+
+    /** A GAN, conditional when {@code conditional} is not null. */
+    public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
+                         NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
+                         int checkpointInterval, ConditionalSpec conditional) {
+        this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
+                checkpointInterval, conditional, null);
+    }
 
     /** An unconditional GAN. */
     public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
                          NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
                          int checkpointInterval) {
         this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
-                checkpointInterval, null);
+                checkpointInterval, null, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -43,6 +52,9 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         if (generator.input().isImage()) {
             throw new IllegalArgumentException("generator.input must be a vector (the latent code), not "
                     + generator.input());
+        }
+        if (infogan != null) {
+            InfoGanLayout.check(infogan, conditional != null, generator, discriminator, training);
         }
         if (conditional != null) {
             ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
@@ -144,7 +156,8 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     /** The latent code's size: G's input, less the K label values of a conditional GAN. */
     @JsonIgnore
     public int latentDim() {
-        return generator.input().size() - (conditional == null ? 0 : conditional.classes());
+        return generator.input().size() - (conditional == null ? 0 : conditional.classes())
+                - (infogan == null ? 0 : infogan.codeColumns());
     }
 
     /** Whether G and D take labels (Mirza and Osindero 2014); not named isConditional, a getter of "conditional". */
@@ -169,23 +182,23 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     @Override
     public GanExperiment withName(String n) {
         return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, infogan);
     }
 
     public GanExperiment withTraining(GanSettings t) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, infogan);
     }
 
     @Override
     public GanExperiment withIterations(long n) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, infogan);
     }
 
     @Override
     public GanExperiment withSeed(long s) {
         return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, infogan);
     }
 }

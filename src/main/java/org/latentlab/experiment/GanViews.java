@@ -42,6 +42,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     private final double[] bounds;
     private final float[] real;
     private final INDArray viewZ;
+    /** InfoGAN's codes for the diversity (its view codes are a sweep), or null: the view codes. */
+    private final INDArray diversityZ;
     private final INDArray evalZ;
     private final INDArray heatGrid;
     private final INDArray warpZ;
@@ -66,13 +68,25 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         int latent = trainer.latentDim();
         Random r = new Random(seed ^ 0x5DEECE66DL);
         var conditional = trainer.conditional();
-        int classes = conditional.map(c -> c.classes()).orElse(0);
-        nView = points ? VIEW_POINTS : conditional.isPresent() ? classes * PER_CLASS : GRID_IMAGES;
+        var info = trainer.infoGan().map(org.latentlab.train.InfoGanHead::codes);
+        int classes = conditional.map(c -> c.classes()).orElse(info.map(c -> c.categorical()).orElse(0));
+        nView = points ? VIEW_POINTS : classes > 0 ? classes * PER_CLASS : GRID_IMAGES;
         real = new float[nView * data.dimension()];
         data.sample(nView, r, real);
         INDArray z = Latent.gaussian(nView, latent, r, dt);
         INDArray ze = points ? Latent.gaussian(ModeCoverage.STANDARD_SAMPLE_COUNT, latent, r, dt) : null;
-        if (conditional.isPresent()) {
+        if (info.isPresent()) {
+            // InfoGAN: the categorical code in turn (points) or one row per value (images), as the cGAN's labels
+            viewLabels = InfoGanViews.rowsOrTurns(nView, classes, points ? 0 : PER_CLASS);
+            // images: the code sweep of figure 2 (rows the categorical values, columns c1 from −2 to 2); the
+            // diversity is measured on codes drawn from the prior, as for every other GAN
+            diversityZ = points ? null : InfoGanViews.withCodes(info.get(), z, viewLabels, r);
+            z = points || info.get().continuous() == 0 ? InfoGanViews.withCodes(info.get(), z, viewLabels, r)
+                    : InfoGanViews.sweepCodes(info.get(), 0, PER_CLASS, z.getRow(0, true));
+            ze = ze == null ? null : InfoGanViews.withCodes(info.get(), ze, cyclic((int) ze.rows(), classes), r);
+            rowLabels = points ? List.of() : InfoGanViews.rowNames(classes);
+        } else if (conditional.isPresent()) {
+            diversityZ = null;
             // points: labels in turn; images: row k holds PER_CLASS samples of class k
             viewLabels = new int[nView];
             for (int i = 0; i < nView; i++) {
@@ -83,6 +97,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             rowLabels = points ? List.of() : java.util.stream.IntStream.range(0, classes)
                     .mapToObj(k -> conditional.get().labelName(k)).toList();
         } else {
+            diversityZ = null;
             viewLabels = new int[0];
             rowLabels = List.of();
         }
@@ -99,7 +114,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 }
             }
             heatGrid = Nd4j.create(grid, new long[] {HEAT_RES * HEAT_RES, 2}, dt);
-            warpZ = latent == 2 && conditional.isEmpty() ? Latent.grid(WARP_RES, 2.5, dt) : null;
+            warpZ = latent == 2 && conditional.isEmpty() && info.isEmpty() ? Latent.grid(WARP_RES, 2.5, dt) : null;
             realDiversity = Double.NaN;
             theory = GanTheory.applies(data) ? new GanTheory((ToyDistribution) data, bounds, HEAT_RES) : null;
             int w = Math.min(GanTheory.W1_POINTS, nView);
@@ -133,7 +148,7 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
                 measureTheory(trainer, values);
             }
         } else {
-            float[] fake = Host.floats(trainer.generate(viewZ));
+            float[] fake = Host.floats(trainer.generate(diversityZ != null ? diversityZ : viewZ));
             values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, nView, data.dimension()));
             values.put(Metric.DIVERSITY_REAL, realDiversity);
         }

@@ -161,6 +161,10 @@ public final class RunStore {
         row.put("d_real", s.realScore);
         row.put("d_fake", s.fakeScore);
         row.put("penalty", s.penalty);
+        if (trainer.infoGan().isPresent()) {
+            // InfoGAN (Chen et al. 2016, section 5): ln K − CE of Q on the last generated batch, at most ln K
+            row.put("mi_lower_bound", s.informationBound);
+        }
         if (evaluation != null) {
             evaluation.values().forEach((m, v) -> row.put(m.column(), v));
         }

@@ -98,6 +98,15 @@ public final class StudioModels {
             GanExperiment gan = saved.ganSpec();
             java.util.List<String> classes = !gan.takesLabels() ? java.util.List.of()
                     : labelNames(ConditionalLayout.batches(gan, data, g.params().dataType()));
+            if (gan.infogan() != null) {
+                // InfoGAN (Chen et al. 2016): the categorical code chosen beside the noise and continuous sliders
+                org.latentlab.train.InfoGanCodes c = InfoGanLayout.codes(gan, g.params().dataType());
+                Supplier<LatentModel> info = factory(() -> LatentModel.infoGenerator(g, c.noiseDim(), c.continuous(),
+                        InfoGanViews.rowNames(c.categorical()), shape, ImageScale.MINUS_ONE_TO_ONE));
+                return new Studio(name, "InfoGAN generator " + c.noiseDim() + " noise + " + c.categorical()
+                        + " categorical + " + c.continuous() + " continuous -> " + shape + " from "
+                        + saved.runDir().getFileName(), info, images, false, images);
+            }
             Supplier<LatentModel> models = factory(() -> classes.isEmpty()
                     ? LatentModel.generator(g, latent, shape, ImageScale.MINUS_ONE_TO_ONE)
                     : LatentModel.conditionalGenerator(g, latent, classes, shape, ImageScale.MINUS_ONE_TO_ONE));

@@ -127,6 +127,10 @@ public final class Inversion {
         int n = targets.length;
         int k = model.codeSize();
         int d = model.shape().size();
+        if (!model.labelNames().isEmpty()) {
+            throw new org.latentlab.core.LabException("inversion searches G's code alone, and this G also takes a"
+                    + " class or a categorical code: invert an unconditional GAN's G");
+        }
         if (n == 0 || starts.length != n) {
             throw new IllegalArgumentException(n + " targets need as many start codes, not " + starts.length);
         }

@@ -67,6 +67,12 @@ public final class LatentModel implements Decoder {
     private final java.util.List<String> labelNames;
     /** The class every decode asks a conditional G for; set from any thread, read by the decoding one. */
     private volatile int label;
+    /**
+     * An InfoGAN's G (Chen et al. 2016): the last {@code continuous} values of the code are its continuous codes,
+     * which G takes after the one-hot categorical code (G's input [noise, one-hot, continuous]); 0 for other models.
+     */
+    private final int continuous;
+    private final boolean infoGan;
 
     // the single-code path: one input row reused across calls, filled from a reused host array
     private final INDArray oneInput;
@@ -80,6 +86,14 @@ public final class LatentModel implements Decoder {
 
     private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
                         OutputTransform transform, ImageShape shape, ImageScale scale, java.util.List<String> labels) {
+        this(kind, decoder, encoder, codeSize, transform, shape, scale, labels, -1);
+    }
+
+    private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
+                        OutputTransform transform, ImageShape shape, ImageScale scale, java.util.List<String> labels,
+                        int continuous) {
+        this.infoGan = continuous >= 0;
+        this.continuous = Math.max(0, continuous);
         this.kind = kind;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -159,9 +173,50 @@ public final class LatentModel implements Decoder {
                 shape, scale, labelNames);
     }
 
+    /**
+     * An InfoGAN's G (Chen et al. 2016): G's input is the noise ({@code noise} values), the one-hot categorical code
+     * of one of {@code values} and {@code continuous} continuous codes. The studio's code is the noise followed by
+     * the continuous codes; every decode puts the categorical value {@link #setLabel} chose (0 at first) between them.
+     */
+    public static LatentModel infoGenerator(MultiLayerNetwork generator, int noise, int continuous,
+                                            java.util.List<String> values, ImageShape shape, ImageScale scale) {
+        if (values.size() < 2 || continuous < 0) {
+            throw new IllegalArgumentException("an InfoGAN generator has a categorical code of at least 2 values and"
+                    + " no negative count of continuous codes, not " + values.size() + " and " + continuous);
+        }
+        return new LatentModel(ModelKind.GAN_GENERATOR, generator.clone(), null, noise + continuous,
+                OutputTransform.IDENTITY, shape, scale, values, continuous);
+    }
+
+    /** Whether this is an InfoGAN's G, whose {@link #labelNames} are the values of its categorical code. */
+    public boolean isInfoGan() {
+        return infoGan;
+    }
+
+    /** An InfoGAN's continuous codes: the last values of the code; 0 for every other model. */
+    public int continuousCodes() {
+        return continuous;
+    }
+
+    /** Where value j of the code goes in the decoder's input: after the one-hot block for an InfoGAN's codes. */
+    private int column(int j) {
+        return j < codeSize - continuous ? j : j + labelNames.size();
+    }
+
+    /** The one-hot block's first column in the decoder's input. */
+    private int labelColumn() {
+        return codeSize - continuous;
+    }
+
     /** From a live GAN trainer; call on the trainer's own thread. */
     public static LatentModel fromTrainer(GanTrainer trainer, ImageScale scale) {
         ImageShape shape = ImageShape.of(trainer.data().shape());
+        if (trainer.infoGan().isPresent()) {
+            var c = trainer.infoGan().get().codes();
+            return infoGenerator(trainer.generator(), c.noiseDim(), c.continuous(),
+                    java.util.stream.IntStream.range(0, c.categorical()).mapToObj(k -> "c=" + k).toList(), shape,
+                    scale);
+        }
         return trainer.conditional().map(c -> conditionalGenerator(trainer.generator(), trainer.latentDim(),
                         java.util.stream.IntStream.range(0, c.classes()).mapToObj(c::labelName).toList(), shape, scale))
                 .orElseGet(() -> generator(trainer.generator(), trainer.latentDim(), shape, scale));
@@ -320,9 +375,11 @@ public final class LatentModel implements Decoder {
             double[] flat = new double[n * width];
             for (int i = 0; i < n; i++) {
                 LatentArithmetic.requireSize(codes[from + i], codeSize);
-                System.arraycopy(codes[from + i], 0, flat, i * width, codeSize);
+                for (int j = 0; j < codeSize; j++) {
+                    flat[i * width + column(j)] = codes[from + i][j];
+                }
                 if (!labelNames.isEmpty()) {
-                    flat[i * width + codeSize + y] = 1;
+                    flat[i * width + labelColumn() + y] = 1;
                 }
             }
             INDArray input = Nd4j.create(flat, new long[] {n, width}, dataType);
@@ -354,17 +411,19 @@ public final class LatentModel implements Decoder {
         }
         int y = label;
         if (oneCodeD != null) {
-            System.arraycopy(code, 0, oneCodeD, 0, codeSize);
+            for (int j = 0; j < codeSize; j++) {
+                oneCodeD[column(j)] = code[j];
+            }
             for (int k = 0; k < labelNames.size(); k++) {
-                oneCodeD[codeSize + k] = k == y ? 1 : 0;
+                oneCodeD[labelColumn() + k] = k == y ? 1 : 0;
             }
             oneInput.data().setData(oneCodeD);
         } else {
             for (int j = 0; j < codeSize; j++) {
-                oneCodeF[j] = (float) code[j];
+                oneCodeF[column(j)] = (float) code[j];
             }
             for (int k = 0; k < labelNames.size(); k++) {
-                oneCodeF[codeSize + k] = k == y ? 1 : 0;
+                oneCodeF[labelColumn() + k] = k == y ? 1 : 0;
             }
             oneInput.data().setData(oneCodeF);
         }

@@ -9,13 +9,25 @@ package org.latentlab.train;
  * @param itersPerSecond iterations per second over the last reporting window
  * @param partialDiscriminatorSteps D updates made by hand (Step D) since the last whole iteration
  * @param partialGeneratorSteps     G updates made by hand (Step G) since the last whole iteration
+ * @param informationBound InfoGAN's lower bound ln K − CE of I(c_cat; G(z, c)) on the last batch (NaN otherwise)
  */
 public record GanStatus(RunState state, long iteration, long maxIterations, int partialDiscriminatorSteps,
                              int partialGeneratorSteps, double discriminatorLoss,
                              double generatorLoss, double realScore, double fakeScore, double penalty,
                              double discriminatorGradNorm, double generatorGradNorm, GanSettings settings,
                              long elapsedMillis, double itersPerSecond, Evaluation evaluation, GanView view,
-                             String message, boolean fault) implements TrainingStatus {
+                             String message, boolean fault, double informationBound) implements TrainingStatus {
+
+    /** A status without InfoGAN's information bound. */
+    public GanStatus(RunState state, long iteration, long maxIterations, int partialDiscriminatorSteps,
+                     int partialGeneratorSteps, double discriminatorLoss, double generatorLoss, double realScore,
+                     double fakeScore, double penalty, double discriminatorGradNorm, double generatorGradNorm,
+                     GanSettings settings, long elapsedMillis, double itersPerSecond, Evaluation evaluation,
+                     GanView view, String message, boolean fault) {
+        this(state, iteration, maxIterations, partialDiscriminatorSteps, partialGeneratorSteps, discriminatorLoss,
+                generatorLoss, realScore, fakeScore, penalty, discriminatorGradNorm, generatorGradNorm, settings,
+                elapsedMillis, itersPerSecond, evaluation, view, message, fault, Double.NaN);
+    }
 
     /** The status of a GAN run: the run's progress, the trainer's last step, a new measurement and view if any. */
     public static GanStatus of(TrainingRun.Progress p, GanTrainer trainer, Evaluation evaluation, GanView view) {
@@ -28,7 +40,8 @@ public record GanStatus(RunState state, long iteration, long maxIterations, int 
         return new GanStatus(p.state(), p.iteration(), p.maxIterations(), trainer.partialDiscriminatorSteps(),
                 trainer.partialGeneratorSteps(), s.discriminatorLoss, s.generatorLoss,
                 s.realScore, s.fakeScore, s.penalty, s.discriminatorGradNorm, s.generatorGradNorm, trainer.settings(),
-                p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message(), p.fault());
+                p.elapsedMillis(), p.itersPerSecond(), evaluation, view, p.message(), p.fault(),
+                s.informationBound);
     }
 
     @Override

@@ -104,6 +104,8 @@ public final class GanTrainer implements Trainer {
     private final NativeMemory memory = new NativeMemory();
     /** The conditional GAN's labels joined to G's and D's inputs, or null for an unconditional GAN. */
     private final ConditionalBatches conditional;
+    /** InfoGAN's codes and Q head (Chen et al. 2016), or null. */
+    private final InfoGanHead info;
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -116,6 +118,8 @@ public final class GanTrainer implements Trainer {
         public double criticGradientNorm = Double.NaN;
         public double discriminatorGradNorm = Double.NaN;
         public double generatorGradNorm = Double.NaN;
+        /** InfoGAN: the lower bound ln K − CE of I(c_cat; G(z, c)) on the last generated batch (NaN otherwise). */
+        public double informationBound = Double.NaN;
     }
 
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
@@ -129,6 +133,19 @@ public final class GanTrainer implements Trainer {
      */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional) {
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null);
+    }
+
+    /** An InfoGAN when {@code info} is not null: G takes [z, c] ({@link InfoGanCodes}), Q reads D's body. */
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
+                      InfoGanHead info) {
+        if (info != null) {
+            InfoGanCodes.refusal(settings).ifPresent(why -> {
+                throw new LabException(why);
+            });
+        }
+        this.info = info;
         if (conditional != null) {
             ConditionalBatches.refusal(settings).ifPresent(why -> {
                 throw new LabException(why);
@@ -157,6 +174,10 @@ public final class GanTrainer implements Trainer {
         if (conditional != null && generatorPasses.referenceCodes() != null) {
             throw new LabException("a conditional GAN cannot use virtual batch norm in G (its reference batch holds"
                     + " codes without labels): remove the virtual batch norm layers");
+        }
+        if (info != null && generatorPasses.referenceCodes() != null) {
+            throw new LabException("InfoGAN cannot use virtual batch norm in G (its reference batch holds noise"
+                    + " without codes): remove the virtual batch norm layers");
         }
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
@@ -234,7 +255,8 @@ public final class GanTrainer implements Trainer {
     }
 
     private void checkShapes() {
-        INDArray z = Nd4j.zeros(dataType, 2, conditional == null ? latentDim : conditional.generatorInputSize());
+        INDArray z = Nd4j.zeros(dataType, 2, info != null ? info.codes().generatorInputSize()
+                : conditional == null ? latentDim : conditional.generatorInputSize());
         long gOut;
         try {
             gOut = flat(generator.output(z, false)).columns();
@@ -292,7 +314,13 @@ public final class GanTrainer implements Trainer {
         int n = settings.batchSize();
         INDArray real = realInput(n);
         INDArray z = codes("z", n);
-        INDArray gradient = discriminatorGradient(real, generatedInput(generatorPasses.forward(z), z));
+        INDArray fake = generatorPasses.forward(z);
+        INDArray gradient = discriminatorGradient(real, generatedInput(fake, z));
+        if (info != null) {
+            last.discriminatorLoss += info.addToDiscriminator(fake, z, gradient);
+            last.informationBound = info.categoricalLowerBound();
+            requireFinite("D loss", last.discriminatorLoss);
+        }
         if (spectralNorm != null) {
             spectralNorm.chainRule(gradient);
         }
@@ -300,6 +328,9 @@ public final class GanTrainer implements Trainer {
             last.discriminatorGradNorm = gradient.norm2Number().doubleValue();
         }
         updateDiscriminator((int) discriminatorUpdates);
+        if (info != null) {
+            info.updateQ((int) discriminatorUpdates);
+        }
         if (discriminatorAverage != null) {
             discriminatorAverage.record(discriminator.params());
         }
@@ -573,6 +604,11 @@ public final class GanTrainer implements Trainer {
         }
         INDArray fakeGradient = features == null ? gameInputGradient(fake, z)
                 : featureMatchingInputGradient(real, fake);
+        if (info != null) {
+            fakeGradient = info.inputGradient(fake, z).addi(fakeGradient);
+            last.generatorLoss += info.lastLoss();
+            last.informationBound = info.categoricalLowerBound();
+        }
         requireFinite("G loss", last.generatorLoss);
         generatorPasses.backward(fakeGradient);
         INDArray gradient = g.gradient();
@@ -712,7 +748,8 @@ public final class GanTrainer implements Trainer {
         for (int i = 0; i < z.length; i++) {
             z[i] = dataType == DataType.DOUBLE ? rng.nextGaussian() : (float) rng.nextGaussian();
         }
-        return conditional == null ? step.filled(role, n, latentDim, z) : conditional.codes(z, n, rng);
+        return info != null ? info.codes().codes(z, n, rng)
+                : conditional == null ? step.filled(role, n, latentDim, z) : conditional.codes(z, n, rng);
     }
 
     /** A real batch as D takes it: the examples, joined to their labels when conditional. */
@@ -723,6 +760,11 @@ public final class GanTrainer implements Trainer {
     /** G's samples as D takes them: joined to the labels of their codes when conditional. */
     private INDArray generatedInput(INDArray fake, INDArray z) {
         return conditional == null ? fake : conditional.joinGenerated(fake, z);
+    }
+
+    /** InfoGAN's codes and Q head; empty for other GANs. */
+    public java.util.Optional<InfoGanHead> infoGan() {
+        return java.util.Optional.ofNullable(info);
     }
 
     /** The conditional GAN's label joins; empty for an unconditional GAN. */
@@ -835,6 +877,9 @@ public final class GanTrainer implements Trainer {
         if (updated.spectralNorm() != (spectralNorm != null)) {
             throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
                     + " switched on or off during a run");
+        }
+        if (info != null && InfoGanCodes.refusal(updated).isPresent()) {
+            throw new IllegalArgumentException(InfoGanCodes.refusal(updated).get());
         }
         if (conditional != null) {
             java.util.Optional<String> refusal = ConditionalBatches.refusal(updated);

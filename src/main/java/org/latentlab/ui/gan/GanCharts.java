@@ -44,9 +44,11 @@ final class GanCharts extends VBox {
     private final JFreeChart metricChart;
     private final JFreeChart divergenceChart;
     private final ChartViewer divergenceViewer;
+    private final GanCurves curves;
 
     GanCharts(GanCurves curves) {
         super(4);
+        this.curves = curves;
         lossChart = chart("Losses", "loss", curves.discriminatorLoss, curves.generatorLoss);
         scoreChart = chart("Discriminator outputs", "D", curves.realScore, curves.fakeScore);
         metricChart = chart("Mode coverage / diversity", "", curves.metric, curves.metricReference);
@@ -67,6 +69,19 @@ final class GanCharts extends VBox {
         scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
         boolean points = s.generator().output().size() == 2;
         metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
+        // InfoGAN (Chen et al. 2016): its information bound ln K − CE beside the losses, on the same scale
+        org.jfree.data.xy.XYSeriesCollection losses = (org.jfree.data.xy.XYSeriesCollection) lossChart.getXYPlot()
+                .getDataset();
+        boolean info = s.infogan() != null;
+        boolean shown = losses.indexOf(curves.informationBound) >= 0;
+        if (info && !shown) {
+            losses.addSeries(curves.informationBound);
+            lossChart.getXYPlot().getRenderer().setSeriesPaint(2, new Color(220, 120, 0));
+            lossChart.getXYPlot().getRenderer().setSeriesStroke(2, new BasicStroke(2f));
+        } else if (!info && shown) {
+            losses.removeSeries(curves.informationBound);
+        }
+        lossChart.setTitle(info ? "Losses and InfoGAN's information bound" : "Losses");
         boolean theory = GanTheory.appliesTo(s.dataset());
         divergenceViewer.setVisible(theory);
         divergenceViewer.setManaged(theory);

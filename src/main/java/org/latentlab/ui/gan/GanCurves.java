@@ -29,6 +29,8 @@ final class GanCurves {
     final XYSeries klGeneratorData = series(Metric.KL_GENERATOR_DATA.label());
     final XYSeries wasserstein = series(Metric.WASSERSTEIN_1.label());
     final XYSeries criticEstimate = series(Metric.CRITIC_ESTIMATE.label());
+    /** InfoGAN's lower bound ln K − CE of I(c; G(z, c)) (Chen et al. 2016, section 5). */
+    final XYSeries informationBound = series("I(c; G(z,c)) ≥ ln K − CE");
 
     private static XYSeries series(String name) {
         XYSeries s = new XYSeries(name, true, true);
@@ -61,6 +63,7 @@ final class GanCurves {
         addIfFinite(generatorLoss, x, s.generatorLoss());
         addIfFinite(realScore, x, s.realScore());
         addIfFinite(fakeScore, x, s.fakeScore());
+        addIfFinite(informationBound, x, s.informationBound());
         if (s.evaluation() != null) {
             Evaluation v = s.evaluation();
             long it = v.iteration();
@@ -127,6 +130,6 @@ final class GanCurves {
 
     private List<XYSeries> all() {
         return List.of(discriminatorLoss, generatorLoss, realScore, fakeScore, metric, metricReference,
-                jensenShannon, klDataGenerator, klGeneratorData, wasserstein, criticEstimate);
+                jensenShannon, klDataGenerator, klGeneratorData, wasserstein, criticEstimate, informationBound);
     }
 }

@@ -85,19 +85,28 @@ final class CodePane extends VBox {
             ComboBox<String> classes = new ComboBox<>(FXCollections.observableArrayList(l.generatorClasses()));
             classes.setId("latent-class");
             classes.getSelectionModel().select(0);
-            classes.setTooltip(new Tooltip("the class G is asked for: the same code drawn as each class"));
+            classes.setTooltip(new Tooltip(l.infoGan()
+                    ? "the value of InfoGAN's categorical code (Chen et al. 2016), learned without labels: it"
+                    + " often picks the digit"
+                    : "the class G is asked for: the same code drawn as each class"));
             classes.getSelectionModel().selectedIndexProperty().addListener((o, a, k) -> {
                 if (k.intValue() >= 0) {
                     vm.setClass(k.intValue());
                 }
             });
-            Label name = new Label("Class");
+            Label name = new Label(l.infoGan() ? "Categorical code" : "Class");
             name.setMinWidth(34);
             classRow.getChildren().addAll(name, classes);
         }
+        int noise = l.codeSize() - l.continuousCodes();
         for (int j = 0; j < l.codeSize(); j++) {
             int dim = j;
-            Label name = new Label("z" + j);
+            // an InfoGAN's continuous codes c1, c2, ... (the code's last values) come first, then the noise
+            Label name = new Label(j < noise ? "z" + j : "c" + (j - noise + 1));
+            if (j >= noise) {
+                name.setTooltip(new Tooltip("InfoGAN's continuous code " + (j - noise + 1) + ", drawn U(-1, 1) in"
+                        + " training: it often turns the digit's slant or width"));
+            }
             name.setMinWidth(34);
             Slider s = new Slider(l.sliderMin()[j], l.sliderMax()[j], 0);
             s.setId("latent-slider-" + j);
@@ -115,7 +124,11 @@ final class CodePane extends VBox {
             row.setAlignment(Pos.CENTER_LEFT);
             sliders.add(s);
             sliderValues.add(value);
-            sliderBox.getChildren().add(row);
+            if (j >= noise) {
+                sliderBox.getChildren().add(j - noise, row);
+            } else {
+                sliderBox.getChildren().add(row);
+            }
         }
         syncSliders();
     }

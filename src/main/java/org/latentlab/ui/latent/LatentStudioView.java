@@ -66,7 +66,10 @@ public final class LatentStudioView extends BorderPane {
                 modelLabel.setText("no model open");
                 return;
             }
-            modelLabel.setText(l.name() + " — " + l.kind() + ", code of " + l.codeSize() + ", " + l.shape());
+            modelLabel.setText(l.name() + " — " + (l.infoGan() ? "InfoGAN generator, code of "
+                    + (l.codeSize() - l.continuousCodes()) + " noise + " + l.continuousCodes() + " continuous, "
+                    + l.generatorClasses().size() + " categorical values" : l.kind() + ", code of " + l.codeSize())
+                    + ", " + l.shape());
             modelLabel.setTooltip(new Tooltip(l.description()));
             code.show(l);
             map.show(l);

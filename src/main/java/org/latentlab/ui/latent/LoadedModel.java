@@ -21,7 +21,10 @@ import java.util.TreeSet;
 public record LoadedModel(String name, String description, ModelKind kind, int codeSize, ImageShape shape,
                           ImageScale scale, boolean hasEncoder, CodePrior prior, double[] sliderMin,
                           double[] sliderMax, ExampleSet examples, boolean heldOut, EncodedSet encoded,
-                          PrincipalComponents pca, List<Integer> classes, List<String> generatorClasses) {
+                          PrincipalComponents pca, List<Integer> classes, List<String> generatorClasses,
+                          boolean infoGan, int continuousCodes) {
+    // infoGan: an InfoGAN's G (Chen et al. 2016), generatorClasses the values of its categorical code and the
+    // code's last continuousCodes values its continuous codes
 
     /** Whether the model is a conditional G, decoding every code with a chosen class of {@link #generatorClasses}. */
     public boolean conditional() {
@@ -71,14 +74,14 @@ public record LoadedModel(String name, String description, ModelKind kind, int c
         }
         return new LoadedModel(studio.name(), studio.description() + "; " + m, m.kind(), k, m.shape(), m.scale(),
                 m.hasEncoder(), prior, min, max, studio.examples(), studio.heldOut(), encoded, pca,
-                classesOf(encoded), m.labelNames());
+                classesOf(encoded), m.labelNames(), m.isInfoGan(), m.continuousCodes());
     }
 
     /** The same model with codes of examples found another way (inversion of a GAN) and their principal plane. */
     LoadedModel withEncoded(EncodedSet set) {
         return new LoadedModel(name, description, kind, codeSize, shape, scale, hasEncoder, prior, sliderMin,
                 sliderMax, examples, heldOut, set, principalPlane(set, codeSize), classesOf(set),
-                generatorClasses);
+                generatorClasses, infoGan, continuousCodes);
     }
 
     private static PrincipalComponents principalPlane(EncodedSet set, int codeSize) {
