@@ -91,6 +91,9 @@ public final class Checkpoint {
         Path saved = Checkpoints.write(dir, tmp -> {
             ModelSerializer.writeModel(trainer.generator(), tmp.resolve("G.zip").toFile(), true);
             ModelSerializer.writeModel(trainer.discriminator(), tmp.resolve("D.zip").toFile(), true);
+            if (trainer.bigan().isPresent()) {
+                ModelSerializer.writeModel(trainer.bigan().get().encoder(), tmp.resolve("E.zip").toFile(), true);
+            }
             Map<String, Object> state = new java.util.LinkedHashMap<>();
             state.put("iteration", trainer.iteration());
             state.put("discriminatorUpdates", trainer.discriminatorUpdates());
@@ -137,6 +140,10 @@ public final class Checkpoint {
             MultiLayerNetwork d = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("D.zip").toFile(), true);
             copyInto(g, trainer.generator(), "G");
             copyInto(d, trainer.discriminator(), "D");
+            if (trainer.bigan().isPresent()) {
+                copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve("E.zip").toFile(), true),
+                        trainer.bigan().get().encoder(), "E");
+            }
         } catch (IOException | RuntimeException e) {
             throw new LabException(dir + ": cannot read checkpoint: " + Checkpoints.describe(e), e);
         }

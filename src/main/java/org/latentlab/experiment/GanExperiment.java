@@ -20,8 +20,17 @@ import org.latentlab.train.GanStatus;
 public record GanExperiment(String name, String description, long seed, DatasetSpec dataset,
                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
                             long iterations, int sampleInterval, int checkpointInterval,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) BiganSpec bigan)
         implements Experiment<GanStatus> {
+
+    /** A GAN without an encoder (conditional when {@code conditional} is not null). */
+    public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
+                         NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
+                         int checkpointInterval, ConditionalSpec conditional) {
+        this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
+                checkpointInterval, conditional, null);
+    }
 
     /** An unconditional GAN. */
     public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
@@ -45,10 +54,17 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                     + generator.input());
         }
         if (conditional != null) {
+            if (bigan != null) {
+                throw new IllegalArgumentException("a GAN is either conditional or a BiGAN: remove \"conditional\""
+                        + " or \"bigan\"");
+            }
             ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
         }
+        if (bigan != null) {
+            bigan.check(generator, discriminator, training);
+        }
         int packing = training.packing();
-        if (conditional == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
+        if (conditional == null && bigan == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
             throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
                     + discriminator.input() + ": they must have the same size");
         }
@@ -152,6 +168,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         return conditional != null;
     }
 
+    /** Whether an encoder E is learned with G, D judging (x, z) pairs (Donahue et al. 2017). */
+    public boolean learnsEncoder() {
+        return bigan != null;
+    }
+
     /** Always {@link Family#GAN}; written to the file so that every experiment file names its family. */
     @Override
     @JsonProperty(value = "family", index = 0)
@@ -169,23 +190,23 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     @Override
     public GanExperiment withName(String n) {
         return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, bigan);
     }
 
     public GanExperiment withTraining(GanSettings t) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, bigan);
     }
 
     @Override
     public GanExperiment withIterations(long n) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, bigan);
     }
 
     @Override
     public GanExperiment withSeed(long s) {
         return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, bigan);
     }
 }

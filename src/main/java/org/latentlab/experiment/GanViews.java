@@ -200,7 +200,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         INDArray some = fakeArr.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ARROWS),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
         // a conditional G's arrows would need each point's label in D's gradient field: not drawn
-        float[] arrows = viewLabels.length > 0 ? null
+        // nor a BiGAN's: D's gradient field lives on (x, z) pairs
+        float[] arrows = viewLabels.length > 0 || trainer.bigan().isPresent() ? null
                 : Host.floats(trainer.generatorLossInputGradient(some).neg());
         float[] modes = new float[0];
         boolean[] covered = new boolean[0];
