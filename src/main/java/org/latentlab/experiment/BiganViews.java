@@ -125,6 +125,21 @@ public final class BiganViews {
                 labelNames, mse, latent);
     }
 
+    /** The mean of (x − G(E(x)))² per value over the encoded held-out examples (on [0, 1] pixels for images). */
+    public double heldOutMse(GanTrainer trainer) {
+        BiganPairs pairs = trainer.bigan().orElseThrow(() -> new IllegalArgumentException("not a BiGAN"));
+        return heldOutMse(x -> trainer.generate(pairs.encode(x)), trainer.generator().params().dataType());
+    }
+
+    /**
+     * The mean of (x − r(x))² per value over the encoded held-out examples for any reconstruction r of examples in
+     * the GAN's scale (an autoencoder trained on the same data), on [0, 1] pixels for images.
+     */
+    public double heldOutMse(java.util.function.UnaryOperator<INDArray> reconstruct, DataType type) {
+        float[] recon = Host.floats(reconstruct.apply(heldOut(type)));
+        return meanSquaredError(examples, recon) * (images ? 0.25 : 1.0);
+    }
+
     /** Mean of (a − b)² over all values. */
     static double meanSquaredError(float[] a, float[] b) {
         double sum = 0;

@@ -119,7 +119,12 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
 
         @Override
         GanViews newViews(GanTrainer trainer) {
-            return new GanViews(trainer, spec.seed());
+            GanViews made = new GanViews(trainer, spec.seed());
+            if (trainer.bigan().isPresent()) {
+                biganViews = new BiganViews(data, heldOut, spec.seed());
+                made.attach(biganViews);
+            }
+            return made;
         }
 
         @Override
@@ -147,10 +152,7 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
                 keep(view, trainer.iteration());
             }
             org.latentlab.train.BiganView encoderView = null;
-            if (withView && trainer.bigan().isPresent()) {
-                if (biganViews == null) {
-                    biganViews = new BiganViews(data, heldOut, spec.seed());
-                }
+            if (withView && biganViews != null) {
                 encoderView = safely(() -> biganViews.view(trainer));
             }
             return GanStatus.of(progress, trainer, evaluation, view, encoderView);

@@ -54,6 +54,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     private final int[] viewLabels;
     private final List<String> rowLabels;
     private final int nView;
+    /** A BiGAN's encoder views (held-out reconstructions), or null. */
+    private BiganViews encoderViews;
     private GanTheory.Densities lastDensities;
     private long lastDensitiesState = -1;
     private ModeCoverageResult lastCoverage;
@@ -114,6 +116,11 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         }
     }
 
+    /** Measures a BiGAN's held-out reconstruction error with the evaluations from here on. */
+    void attach(BiganViews views) {
+        encoderViews = views;
+    }
+
     public boolean isPoints() {
         return points;
     }
@@ -136,6 +143,9 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             float[] fake = Host.floats(trainer.generate(viewZ));
             values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, nView, data.dimension()));
             values.put(Metric.DIVERSITY_REAL, realDiversity);
+        }
+        if (encoderViews != null) {
+            values.put(Metric.HELD_OUT_MSE, encoderViews.heldOutMse(trainer));
         }
         return new Evaluation(trainer.iteration(), values);
     }
