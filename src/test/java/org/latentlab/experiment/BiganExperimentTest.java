@@ -91,10 +91,19 @@ class BiganExperimentTest {
                 e2.getUpdater().getStateViewArray().dup().toFloatVector(), "E's Adam moments");
     }
 
-    /** After a short run the held-out error of G(E(x)) falls to under half its value at the first parameters. */
+    /**
+     * After a short run the held-out error of G(E(x)) falls to under half its value at the first parameters: the
+     * preset's networks narrowed to 64 units, batch 128, learning rate 1e-3, whose error stays under half its start
+     * from iteration 300 to 1000 and more (measured every 100), so the margin does not hang on one iteration.
+     */
     @Test
     void aShortRunLowersTheHeldOutReconstructionError() {
-        GanTrainer t = build();
+        String json = Presets.text("ring8-bigan").replace("\"units\": 128", "\"units\": 64")
+                .replace("\"batchSize\": 256", "\"batchSize\": 128").replace("\"learningRate\": 0.0002",
+                        "\"learningRate\": 0.001");
+        GanExperiment small = ExperimentFiles.parseGan(json, "test");
+        assertEquals(128, small.training().batchSize(), "the narrowed experiment");
+        GanTrainer t = ExperimentRunner.buildTrainer(small, ringData, DataType.FLOAT);
         BiganViews views = new BiganViews(ringData, null, ring.seed());
         double start = views.heldOutMse(t);
         iterate(t, ITERATIONS);
@@ -108,7 +117,7 @@ class BiganExperimentTest {
         assertEquals(end, v.heldOutMse(), 1e-12);
     }
 
-    private static final int ITERATIONS = 800;
+    private static final int ITERATIONS = 600;
 
     private static GanTrainer build() {
         return ExperimentRunner.buildTrainer(ring, ringData, DataType.FLOAT);
