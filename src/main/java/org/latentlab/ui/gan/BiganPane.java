@@ -26,6 +26,8 @@ final class BiganPane extends VBox {
         super(4);
         setId("biganPane");
         error.setId("biganError");
+        error.setTooltip(new javafx.scene.control.Tooltip("E is trained only through D, never on this error;"
+                + " images are measured on [0, 1] pixels"));
         reconstructions.setPrefSize(250, 250);
         codes.setPrefSize(250, 250);
         VBox left = new VBox(2, reconstructionsTitle, reconstructions);
@@ -62,8 +64,7 @@ final class BiganPane extends VBox {
         }
         reconstructions.setView(v);
         codes.setView(v);
-        error.setText(String.format(Locale.ROOT, "iteration %d: held-out MSE of G(E(x)) %.4f per %s, over %d"
-                + " examples; E is trained only through D, never on this error", v.iteration(), v.heldOutMse(),
-                v.points() ? "coordinate" : "pixel on [0, 1]", v.encoded()));
+        error.setText(String.format(Locale.ROOT, "iteration %d: held-out MSE of G(E(x)) %.4f per %s (%d examples)",
+                v.iteration(), v.heldOutMse(), v.points() ? "coordinate" : "pixel", v.encoded()));
     }
 }
