@@ -43,10 +43,10 @@ class BiganPairsTest {
         assertEquals(4, p.discriminatorInputSize());
         INDArray x = Nd4j.create(new double[][] {{1.5, -2}, {3, 4}});
         INDArray z = Nd4j.create(new double[][] {{0.25, 7}, {-1, 0}});
-        assertArrayEquals(new double[] {1.5, -2, 0.25, 7, 3, 4, -1, 0}, p.join(x, z).toDoubleVector());
+        assertArrayEquals(new double[] {1.5, -2, 0.25, 7, 3, 4, -1, 0}, p.join(x, z).reshape(1, 8).toDoubleVector());
         INDArray g = Nd4j.create(new double[][] {{1, 2, 3, 4}, {5, 6, 7, 8}});
-        assertArrayEquals(new double[] {1, 2, 5, 6}, p.exampleGradient(g).dup().toDoubleVector());
-        assertArrayEquals(new double[] {3, 4, 7, 8}, p.codeGradient(g).toDoubleVector());
+        assertArrayEquals(new double[] {1, 2, 5, 6}, p.exampleGradient(g).dup().reshape(1, 4).toDoubleVector());
+        assertArrayEquals(new double[] {3, 4, 7, 8}, p.codeGradient(g).reshape(1, 4).toDoubleVector());
     }
 
     @Test
