@@ -50,7 +50,7 @@ class BiganExperimentTest {
         assertTrue(parseError("\"input\": [\n      4\n    ]", "\"input\": [2]").contains("a BiGAN's discriminator"
                 + " takes the example's 2 values followed by the 2 code values: set discriminator.input to [4],"
                 + " not 2"));
-        assertTrue(parseError("\"name\": \"e_out\",\n            \"units\": 2", "\"name\": \"e_out\", \"units\": 3")
+        assertTrue(parseError("\"name\": \"e_out\",\n          \"units\": 2", "\"name\": \"e_out\", \"units\": 3")
                 .contains("bigan.encoder outputs 3 but the generator takes a code of 2: end E with a dense layer"
                         + " of 2 units"));
         assertTrue(parseError("\"loss\": \"nonsaturating\"", "\"loss\": \"lsgan\"")
