@@ -95,6 +95,9 @@ public final class Checkpoint {
                 // InfoGAN's Q head (Chen et al. 2016), with its optimiser state
                 ModelSerializer.writeModel(trainer.infoGan().get().qNetwork(), tmp.resolve("Q.zip").toFile(), true);
             }
+            if (trainer.bigan().isPresent()) {
+                ModelSerializer.writeModel(trainer.bigan().get().encoder(), tmp.resolve("E.zip").toFile(), true);
+            }
             Map<String, Object> state = new java.util.LinkedHashMap<>();
             state.put("iteration", trainer.iteration());
             state.put("discriminatorUpdates", trainer.discriminatorUpdates());
@@ -144,6 +147,10 @@ public final class Checkpoint {
             if (trainer.infoGan().isPresent()) {
                 copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve("Q.zip").toFile(), true),
                         trainer.infoGan().get().qNetwork(), "Q");
+            }
+            if (trainer.bigan().isPresent()) {
+                copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve("E.zip").toFile(), true),
+                        trainer.bigan().get().encoder(), "E");
             }
         } catch (IOException | RuntimeException e) {
             throw new LabException(dir + ": cannot read checkpoint: " + Checkpoints.describe(e), e);

@@ -21,15 +21,16 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
                             long iterations, int sampleInterval, int checkpointInterval,
                             @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) InfoGanSpec infogan)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) InfoGanSpec infogan,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) BiganSpec bigan)
         implements Experiment<GanStatus> {
 
-    /** A GAN, conditional when {@code conditional} is not null. */
+    /** A GAN without codes or an encoder (conditional when {@code conditional} is not null). */
     public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
                          NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
                          int checkpointInterval, ConditionalSpec conditional) {
         this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
-                checkpointInterval, conditional, null);
+                checkpointInterval, conditional, null, null);
     }
 
     /** An unconditional GAN. */
@@ -37,7 +38,7 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                          NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
                          int checkpointInterval) {
         this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
-                checkpointInterval, null, null);
+                checkpointInterval, null, null, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -53,14 +54,25 @@ public record GanExperiment(String name, String description, long seed, DatasetS
             throw new IllegalArgumentException("generator.input must be a vector (the latent code), not "
                     + generator.input());
         }
+        if (infogan != null && bigan != null) {
+            throw new IllegalArgumentException("a GAN is either an InfoGAN or a BiGAN: remove \"infogan\" or"
+                    + " \"bigan\"");
+        }
         if (infogan != null) {
             InfoGanLayout.check(infogan, conditional != null, generator, discriminator, training);
         }
         if (conditional != null) {
+            if (bigan != null) {
+                throw new IllegalArgumentException("a GAN is either conditional or a BiGAN: remove \"conditional\""
+                        + " or \"bigan\"");
+            }
             ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
         }
+        if (bigan != null) {
+            bigan.check(generator, discriminator, training);
+        }
         int packing = training.packing();
-        if (conditional == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
+        if (conditional == null && bigan == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
             throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
                     + discriminator.input() + ": they must have the same size");
         }
@@ -165,6 +177,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         return conditional != null;
     }
 
+    /** Whether an encoder E is learned with G, D judging (x, z) pairs (Donahue et al. 2017). */
+    public boolean learnsEncoder() {
+        return bigan != null;
+    }
+
     /** Always {@link Family#GAN}; written to the file so that every experiment file names its family. */
     @Override
     @JsonProperty(value = "family", index = 0)
@@ -182,23 +199,23 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     @Override
     public GanExperiment withName(String n) {
         return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional, infogan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan);
     }
 
     public GanExperiment withTraining(GanSettings t) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
-                sampleInterval, checkpointInterval, conditional, infogan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan);
     }
 
     @Override
     public GanExperiment withIterations(long n) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
-                sampleInterval, checkpointInterval, conditional, infogan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan);
     }
 
     @Override
     public GanExperiment withSeed(long s) {
         return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional, infogan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan);
     }
 }

@@ -25,7 +25,9 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
 
     @Override
     public ExperimentData.Split data(GanExperiment spec, Path baseDir) {
-        return new ExperimentData.Split(ExperimentData.open(spec, baseDir), null);
+        DataSource data = ExperimentData.open(spec, baseDir);
+        return spec.learnsEncoder() ? ExperimentData.split(data, spec.bigan().heldOut(), spec.seed())
+                : new ExperimentData.Split(data, null);
     }
 
     @Override
@@ -40,6 +42,16 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
                         + data.dimension() + " values per example, so G must output " + data.dimension()
                         + " and D take " + batches.discriminatorInputSize() + " (the example and its labels), not "
                         + g + " and " + d + ": change the networks' output / input");
+            }
+        } else if (spec.learnsEncoder()) {
+            int latent = spec.latentDim();
+            int dIn = d == data.dimension() + latent || spec.discriminator().input().isImage() ? d : -1;
+            if (g != data.dimension() || dIn < 0 || spec.bigan().encoder().input().size() != data.dimension()) {
+                throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
+                        + data.dimension() + " values per example, so G must output " + data.dimension() + ", E take "
+                        + data.dimension() + " and D take " + (data.dimension() + latent) + " (the example and its"
+                        + " code), not " + g + ", " + spec.bigan().encoder().input().size() + " and " + d
+                        + ": change the networks' output / input");
             }
         } else if (g != data.dimension() || d != packing * data.dimension()) {
             throw new LabException("experiment '" + spec.name() + "': the data set " + spec.dataset() + " has "
@@ -56,7 +68,8 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
     @Override
     public long checkpointBytes(GanExperiment spec, int dataDimension) {
         long params = CostEstimate.of(spec.generator(), 1).parameters()
-                + CostEstimate.of(spec.discriminator(), 1).parameters();
+                + CostEstimate.of(spec.discriminator(), 1).parameters()
+                + (spec.learnsEncoder() ? CostEstimate.of(spec.bigan().encoder(), 1).parameters() : 0);
         return params * Float.BYTES * 3;
     }
 
@@ -68,13 +81,14 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
                 spec.seed() + 1, dataType);
         return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed(),
                 spec.takesLabels() ? ConditionalLayout.batches(spec, data, dataType) : null,
-                spec.infogan() == null ? null : InfoGanLayout.head(spec, d, dataType));
+                spec.infogan() == null ? null : InfoGanLayout.head(spec, d, dataType),
+                spec.learnsEncoder() ? BiganViews.pairs(spec, dataType) : null);
     }
 
     @Override
     public RecordingHooks<GanTrainer, GanStatus, ?> hooks(GanExperiment spec, ExperimentData.Split data,
                                                          ExperimentRunner.Options options, RunStore existing) {
-        return new Hooks(spec, data.train(), existing == null ? options.runsRoot() : null, existing,
+        return new Hooks(spec, data, existing == null ? options.runsRoot() : null, existing,
                 options.baseDir());
     }
 
@@ -83,6 +97,10 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GanRecipe.class);
         private final GanExperiment spec;
         private final DataSource data;
+        /** A BiGAN's held-out examples (null: a distribution, drawn by the views; unused without an encoder). */
+        private final org.latentlab.data.ExampleSet heldOut;
+        /** A BiGAN's encoder views, made at the first view. */
+        private BiganViews biganViews;
         private final Path runsRoot;
         private final Path dataBaseDir;
         /** The run folder's timeline, and the folder it belongs to (a reset starts a new folder). */
@@ -90,10 +108,11 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         private Path timelineDir;
         private boolean timelineBroken;
 
-        Hooks(GanExperiment spec, DataSource data, Path runsRoot, RunStore existing, Path baseDir) {
+        Hooks(GanExperiment spec, ExperimentData.Split data, Path runsRoot, RunStore existing, Path baseDir) {
             super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
             this.spec = spec;
-            this.data = data;
+            this.data = data.train();
+            this.heldOut = data.heldOut();
             this.runsRoot = runsRoot;
             this.store = existing;
             this.dataBaseDir = baseDir == null ? null : baseDir.toAbsolutePath().normalize();
@@ -101,7 +120,12 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
 
         @Override
         GanViews newViews(GanTrainer trainer) {
-            return new GanViews(trainer, spec.seed());
+            GanViews made = new GanViews(trainer, spec.seed());
+            if (trainer.bigan().isPresent()) {
+                biganViews = new BiganViews(data, heldOut, spec.seed());
+                made.attach(biganViews);
+            }
+            return made;
         }
 
         @Override
@@ -128,7 +152,11 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
             if (view != null && (store != null || trainer.iteration() > 0)) {
                 keep(view, trainer.iteration());
             }
-            return GanStatus.of(progress, trainer, evaluation, view);
+            org.latentlab.train.BiganView encoderView = null;
+            if (withView && biganViews != null) {
+                encoderView = safely(() -> biganViews.view(trainer));
+            }
+            return GanStatus.of(progress, trainer, evaluation, view, encoderView);
         }
 
         /**

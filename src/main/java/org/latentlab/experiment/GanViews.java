@@ -56,6 +56,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     private final int[] viewLabels;
     private final List<String> rowLabels;
     private final int nView;
+    /** A BiGAN's encoder views (held-out reconstructions), or null. */
+    private BiganViews encoderViews;
     private GanTheory.Densities lastDensities;
     private long lastDensitiesState = -1;
     private ModeCoverageResult lastCoverage;
@@ -129,6 +131,11 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         }
     }
 
+    /** Measures a BiGAN's held-out reconstruction error with the evaluations from here on. */
+    void attach(BiganViews views) {
+        encoderViews = views;
+    }
+
     public boolean isPoints() {
         return points;
     }
@@ -151,6 +158,9 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
             float[] fake = Host.floats(trainer.generate(diversityZ != null ? diversityZ : viewZ));
             values.put(Metric.DIVERSITY, Diversity.meanPairwiseDistance(fake, nView, data.dimension()));
             values.put(Metric.DIVERSITY_REAL, realDiversity);
+        }
+        if (encoderViews != null) {
+            values.put(Metric.HELD_OUT_MSE, encoderViews.heldOutMse(trainer));
         }
         return new Evaluation(trainer.iteration(), values);
     }
@@ -215,7 +225,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         INDArray some = fakeArr.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ARROWS),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
         // a conditional G's arrows would need each point's label in D's gradient field: not drawn
-        float[] arrows = viewLabels.length > 0 ? null
+        // nor a BiGAN's: D's gradient field lives on (x, z) pairs
+        float[] arrows = viewLabels.length > 0 || trainer.bigan().isPresent() ? null
                 : Host.floats(trainer.generatorLossInputGradient(some).neg());
         float[] modes = new float[0];
         boolean[] covered = new boolean[0];

@@ -27,7 +27,7 @@ public final class Presets {
                     "grid25-collapse", "grid25-collapse-r1", "spiral-nsgan", "mnist-mlp-gan", "fashion-dcgan",
                     "fashion-dcgan-vbn", "stacked-dcgan", "stacked-dcgan-pacgan",
                     "ring8-cgan", "mnist-cgan", "fashion-cdcgan",
-                    "mnist-infogan", "ring8-infogan"),
+                    "mnist-infogan", "ring8-infogan", "ring8-bigan", "mnist-bigan"),
             Family.AUTOENCODER, List.of("mnist-ae", "mnist-ae-overcomplete-tied", "mnist-ae-sparse", "mnist-ae-l1",
                     "mnist-dae", "mnist-dae-gaussian", "mnist-cae", "mnist-conv-ae", "mnist-deep-ae",
                     "mnist-deep-ae-dbn", "mnist-deep-ae-scratch", "mnist-deep-ae-small", "mnist-deep-ae-2d",

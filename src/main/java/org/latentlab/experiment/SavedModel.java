@@ -69,6 +69,9 @@ public final class SavedModel {
         if (spec instanceof GanExperiment gan) {
             requireFile(checkpoint, "G.zip");
             requireFile(checkpoint, "D.zip");
+            if (gan.learnsEncoder()) {
+                requireFile(checkpoint, "E.zip");
+            }
             return new SavedModel(runDir, checkpoint, iteration, Family.GAN, gan, null);
         }
         if (spec instanceof SbnExperiment) {
@@ -132,6 +135,16 @@ public final class SavedModel {
     public MultiLayerNetwork discriminator() {
         requireKind(Family.GAN, "a discriminator");
         return network("D.zip");
+    }
+
+    /** A BiGAN run's encoder E (Donahue et al. 2017). */
+    public MultiLayerNetwork biganEncoder() {
+        requireKind(Family.GAN, "a BiGAN encoder");
+        if (!ganSpec().learnsEncoder()) {
+            throw new LabException(runDir.getFileName() + " is a GAN without an encoder (no \"bigan\" in its"
+                    + " experiment)");
+        }
+        return network("E.zip");
     }
 
     public MultiLayerNetwork encoder() {

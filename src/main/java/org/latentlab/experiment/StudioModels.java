@@ -96,6 +96,15 @@ public final class StudioModels {
             MultiLayerNetwork g = saved.generator();
             int latent = saved.ganSpec().latentDim();
             GanExperiment gan = saved.ganSpec();
+            if (gan.learnsEncoder()) {
+                // a BiGAN: G with its encoder E, explored on the held-out examples it never trained on
+                MultiLayerNetwork e = saved.biganEncoder();
+                ExperimentData.Split split = ExperimentData.split(data, gan.bigan().heldOut(), gan.seed());
+                return new Studio(name, "BiGAN generator " + latent + " -> " + shape + " with encoder, from "
+                        + saved.runDir().getFileName(), factory(() -> LatentModel.bigan(g, e, shape,
+                        ImageScale.MINUS_ONE_TO_ONE)), split.heldOut(), true,
+                        split.train() instanceof ExampleSet t ? t : null);
+            }
             java.util.List<String> classes = !gan.takesLabels() ? java.util.List.of()
                     : labelNames(ConditionalLayout.batches(gan, data, g.params().dataType()));
             if (gan.infogan() != null) {

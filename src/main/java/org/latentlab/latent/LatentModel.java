@@ -124,6 +124,16 @@ public final class LatentModel implements Decoder {
         return of(ModelKind.GAN_GENERATOR, generator, null, codeSize, OutputTransform.IDENTITY, shape, scale);
     }
 
+    /**
+     * A BiGAN's G with its encoder E (Donahue et al. 2017): decodes as a GAN generator (prior N(0, I)) and encodes
+     * examples with E, as an autoencoder does; the code size is read from E's output.
+     */
+    public static LatentModel bigan(MultiLayerNetwork generator, MultiLayerNetwork encoder, ImageShape shape,
+                                    ImageScale scale) {
+        return of(ModelKind.BIGAN_GENERATOR, generator, encoder, encoderOutputs(encoder, shape),
+                OutputTransform.IDENTITY, shape, scale);
+    }
+
     /** A plain autoencoder; the code size is read from the encoder's output. No prior until {@link #setPrior}. */
     public static LatentModel autoencoder(MultiLayerNetwork encoder, MultiLayerNetwork decoder,
                                           OutputTransform transform, ImageShape shape, ImageScale scale) {
@@ -216,6 +226,9 @@ public final class LatentModel implements Decoder {
             return infoGenerator(trainer.generator(), c.noiseDim(), c.continuous(),
                     java.util.stream.IntStream.range(0, c.categorical()).mapToObj(k -> "c=" + k).toList(), shape,
                     scale);
+        }
+        if (trainer.bigan().isPresent()) {
+            return bigan(trainer.generator(), trainer.bigan().get().encoder(), shape, scale);
         }
         return trainer.conditional().map(c -> conditionalGenerator(trainer.generator(), trainer.latentDim(),
                         java.util.stream.IntStream.range(0, c.classes()).mapToObj(c::labelName).toList(), shape, scale))

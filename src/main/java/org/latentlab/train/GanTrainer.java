@@ -106,6 +106,8 @@ public final class GanTrainer implements Trainer {
     private final ConditionalBatches conditional;
     /** InfoGAN's codes and Q head (Chen et al. 2016), or null. */
     private final InfoGanHead info;
+    /** The BiGAN's encoder and (example, code) pairs, or null for a GAN without an encoder. */
+    private final BiganPairs bigan;
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -133,19 +135,45 @@ public final class GanTrainer implements Trainer {
      */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, null);
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, null);
     }
 
     /** An InfoGAN when {@code info} is not null: G takes [z, c] ({@link InfoGanCodes}), Q reads D's body. */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
                       InfoGanHead info) {
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, info, null);
+    }
+
+    /** A BiGAN when {@code bigan} is not null: D judges pairs (x, E(x)) against (G(z), z) ({@link BiganPairs}). */
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
+                      BiganPairs bigan) {
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, bigan);
+    }
+
+    /** Any GAN of the zoo: conditional, InfoGAN or BiGAN when the matching argument is not null (at most one). */
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
+                      InfoGanHead info, BiganPairs bigan) {
         if (info != null) {
+            if (bigan != null) {
+                throw new LabException("a GAN is either an InfoGAN or a BiGAN, not both");
+            }
             InfoGanCodes.refusal(settings).ifPresent(why -> {
                 throw new LabException(why);
             });
         }
         this.info = info;
+        if (bigan != null) {
+            if (conditional != null) {
+                throw new LabException("a GAN is either conditional or a BiGAN, not both");
+            }
+            BiganPairs.refusal(settings).ifPresent(why -> {
+                throw new LabException(why);
+            });
+        }
+        this.bigan = bigan;
         if (conditional != null) {
             ConditionalBatches.refusal(settings).ifPresent(why -> {
                 throw new LabException(why);
@@ -268,7 +296,8 @@ public final class GanTrainer implements Trainer {
                     + "' has " + dataDim + ": change G's last layer");
         }
         INDArray dOut;
-        int packed = conditional != null ? conditional.discriminatorInputSize() : settings.packing() * dataDim;
+        int packed = conditional != null ? conditional.discriminatorInputSize()
+                : bigan != null ? bigan.discriminatorInputSize() : settings.packing() * dataDim;
         try {
             dOut = discriminator.output(Nd4j.zeros(dataType, 2, packed), false);
         } catch (RuntimeException e) {
@@ -363,6 +392,13 @@ public final class GanTrainer implements Trainer {
         }
         g.update((int) generatorUpdates);
         generatorPasses.storeReferenceStatistics();
+        if (bigan != null) {
+            // E's step against the same D, on a real batch drawn after G's codes (Donahue et al. 2017: E and G
+            // take one joint step; D is unchanged between the two)
+            bigan.encoderGradient(reals(settings.batchSize()), d, settings.loss());
+            requireFinite("E loss", bigan.lastEncoderLoss());
+            bigan.update((int) generatorUpdates);
+        }
         if (generatorAverage != null) {
             generatorAverage.record(generator.params());
         }
@@ -642,7 +678,8 @@ public final class GanTrainer implements Trainer {
             return unpack(inputGradient);
         }
         INDArray inputGradient = unpack(d.inputGradient(column(eps)));
-        return conditional == null ? inputGradient : conditional.exampleGradient(inputGradient);
+        return conditional != null ? conditional.exampleGradient(inputGradient)
+                : bigan != null ? bigan.exampleGradient(inputGradient) : inputGradient;
     }
 
     /**
@@ -689,6 +726,9 @@ public final class GanTrainer implements Trainer {
     public INDArray score(INDArray x) {
         if (conditional != null) {
             return conditional.meanOverLabels(x, discriminatorOutput::of);
+        }
+        if (bigan != null) {
+            return bigan.scoreAsRealPairs(x, discriminatorOutput::of);
         }
         return discriminatorOutput.of(copies(x));
     }
@@ -754,17 +794,28 @@ public final class GanTrainer implements Trainer {
 
     /** A real batch as D takes it: the examples, joined to their labels when conditional. */
     private INDArray realInput(int n) {
+        if (bigan != null) {
+            return bigan.realPairs(reals(n));
+        }
         return conditional == null ? reals(n) : conditional.realBatch(n, rng);
     }
 
     /** G's samples as D takes them: joined to the labels of their codes when conditional. */
     private INDArray generatedInput(INDArray fake, INDArray z) {
+        if (bigan != null) {
+            return bigan.join(fake, z);
+        }
         return conditional == null ? fake : conditional.joinGenerated(fake, z);
     }
 
     /** InfoGAN's codes and Q head; empty for other GANs. */
     public java.util.Optional<InfoGanHead> infoGan() {
         return java.util.Optional.ofNullable(info);
+    }
+
+    /** The BiGAN's encoder and pairs; empty for a GAN without an encoder. */
+    public java.util.Optional<BiganPairs> bigan() {
+        return java.util.Optional.ofNullable(bigan);
     }
 
     /** The conditional GAN's label joins; empty for an unconditional GAN. */
@@ -881,6 +932,11 @@ public final class GanTrainer implements Trainer {
         if (info != null && InfoGanCodes.refusal(updated).isPresent()) {
             throw new IllegalArgumentException(InfoGanCodes.refusal(updated).get());
         }
+        java.util.Optional<String> biganRefusal = bigan == null ? java.util.Optional.empty()
+                : BiganPairs.refusal(updated);
+        if (biganRefusal.isPresent()) {
+            throw new IllegalArgumentException(biganRefusal.get());
+        }
         if (conditional != null) {
             java.util.Optional<String> refusal = ConditionalBatches.refusal(updated);
             if (refusal.isPresent()) {
@@ -895,6 +951,9 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         generator.setLearningRate(updated.generatorOptimizer().learningRate());
+        if (bigan != null) {
+            bigan.encoder().setLearningRate(updated.generatorOptimizer().learningRate());
+        }
         discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
         settings = updated;
     }

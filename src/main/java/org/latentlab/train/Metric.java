@@ -48,7 +48,12 @@ public enum Metric {
      * drawn from the recognition net per image (Hinton, Dayan, Frey and Neal 1995), nats per image: at least
      * {@code −log p(x)} on average.
      */
-    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false);
+    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false),
+    /**
+     * A BiGAN's held-out reconstruction error, the mean of (x − G(E(x)))² per value (Donahue et al. 2017): on [0, 1]
+     * pixels for images, in the data's units for points.
+     */
+    HELD_OUT_MSE("held-out MSE of G(E(x))", "held-out_mse", false);
 
     private final String label;
     private final String column;

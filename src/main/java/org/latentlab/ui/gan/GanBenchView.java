@@ -86,6 +86,7 @@ public final class GanBenchView extends BorderPane {
     private final ToggleButton compareButton = new ToggleButton("Compare");
     /** The charts alone, or for image GANs with live scores, the charts and the scores as two tabs. */
     private final BorderPane right = new BorderPane();
+    private final BiganPane biganPane = new BiganPane();
     private final Tab curvesTab = new Tab("Training curves");
     private final Tab scoresTab = new Tab("Scores of generated images");
     private final TabPane rightTabs = new TabPane(curvesTab, scoresTab);
@@ -112,7 +113,8 @@ public final class GanBenchView extends BorderPane {
         rightTabs.setId("chartTabs");
         showScores(vm.scores().availableProperty().get());
         vm.scores().availableProperty().addListener((o, a, on) -> showScores(on));
-        VBox left = new VBox(pictures, new GanTimelineBar(vm.timeline()));
+        biganPane.show((GanExperiment) null);
+        VBox left = new VBox(pictures, biganPane, new GanTimelineBar(vm.timeline()));
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
@@ -296,6 +298,7 @@ public final class GanBenchView extends BorderPane {
         styleWhen(lrDField, "field-error", form.invalidProperty());
         vm.specProperty().addListener((o, a, s) -> showSpec(s));
         vm.timeline().shownProperty().addListener((o, a, v) -> pictures.show(v));
+        vm.encoderViewProperty().addListener((o, a, v) -> biganPane.show(v));
         vm.timeline().markedIterationProperty().addListener((o, a, x) -> charts.mark(x.doubleValue()));
         vm.errorProperty().addListener((o, a, e) -> {
             if (e != null) {
@@ -322,6 +325,7 @@ public final class GanBenchView extends BorderPane {
         if (s != null) {
             choice.show(s.name());
             pictures.show(s);
+            biganPane.show(s);
             charts.show(s);
         }
     }

@@ -52,6 +52,9 @@ public final class GanBenchViewModel {
     private final ExperimentRunner.Options options;
     private final ConcurrentLinkedQueue<GanStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
+    /** A BiGAN's latest encoder view from the training thread, drained each frame into {@link #encoderView}. */
+    private final AtomicReference<org.latentlab.train.BiganView> latestEncoderView = new AtomicReference<>();
+    private final ObjectProperty<org.latentlab.train.BiganView> encoderView = new SimpleObjectProperty<>();
     private final AtomicReference<GanStatus> latestStatus = new AtomicReference<>();
     private final Consumer<GanStatus> listener = this::onStatus;
     /** The run on the bench; loading and closing runs are jobs for the task runner. */
@@ -187,6 +190,8 @@ public final class GanBenchViewModel {
         source = pendingSource;
         queue.clear();
         latestView.set(null);
+        latestEncoderView.set(null);
+        encoderView.set(null);
         latestStatus.set(null);
         modes = GanRunRecorder.modesOf(s);
         curves.prepare(s);
@@ -314,6 +319,9 @@ public final class GanBenchViewModel {
         if (s.view() != null) {
             latestView.set(s.view());
         }
+        if (s.bigan() != null) {
+            latestEncoderView.set(s.bigan());
+        }
     }
 
     /** Drains what arrived since the last frame (FX thread; tests call it themselves). True if anything changed. */
@@ -329,6 +337,10 @@ public final class GanBenchViewModel {
         GanStatus last = latestStatus.getAndSet(null);
         if (last != null) {
             show(last);
+        }
+        org.latentlab.train.BiganView encoded = latestEncoderView.getAndSet(null);
+        if (encoded != null) {
+            encoderView.set(encoded);
         }
         GanView v = latestView.getAndSet(null);
         if (v != null) {
@@ -471,6 +483,11 @@ public final class GanBenchViewModel {
 
     public ReadOnlyObjectProperty<GanStatus> statusProperty() {
         return status;
+    }
+
+    /** A BiGAN's latest reconstructions and code scatter (null for other GANs and before the first view). */
+    public ReadOnlyObjectProperty<org.latentlab.train.BiganView> encoderViewProperty() {
+        return encoderView;
     }
 
     public ReadOnlyObjectProperty<GanView> viewProperty() {

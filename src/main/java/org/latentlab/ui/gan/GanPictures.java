@@ -77,7 +77,8 @@ final class GanPictures extends VBox {
         viewHolder.getChildren().setAll(points ? pointsCanvas : imageRow);
         layerToggles.setVisible(points);
         layerToggles.setManaged(points);
-        boolean theory = points && GanTheory.appliesTo(s.dataset());
+        // a BiGAN's D judges (x, z) pairs: D* = p_data / (p_data + p_G) over x alone is not its optimum
+        boolean theory = points && GanTheory.appliesTo(s.dataset()) && !s.learnsEncoder();
         optimalPanel.setVisible(theory);
         optimalPanel.setManaged(theory);
         ScoreLabels labels = ScoreLabels.of(s.training().loss());
