@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
 import org.latentlab.model.NetworkSpec;
+import org.latentlab.train.EnergySettings;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanStatus;
@@ -20,15 +21,24 @@ import org.latentlab.train.GanStatus;
 public record GanExperiment(String name, String description, long seed, DatasetSpec dataset,
                             NetworkSpec generator, NetworkSpec discriminator, GanSettings training,
                             long iterations, int sampleInterval, int checkpointInterval,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) EnergySettings energy)
         implements Experiment<GanStatus> {
+
+    /** A GAN with D's score losses, conditional when {@code conditional} is not null. */
+    public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
+                         NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
+                         int checkpointInterval, ConditionalSpec conditional) {
+        this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
+                checkpointInterval, conditional, null);
+    }
 
     /** An unconditional GAN. */
     public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
                          NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
                          int checkpointInterval) {
         this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
-                checkpointInterval, null);
+                checkpointInterval, null, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -59,12 +69,15 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                     + " values, not " + discriminator.input() + ": set discriminator.input to " + packing
                     + " × the data size" + (generator.output().isImage() ? " (" + packing + " × the channels)" : ""));
         }
-        if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
+        if (energy != null) {
+            EnergyLayout.check(energy, generator, discriminator, training, conditional != null);
+        } else if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
             throw new IllegalArgumentException("discriminator must output one score per example, not "
                     + discriminator.output() + ": end it with a dense layer of 1 unit");
         }
         LayerSpec last = discriminator.layers().get(discriminator.layers().size() - 1);
-        if (!(last instanceof LayerSpec.Dense dense) || dense.units() != 1 || dense.activation() != Activation.IDENTITY) {
+        if (energy == null && !(last instanceof LayerSpec.Dense dense && dense.units() == 1
+                && dense.activation() == Activation.IDENTITY)) {
             throw new IllegalArgumentException("the discriminator's last layer must be a dense layer of 1 unit with no"
                     + " activation (the losses apply the sigmoid themselves), not " + last.type() + " '" + last.name()
                     + "'");
@@ -147,6 +160,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         return generator.input().size() - (conditional == null ? 0 : conditional.classes());
     }
 
+    /** Whether D is an autoencoder whose reconstruction error is the energy (Zhao et al. 2017). */
+    public boolean energyBased() {
+        return energy != null;
+    }
+
     /** Whether G and D take labels (Mirza and Osindero 2014); not named isConditional, a getter of "conditional". */
     public boolean takesLabels() {
         return conditional != null;
@@ -169,23 +187,23 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     @Override
     public GanExperiment withName(String n) {
         return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, energy);
     }
 
     public GanExperiment withTraining(GanSettings t) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, energy);
     }
 
     @Override
     public GanExperiment withIterations(long n) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, energy);
     }
 
     @Override
     public GanExperiment withSeed(long s) {
         return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional);
+                sampleInterval, checkpointInterval, conditional, energy);
     }
 }

@@ -67,7 +67,7 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         MultiLayerNetwork d = NetworkCompiler.compile(spec.discriminator(), spec.training().discriminatorOptimizer(),
                 spec.seed() + 1, dataType);
         return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed(),
-                spec.takesLabels() ? ConditionalLayout.batches(spec, data, dataType) : null);
+                spec.takesLabels() ? ConditionalLayout.batches(spec, data, dataType) : null, spec.energy());
     }
 
     @Override

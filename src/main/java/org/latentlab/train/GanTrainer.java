@@ -104,6 +104,8 @@ public final class GanTrainer implements Trainer {
     private final NativeMemory memory = new NativeMemory();
     /** The conditional GAN's labels joined to G's and D's inputs, or null for an unconditional GAN. */
     private final ConditionalBatches conditional;
+    /** The energy-based GAN's losses (D an autoencoder), or null for D's score losses. */
+    private final EnergyGame energy;
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -129,6 +131,19 @@ public final class GanTrainer implements Trainer {
      */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional) {
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null);
+    }
+
+    /** An energy-based GAN (Zhao et al. 2017) when {@code energySettings} is not null ({@link EnergyGame}). */
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
+                      EnergySettings energySettings) {
+        if (energySettings != null) {
+            EnergyGame.refusal(settings).or(() -> java.util.Optional.ofNullable(conditional == null ? null
+                    : "the energy-based GAN has no labels: remove the conditional block")).ifPresent(why -> {
+                throw new LabException(why);
+            });
+        }
         if (conditional != null) {
             ConditionalBatches.refusal(settings).ifPresent(why -> {
                 throw new LabException(why);
@@ -151,7 +166,11 @@ public final class GanTrainer implements Trainer {
         this.discriminatorCouplesBatch = has(discriminator,
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class)
                 || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
-        checkShapes();
+        if (energySettings != null && discriminatorCouplesBatch) {
+            throw new LabException("an energy-based D's energy is each example's own reconstruction error, and batch"
+                    + " norm or minibatch discrimination in D makes it depend on the whole batch: remove those layers");
+        }
+        checkShapes(energySettings != null);
         this.g = TrainingNetwork.of(generator);
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
         if (conditional != null && generatorPasses.referenceCodes() != null) {
@@ -161,6 +180,7 @@ public final class GanTrainer implements Trainer {
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
+        this.energy = energySettings == null ? null : new EnergyGame(energySettings, discriminator, d, dataDim);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
         // before the averages: D's parameters are the normalised ones from here on
@@ -233,7 +253,7 @@ public final class GanTrainer implements Trainer {
         }
     }
 
-    private void checkShapes() {
+    private void checkShapes(boolean autoencoder) {
         INDArray z = Nd4j.zeros(dataType, 2, conditional == null ? latentDim : conditional.generatorInputSize());
         long gOut;
         try {
@@ -254,7 +274,13 @@ public final class GanTrainer implements Trainer {
                     : "packs of " + settings.packing() + " examples (" + packed + " values): set D's input to "
                     + settings.packing() + " × the data size") + ": " + e.getMessage(), e);
         }
-        if (dOut.rank() != 2 || dOut.columns() != 1) {
+        if (autoencoder) {
+            if (dOut.length() != 2L * dataDim) {
+                throw new LabException("an energy-based D is an autoencoder: it must output " + dataDim + " values per"
+                        + " example (the data's size), not " + dOut.length() / 2 + ": end D with a layer of "
+                        + dataDim + " units");
+            }
+        } else if (dOut.rank() != 2 || dOut.columns() != 1) {
             throw new LabException("D must output one score per example, not " + java.util.Arrays.toString(
                     dOut.shape()) + ": end D with a dense layer of 1 unit and no activation");
         }
@@ -426,6 +452,11 @@ public final class GanTrainer implements Trainer {
         m /= settings.packing();
         lastDiscriminatorInput = x;
         lastRealPacks = n;
+        if (energy != null) {
+            INDArray energyGradient = energy.discriminatorGradient(x, n, m, last);
+            requireFinite("D loss", last.discriminatorLoss);
+            return energyGradient;
+        }
         if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
@@ -589,6 +620,9 @@ public final class GanTrainer implements Trainer {
      * and returns dL_G/dx, [n, d].
      */
     private INDArray gameInputGradient(INDArray fake, INDArray z) {
+        if (energy != null) {
+            return energy.generatorInputGradient(fake, last);
+        }
         double[] s = d.forward(pack(generatedInput(fake, z))).toDoubleVector();
         int packs = s.length;
         GanLoss loss = settings.loss();
@@ -648,11 +682,14 @@ public final class GanTrainer implements Trainer {
     /**
      * D's raw scores for the given examples [n, dataDim], in inference mode. With packing m, D scores packs: each
      * example is scored as the pack of m copies of itself. A conditional D scores each example as the mean of its
-     * scores under the K labels.
+     * scores under the K labels. An energy-based D gives each example's energy, its reconstruction error.
      */
     public INDArray score(INDArray x) {
         if (conditional != null) {
             return conditional.meanOverLabels(x, discriminatorOutput::of);
+        }
+        if (energy != null) {
+            return EnergyGame.energies(x, discriminatorOutput.of(x));
         }
         return discriminatorOutput.of(copies(x));
     }
@@ -669,6 +706,9 @@ public final class GanTrainer implements Trainer {
     public INDArray generatorLossInputGradient(INDArray fake) {
         InferenceNetwork inferenceDiscriminator = discriminatorOutput.engine().orElseThrow(() -> new LabException(
                 "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
+        if (energy != null) {
+            return EnergyGame.energyInputGradient(inferenceDiscriminator, fake);
+        }
         double[] s = inferenceDiscriminator.output(copies(fake)).toDoubleVector();
         double[] eps = new double[s.length];
         for (int i = 0; i < s.length; i++) {
@@ -723,6 +763,11 @@ public final class GanTrainer implements Trainer {
     /** G's samples as D takes them: joined to the labels of their codes when conditional. */
     private INDArray generatedInput(INDArray fake, INDArray z) {
         return conditional == null ? fake : conditional.joinGenerated(fake, z);
+    }
+
+    /** The energy-based GAN's losses; empty for D's score losses. */
+    public java.util.Optional<EnergyGame> energy() {
+        return java.util.Optional.ofNullable(energy);
     }
 
     /** The conditional GAN's label joins; empty for an unconditional GAN. */
@@ -791,7 +836,7 @@ public final class GanTrainer implements Trainer {
 
     @Override
     public String describeSettings() {
-        return settings.describe();
+        return energy == null ? settings.describe() : settings.describe() + ", " + energy.settings().describe();
     }
 
     @Override
@@ -835,6 +880,9 @@ public final class GanTrainer implements Trainer {
         if (updated.spectralNorm() != (spectralNorm != null)) {
             throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
                     + " switched on or off during a run");
+        }
+        if (energy != null && EnergyGame.refusal(updated).isPresent()) {
+            throw new IllegalArgumentException(EnergyGame.refusal(updated).get());
         }
         if (conditional != null) {
             java.util.Optional<String> refusal = ConditionalBatches.refusal(updated);
