@@ -140,7 +140,7 @@ public final class EnergyGame {
         if (encoder != null) {
             INDArray codes = encoder.forward(fake);
             int k = (int) codes.columns();
-            double[] s = codes.toDoubleVector();
+            double[] s = codes.dup('c').reshape(codes.length()).toDoubleVector();
             double[] slope = new double[s.length];
             lastPullAway = PullAway.valueAndGradient(s, m, k, settings.pullAwayWeight(), slope);
             loss += settings.pullAwayWeight() * lastPullAway;
