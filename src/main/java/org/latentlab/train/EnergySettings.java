@@ -57,6 +57,12 @@ public record EnergySettings(double margin, boolean pullAway, double pullAwayWei
         return pullAway ? pullAwayWeight : 0;
     }
 
+    /** The energy and the two losses as the bench writes them. */
+    public String formula() {
+        return "E(x) = mean (D(x) − x)²;  L_D = E(x) + max(0, " + margin + " − E(G(z)));  L_G = E(G(z))"
+                + (pullAway ? " + " + pullAwayWeight + " · f_PT(" + codeLayer + " codes of G's batch)" : "");
+    }
+
     /** One line, e.g. "EBGAN m=0.3, pull-away 0.1 on d_code". */
     public String describe() {
         return "EBGAN m=" + margin + (pullAway ? ", pull-away " + pullAwayWeight + " on " + codeLayer : "");
