@@ -27,10 +27,6 @@ final class ReconstructionStrip extends Pane {
         redraw();
     }
 
-    GanView.Images getView() {
-        return view;
-    }
-
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
