@@ -57,6 +57,10 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         if (conditional != null) {
             ConditionalLayout.check(conditional.classes(), generator, discriminator, training);
         }
+        if (energy != null) {
+            // before the packing's sizes: an energy-based D refuses packing and says so
+            EnergyLayout.check(energy, generator, discriminator, training, conditional != null);
+        }
         int packing = training.packing();
         if (conditional == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
             throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
@@ -69,9 +73,7 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                     + " values, not " + discriminator.input() + ": set discriminator.input to " + packing
                     + " × the data size" + (generator.output().isImage() ? " (" + packing + " × the channels)" : ""));
         }
-        if (energy != null) {
-            EnergyLayout.check(energy, generator, discriminator, training, conditional != null);
-        } else if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
+        if (energy == null && (discriminator.output().size() != 1 || discriminator.output().isImage())) {
             throw new IllegalArgumentException("discriminator must output one score per example, not "
                     + discriminator.output() + ": end it with a dense layer of 1 unit");
         }
