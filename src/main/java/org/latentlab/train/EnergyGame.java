@@ -73,10 +73,6 @@ public final class EnergyGame {
             return java.util.Optional.of("training.packing: an energy-based D reconstructs one example, not a pack"
                     + " of " + s.packing() + ": set packing to 1");
         }
-        if (s.labelSmoothing()) {
-            return java.util.Optional.of("training.labelSmoothing moves the real target of a probability, and the"
-                    + " energy has no target: set labelSmoothing to false");
-        }
         if (s.unrollSteps() > 0 && s.unrollGradient() == UnrollGradient.EXACT) {
             return java.util.Optional.of("training.unrollGradient: the exact unrolled gradient differentiates D's"
                     + " score loss through its updates, not the energy's: use the first-order form");

@@ -68,8 +68,9 @@ class EnergyGanTest {
         says(parseError("ring8-ebgan", "\"featureMatching\" : \"\"", "\"featureMatching\" : \"d_enc\""),
                 "set featureMatching to \"\"");
         says(parseError("ring8-ebgan", "\"packing\" : 1", "\"packing\" : 2"), "set packing to 1");
+        // label smoothing is refused by the hinge loss itself (it applies to probabilistic losses)
         says(parseError("ring8-ebgan", "\"labelSmoothing\" : false", "\"labelSmoothing\" : true"),
-                "the energy has no target");
+                "not hinge");
         String exact = Presets.text("ring8-ebgan").replace("\"unrollSteps\" : 0", "\"unrollSteps\" : 2")
                 .replace("\"unrollGradient\" : \"first-order\"", "\"unrollGradient\" : \"exact\"");
         says(assertThrows(LabException.class, () -> ExperimentFiles.parseGan(exact, "test")).getMessage(),
