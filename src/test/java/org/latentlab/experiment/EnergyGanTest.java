@@ -77,7 +77,7 @@ class EnergyGanTest {
                 "use the first-order form");
         // a score D in an energy file: the size is named
         says(parseError("ring8-nsgan", "\"checkpointInterval\" : 2000", "\"checkpointInterval\" : 2000, \"energy\" :"
-                + " {\"margin\" : 1}"), "it must output the data's 2 values, not [1]");
+                + " {\"margin\" : 1}"), "it must output the data's 2 values, not 1:");
     }
 
     @Test
