@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
 import org.latentlab.model.NetworkSpec;
+import org.latentlab.train.EnergySettings;
 import org.latentlab.train.GanLoss;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanStatus;
@@ -22,15 +23,16 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                             long iterations, int sampleInterval, int checkpointInterval,
                             @JsonInclude(JsonInclude.Include.NON_NULL) ConditionalSpec conditional,
                             @JsonInclude(JsonInclude.Include.NON_NULL) InfoGanSpec infogan,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) BiganSpec bigan)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) BiganSpec bigan,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) EnergySettings energy)
         implements Experiment<GanStatus> {
 
-    /** A GAN without codes or an encoder (conditional when {@code conditional} is not null). */
+    /** A GAN with D's score losses, without codes or an encoder (conditional when {@code conditional} is not null). */
     public GanExperiment(String name, String description, long seed, DatasetSpec dataset, NetworkSpec generator,
                          NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
                          int checkpointInterval, ConditionalSpec conditional) {
         this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
-                checkpointInterval, conditional, null, null);
+                checkpointInterval, conditional, null, null, null);
     }
 
     /** An unconditional GAN. */
@@ -38,7 +40,7 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                          NetworkSpec discriminator, GanSettings training, long iterations, int sampleInterval,
                          int checkpointInterval) {
         this(name, description, seed, dataset, generator, discriminator, training, iterations, sampleInterval,
-                checkpointInterval, null, null, null);
+                checkpointInterval, null, null, null, null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -71,6 +73,14 @@ public record GanExperiment(String name, String description, long seed, DatasetS
         if (bigan != null) {
             bigan.check(generator, discriminator, training);
         }
+        if (energy != null) {
+            if (infogan != null || bigan != null) {
+                throw new IllegalArgumentException("an energy-based GAN is neither an InfoGAN nor a BiGAN: remove"
+                        + " \"energy\" or \"" + (infogan != null ? "infogan" : "bigan") + "\"");
+            }
+            // before the packing's sizes: an energy-based D refuses packing and says so
+            EnergyLayout.check(energy, generator, discriminator, training, conditional != null);
+        }
         int packing = training.packing();
         if (conditional == null && bigan == null && packing == 1 && generator.output().size() != discriminator.input().size()) {
             throw new IllegalArgumentException("generator outputs " + generator.output() + " but discriminator takes "
@@ -83,12 +93,13 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                     + " values, not " + discriminator.input() + ": set discriminator.input to " + packing
                     + " × the data size" + (generator.output().isImage() ? " (" + packing + " × the channels)" : ""));
         }
-        if (discriminator.output().size() != 1 || discriminator.output().isImage()) {
+        if (energy == null && (discriminator.output().size() != 1 || discriminator.output().isImage())) {
             throw new IllegalArgumentException("discriminator must output one score per example, not "
                     + discriminator.output() + ": end it with a dense layer of 1 unit");
         }
         LayerSpec last = discriminator.layers().get(discriminator.layers().size() - 1);
-        if (!(last instanceof LayerSpec.Dense dense) || dense.units() != 1 || dense.activation() != Activation.IDENTITY) {
+        if (energy == null && !(last instanceof LayerSpec.Dense dense && dense.units() == 1
+                && dense.activation() == Activation.IDENTITY)) {
             throw new IllegalArgumentException("the discriminator's last layer must be a dense layer of 1 unit with no"
                     + " activation (the losses apply the sigmoid themselves), not " + last.type() + " '" + last.name()
                     + "'");
@@ -172,6 +183,11 @@ public record GanExperiment(String name, String description, long seed, DatasetS
                 - (infogan == null ? 0 : infogan.codeColumns());
     }
 
+    /** Whether D is an autoencoder whose reconstruction error is the energy (Zhao et al. 2017). */
+    public boolean energyBased() {
+        return energy != null;
+    }
+
     /** Whether G and D take labels (Mirza and Osindero 2014); not named isConditional, a getter of "conditional". */
     public boolean takesLabels() {
         return conditional != null;
@@ -199,23 +215,23 @@ public record GanExperiment(String name, String description, long seed, DatasetS
     @Override
     public GanExperiment withName(String n) {
         return new GanExperiment(n, description, seed, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional, infogan, bigan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan, energy);
     }
 
     public GanExperiment withTraining(GanSettings t) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, t, iterations,
-                sampleInterval, checkpointInterval, conditional, infogan, bigan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan, energy);
     }
 
     @Override
     public GanExperiment withIterations(long n) {
         return new GanExperiment(name, description, seed, dataset, generator, discriminator, training, n,
-                sampleInterval, checkpointInterval, conditional, infogan, bigan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan, energy);
     }
 
     @Override
     public GanExperiment withSeed(long s) {
         return new GanExperiment(name, description, s, dataset, generator, discriminator, training, iterations,
-                sampleInterval, checkpointInterval, conditional, infogan, bigan);
+                sampleInterval, checkpointInterval, conditional, infogan, bigan, energy);
     }
 }

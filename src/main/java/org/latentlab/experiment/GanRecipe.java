@@ -82,7 +82,7 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed(),
                 spec.takesLabels() ? ConditionalLayout.batches(spec, data, dataType) : null,
                 spec.infogan() == null ? null : InfoGanLayout.head(spec, d, dataType),
-                spec.learnsEncoder() ? BiganViews.pairs(spec, dataType) : null);
+                spec.learnsEncoder() ? BiganViews.pairs(spec, dataType) : null, spec.energy());
     }
 
     @Override

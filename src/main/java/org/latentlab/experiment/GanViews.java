@@ -36,6 +36,8 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     public static final int GRID_IMAGES = 64;
     /** A conditional GAN's grid: this many samples of each class, one row per class. */
     public static final int PER_CLASS = 8;
+    /** An energy-based GAN's reconstructions picture: this many real and as many generated examples. */
+    public static final int RECONSTRUCTED = 8;
 
     private final DataSource data;
     private final boolean points;
@@ -206,20 +208,24 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
     @Override
     public GanView view(GanTrainer trainer) {
         if (!points) {
-            float[] fake = Host.floats(trainer.generate(viewZ));
-            for (int i = 0; i < fake.length; i++) {
-                fake[i] = Math.max(0f, Math.min(1f, (fake[i] + 1f) / 2f));
-            }
+            INDArray generated = trainer.generate(viewZ);
+            float[] fake = Host.floats(generated);
             int[] shape = data.shape();
-            return new GanView.Images(trainer.iteration(), fake, nView, shape[0], shape[1], shape[2], rowLabels);
+            GanView.Images reconstructions = trainer.energy().isEmpty() ? null
+                    : reconstructions(trainer, fake, shape);
+            toUnit(fake);
+            return new GanView.Images(trainer.iteration(), fake, nView, shape[0], shape[1], shape[2], rowLabels,
+                    reconstructions);
         }
         INDArray fakeArr = trainer.generate(viewZ);
         float[] fake = Host.floats(fakeArr);
         boolean prob = trainer.settings().loss().displaysProbability();
         double[] scores = trainer.score(heatGrid).toDoubleVector();
         float[] heat = new float[scores.length];
+        boolean energy = trainer.energy().isPresent();
         for (int i = 0; i < scores.length; i++) {
-            heat[i] = (float) trainer.settings().loss().displayScore(scores[i]);
+            // an energy is low where D judges real: its negative, so that green means real as for the scores
+            heat[i] = (float) (energy ? -scores[i] : trainer.settings().loss().displayScore(scores[i]));
         }
         float[] warp = warpZ == null ? null : Host.floats(trainer.generate(warpZ));
         INDArray some = fakeArr.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ARROWS),
@@ -252,6 +258,34 @@ public final class GanViews implements FamilyViews<GanTrainer, GanView> {
         }
         return new GanView.Points(trainer.iteration(), bounds.clone(), real, fake, heat, HEAT_RES, prob, warp,
                 warp == null ? 0 : WARP_RES, arrows, modes, covered, sigma, optimal, viewLabels.clone());
+    }
+
+    /**
+     * An energy-based D's reconstructions (Zhao et al. 2017): {@link #RECONSTRUCTED} real view examples, their
+     * reconstructions D(x), as many of G's view samples and theirs, one row each, in inference mode.
+     */
+    private GanView.Images reconstructions(GanTrainer trainer, float[] fake, int[] shape) {
+        int d = data.dimension();
+        int k = Math.min(RECONSTRUCTED, nView);
+        float[] pixels = new float[4 * k * d];
+        DataType dt = trainer.generator().params().dataType();
+        INDArray x = Nd4j.createFromArray(java.util.Arrays.copyOf(real, k * d)).reshape(k, d).castTo(dt);
+        INDArray g = Nd4j.createFromArray(java.util.Arrays.copyOf(fake, k * d)).reshape(k, d).castTo(dt);
+        float[][] rows = {Host.floats(x), Host.floats(trainer.discriminator().output(x, false)), Host.floats(g),
+                Host.floats(trainer.discriminator().output(g, false))};
+        for (int r = 0; r < 4; r++) {
+            System.arraycopy(rows[r], 0, pixels, r * k * d, k * d);
+        }
+        toUnit(pixels);
+        return new GanView.Images(trainer.iteration(), pixels, 4 * k, shape[0], shape[1], shape[2],
+                List.of("x", "D(x)", "G(z)", "D(G(z))"));
+    }
+
+    /** Pixels from [-1, 1] to [0, 1], clipped. */
+    private static void toUnit(float[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.max(0f, Math.min(1f, (v[i] + 1f) / 2f));
+        }
     }
 
     /** 0, 1, .., K−1, 0, 1, .. (n labels). */

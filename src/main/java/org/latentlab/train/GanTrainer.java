@@ -108,6 +108,8 @@ public final class GanTrainer implements Trainer {
     private final InfoGanHead info;
     /** The BiGAN's encoder and (example, code) pairs, or null for a GAN without an encoder. */
     private final BiganPairs bigan;
+    /** The energy-based GAN's losses (D an autoencoder), or null for D's score losses. */
+    private final EnergyGame energy;
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -135,31 +137,41 @@ public final class GanTrainer implements Trainer {
      */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, null);
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, null, null);
     }
 
     /** An InfoGAN when {@code info} is not null: G takes [z, c] ({@link InfoGanCodes}), Q reads D's body. */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
                       InfoGanHead info) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, info, null);
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, info, null, null);
     }
 
     /** A BiGAN when {@code bigan} is not null: D judges pairs (x, E(x)) against (G(z), z) ({@link BiganPairs}). */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
                       BiganPairs bigan) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, bigan);
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, bigan, null);
     }
 
-    /** Any GAN of the zoo: conditional, InfoGAN or BiGAN when the matching argument is not null (at most one). */
+    /** An energy-based GAN (Zhao et al. 2017) when {@code energySettings} is not null ({@link EnergyGame}). */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
-                      InfoGanHead info, BiganPairs bigan) {
+                      EnergySettings energySettings) {
+        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, null, energySettings);
+    }
+
+    /**
+     * Any GAN of the zoo: conditional, InfoGAN, BiGAN or energy-based when the matching argument is not null (the
+     * last three exclude one another).
+     */
+    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
+                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
+                      InfoGanHead info, BiganPairs bigan, EnergySettings energySettings) {
+        if ((info != null ? 1 : 0) + (bigan != null ? 1 : 0) + (energySettings != null ? 1 : 0) > 1) {
+            throw new LabException("a GAN is at most one of InfoGAN, BiGAN and energy-based");
+        }
         if (info != null) {
-            if (bigan != null) {
-                throw new LabException("a GAN is either an InfoGAN or a BiGAN, not both");
-            }
             InfoGanCodes.refusal(settings).ifPresent(why -> {
                 throw new LabException(why);
             });
@@ -174,6 +186,12 @@ public final class GanTrainer implements Trainer {
             });
         }
         this.bigan = bigan;
+        if (energySettings != null) {
+            EnergyGame.refusal(settings).or(() -> java.util.Optional.ofNullable(conditional == null ? null
+                    : "the energy-based GAN has no labels: remove the conditional block")).ifPresent(why -> {
+                throw new LabException(why);
+            });
+        }
         if (conditional != null) {
             ConditionalBatches.refusal(settings).ifPresent(why -> {
                 throw new LabException(why);
@@ -196,7 +214,11 @@ public final class GanTrainer implements Trainer {
         this.discriminatorCouplesBatch = has(discriminator,
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class)
                 || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
-        checkShapes();
+        if (energySettings != null && discriminatorCouplesBatch) {
+            throw new LabException("an energy-based D's energy is each example's own reconstruction error, and batch"
+                    + " norm or minibatch discrimination in D makes it depend on the whole batch: remove those layers");
+        }
+        checkShapes(energySettings != null);
         this.g = TrainingNetwork.of(generator);
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
         if (conditional != null && generatorPasses.referenceCodes() != null) {
@@ -210,6 +232,7 @@ public final class GanTrainer implements Trainer {
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
+        this.energy = energySettings == null ? null : new EnergyGame(energySettings, discriminator, d, dataDim);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
         // before the averages: D's parameters are the normalised ones from here on
@@ -282,7 +305,7 @@ public final class GanTrainer implements Trainer {
         }
     }
 
-    private void checkShapes() {
+    private void checkShapes(boolean autoencoder) {
         INDArray z = Nd4j.zeros(dataType, 2, info != null ? info.codes().generatorInputSize()
                 : conditional == null ? latentDim : conditional.generatorInputSize());
         long gOut;
@@ -305,7 +328,13 @@ public final class GanTrainer implements Trainer {
                     : "packs of " + settings.packing() + " examples (" + packed + " values): set D's input to "
                     + settings.packing() + " × the data size") + ": " + e.getMessage(), e);
         }
-        if (dOut.rank() != 2 || dOut.columns() != 1) {
+        if (autoencoder) {
+            if (dOut.length() != 2L * dataDim) {
+                throw new LabException("an energy-based D is an autoencoder: it must output " + dataDim + " values per"
+                        + " example (the data's size), not " + dOut.length() / 2 + ": end D with a layer of "
+                        + dataDim + " units");
+            }
+        } else if (dOut.rank() != 2 || dOut.columns() != 1) {
             throw new LabException("D must output one score per example, not " + java.util.Arrays.toString(
                     dOut.shape()) + ": end D with a dense layer of 1 unit and no activation");
         }
@@ -493,6 +522,11 @@ public final class GanTrainer implements Trainer {
         m /= settings.packing();
         lastDiscriminatorInput = x;
         lastRealPacks = n;
+        if (energy != null) {
+            INDArray energyGradient = energy.discriminatorGradient(x, n, m, last);
+            requireFinite("D loss", last.discriminatorLoss);
+            return energyGradient;
+        }
         if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
             return discriminatorGradientSeparately(x, n, m);
@@ -661,6 +695,9 @@ public final class GanTrainer implements Trainer {
      * and returns dL_G/dx, [n, d].
      */
     private INDArray gameInputGradient(INDArray fake, INDArray z) {
+        if (energy != null) {
+            return energy.generatorInputGradient(fake, last);
+        }
         double[] s = d.forward(pack(generatedInput(fake, z))).toDoubleVector();
         int packs = s.length;
         GanLoss loss = settings.loss();
@@ -721,7 +758,7 @@ public final class GanTrainer implements Trainer {
     /**
      * D's raw scores for the given examples [n, dataDim], in inference mode. With packing m, D scores packs: each
      * example is scored as the pack of m copies of itself. A conditional D scores each example as the mean of its
-     * scores under the K labels.
+     * scores under the K labels. An energy-based D gives each example's energy, its reconstruction error.
      */
     public INDArray score(INDArray x) {
         if (conditional != null) {
@@ -729,6 +766,9 @@ public final class GanTrainer implements Trainer {
         }
         if (bigan != null) {
             return bigan.scoreAsRealPairs(x, discriminatorOutput::of);
+        }
+        if (energy != null) {
+            return EnergyGame.energies(x, discriminatorOutput.of(x));
         }
         return discriminatorOutput.of(copies(x));
     }
@@ -745,6 +785,9 @@ public final class GanTrainer implements Trainer {
     public INDArray generatorLossInputGradient(INDArray fake) {
         InferenceNetwork inferenceDiscriminator = discriminatorOutput.engine().orElseThrow(() -> new LabException(
                 "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
+        if (energy != null) {
+            return EnergyGame.energyInputGradient(inferenceDiscriminator, fake);
+        }
         double[] s = inferenceDiscriminator.output(copies(fake)).toDoubleVector();
         double[] eps = new double[s.length];
         for (int i = 0; i < s.length; i++) {
@@ -818,6 +861,11 @@ public final class GanTrainer implements Trainer {
         return java.util.Optional.ofNullable(bigan);
     }
 
+    /** The energy-based GAN's losses; empty for D's score losses. */
+    public java.util.Optional<EnergyGame> energy() {
+        return java.util.Optional.ofNullable(energy);
+    }
+
     /** The conditional GAN's label joins; empty for an unconditional GAN. */
     public java.util.Optional<ConditionalBatches> conditional() {
         return java.util.Optional.ofNullable(conditional);
@@ -884,7 +932,7 @@ public final class GanTrainer implements Trainer {
 
     @Override
     public String describeSettings() {
-        return settings.describe();
+        return energy == null ? settings.describe() : settings.describe() + ", " + energy.settings().describe();
     }
 
     @Override
@@ -936,6 +984,9 @@ public final class GanTrainer implements Trainer {
                 : BiganPairs.refusal(updated);
         if (biganRefusal.isPresent()) {
             throw new IllegalArgumentException(biganRefusal.get());
+        }
+        if (energy != null && EnergyGame.refusal(updated).isPresent()) {
+            throw new IllegalArgumentException(EnergyGame.refusal(updated).get());
         }
         if (conditional != null) {
             java.util.Optional<String> refusal = ConditionalBatches.refusal(updated);

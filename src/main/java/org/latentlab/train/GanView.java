@@ -67,9 +67,17 @@ public sealed interface GanView {
      * @param channels 1 for grey images, 3 for colour ones (Stacked MNIST: one digit per channel)
      * @param rowLabels a conditional GAN's class of each row (its images are row-major, one row per class), or
      *                  empty for an unlabelled grid
+     * @param reconstructions an energy-based GAN's picture of D's reconstructions (rows: real x, D(x), G(z),
+     *                        D(G(z))), or null
      */
     record Images(long iteration, float[] pixels, int count, int channels, int height, int width,
-                  java.util.List<String> rowLabels) implements GanView {
+                  java.util.List<String> rowLabels, Images reconstructions) implements GanView {
+
+        /** A grid without reconstructions. */
+        public Images(long iteration, float[] pixels, int count, int channels, int height, int width,
+                      java.util.List<String> rowLabels) {
+            this(iteration, pixels, count, channels, height, width, rowLabels, null);
+        }
 
         public Images {
             if (count < 0 || channels < 1 || height < 1 || width < 1
@@ -85,7 +93,7 @@ public sealed interface GanView {
 
         /** A square-ish grid without row labels. */
         public Images(long iteration, float[] pixels, int count, int channels, int height, int width) {
-            this(iteration, pixels, count, channels, height, width, java.util.List.of());
+            this(iteration, pixels, count, channels, height, width, java.util.List.of(), null);
         }
 
         /**

@@ -22,7 +22,8 @@ final class GanBenchText {
                 + (t.labelSmoothing() ? ", one-sided label smoothing" : "")
                 + (t.instanceNoise() > 0 ? ", instance noise " + t.instanceNoise() : "")
                 + remedies(t)
-                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n" + t.loss().formula();
+                + ", " + s.iterations() + " iterations, seed " + s.seed() + "\n"
+                + (s.energyBased() ? s.energy().formula() : t.loss().formula());
     }
 
     /** The remedies switched on, each as ", R1 γ 1.0"; empty for the plain GAN. */

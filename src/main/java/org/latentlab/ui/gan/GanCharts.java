@@ -64,9 +64,10 @@ final class GanCharts extends VBox {
 
     /** Titles the charts for an experiment's loss and data. */
     void show(GanExperiment s) {
-        ScoreLabels labels = ScoreLabels.of(s.training().loss());
+        ScoreLabels labels = ScoreLabels.of(s);
         scoreChart.setTitle(labels.chartTitle());
         scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
+        marginLine(scoreChart.getXYPlot(), s.energyBased() ? s.energy().margin() : Double.NaN);
         boolean points = s.generator().output().size() == 2;
         metricChart.setTitle(points ? "Mode coverage (2,500 samples)" : "Diversity of a fixed batch");
         // InfoGAN (Chen et al. 2016): its information bound ln K − CE beside the losses, on the same scale
@@ -105,6 +106,25 @@ final class GanCharts extends VBox {
                 plot.addDomainMarker(m, Layer.FOREGROUND);
             }
         }
+    }
+
+    /**
+     * An energy-based GAN's margin m as a horizontal line on the energies' chart (D raises the samples' energy up to
+     * m and no further, Zhao et al. 2017, eq. 1); none when {@code margin} is NaN.
+     */
+    private static void marginLine(XYPlot plot, double margin) {
+        plot.clearRangeMarkers();
+        if (Double.isNaN(margin)) {
+            return;
+        }
+        ValueMarker m = new ValueMarker(margin, new Color(90, 90, 90), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+        m.setLabel(String.format(Locale.ROOT, "margin m = %s ", margin));
+        m.setLabelFont(ChartStyle.TICK_FONT);
+        m.setLabelPaint(new Color(60, 60, 60));
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(m, Layer.FOREGROUND);
     }
 
     /** The charts shown, stacked in one picture, {@code width} wide and {@code height} per chart. */

@@ -45,7 +45,7 @@ final class GanCurves {
         boolean images = spec.generator().output().size() != 2;
         metric.setKey(images ? Metric.DIVERSITY.label() : Metric.MODES_COVERED.label());
         metricReference.setKey(images ? Metric.DIVERSITY_REAL.label() : "modes in the data");
-        ScoreLabels labels = ScoreLabels.of(spec.training().loss());
+        ScoreLabels labels = ScoreLabels.of(spec);
         realScore.setKey(labels.real());
         fakeScore.setKey(labels.fake());
     }

@@ -26,6 +26,9 @@ final class GanPictures extends VBox {
 
     private final PointsCanvas pointsCanvas = new PointsCanvas();
     private final ImageGrid imageGrid = new ImageGrid();
+    /** An energy-based GAN's reconstructions by D (rows x, D(x), G(z), D(G(z))), under the samples. */
+    private final ReconstructionStrip reconstructionGrid = new ReconstructionStrip();
+    private final VBox reconstructionBox;
     private final ImageView enlarged = new ImageView();
     private final Label enlargedLabel = new Label("Click a cell to enlarge it");
     private final StackPane viewHolder = new StackPane();
@@ -64,7 +67,18 @@ final class GanPictures extends VBox {
         side.setPadding(new Insets(0, 0, 0, 10));
         HBox row = new HBox(imageGrid, side);
         HBox.setHgrow(imageGrid, Priority.ALWAYS);
-        imageRow = row;
+        reconstructionGrid.setId("reconstructionGrid");
+        Label reconstructionNote = new Label("D is an autoencoder: its energy is the squared error between a row"
+                + " and the row under it. D learns to rebuild digits (low energy) and not G's samples (energy up to"
+                + " the margin)");
+        reconstructionNote.setWrapText(true);
+        reconstructionNote.getStyleClass().add("legend");
+        reconstructionBox = new VBox(4, GanBenchView.titled("D's reconstructions"), reconstructionGrid,
+                reconstructionNote);
+        reconstructionBox.setId("reconstructions");
+        VBox images = new VBox(6, row, reconstructionBox);
+        VBox.setVgrow(row, Priority.ALWAYS);
+        imageRow = images;
         getChildren().addAll(GanBenchView.titled("Generator and discriminator"), viewHolder, layerToggles, legend,
                 optimalPanel);
         VBox.setVgrow(viewHolder, Priority.ALWAYS);
@@ -81,7 +95,7 @@ final class GanPictures extends VBox {
         boolean theory = points && GanTheory.appliesTo(s.dataset()) && !s.learnsEncoder();
         optimalPanel.setVisible(theory);
         optimalPanel.setManaged(theory);
-        ScoreLabels labels = ScoreLabels.of(s.training().loss());
+        ScoreLabels labels = ScoreLabels.of(s);
         heatToggle.setText(labels.heatToggle());
         boolean colour = !points && s.generator().output().isImage() && s.generator().output().channels() == 3;
         legend.setText(points ? labels.heatLegend()
@@ -90,6 +104,9 @@ final class GanPictures extends VBox {
                 : "black..white"));
         pointsCanvas.setView(null);
         enlarged.setImage(null);
+        boolean reconstructions = !points && s.energyBased();
+        reconstructionBox.setVisible(reconstructions);
+        reconstructionBox.setManaged(reconstructions);
     }
 
     /** Draws a new view of the run. */
@@ -98,6 +115,9 @@ final class GanPictures extends VBox {
             pointsCanvas.setView(p);
         } else if (v instanceof GanView.Images i) {
             imageGrid.setView(i);
+            if (i.reconstructions() != null) {
+                reconstructionGrid.setView(i.reconstructions());
+            }
             updateEnlarged();
         }
     }

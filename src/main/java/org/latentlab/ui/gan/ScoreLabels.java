@@ -22,6 +22,21 @@ public record ScoreLabels(String heatToggle, String heatLegend, String chartTitl
 
     private static final String DOTS = "green dots: real data   purple dots: G(z)   ";
 
+    /**
+     * The labels for an experiment: an energy-based GAN's D gives energies (Zhao et al. 2017), the others a score
+     * named for the loss.
+     */
+    public static ScoreLabels of(org.latentlab.experiment.GanExperiment spec) {
+        if (spec.energyBased()) {
+            return new ScoreLabels("Heat map: energy E(x)",
+                    DOTS + "background: minus D's energy, −E(x) = −(its mean squared reconstruction error), scaled to"
+                            + " this view's range: green = low energy (judged real), purple = high energy (judged"
+                            + " fake, pushed up to the margin)",
+                    "Energies: mean reconstruction error", "energy E", "mean E(x), real", "mean E(G(z))");
+        }
+        return of(spec.training().loss());
+    }
+
     /** The labels for a loss. */
     public static ScoreLabels of(GanLoss loss) {
         if (loss.probabilistic()) {
