@@ -48,7 +48,15 @@ public enum Metric {
      * drawn from the recognition net per image (Hinton, Dayan, Frey and Neal 1995), nats per image: at least
      * {@code −log p(x)} on average.
      */
-    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false);
+    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false),
+    /** CycleGAN's cycle error on held-out examples of A, mean |F(G(a)) − a| per value (Zhu et al. 2017). */
+    CYCLE_ERROR_A("held-out cycle error |F(G(a)) − a|", "cycle_error_a", false),
+    /** The same for B, mean |G(F(b)) − b| per value. */
+    CYCLE_ERROR_B("held-out cycle error |G(F(b)) − b|", "cycle_error_b", false),
+    /** Mean Euclidean distance from G(a) to the nearest held-out example of B: how far G's images lie from B. */
+    TRANSLATION_TO_B("G(a) to the nearest held-out b", "g_a_to_nearest_b", false),
+    /** The floor of the distance above: each held-out b to the nearest other held-out b. */
+    B_TO_NEAREST_B("b to the nearest other held-out b", "b_to_nearest_b", false);
 
     private final String label;
     private final String column;
