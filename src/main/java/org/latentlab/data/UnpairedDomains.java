@@ -15,12 +15,20 @@ public final class UnpairedDomains implements DataSource {
     private final DataSource b;
     private final float[][] heldOutA;
     private final float[][] heldOutB;
+    private final int[] labelsA;
+    private final int[] labelsB;
 
     /**
      * @throws IllegalArgumentException when the two domains' examples differ in shape or the held-out sets are
      *                                  empty
      */
     public UnpairedDomains(DataSource a, DataSource b, float[][] heldOutA, float[][] heldOutB) {
+        this(a, b, heldOutA, heldOutB, null, null);
+    }
+
+    /** Domains whose held-out examples carry class labels (null, or -1 for an example without). */
+    public UnpairedDomains(DataSource a, DataSource b, float[][] heldOutA, float[][] heldOutB, int[] labelsA,
+                           int[] labelsB) {
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException("domain A (" + a.name() + ") has examples of shape "
                     + Arrays.toString(a.shape()) + " and domain B (" + b.name() + ") " + Arrays.toString(b.shape())
@@ -33,6 +41,38 @@ public final class UnpairedDomains implements DataSource {
         this.b = b;
         this.heldOutA = heldOutA;
         this.heldOutB = heldOutB;
+        this.labelsA = labelsA == null ? unlabelled(heldOutA.length) : labelsA.clone();
+        this.labelsB = labelsB == null ? unlabelled(heldOutB.length) : labelsB.clone();
+        if (this.labelsA.length != heldOutA.length || this.labelsB.length != heldOutB.length) {
+            throw new IllegalArgumentException("one label per held-out example");
+        }
+    }
+
+    private static int[] unlabelled(int n) {
+        int[] l = new int[n];
+        java.util.Arrays.fill(l, -1);
+        return l;
+    }
+
+    /** The labels of {@link #heldOut}'s examples of a set (-1 each when it has none or is not a finite set). */
+    public static int[] labels(DataSource source, int n) {
+        int[] out = unlabelled(n);
+        if (source instanceof ExampleSet set && set.hasLabels()) {
+            for (int k = 0; k < n; k++) {
+                out[k] = set.label(k % set.size());
+            }
+        }
+        return out;
+    }
+
+    /** The class of each held-out example of A (-1: none). */
+    public int[] labelsA() {
+        return labelsA.clone();
+    }
+
+    /** The class of each held-out example of B (-1: none). */
+    public int[] labelsB() {
+        return labelsB.clone();
     }
 
     /** Held-out examples of a data source: the given set's first {@code n}, or {@code n} samples drawn with seed. */

@@ -52,6 +52,8 @@ final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, 
         DataSource trainB;
         float[][] heldA;
         float[][] heldB;
+        int[] labelsA;
+        int[] labelsB;
         if (a == b && a instanceof ExampleSet set) {
             ExampleSet shuffled = set.permuted(spec.seed());
             int half = set.size() / 2;
@@ -72,6 +74,8 @@ final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, 
             trainB = train[1];
             heldA = UnpairedDomains.heldOut(kept[0], held, spec.seed() + 11);
             heldB = UnpairedDomains.heldOut(kept[1], held, spec.seed() + 12);
+            labelsA = UnpairedDomains.labels(kept[0], held);
+            labelsB = UnpairedDomains.labels(kept[1], held);
         } else {
             ExperimentData.Split sa = split(spec, spec.domainA(), a);
             ExperimentData.Split sb = split(spec, spec.domainB(), b);
@@ -79,9 +83,11 @@ final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, 
             trainB = sb.train();
             heldA = UnpairedDomains.heldOut(sa.heldOut() != null ? sa.heldOut() : a, held, spec.seed() + 11);
             heldB = UnpairedDomains.heldOut(sb.heldOut() != null ? sb.heldOut() : b, held, spec.seed() + 12);
+            labelsA = UnpairedDomains.labels(sa.heldOut() != null ? sa.heldOut() : a, held);
+            labelsB = UnpairedDomains.labels(sb.heldOut() != null ? sb.heldOut() : b, held);
         }
         try {
-            return new ExperimentData.Split(new UnpairedDomains(trainA, trainB, heldA, heldB), null);
+            return new ExperimentData.Split(new UnpairedDomains(trainA, trainB, heldA, heldB, labelsA, labelsB), null);
         } catch (IllegalArgumentException e) {
             throw new LabException("experiment '" + spec.name() + "': " + e.getMessage(), e);
         }
