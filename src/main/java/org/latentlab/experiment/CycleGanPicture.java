@@ -59,7 +59,7 @@ public final class CycleGanPicture {
                 box[3] = Math.max(box[3], p[i + 1]);
             }
         }
-        double span = Math.max(box[1] - box[0], box[3] - box[2]) * 0.6 + 1e-6;
+        double span = Math.max(box[1] - box[0], box[3] - box[2]) * 0.55 + 1e-6;
         double cx = (box[0] + box[1]) / 2;
         double cy = (box[2] + box[3]) / 2;
         return new double[] {cx - span, cx + span, cy - span, cy + span};
@@ -68,7 +68,8 @@ public final class CycleGanPicture {
     private static void panel(Graphics2D g, int left, int size, double[] box, float[] from, Color fromColour,
                               float[] other, Color otherColour, float[] image, float[] cycle, String title,
                               String fromName, String otherName, String imageName, String cycleName) {
-        int top = 34;
+        int fontSize = Math.max(11, size / 34);
+        int top = 4 * fontSize + 10;
         int inner = size - top - 10;
         Mapper m = new Mapper(left + 10, top, inner - 10, box);
         dots(g, m, other, otherColour, 4);
@@ -95,23 +96,30 @@ public final class CycleGanPicture {
             g.setColor(CYCLE);
             g.drawRect((int) m.x(cycle[2 * i]) - 2, (int) m.y(cycle[2 * i + 1]) - 2, 4, 4);
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize + 2));
         g.setColor(Color.BLACK);
-        g.drawString(title, left + 10, 15);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.drawString(title, left + 10, fontSize + 4);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
         List<Object[]> legend = new ArrayList<>();
         legend.add(new Object[] {fromColour, fromName});
         legend.add(new Object[] {otherColour, otherName});
         legend.add(new Object[] {IMAGE, imageName + " (arrow from its point)"});
+        // the legend may take two lines in a narrow panel: the points start below it
         legend.add(new Object[] {CYCLE, cycleName});
         int x = left + 10;
+        int y = 2 * fontSize + 8;
         for (Object[] item : legend) {
-            g.setColor((Color) item[0]);
-            g.fillOval(x, 22, 8, 8);
-            g.setColor(Color.DARK_GRAY);
             String label = (String) item[1];
-            g.drawString(label, x + 11, 30);
-            x += 18 + g.getFontMetrics().stringWidth(label);
+            int w = 18 + g.getFontMetrics().stringWidth(label);
+            if (x + w > left + size - 4) {
+                x = left + 10;
+                y += fontSize + 4;
+            }
+            g.setColor((Color) item[0]);
+            g.fillOval(x, y - fontSize + 2, fontSize - 2, fontSize - 2);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(label, x + fontSize, y);
+            x += w;
         }
     }
 

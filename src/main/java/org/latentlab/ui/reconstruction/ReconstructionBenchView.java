@@ -270,11 +270,12 @@ public final class ReconstructionBenchView extends BorderPane {
         corruptedTitle.setText(v.captions() != null && v.captions().corrupted() != null ? v.captions().corrupted()
                 : CORRUPTED_TITLE);
         if (v.translation() != null) {
-            inputs.setImage(fx(org.latentlab.experiment.CycleGanPicture.arrows(v.translation(), 420)));
-            reconstructions.setImage(null);
+            inputs.setImage(fx(org.latentlab.experiment.CycleGanPicture.arrows(v.translation(), 300)));
+            show(reconstructions, reconstructionsTitle, null);
         } else if (images) {
             inputs.setImage(fx(ReconstructionSamples.strip(v.inputs(), SCALE, perRow)));
-            reconstructions.setImage(fx(ReconstructionSamples.strip(v.reconstructions(), SCALE, perRow)));
+            show(reconstructions, reconstructionsTitle, ReconstructionSamples.strip(v.reconstructions(), SCALE,
+                    perRow));
         } else {
             inputs.setImage(fx(ReconstructionSamples.picture(v, 1)));
             reconstructions.setImage(null);
