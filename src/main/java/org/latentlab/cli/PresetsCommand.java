@@ -77,6 +77,13 @@ final class PresetsCommand implements Runnable {
             System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("images:", ""),
                     s.family().id(), s.iterations(), s.description());
         }
+        for (String n : Presets.cyclegans()) {
+            org.latentlab.experiment.Experiment<?> c = Presets.load(n);
+            if (c instanceof org.latentlab.experiment.CycleGanExperiment s) {
+                System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.domainA() + " → " + s.domainB(),
+                        s.family().id(), s.iterations(), firstSentence(s.description()));
+            }
+        }
         System.out.printf("%n%-26s %-8s %-12s %9s  %s%n", "classifier", "data", "held out", "iters",
                 "description (train NAME puts it in models/, where evaluations of its data find it)");
         for (String n : Presets.classifiers()) {

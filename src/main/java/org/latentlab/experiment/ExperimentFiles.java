@@ -67,6 +67,10 @@ public final class ExperimentFiles {
             throw new LabException(source + ": this is a sigmoid belief net experiment (\"family\": \"sbn\"), not a"
                     + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
         }
+        if (family == Family.CYCLEGAN) {
+            throw new LabException(source + ": this is a CycleGAN experiment (\"family\": \"cyclegan\"), not a"
+                    + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
+        }
         if (family != Family.GAN) {
             throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
                     + " field); open it on the autoencoder bench or train it with the same train command");
@@ -158,6 +162,10 @@ public final class ExperimentFiles {
         if (family == Family.GAN) {
             throw new LabException(source + ": this is a GAN experiment; open it on the GAN bench");
         }
+        if (family == Family.CYCLEGAN) {
+            throw new LabException(source + ": this is a CycleGAN experiment (family cyclegan): the autoencoder"
+                    + " / VAE / RBM bench and the train command train it, tools made for autoencoders do not");
+        }
         if (family == Family.SBN) {
             throw new LabException(source + ": this is a sigmoid belief net experiment (family sbn): the autoencoder"
                     + " / VAE / RBM bench and the train command train it, tools made for autoencoders do not");
@@ -184,7 +192,13 @@ public final class ExperimentFiles {
      * ({@link Family#onModelBench()}); a GAN experiment is refused with a message.
      */
     public static Experiment<ReconstructionStatus> parseModel(String json, String source) {
-        return familyOf(json, source) == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
+        Family family = familyOf(json, source);
+        if (family == Family.CYCLEGAN) {
+            @SuppressWarnings("unchecked")
+            Experiment<ReconstructionStatus> cyclegan = (Experiment<ReconstructionStatus>) parse(json, source);
+            return cyclegan;
+        }
+        return family == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
     }
 
     public static Experiment<ReconstructionStatus> readModel(Path file) {

@@ -157,11 +157,19 @@ public final class ExperimentRunner {
         return start(SbnRecipe.INSTANCE, spec, options);
     }
 
+    /** A new CycleGAN run; its statuses are the autoencoder / VAE / RBM bench's. */
+    public static Session<Trainer, ReconstructionStatus> start(CycleGanExperiment spec, Options options) {
+        return start(CycleGanRecipe.INSTANCE, spec, options);
+    }
+
     /** A new run of any family the autoencoder / VAE / RBM bench trains ({@link Family#onModelBench()}). */
     public static Session<Trainer, ReconstructionStatus> startModel(Experiment<ReconstructionStatus> spec,
                                                                     Options options) {
         if (spec instanceof SbnExperiment s) {
             return start(s, options);
+        }
+        if (spec instanceof CycleGanExperiment c) {
+            return start(c, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -173,6 +181,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof SbnExperiment s) {
             return start(s, options);
+        }
+        if (spec instanceof CycleGanExperiment c) {
+            return start(c, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -189,6 +200,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof SbnExperiment s) {
             return resume(SbnRecipe.INSTANCE, s, runDir, options);
+        }
+        if (spec instanceof CycleGanExperiment c) {
+            return resume(CycleGanRecipe.INSTANCE, c, runDir, options);
         }
         return resume(ReconstructionRecipe.INSTANCE, (ReconstructionExperiment) spec, runDir, options);
     }
@@ -208,6 +222,10 @@ public final class ExperimentRunner {
         String json = ExperimentFiles.readText(specFile);
         if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.SBN) {
             return resume(SbnRecipe.INSTANCE, ExperimentFiles.parseSbn(json, specFile.toString()), runDir, options);
+        }
+        if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.CYCLEGAN) {
+            return resume(CycleGanRecipe.INSTANCE, (CycleGanExperiment) ExperimentFiles.parseModel(json,
+                    specFile.toString()), runDir, options);
         }
         ReconstructionExperiment spec = ExperimentFiles.parseReconstruction(json, specFile.toString());
         return resume(ReconstructionRecipe.INSTANCE, spec, runDir, options);
@@ -265,6 +283,17 @@ public final class ExperimentRunner {
     public static Trainer buildTrainer(SbnExperiment spec, DataSource train) {
         SbnRecipe.INSTANCE.checkFits(spec, train);
         return SbnRecipe.INSTANCE.buildTrainer(spec, train, DataType.DOUBLE);
+    }
+
+    /** A fresh CycleGAN trainer for {@code spec} on its two domains ({@link #data}), in {@code dataType}. */
+    public static Trainer buildTrainer(CycleGanExperiment spec, DataSource domains, DataType dataType) {
+        CycleGanRecipe.INSTANCE.checkFits(spec, domains);
+        return CycleGanRecipe.INSTANCE.buildTrainer(spec, domains, dataType);
+    }
+
+    /** The two domains of a CycleGAN experiment, unpaired, with their held-out examples. */
+    public static DataSource data(CycleGanExperiment spec, Path baseDir) {
+        return CycleGanRecipe.INSTANCE.data(spec, baseDir).train();
     }
 
     /** Checks that a GAN's networks fit the data and the memory. */

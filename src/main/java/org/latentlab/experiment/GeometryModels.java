@@ -46,6 +46,8 @@ public final class GeometryModels {
             case GAN -> gan(model, n, part, seed);
             case RBM -> throw new LabException(model.runDir().getFileName() + " is an RBM run: its energy is not a"
                     + " DL4J network loss; analyse an autoencoder, VAE or GAN run");
+            case CYCLEGAN -> throw new LabException(model.runDir().getFileName() + " is a CycleGAN run: open an"
+                    + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: its"
                     + " units are binary and stochastic, not a DL4J network loss; analyse an autoencoder, VAE or GAN"
                     + " run");

@@ -36,7 +36,8 @@ public final class Presets {
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d", "curve-dae-2d", "curve-cae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"),
-            Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"));
+            Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"),
+            Family.CYCLEGAN, List.of("moons-to-ring-cyclegan", "mnist-inverted-cyclegan"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
@@ -87,6 +88,11 @@ public final class Presets {
     /** The bundled sigmoid belief net presets, in listing order. */
     public static List<String> sbns() {
         return names(f -> f == Family.SBN);
+    }
+
+    /** The bundled CycleGAN presets, in listing order. */
+    public static List<String> cyclegans() {
+        return names(f -> f == Family.CYCLEGAN);
     }
 
     /** The presets the autoencoder / VAE / RBM bench lists: those families', then the sigmoid belief nets. */

@@ -79,6 +79,11 @@ public final class SavedModel {
                     + " geometry bench and evaluations open GAN, autoencoder, VAE and RBM runs; its metrics.csv and"
                     + " samples/ hold its bound and pictures, and train --resume continues it");
         }
+        if (spec instanceof CycleGanExperiment) {
+            throw new LabException(runDir.getFileName() + " is a CycleGAN run: the latent studio, the geometry bench"
+                    + " and evaluations open GAN, autoencoder, VAE and RBM runs; its metrics.csv and samples/ hold its"
+                    + " measurements and pictures, and train --resume continues it");
+        }
         ReconstructionExperiment model = (ReconstructionExperiment) spec;
         if (model.family() != Family.RBM) {
             requireFile(checkpoint, "encoder.zip");

@@ -53,7 +53,15 @@ public enum Metric {
      * A BiGAN's held-out reconstruction error, the mean of (x − G(E(x)))² per value (Donahue et al. 2017): on [0, 1]
      * pixels for images, in the data's units for points.
      */
-    HELD_OUT_MSE("held-out MSE of G(E(x))", "held-out_mse", false);
+    HELD_OUT_MSE("held-out MSE of G(E(x))", "held-out_mse", false),
+    /** CycleGAN's cycle error on held-out examples of A, mean |F(G(a)) − a| per value (Zhu et al. 2017). */
+    CYCLE_ERROR_A("held-out cycle error |F(G(a)) − a|", "cycle_error_a", false),
+    /** The same for B, mean |G(F(b)) − b| per value. */
+    CYCLE_ERROR_B("held-out cycle error |G(F(b)) − b|", "cycle_error_b", false),
+    /** Mean Euclidean distance from G(a) to the nearest held-out example of B: how far G's images lie from B. */
+    TRANSLATION_TO_B("G(a) to the nearest held-out b", "g_a_to_nearest_b", false),
+    /** The floor of the distance above: each held-out b to the nearest other held-out b. */
+    B_TO_NEAREST_B("b to the nearest other held-out b", "b_to_nearest_b", false);
 
     private final String label;
     private final String column;

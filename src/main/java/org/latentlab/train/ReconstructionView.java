@@ -17,11 +17,33 @@ package org.latentlab.train;
  * @param codeLabels      their labels (-1 when unlabelled)
  * @param stack           for a deep belief net, which of its RBMs the pictures show; null for any other model
  * @param captions        the pictures' titles when the model names them itself (a sigmoid belief net), or null
+ * @param translation     a CycleGAN's 2-D points, their images and their cycles (drawn with arrows), or null
  */
 public record ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                         double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                         float[] codePoints,
-                        int[] codeLabels, StackLayer stack, Captions captions) {
+                        int[] codeLabels, StackLayer stack, Captions captions, Translation translation) {
+
+    /** A view without a translation of points. */
+    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                              float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions) {
+        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
+                activityAxis, codePoints, codeLabels, stack, captions, null);
+    }
+
+    /**
+     * A translation between two domains of 2-D points (CycleGAN, Zhu et al. 2017), (x, y) pairs row-major: held-out
+     * points a of A, their images G(a) and cycles F(G(a)); held-out points b of B, F(b) and G(F(b)).
+     */
+    public record Translation(float[] a, float[] gA, float[] fgA, float[] b, float[] fB, float[] gfB) {
+        public Translation {
+            if (a.length != gA.length || a.length != fgA.length || b.length != fB.length || b.length != gfB.length
+                    || a.length % 2 != 0 || b.length % 2 != 0) {
+                throw new IllegalArgumentException("a translation needs x, y pairs, as many images as points");
+            }
+        }
+    }
 
     /** The view of a model whose pictures take the bench's usual titles, or a DBN's ({@code stack}). */
     public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
@@ -31,12 +53,20 @@ public record ReconstructionView(Images inputs, Images corrupted, Images reconst
                 activityAxis, codePoints, codeLabels, stack, null);
     }
 
-    /** What the reconstructions, the filters and the samples show, in a person's words. */
-    public record Captions(String reconstructions, String filters, String samples) {
+    /**
+     * What the reconstructions, the filters and the samples show, in a person's words; {@code corrupted} titles the
+     * row between the inputs and the reconstructions (null: the bench's own title).
+     */
+    public record Captions(String reconstructions, String filters, String samples, String corrupted) {
         public Captions {
             if (reconstructions == null || filters == null || samples == null) {
                 throw new IllegalArgumentException("every picture needs a caption");
             }
+        }
+
+        /** Captions keeping the bench's title for the corrupted inputs. */
+        public Captions(String reconstructions, String filters, String samples) {
+            this(reconstructions, filters, samples, null);
         }
     }
 

@@ -57,6 +57,8 @@ final class RunParameters {
             }
             case RBM -> throw new LabException(model.runDir().getFileName() + " is an RBM run: its machines are not"
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
+            case CYCLEGAN -> throw new LabException(model.runDir().getFileName() + " is a CycleGAN run: open an"
+                    + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: it is"
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
         };
@@ -78,6 +80,8 @@ final class RunParameters {
                     : m.generator()};
             case RBM -> throw new LabException(m.runDir().getFileName() + " is an RBM run: its machines are not"
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
+            case CYCLEGAN -> throw new LabException(m.runDir().getFileName() + " is a CycleGAN run: open an"
+                    + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(m.runDir().getFileName() + " is a sigmoid belief net run: it is"
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
         };

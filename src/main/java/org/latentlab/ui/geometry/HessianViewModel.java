@@ -105,6 +105,8 @@ final class HessianViewModel {
             case GAN -> (int) Math.max(model.discriminator().numParams(), model.generator().numParams());
             case RBM -> throw new LabException(model.runDir().getFileName() + " is an RBM run: its energy is not a"
                     + " network loss; open an autoencoder, VAE or GAN run");
+            case CYCLEGAN -> throw new LabException(model.runDir().getFileName() + " is a CycleGAN run: open an"
+                    + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: its"
                     + " units are binary and stochastic, not a network loss; open an autoencoder, VAE or GAN run");
         };

@@ -18,7 +18,9 @@ public enum HeldOutMeasure {
     SQUARED_ERROR(Metric.HELD_OUT_RECONSTRUCTION, "held-out squared error", "sum over values, per example"),
     NEGATIVE_ELBO(Metric.HELD_OUT_NEGATIVE_ELBO, "held-out negative ELBO", "nats per example"),
     /** A sigmoid belief net's one-sample negative bound (Hinton, Dayan, Frey and Neal 1995), on binarised images. */
-    NEGATIVE_BOUND(Metric.HELD_OUT_NEGATIVE_BOUND, "held-out negative bound (wake-sleep)", "nats per image");
+    NEGATIVE_BOUND(Metric.HELD_OUT_NEGATIVE_BOUND, "held-out negative bound (wake-sleep)", "nats per image"),
+    /** CycleGAN's cycle error on held-out examples of A (Zhu et al. 2017). */
+    CYCLE_ERROR(Metric.CYCLE_ERROR_A, "held-out cycle error |F(G(a)) − a|", "mean per value");
 
     private final Metric metric;
     private final String title;
@@ -63,6 +65,9 @@ public enum HeldOutMeasure {
         if (e.family() == Family.SBN) {
             return NEGATIVE_BOUND;
         }
+        if (e.family() == Family.CYCLEGAN) {
+            return CYCLE_ERROR;
+        }
         throw new IllegalArgumentException("a " + e.family().label() + " experiment has no held-out reconstruction"
                 + " measure");
     }
@@ -73,6 +78,7 @@ public enum HeldOutMeasure {
             case VAE -> NEGATIVE_ELBO;
             case RBM -> SQUARED_ERROR;
             case SBN -> NEGATIVE_BOUND;
+            case CYCLEGAN -> CYCLE_ERROR;
             case GAN -> throw new IllegalArgumentException("a GAN has no held-out reconstruction measure");
             case AUTOENCODER -> e.training().reconstruction() == AutoencoderSettings.Reconstruction.CROSS_ENTROPY
                     ? CROSS_ENTROPY : SQUARED_ERROR;

@@ -75,7 +75,8 @@ public final class ReconstructionBenchView extends BorderPane {
     private final ImageView reconstructions = imageView("reconstructions");
     private final ImageView filters = imageView("filters");
     private final ImageView samples = imageView("samples");
-    private final Label corruptedTitle = title("corrupted input (what the encoder sees)");
+    private static final String CORRUPTED_TITLE = "corrupted input (what the encoder sees)";
+    private final Label corruptedTitle = title(CORRUPTED_TITLE);
     private final Label filtersTitle = title("first-layer filters");
     private final Label samplesTitle = title("samples");
     private final Label reconstructionsTitle = title("reconstructions");
@@ -266,9 +267,15 @@ public final class ReconstructionBenchView extends BorderPane {
         stackCaption.show(v.stack(), v.captions(), reconstructionsTitle, filtersTitle, samplesTitle);
         boolean images = v.inputs().isImage();
         int perRow = images ? v.inputs().count() : 1;
-        if (images) {
+        corruptedTitle.setText(v.captions() != null && v.captions().corrupted() != null ? v.captions().corrupted()
+                : CORRUPTED_TITLE);
+        if (v.translation() != null) {
+            inputs.setImage(fx(org.latentlab.experiment.CycleGanPicture.arrows(v.translation(), 300)));
+            show(reconstructions, reconstructionsTitle, null);
+        } else if (images) {
             inputs.setImage(fx(ReconstructionSamples.strip(v.inputs(), SCALE, perRow)));
-            reconstructions.setImage(fx(ReconstructionSamples.strip(v.reconstructions(), SCALE, perRow)));
+            show(reconstructions, reconstructionsTitle, ReconstructionSamples.strip(v.reconstructions(), SCALE,
+                    perRow));
         } else {
             inputs.setImage(fx(ReconstructionSamples.picture(v, 1)));
             reconstructions.setImage(null);
