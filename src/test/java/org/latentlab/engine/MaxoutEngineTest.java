@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A maxout layer on the lab's engine (a dense pass and {@link ChainMaxout}) against a plain DL4J dense layer of
  * units·pieces linear outputs with the same W and b, followed by the maximum over each unit's pieces computed by
  * hand: the output, and the gradients to the input and the parameters, the output gradient routed by hand to each
- * unit's winning piece and taken back through the dense layer by DL4J.
+ * unit's winning piece and taken back through the dense layer by DL4J; and the engine's gradients of a network of
+ * maxout and dense layers against central finite differences of DL4J's output in double.
  */
 class MaxoutEngineTest {
 
@@ -83,7 +84,7 @@ class MaxoutEngineTest {
         Pair<Gradient, INDArray> back = layer.backpropGradient(routed, mgr);
         INDArray expectedDx = back.getSecond().dup();
         INDArray expectedGradient = Nd4j.concat(0,
-                back.getFirst().getGradientFor("W").dup('f').reshape('f', -1),
+                Nd4j.toFlattened('f', back.getFirst().getGradientFor("W")).reshape(-1),
                 back.getFirst().getGradientFor("b").reshape(-1));
 
         Chain chain = Chain.of(net).orElseThrow();
@@ -97,6 +98,48 @@ class MaxoutEngineTest {
             assertEquals(0.0, dx.sub(expectedDx).amaxNumber().doubleValue(), 1e-13);
             INDArray gradient = engine.gradient().reshape(-1);
             assertEquals(0.0, gradient.sub(expectedGradient).amaxNumber().doubleValue(), 1e-13);
+        }
+    }
+
+    @Test
+    void theEnginesGradientsEqualCentralDifferencesInDouble() {
+        NetworkSpec spec = new NetworkSpec("D", Shape.vector(IN), List.of(new LayerSpec.Maxout("m1", UNITS, PIECES),
+                new LayerSpec.Dense("h", 3, Activation.TANH), new LayerSpec.Maxout("m2", 2, 4),
+                new LayerSpec.Dense("o", 1, Activation.IDENTITY)));
+        MultiLayerNetwork net = NetworkCompiler.compile(spec, OptimizerSpec.adam(1e-3, 0.5), 4, DataType.DOUBLE);
+        net.params().addi(data(9, 1, net.numParams()).muli(0.5).reshape(net.params().shape()));
+        MultiLayerNetwork oracle = net.clone(); // DL4J's forward pass, checked by hand in MaxoutLayerTest
+        INDArray x = data(3, N, IN);
+        INDArray r = data(4, N, 1);
+        INDArray dx;
+        INDArray gradient;
+        try (TrainingNetwork engine = TrainingNetwork.of(net)) {
+            assertTrue(engine.onEngine());
+            engine.forward(x);
+            dx = engine.backward(r).dup();
+            gradient = engine.gradient().dup().reshape(-1);
+        }
+        double h = 1e-6;
+        INDArray params = oracle.params();
+        for (long k = 0; k < params.length(); k++) {
+            double at = params.getDouble(k);
+            params.putScalar(k, at + h);
+            double up = oracle.output(x, false).mul(r).sumNumber().doubleValue();
+            params.putScalar(k, at - h);
+            double down = oracle.output(x, false).mul(r).sumNumber().doubleValue();
+            params.putScalar(k, at);
+            assertEquals((up - down) / (2 * h), gradient.getDouble(k), 1e-8, "parameter " + k);
+        }
+        for (int i = 0; i < N; i++) {
+            for (int a = 0; a < IN; a++) {
+                INDArray xUp = x.dup();
+                xUp.putScalar(i, a, x.getDouble(i, a) + h);
+                INDArray xDown = x.dup();
+                xDown.putScalar(i, a, x.getDouble(i, a) - h);
+                double fd = (oracle.output(xUp, false).mul(r).sumNumber().doubleValue()
+                        - oracle.output(xDown, false).mul(r).sumNumber().doubleValue()) / (2 * h);
+                assertEquals(fd, dx.getDouble(i, a), 1e-8, "input " + i + "," + a);
+            }
         }
     }
 }

@@ -1,12 +1,8 @@
 package org.latentlab.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Maxout (Goodfellow et al. 2013) as the lab writes it (experiment-file JSON, shapes, validation) and as DL4J runs
- * it: the output h_j = max_k (x·W + b)_{j·pieces + k} written out by hand from the layer's W and b, and DL4J's
- * gradients to the parameters and the input against central finite differences of L = Σ r ⊙ h in double.
+ * it: the output h_j = max_k (x·W + b)_{j·pieces + k} written out by hand from the layer's W and b. Its gradients
+ * are the engine's ({@code MaxoutEngineTest}): DL4J 1.0.0-M2.1 returns a zero input gradient through SameDiff layers
+ * when a MultiLayerNetwork backpropagates an output gradient (minibatch discrimination's layer does the same), so
+ * the lab trains these layers on its engine only.
  */
 class MaxoutLayerTest {
 
@@ -83,45 +81,6 @@ class MaxoutLayerTest {
                     best = Math.max(best, z);
                 }
                 assertEquals(best, out.getDouble(i, j), 1e-14, "example " + i + " unit " + j);
-            }
-        }
-    }
-
-    @Test
-    void dl4jsGradientsEqualCentralDifferencesInDouble() {
-        MultiLayerNetwork net = NetworkCompiler.compile(SPEC, OptimizerSpec.adam(1e-3, 0.5), 6, DataType.DOUBLE);
-        net.params().addi(data(10, 1, net.numParams()).muli(0.5).reshape(net.params().shape()));
-        INDArray x = data(4, N, IN);
-        INDArray r = data(5, N, UNITS);
-        net.initGradientsView();
-        Layer layer = net.getLayer(0);
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-        layer.setInput(x, mgr);
-        layer.activate(true, mgr);
-        Pair<Gradient, INDArray> back = layer.backpropGradient(r, mgr);
-        INDArray dx = back.getSecond().dup();
-        INDArray dTheta = Nd4j.concat(0, back.getFirst().getGradientFor(MaxoutLayer.W).dup('f').reshape('f', -1),
-                back.getFirst().getGradientFor(MaxoutLayer.B).reshape(-1));
-        double h = 1e-6;
-        INDArray params = net.params();
-        for (long k = 0; k < params.length(); k++) {
-            double at = params.getDouble(k);
-            params.putScalar(k, at + h);
-            double up = net.output(x, false).mul(r).sumNumber().doubleValue();
-            params.putScalar(k, at - h);
-            double down = net.output(x, false).mul(r).sumNumber().doubleValue();
-            params.putScalar(k, at);
-            assertEquals((up - down) / (2 * h), dTheta.getDouble(k), 1e-8, "parameter " + k);
-        }
-        for (int i = 0; i < N; i++) {
-            for (int a = 0; a < IN; a++) {
-                INDArray xUp = x.dup();
-                xUp.putScalar(i, a, x.getDouble(i, a) + h);
-                INDArray xDown = x.dup();
-                xDown.putScalar(i, a, x.getDouble(i, a) - h);
-                double fd = (net.output(xUp, false).mul(r).sumNumber().doubleValue()
-                        - net.output(xDown, false).mul(r).sumNumber().doubleValue()) / (2 * h);
-                assertEquals(fd, dx.getDouble(i, a), 1e-8, "input " + i + "," + a);
             }
         }
     }
