@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.model.Activation;
+import org.latentlab.model.MaxoutLayer;
 import org.latentlab.model.MinibatchDiscriminationLayer;
 import org.latentlab.model.Padding;
 import org.latentlab.model.VirtualBatchNormLayer;
@@ -220,6 +221,14 @@ record Chain(long[] inputShape, List<ChainLayer> layers) {
                 }
                 layers.add(new ChainMinibatch(name, (int) m.getNIn(), m.getKernels(), m.getDims()));
                 shape = layers.get(layers.size() - 1).outputShape();
+            } else if (conf instanceof MaxoutLayer m) {
+                shape = shape == null ? new long[] {m.getNIn()} : shape;
+                if (shape.length != 1 || shape[0] != m.getNIn()) {
+                    return null;
+                }
+                layers.add(new ChainDense(name, (int) m.getNIn(), m.getUnits() * m.getPieces()));
+                layers.add(new ChainMaxout(name, m.getUnits(), m.getPieces()));
+                shape = new long[] {m.getUnits()};
             } else if (conf instanceof VirtualBatchNormLayer v) {
                 shape = shape == null ? new long[] {v.getNIn()} : shape;
                 if (shape.length != 1 && shape.length != 3 || shape[0] != v.getNIn()

@@ -122,6 +122,11 @@ public final class CostEstimate {
             // γ, β (learned), the reference batch's mean and variance (kept)
             params = 4L * (in.isImage() ? in.channels() : in.size());
             flops = 6 * outSize;
+        } else if (l instanceof LayerSpec.Maxout m) {
+            long affine = (long) m.units() * m.pieces();
+            params = (long) in.size() * affine + affine;
+            // the pieces' affine maps, then the maximum of each unit's pieces
+            flops = 2L * in.size() * affine + 2 * affine;
         } else if (l instanceof LayerSpec.MinibatchDiscrimination m) {
             long bc = (long) m.kernels() * m.dims();
             params = in.size() * bc;

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
         @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
         @JsonSubTypes.Type(value = LayerSpec.MinibatchDiscrimination.class, name = "minibatch"),
-        @JsonSubTypes.Type(value = LayerSpec.VirtualBatchNorm.class, name = "virtualbatchnorm")
+        @JsonSubTypes.Type(value = LayerSpec.VirtualBatchNorm.class, name = "virtualbatchnorm"),
+        @JsonSubTypes.Type(value = LayerSpec.Maxout.class, name = "maxout")
 })
 public sealed interface LayerSpec {
 
@@ -183,6 +184,39 @@ public sealed interface LayerSpec {
         @Override
         public Shape outputShape(Shape in) {
             return in;
+        }
+    }
+
+    /**
+     * Maxout units (Goodfellow et al. 2013, "Maxout networks", section 2): each of the {@code units} outputs is the
+     * largest of {@code pieces} affine functions of the input, h_j(x) = max_k (x·W_{·,jk} + b_jk), a learned convex
+     * piecewise-linear activation. PacGAN's discriminator (Lin et al. 2018, appendix) is three layers of 200 units
+     * with 5 pieces each.
+     *
+     * @param units  the outputs (1..65536)
+     * @param pieces the affine pieces each output takes the maximum of (2..64)
+     */
+    record Maxout(String name, int units, int pieces) implements LayerSpec {
+        public Maxout {
+            checkName(name);
+            if (units < 1 || units > 65536) {
+                throw new IllegalArgumentException("maxout layer '" + name + "' needs 1..65536 units, not " + units);
+            }
+            if (pieces < 2 || pieces > 64) {
+                throw new IllegalArgumentException("maxout layer '" + name + "' needs 2..64 pieces per unit, not "
+                        + pieces);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "maxout";
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireVector(in, "a maxout layer");
+            return Shape.vector(units);
         }
     }
 

@@ -196,6 +196,8 @@ public final class NetworkCompiler {
             return new MinibatchDiscriminationLayer(m.name(), m.kernels(), m.dims());
         } else if (layer instanceof LayerSpec.VirtualBatchNorm v) {
             return new VirtualBatchNormLayer(v.name(), v.referenceBatch());
+        } else if (layer instanceof LayerSpec.Maxout m) {
+            return new MaxoutLayer(m.name(), m.units(), m.pieces());
         } else if (layer instanceof LayerSpec.Conv2D c) {
             return new ConvolutionLayer.Builder(c.kernel(), c.kernel()).name(c.name()).nOut(c.filters())
                     .stride(c.stride(), c.stride()).convolutionMode(mode(c.padding()))

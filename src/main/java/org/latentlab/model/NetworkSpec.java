@@ -66,6 +66,8 @@ public record NetworkSpec(String name, Shape input, List<LayerSpec> layers) {
             return "minibatch " + m.kernels() + "x" + m.dims();
         } else if (l instanceof LayerSpec.VirtualBatchNorm v) {
             return "vbn " + v.referenceBatch();
+        } else if (l instanceof LayerSpec.Maxout m) {
+            return "maxout " + m.units() + "x" + m.pieces();
         }
         return l.type();
     }

@@ -77,6 +77,9 @@ class ChainCurvatureTest {
                         Shape.vector(3), List.of(new LayerSpec.MinibatchDiscrimination("m0", 2, 2),
                                 dense("h", 4, Activation.TANH), new LayerSpec.MinibatchDiscrimination("m1", 3, 2),
                                 dense("o", 2, Activation.SIGMOID))), 5),
+                new Case("maxout first and between dense layers (Goodfellow et al. 2013)", new NetworkSpec("mx",
+                        Shape.vector(3), List.of(new LayerSpec.Maxout("m1", 4, 3), dense("h", 3, Activation.TANH),
+                                new LayerSpec.Maxout("m2", 2, 5), dense("o", 2, Activation.SIGMOID))), 4),
                 new Case("dense, batch norm on features, tanh", new NetworkSpec("bn", Shape.vector(4), List.of(
                         dense("h", 5, Activation.IDENTITY), new LayerSpec.BatchNorm("norm"),
                         new LayerSpec.Act("t", Activation.TANH, 0.2), dense("o", 2, Activation.IDENTITY))), 4),

@@ -24,7 +24,8 @@ public final class SweepFiles {
     private static final ObjectMapper MAPPER = LabJson.strictMapper();
 
     /** The bundled sweeps, in listing order. */
-    public static final java.util.List<String> BUNDLED = java.util.List.of("ring8-packing", "ring8-ebgan-pt");
+    public static final java.util.List<String> BUNDLED = java.util.List.of("ring8-packing", "ring8-ebgan-pt",
+            "pacgan-ring", "pacgan-grid", "veegan-ring", "veegan-grid");
 
     /** A sweep folder's copy of its base experiment (its file may live elsewhere, or change). */
     public static final String BASE = "base.json";

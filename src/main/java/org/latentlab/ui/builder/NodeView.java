@@ -138,6 +138,8 @@ final class NodeView extends StackPane {
             return "reshape " + r.channels() + "x" + r.height() + "x" + r.width();
         } else if (layer instanceof LayerSpec.MinibatchDiscrimination m) {
             return "minibatch discr. " + m.kernels() + " x " + m.dims();
+        } else if (layer instanceof LayerSpec.Maxout m) {
+            return "maxout " + m.units() + " x " + m.pieces() + " pieces";
         }
         return layer.type();
     }
