@@ -22,7 +22,9 @@ public enum Family {
     /** A restricted Boltzmann machine, or a stack of them (a deep belief network). */
     RBM("RBM / DBN"),
     /** A sigmoid belief net trained by wake-sleep (Neal 1992; Hinton, Dayan, Frey and Neal 1995). */
-    SBN("sigmoid belief net (wake-sleep)");
+    SBN("sigmoid belief net (wake-sleep)"),
+    /** A VAE whose decoder is a GAN's generator (Larsen, Sønderby, Larochelle and Winther 2016). */
+    VAEGAN("VAE-GAN");
 
     private final String label;
 
@@ -42,12 +44,13 @@ public enum Family {
 
     /** Whether experiments of this family are {@link ReconstructionExperiment}s. */
     public boolean reconstructs() {
-        return this != GAN && this != SBN;
+        return this != GAN && this != SBN && this != VAEGAN;
     }
 
     /**
      * Whether the autoencoder / VAE / RBM bench trains experiments of this family: the {@link ReconstructionExperiment}
-     * families and the sigmoid belief net ({@link SbnExperiment}), whose runs publish the same status records.
+     * families, the sigmoid belief net ({@link SbnExperiment}) and the VAE-GAN ({@link VaeGanExperiment}), whose runs
+     * publish the same status records.
      */
     public boolean onModelBench() {
         return this != GAN;
