@@ -63,6 +63,9 @@ public final class Checkpoint {
         if (trainer instanceof org.latentlab.train.sbn.SbnTrainer s) {
             return SbnCheckpoint.save(runDir, s);
         }
+        if (trainer instanceof org.latentlab.train.vaegan.VaeGanTrainer v) {
+            return VaeGanCheckpoint.save(runDir, v);
+        }
         return trainer instanceof GanTrainer g ? saveGan(runDir, g) : saveReconstruction(runDir, trainer);
     }
 
@@ -72,6 +75,8 @@ public final class Checkpoint {
             restoreGan(dir, g);
         } else if (trainer instanceof org.latentlab.train.sbn.SbnTrainer s) {
             SbnCheckpoint.restore(dir, s);
+        } else if (trainer instanceof org.latentlab.train.vaegan.VaeGanTrainer v) {
+            VaeGanCheckpoint.restore(dir, v);
         } else {
             restoreReconstruction(dir, trainer);
         }

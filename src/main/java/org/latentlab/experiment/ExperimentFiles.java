@@ -67,6 +67,10 @@ public final class ExperimentFiles {
             throw new LabException(source + ": this is a sigmoid belief net experiment (\"family\": \"sbn\"), not a"
                     + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
         }
+        if (family == Family.VAEGAN) {
+            throw new LabException(source + ": this is a VAE-GAN experiment (\"family\": \"vaegan\"); open it on the"
+                    + " autoencoder / VAE / RBM bench or train it with the same train command");
+        }
         if (family != Family.GAN) {
             throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
                     + " field); open it on the autoencoder bench or train it with the same train command");
@@ -162,6 +166,10 @@ public final class ExperimentFiles {
             throw new LabException(source + ": this is a sigmoid belief net experiment (family sbn): the autoencoder"
                     + " / VAE / RBM bench and the train command train it, tools made for autoencoders do not");
         }
+        if (family == Family.VAEGAN) {
+            throw new LabException(source + ": this is a VAE-GAN experiment (family vaegan): the autoencoder / VAE /"
+                    + " RBM bench, the train command and vaegan-compare train it");
+        }
         return (ReconstructionExperiment) parse(json, source);
     }
 
@@ -179,12 +187,26 @@ public final class ExperimentFiles {
         return parseSbn(readText(file), file.toString());
     }
 
+    /** Parses a VAE-GAN experiment ({@code "family": "vaegan"}); {@code source} names it in messages. */
+    public static VaeGanExperiment parseVaeGan(String json, String source) {
+        Family family = familyOf(json, source);
+        if (family != Family.VAEGAN) {
+            throw new LabException(source + ": this is a" + (family == Family.GAN ? " GAN" : "n " + family.id())
+                    + " experiment, not a VAE-GAN (\"family\": \"vaegan\")");
+        }
+        return (VaeGanExperiment) parse(json, source);
+    }
+
     /**
      * Parses an experiment the autoencoder / VAE / RBM bench trains: one of those families or a sigmoid belief net
      * ({@link Family#onModelBench()}); a GAN experiment is refused with a message.
      */
     public static Experiment<ReconstructionStatus> parseModel(String json, String source) {
-        return familyOf(json, source) == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
+        Family family = familyOf(json, source);
+        if (family == Family.VAEGAN) {
+            return parseVaeGan(json, source);
+        }
+        return family == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
     }
 
     public static Experiment<ReconstructionStatus> readModel(Path file) {

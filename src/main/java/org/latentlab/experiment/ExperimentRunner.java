@@ -157,11 +157,19 @@ public final class ExperimentRunner {
         return start(SbnRecipe.INSTANCE, spec, options);
     }
 
+    /** A new VAE-GAN run; its statuses are the autoencoder / VAE / RBM bench's. */
+    public static Session<Trainer, ReconstructionStatus> start(VaeGanExperiment spec, Options options) {
+        return start(VaeGanRecipe.INSTANCE, spec, options);
+    }
+
     /** A new run of any family the autoencoder / VAE / RBM bench trains ({@link Family#onModelBench()}). */
     public static Session<Trainer, ReconstructionStatus> startModel(Experiment<ReconstructionStatus> spec,
                                                                     Options options) {
         if (spec instanceof SbnExperiment s) {
             return start(s, options);
+        }
+        if (spec instanceof VaeGanExperiment v) {
+            return start(v, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -173,6 +181,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof SbnExperiment s) {
             return start(s, options);
+        }
+        if (spec instanceof VaeGanExperiment v) {
+            return start(v, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -189,6 +200,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof SbnExperiment s) {
             return resume(SbnRecipe.INSTANCE, s, runDir, options);
+        }
+        if (spec instanceof VaeGanExperiment v) {
+            return resume(VaeGanRecipe.INSTANCE, v, runDir, options);
         }
         return resume(ReconstructionRecipe.INSTANCE, (ReconstructionExperiment) spec, runDir, options);
     }
@@ -208,6 +222,10 @@ public final class ExperimentRunner {
         String json = ExperimentFiles.readText(specFile);
         if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.SBN) {
             return resume(SbnRecipe.INSTANCE, ExperimentFiles.parseSbn(json, specFile.toString()), runDir, options);
+        }
+        if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.VAEGAN) {
+            return resume(VaeGanRecipe.INSTANCE, ExperimentFiles.parseVaeGan(json, specFile.toString()), runDir,
+                    options);
         }
         ReconstructionExperiment spec = ExperimentFiles.parseReconstruction(json, specFile.toString());
         return resume(ReconstructionRecipe.INSTANCE, spec, runDir, options);
@@ -259,6 +277,13 @@ public final class ExperimentRunner {
     /** A fresh autoencoder, VAE or RBM trainer for {@code spec} on its training data. */
     public static Trainer buildTrainer(ReconstructionExperiment spec, DataSource train, DataType dataType) {
         return ReconstructionRecipe.INSTANCE.buildTrainer(spec, train, dataType);
+    }
+
+    /** A fresh VAE-GAN trainer for {@code spec} on its training images. */
+    public static org.latentlab.train.vaegan.VaeGanTrainer buildTrainer(VaeGanExperiment spec, DataSource train,
+                                                                       DataType dataType) {
+        VaeGanRecipe.INSTANCE.checkFits(spec, train);
+        return (org.latentlab.train.vaegan.VaeGanTrainer) VaeGanRecipe.INSTANCE.buildTrainer(spec, train, dataType);
     }
 
     /** A fresh sigmoid belief net trainer for {@code spec} on its training images. */

@@ -169,6 +169,11 @@ public final class VaeGanTrainer implements Trainer {
         return discriminatorNet;
     }
 
+    /** The images trained on. */
+    public DataSource data() {
+        return data;
+    }
+
     public VaeGanSettings settings() {
         return settings;
     }
