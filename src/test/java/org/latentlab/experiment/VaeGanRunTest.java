@@ -137,6 +137,8 @@ class VaeGanRunTest {
         assertEquals(Family.VAE, saved.kind(), "the latent studio opens it as the VAE it holds");
         assertEquals(3, saved.decoder().layerInputSize(0));
         float[] finalDecoder = saved.decoder().params().toFloatVector();
+        StudioModels.Studio studio = StudioModels.open(runDir);
+        assertTrue(studio.models().get().codeSize() == 3, "the studio decodes the VAE-GAN's 3-value codes");
 
         Path last = Checkpoints.newestIntact(runDir);
         Files.writeString(runDir.resolve("checkpoints").resolve("LATEST"), "iter-00000004\n");
