@@ -35,7 +35,7 @@ public final class Presets {
             Family.AUTOENCODER, List.of("ring8-ae-2d", "curve-dae-2d", "curve-cae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"),
             Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"),
-            Family.VAEGAN, List.of("mnist-vaegan"));
+            Family.VAEGAN, List.of("mnist-vaegan", "fashion-vaegan"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
