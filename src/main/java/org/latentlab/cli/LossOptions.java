@@ -68,6 +68,7 @@ final class LossOptions {
             case GAN -> CostEstimate.of(part == GeometryModels.Part.DISCRIMINATOR ? m.ganSpec().discriminator()
                     : m.ganSpec().generator(), 1).trainable();
             case RBM, SBN, CYCLEGAN -> Long.MAX_VALUE; // never opened: SavedModel refuses these runs
+            case VAEGAN -> Long.MAX_VALUE; // never opened: SavedModel opens a VAE-GAN run as its VAE
         };
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
                 TangentPropCommand.class, FitFunctionCommand.class, ReluPiecesCommand.class,
                 DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class, RandomLabelsCommand.class,
                 SensitivityCommand.class, ClassAccuracyCommand.class, SweepCommand.class,
-                SweepRunCommand.class, CodeAccuracyCommand.class, BiganVsAeCommand.class, CycleGanDigitsCommand.class})
+                SweepRunCommand.class, CodeAccuracyCommand.class, BiganVsAeCommand.class, CycleGanDigitsCommand.class,
+                VaeGanCompareCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -66,6 +66,9 @@ public final class Checkpoint {
         if (trainer instanceof org.latentlab.train.cyclegan.CycleGanTrainer c) {
             return CycleGanCheckpoint.save(runDir, c);
         }
+        if (trainer instanceof org.latentlab.train.vaegan.VaeGanTrainer v) {
+            return VaeGanCheckpoint.save(runDir, v);
+        }
         return trainer instanceof GanTrainer g ? saveGan(runDir, g) : saveReconstruction(runDir, trainer);
     }
 
@@ -77,6 +80,8 @@ public final class Checkpoint {
             SbnCheckpoint.restore(dir, s);
         } else if (trainer instanceof org.latentlab.train.cyclegan.CycleGanTrainer c) {
             CycleGanCheckpoint.restore(dir, c);
+        } else if (trainer instanceof org.latentlab.train.vaegan.VaeGanTrainer v) {
+            VaeGanCheckpoint.restore(dir, v);
         } else {
             restoreReconstruction(dir, trainer);
         }

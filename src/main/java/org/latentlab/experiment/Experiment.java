@@ -20,10 +20,11 @@ import org.latentlab.train.TrainingStatus;
         @JsonSubTypes.Type(value = GanExperiment.class, name = "gan"),
         @JsonSubTypes.Type(value = ReconstructionExperiment.class, names = {"autoencoder", "vae", "rbm"}),
         @JsonSubTypes.Type(value = SbnExperiment.class, name = "sbn"),
-        @JsonSubTypes.Type(value = CycleGanExperiment.class, name = "cyclegan")
+        @JsonSubTypes.Type(value = CycleGanExperiment.class, name = "cyclegan"),
+        @JsonSubTypes.Type(value = VaeGanExperiment.class, name = "vaegan")
 })
 public sealed interface Experiment<S extends TrainingStatus> permits GanExperiment, ReconstructionExperiment,
-        SbnExperiment, CycleGanExperiment {
+        SbnExperiment, CycleGanExperiment, VaeGanExperiment {
 
     /** Letters, digits, '.', '_' or '-': it names the run folder. */
     String name();

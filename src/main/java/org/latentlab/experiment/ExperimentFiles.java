@@ -71,6 +71,10 @@ public final class ExperimentFiles {
             throw new LabException(source + ": this is a CycleGAN experiment (\"family\": \"cyclegan\"), not a"
                     + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
         }
+        if (family == Family.VAEGAN) {
+            throw new LabException(source + ": this is a VAE-GAN experiment (\"family\": \"vaegan\"); open it on the"
+                    + " autoencoder / VAE / RBM bench or train it with the same train command");
+        }
         if (family != Family.GAN) {
             throw new LabException(source + ": this is an autoencoder / VAE / RBM experiment (it has a \"family\""
                     + " field); open it on the autoencoder bench or train it with the same train command");
@@ -170,6 +174,10 @@ public final class ExperimentFiles {
             throw new LabException(source + ": this is a sigmoid belief net experiment (family sbn): the autoencoder"
                     + " / VAE / RBM bench and the train command train it, tools made for autoencoders do not");
         }
+        if (family == Family.VAEGAN) {
+            throw new LabException(source + ": this is a VAE-GAN experiment (family vaegan): the autoencoder / VAE /"
+                    + " RBM bench, the train command and vaegan-compare train it");
+        }
         return (ReconstructionExperiment) parse(json, source);
     }
 
@@ -187,6 +195,16 @@ public final class ExperimentFiles {
         return parseSbn(readText(file), file.toString());
     }
 
+    /** Parses a VAE-GAN experiment ({@code "family": "vaegan"}); {@code source} names it in messages. */
+    public static VaeGanExperiment parseVaeGan(String json, String source) {
+        Family family = familyOf(json, source);
+        if (family != Family.VAEGAN) {
+            throw new LabException(source + ": this is a" + (family == Family.GAN ? " GAN" : "n " + family.id())
+                    + " experiment, not a VAE-GAN (\"family\": \"vaegan\")");
+        }
+        return (VaeGanExperiment) parse(json, source);
+    }
+
     /**
      * Parses an experiment the autoencoder / VAE / RBM bench trains: one of those families or a sigmoid belief net
      * ({@link Family#onModelBench()}); a GAN experiment is refused with a message.
@@ -197,6 +215,9 @@ public final class ExperimentFiles {
             @SuppressWarnings("unchecked")
             Experiment<ReconstructionStatus> cyclegan = (Experiment<ReconstructionStatus>) parse(json, source);
             return cyclegan;
+        }
+        if (family == Family.VAEGAN) {
+            return parseVaeGan(json, source);
         }
         return family == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
     }

@@ -162,6 +162,11 @@ public final class ExperimentRunner {
         return start(CycleGanRecipe.INSTANCE, spec, options);
     }
 
+    /** A new VAE-GAN run; its statuses are the autoencoder / VAE / RBM bench's. */
+    public static Session<Trainer, ReconstructionStatus> start(VaeGanExperiment spec, Options options) {
+        return start(VaeGanRecipe.INSTANCE, spec, options);
+    }
+
     /** A new run of any family the autoencoder / VAE / RBM bench trains ({@link Family#onModelBench()}). */
     public static Session<Trainer, ReconstructionStatus> startModel(Experiment<ReconstructionStatus> spec,
                                                                     Options options) {
@@ -170,6 +175,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof CycleGanExperiment c) {
             return start(c, options);
+        }
+        if (spec instanceof VaeGanExperiment v) {
+            return start(v, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -184,6 +192,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof CycleGanExperiment c) {
             return start(c, options);
+        }
+        if (spec instanceof VaeGanExperiment v) {
+            return start(v, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -203,6 +214,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof CycleGanExperiment c) {
             return resume(CycleGanRecipe.INSTANCE, c, runDir, options);
+        }
+        if (spec instanceof VaeGanExperiment v) {
+            return resume(VaeGanRecipe.INSTANCE, v, runDir, options);
         }
         return resume(ReconstructionRecipe.INSTANCE, (ReconstructionExperiment) spec, runDir, options);
     }
@@ -226,6 +240,10 @@ public final class ExperimentRunner {
         if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.CYCLEGAN) {
             return resume(CycleGanRecipe.INSTANCE, (CycleGanExperiment) ExperimentFiles.parseModel(json,
                     specFile.toString()), runDir, options);
+        }
+        if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.VAEGAN) {
+            return resume(VaeGanRecipe.INSTANCE, ExperimentFiles.parseVaeGan(json, specFile.toString()), runDir,
+                    options);
         }
         ReconstructionExperiment spec = ExperimentFiles.parseReconstruction(json, specFile.toString());
         return resume(ReconstructionRecipe.INSTANCE, spec, runDir, options);
@@ -277,6 +295,13 @@ public final class ExperimentRunner {
     /** A fresh autoencoder, VAE or RBM trainer for {@code spec} on its training data. */
     public static Trainer buildTrainer(ReconstructionExperiment spec, DataSource train, DataType dataType) {
         return ReconstructionRecipe.INSTANCE.buildTrainer(spec, train, dataType);
+    }
+
+    /** A fresh VAE-GAN trainer for {@code spec} on its training images. */
+    public static org.latentlab.train.vaegan.VaeGanTrainer buildTrainer(VaeGanExperiment spec, DataSource train,
+                                                                       DataType dataType) {
+        VaeGanRecipe.INSTANCE.checkFits(spec, train);
+        return (org.latentlab.train.vaegan.VaeGanTrainer) VaeGanRecipe.INSTANCE.buildTrainer(spec, train, dataType);
     }
 
     /** A fresh sigmoid belief net trainer for {@code spec} on its training images. */

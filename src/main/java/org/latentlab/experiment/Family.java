@@ -24,7 +24,9 @@ public enum Family {
     /** A sigmoid belief net trained by wake-sleep (Neal 1992; Hinton, Dayan, Frey and Neal 1995). */
     SBN("sigmoid belief net (wake-sleep)"),
     /** Two generators and two discriminators translating between unpaired domains (Zhu et al. 2017). */
-    CYCLEGAN("CycleGAN (unpaired translation)");
+    CYCLEGAN("CycleGAN (unpaired translation)"),
+    /** A VAE whose decoder is a GAN's generator (Larsen, Sønderby, Larochelle and Winther 2016). */
+    VAEGAN("VAE-GAN");
 
     private final String label;
 
@@ -44,12 +46,13 @@ public enum Family {
 
     /** Whether experiments of this family are {@link ReconstructionExperiment}s. */
     public boolean reconstructs() {
-        return this != GAN && this != SBN && this != CYCLEGAN;
+        return this != GAN && this != SBN && this != CYCLEGAN && this != VAEGAN;
     }
 
     /**
      * Whether the autoencoder / VAE / RBM bench trains experiments of this family: the {@link ReconstructionExperiment}
-     * families, the sigmoid belief net ({@link SbnExperiment}) and CycleGAN ({@link CycleGanExperiment}), whose runs
+     * families, the sigmoid belief net ({@link SbnExperiment}), CycleGAN ({@link CycleGanExperiment}) and the
+     * VAE-GAN ({@link VaeGanExperiment}), whose runs
      * publish the same status records.
      */
     public boolean onModelBench() {

@@ -51,6 +51,8 @@ public final class GeometryModels {
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: its"
                     + " units are binary and stochastic, not a DL4J network loss; analyse an autoencoder, VAE or GAN"
                     + " run");
+            case VAEGAN -> throw new LabException(model.runDir().getFileName() + " is a VAE-GAN run: open"
+                    + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
         };
     }
 

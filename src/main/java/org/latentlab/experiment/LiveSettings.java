@@ -47,8 +47,8 @@ public final class LiveSettings {
             case RBM -> RBM;
             // wake-sleep's trainer takes its settings at the start only
             case SBN -> Set.of();
-            // CycleGAN's trainer takes its settings at the start only
-            case CYCLEGAN -> Set.of();
+            // CycleGAN's and the VAE-GAN's trainers take their settings at the start only
+            case CYCLEGAN, VAEGAN -> Set.of();
         };
     }
 
@@ -58,7 +58,7 @@ public final class LiveSettings {
      */
     public static String block(Family family) {
         return family == Family.RBM ? "rbm" : family == Family.SBN ? "sbn"
-                : family == Family.CYCLEGAN ? "cyclegan" : "training";
+                : family == Family.CYCLEGAN ? "cyclegan" : family == Family.VAEGAN ? "vaegan" : "training";
     }
 
     /** The top-level components shown and editable before a run: the training block, then iterations... seed. */

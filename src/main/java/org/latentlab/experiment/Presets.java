@@ -38,7 +38,8 @@ public final class Presets {
             Family.AUTOENCODER, List.of("ring8-ae-2d", "curve-dae-2d", "curve-cae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"),
             Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"),
-            Family.CYCLEGAN, List.of("moons-to-ring-cyclegan", "mnist-inverted-cyclegan"));
+            Family.CYCLEGAN, List.of("moons-to-ring-cyclegan", "mnist-inverted-cyclegan"),
+            Family.VAEGAN, List.of("mnist-vaegan", "fashion-vaegan"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
@@ -139,6 +140,16 @@ public final class Presets {
     /** A bundled sigmoid belief net experiment. */
     public static SbnExperiment loadSbn(String name) {
         return ExperimentFiles.parseSbn(text(name), "preset " + name);
+    }
+
+    /** The bundled VAE-GAN presets, in listing order. */
+    public static List<String> vaeGans() {
+        return names(f -> f == Family.VAEGAN);
+    }
+
+    /** A bundled VAE-GAN experiment. */
+    public static VaeGanExperiment loadVaeGan(String name) {
+        return ExperimentFiles.parseVaeGan(text(name), "preset " + name);
     }
 
     /** A bundled experiment the autoencoder / VAE / RBM bench trains (a GAN preset is refused with a message). */

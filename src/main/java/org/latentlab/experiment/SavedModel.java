@@ -84,6 +84,12 @@ public final class SavedModel {
                     + " and evaluations open GAN, autoencoder, VAE and RBM runs; its metrics.csv and samples/ hold its"
                     + " measurements and pictures, and train --resume continues it");
         }
+        if (spec instanceof VaeGanExperiment vaegan) {
+            // its encoder and decoder, saved as a VAE's, open as the VAE they are (the discriminator stays behind)
+            requireFile(checkpoint, "encoder.zip");
+            requireFile(checkpoint, "decoder.zip");
+            return new SavedModel(runDir, checkpoint, iteration, Family.VAE, null, vaegan.asVae());
+        }
         ReconstructionExperiment model = (ReconstructionExperiment) spec;
         if (model.family() != Family.RBM) {
             requireFile(checkpoint, "encoder.zip");

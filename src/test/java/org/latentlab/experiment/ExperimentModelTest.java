@@ -38,7 +38,7 @@ class ExperimentModelTest {
     @Test
     void everyPresetReadsAsItsFamilyAndRoundTrips() {
         assertEquals(Presets.NAMES.size(), Presets.gans().size() + Presets.reconstructions().size()
-                + Presets.sbns().size() + Presets.cyclegans().size());
+                + Presets.sbns().size() + Presets.cyclegans().size() + Presets.vaeGans().size());
         for (String name : Presets.NAMES) {
             Experiment<?> e = Presets.load(name);
             assertEquals(Presets.family(name), e.family(), name);
@@ -56,6 +56,9 @@ class ExperimentModelTest {
                 assertEquals(sbn, Presets.loadModel(name));
             } else if (e instanceof CycleGanExperiment cyclegan) {
                 assertEquals(cyclegan, Presets.loadModel(name));
+            } else if (e instanceof VaeGanExperiment vaegan) {
+                assertEquals(vaegan, Presets.loadVaeGan(name));
+                assertEquals(vaegan, Presets.loadModel(name));
             } else {
                 assertInstanceOf(ReconstructionExperiment.class, e, name);
                 assertEquals(e, Presets.loadReconstruction(name));
@@ -80,7 +83,7 @@ class ExperimentModelTest {
         assertInstanceOf(ReconstructionExperiment.class, ExperimentFiles.parse(vae, "vae.json"));
         LabException unknown = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"diffusion\""), "x.json"));
-        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn, cyclegan)",
+        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn, cyclegan, vaegan)",
                 unknown.getMessage());
         LabException ganAsVae = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"gan\""), "y.json"));

@@ -61,6 +61,8 @@ final class RunParameters {
                     + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: it is"
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
+            case VAEGAN -> throw new LabException(model.runDir().getFileName() + " is a VAE-GAN run: open"
+                    + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
         };
         long seed = model.kind() == Family.GAN ? model.ganSpec().seed() : model.modelSpec().seed();
         return new Point(0, theta(nets, layout, "the recreated initialisation"),
@@ -84,6 +86,8 @@ final class RunParameters {
                     + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(m.runDir().getFileName() + " is a sigmoid belief net run: it is"
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
+            case VAEGAN -> throw new LabException(m.runDir().getFileName() + " is a VAE-GAN run: open"
+                    + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
         };
         return new Point(m.iteration(), theta(nets, layout, m.checkpoint().toString()),
                 "checkpoint " + m.checkpoint().getFileName() + " of " + m.runDir().getFileName());

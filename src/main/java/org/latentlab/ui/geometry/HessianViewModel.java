@@ -109,6 +109,8 @@ final class HessianViewModel {
                     + " autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: its"
                     + " units are binary and stochastic, not a network loss; open an autoencoder, VAE or GAN run");
+            case VAEGAN -> throw new LabException(model.runDir().getFileName() + " is a VAE-GAN run: open"
+                    + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
         };
     }
 

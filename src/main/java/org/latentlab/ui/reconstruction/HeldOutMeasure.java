@@ -68,6 +68,9 @@ public enum HeldOutMeasure {
         if (e.family() == Family.CYCLEGAN) {
             return CYCLE_ERROR;
         }
+        if (e.family() == Family.VAEGAN) {
+            return NEGATIVE_ELBO; // its encoder and decoder measured as a VAE's, pixel by pixel
+        }
         throw new IllegalArgumentException("a " + e.family().label() + " experiment has no held-out reconstruction"
                 + " measure");
     }
@@ -79,6 +82,7 @@ public enum HeldOutMeasure {
             case RBM -> SQUARED_ERROR;
             case SBN -> NEGATIVE_BOUND;
             case CYCLEGAN -> CYCLE_ERROR;
+            case VAEGAN -> NEGATIVE_ELBO;
             case GAN -> throw new IllegalArgumentException("a GAN has no held-out reconstruction measure");
             case AUTOENCODER -> e.training().reconstruction() == AutoencoderSettings.Reconstruction.CROSS_ENTROPY
                     ? CROSS_ENTROPY : SQUARED_ERROR;
