@@ -67,7 +67,7 @@ final class LossOptions {
                     + CostEstimate.of(m.modelSpec().decoder(), 1).trainable();
             case GAN -> CostEstimate.of(part == GeometryModels.Part.DISCRIMINATOR ? m.ganSpec().discriminator()
                     : m.ganSpec().generator(), 1).trainable();
-            case RBM, SBN -> Long.MAX_VALUE; // never opened: SavedModel refuses a sigmoid belief net run
+            case RBM, SBN, AAE -> Long.MAX_VALUE; // never opened: GeometryModels refuses these runs
         };
     }
 

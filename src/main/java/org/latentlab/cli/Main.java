@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
                 TangentPropCommand.class, FitFunctionCommand.class, ReluPiecesCommand.class,
                 DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class, RandomLabelsCommand.class,
                 SensitivityCommand.class, ClassAccuracyCommand.class, SweepCommand.class,
-                SweepRunCommand.class})
+                SweepRunCommand.class, AaeCodesCommand.class})
 public final class Main implements Runnable {
 
     @Override

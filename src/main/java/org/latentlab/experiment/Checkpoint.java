@@ -63,6 +63,9 @@ public final class Checkpoint {
         if (trainer instanceof org.latentlab.train.sbn.SbnTrainer s) {
             return SbnCheckpoint.save(runDir, s);
         }
+        if (trainer instanceof org.latentlab.train.aae.AaeTrainer a) {
+            return AaeCheckpoint.save(runDir, a);
+        }
         return trainer instanceof GanTrainer g ? saveGan(runDir, g) : saveReconstruction(runDir, trainer);
     }
 
@@ -72,6 +75,8 @@ public final class Checkpoint {
             restoreGan(dir, g);
         } else if (trainer instanceof org.latentlab.train.sbn.SbnTrainer s) {
             SbnCheckpoint.restore(dir, s);
+        } else if (trainer instanceof org.latentlab.train.aae.AaeTrainer a) {
+            AaeCheckpoint.restore(dir, a);
         } else {
             restoreReconstruction(dir, trainer);
         }
@@ -211,7 +216,7 @@ public final class Checkpoint {
         }
     }
 
-    private static void copyInto(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
+    static void copyInto(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
         if (from.numParams() != to.numParams()) {
             throw new LabException("checkpoint " + which + " has " + from.numParams() + " parameters but the"
                     + " experiment's " + which + " has " + to.numParams());

@@ -19,10 +19,11 @@ import org.latentlab.train.TrainingStatus;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = GanExperiment.class, name = "gan"),
         @JsonSubTypes.Type(value = ReconstructionExperiment.class, names = {"autoencoder", "vae", "rbm"}),
-        @JsonSubTypes.Type(value = SbnExperiment.class, name = "sbn")
+        @JsonSubTypes.Type(value = SbnExperiment.class, name = "sbn"),
+        @JsonSubTypes.Type(value = AaeExperiment.class, name = "aae")
 })
 public sealed interface Experiment<S extends TrainingStatus> permits GanExperiment, ReconstructionExperiment,
-        SbnExperiment {
+        SbnExperiment, AaeExperiment {
 
     /** Letters, digits, '.', '_' or '-': it names the run folder. */
     String name();

@@ -10,7 +10,7 @@ import java.util.Locale;
  * The kind of model an experiment trains, named by an experiment file's {@code "family"} field. A file without
  * the field is a GAN experiment (files written before the field existed). {@link GanExperiment} holds the GAN
  * family; {@link ReconstructionExperiment} the families that learn to reconstruct their input; {@link SbnExperiment}
- * the sigmoid belief net.
+ * the sigmoid belief net; {@link AaeExperiment} the adversarial autoencoder.
  */
 public enum Family {
     /** A generator and a discriminator trained against each other (Goodfellow et al., 2014). */
@@ -22,7 +22,9 @@ public enum Family {
     /** A restricted Boltzmann machine, or a stack of them (a deep belief network). */
     RBM("RBM / DBN"),
     /** A sigmoid belief net trained by wake-sleep (Neal 1992; Hinton, Dayan, Frey and Neal 1995). */
-    SBN("sigmoid belief net (wake-sleep)");
+    SBN("sigmoid belief net (wake-sleep)"),
+    /** An adversarial autoencoder (Makhzani et al. 2016): an autoencoder whose code a discriminator holds to a prior. */
+    AAE("adversarial autoencoder");
 
     private final String label;
 
@@ -42,12 +44,13 @@ public enum Family {
 
     /** Whether experiments of this family are {@link ReconstructionExperiment}s. */
     public boolean reconstructs() {
-        return this != GAN && this != SBN;
+        return this != GAN && this != SBN && this != AAE;
     }
 
     /**
      * Whether the autoencoder / VAE / RBM bench trains experiments of this family: the {@link ReconstructionExperiment}
-     * families and the sigmoid belief net ({@link SbnExperiment}), whose runs publish the same status records.
+     * families, the sigmoid belief net ({@link SbnExperiment}) and the adversarial autoencoder ({@link AaeExperiment}),
+     * whose runs publish the same status records.
      */
     public boolean onModelBench() {
         return this != GAN;

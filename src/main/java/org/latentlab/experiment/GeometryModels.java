@@ -49,6 +49,8 @@ public final class GeometryModels {
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: its"
                     + " units are binary and stochastic, not a DL4J network loss; analyse an autoencoder, VAE or GAN"
                     + " run");
+            case AAE -> throw new LabException(model.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
     }
 

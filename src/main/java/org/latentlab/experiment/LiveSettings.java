@@ -47,6 +47,8 @@ public final class LiveSettings {
             case RBM -> RBM;
             // wake-sleep's trainer takes its settings at the start only
             case SBN -> Set.of();
+            // the adversarial autoencoder's trainer takes its settings at the start only
+            case AAE -> Set.of();
         };
     }
 
@@ -55,7 +57,8 @@ public final class LiveSettings {
      * for a sigmoid belief net.
      */
     public static String block(Family family) {
-        return family == Family.RBM ? "rbm" : family == Family.SBN ? "sbn" : "training";
+        return family == Family.RBM ? "rbm" : family == Family.SBN ? "sbn"
+                : family == Family.AAE ? "aae" : "training";
     }
 
     /** The top-level components shown and editable before a run: the training block, then iterations... seed. */

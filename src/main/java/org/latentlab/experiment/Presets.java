@@ -34,7 +34,9 @@ public final class Presets {
             Family.VAE, List.of("mnist-vae", "mnist-vae-2d", "fashion-vae"),
             Family.AUTOENCODER, List.of("ring8-ae-2d", "curve-dae-2d", "curve-cae-2d"),
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"),
-            Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"));
+            Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"),
+            Family.AAE, List.of("mnist-aae-gaussian", "mnist-aae-mixture", "mnist-aae-swissroll",
+                    "mnist-aae-supervised"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
@@ -87,6 +89,11 @@ public final class Presets {
         return names(f -> f == Family.SBN);
     }
 
+    /** The bundled adversarial autoencoder presets, in listing order. */
+    public static List<String> aaes() {
+        return names(f -> f == Family.AAE);
+    }
+
     /** The presets the autoencoder / VAE / RBM bench lists: those families', then the sigmoid belief nets. */
     public static List<String> modelBench() {
         return names(Family::onModelBench);
@@ -130,6 +137,11 @@ public final class Presets {
     /** A bundled sigmoid belief net experiment. */
     public static SbnExperiment loadSbn(String name) {
         return ExperimentFiles.parseSbn(text(name), "preset " + name);
+    }
+
+    /** A bundled adversarial autoencoder experiment. */
+    public static AaeExperiment loadAae(String name) {
+        return ExperimentFiles.parseAae(text(name), "preset " + name);
     }
 
     /** A bundled experiment the autoencoder / VAE / RBM bench trains (a GAN preset is refused with a message). */

@@ -48,7 +48,12 @@ public enum Metric {
      * drawn from the recognition net per image (Hinton, Dayan, Frey and Neal 1995), nats per image: at least
      * {@code −log p(x)} on average.
      */
-    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false);
+    HELD_OUT_NEGATIVE_BOUND("held-out negative bound (wake-sleep)", "held-out_negative_bound", false),
+    /**
+     * How far an adversarial autoencoder's (or a VAE's) code of held-out examples is from draws of its prior: the
+     * unbiased MMD² with a Gaussian kernel (Gretton et al. 2012); near 0 when the code follows the prior.
+     */
+    CODE_PRIOR_MMD("held-out code vs prior (MMD²)", "held-out_code_prior_mmd2", false);
 
     private final String label;
     private final String column;

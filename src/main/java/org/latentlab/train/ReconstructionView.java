@@ -17,11 +17,21 @@ package org.latentlab.train;
  * @param codeLabels      their labels (-1 when unlabelled)
  * @param stack           for a deep belief net, which of its RBMs the pictures show; null for any other model
  * @param captions        the pictures' titles when the model names them itself (a sigmoid belief net), or null
+ * @param priorPoints     draws of the prior the code should follow (x0, y0, x1, y1...), drawn beneath the code
+ *                        scatter (an adversarial autoencoder), or null
  */
 public record ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                         double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                         float[] codePoints,
-                        int[] codeLabels, StackLayer stack, Captions captions) {
+                        int[] codeLabels, StackLayer stack, Captions captions, float[] priorPoints) {
+
+    /** The view of a model without a prior drawn under its code scatter. */
+    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                              float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions) {
+        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
+                activityAxis, codePoints, codeLabels, stack, captions, null);
+    }
 
     /** The view of a model whose pictures take the bench's usual titles, or a DBN's ({@code stack}). */
     public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,

@@ -59,6 +59,8 @@ final class RunParameters {
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: it is"
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
+            case AAE -> throw new LabException(model.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
         long seed = model.kind() == Family.GAN ? model.ganSpec().seed() : model.modelSpec().seed();
         return new Point(0, theta(nets, layout, "the recreated initialisation"),
@@ -80,6 +82,8 @@ final class RunParameters {
                     + " DL4J networks; analyse an autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(m.runDir().getFileName() + " is a sigmoid belief net run: it is"
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
+            case AAE -> throw new LabException(m.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
         return new Point(m.iteration(), theta(nets, layout, m.checkpoint().toString()),
                 "checkpoint " + m.checkpoint().getFileName() + " of " + m.runDir().getFileName());

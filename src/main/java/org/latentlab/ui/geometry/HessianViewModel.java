@@ -107,6 +107,8 @@ final class HessianViewModel {
                     + " network loss; open an autoencoder, VAE or GAN run");
             case SBN -> throw new LabException(model.runDir().getFileName() + " is a sigmoid belief net run: its"
                     + " units are binary and stochastic, not a network loss; open an autoencoder, VAE or GAN run");
+            case AAE -> throw new LabException(model.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
     }
 

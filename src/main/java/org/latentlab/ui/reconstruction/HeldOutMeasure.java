@@ -63,6 +63,9 @@ public enum HeldOutMeasure {
         if (e.family() == Family.SBN) {
             return NEGATIVE_BOUND;
         }
+        if (e.family() == Family.AAE) {
+            return SQUARED_ERROR; // the adversarial autoencoder's Euclidean reconstruction cost
+        }
         throw new IllegalArgumentException("a " + e.family().label() + " experiment has no held-out reconstruction"
                 + " measure");
     }
@@ -73,6 +76,7 @@ public enum HeldOutMeasure {
             case VAE -> NEGATIVE_ELBO;
             case RBM -> SQUARED_ERROR;
             case SBN -> NEGATIVE_BOUND;
+            case AAE -> SQUARED_ERROR;
             case GAN -> throw new IllegalArgumentException("a GAN has no held-out reconstruction measure");
             case AUTOENCODER -> e.training().reconstruction() == AutoencoderSettings.Reconstruction.CROSS_ENTROPY
                     ? CROSS_ENTROPY : SQUARED_ERROR;

@@ -325,6 +325,21 @@ public final class ReconstructionBenchView extends BorderPane {
                     .add(p[2 * i], p[2 * i + 1]);
         }
         byLabel.values().forEach(scatterData::addSeries);
+        org.jfree.chart.renderer.xy.XYItemRenderer r = ((XYPlot) scatterViewer.getChart().getPlot()).getRenderer();
+        int prior = scatterData.getSeriesCount();
+        r.setSeriesPaint(prior, null);
+        if (v.priorPoints() != null) {
+            // the last series is drawn first (the plot renders in reverse order): the prior lies beneath the code
+            XYSeries draws = new XYSeries("prior draws", false, true);
+            float[] q = v.priorPoints();
+            for (int i = 0; i < q.length / 2; i++) {
+                draws.add(q[2 * i], q[2 * i + 1]);
+            }
+            scatterData.addSeries(draws);
+            r.setSeriesPaint(prior, new Color(190, 190, 190));
+            ChartStyle.title(scatterViewer.getChart(), "2-D code of held-out examples, coloured by label, over as"
+                    + " many draws of the prior (grey)");
+        }
     }
 
     private static void show(ImageView view, Label title, BufferedImage img) {
