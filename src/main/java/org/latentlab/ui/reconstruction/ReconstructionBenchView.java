@@ -328,6 +328,7 @@ public final class ReconstructionBenchView extends BorderPane {
         org.jfree.chart.renderer.xy.XYItemRenderer r = ((XYPlot) scatterViewer.getChart().getPlot()).getRenderer();
         int prior = scatterData.getSeriesCount();
         r.setSeriesPaint(prior, null);
+        r.setSeriesShape(prior, null);
         if (v.priorPoints() != null) {
             // the last series is drawn first (the plot renders in reverse order): the prior lies beneath the code
             XYSeries draws = new XYSeries("prior draws", false, true);
@@ -337,6 +338,7 @@ public final class ReconstructionBenchView extends BorderPane {
             }
             scatterData.addSeries(draws);
             r.setSeriesPaint(prior, new Color(190, 190, 190));
+            r.setSeriesShape(prior, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
             ChartStyle.title(scatterViewer.getChart(), "2-D code of held-out examples, coloured by label, over as"
                     + " many draws of the prior (grey)");
         }
