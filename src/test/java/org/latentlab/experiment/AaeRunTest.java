@@ -115,6 +115,10 @@ class AaeRunTest {
         SavedModel saved = SavedModel.open(runDir);
         assertEquals(org.latentlab.experiment.Family.AAE, saved.kind());
         assertEquals(2, saved.decoder().layerInputSize(0));
+        StudioModels.Studio studio = StudioModels.fromSaved(saved);
+        assertTrue(studio.description().startsWith("adversarial autoencoder code 2 (mixture prior)"),
+                studio.description());
+        assertEquals(2, studio.models().get().codeSize(), "the studio explores the 2-D code");
     }
 
     @Test
