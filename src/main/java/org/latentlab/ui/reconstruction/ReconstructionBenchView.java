@@ -68,6 +68,9 @@ public final class ReconstructionBenchView extends BorderPane {
     private final ComboBox<String> presets = new ComboBox<>();
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection heldOutData = new XYSeriesCollection();
+    /** The code-versus-prior MMD² on an axis of its own: it is not on the reconstruction's scale. */
+    private final XYSeriesCollection heldOutRight = new XYSeriesCollection();
+    private org.jfree.chart.axis.NumberAxis rightAxis;
     private final XYSeriesCollection scatterData = new XYSeriesCollection();
     private final JFreeChart activityChart;
     private final ImageView inputs = imageView("inputs");
@@ -199,7 +202,16 @@ public final class ReconstructionBenchView extends BorderPane {
                 "iteration", "loss", lossData, PlotOrientation.VERTICAL, true, false, false));
         JFreeChart heldOutChart = ChartStyle.apply(ChartFactory.createXYLineChart("held-out measurements",
                 "iteration", "value", heldOutData, PlotOrientation.VERTICAL, true, false, false));
-        ((XYPlot) heldOutChart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+        XYPlot heldOutPlot = (XYPlot) heldOutChart.getPlot();
+        heldOutPlot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        rightAxis = new org.jfree.chart.axis.NumberAxis(org.latentlab.train.Metric.CODE_PRIOR_MMD.label());
+        rightAxis.setVisible(false);
+        heldOutPlot.setRangeAxis(1, rightAxis);
+        heldOutPlot.setDataset(1, heldOutRight);
+        heldOutPlot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer right = new XYLineAndShapeRenderer(true, true);
+        right.setSeriesPaint(0, new Color(30, 90, 200));
+        heldOutPlot.setRenderer(1, right);
         iterationAxis(lossChart);
         iterationAxis(heldOutChart);
         GridPane charts = new GridPane();
@@ -241,7 +253,11 @@ public final class ReconstructionBenchView extends BorderPane {
     private void refresh() {
         if (vm.takeSeriesChanged()) {
             sync(lossData, vm.losses());
-            sync(heldOutData, vm.heldOut());
+            Map<String, XYSeries> left = new java.util.LinkedHashMap<>(vm.heldOut());
+            XYSeries mmd = left.remove(org.latentlab.train.Metric.CODE_PRIOR_MMD.label());
+            sync(heldOutData, left);
+            sync(heldOutRight, mmd == null ? Map.of() : Map.of(mmd.getKey().toString(), mmd));
+            rightAxis.setVisible(mmd != null);
         }
         if (vm.takeViewChanged()) {
             draw(vm.view());
