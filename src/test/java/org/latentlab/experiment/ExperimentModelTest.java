@@ -38,7 +38,7 @@ class ExperimentModelTest {
     @Test
     void everyPresetReadsAsItsFamilyAndRoundTrips() {
         assertEquals(Presets.NAMES.size(), Presets.gans().size() + Presets.reconstructions().size()
-                + Presets.sbns().size());
+                + Presets.sbns().size() + Presets.aaes().size());
         for (String name : Presets.NAMES) {
             Experiment<?> e = Presets.load(name);
             assertEquals(Presets.family(name), e.family(), name);
@@ -78,7 +78,7 @@ class ExperimentModelTest {
         assertInstanceOf(ReconstructionExperiment.class, ExperimentFiles.parse(vae, "vae.json"));
         LabException unknown = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"diffusion\""), "x.json"));
-        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn)",
+        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn, aae)",
                 unknown.getMessage());
         LabException ganAsVae = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"gan\""), "y.json"));

@@ -35,7 +35,9 @@ class SbnExperimentTest {
             assertFalse(Presets.gans().contains(name), name + " is not a GAN");
             assertFalse(Presets.reconstructions().contains(name), name + " is not an autoencoder / VAE / RBM");
         }
-        assertEquals(Presets.NAMES.get(Presets.NAMES.size() - 1), "mnist-sbn-shallow", "added at the end");
+        assertEquals(Presets.sbns().get(Presets.sbns().size() - 1), "mnist-sbn-shallow", "added at the end");
+        assertTrue(Presets.NAMES.indexOf("mnist-sbn-shallow") < Presets.NAMES.indexOf("mnist-aae-gaussian"),
+                "the adversarial autoencoders come after");
         SbnExperiment s = Presets.loadSbn("mnist-sbn");
         assertEquals(List.of(100, 20), s.sbn().hidden());
         assertEquals(20, s.codeDim());
