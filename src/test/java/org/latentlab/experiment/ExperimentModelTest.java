@@ -54,6 +54,9 @@ class ExperimentModelTest {
             } else if (e instanceof SbnExperiment sbn) {
                 assertEquals(sbn, Presets.loadSbn(name));
                 assertEquals(sbn, Presets.loadModel(name));
+            } else if (e instanceof AaeExperiment aae) {
+                assertEquals(aae, Presets.loadAae(name));
+                assertEquals(aae, Presets.loadModel(name));
             } else {
                 assertInstanceOf(ReconstructionExperiment.class, e, name);
                 assertEquals(e, Presets.loadReconstruction(name));
