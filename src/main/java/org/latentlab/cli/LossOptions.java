@@ -69,6 +69,7 @@ final class LossOptions {
                     : m.ganSpec().generator(), 1).trainable();
             case RBM, SBN, CYCLEGAN -> Long.MAX_VALUE; // never opened: SavedModel refuses these runs
             case VAEGAN -> Long.MAX_VALUE; // never opened: SavedModel opens a VAE-GAN run as its VAE
+            case AAE -> Long.MAX_VALUE; // never opened: GeometryModels refuses these runs
         };
     }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
                 DeepVsShallowCommand.class, SharpFlatCommand.class, DeepLinearCommand.class, RandomLabelsCommand.class,
                 SensitivityCommand.class, ClassAccuracyCommand.class, SweepCommand.class,
                 SweepRunCommand.class, CodeAccuracyCommand.class, BiganVsAeCommand.class, CycleGanDigitsCommand.class,
-                VaeGanCompareCommand.class})
+                VaeGanCompareCommand.class, AaeCodesCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -89,6 +89,11 @@ final class PresetsCommand implements Runnable {
             System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("images:", ""),
                     s.family().id(), s.iterations(), s.description());
         }
+        for (String n : Presets.aaes()) {
+            org.latentlab.experiment.AaeExperiment s = Presets.loadAae(n);
+            System.out.printf("%-26s %-8s %-12s %9d  %s%n", s.name(), s.dataset().toString().replace("images:", ""),
+                    s.family().id(), s.iterations(), s.description());
+        }
         System.out.printf("%n%-26s %-8s %-12s %9s  %s%n", "classifier", "data", "held out", "iters",
                 "description (train NAME puts it in models/, where evaluations of its data find it)");
         for (String n : Presets.classifiers()) {

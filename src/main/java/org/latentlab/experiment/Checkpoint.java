@@ -69,6 +69,9 @@ public final class Checkpoint {
         if (trainer instanceof org.latentlab.train.vaegan.VaeGanTrainer v) {
             return VaeGanCheckpoint.save(runDir, v);
         }
+        if (trainer instanceof org.latentlab.train.aae.AaeTrainer a) {
+            return AaeCheckpoint.save(runDir, a);
+        }
         return trainer instanceof GanTrainer g ? saveGan(runDir, g) : saveReconstruction(runDir, trainer);
     }
 
@@ -82,6 +85,8 @@ public final class Checkpoint {
             CycleGanCheckpoint.restore(dir, c);
         } else if (trainer instanceof org.latentlab.train.vaegan.VaeGanTrainer v) {
             VaeGanCheckpoint.restore(dir, v);
+        } else if (trainer instanceof org.latentlab.train.aae.AaeTrainer a) {
+            AaeCheckpoint.restore(dir, a);
         } else {
             restoreReconstruction(dir, trainer);
         }
@@ -236,7 +241,7 @@ public final class Checkpoint {
         }
     }
 
-    private static void copyInto(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
+    static void copyInto(MultiLayerNetwork from, MultiLayerNetwork to, String which) {
         if (from.numParams() != to.numParams()) {
             throw new LabException("checkpoint " + which + " has " + from.numParams() + " parameters but the"
                     + " experiment's " + which + " has " + to.numParams());

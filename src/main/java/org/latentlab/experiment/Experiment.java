@@ -21,10 +21,11 @@ import org.latentlab.train.TrainingStatus;
         @JsonSubTypes.Type(value = ReconstructionExperiment.class, names = {"autoencoder", "vae", "rbm"}),
         @JsonSubTypes.Type(value = SbnExperiment.class, name = "sbn"),
         @JsonSubTypes.Type(value = CycleGanExperiment.class, name = "cyclegan"),
-        @JsonSubTypes.Type(value = VaeGanExperiment.class, name = "vaegan")
+        @JsonSubTypes.Type(value = VaeGanExperiment.class, name = "vaegan"),
+        @JsonSubTypes.Type(value = AaeExperiment.class, name = "aae")
 })
 public sealed interface Experiment<S extends TrainingStatus> permits GanExperiment, ReconstructionExperiment,
-        SbnExperiment, CycleGanExperiment, VaeGanExperiment {
+        SbnExperiment, CycleGanExperiment, VaeGanExperiment, AaeExperiment {
 
     /** Letters, digits, '.', '_' or '-': it names the run folder. */
     String name();

@@ -63,8 +63,9 @@ public final class ExperimentFiles {
     /** Parses a GAN experiment; another family gives a message saying where it opens. */
     public static GanExperiment parseGan(String json, String source) {
         Family family = familyOf(json, source);
-        if (family == Family.SBN) {
-            throw new LabException(source + ": this is a sigmoid belief net experiment (\"family\": \"sbn\"), not a"
+        if (family == Family.SBN || family == Family.AAE) {
+            throw new LabException(source + ": this is " + (family == Family.SBN ? "a sigmoid belief net" : "an"
+                    + " adversarial autoencoder") + " experiment (\"family\": \"" + family.id() + "\"), not a"
                     + " GAN; open it on the autoencoder / VAE / RBM bench or train it with the same train command");
         }
         if (family == Family.CYCLEGAN) {
@@ -178,6 +179,10 @@ public final class ExperimentFiles {
             throw new LabException(source + ": this is a VAE-GAN experiment (family vaegan): the autoencoder / VAE /"
                     + " RBM bench, the train command and vaegan-compare train it");
         }
+        if (family == Family.AAE) {
+            throw new LabException(source + ": this is an adversarial autoencoder experiment (family aae): the"
+                    + " autoencoder / VAE / RBM bench, the train command and the aae-codes command take it");
+        }
         return (ReconstructionExperiment) parse(json, source);
     }
 
@@ -205,6 +210,16 @@ public final class ExperimentFiles {
         return (VaeGanExperiment) parse(json, source);
     }
 
+    /** Parses an adversarial autoencoder experiment ({@code "family": "aae"}); {@code source} names it in messages. */
+    public static AaeExperiment parseAae(String json, String source) {
+        Family family = familyOf(json, source);
+        if (family != Family.AAE) {
+            throw new LabException(source + ": this is a" + (family == Family.GAN ? " GAN" : "n " + family.id())
+                    + " experiment, not an adversarial autoencoder (\"family\": \"aae\")");
+        }
+        return (AaeExperiment) parse(json, source);
+    }
+
     /**
      * Parses an experiment the autoencoder / VAE / RBM bench trains: one of those families or a sigmoid belief net
      * ({@link Family#onModelBench()}); a GAN experiment is refused with a message.
@@ -218,6 +233,9 @@ public final class ExperimentFiles {
         }
         if (family == Family.VAEGAN) {
             return parseVaeGan(json, source);
+        }
+        if (family == Family.AAE) {
+            return parseAae(json, source);
         }
         return family == Family.SBN ? parseSbn(json, source) : parseReconstruction(json, source);
     }

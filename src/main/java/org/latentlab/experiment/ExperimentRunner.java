@@ -167,6 +167,11 @@ public final class ExperimentRunner {
         return start(VaeGanRecipe.INSTANCE, spec, options);
     }
 
+    /** A new adversarial autoencoder run; its statuses are the autoencoder / VAE / RBM bench's. */
+    public static Session<Trainer, ReconstructionStatus> start(AaeExperiment spec, Options options) {
+        return start(AaeRecipe.INSTANCE, spec, options);
+    }
+
     /** A new run of any family the autoencoder / VAE / RBM bench trains ({@link Family#onModelBench()}). */
     public static Session<Trainer, ReconstructionStatus> startModel(Experiment<ReconstructionStatus> spec,
                                                                     Options options) {
@@ -178,6 +183,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof VaeGanExperiment v) {
             return start(v, options);
+        }
+        if (spec instanceof AaeExperiment a) {
+            return start(a, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -195,6 +203,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof VaeGanExperiment v) {
             return start(v, options);
+        }
+        if (spec instanceof AaeExperiment a) {
+            return start(a, options);
         }
         return start((ReconstructionExperiment) spec, options);
     }
@@ -217,6 +228,9 @@ public final class ExperimentRunner {
         }
         if (spec instanceof VaeGanExperiment v) {
             return resume(VaeGanRecipe.INSTANCE, v, runDir, options);
+        }
+        if (spec instanceof AaeExperiment a) {
+            return resume(AaeRecipe.INSTANCE, a, runDir, options);
         }
         return resume(ReconstructionRecipe.INSTANCE, (ReconstructionExperiment) spec, runDir, options);
     }
@@ -244,6 +258,9 @@ public final class ExperimentRunner {
         if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.VAEGAN) {
             return resume(VaeGanRecipe.INSTANCE, ExperimentFiles.parseVaeGan(json, specFile.toString()), runDir,
                     options);
+        }
+        if (ExperimentFiles.familyOf(json, specFile.toString()) == Family.AAE) {
+            return resume(AaeRecipe.INSTANCE, ExperimentFiles.parseAae(json, specFile.toString()), runDir, options);
         }
         ReconstructionExperiment spec = ExperimentFiles.parseReconstruction(json, specFile.toString());
         return resume(ReconstructionRecipe.INSTANCE, spec, runDir, options);
@@ -305,6 +322,12 @@ public final class ExperimentRunner {
     }
 
     /** A fresh sigmoid belief net trainer for {@code spec} on its training images. */
+    /** A fresh adversarial autoencoder trainer for {@code spec} on {@code train}, checked as a run would be. */
+    public static Trainer buildTrainer(AaeExperiment spec, DataSource train) {
+        AaeRecipe.INSTANCE.checkFits(spec, train);
+        return AaeRecipe.INSTANCE.buildTrainer(spec, train, DataType.FLOAT);
+    }
+
     public static Trainer buildTrainer(SbnExperiment spec, DataSource train) {
         SbnRecipe.INSTANCE.checkFits(spec, train);
         return SbnRecipe.INSTANCE.buildTrainer(spec, train, DataType.DOUBLE);

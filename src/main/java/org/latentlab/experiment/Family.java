@@ -10,7 +10,8 @@ import java.util.Locale;
  * The kind of model an experiment trains, named by an experiment file's {@code "family"} field. A file without
  * the field is a GAN experiment (files written before the field existed). {@link GanExperiment} holds the GAN
  * family; {@link ReconstructionExperiment} the families that learn to reconstruct their input; {@link SbnExperiment}
- * the sigmoid belief net; {@link CycleGanExperiment} CycleGAN.
+ * the sigmoid belief net; {@link CycleGanExperiment} CycleGAN; {@link VaeGanExperiment} the VAE-GAN;
+ * {@link AaeExperiment} the adversarial autoencoder.
  */
 public enum Family {
     /** A generator and a discriminator trained against each other (Goodfellow et al., 2014). */
@@ -26,7 +27,9 @@ public enum Family {
     /** Two generators and two discriminators translating between unpaired domains (Zhu et al. 2017). */
     CYCLEGAN("CycleGAN (unpaired translation)"),
     /** A VAE whose decoder is a GAN's generator (Larsen, Sønderby, Larochelle and Winther 2016). */
-    VAEGAN("VAE-GAN");
+    VAEGAN("VAE-GAN"),
+    /** An adversarial autoencoder (Makhzani et al. 2016): an autoencoder whose code a discriminator holds to a prior. */
+    AAE("adversarial autoencoder");
 
     private final String label;
 
@@ -46,13 +49,13 @@ public enum Family {
 
     /** Whether experiments of this family are {@link ReconstructionExperiment}s. */
     public boolean reconstructs() {
-        return this != GAN && this != SBN && this != CYCLEGAN && this != VAEGAN;
+        return this != GAN && this != SBN && this != CYCLEGAN && this != VAEGAN && this != AAE;
     }
 
     /**
      * Whether the autoencoder / VAE / RBM bench trains experiments of this family: the {@link ReconstructionExperiment}
-     * families, the sigmoid belief net ({@link SbnExperiment}), CycleGAN ({@link CycleGanExperiment}) and the
-     * VAE-GAN ({@link VaeGanExperiment}), whose runs
+     * families, the sigmoid belief net ({@link SbnExperiment}), CycleGAN ({@link CycleGanExperiment}), the
+     * VAE-GAN ({@link VaeGanExperiment}) and the adversarial autoencoder ({@link AaeExperiment}), whose runs
      * publish the same status records.
      */
     public boolean onModelBench() {

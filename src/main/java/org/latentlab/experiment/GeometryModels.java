@@ -53,6 +53,8 @@ public final class GeometryModels {
                     + " run");
             case VAEGAN -> throw new LabException(model.runDir().getFileName() + " is a VAE-GAN run: open"
                     + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
+            case AAE -> throw new LabException(model.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
     }
 

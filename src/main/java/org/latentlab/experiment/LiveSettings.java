@@ -47,8 +47,8 @@ public final class LiveSettings {
             case RBM -> RBM;
             // wake-sleep's trainer takes its settings at the start only
             case SBN -> Set.of();
-            // CycleGAN's and the VAE-GAN's trainers take their settings at the start only
-            case CYCLEGAN, VAEGAN -> Set.of();
+            // CycleGAN's, the VAE-GAN's and the adversarial autoencoder's trainers take their settings at the start only
+            case CYCLEGAN, VAEGAN, AAE -> Set.of();
         };
     }
 
@@ -58,7 +58,8 @@ public final class LiveSettings {
      */
     public static String block(Family family) {
         return family == Family.RBM ? "rbm" : family == Family.SBN ? "sbn"
-                : family == Family.CYCLEGAN ? "cyclegan" : family == Family.VAEGAN ? "vaegan" : "training";
+                : family == Family.CYCLEGAN ? "cyclegan" : family == Family.VAEGAN ? "vaegan"
+                : family == Family.AAE ? "aae" : "training";
     }
 
     /** The top-level components shown and editable before a run: the training block, then iterations... seed. */

@@ -39,7 +39,9 @@ public final class Presets {
             Family.RBM, List.of("mnist-rbm", "mnist-rbm-pcd", "mnist-dbn", "mnist-dbn3"),
             Family.SBN, List.of("mnist-sbn", "mnist-sbn-shallow"),
             Family.CYCLEGAN, List.of("moons-to-ring-cyclegan", "mnist-inverted-cyclegan"),
-            Family.VAEGAN, List.of("mnist-vaegan", "fashion-vaegan"));
+            Family.VAEGAN, List.of("mnist-vaegan", "fashion-vaegan"),
+            Family.AAE, List.of("mnist-aae-gaussian", "mnist-aae-mixture", "mnist-aae-swissroll",
+                    "mnist-aae-supervised"));
 
     /**
      * The bundled classifiers ({@code "family": "classifier"}, {@link ClassifierSpec}), apart from the training
@@ -97,6 +99,11 @@ public final class Presets {
         return names(f -> f == Family.CYCLEGAN);
     }
 
+    /** The bundled adversarial autoencoder presets, in listing order. */
+    public static List<String> aaes() {
+        return names(f -> f == Family.AAE);
+    }
+
     /** The presets the autoencoder / VAE / RBM bench lists: those families', then the sigmoid belief nets. */
     public static List<String> modelBench() {
         return names(Family::onModelBench);
@@ -150,6 +157,11 @@ public final class Presets {
     /** A bundled VAE-GAN experiment. */
     public static VaeGanExperiment loadVaeGan(String name) {
         return ExperimentFiles.parseVaeGan(text(name), "preset " + name);
+    }
+
+    /** A bundled adversarial autoencoder experiment. */
+    public static AaeExperiment loadAae(String name) {
+        return ExperimentFiles.parseAae(text(name), "preset " + name);
     }
 
     /** A bundled experiment the autoencoder / VAE / RBM bench trains (a GAN preset is refused with a message). */

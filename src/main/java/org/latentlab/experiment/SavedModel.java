@@ -29,9 +29,16 @@ public final class SavedModel {
     private final Family kind;
     private final GanExperiment ganSpec;
     private final ReconstructionExperiment modelSpec;
+    private final AaeExperiment aaeSpec;
 
     private SavedModel(Path runDir, Path checkpoint, long iteration, Family kind, GanExperiment ganSpec,
                        ReconstructionExperiment modelSpec) {
+        this(runDir, checkpoint, iteration, kind, ganSpec, modelSpec, null);
+    }
+
+    private SavedModel(Path runDir, Path checkpoint, long iteration, Family kind, GanExperiment ganSpec,
+                       ReconstructionExperiment modelSpec, AaeExperiment aaeSpec) {
+        this.aaeSpec = aaeSpec;
         this.runDir = runDir;
         this.checkpoint = checkpoint;
         this.iteration = iteration;
@@ -89,6 +96,11 @@ public final class SavedModel {
             requireFile(checkpoint, "encoder.zip");
             requireFile(checkpoint, "decoder.zip");
             return new SavedModel(runDir, checkpoint, iteration, Family.VAE, null, vaegan.asVae());
+        }
+        if (spec instanceof AaeExperiment aae) {
+            requireFile(checkpoint, "encoder.zip");
+            requireFile(checkpoint, "decoder.zip");
+            return new SavedModel(runDir, checkpoint, iteration, Family.AAE, null, null, aae);
         }
         ReconstructionExperiment model = (ReconstructionExperiment) spec;
         if (model.family() != Family.RBM) {
@@ -176,7 +188,7 @@ public final class SavedModel {
     }
 
     private void requireAutoencoder(String what) {
-        if (kind != Family.AUTOENCODER && kind != Family.VAE) {
+        if (kind != Family.AUTOENCODER && kind != Family.VAE && kind != Family.AAE) {
             throw new LabException(runDir.getFileName() + " is a " + kind.name().toLowerCase() + " run: it has no "
                     + what);
         }
@@ -188,7 +200,7 @@ public final class SavedModel {
         if (kind == Family.GAN) {
             return ExperimentData.open(ganSpec, base == null ? runDir : base);
         }
-        return ExperimentData.open(modelSpec, base == null ? runDir : base);
+        return ExperimentData.open(kind == Family.AAE ? aaeSpec : modelSpec, base == null ? runDir : base);
     }
 
     /**
@@ -199,13 +211,22 @@ public final class SavedModel {
         if (kind == Family.GAN) {
             return null;
         }
-        return ExperimentData.split(data(), modelSpec.heldOut(), modelSpec.seed()).heldOut();
+        return ExperimentData.split(data(), heldOutCount(), spec().seed()).heldOut();
     }
 
     /** The training part of the data (the whole data set for a GAN). */
     public DataSource trainingData() {
         DataSource d = data();
-        return kind == Family.GAN ? d : ExperimentData.split(d, modelSpec.heldOut(), modelSpec.seed()).train();
+        return kind == Family.GAN ? d : ExperimentData.split(d, heldOutCount(), spec().seed()).train();
+    }
+
+    private int heldOutCount() {
+        return kind == Family.AAE ? aaeSpec.heldOut() : modelSpec.heldOut();
+    }
+
+    /** The adversarial autoencoder experiment, or null. */
+    public AaeExperiment aaeSpec() {
+        return aaeSpec;
     }
 
     public Path runDir() {
@@ -240,7 +261,7 @@ public final class SavedModel {
 
     /** The experiment the run trained, of whatever family. */
     public Experiment<?> spec() {
-        return kind == Family.GAN ? ganSpec : modelSpec;
+        return kind == Family.GAN ? ganSpec : kind == Family.AAE ? aaeSpec : modelSpec;
     }
 
     @Override

@@ -122,6 +122,9 @@ public final class StudioModels {
             return new Studio(name, "GAN generator " + latent + " -> " + shape + " from " + saved.runDir()
                     .getFileName(), models, images, false, images);
         }
+        if (saved.kind() == Family.AAE) {
+            return adversarialAutoencoder(saved, data, shape, name);
+        }
         ReconstructionExperiment spec = saved.modelSpec();
         OutputTransform transform = transformOf(spec.training());
         MultiLayerNetwork enc = saved.encoder();
@@ -134,6 +137,22 @@ public final class StudioModels {
         return new Studio(name, (vae ? "VAE" : "autoencoder") + " code " + spec.codeDim() + " -> " + shape
                 + (transform == OutputTransform.SIGMOID ? " (Bernoulli decoder)" : "") + " from "
                 + saved.runDir().getFileName(), models, split.heldOut(), true,
+                split.train() instanceof ExampleSet t ? t : null);
+    }
+
+    /**
+     * An adversarial autoencoder's decoder (sigmoid outputs, so no transform) with its encoder; a 2-D code opens
+     * in the studio's plane view like any 2-D decoder.
+     */
+    private static Studio adversarialAutoencoder(SavedModel saved, DataSource data, ImageShape shape, String name) {
+        AaeExperiment spec = saved.aaeSpec();
+        MultiLayerNetwork enc = saved.encoder();
+        MultiLayerNetwork dec = saved.decoder();
+        Supplier<LatentModel> models = factory(() -> LatentModel.autoencoder(enc, dec, OutputTransform.IDENTITY,
+                shape, ImageScale.ZERO_TO_ONE));
+        ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
+        return new Studio(name, "adversarial autoencoder code " + spec.codeDim() + " (" + spec.aae().prior().id()
+                + " prior) -> " + shape + " from " + saved.runDir().getFileName(), models, split.heldOut(), true,
                 split.train() instanceof ExampleSet t ? t : null);
     }
 

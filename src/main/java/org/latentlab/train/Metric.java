@@ -61,7 +61,12 @@ public enum Metric {
     /** Mean Euclidean distance from G(a) to the nearest held-out example of B: how far G's images lie from B. */
     TRANSLATION_TO_B("G(a) to the nearest held-out b", "g_a_to_nearest_b", false),
     /** The floor of the distance above: each held-out b to the nearest other held-out b. */
-    B_TO_NEAREST_B("b to the nearest other held-out b", "b_to_nearest_b", false);
+    B_TO_NEAREST_B("b to the nearest other held-out b", "b_to_nearest_b", false),
+    /**
+     * How far an adversarial autoencoder's (or a VAE's) code of held-out examples is from draws of its prior: the
+     * unbiased MMD² with a Gaussian kernel (Gretton et al. 2012); near 0 when the code follows the prior.
+     */
+    CODE_PRIOR_MMD("held-out code vs prior (MMD²)", "held-out_code_prior_mmd2", false);
 
     private final String label;
     private final String column;

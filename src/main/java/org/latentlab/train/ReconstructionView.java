@@ -18,18 +18,39 @@ package org.latentlab.train;
  * @param stack           for a deep belief net, which of its RBMs the pictures show; null for any other model
  * @param captions        the pictures' titles when the model names them itself (a sigmoid belief net), or null
  * @param translation     a CycleGAN's 2-D points, their images and their cycles (drawn with arrows), or null
+ * @param priorPoints     draws of the prior the code should follow (x0, y0, x1, y1...), drawn beneath the code
+ *                        scatter (an adversarial autoencoder), or null
  */
 public record ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                         double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                         float[] codePoints,
-                        int[] codeLabels, StackLayer stack, Captions captions, Translation translation) {
+                        int[] codeLabels, StackLayer stack, Captions captions, Translation translation,
+                        float[] priorPoints) {
 
-    /** A view without a translation of points. */
+    /** A view with a translation of points (CycleGAN) and no prior drawn under its code scatter. */
+    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                              float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions,
+                              Translation translation) {
+        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
+                activityAxis, codePoints, codeLabels, stack, captions, translation, null);
+    }
+
+    /** A view with a prior drawn under its code scatter (an adversarial autoencoder) and no translation. */
+    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
+                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
+                              float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions,
+                              float[] priorPoints) {
+        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
+                activityAxis, codePoints, codeLabels, stack, captions, null, priorPoints);
+    }
+
+    /** A view without a translation of points or a prior. */
     public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
                               double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
                               float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions) {
         this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
-                activityAxis, codePoints, codeLabels, stack, captions, null);
+                activityAxis, codePoints, codeLabels, stack, captions, null, null);
     }
 
     /**

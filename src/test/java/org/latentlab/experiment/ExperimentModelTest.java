@@ -38,7 +38,7 @@ class ExperimentModelTest {
     @Test
     void everyPresetReadsAsItsFamilyAndRoundTrips() {
         assertEquals(Presets.NAMES.size(), Presets.gans().size() + Presets.reconstructions().size()
-                + Presets.sbns().size() + Presets.cyclegans().size() + Presets.vaeGans().size());
+                + Presets.sbns().size() + Presets.cyclegans().size() + Presets.vaeGans().size() + Presets.aaes().size());
         for (String name : Presets.NAMES) {
             Experiment<?> e = Presets.load(name);
             assertEquals(Presets.family(name), e.family(), name);
@@ -59,6 +59,9 @@ class ExperimentModelTest {
             } else if (e instanceof VaeGanExperiment vaegan) {
                 assertEquals(vaegan, Presets.loadVaeGan(name));
                 assertEquals(vaegan, Presets.loadModel(name));
+            } else if (e instanceof AaeExperiment aae) {
+                assertEquals(aae, Presets.loadAae(name));
+                assertEquals(aae, Presets.loadModel(name));
             } else {
                 assertInstanceOf(ReconstructionExperiment.class, e, name);
                 assertEquals(e, Presets.loadReconstruction(name));
@@ -83,7 +86,7 @@ class ExperimentModelTest {
         assertInstanceOf(ReconstructionExperiment.class, ExperimentFiles.parse(vae, "vae.json"));
         LabException unknown = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"diffusion\""), "x.json"));
-        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn, cyclegan, vaegan)",
+        assertEquals("x.json: at family: unknown family 'diffusion' (known: gan, autoencoder, vae, rbm, sbn, cyclegan, vaegan, aae)",
                 unknown.getMessage());
         LabException ganAsVae = assertThrows(LabException.class, () -> ExperimentFiles.parse(
                 vae.replace("\"family\" : \"vae\"", "\"family\" : \"gan\""), "y.json"));

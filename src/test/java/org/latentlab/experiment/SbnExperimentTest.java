@@ -36,6 +36,8 @@ class SbnExperimentTest {
             assertFalse(Presets.reconstructions().contains(name), name + " is not an autoencoder / VAE / RBM");
         }
         assertEquals(List.of("mnist-sbn", "mnist-sbn-shallow"), Presets.sbns(), "in listing order");
+        assertTrue(Presets.NAMES.indexOf("mnist-sbn-shallow") < Presets.NAMES.indexOf("mnist-aae-gaussian"),
+                "the adversarial autoencoders come after");
         SbnExperiment s = Presets.loadSbn("mnist-sbn");
         assertEquals(List.of(100, 20), s.sbn().hidden());
         assertEquals(20, s.codeDim());

@@ -63,6 +63,8 @@ final class RunParameters {
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
             case VAEGAN -> throw new LabException(model.runDir().getFileName() + " is a VAE-GAN run: open"
                     + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
+            case AAE -> throw new LabException(model.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
         long seed = model.kind() == Family.GAN ? model.ganSpec().seed() : model.modelSpec().seed();
         return new Point(0, theta(nets, layout, "the recreated initialisation"),
@@ -88,6 +90,8 @@ final class RunParameters {
                     + " not a DL4J network; analyse an autoencoder, VAE or GAN run");
             case VAEGAN -> throw new LabException(m.runDir().getFileName() + " is a VAE-GAN run: open"
                     + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
+            case AAE -> throw new LabException(m.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
         return new Point(m.iteration(), theta(nets, layout, m.checkpoint().toString()),
                 "checkpoint " + m.checkpoint().getFileName() + " of " + m.runDir().getFileName());

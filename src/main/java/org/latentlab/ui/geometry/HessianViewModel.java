@@ -111,6 +111,8 @@ final class HessianViewModel {
                     + " units are binary and stochastic, not a network loss; open an autoencoder, VAE or GAN run");
             case VAEGAN -> throw new LabException(model.runDir().getFileName() + " is a VAE-GAN run: open"
                     + " it as the VAE it holds (SavedModel opens its encoder and decoder)");
+            case AAE -> throw new LabException(model.runDir().getFileName() + " is an adversarial autoencoder run: the"
+                    + " latent studio opens its decoder; analyse an autoencoder, VAE or GAN run");
         };
     }
 

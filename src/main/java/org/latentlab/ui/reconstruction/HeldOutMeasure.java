@@ -71,6 +71,9 @@ public enum HeldOutMeasure {
         if (e.family() == Family.VAEGAN) {
             return NEGATIVE_ELBO; // its encoder and decoder measured as a VAE's, pixel by pixel
         }
+        if (e.family() == Family.AAE) {
+            return SQUARED_ERROR; // the adversarial autoencoder's Euclidean reconstruction cost
+        }
         throw new IllegalArgumentException("a " + e.family().label() + " experiment has no held-out reconstruction"
                 + " measure");
     }
@@ -83,6 +86,7 @@ public enum HeldOutMeasure {
             case SBN -> NEGATIVE_BOUND;
             case CYCLEGAN -> CYCLE_ERROR;
             case VAEGAN -> NEGATIVE_ELBO;
+            case AAE -> SQUARED_ERROR;
             case GAN -> throw new IllegalArgumentException("a GAN has no held-out reconstruction measure");
             case AUTOENCODER -> e.training().reconstruction() == AutoencoderSettings.Reconstruction.CROSS_ENTROPY
                     ? CROSS_ENTROPY : SQUARED_ERROR;

@@ -68,6 +68,9 @@ public final class ReconstructionBenchView extends BorderPane {
     private final ComboBox<String> presets = new ComboBox<>();
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection heldOutData = new XYSeriesCollection();
+    /** The code-versus-prior MMD² on an axis of its own: it is not on the reconstruction's scale. */
+    private final XYSeriesCollection heldOutRight = new XYSeriesCollection();
+    private org.jfree.chart.axis.NumberAxis rightAxis;
     private final XYSeriesCollection scatterData = new XYSeriesCollection();
     private final JFreeChart activityChart;
     private final ImageView inputs = imageView("inputs");
@@ -200,7 +203,16 @@ public final class ReconstructionBenchView extends BorderPane {
                 "iteration", "loss", lossData, PlotOrientation.VERTICAL, true, false, false));
         JFreeChart heldOutChart = ChartStyle.apply(ChartFactory.createXYLineChart("held-out measurements",
                 "iteration", "value", heldOutData, PlotOrientation.VERTICAL, true, false, false));
-        ((XYPlot) heldOutChart.getPlot()).setRenderer(new XYLineAndShapeRenderer(true, true));
+        XYPlot heldOutPlot = (XYPlot) heldOutChart.getPlot();
+        heldOutPlot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        rightAxis = new org.jfree.chart.axis.NumberAxis(org.latentlab.train.Metric.CODE_PRIOR_MMD.label());
+        rightAxis.setVisible(false);
+        heldOutPlot.setRangeAxis(1, rightAxis);
+        heldOutPlot.setDataset(1, heldOutRight);
+        heldOutPlot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer right = new XYLineAndShapeRenderer(true, true);
+        right.setSeriesPaint(0, new Color(30, 90, 200));
+        heldOutPlot.setRenderer(1, right);
         iterationAxis(lossChart);
         iterationAxis(heldOutChart);
         GridPane charts = new GridPane();
@@ -242,7 +254,11 @@ public final class ReconstructionBenchView extends BorderPane {
     private void refresh() {
         if (vm.takeSeriesChanged()) {
             sync(lossData, vm.losses());
-            sync(heldOutData, vm.heldOut());
+            Map<String, XYSeries> left = new java.util.LinkedHashMap<>(vm.heldOut());
+            XYSeries mmd = left.remove(org.latentlab.train.Metric.CODE_PRIOR_MMD.label());
+            sync(heldOutData, left);
+            sync(heldOutRight, mmd == null ? Map.of() : Map.of(mmd.getKey().toString(), mmd));
+            rightAxis.setVisible(mmd != null);
         }
         if (vm.takeViewChanged()) {
             draw(vm.view());
@@ -332,6 +348,23 @@ public final class ReconstructionBenchView extends BorderPane {
                     .add(p[2 * i], p[2 * i + 1]);
         }
         byLabel.values().forEach(scatterData::addSeries);
+        org.jfree.chart.renderer.xy.XYItemRenderer r = ((XYPlot) scatterViewer.getChart().getPlot()).getRenderer();
+        int prior = scatterData.getSeriesCount();
+        r.setSeriesPaint(prior, null);
+        r.setSeriesShape(prior, null);
+        if (v.priorPoints() != null) {
+            // the last series is drawn first (the plot renders in reverse order): the prior lies beneath the code
+            XYSeries draws = new XYSeries("prior draws", false, true);
+            float[] q = v.priorPoints();
+            for (int i = 0; i < q.length / 2; i++) {
+                draws.add(q[2 * i], q[2 * i + 1]);
+            }
+            scatterData.addSeries(draws);
+            r.setSeriesPaint(prior, new Color(190, 190, 190));
+            r.setSeriesShape(prior, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+            ChartStyle.title(scatterViewer.getChart(), "2-D code of held-out examples, coloured by label, over as"
+                    + " many draws of the prior (grey)");
+        }
     }
 
     private static void show(ImageView view, Label title, BufferedImage img) {
