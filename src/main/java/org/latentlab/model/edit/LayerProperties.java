@@ -104,7 +104,9 @@ public final class LayerProperties {
             Map.entry("dims", new Info(Type.INT, new Range(1, true, 1024, true),
                     "C: length of each kernel's rows, compared by L1 distance across the batch")),
             Map.entry("referenceBatch", new Info(Type.INT, new Range(1, true, 4096, true),
-                    "R: codes in the fixed reference batch whose statistics normalise every example")));
+                    "R: codes in the fixed reference batch whose statistics normalise every example")),
+            Map.entry("pieces", new Info(Type.INT, new Range(2, true, 64, true),
+                    "k: linear pieces per unit, of which the unit outputs the largest")));
 
     private LayerProperties() {
     }

@@ -64,6 +64,10 @@ public final class Palette {
                     "for a generator: normalises each example with a fixed reference batch's statistics and its own"
                             + " (Salimans et al. 2016), so no example depends on the rest of its batch; after dense"
                             + " layers (per unit) or convolutions (per channel), not in D"),
+            new Entry("maxout", "Maxout", Group.CORE, new LayerSpec.Maxout("maxout", 64, 5),
+                    "each unit outputs the largest of k linear pieces of its input (Goodfellow et al. 2013,"
+                            + " \"Maxout networks\"); PacGAN's discriminator is three maxout layers of 200 units"
+                            + " and 5 pieces"),
             new Entry("reshape", "Reshape", Group.CORE, new LayerSpec.Reshape("reshape", 1, 28, 28),
                     "turns a vector into a channels x height x width image"),
             new Entry("flatten", "Flatten", Group.CORE, new LayerSpec.Flatten("flatten"),

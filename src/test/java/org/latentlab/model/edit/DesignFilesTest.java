@@ -76,7 +76,7 @@ class DesignFilesTest {
                 + " here", problem(vae.replace("\"units\" : 400", "\"units\" : \"many\"")));
         assertEquals("d.json: at networks[0].network.layers[0] (line 14, column 18): unknown layer type 'dens'"
                 + " (known: dense, activation, batchnorm, dropout, conv2d, deconv2d, upsample2d, pool2d, reshape,"
-                + " flatten, minibatch, virtualbatchnorm)",
+                + " flatten, minibatch, virtualbatchnorm, maxout)",
                 problem(vae.replaceFirst("\"type\" : \"dense\"", "\"type\" : \"dens\"")));
         String unknown = problem(vae.replace("\"units\" : 400,", "\"units\" : 400, \"unit\" : 3,"));
         assertTrue(unknown.startsWith("d.json: at networks[0].network.layers[0].unit (line "), unknown);
