@@ -6,6 +6,7 @@ import org.latentlab.core.Monitor;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
+import org.latentlab.latent.CodePrior;
 import org.latentlab.latent.ImagePixels;
 import org.latentlab.latent.ImageShape;
 import org.latentlab.latent.LatentModel;
@@ -13,6 +14,7 @@ import org.latentlab.latent.OutputTransform;
 import org.latentlab.train.Backend;
 import org.latentlab.train.NativeMemory;
 import org.latentlab.train.Trainer;
+import org.latentlab.train.aae.AaePrior;
 import org.latentlab.train.ae.AutoencoderSettings;
 import org.latentlab.train.ae.AutoencoderTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,6 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -142,18 +145,33 @@ public final class StudioModels {
 
     /**
      * An adversarial autoencoder's decoder (sigmoid outputs, so no transform) with its encoder; a 2-D code opens
-     * in the studio's plane view like any 2-D decoder.
+     * in the studio's plane view like any 2-D decoder. Its random codes come from the prior it was trained against
+     * when that prior is a Gaussian ({@link #studioPrior}); otherwise the studio fits one to encoded codes.
      */
     private static Studio adversarialAutoencoder(SavedModel saved, DataSource data, ImageShape shape, String name) {
         AaeExperiment spec = saved.aaeSpec();
         MultiLayerNetwork enc = saved.encoder();
         MultiLayerNetwork dec = saved.decoder();
-        Supplier<LatentModel> models = factory(() -> LatentModel.autoencoder(enc, dec, OutputTransform.IDENTITY,
-                shape, ImageScale.ZERO_TO_ONE));
+        Optional<CodePrior> prior = studioPrior(spec.aae().prior(), spec.codeDim());
+        Supplier<LatentModel> models = factory(() -> {
+            LatentModel m = LatentModel.autoencoder(enc, dec, OutputTransform.IDENTITY, shape,
+                    ImageScale.ZERO_TO_ONE);
+            prior.ifPresent(m::setPrior);
+            return m;
+        });
         ExperimentData.Split split = ExperimentData.split(data, spec.heldOut(), spec.seed());
         return new Studio(name, "adversarial autoencoder code " + spec.codeDim() + " (" + spec.aae().prior().id()
                 + " prior) -> " + shape + " from " + saved.runDir().getFileName(), models, split.heldOut(), true,
                 split.train() instanceof ExampleSet t ? t : null);
+    }
+
+    /**
+     * The prior the studio draws an adversarial autoencoder's codes from: N(0, I) for the Gaussian prior it was
+     * trained to match (Makhzani et al. 2016, section 2); none for the mixture and the swiss roll, which are not
+     * Gaussians (the studio then fits a Gaussian to encoded codes, as for a plain autoencoder).
+     */
+    static Optional<CodePrior> studioPrior(AaePrior prior, int codeDim) {
+        return prior == AaePrior.GAUSSIAN ? Optional.of(CodePrior.standardNormal(codeDim)) : Optional.empty();
     }
 
     private static java.util.List<String> labelNames(org.latentlab.train.ConditionalBatches c) {

@@ -119,6 +119,16 @@ class AaeRunTest {
         assertTrue(studio.description().startsWith("adversarial autoencoder code 2 (mixture prior)"),
                 studio.description());
         assertEquals(2, studio.models().get().codeSize(), "the studio explores the 2-D code");
+        assertTrue(studio.models().get().prior().isEmpty(), "a mixture prior is no Gaussian: the studio fits one");
+    }
+
+    @Test
+    void theStudioDrawsAGaussianAaesCodesFromItsPriorAndFitsOneForTheOthers() {
+        org.latentlab.latent.CodePrior p = StudioModels.studioPrior(AaePrior.GAUSSIAN, 3).orElseThrow();
+        assertArrayEquals(new double[3], p.mean());
+        assertArrayEquals(new double[]{1, 1, 1}, p.marginalStd(), 0.0);
+        assertTrue(StudioModels.studioPrior(AaePrior.MIXTURE, 2).isEmpty());
+        assertTrue(StudioModels.studioPrior(AaePrior.SWISS_ROLL, 2).isEmpty());
     }
 
     @Test
