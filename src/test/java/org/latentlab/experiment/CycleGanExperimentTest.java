@@ -144,12 +144,17 @@ class CycleGanExperimentTest {
         CycleGanExperiment mnist = (CycleGanExperiment) Presets.load("mnist-inverted-cyclegan");
         MultiLayerNetwork g = NetworkCompiler.compile(mnist.generator(), mnist.cyclegan().generatorOptimizer(), 1,
                 DataType.FLOAT);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 784).muli(2).subi(1);
+        float[] pixels = new float[784];
+        Random rng = new Random(3);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = 2 * rng.nextFloat() - 1;
+        }
+        INDArray x = Nd4j.create(pixels, new long[] {1, 784}, 'c');
         int row = 14;
         int col = 9;
         INDArray changed = x.dup();
         changed.putScalar(0, row * 28 + col, x.getDouble(0, row * 28 + col) > 0 ? -1 : 1);
-        INDArray d = g.output(changed).sub(g.output(x));
+        INDArray d = g.output(changed).sub(g.output(x)).reshape(1, 784); // [1, 1, 28, 28] as one row
         int reached = 0;
         for (int i = 0; i < 784; i++) {
             boolean near = Math.abs(i / 28 - row) <= 2 && Math.abs(i % 28 - col) <= 2;
