@@ -8,8 +8,14 @@ import org.latentlab.data.ToyDistribution;
 import org.latentlab.data.UnpairedDomains;
 import org.latentlab.model.Activation;
 import org.latentlab.model.LayerSpec;
+import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.NetworkSpec;
 import org.latentlab.model.Shape;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Random;
@@ -125,5 +131,38 @@ class CycleGanExperimentTest {
         assertArrayEquals(x, DomainTransform.ROTATE90.undo(DomainTransform.ROTATE90.apply(x, square), square), 0f);
         assertArrayEquals(new float[] {-1, -2, -3, -4}, DomainTransform.INVERT.apply(x, square), 0f);
         assertArrayEquals(x, DomainTransform.INVERT.undo(DomainTransform.INVERT.apply(x, square), square), 0f);
+    }
+
+    /**
+     * The MNIST preset's generators are local maps, as the paper's convolutional ones are: a change of one input pixel
+     * reaches only the output pixels of its 5x5 neighbourhood. Inverting an image is such a map, pixel by pixel; a
+     * dense generator, where every output reads every input, was free to map each digit onto any other (or all onto
+     * one), and did.
+     */
+    @Test
+    void theMnistPresetsGeneratorSeesOnlyANeighbourhood() {
+        CycleGanExperiment mnist = (CycleGanExperiment) Presets.load("mnist-inverted-cyclegan");
+        MultiLayerNetwork g = NetworkCompiler.compile(mnist.generator(), mnist.cyclegan().generatorOptimizer(), 1,
+                DataType.FLOAT);
+        float[] pixels = new float[784];
+        Random rng = new Random(3);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = 2 * rng.nextFloat() - 1;
+        }
+        INDArray x = Nd4j.create(pixels, new long[] {1, 784}, 'c');
+        int row = 14;
+        int col = 9;
+        INDArray changed = x.dup();
+        changed.putScalar(0, row * 28 + col, x.getDouble(0, row * 28 + col) > 0 ? -1 : 1);
+        INDArray d = g.output(changed).sub(g.output(x)).reshape(1, 784); // [1, 1, 28, 28] as one row
+        int reached = 0;
+        for (int i = 0; i < 784; i++) {
+            boolean near = Math.abs(i / 28 - row) <= 2 && Math.abs(i % 28 - col) <= 2;
+            if (d.getDouble(0, i) != 0) {
+                assertTrue(near, "output pixel (" + i / 28 + ", " + i % 28 + ") moved");
+                reached++;
+            }
+        }
+        assertTrue(reached > 0, "the changed pixel reached no output");
     }
 }
