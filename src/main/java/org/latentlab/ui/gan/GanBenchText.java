@@ -66,12 +66,16 @@ final class GanBenchText {
                         s.itersPerSecond()), s.elapsedMillis() / 1000.0);
     }
 
-    /** "D 0.6931  G 0.6931  D(x) 0.500  D(G(z)) 0.500", with the gradient penalty and norms when measured. */
-    static String losses(GanStatus s) {
+    /**
+     * "D 0.6931  G 0.6931  D(x) 0.500  D(G(z)) 0.500", with the gradient penalty and norms when measured; an
+     * energy-based GAN's (Zhao et al. 2017) scores are its energies, "mean E(x), real" and "mean E(G(z))".
+     */
+    static String losses(GanStatus s, org.latentlab.experiment.GanExperiment spec) {
         if (s == null) {
             return "";
         }
-        ScoreLabels labels = s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
+        ScoreLabels labels = spec != null && spec.energyBased() ? ScoreLabels.of(spec)
+                : s.settings() == null ? null : ScoreLabels.of(s.settings().loss());
         return "D " + num(s.discriminatorLoss(), 4) + "  G " + num(s.generatorLoss(), 4) + "  "
                 + (labels == null ? "D(x)" : labels.real()) + " " + num(s.realScore(), 3) + "  "
                 + (labels == null ? "D(G(z))" : labels.fake()) + " " + num(s.fakeScore(), 3)

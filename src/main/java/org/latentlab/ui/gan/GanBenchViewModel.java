@@ -359,7 +359,7 @@ public final class GanBenchViewModel {
         RunState wasState = state.get();
         status.set(last);
         iterationText.set(GanBenchText.iteration(last));
-        lossText.set(GanBenchText.losses(last));
+        lossText.set(GanBenchText.losses(last, spec.get()));
         if (last.settings() != null && !last.settings().equals(describedSettings) && spec.get() != null) {
             describedSettings = last.settings();
             description.set(GanBenchText.describe(spec.get(), last.settings()));

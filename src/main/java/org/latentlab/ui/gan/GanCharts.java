@@ -65,7 +65,9 @@ final class GanCharts extends VBox {
     /** Titles the charts for an experiment's loss and data. */
     void show(GanExperiment s) {
         ScoreLabels labels = ScoreLabels.of(s);
-        scoreChart.setTitle(labels.chartTitle());
+        // the margin is named in the title: a label on its line would lie across the energy curves
+        scoreChart.setTitle(labels.chartTitle() + (s.energyBased() ? String.format(Locale.ROOT,
+                " (dashed: margin m = %s)", s.energy().margin()) : ""));
         scoreChart.getXYPlot().getRangeAxis().setLabel(labels.axis());
         marginLine(scoreChart.getXYPlot(), s.energyBased() ? s.energy().margin() : Double.NaN);
         boolean points = s.generator().output().size() == 2;
@@ -110,7 +112,7 @@ final class GanCharts extends VBox {
 
     /**
      * An energy-based GAN's margin m as a horizontal line on the energies' chart (D raises the samples' energy up to
-     * m and no further, Zhao et al. 2017, eq. 1); none when {@code margin} is NaN.
+     * m and no further, Zhao et al. 2017, eq. 1), named in the chart's title; none when {@code margin} is NaN.
      */
     private static void marginLine(XYPlot plot, double margin) {
         plot.clearRangeMarkers();
@@ -119,11 +121,6 @@ final class GanCharts extends VBox {
         }
         ValueMarker m = new ValueMarker(margin, new Color(90, 90, 90), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
-        m.setLabel(String.format(Locale.ROOT, "margin m = %s ", margin));
-        m.setLabelFont(ChartStyle.TICK_FONT);
-        m.setLabelPaint(new Color(60, 60, 60));
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(m, Layer.FOREGROUND);
     }
 

@@ -27,26 +27,34 @@ public record ScoreLabels(String heatToggle, String heatLegend, String chartTitl
      * named for the loss.
      */
     public static ScoreLabels of(org.latentlab.experiment.GanExperiment spec) {
+        String dots = spec.infogan() != null
+                ? "green dots: real data   other dots: G(z, c), their hue the value of the categorical code c   "
+                : spec.conditional() != null ? "green dots: real data   other dots: G(z | y), their hue the label y   "
+                : DOTS;
         if (spec.energyBased()) {
             return new ScoreLabels("Heat map: energy E(x)",
-                    DOTS + "background: minus D's energy, −E(x) = −(its mean squared reconstruction error), scaled to"
+                    dots + "background: minus D's energy, −E(x) = −(its mean squared reconstruction error), scaled to"
                             + " this view's range: green = low energy (judged real), purple = high energy (judged"
                             + " fake, pushed up to the margin)",
                     "Energies: mean reconstruction error", "energy E", "mean E(x), real", "mean E(G(z))");
         }
-        return of(spec.training().loss());
+        return of(spec.training().loss(), dots);
     }
 
     /** The labels for a loss. */
     public static ScoreLabels of(GanLoss loss) {
+        return of(loss, DOTS);
+    }
+
+    private static ScoreLabels of(GanLoss loss, String dots) {
         if (loss.probabilistic()) {
             return new ScoreLabels("Heat map: D(x)",
-                    DOTS + "background: D(x) = σ(s), D's belief that a point is real (green) or fake (purple)",
+                    dots + "background: D(x) = σ(s), D's belief that a point is real (green) or fake (purple)",
                     "Discriminator outputs", "P(real) = σ(s)", "D(x)", "D(G(z))");
         }
         if (loss.fDivergence().isPresent()) {
             return new ScoreLabels("Heat map: implied P(real)",
-                    DOTS + "background: r/(1 + r), the chance that a point is real implied by D's score under the "
+                    dots + "background: r/(1 + r), the chance that a point is real implied by D's score under the "
                             + loss.fDivergence().get().label() + " f-GAN, r = p_data/p_G as an optimal D would"
                             + " estimate it: green = judged real, purple = judged fake",
                     "Discriminator outputs (implied)", "implied P(real) = r/(1 + r)", "D(x)", "D(G(z))");
@@ -54,7 +62,7 @@ public record ScoreLabels(String heatToggle, String heatLegend, String chartTitl
         String name = loss == GanLoss.LSGAN ? "D's least-squares score s(x) (targets: real 1, fake 0)"
                 : "the critic's score s(x) (" + loss.id() + "; unbounded, not a probability)";
         return new ScoreLabels("Heat map: critic score s(x)",
-                DOTS + "background: " + name + ", scaled to this view's range: high (green) = judged more real,"
+                dots + "background: " + name + ", scaled to this view's range: high (green) = judged more real,"
                         + " low (purple) = judged more fake",
                 loss == GanLoss.LSGAN ? "Discriminator scores" : "Critic scores", "score s", "mean s(x)",
                 "mean s(G(z))");

@@ -50,8 +50,9 @@ public final class CodeViewModel {
     public void randomise() {
         LoadedModel l = session.loadedProperty().get();
         if (l != null) {
-            session.start(l.prior().sample(session.random()));
-            session.info("a random code from the prior " + l.prior());
+            session.start(l.randomCode(session.random()));
+            session.info("a random code from the prior " + l.prior() + (l.continuousCodes() > 0
+                    ? ", the continuous codes from U(-1, 1)" : ""));
         }
     }
 
@@ -122,7 +123,7 @@ public final class CodeViewModel {
         if (l == null) {
             return;
         }
-        double[][] z = l.prior().sample(SAMPLES, session.random());
+        double[][] z = l.randomCodes(SAMPLES, session.random());
         session.onModel("decoding samples", m -> new Pictures(z, StudioSession.display(m, m.decode(z)), m.shape()),
                 samples::set);
     }

@@ -63,7 +63,7 @@ public final class InterpolationViewModel {
             path.set(null);
             scrubbed.set(null);
             endpointA = session.code();
-            endpointB = l.prior().sample(new Random(StudioSession.SEED + 1));
+            endpointB = l.randomCode(new Random(StudioSession.SEED + 1));
             endpointAText = "a random code";
             endpointBText = "another random code";
             updateEndpoints();

@@ -76,12 +76,10 @@ final class LatentMapPane extends VBox {
     /** The controls show the default map of the model just opened. */
     void show(LoadedModel l) {
         model = l;
-        // an InfoGAN's map opens on its two continuous codes (the code's last values) when it has two
-        int first = l.continuousCodes() >= 2 ? l.codeSize() - l.continuousCodes() : 0;
-        dimX.setValueFactory(new IntegerSpinnerValueFactory(0, l.codeSize() - 1, first));
-        dimY.setValueFactory(new IntegerSpinnerValueFactory(0, l.codeSize() - 1, Math.min(first + 1,
-                l.codeSize() - 1)));
+        // the selectors show the map drawn at load (an InfoGAN's opens on c1 × c2)
         LatentMapViewModel.MapSpec spec = vm.defaultMap(l);
+        dimX.setValueFactory(new IntegerSpinnerValueFactory(0, l.codeSize() - 1, spec.dimX()));
+        dimY.setValueFactory(new IntegerSpinnerValueFactory(0, l.codeSize() - 1, spec.dimY()));
         plane.getSelectionModel().select(spec.principalPlane() ? 1 : 0);
         range.getSelectionModel().select(spec.quantiles() ? 1 : 0);
     }

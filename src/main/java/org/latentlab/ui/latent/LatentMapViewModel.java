@@ -36,11 +36,15 @@ public final class LatentMapViewModel {
         });
     }
 
-    /** The default map: the principal plane when the code has more than 2 dimensions, else z0 × z1; 20 x 20. */
+    /**
+     * The default map, 20 x 20: the principal plane when the code has more than 2 dimensions and an encoder, an
+     * InfoGAN's first two continuous codes c1 × c2 (the code's last values) when it has two, else z0 × z1.
+     */
     public MapSpec defaultMap(LoadedModel l) {
         boolean principal = l.codeSize() > 2 && l.pca() != null;
-        return new MapSpec(principal, 0, Math.min(1, l.codeSize() - 1), 20, l.kind() == ModelKind.VAE_DECODER,
-                -2, 2);
+        int first = l.continuousCodes() >= 2 ? l.codeSize() - l.continuousCodes() : 0;
+        return new MapSpec(principal, first, Math.min(first + 1, l.codeSize() - 1), 20,
+                l.kind() == ModelKind.VAE_DECODER, -2, 2);
     }
 
     /** Decodes the map {@code spec} describes; a spec that cannot be drawn is said in the status line. */

@@ -108,6 +108,29 @@ public record LoadedModel(String name, String description, ModelKind kind, int c
         return examples.labelName(label);
     }
 
+    /**
+     * A random code: the prior's draw, with an InfoGAN's continuous codes (the code's last values) drawn U(−1, 1) as
+     * in its training (Chen et al. 2016, section 7).
+     */
+    public double[] randomCode(java.util.Random r) {
+        double[] z = prior.sample(r);
+        for (int j = codeSize - continuousCodes; j < codeSize; j++) {
+            z[j] = 2 * r.nextDouble() - 1;
+        }
+        return z;
+    }
+
+    /** {@code n} random codes as {@link #randomCode(java.util.Random)} draws them. */
+    public double[][] randomCodes(int n, java.util.Random r) {
+        double[][] z = prior.sample(n, r);
+        for (double[] row : z) {
+            for (int j = codeSize - continuousCodes; j < codeSize; j++) {
+                row[j] = 2 * r.nextDouble() - 1;
+            }
+        }
+        return z;
+    }
+
     /** "held-out example" or "training example", for labels. */
     public String exampleNoun() {
         return heldOut ? "held-out example" : "training example";

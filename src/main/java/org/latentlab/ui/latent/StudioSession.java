@@ -76,7 +76,7 @@ public final class StudioSession {
         if (old != null) {
             old.close();
         }
-        double[] first = l.prior().sample(new Random(SEED));
+        double[] first = l.randomCode(new Random(SEED));
         code = first.clone();
         startCode = first.clone();
         frame.set(null);

@@ -79,12 +79,15 @@ public final class ReconstructionBenchView extends BorderPane {
     private final ImageView filters = imageView("filters");
     private final ImageView samples = imageView("samples");
     private static final String CORRUPTED_TITLE = "corrupted input (what the encoder sees)";
+    private static final String INPUTS_TITLE = "held-out inputs";
     private final Label corruptedTitle = title(CORRUPTED_TITLE);
     private final Label filtersTitle = title("first-layer filters");
     private final Label samplesTitle = title("samples");
     private final Label reconstructionsTitle = title("reconstructions");
+    private final Label inputsTitle = title(INPUTS_TITLE);
     private final StackCaption stackCaption = new StackCaption();
     private final ChartViewer scatterViewer;
+    private ChartViewer activityViewer;
     private final ComparePane compare;
     private final TabPane tabs;
     private final Tab studiesTab = new Tab("Studies");
@@ -187,7 +190,7 @@ public final class ReconstructionBenchView extends BorderPane {
 
     private Node training() {
         VBox pictures = new VBox(4, stackCaption,
-                title("held-out inputs"), inputs,
+                inputsTitle, inputs,
                 corruptedTitle, corrupted,
                 reconstructionsTitle, reconstructions,
                 samplesTitle, samples,
@@ -220,7 +223,8 @@ public final class ReconstructionBenchView extends BorderPane {
         charts.setVgap(6);
         charts.add(viewer(lossChart, "loss-chart"), 0, 0);
         charts.add(viewer(heldOutChart, "heldout-chart"), 1, 0);
-        charts.add(viewer(activityChart, "activity-chart"), 0, 1);
+        activityViewer = viewer(activityChart, "activity-chart");
+        charts.add(activityViewer, 0, 1);
         charts.add(scatterViewer, 1, 1);
         for (int i = 0; i < 2; i++) {
             javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
@@ -285,6 +289,7 @@ public final class ReconstructionBenchView extends BorderPane {
         int perRow = images ? v.inputs().count() : 1;
         corruptedTitle.setText(v.captions() != null && v.captions().corrupted() != null ? v.captions().corrupted()
                 : CORRUPTED_TITLE);
+        inputsTitle.setText(v.translation() != null ? "G: A → B and F: B → A on held-out points" : INPUTS_TITLE);
         if (v.translation() != null) {
             inputs.setImage(fx(org.latentlab.experiment.CycleGanPicture.arrows(v.translation(), 300)));
             show(reconstructions, reconstructionsTitle, null);
@@ -323,7 +328,8 @@ public final class ReconstructionBenchView extends BorderPane {
         ChartStyle.title(activityChart,
                 v.activityTitle() + String.format(java.util.Locale.ROOT, ": mean %.3f", mean));
         plot.getDomainAxis().setLabel(v.activityAxis());
-        plot.getRangeAxis().setLabel("number of units (dimensions) per bin");
+        plot.getRangeAxis().setLabel(hasCode() ? "number of units (dimensions) per bin"
+                : "number of held-out examples per bin");
         plot.clearDomainMarkers();
         if (Double.isFinite(v.activityTarget())) {
             ValueMarker m = ChartStyle.marker(v.activityTarget(), "ρ = " + v.activityTarget());
@@ -333,8 +339,17 @@ public final class ReconstructionBenchView extends BorderPane {
         }
     }
 
+    /** False for a CycleGAN, which maps between two domains and has no code to scatter (Zhu et al. 2017). */
+    private boolean hasCode() {
+        var spec = vm.spec();
+        return spec == null || spec.family() != org.latentlab.experiment.Family.CYCLEGAN;
+    }
+
     private void drawScatter(ReconstructionView v) {
         scatterData.removeAllSeries();
+        boolean code = hasCode();
+        scatterViewer.setVisible(code);
+        javafx.scene.layout.GridPane.setColumnSpan(activityViewer, code ? 1 : 2);
         if (v.codePoints() == null) {
             ChartStyle.title(scatterViewer.getChart(), "2-D code scatter (shown when the code is 2-D)");
             return;

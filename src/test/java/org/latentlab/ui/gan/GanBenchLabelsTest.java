@@ -74,4 +74,18 @@ class GanBenchLabelsTest {
         assertTrue(label.contains("– it/s"), label);
         assertFalse(label.contains("NaN"), label);
     }
+
+    @Test
+    void anEnergyBasedRunSaysEnergiesAndAnInfoGanSaysItsDotsAreColouredByCode() {
+        GanExperiment ebgan = Presets.loadGan("ring8-ebgan");
+        String line = GanBenchText.losses(status(7, 0, 0, ebgan.training()), ebgan);
+        assertTrue(line.contains("mean E(x), real") && line.contains("mean E(G(z))"), line);
+        assertFalse(line.contains("s(x)"), line);
+        GanExperiment plain = Presets.loadGan("ring8-nsgan");
+        assertTrue(GanBenchText.losses(status(7, 0, 0, plain.training()), plain).contains("D(G(z))"));
+        String info = ScoreLabels.of(Presets.loadGan("ring8-infogan")).heatLegend();
+        assertTrue(info.contains("categorical code"), info);
+        assertFalse(info.contains("purple dots"), info);
+        assertTrue(ScoreLabels.of(plain).heatLegend().contains("purple dots: G(z)"));
+    }
 }
