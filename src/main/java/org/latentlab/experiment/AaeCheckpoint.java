@@ -18,7 +18,7 @@ import java.util.Map;
  * and {@code decoder.zip} (the names an autoencoder's checkpoint uses, so the latent studio opens the decoder),
  * {@value #DISCRIMINATOR} and {@value #ENCODER_ADVERSARY} (the encoder's regularisation-phase optimiser state; its
  * weights equal the encoder's), and {@code state.json} with the iteration and the settings. The trainer draws each
- * iteration's random numbers from the seed and the iteration, so a resumed run continues bit for bit.
+ * iteration's random numbers from the random seed and the iteration, so a resumed run continues bit for bit.
  */
 final class AaeCheckpoint {
 

@@ -100,7 +100,7 @@ public final class InfoGanLayout {
         return new NetworkSpec("Q", Shape.vector(in), layers);
     }
 
-    /** The run's InfoGAN head on its compiled D: Q compiled with D's optimiser from the seed after D's. */
+    /** The run's InfoGAN head on its compiled D: Q compiled with D's optimiser from the random seed after D's. */
     public static InfoGanHead head(GanExperiment spec, MultiLayerNetwork discriminator, DataType type) {
         InfoGanSpec info = spec.infogan();
         MultiLayerNetwork q = NetworkCompiler.compile(qNetwork(info, spec.discriminator()),

@@ -19,7 +19,7 @@ import java.util.Map;
  * through {@link Checkpoints}): {@code encoder.zip} and {@code decoder.zip}, as a VAE's (so the latent studio and the
  * analyses open them as one), {@code discriminator.zip}, each a DL4J model zip with its optimiser state, and
  * {@code state.json} with the iteration, the update count and the settings. The trainer draws each iteration's random
- * numbers from the seed and the iteration's number, so these are the whole state: a resumed run continues bit for bit.
+ * numbers from the random seed and the iteration's number, so these are the whole state: a resumed run continues bit for bit.
  */
 final class VaeGanCheckpoint {
 

@@ -130,7 +130,7 @@ class LatentModelTest {
         EncodedSet encoded = ae.encode(set, 10, 3);
         assertEquals(10, encoded.size());
         assertEquals(encoded.toString(), ae.encode(set, 10, 3).toString());
-        assertArrayEquals(encoded.indices(), ae.encode(set, 10, 3).indices(), "the subset depends on the seed");
+        assertArrayEquals(encoded.indices(), ae.encode(set, 10, 3).indices(), "the subset depends on the random seed");
         for (int i = 0; i < 10; i++) {
             assertEquals(labels[encoded.indices()[i]], encoded.labels()[i]);
             assertArrayEquals(ae.encode(new float[][] {xs[encoded.indices()[i]]})[0], encoded.codes()[i], 1e-6);

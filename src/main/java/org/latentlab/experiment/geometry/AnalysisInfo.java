@@ -12,7 +12,7 @@ import org.latentlab.experiment.GeometryModels;
  * @param parameters the number of parameters the loss is a function of (D's or G's alone for a GAN)
  * @param examples   the examples the loss is taken over
  * @param part       D's or G's loss for a GAN; null otherwise
- * @param seed       the seed of the analysis
+ * @param seed       the random seed of the analysis
  * @param loss       the loss at the checkpoint's parameters
  * @param seconds    how long the computation took when it was made (not when read from the cache)
  */
