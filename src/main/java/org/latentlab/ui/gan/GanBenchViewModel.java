@@ -90,6 +90,11 @@ public final class GanBenchViewModel {
     /** The experiment as it runs now: its spec with the settings last applied (learning rates, k). */
     private final StringProperty description = new SimpleStringProperty("");
     private GanSettings describedSettings;
+    /**
+     * The settings last written into the rates and remedies forms: a status refills them only when the run's settings
+     * differ, so a value typed or set by a lesson is not overwritten by a status sent before it was applied.
+     */
+    private GanSettings shownSettings;
     private final StringProperty iterationText = new SimpleStringProperty("");
     private final StringProperty lossText = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -202,6 +207,7 @@ public final class GanBenchViewModel {
         describedSettings = s.training();
         description.set(GanBenchText.describe(s, s.training()));
         settings.show(s.training());
+        shownSettings = s.training();
         remedies.prepare(s);
         remedies.show(s.training());
         panel.show(s);
@@ -364,7 +370,8 @@ public final class GanBenchViewModel {
             describedSettings = last.settings();
             description.set(GanBenchText.describe(spec.get(), last.settings()));
         }
-        if (last.settings() != null && last.state() != RunState.RUNNING) {
+        if (last.settings() != null && last.state() != RunState.RUNNING && !last.settings().equals(shownSettings)) {
+            shownSettings = last.settings();
             settings.show(last.settings());
             remedies.show(last.settings());
             panel.inForce(spec.get() == null ? null : spec.get().withTraining(last.settings()));
