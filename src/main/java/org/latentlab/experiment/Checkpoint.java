@@ -106,12 +106,9 @@ public final class Checkpoint {
         Path saved = Checkpoints.write(dir, tmp -> {
             ModelSerializer.writeModel(trainer.generator(), tmp.resolve("G.zip").toFile(), true);
             ModelSerializer.writeModel(trainer.discriminator(), tmp.resolve("D.zip").toFile(), true);
-            if (trainer.infoGan().isPresent()) {
-                // InfoGAN's Q head (Chen et al. 2016), with its optimiser state
-                ModelSerializer.writeModel(trainer.infoGan().get().qNetwork(), tmp.resolve("Q.zip").toFile(), true);
-            }
-            if (trainer.bigan().isPresent()) {
-                ModelSerializer.writeModel(trainer.bigan().get().encoder(), tmp.resolve("E.zip").toFile(), true);
+            // the variant's own networks (InfoGAN's Q head, the BiGAN's encoder), with their optimiser state
+            for (Map.Entry<String, MultiLayerNetwork> own : trainer.variant().checkpointNetworks().entrySet()) {
+                ModelSerializer.writeModel(own.getValue(), tmp.resolve(own.getKey() + ".zip").toFile(), true);
             }
             Map<String, Object> state = new java.util.LinkedHashMap<>();
             state.put("iteration", trainer.iteration());
@@ -159,13 +156,9 @@ public final class Checkpoint {
             MultiLayerNetwork d = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("D.zip").toFile(), true);
             copyInto(g, trainer.generator(), "G");
             copyInto(d, trainer.discriminator(), "D");
-            if (trainer.infoGan().isPresent()) {
-                copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve("Q.zip").toFile(), true),
-                        trainer.infoGan().get().qNetwork(), "Q");
-            }
-            if (trainer.bigan().isPresent()) {
-                copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve("E.zip").toFile(), true),
-                        trainer.bigan().get().encoder(), "E");
+            for (Map.Entry<String, MultiLayerNetwork> own : trainer.variant().checkpointNetworks().entrySet()) {
+                copyInto(ModelSerializer.restoreMultiLayerNetwork(dir.resolve(own.getKey() + ".zip").toFile(), true),
+                        own.getValue(), own.getKey());
             }
         } catch (IOException | RuntimeException e) {
             throw new LabException(dir + ": cannot read checkpoint: " + Checkpoints.describe(e), e);

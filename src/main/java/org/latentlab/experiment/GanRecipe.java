@@ -6,9 +6,11 @@ import org.latentlab.data.DataSource;
 import org.latentlab.model.NetworkCompiler;
 import org.latentlab.model.CostEstimate;
 import org.latentlab.train.ConditionalBatches;
+import org.latentlab.train.EnergyGame;
 import org.latentlab.train.Evaluation;
 import org.latentlab.train.GanStatus;
 import org.latentlab.train.GanTrainer;
+import org.latentlab.train.GanVariant;
 import org.latentlab.train.GanView;
 import org.latentlab.train.TrainingRun;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -79,10 +81,22 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
                 spec.seed(), dataType);
         MultiLayerNetwork d = NetworkCompiler.compile(spec.discriminator(), spec.training().discriminatorOptimizer(),
                 spec.seed() + 1, dataType);
-        return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed(),
-                spec.takesLabels() ? ConditionalLayout.batches(spec, data, dataType) : null,
-                spec.infogan() == null ? null : InfoGanLayout.head(spec, d, dataType),
-                spec.learnsEncoder() ? BiganViews.pairs(spec, dataType) : null, spec.energy());
+        return new GanTrainer(g, d, data, spec.training(), spec.latentDim(), spec.seed(), variant(spec, d, data,
+                dataType));
+    }
+
+    /** What the spec's GAN changes in the game: its labels, InfoGAN's head, the BiGAN's pairs or the energy. */
+    private static GanVariant variant(GanExperiment spec, MultiLayerNetwork d, DataSource data, DataType dataType) {
+        if (spec.takesLabels()) {
+            return ConditionalLayout.batches(spec, data, dataType);
+        }
+        if (spec.infogan() != null) {
+            return InfoGanLayout.head(spec, d, dataType);
+        }
+        if (spec.learnsEncoder()) {
+            return BiganViews.pairs(spec, dataType);
+        }
+        return spec.energy() != null ? new EnergyGame(spec.energy()) : GanVariant.plain();
     }
 
     @Override

@@ -25,9 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * −log(1 − σ(s)) for E: each pushes its pair towards the other side. The losses for which l_G(−s) is the loss of a
  * real pair judged as generated are those of {@link #ACCEPTED}.
  *
- * <p>Owns E on the trainer's thread; the arrays it returns are fresh unless said to be live.
+ * <p>Owns E on the trainer's thread; the arrays it returns are fresh unless said to be live. The BiGAN's
+ * {@link GanVariant}: D's input the pairs, E stepped after each G update against the same D, E in checkpoints.
  */
-public final class BiganPairs {
+public final class BiganPairs implements GanVariant {
 
     /** The losses for which l_G(−s) is the right E loss: G's loss is a function of the score alone, odd in roles. */
     public static final java.util.Set<GanLoss> ACCEPTED = java.util.EnumSet.of(GanLoss.NON_SATURATING,
@@ -41,6 +42,8 @@ public final class BiganPairs {
     private final int planeSize;
     private final DataType type;
     private double lastEncoderLoss = Double.NaN;
+    /** The trainer's D and step arrays ({@link #attach}). */
+    private Game game;
 
     /**
      * @param encoder   E, flat examples [n, d] to codes [n, latent], compiled with its own optimiser
@@ -82,6 +85,62 @@ public final class BiganPairs {
         return what == null ? java.util.Optional.empty() : java.util.Optional.of("a BiGAN cannot use " + what);
     }
 
+    @Override
+    public void attach(Game game) {
+        this.game = game;
+    }
+
+    @Override
+    public java.util.Optional<String> settingsRefusal(GanSettings settings) {
+        return refusal(settings);
+    }
+
+    @Override
+    public int discriminatorInputSize(int packedSize) {
+        return discriminatorInputSize();
+    }
+
+    @Override
+    public INDArray generatorInput(double[] z, int n, java.util.Random rng) {
+        return game.step().filled("z", n, game.latentDim(), z);
+    }
+
+    @Override
+    public INDArray realInput(int n, java.util.Random rng, Step step) {
+        return realPairs(step.reals(n));
+    }
+
+    @Override
+    public INDArray generatedInput(INDArray fake, INDArray gInput) {
+        return join(fake, gInput);
+    }
+
+    @Override
+    public INDArray score(INDArray x, java.util.function.UnaryOperator<INDArray> discriminator) {
+        return scoreAsRealPairs(x, discriminator);
+    }
+
+    /**
+     * E's step against the same D, on a real batch drawn after G's codes (Donahue et al. 2017: E and G take one joint
+     * step; D is unchanged between the two).
+     */
+    @Override
+    public void afterGeneratorUpdate(int updates, Step step) {
+        encoderGradient(step.reals(step.settings().batchSize()), game.d(), step.settings().loss());
+        step.requireFinite("E loss", lastEncoderLoss);
+        update(updates);
+    }
+
+    @Override
+    public void settingsChanged(GanSettings settings) {
+        encoder.setLearningRate(settings.generatorOptimizer().learningRate());
+    }
+
+    @Override
+    public java.util.Map<String, MultiLayerNetwork> checkpointNetworks() {
+        return java.util.Map.of("E", encoder);
+    }
+
     public MultiLayerNetwork encoder() {
         return encoder;
     }
@@ -109,6 +168,7 @@ public final class BiganPairs {
     }
 
     /** dL/dx of the examples from dL/d(D's input): the first d columns (a view). */
+    @Override
     public INDArray exampleGradient(INDArray joinedGradient) {
         return joinedGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dataDim));
     }

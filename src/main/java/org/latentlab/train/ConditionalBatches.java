@@ -20,9 +20,9 @@ import java.util.Random;
  * of a generated batch travel as the last K columns of G's input: joining G's output to its labels needs only the
  * codes it was made from.
  *
- * <p>Immutable; the arrays it returns are fresh.
+ * <p>Immutable; the arrays it returns are fresh. The conditional GAN's {@link GanVariant}.
  */
-public final class ConditionalBatches {
+public final class ConditionalBatches implements GanVariant {
 
     private final LabelledSource source;
     private final int classes;
@@ -78,6 +78,47 @@ public final class ConditionalBatches {
         return planeSize;
     }
 
+    @Override
+    public int generatorInputSize(int latentDim) {
+        return generatorInputSize();
+    }
+
+    @Override
+    public int discriminatorInputSize(int packedSize) {
+        return discriminatorInputSize();
+    }
+
+    @Override
+    public java.util.Optional<String> settingsRefusal(GanSettings settings) {
+        return refusal(settings);
+    }
+
+    @Override
+    public java.util.Optional<String> refusalOfReferenceBatch() {
+        return java.util.Optional.of("a conditional GAN cannot use virtual batch norm in G (its reference batch holds"
+                + " codes without labels): remove the virtual batch norm layers");
+    }
+
+    @Override
+    public INDArray generatorInput(double[] z, int n, Random rng) {
+        return codes(z, n, rng);
+    }
+
+    @Override
+    public INDArray realInput(int n, Random rng, Step step) {
+        return realBatch(n, rng);
+    }
+
+    @Override
+    public INDArray generatedInput(INDArray fake, INDArray gInput) {
+        return joinGenerated(fake, gInput);
+    }
+
+    @Override
+    public INDArray score(INDArray x, java.util.function.UnaryOperator<INDArray> discriminator) {
+        return meanOverLabels(x, discriminator);
+    }
+
     /** G's input for drawn codes {@code z} (n × latent values, row-major) and labels drawn uniformly with rng. */
     INDArray codes(double[] z, int n, Random rng) {
         int[] labels = new int[n];
@@ -123,6 +164,7 @@ public final class ConditionalBatches {
     }
 
     /** dL/dx of the examples from dL/d(D's input): the first d columns (the labels are not learned). */
+    @Override
     public INDArray exampleGradient(INDArray joinedGradient) {
         return joinedGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dataDim));
     }

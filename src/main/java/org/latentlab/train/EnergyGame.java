@@ -20,25 +20,79 @@ import org.nd4j.linalg.factory.Nd4j;
  *       ∂E/∂x = J_Dᵀ (2 r / d) − 2 r / d; the pull-away term ({@link PullAway}) reaches x through the encoder (D up
  *       to the code layer).</li>
  * </ul>
- * Not thread-safe: the trainer's thread owns it. Arrays it returns are fresh.
+ * Not thread-safe: the trainer's thread owns it. Arrays it returns are fresh. The energy-based GAN's
+ * {@link GanVariant}: D's and G's losses replaced by these.
  */
-public final class EnergyGame {
+public final class EnergyGame implements GanVariant {
 
     private final EnergySettings settings;
-    private final TrainingNetwork d;
+    /** The trainer's D and step arrays, and D's training passes ({@link #attach}). */
+    private Game game;
+    private TrainingNetwork d;
     /** D up to the code layer (a view of D's first layers), or null without the pull-away term. */
-    private final TrainingNetwork encoder;
-    private final int dataDim;
+    private TrainingNetwork encoder;
+    private int dataDim;
     private double lastPullAway = Double.NaN;
 
-    /**
-     * @throws LabException when D's output is not the data's size, or the code layer is missing or off the engine
-     */
-    public EnergyGame(EnergySettings settings, MultiLayerNetwork discriminator, TrainingNetwork d, int dataDim) {
+    /** The game of {@code settings}, played once {@link #attach} hands it the trainer's D. */
+    public EnergyGame(EnergySettings settings) {
         this.settings = settings;
-        this.d = d;
-        this.dataDim = dataDim;
-        this.encoder = settings.pullAway() ? encoder(discriminator, settings.codeLayer()) : null;
+    }
+
+    /** @throws LabException when the code layer of the pull-away term is missing or off the engine */
+    @Override
+    public void attach(Game game) {
+        this.game = game;
+        this.d = game.d();
+        this.dataDim = game.dataDim();
+        this.encoder = settings.pullAway() ? encoder(game.discriminator(), settings.codeLayer()) : null;
+    }
+
+    @Override
+    public java.util.Optional<String> settingsRefusal(GanSettings settings) {
+        return refusal(settings);
+    }
+
+    @Override
+    public java.util.Optional<String> refusalOfCoupledBatch() {
+        return java.util.Optional.of("an energy-based D's energy is each example's own reconstruction error, and"
+                + " batch norm or minibatch discrimination in D makes it depend on the whole batch: remove those layers");
+    }
+
+    @Override
+    public boolean discriminatorReconstructs() {
+        return true;
+    }
+
+    @Override
+    public INDArray generatorInput(double[] z, int n, java.util.Random rng) {
+        return game.step().filled("z", n, game.latentDim(), z);
+    }
+
+    @Override
+    public java.util.Optional<INDArray> ownDiscriminatorGradient(INDArray x, int realPacks, int fakePacks,
+                                                                GanTrainer.StepStats stats) {
+        return java.util.Optional.of(discriminatorGradient(x, realPacks, fakePacks, stats));
+    }
+
+    @Override
+    public java.util.Optional<INDArray> ownGeneratorInputGradient(INDArray fake, GanTrainer.StepStats stats) {
+        return java.util.Optional.of(generatorInputGradient(fake, stats));
+    }
+
+    @Override
+    public INDArray score(INDArray x, java.util.function.UnaryOperator<INDArray> discriminator) {
+        return energies(x, discriminator.apply(x));
+    }
+
+    @Override
+    public java.util.Optional<INDArray> ownLossInputGradient(InferenceNetwork discriminator, INDArray fake) {
+        return java.util.Optional.of(energyInputGradient(discriminator, fake));
+    }
+
+    @Override
+    public String describe() {
+        return ", " + settings.describe();
     }
 
     private static TrainingNetwork encoder(MultiLayerNetwork discriminator, String layer) {

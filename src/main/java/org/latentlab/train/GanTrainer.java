@@ -102,14 +102,25 @@ public final class GanTrainer implements Trainer {
     private final StepStats last = new StepStats();
     private final StepArrays step;
     private final NativeMemory memory = new NativeMemory();
-    /** The conditional GAN's labels joined to G's and D's inputs, or null for an unconditional GAN. */
-    private final ConditionalBatches conditional;
-    /** InfoGAN's codes and Q head (Chen et al. 2016), or null. */
-    private final InfoGanHead info;
-    /** The BiGAN's encoder and (example, code) pairs, or null for a GAN without an encoder. */
-    private final BiganPairs bigan;
-    /** The energy-based GAN's losses (D an autoencoder), or null for D's score losses. */
-    private final EnergyGame energy;
+    /** What the GAN of the zoo changes in the game (the plain GAN: nothing). */
+    private final GanVariant variant;
+    /** What a step offers the variant's hooks. */
+    private final GanVariant.Step hookStep = new GanVariant.Step() {
+        @Override
+        public INDArray reals(int n) {
+            return GanTrainer.this.reals(n);
+        }
+
+        @Override
+        public GanSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public void requireFinite(String what, double value) {
+            GanTrainer.this.requireFinite(what, value);
+        }
+    };
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -126,78 +137,24 @@ public final class GanTrainer implements Trainer {
         public double informationBound = Double.NaN;
     }
 
+    /** A plain GAN: G takes z ~ N(0, I), D scores examples (or PacGAN's packs). */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
                       GanSettings settings, int latentDim, long seed) {
-        this(generator, discriminator, data, settings, latentDim, seed, null);
+        this(generator, discriminator, data, settings, latentDim, seed, GanVariant.plain());
     }
 
     /**
-     * A conditional GAN when {@code conditional} is not null: G takes [z, y] ({@code latentDim} + K values) and D the
-     * examples joined to their labels ({@link ConditionalBatches}).
+     * Any GAN of the zoo: {@code variant} says what it changes in the game (a conditional GAN, InfoGAN, BiGAN or
+     * energy-based GAN; {@link GanVariant#plain()} for none). The variant is bound to this trainer.
+     *
+     * @throws LabException when the variant refuses the settings or the networks, or the networks do not fit
      */
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
-                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, null, null);
-    }
-
-    /** An InfoGAN when {@code info} is not null: G takes [z, c] ({@link InfoGanCodes}), Q reads D's body. */
-    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
-                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
-                      InfoGanHead info) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, info, null, null);
-    }
-
-    /** A BiGAN when {@code bigan} is not null: D judges pairs (x, E(x)) against (G(z), z) ({@link BiganPairs}). */
-    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
-                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
-                      BiganPairs bigan) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, bigan, null);
-    }
-
-    /** An energy-based GAN (Zhao et al. 2017) when {@code energySettings} is not null ({@link EnergyGame}). */
-    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
-                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
-                      EnergySettings energySettings) {
-        this(generator, discriminator, data, settings, latentDim, seed, conditional, null, null, energySettings);
-    }
-
-    /**
-     * Any GAN of the zoo: conditional, InfoGAN, BiGAN or energy-based when the matching argument is not null (the
-     * last three exclude one another).
-     */
-    public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, DataSource data,
-                      GanSettings settings, int latentDim, long seed, ConditionalBatches conditional,
-                      InfoGanHead info, BiganPairs bigan, EnergySettings energySettings) {
-        if ((info != null ? 1 : 0) + (bigan != null ? 1 : 0) + (energySettings != null ? 1 : 0) > 1) {
-            throw new LabException("a GAN is at most one of InfoGAN, BiGAN and energy-based");
-        }
-        if (info != null) {
-            InfoGanCodes.refusal(settings).ifPresent(why -> {
-                throw new LabException(why);
-            });
-        }
-        this.info = info;
-        if (bigan != null) {
-            if (conditional != null) {
-                throw new LabException("a GAN is either conditional or a BiGAN, not both");
-            }
-            BiganPairs.refusal(settings).ifPresent(why -> {
-                throw new LabException(why);
-            });
-        }
-        this.bigan = bigan;
-        if (energySettings != null) {
-            EnergyGame.refusal(settings).or(() -> java.util.Optional.ofNullable(conditional == null ? null
-                    : "the energy-based GAN has no labels: remove the conditional block")).ifPresent(why -> {
-                throw new LabException(why);
-            });
-        }
-        if (conditional != null) {
-            ConditionalBatches.refusal(settings).ifPresent(why -> {
-                throw new LabException(why);
-            });
-        }
-        this.conditional = conditional;
+                      GanSettings settings, int latentDim, long seed, GanVariant variant) {
+        variant.settingsRefusal(settings).ifPresent(why -> {
+            throw new LabException(why);
+        });
+        this.variant = variant;
         this.generator = generator;
         this.discriminator = discriminator;
         this.data = data;
@@ -214,25 +171,23 @@ public final class GanTrainer implements Trainer {
         this.discriminatorCouplesBatch = has(discriminator,
                 org.deeplearning4j.nn.conf.layers.BatchNormalization.class)
                 || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
-        if (energySettings != null && discriminatorCouplesBatch) {
-            throw new LabException("an energy-based D's energy is each example's own reconstruction error, and batch"
-                    + " norm or minibatch discrimination in D makes it depend on the whole batch: remove those layers");
+        if (discriminatorCouplesBatch) {
+            variant.refusalOfCoupledBatch().ifPresent(why -> {
+                throw new LabException(why);
+            });
         }
-        checkShapes(energySettings != null);
+        checkShapes(variant.discriminatorReconstructs());
         this.g = TrainingNetwork.of(generator);
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
-        if (conditional != null && generatorPasses.referenceCodes() != null) {
-            throw new LabException("a conditional GAN cannot use virtual batch norm in G (its reference batch holds"
-                    + " codes without labels): remove the virtual batch norm layers");
-        }
-        if (info != null && generatorPasses.referenceCodes() != null) {
-            throw new LabException("InfoGAN cannot use virtual batch norm in G (its reference batch holds noise"
-                    + " without codes): remove the virtual batch norm layers");
+        if (generatorPasses.referenceCodes() != null) {
+            variant.refusalOfReferenceBatch().ifPresent(why -> {
+                throw new LabException(why);
+            });
         }
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
-        this.energy = energySettings == null ? null : new EnergyGame(energySettings, discriminator, d, dataDim);
+        variant.attach(new GanVariant.Game(generator, discriminator, d, latentDim, dataDim, step));
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
         // before the averages: D's parameters are the normalised ones from here on
@@ -306,8 +261,7 @@ public final class GanTrainer implements Trainer {
     }
 
     private void checkShapes(boolean autoencoder) {
-        INDArray z = Nd4j.zeros(dataType, 2, info != null ? info.codes().generatorInputSize()
-                : conditional == null ? latentDim : conditional.generatorInputSize());
+        INDArray z = Nd4j.zeros(dataType, 2, variant.generatorInputSize(latentDim));
         long gOut;
         try {
             gOut = flat(generator.output(z, false)).columns();
@@ -319,8 +273,7 @@ public final class GanTrainer implements Trainer {
                     + "' has " + dataDim + ": change G's last layer");
         }
         INDArray dOut;
-        int packed = conditional != null ? conditional.discriminatorInputSize()
-                : bigan != null ? bigan.discriminatorInputSize() : settings.packing() * dataDim;
+        int packed = variant.discriminatorInputSize(settings.packing() * dataDim);
         try {
             dOut = discriminator.output(Nd4j.zeros(dataType, 2, packed), false);
         } catch (RuntimeException e) {
@@ -374,11 +327,8 @@ public final class GanTrainer implements Trainer {
         INDArray z = codes("z", n);
         INDArray fake = generatorPasses.forward(z);
         INDArray gradient = discriminatorGradient(real, generatedInput(fake, z));
-        if (info != null) {
-            last.discriminatorLoss += info.addToDiscriminator(fake, z, gradient);
-            last.informationBound = info.categoricalLowerBound();
-            requireFinite("D loss", last.discriminatorLoss);
-        }
+        variant.addToDiscriminator(fake, z, gradient, last);
+        requireFinite("D loss", last.discriminatorLoss);
         if (spectralNorm != null) {
             spectralNorm.chainRule(gradient);
         }
@@ -386,9 +336,7 @@ public final class GanTrainer implements Trainer {
             last.discriminatorGradNorm = gradient.norm2Number().doubleValue();
         }
         updateDiscriminator((int) discriminatorUpdates);
-        if (info != null) {
-            info.updateQ((int) discriminatorUpdates);
-        }
+        variant.afterDiscriminatorUpdate((int) discriminatorUpdates);
         if (discriminatorAverage != null) {
             discriminatorAverage.record(discriminator.params());
         }
@@ -421,13 +369,7 @@ public final class GanTrainer implements Trainer {
         }
         g.update((int) generatorUpdates);
         generatorPasses.storeReferenceStatistics();
-        if (bigan != null) {
-            // E's step against the same D, on a real batch drawn after G's codes (Donahue et al. 2017: E and G
-            // take one joint step; D is unchanged between the two)
-            bigan.encoderGradient(reals(settings.batchSize()), d, settings.loss());
-            requireFinite("E loss", bigan.lastEncoderLoss());
-            bigan.update((int) generatorUpdates);
-        }
+        variant.afterGeneratorUpdate((int) generatorUpdates, hookStep);
         if (generatorAverage != null) {
             generatorAverage.record(generator.params());
         }
@@ -522,10 +464,10 @@ public final class GanTrainer implements Trainer {
         m /= settings.packing();
         lastDiscriminatorInput = x;
         lastRealPacks = n;
-        if (energy != null) {
-            INDArray energyGradient = energy.discriminatorGradient(x, n, m, last);
+        java.util.Optional<INDArray> own = variant.ownDiscriminatorGradient(x, n, m, last);
+        if (own.isPresent()) {
             requireFinite("D loss", last.discriminatorLoss);
-            return energyGradient;
+            return own.get();
         }
         if (discriminatorCouplesBatch) {
             // batch norm must see real and generated examples in separate batches, as in the G step
@@ -674,11 +616,7 @@ public final class GanTrainer implements Trainer {
         }
         INDArray fakeGradient = features == null ? gameInputGradient(fake, z)
                 : featureMatchingInputGradient(real, fake);
-        if (info != null) {
-            fakeGradient = info.inputGradient(fake, z).addi(fakeGradient);
-            last.generatorLoss += info.lastLoss();
-            last.informationBound = info.categoricalLowerBound();
-        }
+        fakeGradient = variant.addToGenerator(fake, z, fakeGradient, last);
         requireFinite("G loss", last.generatorLoss);
         generatorPasses.backward(fakeGradient);
         INDArray gradient = g.gradient();
@@ -695,8 +633,9 @@ public final class GanTrainer implements Trainer {
      * and returns dL_G/dx, [n, d].
      */
     private INDArray gameInputGradient(INDArray fake, INDArray z) {
-        if (energy != null) {
-            return energy.generatorInputGradient(fake, last);
+        java.util.Optional<INDArray> own = variant.ownGeneratorInputGradient(fake, last);
+        if (own.isPresent()) {
+            return own.get();
         }
         double[] s = d.forward(pack(generatedInput(fake, z))).toDoubleVector();
         int packs = s.length;
@@ -715,8 +654,7 @@ public final class GanTrainer implements Trainer {
             return unpack(inputGradient);
         }
         INDArray inputGradient = unpack(d.inputGradient(column(eps)));
-        return conditional != null ? conditional.exampleGradient(inputGradient)
-                : bigan != null ? bigan.exampleGradient(inputGradient) : inputGradient;
+        return variant.exampleGradient(inputGradient);
     }
 
     /**
@@ -761,16 +699,7 @@ public final class GanTrainer implements Trainer {
      * scores under the K labels. An energy-based D gives each example's energy, its reconstruction error.
      */
     public INDArray score(INDArray x) {
-        if (conditional != null) {
-            return conditional.meanOverLabels(x, discriminatorOutput::of);
-        }
-        if (bigan != null) {
-            return bigan.scoreAsRealPairs(x, discriminatorOutput::of);
-        }
-        if (energy != null) {
-            return EnergyGame.energies(x, discriminatorOutput.of(x));
-        }
-        return discriminatorOutput.of(copies(x));
+        return variant.score(x, examples -> discriminatorOutput.of(copies(examples)));
     }
 
     /** Each example as a pack of m copies of itself, [n, m·d] (m = 1: {@code x} itself). */
@@ -785,8 +714,9 @@ public final class GanTrainer implements Trainer {
     public INDArray generatorLossInputGradient(INDArray fake) {
         InferenceNetwork inferenceDiscriminator = discriminatorOutput.engine().orElseThrow(() -> new LabException(
                 "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
-        if (energy != null) {
-            return EnergyGame.energyInputGradient(inferenceDiscriminator, fake);
+        java.util.Optional<INDArray> own = variant.ownLossInputGradient(inferenceDiscriminator, fake);
+        if (own.isPresent()) {
+            return own.get();
         }
         double[] s = inferenceDiscriminator.output(copies(fake)).toDoubleVector();
         double[] eps = new double[s.length];
@@ -831,44 +761,42 @@ public final class GanTrainer implements Trainer {
         for (int i = 0; i < z.length; i++) {
             z[i] = dataType == DataType.DOUBLE ? rng.nextGaussian() : (float) rng.nextGaussian();
         }
-        return info != null ? info.codes().codes(z, n, rng)
-                : conditional == null ? step.filled(role, n, latentDim, z) : conditional.codes(z, n, rng);
+        return variant.generatorInput(z, n, rng);
     }
 
     /** A real batch as D takes it: the examples, joined to their labels when conditional. */
     private INDArray realInput(int n) {
-        if (bigan != null) {
-            return bigan.realPairs(reals(n));
-        }
-        return conditional == null ? reals(n) : conditional.realBatch(n, rng);
+        return variant.realInput(n, rng, hookStep);
     }
 
     /** G's samples as D takes them: joined to the labels of their codes when conditional. */
     private INDArray generatedInput(INDArray fake, INDArray z) {
-        if (bigan != null) {
-            return bigan.join(fake, z);
-        }
-        return conditional == null ? fake : conditional.joinGenerated(fake, z);
+        return variant.generatedInput(fake, z);
+    }
+
+    /** What the GAN of the zoo changes in the game ({@link GanVariant#plain()} for the plain GAN). */
+    public GanVariant variant() {
+        return variant;
     }
 
     /** InfoGAN's codes and Q head; empty for other GANs. */
     public java.util.Optional<InfoGanHead> infoGan() {
-        return java.util.Optional.ofNullable(info);
+        return variant instanceof InfoGanHead info ? java.util.Optional.of(info) : java.util.Optional.empty();
     }
 
     /** The BiGAN's encoder and pairs; empty for a GAN without an encoder. */
     public java.util.Optional<BiganPairs> bigan() {
-        return java.util.Optional.ofNullable(bigan);
+        return variant instanceof BiganPairs bigan ? java.util.Optional.of(bigan) : java.util.Optional.empty();
     }
 
     /** The energy-based GAN's losses; empty for D's score losses. */
     public java.util.Optional<EnergyGame> energy() {
-        return java.util.Optional.ofNullable(energy);
+        return variant instanceof EnergyGame energy ? java.util.Optional.of(energy) : java.util.Optional.empty();
     }
 
     /** The conditional GAN's label joins; empty for an unconditional GAN. */
     public java.util.Optional<ConditionalBatches> conditional() {
-        return java.util.Optional.ofNullable(conditional);
+        return variant instanceof ConditionalBatches c ? java.util.Optional.of(c) : java.util.Optional.empty();
     }
 
     private INDArray flat(INDArray out) {
@@ -932,7 +860,7 @@ public final class GanTrainer implements Trainer {
 
     @Override
     public String describeSettings() {
-        return energy == null ? settings.describe() : settings.describe() + ", " + energy.settings().describe();
+        return settings.describe() + variant.describe();
     }
 
     @Override
@@ -977,22 +905,9 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
                     + " switched on or off during a run");
         }
-        if (info != null && InfoGanCodes.refusal(updated).isPresent()) {
-            throw new IllegalArgumentException(InfoGanCodes.refusal(updated).get());
-        }
-        java.util.Optional<String> biganRefusal = bigan == null ? java.util.Optional.empty()
-                : BiganPairs.refusal(updated);
-        if (biganRefusal.isPresent()) {
-            throw new IllegalArgumentException(biganRefusal.get());
-        }
-        if (energy != null && EnergyGame.refusal(updated).isPresent()) {
-            throw new IllegalArgumentException(EnergyGame.refusal(updated).get());
-        }
-        if (conditional != null) {
-            java.util.Optional<String> refusal = ConditionalBatches.refusal(updated);
-            if (refusal.isPresent()) {
-                throw new IllegalArgumentException(refusal.get());
-            }
+        java.util.Optional<String> refusal = variant.settingsRefusal(updated);
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException(refusal.get());
         }
         try {
             UnrolledGradient nextUnroll = exactUnroll(updated);
@@ -1002,9 +917,7 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         generator.setLearningRate(updated.generatorOptimizer().learningRate());
-        if (bigan != null) {
-            bigan.encoder().setLearningRate(updated.generatorOptimizer().learningRate());
-        }
+        variant.settingsChanged(updated);
         discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
         settings = updated;
     }

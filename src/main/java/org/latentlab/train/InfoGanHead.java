@@ -20,9 +20,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * ln K. In D's update the term's gradient reaches Q and, through the body, the head of D's gradient; in G's update
  * it reaches G through the body's input gradient.
  *
- * <p>Not thread-safe: the trainer's thread owns it. Q has its own optimiser, stepped with every D update.
+ * <p>Not thread-safe: the trainer's thread owns it. Q has its own optimiser, stepped with every D update. InfoGAN's
+ * {@link GanVariant}: G's input [z, c] ({@link InfoGanCodes}), L_I added to D's and G's losses, Q in checkpoints.
  */
-public final class InfoGanHead {
+public final class InfoGanHead implements GanVariant {
 
     private final InfoGanCodes codes;
     private final MultiLayerNetwork qNetwork;
@@ -55,6 +56,53 @@ public final class InfoGanHead {
             throw new LabException("infogan.layer: " + e.getMessage(), e);
         }
         this.q = TrainingNetwork.of(qNetwork);
+    }
+
+    @Override
+    public java.util.Optional<String> settingsRefusal(GanSettings settings) {
+        return InfoGanCodes.refusal(settings);
+    }
+
+    @Override
+    public java.util.Optional<String> refusalOfReferenceBatch() {
+        return java.util.Optional.of("InfoGAN cannot use virtual batch norm in G (its reference batch holds noise"
+                + " without codes): remove the virtual batch norm layers");
+    }
+
+    @Override
+    public int generatorInputSize(int latentDim) {
+        return codes.generatorInputSize();
+    }
+
+    @Override
+    public INDArray generatorInput(double[] z, int n, java.util.Random rng) {
+        return codes.codes(z, n, rng);
+    }
+
+    /** L_I on the generated batch added to D's loss and gradient; the information bound in the status. */
+    @Override
+    public void addToDiscriminator(INDArray fake, INDArray gInput, INDArray gradient, GanTrainer.StepStats stats) {
+        stats.discriminatorLoss += addToDiscriminator(fake, gInput, gradient);
+        stats.informationBound = categoricalLowerBound();
+    }
+
+    @Override
+    public INDArray addToGenerator(INDArray fake, INDArray gInput, INDArray inputGradient,
+                                   GanTrainer.StepStats stats) {
+        INDArray gradient = inputGradient(fake, gInput).addi(inputGradient);
+        stats.generatorLoss += lastLoss();
+        stats.informationBound = categoricalLowerBound();
+        return gradient;
+    }
+
+    @Override
+    public void afterDiscriminatorUpdate(int updates) {
+        updateQ(updates);
+    }
+
+    @Override
+    public java.util.Map<String, MultiLayerNetwork> checkpointNetworks() {
+        return java.util.Map.of("Q", qNetwork);
     }
 
     /** What one evaluation of L_I gives: the loss, its parts and dL_I/d(Q's output), row-major [n × (K + C)]. */

@@ -83,7 +83,7 @@ class BiganPairsTest {
         MultiLayerNetwork g = GradientChecks.denseNet("G", LATENT, Activation.TANH, 11, 5, 2);
         MultiLayerNetwork d = GradientChecks.denseNet("D", 4, Activation.TANH, 12, 6, 1);
         assertThrows(org.latentlab.core.LabException.class, () -> new GanTrainer(g, d,
-                ToyDistribution.named("ring8"), ls, LATENT, 5, null, new BiganPairs(encoder(), LATENT, 2, 1)));
+                ToyDistribution.named("ring8"), ls, LATENT, 5, new BiganPairs(encoder(), LATENT, 2, 1)));
     }
 
     private record Gan(MultiLayerNetwork g, MultiLayerNetwork d, MultiLayerNetwork e, GanTrainer trainer,
@@ -97,7 +97,7 @@ class BiganPairsTest {
         OptimizerSpec adam = OptimizerSpec.adam(1e-3, 0.5);
         GanSettings settings = new GanSettings(loss, 1, BATCH, adam, adam, false, 0, 0, 0);
         BiganPairs pairs = new BiganPairs(e, LATENT, 2, 1);
-        return new Gan(g, d, e, new GanTrainer(g, d, ToyDistribution.named("ring8"), settings, LATENT, 5, null,
+        return new Gan(g, d, e, new GanTrainer(g, d, ToyDistribution.named("ring8"), settings, LATENT, 5,
                 pairs), pairs);
     }
 

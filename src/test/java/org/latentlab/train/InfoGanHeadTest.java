@@ -133,7 +133,7 @@ class InfoGanHeadTest {
         Nets n = nets();
         OptimizerSpec adam = OptimizerSpec.adam(1e-3, 0.5);
         GanSettings settings = new GanSettings(GanLoss.NON_SATURATING, 1, BATCH, adam, adam, false, 0, 0, 0);
-        GanTrainer trainer = new GanTrainer(n.g(), n.d(), ToyDistribution.named("ring8"), settings, NOISE, 5, null,
+        GanTrainer trainer = new GanTrainer(n.g(), n.d(), ToyDistribution.named("ring8"), settings, NOISE, 5,
                 n.head());
         INDArray in = gInput(n.codes());
         double[] analytic = trainer.generatorGradient(in).dup().toDoubleVector();
