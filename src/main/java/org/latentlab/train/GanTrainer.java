@@ -64,32 +64,23 @@ public final class GanTrainer implements Trainer {
     private final DataType dataType;
     private final boolean usesNd4jRandom;
     private final boolean discriminatorCouplesBatch;
-    private final CriticPenalty gradientPenalty;
-    /** R1's zero-centred penalty at the real examples, or null when γ = 0 (built when R1 is switched on). */
-    private CriticPenalty r1Penalty;
-    /** Historical averaging's θ̄ of each player, or null when λ = 0 (started afresh when it is switched on). */
-    private HistoricalAverage generatorAverage;
-    private HistoricalAverage discriminatorAverage;
+    /** D's loss on a real and a generated batch, with WGAN-GP's and R1's penalties. */
+    private final DiscriminatorLoss discriminatorLoss;
+    /** dL_G/dx at G's samples: G's loss on D's scores, or feature matching. */
+    private final GeneratorLoss generatorLoss;
+    /** The remedies that can be switched during a run: R1, historical averaging, feature matching, exact unrolling. */
+    private final GanRemedies remedies;
     /** Spectral normalisation's raw weights and power-iteration vectors of D, or null when off. */
     private final SpectralNormalisation spectralNorm;
     /** G's training-mode passes, with virtual batch norm's reference batch when G has the layer. */
     private final GeneratorPasses generatorPasses;
-    /** D up to the feature-matching layer (a view of D's first layers), or null for G's GAN loss. */
-    private TrainingNetwork features;
     private final Random rng = new Random();
     /** A finite data set as one native table, real batches gathered from it; made on first use. */
     private java.util.Optional<ExampleTable> table;
     /** Inference-mode outputs for samples and scores, on the engine. */
     private final InferenceOutput generatorOutput;
     private final InferenceOutput discriminatorOutput;
-    /** Views of batch norm's running statistics in D's gradient; made on first use. */
-    private List<INDArray> runningStatisticViews;
     private GanSettings settings;
-    /** The exact unrolled gradient's record of the look-ahead, or null for the first-order form. */
-    private UnrolledGradient exactUnroll;
-    /** D's packed input of the last D gradient and its real packs (what the exact unrolled gradient records). */
-    private INDArray lastDiscriminatorInput;
-    private int lastRealPacks;
 
     private long iteration;
     private long discriminatorUpdates;
@@ -188,76 +179,14 @@ public final class GanTrainer implements Trainer {
         this.discriminatorOutput = new InferenceOutput(discriminator);
         this.d = TrainingNetwork.of(discriminator);
         variant.attach(new GanVariant.Game(generator, discriminator, d, latentDim, dataDim, step));
-        this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
-                : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
+        this.discriminatorLoss = new DiscriminatorLoss(discriminator, d, step, rng, discriminatorCouplesBatch,
+                settings.loss(), variant, last, hookStep);
+        this.generatorLoss = new GeneratorLoss(d, step, dataType, variant, last);
         // before the averages: D's parameters are the normalised ones from here on
         this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
-        switchRemedies(settings, true);
-        this.exactUnroll = exactUnroll(settings);
+        this.remedies = new GanRemedies(generator, discriminator, g, d, generatorPasses, discriminatorCouplesBatch,
+                settings);
         generatorPasses.storeReferenceStatistics();
-    }
-
-    /**
-     * The exact unrolled gradient's recorder when {@code next} asks for it (kept when already built), else null.
-     *
-     * @throws LabException when G or D cannot take it, saying what to change
-     */
-    private UnrolledGradient exactUnroll(GanSettings next) {
-        if (next.unrollGradient() != UnrollGradient.EXACT || next.unrollSteps() == 0) {
-            return null;
-        }
-        if (exactUnroll != null) {
-            return exactUnroll;
-        }
-        UnrolledGradient.refusal(generator, discriminator, d, discriminatorCouplesBatch).ifPresent(why -> {
-            throw new LabException(why);
-        });
-        return new UnrolledGradient(discriminator, d, g, generatorPasses);
-    }
-
-    /**
-     * Builds what the remedies of {@code next} need and drops what those switched off leave behind, all or nothing:
-     * R1's penalty, historical averaging's θ̄ of each player (started at the current θ when switched on, so its term
-     * starts at zero, as at a run's first parameters) and the view of D up to the feature-matching layer. With
-     * {@code fresh} false, what is still on is kept (θ̄ keeps its history).
-     *
-     * @throws LabException when D cannot take a remedy (R1 with layers that couple the batch, or without second
-     *                      derivatives; feature matching on a layer D lacks or the engine does not run)
-     */
-    private void switchRemedies(GanSettings next, boolean fresh) {
-        CriticPenalty r1 = next.r1Gamma() == 0 ? null : !fresh && r1Penalty != null ? r1Penalty : r1Penalty();
-        boolean averaging = next.historicalAveraging() > 0;
-        boolean keepAverages = !fresh && generatorAverage != null;
-        HistoricalAverage gAverage = !averaging ? null : keepAverages ? generatorAverage
-                : new HistoricalAverage(generator.params());
-        HistoricalAverage dAverage = !averaging ? null : keepAverages ? discriminatorAverage
-                : new HistoricalAverage(discriminator.params());
-        boolean sameLayer = !fresh && features != null && next.featureMatching().equals(settings.featureMatching());
-        TrainingNetwork f = !next.matchesFeatures() ? null : sameLayer ? features
-                : featureLayer(discriminator, next.featureMatching());
-        r1Penalty = r1;
-        generatorAverage = gAverage;
-        discriminatorAverage = dAverage;
-        features = f;
-    }
-
-    private CriticPenalty r1Penalty() {
-        if (discriminatorCouplesBatch) {
-            throw new LabException("R1 penalises D's gradient at each real example, and batch norm or minibatch"
-                    + " discrimination makes every score depend on the whole batch: remove those layers from D or set"
-                    + " training.r1Gamma to 0");
-        }
-        return EngineGradientPenalty.zeroCentred(d);
-    }
-
-    private static TrainingNetwork featureLayer(MultiLayerNetwork discriminator, String layer) {
-        try {
-            return TrainingNetwork.prefix(discriminator, layer).orElseThrow(() -> new LabException(
-                    "feature matching needs D on the lab's engine, and D has a layer the engine does not run:"
-                            + " set training.featureMatching to \"\" (G's GAN loss)"));
-        } catch (IllegalArgumentException e) {
-            throw new LabException("training.featureMatching: " + e.getMessage(), e);
-        }
     }
 
     private void checkShapes(boolean autoencoder) {
@@ -337,8 +266,8 @@ public final class GanTrainer implements Trainer {
         }
         updateDiscriminator((int) discriminatorUpdates);
         variant.afterDiscriminatorUpdate((int) discriminatorUpdates);
-        if (discriminatorAverage != null) {
-            discriminatorAverage.record(discriminator.params());
+        if (remedies.discriminatorAverage != null) {
+            remedies.discriminatorAverage.record(discriminator.params());
         }
         discriminatorUpdates++;
     }
@@ -370,8 +299,8 @@ public final class GanTrainer implements Trainer {
         g.update((int) generatorUpdates);
         generatorPasses.storeReferenceStatistics();
         variant.afterGeneratorUpdate((int) generatorUpdates, hookStep);
-        if (generatorAverage != null) {
-            generatorAverage.record(generator.params());
+        if (remedies.generatorAverage != null) {
+            remedies.generatorAverage.record(generator.params());
         }
         generatorUpdates++;
     }
@@ -388,8 +317,10 @@ public final class GanTrainer implements Trainer {
         INDArray gradient;
         try {
             gradient = generatorGradient(codes("z", n));
+            UnrolledGradient exactUnroll = remedies.exactUnroll;
             if (unrolled != null && exactUnroll != null) {
-                INDArray averageMean = discriminatorAverage == null ? null : discriminatorAverage.mean();
+                HistoricalAverage dAverage = remedies.discriminatorAverage;
+                INDArray averageMean = dAverage == null ? null : dAverage.mean();
                 gradient.assign(exactUnroll.gradient(gradient, settings, averageMean).reshape(gradient.shape()));
             }
         } finally {
@@ -408,6 +339,7 @@ public final class GanTrainer implements Trainer {
      */
     private LookAheadSnapshot unroll(int n) {
         LookAheadSnapshot before = new LookAheadSnapshot(discriminator, spectralNorm, step, last);
+        UnrolledGradient exactUnroll = remedies.exactUnroll;
         if (exactUnroll != null) {
             exactUnroll.begin();
         }
@@ -416,7 +348,7 @@ public final class GanTrainer implements Trainer {
             INDArray z = codes("z", n);
             INDArray gradient = discriminatorGradient(real, generatedInput(generatorPasses.forward(z), z));
             if (exactUnroll != null) {
-                exactUnroll.record(lastDiscriminatorInput, lastRealPacks, z, (int) discriminatorUpdates + i);
+                exactUnroll.record(discriminatorLoss.lastInput(), discriminatorLoss.lastRealPacks(), z, (int) discriminatorUpdates + i);
             }
             if (spectralNorm != null) {
                 spectralNorm.chainRule(gradient);
@@ -440,7 +372,8 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException("with packing " + p + " both batches must hold a multiple of " + p
                     + " examples, not " + real.rows() + " and " + fake.rows());
         }
-        INDArray gradient = discriminatorGradientOfGame(real, fake);
+        INDArray gradient = discriminatorLoss.gradient(real, fake, settings, remedies.r1Penalty);
+        HistoricalAverage discriminatorAverage = remedies.discriminatorAverage;
         if (discriminatorAverage != null) {
             last.discriminatorLoss += discriminatorAverage.addPenalty(discriminator.params(),
                     settings.historicalAveraging(), gradient);
@@ -449,154 +382,12 @@ public final class GanTrainer implements Trainer {
         return gradient;
     }
 
-    private INDArray discriminatorGradientOfGame(INDArray real, INDArray fake) {
-        int n = (int) real.rows();
-        int m = (int) fake.rows();
-        INDArray x = step.get("x", n + m, real.columns());
-        x.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(real);
-        x.get(NDArrayIndex.interval(n, n + m), NDArrayIndex.all()).assign(fake);
-        if (settings.instanceNoise() > 0) {
-            x.addi(Nd4j.randn(dataType, x.shape()).muli(settings.instanceNoise()));
-        }
-        // packs of m: packs of real examples first, then packs of generated ones (m = 1: the examples themselves)
-        x = pack(x);
-        n /= settings.packing();
-        m /= settings.packing();
-        lastDiscriminatorInput = x;
-        lastRealPacks = n;
-        java.util.Optional<INDArray> own = variant.ownDiscriminatorGradient(x, n, m, last);
-        if (own.isPresent()) {
-            requireFinite("D loss", last.discriminatorLoss);
-            return own.get();
-        }
-        if (discriminatorCouplesBatch) {
-            // batch norm must see real and generated examples in separate batches, as in the G step
-            return discriminatorGradientSeparately(x, n, m);
-        }
-        double[] s = d.forward(x).toDoubleVector();
-        double[] eps = new double[n + m];
-        double[] realTerms = discriminatorTerms(s, 0, n, true, eps);
-        double[] fakeTerms = discriminatorTerms(s, n, m, false, eps);
-        double lossValue = realTerms[0] + fakeTerms[0];
-        double realScore = realTerms[1];
-        double fakeScore = fakeTerms[1];
-        d.backward(column(eps));
-        INDArray gradient = d.gradient();
-        double penalty = 0;
-        double meanCriticGradientNorm = Double.NaN;
-        if (gradientPenalty != null) {
-            int k = Math.min(n, m);
-            double[] t = new double[k];
-            for (int i = 0; i < k; i++) {
-                t[i] = rng.nextDouble();
-            }
-            INDArray tCol = column(t);
-            INDArray xHat = pack(real).get(NDArrayIndex.interval(0, k), NDArrayIndex.all()).mulColumnVector(tCol)
-                    .addi(pack(fake).get(NDArrayIndex.interval(0, k), NDArrayIndex.all())
-                            .mulColumnVector(tCol.rsub(1)));
-            GradientPenalty.Result result = gradientPenalty.apply(xHat, settings.gpLambda(), gradient);
-            penalty = result.penalty();
-            meanCriticGradientNorm = result.meanGradientNorm();
-            lossValue += penalty;
-        }
-        if (r1Penalty != null) {
-            // Mescheder et al. 2018, eq. 9: γ/2 · E ‖∇ₓ D(x)‖² at the real examples (packs), as drawn (no noise)
-            GradientPenalty.Result result = r1Penalty.apply(pack(real), settings.r1Gamma() / 2, gradient);
-            penalty += result.penalty();
-            meanCriticGradientNorm = result.meanGradientNorm();
-            lossValue += result.penalty();
-        }
-        requireFinite("D loss", lossValue);
-        last.discriminatorLoss = lossValue;
-        last.realScore = realScore;
-        last.fakeScore = fakeScore;
-        last.penalty = gradientPenalty != null || r1Penalty != null ? penalty : Double.NaN;
-        last.criticGradientNorm = meanCriticGradientNorm;
-        return gradient;
-    }
-
-    /** Rows of m consecutive examples concatenated, [rows / m, m·d] (PacGAN's packs); m = 1: {@code a} itself. */
-    private INDArray pack(INDArray a) {
-        int p = settings.packing();
-        return p == 1 ? a : a.reshape('c', a.rows() / p, a.columns() * p);
-    }
-
-    /** The gradient of packs [rows / m, m·d] as the gradient of their examples [rows, d]; m = 1: {@code a} itself. */
-    private INDArray unpack(INDArray a) {
-        int p = settings.packing();
-        return p == 1 ? a : a.reshape('c', a.rows() * p, a.columns() / p);
-    }
-
-    /**
-     * For examples {@code from .. from+count} of the scores: writes d(mean loss)/ds into {@code eps} at the same
-     * places and returns {mean loss, mean displayed score}.
-     */
-    private double[] discriminatorTerms(double[] s, int from, int count, boolean real, double[] eps) {
-        GanLoss loss = settings.loss();
-        double target = settings.realTarget();
-        double lossValue = 0;
-        double score = 0;
-        for (int i = from; i < from + count; i++) {
-            lossValue += (real ? loss.realLoss(s[i], target) : loss.fakeLoss(s[i])) / count;
-            eps[i] = (real ? loss.realLossDerivative(s[i], target) : loss.fakeLossDerivative(s[i])) / count;
-            score += loss.displayScore(s[i]) / count;
-        }
-        return new double[] {lossValue, score};
-    }
-
-    /** Batch norm's running-statistic entries of D's flat gradient (DL4J's layout), views made once. */
-    private List<INDArray> runningStatistics(INDArray gradient) {
-        if (runningStatisticViews == null) {
-            runningStatisticViews = new java.util.ArrayList<>();
-            INDArray flat = discriminator.params();
-            INDArray g = gradient.reshape(gradient.length());
-            discriminator.paramTable().forEach((key, value) -> {
-                if (key.endsWith("_mean") || key.endsWith("_var") || key.endsWith("_log10stdev")) {
-                    long from = value.offset() - flat.offset();
-                    runningStatisticViews.add(g.get(NDArrayIndex.interval(from, from + value.length())));
-                }
-            });
-        }
-        return runningStatisticViews;
-    }
-
-    /** Batch norm's case: two passes of D's compiled plan, one per batch (of n and m packs), as in the G step. */
-    private INDArray discriminatorGradientSeparately(INDArray x, int n, int m) {
-        long width = x.columns();
-        INDArray realPart = step.get("dReal", n, width).assign(x.get(NDArrayIndex.interval(0, n),
-                NDArrayIndex.all()));
-        INDArray fakePart = step.get("dFake", m, width).assign(x.get(NDArrayIndex.interval(n, n + m),
-                NDArrayIndex.all()));
-        double[] s = d.forward(realPart).toDoubleVector();
-        double[] eps = new double[n];
-        double[] realTerms = discriminatorTerms(s, 0, n, true, eps);
-        d.backward(column(eps));
-        INDArray realGradient = step.get("dRealGradient", 1, d.gradient().length()).assign(d.gradient());
-        s = d.forward(fakePart).toDoubleVector();
-        eps = new double[m];
-        double[] fakeTerms = discriminatorTerms(s, 0, m, false, eps);
-        double lossValue = realTerms[0] + fakeTerms[0];
-        d.backward(column(eps));
-        INDArray gradient = d.gradient();
-        gradient.addi(realGradient);
-        for (INDArray statistic : runningStatistics(gradient)) {
-            statistic.divi(2); // batch norm's running statistics: the average of the two batches' updates
-        }
-        requireFinite("D loss", lossValue);
-        last.discriminatorLoss = lossValue;
-        last.realScore = realTerms[1];
-        last.fakeScore = fakeTerms[1];
-        last.penalty = Double.NaN;
-        last.criticGradientNorm = Double.NaN;
-        return gradient;
-    }
-
     /**
      * G's loss for a batch of codes, leaving ∂L_G/∂θ_G in G's gradient view (not applied) and returning it. With
      * feature matching, G's loss compares D's features of the samples with those of a real batch drawn here.
      */
     public INDArray generatorGradient(INDArray z) {
-        return generatorGradient(z, features == null ? null : reals((int) z.rows()));
+        return generatorGradient(z, remedies.features == null ? null : reals((int) z.rows()));
     }
 
     /**
@@ -614,78 +405,21 @@ public final class GanTrainer implements Trainer {
         if (settings.instanceNoise() > 0) {
             fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
         }
-        INDArray fakeGradient = features == null ? gameInputGradient(fake, z)
-                : featureMatchingInputGradient(real, fake);
+        TrainingNetwork features = remedies.features;
+        INDArray fakeGradient = features == null
+                ? generatorLoss.gameInputGradient(fake, z, settings, remedies.exactUnroll)
+                : generatorLoss.featureMatchingInputGradient(features, real, fake, settings);
         fakeGradient = variant.addToGenerator(fake, z, fakeGradient, last);
         requireFinite("G loss", last.generatorLoss);
         generatorPasses.backward(fakeGradient);
         INDArray gradient = g.gradient();
+        HistoricalAverage generatorAverage = remedies.generatorAverage;
         if (generatorAverage != null) {
             last.generatorLoss += generatorAverage.addPenalty(generator.params(), settings.historicalAveraging(),
                     gradient);
             requireFinite("G loss", last.generatorLoss);
         }
         return gradient;
-    }
-
-    /**
-     * G's GAN loss on D's scores of the samples (in packs; joined to their codes' labels when conditional): sets it
-     * and returns dL_G/dx, [n, d].
-     */
-    private INDArray gameInputGradient(INDArray fake, INDArray z) {
-        java.util.Optional<INDArray> own = variant.ownGeneratorInputGradient(fake, last);
-        if (own.isPresent()) {
-            return own.get();
-        }
-        double[] s = d.forward(pack(generatedInput(fake, z))).toDoubleVector();
-        int packs = s.length;
-        GanLoss loss = settings.loss();
-        double[] eps = new double[packs];
-        double lossValue = 0;
-        for (int i = 0; i < packs; i++) {
-            lossValue += loss.generatorLoss(s[i]) / packs;
-            eps[i] = loss.generatorLossDerivative(s[i]) / packs;
-        }
-        last.generatorLoss = lossValue;
-        if (exactUnroll != null && exactUnroll.awaitsAdjoint()) {
-            // the exact unrolled gradient also needs ∂L_G/∂θ_D at the unrolled D
-            INDArray inputGradient = d.backward(column(eps));
-            exactUnroll.takeAdjoint(d.gradient());
-            return unpack(inputGradient);
-        }
-        INDArray inputGradient = unpack(d.inputGradient(column(eps)));
-        return variant.exampleGradient(inputGradient);
-    }
-
-    /**
-     * Feature matching (Salimans et al. 2016, section 3.1): L_G = ‖μ_real − μ_fake‖², μ the batch mean of D's
-     * training-mode activations f at the chosen layer (on packs when packing); μ_real is a constant for G, so
-     * dL_G/df(x_fake,j) = 2 (μ_fake − μ_real) / N for each of the N fake packs. Sets the loss, returns dL_G/dx.
-     */
-    private INDArray featureMatchingInputGradient(INDArray real, INDArray fake) {
-        if (real == null || real.rows() != fake.rows()) {
-            throw new IllegalArgumentException("feature matching needs a real batch as large as the generated one");
-        }
-        INDArray realInput = real;
-        if (settings.instanceNoise() > 0) {
-            realInput = real.add(Nd4j.randn(dataType, real.shape()).muli(settings.instanceNoise()));
-        }
-        double[] realMean = features.forward(pack(realInput)).mean(0).toDoubleVector();
-        INDArray fakeFeatures = features.forward(pack(fake));
-        double[] fakeMean = fakeFeatures.mean(0).toDoubleVector();
-        int packs = (int) fakeFeatures.rows();
-        int units = fakeMean.length;
-        double lossValue = 0;
-        double[] slope = new double[packs * units];
-        for (int k = 0; k < units; k++) {
-            double diff = fakeMean[k] - realMean[k];
-            lossValue += diff * diff;
-            for (int j = 0; j < packs; j++) {
-                slope[j * units + k] = 2 * diff / packs;
-            }
-        }
-        last.generatorLoss = lossValue;
-        return unpack(features.inputGradient(step.filled("featureGradient", packs, units, slope)));
     }
 
     /** G's samples for the given codes, flat [n, dataDim], in inference mode. */
@@ -699,12 +433,7 @@ public final class GanTrainer implements Trainer {
      * scores under the K labels. An energy-based D gives each example's energy, its reconstruction error.
      */
     public INDArray score(INDArray x) {
-        return variant.score(x, examples -> discriminatorOutput.of(copies(examples)));
-    }
-
-    /** Each example as a pack of m copies of itself, [n, m·d] (m = 1: {@code x} itself). */
-    private INDArray copies(INDArray x) {
-        return settings.packing() == 1 ? x : Nd4j.tile(x, 1, settings.packing());
+        return variant.score(x, examples -> discriminatorOutput.of(Packs.copies(examples, settings.packing())));
     }
 
     /**
@@ -718,12 +447,12 @@ public final class GanTrainer implements Trainer {
         if (own.isPresent()) {
             return own.get();
         }
-        double[] s = inferenceDiscriminator.output(copies(fake)).toDoubleVector();
+        double[] s = inferenceDiscriminator.output(Packs.copies(fake, settings.packing())).toDoubleVector();
         double[] eps = new double[s.length];
         for (int i = 0; i < s.length; i++) {
             eps[i] = settings.loss().generatorLossDerivative(s[i]);
         }
-        INDArray gradient = inferenceDiscriminator.inputGradient(column(eps));
+        INDArray gradient = inferenceDiscriminator.inputGradient(step.column(eps));
         int p = settings.packing();
         return p == 1 ? gradient.dup() : gradient.reshape('c', fake.rows(), p, fake.columns()).sum(1);
     }
@@ -732,11 +461,6 @@ public final class GanTrainer implements Trainer {
         if (!Double.isFinite(value)) {
             throw new NonFiniteLossException(what, value, iteration);
         }
-    }
-
-    /** A column of values in a step array (overwritten by the next column of that length). */
-    private INDArray column(double[] values) {
-        return step.filled("column", values.length, 1, values);
     }
 
     /** A batch of real examples in a step array (overwritten by the next step). */
@@ -819,7 +543,7 @@ public final class GanTrainer implements Trainer {
 
     /** The exact unrolled gradient's recorder, or null in the first-order form (for tests of its products). */
     UnrolledGradient exactUnrolledGradient() {
-        return exactUnroll;
+        return remedies.exactUnroll;
     }
 
     /** G's and D's training passes (for tests that rebuild a step from them). */
@@ -910,9 +634,7 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException(refusal.get());
         }
         try {
-            UnrolledGradient nextUnroll = exactUnroll(updated);
-            switchRemedies(updated, false);
-            exactUnroll = nextUnroll;
+            remedies.change(settings, updated);
         } catch (LabException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -963,12 +685,12 @@ public final class GanTrainer implements Trainer {
 
     /** Historical averaging's running mean of G's past parameters; empty when it is off. */
     public java.util.Optional<HistoricalAverage> generatorAverage() {
-        return java.util.Optional.ofNullable(generatorAverage);
+        return java.util.Optional.ofNullable(remedies.generatorAverage);
     }
 
     /** Historical averaging's running mean of D's past parameters; empty when it is off. */
     public java.util.Optional<HistoricalAverage> discriminatorAverage() {
-        return java.util.Optional.ofNullable(discriminatorAverage);
+        return java.util.Optional.ofNullable(remedies.discriminatorAverage);
     }
 
     /** Spectral normalisation of D (its raw weights, u, v and σ); empty when it is off. */

@@ -59,4 +59,9 @@ public final class StepArrays {
         }
         return a;
     }
+
+    /** A column of values in the array for role "column" (overwritten by the next column of that length). */
+    public INDArray column(double[] values) {
+        return filled("column", values.length, 1, values);
+    }
 }
