@@ -8,15 +8,9 @@ import org.latentlab.data.DataSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.latentlab.data.ExampleSet;
-import org.latentlab.engine.ExampleTable;
-import org.latentlab.engine.InferenceNetwork;
-import org.latentlab.engine.InferenceOutput;
 import org.latentlab.engine.TrainingNetwork;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -43,8 +37,9 @@ import java.util.Random;
  * batch alone stores the reference statistics at the new parameters in the layers' state, with which inference
  * mode (the views, the latent studio, saved models) normalises each sample as training mode would.
  *
- * <p>One concept, read in one sitting despite its length: one GAN iteration (k D updates, one G update) for
- * every loss and remedy, with its diagnostics.
+ * <p>One concept: one GAN iteration (k D updates, one G update) for every loss and remedy, with its diagnostics.
+ * What each GAN of the zoo changes is its {@link GanVariant}; D's and G's losses are {@link DiscriminatorLoss} and
+ * {@link GeneratorLoss}, the remedies switched during a run {@link GanRemedies}, the draws {@link GanBatches}.
  */
 public final class GanTrainer implements Trainer {
 
@@ -75,11 +70,10 @@ public final class GanTrainer implements Trainer {
     /** G's training-mode passes, with virtual batch norm's reference batch when G has the layer. */
     private final GeneratorPasses generatorPasses;
     private final Random rng = new Random();
-    /** A finite data set as one native table, real batches gathered from it; made on first use. */
-    private java.util.Optional<ExampleTable> table;
-    /** Inference-mode outputs for samples and scores, on the engine. */
-    private final InferenceOutput generatorOutput;
-    private final InferenceOutput discriminatorOutput;
+    /** Real batches and G's codes, drawn from {@link #rng}. */
+    private final GanBatches batches;
+    /** Inference-mode passes for samples, scores and G's loss gradient, on the engine. */
+    private final GanInference inference;
     private GanSettings settings;
 
     private long iteration;
@@ -156,18 +150,16 @@ public final class GanTrainer implements Trainer {
         this.rng.setSeed(Seeds.mix(seed));
         this.dataType = generator.params().dataType();
         this.step = new StepArrays(dataType);
-        this.usesNd4jRandom = settings.instanceNoise() > 0 || hasDropout(generator) || hasDropout(discriminator);
-        // batch norm and minibatch discrimination couple the examples of a batch: D must see real and generated
-        // examples as separate batches (Salimans et al. 2016 compute D's minibatch features per batch)
-        this.discriminatorCouplesBatch = has(discriminator,
-                org.deeplearning4j.nn.conf.layers.BatchNormalization.class)
-                || has(discriminator, org.latentlab.model.MinibatchDiscriminationLayer.class);
+        this.batches = new GanBatches(data, latentDim, dataType, step, rng, variant);
+        this.usesNd4jRandom = settings.instanceNoise() > 0 || GanShapes.hasDropout(generator)
+                || GanShapes.hasDropout(discriminator);
+        this.discriminatorCouplesBatch = GanShapes.couplesBatch(discriminator);
         if (discriminatorCouplesBatch) {
             variant.refusalOfCoupledBatch().ifPresent(why -> {
                 throw new LabException(why);
             });
         }
-        checkShapes(variant.discriminatorReconstructs());
+        GanShapes.check(generator, discriminator, data, settings, latentDim, variant);
         this.g = TrainingNetwork.of(generator);
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
         if (generatorPasses.referenceCodes() != null) {
@@ -175,8 +167,7 @@ public final class GanTrainer implements Trainer {
                 throw new LabException(why);
             });
         }
-        this.generatorOutput = new InferenceOutput(generator);
-        this.discriminatorOutput = new InferenceOutput(discriminator);
+        this.inference = new GanInference(generator, discriminator, variant, step);
         this.d = TrainingNetwork.of(discriminator);
         variant.attach(new GanVariant.Game(generator, discriminator, d, latentDim, dataDim, step));
         this.discriminatorLoss = new DiscriminatorLoss(discriminator, d, step, rng, discriminatorCouplesBatch,
@@ -187,52 +178,6 @@ public final class GanTrainer implements Trainer {
         this.remedies = new GanRemedies(generator, discriminator, g, d, generatorPasses, discriminatorCouplesBatch,
                 settings);
         generatorPasses.storeReferenceStatistics();
-    }
-
-    private void checkShapes(boolean autoencoder) {
-        INDArray z = Nd4j.zeros(dataType, 2, variant.generatorInputSize(latentDim));
-        long gOut;
-        try {
-            gOut = flat(generator.output(z, false)).columns();
-        } catch (RuntimeException e) {
-            throw new LabException("G does not take a latent code of size " + latentDim + ": " + e.getMessage(), e);
-        }
-        if (gOut != dataDim) {
-            throw new LabException("G outputs " + gOut + " values per example but the data set '" + data.name()
-                    + "' has " + dataDim + ": change G's last layer");
-        }
-        INDArray dOut;
-        int packed = variant.discriminatorInputSize(settings.packing() * dataDim);
-        try {
-            dOut = discriminator.output(Nd4j.zeros(dataType, 2, packed), false);
-        } catch (RuntimeException e) {
-            throw new LabException("D does not take " + (settings.packing() == 1 ? "examples of size " + dataDim
-                    : "packs of " + settings.packing() + " examples (" + packed + " values): set D's input to "
-                    + settings.packing() + " × the data size") + ": " + e.getMessage(), e);
-        }
-        if (autoencoder) {
-            if (dOut.length() != 2L * dataDim) {
-                throw new LabException("an energy-based D is an autoencoder: it must output " + dataDim + " values per"
-                        + " example (the data's size), not " + dOut.length() / 2 + ": end D with a layer of "
-                        + dataDim + " units");
-            }
-        } else if (dOut.rank() != 2 || dOut.columns() != 1) {
-            throw new LabException("D must output one score per example, not " + java.util.Arrays.toString(
-                    dOut.shape()) + ": end D with a dense layer of 1 unit and no activation");
-        }
-    }
-
-    private static boolean hasDropout(MultiLayerNetwork net) {
-        return has(net, org.deeplearning4j.nn.conf.layers.DropoutLayer.class);
-    }
-
-    private static boolean has(MultiLayerNetwork net, Class<?> layerType) {
-        for (int i = 0; i < net.getnLayers(); i++) {
-            if (layerType.isInstance(net.getLayer(i).conf().getLayer())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One training iteration: k discriminator updates, then one generator update. */
@@ -252,10 +197,10 @@ public final class GanTrainer implements Trainer {
     public void stepDiscriminator() {
         reseed(2 * (discriminatorUpdates + generatorUpdates));
         int n = settings.batchSize();
-        INDArray real = realInput(n);
+        INDArray real = variant.realInput(n, rng, hookStep);
         INDArray z = codes("z", n);
         INDArray fake = generatorPasses.forward(z);
-        INDArray gradient = discriminatorGradient(real, generatedInput(fake, z));
+        INDArray gradient = discriminatorGradient(real, variant.generatedInput(fake, z));
         variant.addToDiscriminator(fake, z, gradient, last);
         requireFinite("D loss", last.discriminatorLoss);
         if (spectralNorm != null) {
@@ -344,11 +289,12 @@ public final class GanTrainer implements Trainer {
             exactUnroll.begin();
         }
         for (int i = 0; i < settings.unrollSteps(); i++) {
-            INDArray real = realInput(n);
+            INDArray real = variant.realInput(n, rng, hookStep);
             INDArray z = codes("z", n);
-            INDArray gradient = discriminatorGradient(real, generatedInput(generatorPasses.forward(z), z));
+            INDArray gradient = discriminatorGradient(real, variant.generatedInput(generatorPasses.forward(z), z));
             if (exactUnroll != null) {
-                exactUnroll.record(discriminatorLoss.lastInput(), discriminatorLoss.lastRealPacks(), z, (int) discriminatorUpdates + i);
+                exactUnroll.record(discriminatorLoss.lastInput(), discriminatorLoss.lastRealPacks(), z,
+                        (int) discriminatorUpdates + i);
             }
             if (spectralNorm != null) {
                 spectralNorm.chainRule(gradient);
@@ -424,78 +370,36 @@ public final class GanTrainer implements Trainer {
 
     /** G's samples for the given codes, flat [n, dataDim], in inference mode. */
     public INDArray generate(INDArray z) {
-        return generatorOutput.of(z);
+        return inference.generate(z);
     }
 
-    /**
-     * D's raw scores for the given examples [n, dataDim], in inference mode. With packing m, D scores packs: each
-     * example is scored as the pack of m copies of itself. A conditional D scores each example as the mean of its
-     * scores under the K labels. An energy-based D gives each example's energy, its reconstruction error.
-     */
+    /** D's raw scores for the given examples [n, dataDim], in inference mode ({@link GanInference#score}). */
     public INDArray score(INDArray x) {
-        return variant.score(x, examples -> discriminatorOutput.of(Packs.copies(examples, settings.packing())));
+        return inference.score(x, settings);
     }
 
-    /**
-     * dL_G/dx at the given generated points: the direction G's update pushes each sample, negated. With packing m,
-     * the gradient for the pack of m copies of x, summed over the copies (the derivative along moving all of them).
-     */
+    /** dL_G/dx at the given generated points ({@link GanInference#lossInputGradient}). */
     public INDArray generatorLossInputGradient(INDArray fake) {
-        InferenceNetwork inferenceDiscriminator = discriminatorOutput.engine().orElseThrow(() -> new LabException(
-                "D has a layer the lab's engine does not run, so its gradient field cannot be drawn"));
-        java.util.Optional<INDArray> own = variant.ownLossInputGradient(inferenceDiscriminator, fake);
-        if (own.isPresent()) {
-            return own.get();
+        return inference.lossInputGradient(fake, settings);
+    }
+
+    /** A batch of real examples in a step array (overwritten by the next step). */
+    private INDArray reals(int n) {
+        return batches.reals(n);
+    }
+
+    /** G's input for n codes z ~ N(0, I) ({@link GanBatches#codes}); the plain codes fill the step array "z". */
+    private INDArray codes(String role, int n) {
+        if (!"z".equals(role)) {
+            throw new IllegalArgumentException("G's codes fill the step array \"z\", not \"" + role + "\"");
         }
-        double[] s = inferenceDiscriminator.output(Packs.copies(fake, settings.packing())).toDoubleVector();
-        double[] eps = new double[s.length];
-        for (int i = 0; i < s.length; i++) {
-            eps[i] = settings.loss().generatorLossDerivative(s[i]);
-        }
-        INDArray gradient = inferenceDiscriminator.inputGradient(step.column(eps));
-        int p = settings.packing();
-        return p == 1 ? gradient.dup() : gradient.reshape('c', fake.rows(), p, fake.columns()).sum(1);
+        return batches.codes(n);
     }
 
     private void requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
             throw new NonFiniteLossException(what, value, iteration);
         }
-    }
-
-    /** A batch of real examples in a step array (overwritten by the next step). */
-    private INDArray reals(int n) {
-        if (table == null) {
-            table = data instanceof ExampleSet set ? ExampleTable.of(set, dataType) : java.util.Optional.empty();
-        }
-        if (table.isPresent()) {
-            return table.get().sample(n, rng);
-        }
-        float[] values = new float[n * dataDim];
-        data.sample(n, rng, values);
-        return step.filled("real", n, dataDim, values);
-    }
-
-    /**
-     * Codes z ~ N(0, I) in a step array: the same draws as {@link #sampleLatent}; for a conditional GAN, G's input
-     * [z, y] with labels drawn uniformly after the codes (a fresh array).
-     */
-    private INDArray codes(String role, int n) {
-        double[] z = new double[n * latentDim];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = dataType == DataType.DOUBLE ? rng.nextGaussian() : (float) rng.nextGaussian();
-        }
-        return variant.generatorInput(z, n, rng);
-    }
-
-    /** A real batch as D takes it: the examples, joined to their labels when conditional. */
-    private INDArray realInput(int n) {
-        return variant.realInput(n, rng, hookStep);
-    }
-
-    /** G's samples as D takes them: joined to the labels of their codes when conditional. */
-    private INDArray generatedInput(INDArray fake, INDArray z) {
-        return variant.generatedInput(fake, z);
     }
 
     /** What the GAN of the zoo changes in the game ({@link GanVariant#plain()} for the plain GAN). */
@@ -521,10 +425,6 @@ public final class GanTrainer implements Trainer {
     /** The conditional GAN's label joins; empty for an unconditional GAN. */
     public java.util.Optional<ConditionalBatches> conditional() {
         return variant instanceof ConditionalBatches c ? java.util.Optional.of(c) : java.util.Optional.empty();
-    }
-
-    private INDArray flat(INDArray out) {
-        return out.rank() == 2 ? out : out.reshape(out.size(0), out.length() / out.size(0));
     }
 
     private void reseed(long counter) {

@@ -41,7 +41,8 @@ class EnergyGameTest {
         MultiLayerNetwork d = GradientChecks.denseNet("D", 2, Activation.TANH, 12, 6, 3, 6, 2);
         OptimizerSpec adam = OptimizerSpec.adam(1e-3, 0.5);
         GanSettings settings = new GanSettings(GanLoss.HINGE, 1, BATCH, adam, adam, false, 0, 0, 0);
-        return new Gan(g, d, new GanTrainer(g, d, ToyDistribution.named("ring8"), settings, LATENT, 5, new EnergyGame(energy)));
+        return new Gan(g, d, new GanTrainer(g, d, ToyDistribution.named("ring8"), settings, LATENT, 5,
+                new EnergyGame(energy)));
     }
 
     /** (1/d) Σ (D(x) − x)² per row, from DL4J's own inference pass. */
