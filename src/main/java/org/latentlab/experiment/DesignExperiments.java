@@ -262,6 +262,22 @@ public final class DesignExperiments {
         return ZooTemplatesHolder.ALL;
     }
 
+    /** Every template the builder lists: the plain families', then the GAN zoo's. */
+    public static List<org.latentlab.model.edit.DesignTemplates.Template> templates() {
+        List<org.latentlab.model.edit.DesignTemplates.Template> all = new ArrayList<>(
+                org.latentlab.model.edit.DesignTemplates.all());
+        all.addAll(zooTemplates());
+        return List.copyOf(all);
+    }
+
+    /** The template with this id; a {@link LabException} listing the known ids if there is none. */
+    public static org.latentlab.model.edit.DesignTemplates.Template template(String id) {
+        return templates().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> new LabException(
+                "no template '" + id + "' (known: " + templates().stream()
+                        .map(org.latentlab.model.edit.DesignTemplates.Template::id)
+                        .collect(Collectors.joining(", ")) + ")"));
+    }
+
     /** Made once, when first asked for (each reads a preset). */
     private static final class ZooTemplatesHolder {
         static final List<org.latentlab.model.edit.DesignTemplates.Template> ALL = ZooDesigns.templates();

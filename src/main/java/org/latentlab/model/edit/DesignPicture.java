@@ -47,8 +47,9 @@ public record DesignPicture(List<Box> boxes, List<Flow> flows, List<Tag> tags) {
                 int k = w.classes();
                 boxes.add(new Box("wiring/label-g", "label y", "one-hot, " + k + " values; joined after z",
                         input(d, Role.GENERATOR), Side.FEEDS, 0));
-                boxes.add(new Box("wiring/label-d", "label y", d.data().isImage() ? k + " constant planes after the"
-                        + " image's channels" : "one-hot, " + k + " values; joined after x",
+                boxes.add(new Box("wiring/label-d", "label y", d.graph(Role.DISCRIMINATOR).input().shape().isImage()
+                        ? k + " constant planes after the image's channels" : "one-hot, " + k + " values; joined"
+                        + " after x",
                         input(d, Role.DISCRIMINATOR), Side.FEEDS, 0));
                 tags.add(new Tag(input(d, Role.GENERATOR), "[z, y]: noise " + noise(d) + " ⊕ label " + k));
                 flow(d, Role.GENERATOR, Role.DISCRIMINATOR, "G(z, y)", flows);
@@ -112,9 +113,9 @@ public record DesignPicture(List<Box> boxes, List<Flow> flows, List<Tag> tags) {
     private static void codeFlow(ModelDesign d, String text, List<Flow> flows, List<Tag> tags) {
         flow(d, Role.ENCODER, Role.DECODER, text, flows);
         d.codeNode().ifPresent(head -> tags.add(new Tag(head, d.samplingBlock()
-                .map(b -> "head: mean and log-variance (" + 2 * b.codeSize() + ") → z = mean + exp(logvar / 2) · ε ("
-                        + b.codeSize() + ")")
-                .orElse("code layer (" + d.codeSize() + " values)"))));
+                .map(b -> "VAE head: mean and log-variance (" + 2 * b.codeSize() + ") → sampling z = mean"
+                        + " + exp(logvar / 2) · ε → z (" + b.codeSize() + ") to the decoder")
+                .orElse("code layer (" + d.codeSize() + " values) → the decoder's input"))));
     }
 
     private static void flow(ModelDesign d, Role from, Role to, String text, List<Flow> flows) {
