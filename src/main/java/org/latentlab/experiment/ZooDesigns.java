@@ -30,19 +30,19 @@ final class ZooDesigns {
 
     /** The template of each variant: id, title, preset. */
     private static final List<String[]> TEMPLATES = List.of(
-            new String[] {"cgan-2d", "Conditional GAN, 2-D mixture", "ring8-cgan"},
-            new String[] {"cgan-28", "Conditional GAN, 28x28 images", "mnist-cgan"},
-            new String[] {"infogan-2d", "InfoGAN, 2-D mixture", "ring8-infogan"},
+            new String[] {"cgan-2d", "Conditional GAN, 2-D points", "ring8-cgan"},
+            new String[] {"cgan-28", "Conditional GAN, 28x28", "mnist-cgan"},
+            new String[] {"infogan-2d", "InfoGAN, 2-D points", "ring8-infogan"},
             new String[] {"infogan-28", "InfoGAN, 28x28 images", "mnist-infogan"},
-            new String[] {"bigan-2d", "BiGAN, 2-D mixture", "ring8-bigan"},
+            new String[] {"bigan-2d", "BiGAN, 2-D points", "ring8-bigan"},
             new String[] {"bigan-28", "BiGAN, 28x28 images", "mnist-bigan"},
-            new String[] {"ebgan-2d", "Energy-based GAN, 2-D mixture", "ring8-ebgan-pt"},
-            new String[] {"ebgan-28", "Energy-based GAN, 28x28 images", "mnist-ebgan-pt"},
+            new String[] {"ebgan-2d", "EBGAN, 2-D points", "ring8-ebgan-pt"},
+            new String[] {"ebgan-28", "EBGAN, 28x28 images", "mnist-ebgan-pt"},
             new String[] {"aae", "Adversarial autoencoder", "mnist-aae-mixture"},
-            new String[] {"aae-labels", "Adversarial autoencoder, label-conditioned", "mnist-aae-supervised"},
-            new String[] {"vaegan", "VAE-GAN", "mnist-vaegan"},
-            new String[] {"cyclegan-2d", "CycleGAN, two moons to a ring", "moons-to-ring-cyclegan"},
-            new String[] {"cyclegan-28", "CycleGAN, digits to inverted digits", "mnist-inverted-cyclegan"});
+            new String[] {"aae-labels", "AAE, label-conditioned", "mnist-aae-supervised"},
+            new String[] {"vaegan", "VAE-GAN, 28x28 images", "mnist-vaegan"},
+            new String[] {"cyclegan-2d", "CycleGAN, moons to ring", "moons-to-ring-cyclegan"},
+            new String[] {"cyclegan-28", "CycleGAN, inverted digits", "mnist-inverted-cyclegan"});
 
     private ZooDesigns() {
     }
