@@ -48,8 +48,8 @@ public final class DesignExperiments {
         }
     }
 
-    /** For the autoencoder / VAE / RBM bench. */
-    public record Model(ReconstructionExperiment spec) implements Trainable {
+    /** For the autoencoder / VAE / RBM bench (which also trains adversarial autoencoders, VAE-GANs, CycleGANs). */
+    public record Model(Experiment<org.latentlab.train.ReconstructionStatus> spec) implements Trainable {
         @Override
         public String name() {
             return spec.name();
@@ -63,7 +63,8 @@ public final class DesignExperiments {
      *                      or when the design's data shape is not the preset's data
      */
     public static Trainable experiment(ModelDesign design, String preset) {
-        Trainable base = Presets.reconstructs(preset) ? new Model(Presets.loadReconstruction(preset)) : new Gan(Presets.loadGan(preset));
+        Trainable base = Presets.onModelBench(preset) ? new Model(Presets.loadModel(preset))
+                : new Gan(Presets.loadGan(preset));
         return experiment(design, base);
     }
 
@@ -78,6 +79,13 @@ public final class DesignExperiments {
         Map<Role, NetworkSpec> specs = requireValid(design);
         String name = design.name().replaceAll("[^A-Za-z0-9._-]+", "-");
         String description = "built in the network builder from " + base.name() + ": " + design.description();
+        if (design.family().isZoo()) {
+            try {
+                return ZooDesigns.experiment(design, base, name, description, specs);
+            } catch (IllegalArgumentException e) {
+                throw new LabException("cannot train the design with " + base.name() + ": " + e.getMessage(), e);
+            }
+        }
         if (design.family() == ModelFamily.GAN || design.family() == ModelFamily.WGAN) {
             if (!(base instanceof Gan gan)) {
                 throw new LabException("'" + base.name() + "' is an autoencoder / VAE / RBM experiment; a "
@@ -100,7 +108,10 @@ public final class DesignExperiments {
             throw new LabException("'" + base.name() + "' is a GAN experiment; a " + design.family().id()
                     + " design trains with an autoencoder, VAE or RBM experiment");
         }
-        ReconstructionExperiment b = model.spec();
+        if (!(model.spec() instanceof ReconstructionExperiment b)) {
+            throw new LabException("'" + base.name() + "' trains a " + model.spec().family().id() + "; a "
+                    + design.family().id() + " design trains with an autoencoder, VAE or RBM experiment");
+        }
         try {
             if (design.family() == ModelFamily.RBM) {
                 RbmSettings r = b.rbm();
@@ -173,14 +184,22 @@ public final class DesignExperiments {
             return new Opened(ModelDesign.network(org.latentlab.model.edit.DesignFiles.parseNetwork(text, source)),
                     java.util.Optional.empty());
         }
-        if (ExperimentFiles.isGan(text, source)) {
-            GanExperiment s = ExperimentFiles.parseGan(text, source);
+        Experiment<?> read = ExperimentFiles.parse(text, source);
+        java.util.Optional<ModelDesign> zoo = ZooDesigns.design(read, file.toAbsolutePath().getParent());
+        if (zoo.isPresent()) {
+            return new Opened(zoo.get(), java.util.Optional.of(read instanceof GanExperiment g ? new Gan(g)
+                    : new Model(asModel(read))));
+        }
+        if (read instanceof GanExperiment s) {
             boolean wasserstein = s.training().loss() == org.latentlab.train.GanLoss.WGAN
                     || s.training().loss() == org.latentlab.train.GanLoss.WGAN_GP;
             return new Opened(ModelDesign.gan(s.name(), s.description(), s.generator(), s.discriminator(),
                     s.generator().output(), wasserstein), java.util.Optional.of(new Gan(s)));
         }
-        ReconstructionExperiment m = ExperimentFiles.parseReconstruction(text, source);
+        if (!(read instanceof ReconstructionExperiment m)) {
+            throw new LabException(source + ": a " + read.family().id() + " experiment has no networks the builder"
+                    + " draws");
+        }
         ModelDesign design;
         if (m.family() == Family.RBM) {
             int visible = visibleUnits(m.dataset(), file.toAbsolutePath().getParent());
@@ -228,7 +247,7 @@ public final class DesignExperiments {
      * Values per example of a data set, read from its spec where it says (toy points, folders resized to a chosen
      * size, the bundled 28x28 sets) so that opening a file does not load the images; other files are opened.
      */
-    private static int visibleUnits(DatasetSpec d, Path base) {
+    static int visibleUnits(DatasetSpec d, Path base) {
         return switch (d.kind()) {
             case TOY -> org.latentlab.data.ToyDistribution.named(d.name()).dimension();
             case FOLDER -> d.width() * d.height() * (d.colour() ? 3 : 1);
@@ -236,6 +255,37 @@ public final class DesignExperiments {
             case IMAGES, CSV -> d.kind() == DatasetSpec.Kind.IMAGES && d.path() == null ? 28 * 28
                     : ExperimentData.open(d, base, org.latentlab.data.ImageScale.ZERO_TO_ONE).dimension();
         };
+    }
+
+    /** The GAN zoo's templates (conditional GAN, InfoGAN, BiGAN, EBGAN, AAE, VAE-GAN, CycleGAN), from presets. */
+    public static List<org.latentlab.model.edit.DesignTemplates.Template> zooTemplates() {
+        return ZooTemplatesHolder.ALL;
+    }
+
+    /** Every template the builder lists: the plain families', then the GAN zoo's. */
+    public static List<org.latentlab.model.edit.DesignTemplates.Template> templates() {
+        List<org.latentlab.model.edit.DesignTemplates.Template> all = new ArrayList<>(
+                org.latentlab.model.edit.DesignTemplates.all());
+        all.addAll(zooTemplates());
+        return List.copyOf(all);
+    }
+
+    /** The template with this id; a {@link LabException} listing the known ids if there is none. */
+    public static org.latentlab.model.edit.DesignTemplates.Template template(String id) {
+        return templates().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> new LabException(
+                "no template '" + id + "' (known: " + templates().stream()
+                        .map(org.latentlab.model.edit.DesignTemplates.Template::id)
+                        .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /** Made once, when first asked for (each reads a preset). */
+    private static final class ZooTemplatesHolder {
+        static final List<org.latentlab.model.edit.DesignTemplates.Template> ALL = ZooDesigns.templates();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Experiment<org.latentlab.train.ReconstructionStatus> asModel(Experiment<?> e) {
+        return (Experiment<org.latentlab.train.ReconstructionStatus>) e;
     }
 
     private static Map<Role, NetworkSpec> requireValid(ModelDesign design) {
@@ -247,7 +297,7 @@ public final class DesignExperiments {
         return check.requireValid();
     }
 
-    private static void requireSameSize(String what, int size, String other, int otherSize) {
+    static void requireSameSize(String what, int size, String other, int otherSize) {
         if (size != otherSize) {
             throw new LabException(what + " has " + size + " values but " + other + " has " + otherSize
                     + ": set the design's data shape to match, or pick another preset");

@@ -130,7 +130,7 @@ public final class LabApp extends Application {
         // --builder-template=ID (e.g. dcgan-28) and --builder-open=FILE put a design on the builder's canvas
         TaskRunner builderRunner = runner("latentlab-builder");
         builderViewModel = plan.builderTemplate() == null ? new BuilderViewModel(builderRunner)
-                : new BuilderViewModel(DesignTemplates.get(plan.builderTemplate()), builderRunner);
+                : new BuilderViewModel(org.latentlab.experiment.DesignExperiments.template(plan.builderTemplate()), builderRunner);
         if (plan.builderOpen() != null) {
             attempt(messages, "--builder-open", () -> builderViewModel.open(plan.builderOpen()));
         }

@@ -287,7 +287,7 @@ public record LaunchPlan(Bench bench, String ganPreset, Path ganFile, String mod
         String builderTemplate = value(options.builderTemplate);
         if (builderTemplate != null) {
             try {
-                DesignTemplates.get(builderTemplate);
+                org.latentlab.experiment.DesignExperiments.template(builderTemplate);
             } catch (LabException e) {
                 messages.add("--builder-template: " + e.getMessage());
                 builderTemplate = null;

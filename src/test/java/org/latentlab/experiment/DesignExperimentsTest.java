@@ -62,9 +62,10 @@ class DesignExperimentsTest {
             var trainable = assertInstanceOf(DesignExperiments.Model.class,
                     DesignExperiments.experiment(t.design(), t.preset()));
             ReconstructionExperiment preset = Presets.loadReconstruction(t.preset());
-            assertEquals(preset.family(), trainable.spec().family());
-            assertEquals(preset.encoder(), trainable.spec().encoder());
-            assertEquals(preset.decoder(), trainable.spec().decoder());
+            var spec = assertInstanceOf(ReconstructionExperiment.class, trainable.spec());
+            assertEquals(preset.family(), spec.family());
+            assertEquals(preset.encoder(), spec.encoder());
+            assertEquals(preset.decoder(), spec.decoder());
         }
     }
 
@@ -109,9 +110,10 @@ class DesignExperimentsTest {
             var t = DesignTemplates.get(id);
             var trainable = assertInstanceOf(DesignExperiments.Model.class,
                     DesignExperiments.experiment(t.design(), t.preset()));
-            assertEquals(Family.RBM, trainable.spec().family());
-            assertEquals(t.design().rbmHidden(), trainable.spec().rbm().hidden());
-            assertEquals(Presets.loadReconstruction(t.preset()).rbm().k(), trainable.spec().rbm().k());
+            var spec = assertInstanceOf(ReconstructionExperiment.class, trainable.spec());
+            assertEquals(Family.RBM, spec.family());
+            assertEquals(t.design().rbmHidden(), spec.rbm().hidden());
+            assertEquals(Presets.loadReconstruction(t.preset()).rbm().k(), spec.rbm().k());
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * {"format": "latentlab-design", "version": 1, "name": "dcgan-28", "description": "...", "family": "gan",
- *  "data": [1, 28, 28],
+ *  "data": [1, 28, 28], "wiring": {"classes": 10},
  *  "networks": [{"role": "generator", "network": {...NetworkSpec...},
  *                "layout": {"input": [0, 0], "layers": {"g_fc": [200, 0], ...}}}, ...]}
  * </pre>
@@ -46,7 +46,7 @@ public final class DesignFiles {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DesignFile(String format, Integer version, String name, String description, ModelFamily family,
-                      Shape data, List<NetworkEntry> networks) {
+                      Shape data, Wiring wiring, List<NetworkEntry> networks) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -129,7 +129,7 @@ public final class DesignFiles {
             }
         }
         try {
-            return new ModelDesign(f.name(), f.description(), f.family(), f.data(), graphs);
+            return new ModelDesign(f.name(), f.description(), f.family(), f.data(), graphs, f.wiring());
         } catch (IllegalArgumentException e) {
             throw new LabException(source + ": " + e.getMessage(), e);
         }
@@ -151,7 +151,8 @@ public final class DesignFiles {
             entries.add(new NetworkEntry(e.getKey(), spec, new Layout(g.input().position(), layers)));
         }
         return write(new DesignFile(FORMAT, VERSION, design.name(), design.description(), design.family(),
-                design.data(), entries), "design '" + design.name() + "'");
+                design.data(), design.wiring().equals(Wiring.NONE) ? null : design.wiring(), entries),
+                "design '" + design.name() + "'");
     }
 
     public static void writeDesign(ModelDesign design, Path file) {

@@ -63,7 +63,16 @@ public record Diagnostic(Severity severity, Code code, String network, String me
         /** A VAE encoder head with an activation: the mean and log-variance are unbounded. */
         VAE_HEAD_ACTIVATION,
         /** An RBM layer that is not a dense layer of sigmoid units. */
-        RBM_LAYER
+        RBM_LAYER,
+        // ---- the GAN zoo's joins ----
+        /** An input that joins labels or codes to the noise, the data or the code has the wrong size. */
+        JOIN_SIZE,
+        /** The layer of D a head reads or a loss measures in is missing, or is D's output. */
+        WIRED_LAYER,
+        /** An energy-based GAN's D does not reconstruct its input. */
+        ENERGY_OUTPUT,
+        /** An adversarial autoencoder that is not of the form the lab builds its three networks in. */
+        AAE_FORM
     }
 
     public Diagnostic {

@@ -25,11 +25,19 @@ import java.util.Set;
  * equal the data shape; an encoder's output (the code) fits the decoder's input; a VAE encoder outputs the mean and
  * log-variance for the {@linkplain #samplingBlock() sampling block}; a discriminator ends in one raw score.
  *
- * @param data the shape of one data example (what a discriminator or encoder takes and a generator or decoder
- *             produces); null only for a {@link ModelFamily#NETWORK} design, which has no data tie
+ * @param data   the shape of one data example (what a discriminator or encoder takes and a generator or decoder
+ *               produces); null only for a {@link ModelFamily#NETWORK} design, which has no data tie
+ * @param wiring how a GAN-zoo design's networks are joined beyond their chains (labels, codes, Q's layer...);
+ *               {@link Wiring#NONE} for the other families
  */
 public record ModelDesign(String name, String description, ModelFamily family, Shape data,
-                          Map<Role, NetworkGraph> networks) {
+                          Map<Role, NetworkGraph> networks, Wiring wiring) {
+
+    /** A design whose networks are plain chains (no labels, codes or heads). */
+    public ModelDesign(String name, String description, ModelFamily family, Shape data,
+                       Map<Role, NetworkGraph> networks) {
+        this(name, description, family, data, networks, Wiring.NONE);
+    }
 
     public ModelDesign {
         if (name == null || name.isBlank()) {
@@ -57,6 +65,50 @@ public record ModelDesign(String name, String description, ModelFamily family, S
             }
         }
         networks = Collections.unmodifiableMap(copy);
+        wiring = wiring == null ? Wiring.NONE : wiring;
+        checkWiring(family, wiring);
+    }
+
+    /** The wiring fields a family uses, and only those. */
+    private static void checkWiring(ModelFamily family, Wiring w) {
+        String fam = "a " + family.id() + " design";
+        switch (family) {
+            case CGAN -> {
+                if (w.classes() < 2) {
+                    throw new IllegalArgumentException(fam + " joins a one-hot label to z and to x: wiring.classes"
+                            + " must be 2..1000 (the data set's classes), not " + w.classes());
+                }
+                requireZero(fam, w.categorical() + w.continuous() + w.qHidden(), !w.layer().isEmpty(),
+                        "only wiring.classes");
+            }
+            case INFOGAN -> {
+                if (w.categorical() < 2 || w.layer().isEmpty()) {
+                    throw new IllegalArgumentException(fam + " needs wiring.categorical (2..1000 values of the"
+                            + " categorical code) and wiring.layer (the layer of D that Q reads), not "
+                            + w.categorical() + " and '" + w.layer() + "'");
+                }
+                requireZero(fam, w.classes(), false, "no wiring.classes (its codes are categorical and continuous)");
+            }
+            case VAEGAN -> {
+                if (w.layer().isEmpty()) {
+                    throw new IllegalArgumentException(fam + " needs wiring.layer: the discriminator's layer the"
+                            + " reconstruction is measured in");
+                }
+                requireZero(fam, w.classes() + w.codeColumns() + w.qHidden(), false, "only wiring.layer");
+            }
+            case EBGAN -> requireZero(fam, w.classes() + w.codeColumns() + w.qHidden(), false,
+                    "only wiring.layer (its code layer, for the pull-away term)");
+            case AAE -> requireZero(fam, w.codeColumns() + w.qHidden(), !w.layer().isEmpty(),
+                    "only wiring.classes (the labels its discriminator sees, 0 for none)");
+            default -> requireZero(fam, w.classes() + w.codeColumns() + w.qHidden(), !w.layer().isEmpty(),
+                    "no wiring");
+        }
+    }
+
+    private static void requireZero(String fam, int sum, boolean layer, String what) {
+        if (sum != 0 || layer) {
+            throw new IllegalArgumentException(fam + " has " + what);
+        }
     }
 
     // ---- making designs from network files ----
@@ -67,6 +119,12 @@ public record ModelDesign(String name, String description, ModelFamily family, S
      */
     public static ModelDesign of(String name, String description, ModelFamily family, Shape data,
                                  Map<Role, NetworkSpec> specs) {
+        return of(name, description, family, data, specs, Wiring.NONE);
+    }
+
+    /** As {@link #of(String, String, ModelFamily, Shape, Map)}, joined by {@code wiring}. */
+    public static ModelDesign of(String name, String description, ModelFamily family, Shape data,
+                                 Map<Role, NetworkSpec> specs, Wiring wiring) {
         Map<Role, NetworkGraph> graphs = new EnumMap<>(Role.class);
         int row = 0;
         for (Role r : family.roles()) {
@@ -80,7 +138,7 @@ public record ModelDesign(String name, String description, ModelFamily family, S
             throw new IllegalArgumentException("a " + family.id() + " design has the networks "
                     + ids(family.roles()) + ", not " + ids(List.copyOf(specs.keySet())));
         }
-        return new ModelDesign(name, description, family, data, graphs);
+        return new ModelDesign(name, description, family, data, graphs, wiring);
     }
 
     /** A GAN (or, with {@code wasserstein}, a WGAN) over data of shape {@code data}. */
@@ -149,15 +207,15 @@ public record ModelDesign(String name, String description, ModelFamily family, S
         return ids;
     }
 
-    /** The size of a GAN's noise vector z: the generator's input. */
+    /** The size of a GAN's noise vector z: the generator's input, less a conditional GAN's labels or InfoGAN's codes. */
     public int latentDim() {
         requireFamily(family.isGan(), "a latent (noise) size");
-        return graph(Role.GENERATOR).input().shape().size();
+        return graph(Role.GENERATOR).input().shape().size() - wiring.classes() - wiring.codeColumns();
     }
 
     /** The code size of an autoencoder or VAE (k): the decoder's input. */
     public int codeSize() {
-        requireFamily(family == ModelFamily.AUTOENCODER || family == ModelFamily.VAE, "a code");
+        requireFamily(hasCode(), "a code");
         return graph(Role.DECODER).input().shape().size();
     }
 
@@ -166,13 +224,20 @@ public record ModelDesign(String name, String description, ModelFamily family, S
      * encoder head (mean and log-variance). Empty while the encoder has no single last layer.
      */
     public Optional<String> codeNode() {
-        requireFamily(family == ModelFamily.AUTOENCODER || family == ModelFamily.VAE, "a code layer");
+        requireFamily(hasCode(), "a code layer");
         return NetworkCheck.of(graph(Role.ENCODER)).outputNode();
     }
 
-    /** A VAE's sampling block (between the encoder head and the decoder); empty for other families. */
+    /** True for the families with an encoder and a decoder (autoencoders, VAEs, AAEs, VAE-GANs). */
+    public boolean hasCode() {
+        return family == ModelFamily.AUTOENCODER || family == ModelFamily.VAE || family == ModelFamily.AAE
+                || family == ModelFamily.VAEGAN;
+    }
+
+    /** A VAE's (or VAE-GAN's) sampling block (between the encoder head and the decoder); empty for other families. */
     public Optional<SamplingBlock> samplingBlock() {
-        return family == ModelFamily.VAE ? Optional.of(new SamplingBlock(codeSize())) : Optional.empty();
+        return family == ModelFamily.VAE || family == ModelFamily.VAEGAN ? Optional.of(new SamplingBlock(codeSize()))
+                : Optional.empty();
     }
 
     /**
@@ -213,17 +278,23 @@ public record ModelDesign(String name, String description, ModelFamily family, S
         graph(role);
         EnumMap<Role, NetworkGraph> copy = new EnumMap<>(networks);
         copy.put(role, graph);
-        return new ModelDesign(name, description, family, data, copy);
+        return new ModelDesign(name, description, family, data, copy, wiring);
     }
 
     public ModelDesign withData(Shape shape) {
-        return new ModelDesign(name, description, family, shape, networks);
+        return new ModelDesign(name, description, family, shape, networks, wiring);
+    }
+
+    /** The design joined by another wiring; an {@link IllegalArgumentException} if its family does not use it. */
+    public ModelDesign withWiring(Wiring w) {
+        return new ModelDesign(name, description, family, data, networks, w);
     }
 
     /** {@code dcgan-28 (gan, data 1x28x28): G: 100 -> dense 1568 -> ... | D: 1x28x28 -> ...}. */
     @Override
     public String toString() {
-        return name + " (" + family.id() + (data == null ? "" : ", data " + data) + "): "
+        return name + " (" + family.id() + (data == null ? "" : ", data " + data)
+                + (wiring.equals(Wiring.NONE) ? "" : ", " + wiring) + "): "
                 + networks.values().stream().map(NetworkGraph::toString)
                 .collect(java.util.stream.Collectors.joining(" | "));
     }

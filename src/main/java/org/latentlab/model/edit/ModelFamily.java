@@ -25,6 +25,29 @@ public enum ModelFamily {
      * decoder maps z back. The sampling block has no parameters and is done by the VAE trainer.
      */
     VAE(List.of(Role.ENCODER, Role.DECODER)),
+    /**
+     * A conditional GAN (Mirza and Osindero 2014): G takes z joined to a one-hot label, D the example joined to it
+     * ({@link Wiring#classes()}).
+     */
+    CGAN(List.of(Role.GENERATOR, Role.DISCRIMINATOR)),
+    /**
+     * InfoGAN (Chen et al. 2016): G takes the noise joined to a categorical and continuous codes; a head Q on a hidden
+     * layer of D predicts them ({@link Wiring#categorical()}, {@link Wiring#continuous()}, {@link Wiring#layer()}).
+     */
+    INFOGAN(List.of(Role.GENERATOR, Role.DISCRIMINATOR)),
+    /** A BiGAN (Donahue et al. 2017): an encoder E beside G, D judging pairs (x, E(x)) against (G(z), z). */
+    BIGAN(List.of(Role.GENERATOR, Role.ENCODER, Role.DISCRIMINATOR)),
+    /** An energy-based GAN (Zhao et al. 2017): D is an autoencoder, its reconstruction error the energy. */
+    EBGAN(List.of(Role.GENERATOR, Role.DISCRIMINATOR)),
+    /** An adversarial autoencoder (Makhzani et al. 2016): encoder, decoder and a discriminator on the code. */
+    AAE(List.of(Role.ENCODER, Role.DECODER, Role.DISCRIMINATOR)),
+    /** A VAE-GAN (Larsen et al. 2016): a VAE's encoder and decoder and a discriminator measuring in its features. */
+    VAEGAN(List.of(Role.ENCODER, Role.DECODER, Role.DISCRIMINATOR)),
+    /**
+     * A CycleGAN (Zhu et al. 2017): the generator G: A → B (F: B → A has the same layers and weights of its own) and
+     * the discriminator D_B (D_A likewise).
+     */
+    CYCLEGAN(List.of(Role.GENERATOR, Role.DISCRIMINATOR)),
     /** A restricted Boltzmann machine, or a deep belief net of stacked RBMs. */
     RBM(List.of(Role.RBM)),
     /** One network with no role. */
@@ -41,9 +64,19 @@ public enum ModelFamily {
         return roles;
     }
 
-    /** True for the two GAN families. */
+    /** True for the families whose generator maps noise z (with labels or codes) to an example. */
     public boolean isGan() {
-        return this == GAN || this == WGAN;
+        return this == GAN || this == WGAN || this == CGAN || this == INFOGAN || this == BIGAN || this == EBGAN;
+    }
+
+    /** True for the GAN zoo's families: their networks are joined beyond plain chains ({@link Wiring}). */
+    public boolean isZoo() {
+        return ordinal() >= CGAN.ordinal() && ordinal() <= CYCLEGAN.ordinal();
+    }
+
+    /** True for the families the autoencoder / VAE / RBM bench trains. */
+    public boolean onModelBench() {
+        return this == AUTOENCODER || this == VAE || this == RBM || this == AAE || this == VAEGAN || this == CYCLEGAN;
     }
 
     @JsonValue

@@ -10,7 +10,10 @@ import java.util.Locale;
 public enum Role {
     /** A GAN's generator: noise z in, a fake example out. */
     GENERATOR("G"),
-    /** A GAN's discriminator: an example in, one raw score (logit) out. */
+    /**
+     * A GAN's discriminator: an example in (a conditional GAN's joined to its label, a BiGAN's to its code; an
+     * adversarial autoencoder's D takes the code), one raw score (logit) out; an EBGAN's D is an autoencoder.
+     */
     DISCRIMINATOR("D"),
     /** A WGAN's critic: an example in, one unbounded score out. */
     CRITIC("D"),

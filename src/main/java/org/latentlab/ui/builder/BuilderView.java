@@ -108,7 +108,7 @@ public final class BuilderView extends BorderPane {
     private javafx.scene.Node toolbar() {
         ComboBox<DesignTemplates.Template> templates = new ComboBox<>();
         templates.setId("builder-template");
-        templates.getItems().setAll(DesignTemplates.all());
+        templates.getItems().setAll(org.latentlab.experiment.DesignExperiments.templates());
         templates.setConverter(new StringConverter<>() {
             @Override
             public String toString(DesignTemplates.Template t) {
@@ -121,7 +121,7 @@ public final class BuilderView extends BorderPane {
             }
         });
         templates.setPromptText("Template…");
-        DesignTemplates.all().stream().filter(t -> t.design().equals(vm.designProperty().get())).findFirst()
+        templates.getItems().stream().filter(t -> t.design().equals(vm.designProperty().get())).findFirst()
                 .ifPresent(templates::setValue);
         templates.setOnAction(e -> {
             DesignTemplates.Template t = templates.getValue();
@@ -195,7 +195,7 @@ public final class BuilderView extends BorderPane {
         Label hint = new Label("Drag layers from the palette; drag from a node's right port to another node to"
                 + " connect; Shift+drag selects; Delete removes; Ctrl+Z / Ctrl+Shift+Z undo and redo.");
         hint.getStyleClass().add("description");
-        VBox top = new VBox(2, row, title, message, hint);
+        VBox top = new VBox(2, row, title, new WiringBar(vm), message, hint);
         top.setPadding(new Insets(4, 8, 4, 8));
         return top;
     }

@@ -204,6 +204,11 @@ public final class BuilderViewModel {
         return perform(new SetDataShapeEdit(document, shape));
     }
 
+    /** Joins a GAN-zoo design's networks another way (labels, codes, the layer Q reads...), undoably. */
+    public boolean setWiring(org.latentlab.model.edit.Wiring wiring) {
+        return perform(new org.latentlab.model.edit.SetWiringEdit(document, wiring));
+    }
+
     /** Removes the selected connection, or else the selected layers (never a network's input). */
     public void deleteSelection() {
         Edge edge = selectedEdge.get();
@@ -300,7 +305,7 @@ public final class BuilderViewModel {
             boolean experimentFile = opened.experiment().isPresent();
             file = experimentFile ? null : path; // Save writes a design file, never over the experiment
             experiment = opened.experiment().orElse(null);
-            preset = experiment != null ? experiment.name() : DesignTemplates.all().stream()
+            preset = experiment != null ? experiment.name() : DesignExperiments.templates().stream()
                     .filter(t -> t.design().family() == next.family())
                     .map(DesignTemplates.Template::preset).findFirst().orElse(preset);
             if (!experimentFile) {

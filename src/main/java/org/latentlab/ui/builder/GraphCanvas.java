@@ -241,7 +241,7 @@ final class GraphCanvas extends Region {
             caption.setLayoutY(g.input().y() - 30);
             caption.setMouseTransparent(true);
             nodeLayer.getChildren().add(caption);
-            NodeView in = new NodeView(g.input().id(), "input", inputKind(role) + g.input().shape(),
+            NodeView in = new NodeView(g.input().id(), "input", inputKind(d.family(), role) + g.input().shape(),
                     Optional.of(g.input().shape()), true, check.diagnosticsFor(g.input().id()),
                     selected.contains(g.input().id()));
             place(in, g.input().x(), g.input().y());
@@ -254,34 +254,25 @@ final class GraphCanvas extends Region {
                 drawEdge(e, check.diagnosticsFor(e));
             }
         }
-        markRoles(d);
+        WiringLayer.draw(d, views, nodeLayer, edgeLayer);
     }
 
-    /** An autoencoder's code layer and a VAE's sampling block, drawn where they act. */
-    private void markRoles(ModelDesign d) {
-        if (d.family() != org.latentlab.model.edit.ModelFamily.AUTOENCODER
-                && d.family() != org.latentlab.model.edit.ModelFamily.VAE) {
-            return;
+    private static String inputKind(org.latentlab.model.edit.ModelFamily family, Role role) {
+        if (family == org.latentlab.model.edit.ModelFamily.CYCLEGAN) {
+            return "domain A: ";
         }
-        Optional<String> code = d.codeNode();
-        if (code.isEmpty() || views.get(code.get()) == null) {
-            return;
+        if (family == org.latentlab.model.edit.ModelFamily.AAE && role == Role.DISCRIMINATOR) {
+            return "code: ";
         }
-        NodeView head = views.get(code.get());
-        head.getStyleClass().add("code-node");
-        String text = d.samplingBlock().map(b -> "VAE head: mean and log-variance (" + 2 * b.codeSize()
-                + ") → sampling z = mean + exp(logvar / 2) · ε → z (" + b.codeSize() + ") to the decoder")
-                .orElse("code layer (" + d.codeSize() + " values) → the decoder's input");
-        Label tag = new Label(text);
-        tag.getStyleClass().add("role-tag");
-        tag.setId("builder-code-tag");
-        tag.setMouseTransparent(true);
-        tag.setLayoutX(head.getLayoutX());
-        tag.setLayoutY(head.getLayoutY() + NodeView.HEIGHT + 8);
-        nodeLayer.getChildren().add(tag);
-    }
-
-    private static String inputKind(Role role) {
+        if (family == org.latentlab.model.edit.ModelFamily.CGAN) {
+            return role == Role.GENERATOR ? "noise ⊕ label: " : "data ⊕ label: ";
+        }
+        if (family == org.latentlab.model.edit.ModelFamily.INFOGAN && role == Role.GENERATOR) {
+            return "noise ⊕ codes: ";
+        }
+        if (family == org.latentlab.model.edit.ModelFamily.BIGAN && role == Role.DISCRIMINATOR) {
+            return "data ⊕ code: ";
+        }
         return switch (role) {
             case GENERATOR -> "noise z: ";
             case DECODER -> "code: ";

@@ -443,12 +443,13 @@ public final class ReconstructionBenchView extends BorderPane {
     }
 
     /** Loads an experiment made elsewhere (the builder's Train), asking first if that replaces progress. */
-    public void loadSpec(org.latentlab.experiment.ReconstructionExperiment spec) {
+    public void loadSpec(org.latentlab.experiment.Experiment<org.latentlab.train.ReconstructionStatus> spec) {
         loadSpec(spec, () -> { });
     }
 
-    /** As {@link #loadSpec(org.latentlab.experiment.ReconstructionExperiment)}, then runs {@code loaded} if it was loaded. */
-    public void loadSpec(org.latentlab.experiment.ReconstructionExperiment spec, Runnable loaded) {
+    /** As {@link #loadSpec(org.latentlab.experiment.Experiment)}, then runs {@code loaded} if it was loaded. */
+    public void loadSpec(org.latentlab.experiment.Experiment<org.latentlab.train.ReconstructionStatus> spec,
+                         Runnable loaded) {
         replaceWith(spec.name(), () -> {
             vm.loadSpec(spec);
             loaded.run();

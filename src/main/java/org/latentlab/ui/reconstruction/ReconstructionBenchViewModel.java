@@ -107,7 +107,7 @@ public final class ReconstructionBenchViewModel {
     }
 
     /** Loads an experiment made elsewhere (the network builder's Train). */
-    public void loadSpec(ReconstructionExperiment spec) {
+    public void loadSpec(Experiment<ReconstructionStatus> spec) {
         pendingSource = ExperimentSource.made();
         load(spec.name(), () -> spec);
     }
