@@ -259,7 +259,7 @@ final class GraphCanvas extends Region {
 
     private static String inputKind(org.latentlab.model.edit.ModelFamily family, Role role) {
         if (family == org.latentlab.model.edit.ModelFamily.CYCLEGAN) {
-            return "domain A: ";
+            return role == Role.GENERATOR ? "domain A: " : "domain B: ";
         }
         if (family == org.latentlab.model.edit.ModelFamily.AAE && role == Role.DISCRIMINATOR) {
             return "code: ";
