@@ -28,7 +28,7 @@ final class AaeRecipe extends BenchRecipe<AaeExperiment, AaeTrainer, AaeViews> {
     static final long MAX_PARAMETERS = 20_000_000L;
 
     private AaeRecipe() {
-        super(AaeTrainer.class, AaeExperiment::heldOut);
+        super(AaeTrainer.class, AaeExperiment::heldOut, AaeCheckpoint::save, AaeCheckpoint::restore);
     }
 
     @Override
@@ -74,16 +74,6 @@ final class AaeRecipe extends BenchRecipe<AaeExperiment, AaeTrainer, AaeViews> {
     @Override
     Map<String, Double> batchLosses(AaeTrainer trainer) {
         return trainer.lastLosses();
-    }
-
-    @Override
-    void save(Path runDir, AaeTrainer trainer) {
-        AaeCheckpoint.save(runDir, trainer);
-    }
-
-    @Override
-    void load(Path checkpoint, AaeTrainer trainer) {
-        AaeCheckpoint.restore(checkpoint, trainer);
     }
 
     /** The status of a run: the last batch's three losses, the networks' sizes. */

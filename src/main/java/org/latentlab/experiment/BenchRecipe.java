@@ -9,6 +9,7 @@ import org.latentlab.train.TrainingRun;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -28,14 +29,20 @@ abstract class BenchRecipe<E extends Experiment<ReconstructionStatus>, T extends
 
     private final Class<T> trainerType;
     private final ToIntFunction<E> heldOut;
+    private final BiConsumer<Path, T> save;
+    private final BiConsumer<Path, T> load;
 
     /**
      * @param trainerType the family's trainer, which every trainer handed back to this recipe is
      * @param heldOut     how many examples an experiment keeps out of training
+     * @param save        saves the trainer's checkpoint into a run folder
+     * @param load        loads a checkpoint folder into a trainer freshly built from the same experiment
      */
-    BenchRecipe(Class<T> trainerType, ToIntFunction<E> heldOut) {
+    BenchRecipe(Class<T> trainerType, ToIntFunction<E> heldOut, BiConsumer<Path, T> save, BiConsumer<Path, T> load) {
         this.trainerType = trainerType;
         this.heldOut = heldOut;
+        this.save = save;
+        this.load = load;
     }
 
     /** The views (measurements and pictures) of a freshly built trainer of {@code spec} on {@code split}. */
@@ -43,12 +50,6 @@ abstract class BenchRecipe<E extends Experiment<ReconstructionStatus>, T extends
 
     /** The last batch's losses for the metrics row, each named as {@link #column} makes a CSV column of it. */
     abstract Map<String, Double> batchLosses(T trainer);
-
-    /** Saves the trainer's checkpoint into the run folder {@code runDir}. */
-    abstract void save(Path runDir, T trainer);
-
-    /** Loads a checkpoint into a trainer freshly built from the same experiment. */
-    abstract void load(Path checkpoint, T trainer);
 
     /** The status of a run with a trainer, the measurement not yet published (or null) and the view (or null). */
     abstract ReconstructionStatus status(TrainingRun.Progress progress, T trainer, Evaluation evaluation,
@@ -67,7 +68,7 @@ abstract class BenchRecipe<E extends Experiment<ReconstructionStatus>, T extends
 
     @Override
     public final void restore(Path checkpoint, Trainer trainer) {
-        load(checkpoint, trainerType.cast(trainer));
+        load.accept(checkpoint, trainerType.cast(trainer));
     }
 
     @Override
@@ -118,7 +119,7 @@ abstract class BenchRecipe<E extends Experiment<ReconstructionStatus>, T extends
 
         @Override
         boolean save(RunStore s, Trainer trainer) {
-            BenchRecipe.this.save(s.dir(), trainerType.cast(trainer));
+            save.accept(s.dir(), trainerType.cast(trainer));
             return true;
         }
 

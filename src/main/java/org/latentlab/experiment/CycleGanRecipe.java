@@ -33,7 +33,8 @@ final class CycleGanRecipe extends BenchRecipe<CycleGanExperiment, CycleGanTrain
     static final CycleGanRecipe INSTANCE = new CycleGanRecipe();
 
     private CycleGanRecipe() {
-        super(CycleGanTrainer.class, CycleGanExperiment::heldOut);
+        super(CycleGanTrainer.class, CycleGanExperiment::heldOut, CycleGanCheckpoint::save,
+                CycleGanCheckpoint::restore);
     }
 
     /**
@@ -155,16 +156,6 @@ final class CycleGanRecipe extends BenchRecipe<CycleGanExperiment, CycleGanTrain
     @Override
     String column(String lossPart) {
         return "loss_" + lossPart.replace("→", "_to_").replace(":", "").replace(' ', '_');
-    }
-
-    @Override
-    void save(Path runDir, CycleGanTrainer trainer) {
-        CycleGanCheckpoint.save(runDir, trainer);
-    }
-
-    @Override
-    void load(Path checkpoint, CycleGanTrainer trainer) {
-        CycleGanCheckpoint.restore(checkpoint, trainer);
     }
 
     /** The status of a CycleGAN run: the last iteration's loss parts. */

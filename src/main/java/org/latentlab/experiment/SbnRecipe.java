@@ -27,7 +27,7 @@ final class SbnRecipe extends BenchRecipe<SbnExperiment, SbnTrainer, SbnViews> {
     static final long MAX_PARAMETERS = 20_000_000L;
 
     private SbnRecipe() {
-        super(SbnTrainer.class, SbnExperiment::heldOut);
+        super(SbnTrainer.class, SbnExperiment::heldOut, SbnCheckpoint::save, SbnCheckpoint::restore);
     }
 
     @Override
@@ -73,16 +73,6 @@ final class SbnRecipe extends BenchRecipe<SbnExperiment, SbnTrainer, SbnViews> {
     @Override
     Map<String, Double> batchLosses(SbnTrainer trainer) {
         return trainer.lastLosses();
-    }
-
-    @Override
-    void save(Path runDir, SbnTrainer trainer) {
-        SbnCheckpoint.save(runDir, trainer);
-    }
-
-    @Override
-    void load(Path checkpoint, SbnTrainer trainer) {
-        SbnCheckpoint.restore(checkpoint, trainer);
     }
 
     /** The status of a wake-sleep run: the last measured batch's bound and reconstruction, the net's sizes. */

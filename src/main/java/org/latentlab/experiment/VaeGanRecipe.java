@@ -29,7 +29,7 @@ final class VaeGanRecipe extends BenchRecipe<VaeGanExperiment, VaeGanTrainer, Va
     static final VaeGanRecipe INSTANCE = new VaeGanRecipe();
 
     private VaeGanRecipe() {
-        super(VaeGanTrainer.class, VaeGanExperiment::heldOut);
+        super(VaeGanTrainer.class, VaeGanExperiment::heldOut, VaeGanCheckpoint::save, VaeGanCheckpoint::restore);
     }
 
     @Override
@@ -77,16 +77,6 @@ final class VaeGanRecipe extends BenchRecipe<VaeGanExperiment, VaeGanTrainer, Va
     @Override
     String column(String loss) {
         return loss.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "") + "_batch";
-    }
-
-    @Override
-    void save(Path runDir, VaeGanTrainer trainer) {
-        VaeGanCheckpoint.save(runDir, trainer);
-    }
-
-    @Override
-    void load(Path checkpoint, VaeGanTrainer trainer) {
-        VaeGanCheckpoint.restore(checkpoint, trainer);
     }
 
     @Override
