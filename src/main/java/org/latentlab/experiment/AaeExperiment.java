@@ -22,12 +22,10 @@ public record AaeExperiment(String name, String description, Family family, long
     /** Held-out images when the file gives none. */
     public static final int DEFAULT_HELD_OUT = 1000;
     /** The most iterations an experiment may ask for. */
-    public static final long MAX_ITERATIONS = 1_000_000_000L;
+    public static final long MAX_ITERATIONS = ExperimentChecks.MAX_ITERATIONS;
 
     public AaeExperiment {
-        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("name: letters, digits, '.', '_' or '-', not '" + name + "'");
-        }
+        ExperimentChecks.name(name);
         description = description == null ? "" : description;
         family = family == null ? Family.AAE : family;
         if (family != Family.AAE) {
@@ -47,20 +45,11 @@ public record AaeExperiment(String name, String description, Family family, long
                     + " {\"hidden\": [1000, 1000], \"discriminatorHidden\": [1000, 1000], \"code\": 2,"
                     + " \"prior\": \"mixture\", \"batch\": 100}");
         }
-        if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations: 1 to " + MAX_ITERATIONS + ", not " + iterations);
-        }
-        if (sampleInterval < 1) {
-            throw new IllegalArgumentException("sampleInterval: measure every 1 or more iterations, not "
-                    + sampleInterval);
-        }
-        if (checkpointInterval < 1) {
-            throw new IllegalArgumentException("checkpointInterval: save every 1 or more iterations, not "
-                    + checkpointInterval);
-        }
+        ExperimentChecks.schedule(iterations, sampleInterval, checkpointInterval);
         heldOut = heldOut == 0 ? DEFAULT_HELD_OUT : heldOut;
         if (heldOut < 10) {
-            throw new IllegalArgumentException("heldOut: at least 10 images are held out for the code scatter and the test, not " + heldOut);
+            throw new IllegalArgumentException("heldOut: at least 10 images are held out for the code scatter and the"
+                    + " test, not " + heldOut);
         }
     }
 

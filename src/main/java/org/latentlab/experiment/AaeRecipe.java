@@ -13,7 +13,6 @@ import org.latentlab.train.aae.AaeTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,18 +21,14 @@ import java.util.Map;
  * code-versus-prior MMD²) and a picture every {@code sampleInterval} iterations, and the four networks saved every
  * {@code checkpointInterval} ({@link AaeCheckpoint}). Its statuses are the autoencoder / VAE / RBM bench's.
  */
-final class AaeRecipe implements FamilyRecipe<AaeExperiment, Trainer, ReconstructionStatus> {
+final class AaeRecipe extends BenchRecipe<AaeExperiment, AaeTrainer, AaeViews> {
 
     static final AaeRecipe INSTANCE = new AaeRecipe();
     /** The most parameters the three networks may have together (with the encoder's copy and Adam's moments). */
     static final long MAX_PARAMETERS = 20_000_000L;
 
     private AaeRecipe() {
-    }
-
-    @Override
-    public ExperimentData.Split data(AaeExperiment spec, Path baseDir) {
-        return ExperimentData.split(ExperimentData.open(spec, baseDir), spec.heldOut(), spec.seed());
+        super(AaeTrainer.class, AaeExperiment::heldOut, AaeCheckpoint::save, AaeCheckpoint::restore);
     }
 
     @Override
@@ -72,78 +67,20 @@ final class AaeRecipe implements FamilyRecipe<AaeExperiment, Trainer, Reconstruc
     }
 
     @Override
-    public void restore(Path checkpoint, Trainer trainer) {
-        AaeCheckpoint.restore(checkpoint, (AaeTrainer) trainer);
+    AaeViews newViews(AaeExperiment spec, ExperimentData.Split split) {
+        return new AaeViews(split.heldOut(), split.train().shape(), spec.aae(), spec.seed());
     }
 
     @Override
-    public RecordingHooks<Trainer, ReconstructionStatus, ?> hooks(AaeExperiment spec, ExperimentData.Split data,
-                                                                 ExperimentRunner.Options options,
-                                                                 RunStore existing) {
-        return new Hooks(spec, data, existing == null ? options.runsRoot() : null, existing, options.baseDir());
+    Map<String, Double> batchLosses(AaeTrainer trainer) {
+        return trainer.lastLosses();
     }
 
     /** The status of a run: the last batch's three losses, the networks' sizes. */
-    static ReconstructionStatus status(TrainingRun.Progress p, Trainer trainer, Evaluation evaluation,
-                                       ReconstructionView view) {
-        AaeTrainer t = (AaeTrainer) trainer;
-        Map<String, Double> losses = new LinkedHashMap<>(t.lastLosses());
-        losses.values().removeIf(v -> !Double.isFinite(v)); // none measured yet (a resumed run before its first step)
-        return new ReconstructionStatus(p, losses, Double.NaN, "reconstruction, then regularisation",
-                t.describeSettings(), evaluation, view);
-    }
-
-    /** Metrics, pictures and checkpoints as the run goes; the bench's statuses. */
-    static final class Hooks extends RecordingHooks<Trainer, ReconstructionStatus, AaeViews> {
-        private final AaeExperiment spec;
-        private final ExperimentData.Split split;
-        private final Path runsRoot;
-        private final Path dataBaseDir;
-
-        Hooks(AaeExperiment spec, ExperimentData.Split split, Path runsRoot, RunStore existing, Path baseDir) {
-            super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
-            this.spec = spec;
-            this.split = split;
-            this.runsRoot = runsRoot;
-            this.store = existing;
-            this.dataBaseDir = baseDir == null ? null : baseDir.toAbsolutePath().normalize();
-        }
-
-        @Override
-        AaeViews newViews(Trainer trainer) {
-            return new AaeViews(split.heldOut(), split.train().shape(), spec.aae(), spec.seed());
-        }
-
-        @Override
-        void write(RunStore s, Trainer trainer, Evaluation evaluation, double elapsedSeconds) {
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put("iteration", (double) trainer.iteration());
-            row.put("elapsed_s", elapsedSeconds);
-            ((AaeTrainer) trainer).lastLosses().forEach((k, v) -> row.put(k.replace(' ', '_') + "_batch", v));
-            evaluation.values().forEach((m, v) -> row.put(m.column(), v));
-            s.appendRow(row);
-            views.write(views.view(trainer), s.samplePath(trainer.iteration()));
-        }
-
-        @Override
-        boolean save(RunStore s, Trainer trainer) {
-            AaeCheckpoint.save(s.dir(), (AaeTrainer) trainer);
-            return true;
-        }
-
-        @Override
-        RunStore createStore() {
-            return RunStore.create(runsRoot, spec, split.train().contentHash(), dataBaseDir);
-        }
-
-        @Override
-        ReconstructionStatus status(TrainingRun.Progress progress, Trainer trainer, Evaluation evaluation,
-                                    AaeViews views, boolean withView) {
-            if (trainer == null) {
-                return new ReconstructionStatus(progress, Map.of(), Double.NaN, "", "", evaluation, null);
-            }
-            ReconstructionView view = withView ? safely(() -> views.view(trainer)) : null;
-            return AaeRecipe.status(progress, trainer, evaluation, view);
-        }
+    @Override
+    ReconstructionStatus status(TrainingRun.Progress p, AaeTrainer trainer, Evaluation evaluation,
+                                ReconstructionView view) {
+        return new ReconstructionStatus(p, measured(trainer.lastLosses()), Double.NaN,
+                "reconstruction, then regularisation", trainer.describeSettings(), evaluation, view);
     }
 }

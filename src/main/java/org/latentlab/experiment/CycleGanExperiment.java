@@ -25,12 +25,10 @@ public record CycleGanExperiment(String name, String description, Family family,
     /** Held-out examples of each domain when the file gives none. */
     public static final int DEFAULT_HELD_OUT = 500;
     /** The most iterations an experiment may ask for. */
-    public static final long MAX_ITERATIONS = 1_000_000_000L;
+    public static final long MAX_ITERATIONS = ExperimentChecks.MAX_ITERATIONS;
 
     public CycleGanExperiment {
-        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("name: letters, digits, '.', '_' or '-', not '" + name + "'");
-        }
+        ExperimentChecks.name(name);
         description = description == null ? "" : description;
         family = family == null ? Family.CYCLEGAN : family;
         if (family != Family.CYCLEGAN) {
@@ -60,17 +58,7 @@ public record CycleGanExperiment(String name, String description, Family family,
                     + " no activation (the least-squares loss scores it as it is), not " + last.type() + " '"
                     + last.name() + "'");
         }
-        if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations: 1 to " + MAX_ITERATIONS + ", not " + iterations);
-        }
-        if (sampleInterval < 1) {
-            throw new IllegalArgumentException("sampleInterval: measure every 1 or more iterations, not "
-                    + sampleInterval);
-        }
-        if (checkpointInterval < 1) {
-            throw new IllegalArgumentException("checkpointInterval: save every 1 or more iterations, not "
-                    + checkpointInterval);
-        }
+        ExperimentChecks.schedule(iterations, sampleInterval, checkpointInterval);
         heldOut = heldOut == 0 ? DEFAULT_HELD_OUT : heldOut;
         if (heldOut < 10 || heldOut > 100_000) {
             throw new IllegalArgumentException("heldOut: 10 to 100000 examples of each domain, not " + heldOut);

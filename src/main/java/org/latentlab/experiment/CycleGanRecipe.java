@@ -19,7 +19,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,11 +28,13 @@ import java.util.Map;
  * {@code checkpointInterval} ({@link CycleGanCheckpoint}). Its statuses are the autoencoder / VAE / RBM bench's, so
  * that bench trains it.
  */
-final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, ReconstructionStatus> {
+final class CycleGanRecipe extends BenchRecipe<CycleGanExperiment, CycleGanTrainer, CycleGanViews> {
 
     static final CycleGanRecipe INSTANCE = new CycleGanRecipe();
 
     private CycleGanRecipe() {
+        super(CycleGanTrainer.class, CycleGanExperiment::heldOut, CycleGanCheckpoint::save,
+                CycleGanCheckpoint::restore);
     }
 
     /**
@@ -141,83 +142,27 @@ final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, 
     }
 
     @Override
-    public void restore(Path checkpoint, Trainer trainer) {
-        CycleGanCheckpoint.restore(checkpoint, (CycleGanTrainer) trainer);
+    CycleGanViews newViews(CycleGanExperiment spec, ExperimentData.Split split) {
+        return new CycleGanViews((UnpairedDomains) split.train());
     }
 
+    /** The loss parts of the last iteration. */
     @Override
-    public RecordingHooks<Trainer, ReconstructionStatus, ?> hooks(CycleGanExperiment spec, ExperimentData.Split data,
-                                                                 ExperimentRunner.Options options,
-                                                                 RunStore existing) {
-        return new Hooks(spec, (UnpairedDomains) data.train(), existing == null ? options.runsRoot() : null, existing,
-                options.baseDir());
+    Map<String, Double> batchLosses(CycleGanTrainer trainer) {
+        return trainer.lastLosses();
+    }
+
+    /** "GAN G: A→B" as a CSV column: "loss_GAN_G_A_to_B". */
+    @Override
+    String column(String lossPart) {
+        return "loss_" + lossPart.replace("→", "_to_").replace(":", "").replace(' ', '_');
     }
 
     /** The status of a CycleGAN run: the last iteration's loss parts. */
-    static ReconstructionStatus status(TrainingRun.Progress p, Trainer trainer, Evaluation evaluation,
-                                       ReconstructionView view) {
-        CycleGanTrainer t = (CycleGanTrainer) trainer;
-        Map<String, Double> losses = new LinkedHashMap<>(t.lastLosses());
-        losses.values().removeIf(v -> !Double.isFinite(v)); // none measured yet
-        return new ReconstructionStatus(p, losses, Double.NaN, "CycleGAN", t.describeSettings(), evaluation, view);
-    }
-
-    /** Metrics, pictures and checkpoints as the run goes; the bench's statuses. */
-    static final class Hooks extends RecordingHooks<Trainer, ReconstructionStatus, CycleGanViews> {
-        private final CycleGanExperiment spec;
-        private final UnpairedDomains domains;
-        private final Path runsRoot;
-        private final Path dataBaseDir;
-
-        Hooks(CycleGanExperiment spec, UnpairedDomains domains, Path runsRoot, RunStore existing, Path baseDir) {
-            super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
-            this.spec = spec;
-            this.domains = domains;
-            this.runsRoot = runsRoot;
-            this.store = existing;
-            this.dataBaseDir = baseDir == null ? null : baseDir.toAbsolutePath().normalize();
-        }
-
-        @Override
-        CycleGanViews newViews(Trainer trainer) {
-            return new CycleGanViews(domains);
-        }
-
-        @Override
-        void write(RunStore s, Trainer trainer, Evaluation evaluation, double elapsedSeconds) {
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put("iteration", (double) trainer.iteration());
-            row.put("elapsed_s", elapsedSeconds);
-            ((CycleGanTrainer) trainer).lastLosses().forEach((k, v) -> row.put(column(k), v));
-            evaluation.values().forEach((m, v) -> row.put(m.column(), v));
-            s.appendRow(row);
-            views.write(views.view(trainer), s.samplePath(trainer.iteration()));
-        }
-
-        /** "GAN G: A→B" as a CSV column: "loss_GAN_G_A_to_B". */
-        static String column(String lossPart) {
-            return "loss_" + lossPart.replace("→", "_to_").replace(":", "").replace(' ', '_');
-        }
-
-        @Override
-        boolean save(RunStore s, Trainer trainer) {
-            CycleGanCheckpoint.save(s.dir(), (CycleGanTrainer) trainer);
-            return true;
-        }
-
-        @Override
-        RunStore createStore() {
-            return RunStore.create(runsRoot, spec, domains.contentHash(), dataBaseDir);
-        }
-
-        @Override
-        ReconstructionStatus status(TrainingRun.Progress progress, Trainer trainer, Evaluation evaluation,
-                                    CycleGanViews views, boolean withView) {
-            if (trainer == null) {
-                return new ReconstructionStatus(progress, Map.of(), Double.NaN, "", "", evaluation, null);
-            }
-            ReconstructionView view = withView ? safely(() -> views.view(trainer)) : null;
-            return CycleGanRecipe.status(progress, trainer, evaluation, view);
-        }
+    @Override
+    ReconstructionStatus status(TrainingRun.Progress p, CycleGanTrainer trainer, Evaluation evaluation,
+                                ReconstructionView view) {
+        return new ReconstructionStatus(p, measured(trainer.lastLosses()), Double.NaN, "CycleGAN",
+                trainer.describeSettings(), evaluation, view);
     }
 }

@@ -321,13 +321,13 @@ public final class ExperimentRunner {
         return (org.latentlab.train.vaegan.VaeGanTrainer) VaeGanRecipe.INSTANCE.buildTrainer(spec, train, dataType);
     }
 
-    /** A fresh sigmoid belief net trainer for {@code spec} on its training images. */
     /** A fresh adversarial autoencoder trainer for {@code spec} on {@code train}, checked as a run would be. */
     public static Trainer buildTrainer(AaeExperiment spec, DataSource train) {
         AaeRecipe.INSTANCE.checkFits(spec, train);
         return AaeRecipe.INSTANCE.buildTrainer(spec, train, DataType.FLOAT);
     }
 
+    /** A fresh sigmoid belief net trainer for {@code spec} on its training images. */
     public static Trainer buildTrainer(SbnExperiment spec, DataSource train) {
         SbnRecipe.INSTANCE.checkFits(spec, train);
         return SbnRecipe.INSTANCE.buildTrainer(spec, train, DataType.DOUBLE);

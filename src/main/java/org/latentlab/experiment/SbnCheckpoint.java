@@ -1,6 +1,5 @@
 package org.latentlab.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.latentlab.core.LabException;
 import org.latentlab.train.sbn.SbnTrainer;
 import org.latentlab.train.sbn.SigmoidBeliefNet;
@@ -13,12 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A sigmoid belief net's checkpoint, in the run's {@code checkpoints/iter-NNNNNNNN/} like every family's (written and
- * sealed through {@link Checkpoints}): {@code state.json} with the iteration and the wake-sleep settings, and
+ * sealed through {@link FamilyCheckpoint}): {@code state.json} with the iteration and the wake-sleep settings, and
  * {@value #NET} with every weight and bias in double precision. The trainer draws each iteration's random numbers
  * from the random seed and the iteration's number, so these are the whole state: a resumed run continues bit for bit.
  *
@@ -36,41 +34,23 @@ final class SbnCheckpoint {
 
     /** Saves the trainer's net at its iteration (an intact checkpoint already there is kept). */
     static Path save(Path runDir, SbnTrainer trainer) {
-        Path target = Checkpoint.folder(runDir, trainer.iteration());
-        if (Files.exists(target) && Checkpoints.damage(target) == null) {
-            return target;
-        }
-        return Checkpoints.write(target, tmp -> {
+        return FamilyCheckpoint.save(runDir, trainer.iteration(), Map.of(), trainer.settings(), tmp -> {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(tmp.resolve(NET))))) {
                 write(trainer.net(), out);
             }
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("iteration", trainer.iteration());
-            state.put("settings", trainer.settings());
-            Files.writeString(tmp.resolve("state.json"), ExperimentFiles.mapper().writeValueAsString(state));
         });
     }
 
     /** Loads a checkpoint into a trainer freshly built from the same experiment. */
     static void restore(Path checkpoint, SbnTrainer trainer) {
-        Path state = checkpoint.resolve("state.json");
-        Path file = checkpoint.resolve(NET);
-        try {
-            JsonNode node = ExperimentFiles.mapper().readTree(state.toFile());
-            if (node == null || !node.hasNonNull("iteration") || !node.get("iteration").canConvertToLong()) {
-                throw new LabException(state + ": 'iteration' is missing or not a whole number");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new LabException(checkpoint + ": checkpoint incomplete, " + NET + " is missing");
-            }
+        FamilyCheckpoint.restore(checkpoint, state -> {
+            Path file = FamilyCheckpoint.file(checkpoint, NET);
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 read(in, trainer.net(), file);
             }
-            trainer.restoreIteration(node.get("iteration").asLong());
-        } catch (IOException e) {
-            throw new LabException(checkpoint + ": cannot restore the checkpoint: " + e.getMessage(), e);
-        }
+            trainer.restoreIteration(FamilyCheckpoint.iteration(state));
+        });
     }
 
     static void write(SigmoidBeliefNet net, DataOutputStream out) throws IOException {

@@ -12,7 +12,6 @@ import org.latentlab.train.sbn.SbnTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,18 +20,14 @@ import java.util.Map;
  * every {@code sampleInterval} iterations, and the net saved every {@code checkpointInterval} ({@link
  * SbnCheckpoint}). Its statuses are the autoencoder / VAE / RBM bench's, so that bench trains it.
  */
-final class SbnRecipe implements FamilyRecipe<SbnExperiment, Trainer, ReconstructionStatus> {
+final class SbnRecipe extends BenchRecipe<SbnExperiment, SbnTrainer, SbnViews> {
 
     static final SbnRecipe INSTANCE = new SbnRecipe();
     /** The most parameters a net may have (about 200 MB of doubles with its copies). */
     static final long MAX_PARAMETERS = 20_000_000L;
 
     private SbnRecipe() {
-    }
-
-    @Override
-    public ExperimentData.Split data(SbnExperiment spec, Path baseDir) {
-        return ExperimentData.split(ExperimentData.open(spec, baseDir), spec.heldOut(), spec.seed());
+        super(SbnTrainer.class, SbnExperiment::heldOut, SbnCheckpoint::save, SbnCheckpoint::restore);
     }
 
     @Override
@@ -71,78 +66,21 @@ final class SbnRecipe implements FamilyRecipe<SbnExperiment, Trainer, Reconstruc
     }
 
     @Override
-    public void restore(Path checkpoint, Trainer trainer) {
-        SbnCheckpoint.restore(checkpoint, (SbnTrainer) trainer);
+    SbnViews newViews(SbnExperiment spec, ExperimentData.Split split) {
+        return new SbnViews(split.heldOut(), split.train().shape(), spec.seed());
     }
 
     @Override
-    public RecordingHooks<Trainer, ReconstructionStatus, ?> hooks(SbnExperiment spec, ExperimentData.Split data,
-                                                                 ExperimentRunner.Options options,
-                                                                 RunStore existing) {
-        return new Hooks(spec, data, existing == null ? options.runsRoot() : null, existing, options.baseDir());
+    Map<String, Double> batchLosses(SbnTrainer trainer) {
+        return trainer.lastLosses();
     }
 
     /** The status of a wake-sleep run: the last measured batch's bound and reconstruction, the net's sizes. */
-    static ReconstructionStatus status(TrainingRun.Progress p, Trainer trainer, Evaluation evaluation,
-                                       ReconstructionView view) {
-        SbnTrainer t = (SbnTrainer) trainer;
-        Map<String, Double> losses = new LinkedHashMap<>(t.lastLosses());
-        losses.values().removeIf(v -> !Double.isFinite(v)); // none measured yet (a resumed run before its first step)
-        return new ReconstructionStatus(p, losses, Double.NaN, "wake-sleep " + t.net().toString()
-                .replace("sigmoid belief net ", ""), t.describeSettings(), evaluation, view);
-    }
-
-    /** Metrics, pictures and checkpoints as the run goes; the bench's statuses. */
-    static final class Hooks extends RecordingHooks<Trainer, ReconstructionStatus, SbnViews> {
-        private final SbnExperiment spec;
-        private final ExperimentData.Split split;
-        private final Path runsRoot;
-        private final Path dataBaseDir;
-
-        Hooks(SbnExperiment spec, ExperimentData.Split split, Path runsRoot, RunStore existing, Path baseDir) {
-            super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
-            this.spec = spec;
-            this.split = split;
-            this.runsRoot = runsRoot;
-            this.store = existing;
-            this.dataBaseDir = baseDir == null ? null : baseDir.toAbsolutePath().normalize();
-        }
-
-        @Override
-        SbnViews newViews(Trainer trainer) {
-            return new SbnViews(split.heldOut(), split.train().shape(), spec.seed());
-        }
-
-        @Override
-        void write(RunStore s, Trainer trainer, Evaluation evaluation, double elapsedSeconds) {
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put("iteration", (double) trainer.iteration());
-            row.put("elapsed_s", elapsedSeconds);
-            ((SbnTrainer) trainer).lastLosses().forEach((k, v) -> row.put(k.replace(' ', '_') + "_batch", v));
-            evaluation.values().forEach((m, v) -> row.put(m.column(), v));
-            s.appendRow(row);
-            views.write(views.view(trainer), s.samplePath(trainer.iteration()));
-        }
-
-        @Override
-        boolean save(RunStore s, Trainer trainer) {
-            SbnCheckpoint.save(s.dir(), (SbnTrainer) trainer);
-            return true;
-        }
-
-        @Override
-        RunStore createStore() {
-            return RunStore.create(runsRoot, spec, split.train().contentHash(), dataBaseDir);
-        }
-
-        @Override
-        ReconstructionStatus status(TrainingRun.Progress progress, Trainer trainer, Evaluation evaluation,
-                                    SbnViews views, boolean withView) {
-            if (trainer == null) {
-                return new ReconstructionStatus(progress, Map.of(), Double.NaN, "", "", evaluation, null);
-            }
-            ReconstructionView view = withView ? safely(() -> views.view(trainer)) : null;
-            return SbnRecipe.status(progress, trainer, evaluation, view);
-        }
+    @Override
+    ReconstructionStatus status(TrainingRun.Progress p, SbnTrainer trainer, Evaluation evaluation,
+                                ReconstructionView view) {
+        return new ReconstructionStatus(p, measured(trainer.lastLosses()), Double.NaN, "wake-sleep "
+                + trainer.net().toString().replace("sigmoid belief net ", ""), trainer.describeSettings(), evaluation,
+                view);
     }
 }

@@ -10,6 +10,7 @@ import org.latentlab.latent.CodePrior;
 import org.latentlab.latent.ImagePixels;
 import org.latentlab.latent.ImageShape;
 import org.latentlab.latent.LatentModel;
+import org.latentlab.latent.LatentModels;
 import org.latentlab.latent.OutputTransform;
 import org.latentlab.train.Backend;
 import org.latentlab.train.NativeMemory;
@@ -104,7 +105,7 @@ public final class StudioModels {
                 MultiLayerNetwork e = saved.biganEncoder();
                 ExperimentData.Split split = ExperimentData.split(data, gan.bigan().heldOut(), gan.seed());
                 return new Studio(name, "BiGAN generator " + latent + " -> " + shape + " with encoder, from "
-                        + saved.runDir().getFileName(), factory(() -> LatentModel.bigan(g, e, shape,
+                        + saved.runDir().getFileName(), factory(() -> LatentModels.bigan(g, e, shape,
                         ImageScale.MINUS_ONE_TO_ONE)), split.heldOut(), true,
                         split.train() instanceof ExampleSet t ? t : null);
             }
@@ -113,7 +114,7 @@ public final class StudioModels {
             if (gan.infogan() != null) {
                 // InfoGAN (Chen et al. 2016): the categorical code chosen beside the noise and continuous sliders
                 org.latentlab.train.InfoGanCodes c = InfoGanLayout.codes(gan, g.params().dataType());
-                Supplier<LatentModel> info = factory(() -> LatentModel.infoGenerator(g, c.noiseDim(), c.continuous(),
+                Supplier<LatentModel> info = factory(() -> LatentModels.infoGenerator(g, c.noiseDim(), c.continuous(),
                         InfoGanViews.rowNames(c.categorical()), shape, ImageScale.MINUS_ONE_TO_ONE));
                 return new Studio(name, "InfoGAN generator " + c.noiseDim() + " noise + " + c.categorical()
                         + " categorical + " + c.continuous() + " continuous -> " + shape + " from "
@@ -121,7 +122,7 @@ public final class StudioModels {
             }
             Supplier<LatentModel> models = factory(() -> classes.isEmpty()
                     ? LatentModel.generator(g, latent, shape, ImageScale.MINUS_ONE_TO_ONE)
-                    : LatentModel.conditionalGenerator(g, latent, classes, shape, ImageScale.MINUS_ONE_TO_ONE));
+                    : LatentModels.conditionalGenerator(g, latent, classes, shape, ImageScale.MINUS_ONE_TO_ONE));
             return new Studio(name, "GAN generator " + latent + " -> " + shape + " from " + saved.runDir()
                     .getFileName(), models, images, false, images);
         }
@@ -214,7 +215,7 @@ public final class StudioModels {
         // workspaces on this thread, the arrays of its last iterations) goes back to the system
         NativeMemory.dropThreadWorkspaces();
         NativeMemory.releaseSoon();
-        LatentModel first = LatentModel.fromTrainer(ae, ImageScale.ZERO_TO_ONE);
+        LatentModel first = LatentModels.fromTrainer(ae, ImageScale.ZERO_TO_ONE);
         MultiLayerNetwork enc = ae.encoder();
         MultiLayerNetwork dec = ae.decoder();
         OutputTransform transform = first.transform();

@@ -28,12 +28,10 @@ public record VaeGanExperiment(String name, String description, Family family, l
                                int heldOut) implements Experiment<ReconstructionStatus> {
 
     /** The most iterations an experiment may ask for. */
-    public static final long MAX_ITERATIONS = 1_000_000_000L;
+    public static final long MAX_ITERATIONS = ExperimentChecks.MAX_ITERATIONS;
 
     public VaeGanExperiment {
-        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("name: letters, digits, '.', '_' or '-', not '" + name + "'");
-        }
+        ExperimentChecks.name(name);
         description = description == null ? "" : description;
         family = family == null ? Family.VAEGAN : family;
         if (family != Family.VAEGAN) {
@@ -49,13 +47,7 @@ public record VaeGanExperiment(String name, String description, Family family, l
                     + " vaegan (the training settings)");
         }
         checkShapes(encoder, decoder, discriminator, vaegan.featureLayer());
-        if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations: 1 to " + MAX_ITERATIONS + ", not " + iterations);
-        }
-        if (sampleInterval < 1 || checkpointInterval < 1) {
-            throw new IllegalArgumentException("sampleInterval and checkpointInterval: every 1 or more iterations,"
-                    + " not " + sampleInterval + " and " + checkpointInterval);
-        }
+        ExperimentChecks.schedule(iterations, sampleInterval, checkpointInterval);
         heldOut = heldOut == 0 ? 1000 : heldOut;
         if (heldOut < 10) {
             throw new IllegalArgumentException("heldOut: at least 10 images, not " + heldOut);

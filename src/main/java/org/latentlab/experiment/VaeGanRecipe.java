@@ -14,7 +14,6 @@ import org.latentlab.train.vaegan.VaeGanTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,16 +24,12 @@ import java.util.Map;
  * The encoder and decoder are initialised as the plain VAE of {@link VaeGanExperiment#asVae()} is (seeds s and s+1),
  * the discriminator with s+2.
  */
-final class VaeGanRecipe implements FamilyRecipe<VaeGanExperiment, Trainer, ReconstructionStatus> {
+final class VaeGanRecipe extends BenchRecipe<VaeGanExperiment, VaeGanTrainer, VaeGanViews> {
 
     static final VaeGanRecipe INSTANCE = new VaeGanRecipe();
 
     private VaeGanRecipe() {
-    }
-
-    @Override
-    public ExperimentData.Split data(VaeGanExperiment spec, Path baseDir) {
-        return ExperimentData.split(ExperimentData.open(spec, baseDir), spec.heldOut(), spec.seed());
+        super(VaeGanTrainer.class, VaeGanExperiment::heldOut, VaeGanCheckpoint::save, VaeGanCheckpoint::restore);
     }
 
     @Override
@@ -68,76 +63,26 @@ final class VaeGanRecipe implements FamilyRecipe<VaeGanExperiment, Trainer, Reco
     }
 
     @Override
-    public void restore(Path checkpoint, Trainer trainer) {
-        VaeGanCheckpoint.restore(checkpoint, (VaeGanTrainer) trainer);
+    VaeGanViews newViews(VaeGanExperiment spec, ExperimentData.Split split) {
+        return new VaeGanViews(split.train(), split.heldOut(), spec.asVae().training(), spec.seed());
+    }
+
+    /** The three networks' losses and their terms. */
+    @Override
+    Map<String, Double> batchLosses(VaeGanTrainer trainer) {
+        return trainer.lastLossParts();
+    }
+
+    /** "encoder: KL + feature reconstruction" as a CSV column: encoder_KL_feature_reconstruction_batch. */
+    @Override
+    String column(String loss) {
+        return loss.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "") + "_batch";
     }
 
     @Override
-    public RecordingHooks<Trainer, ReconstructionStatus, ?> hooks(VaeGanExperiment spec, ExperimentData.Split data,
-                                                                 ExperimentRunner.Options options,
-                                                                 RunStore existing) {
-        return new Hooks(spec, data, existing == null ? options.runsRoot() : null, existing, options.baseDir());
-    }
-
-    /** Metrics, pictures and checkpoints as the run goes; the bench's statuses. */
-    static final class Hooks extends RecordingHooks<Trainer, ReconstructionStatus, VaeGanViews> {
-        private final VaeGanExperiment spec;
-        private final ExperimentData.Split split;
-        private final Path runsRoot;
-        private final Path dataBaseDir;
-
-        Hooks(VaeGanExperiment spec, ExperimentData.Split split, Path runsRoot, RunStore existing, Path baseDir) {
-            super(spec.sampleInterval(), spec.checkpointInterval(), runsRoot != null);
-            this.spec = spec;
-            this.split = split;
-            this.runsRoot = runsRoot;
-            this.store = existing;
-            this.dataBaseDir = baseDir == null ? null : baseDir.toAbsolutePath().normalize();
-        }
-
-        @Override
-        VaeGanViews newViews(Trainer trainer) {
-            return new VaeGanViews(split.train(), split.heldOut(), spec.asVae().training(), spec.seed());
-        }
-
-        @Override
-        void write(RunStore s, Trainer trainer, Evaluation evaluation, double elapsedSeconds) {
-            VaeGanTrainer t = (VaeGanTrainer) trainer;
-            Map<String, Double> row = new LinkedHashMap<>();
-            row.put("iteration", (double) trainer.iteration());
-            row.put("elapsed_s", elapsedSeconds);
-            t.lastLossParts().forEach((k, v) -> row.put(column(k), v));
-            evaluation.values().forEach((m, v) -> row.put(m.column(), v));
-            s.appendRow(row);
-            views.write(views.view(trainer), s.samplePath(trainer.iteration()));
-        }
-
-        /** "encoder: KL + feature reconstruction" as a CSV column: encoder_KL_feature_reconstruction_batch. */
-        static String column(String loss) {
-            return loss.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "") + "_batch";
-        }
-
-        @Override
-        boolean save(RunStore s, Trainer trainer) {
-            VaeGanCheckpoint.save(s.dir(), (VaeGanTrainer) trainer);
-            return true;
-        }
-
-        @Override
-        RunStore createStore() {
-            return RunStore.create(runsRoot, spec, split.train().contentHash(), dataBaseDir);
-        }
-
-        @Override
-        ReconstructionStatus status(TrainingRun.Progress progress, Trainer trainer, Evaluation evaluation,
-                                    VaeGanViews views, boolean withView) {
-            if (trainer == null) {
-                return new ReconstructionStatus(progress, Map.of(), Double.NaN, "", "", evaluation, null);
-            }
-            VaeGanTrainer t = (VaeGanTrainer) trainer;
-            ReconstructionView view = withView ? safely(() -> views.view(trainer)) : null;
-            return new ReconstructionStatus(progress, t.lastLosses(), Double.NaN, "VAE-GAN", t.describeSettings(),
-                    evaluation, view);
-        }
+    ReconstructionStatus status(TrainingRun.Progress p, VaeGanTrainer trainer, Evaluation evaluation,
+                                ReconstructionView view) {
+        return new ReconstructionStatus(p, trainer.lastLosses(), Double.NaN, "VAE-GAN", trainer.describeSettings(),
+                evaluation, view);
     }
 }

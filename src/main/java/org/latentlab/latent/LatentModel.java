@@ -2,15 +2,11 @@ package org.latentlab.latent;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.latentlab.core.LabException;
-import org.latentlab.core.Seeds;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.data.ImageScale;
 import org.latentlab.engine.InferenceNetwork;
 import org.latentlab.train.Backend;
-import org.latentlab.train.GanTrainer;
 import org.latentlab.train.NativeMemory;
-import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
-import org.latentlab.train.ae.AutoencoderTrainer;
 import org.nd4j.adapters.OutputAdapter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +26,8 @@ import java.util.Random;
  * afterwards reaches this model; call them on the thread that owns those networks (a training run's thread, or a
  * checkpoint just loaded). A model is <em>not thread-safe</em>: confine it to one thread, e.g. the worker of a
  * {@link DecodeService}. New parameters (a training run's published {@code params().dup()}) are copied in with
- * {@link #setParameters}.
+ * {@link #setParameters}. The conditional, InfoGAN and BiGAN generators, whose input or encoder differs, and the
+ * model of a live trainer come from {@link LatentModels}.
  *
  * <p>Decoding runs on the lab's engine when it compiles the decoder ({@link InferenceNetwork}: dense chains, and
  * chains with convolutions, transposed convolutions and batch normalisation in inference mode), with a plan per
@@ -40,9 +37,6 @@ import java.util.Random;
  * {@code NativeMemory} collect now and then (ND4J's buffers are freed only when Java collects their owners).
  *
  * <p>Decoded values are data values (in the range of {@link #scale()}); {@link #toDisplay} maps them to [0, 1].
- *
- * <p>One concept, read in one sitting despite its length: a decoder (and encoder) with the operations the latent
- * studio asks of it.
  */
 public final class LatentModel implements Decoder {
 
@@ -52,6 +46,8 @@ public final class LatentModel implements Decoder {
     private final MultiLayerNetwork decoder;
     private final MultiLayerNetwork encoder;
     private final int codeSize;
+    /** Where the code (and a conditional or InfoGAN G's one-hot block) goes in the decoder's input. */
+    private final CodeLayout layout;
     private final OutputTransform transform;
     private final ImageShape shape;
     private final ImageScale scale;
@@ -63,48 +59,28 @@ public final class LatentModel implements Decoder {
     private boolean useEngine = true;
     /** The last thread the engine's passes ran on with the lab's OpenMP setting applied. */
     private Thread engineThread;
-    /** A conditional G's class names (its input is the code and one one-hot label), or empty. */
-    private final java.util.List<String> labelNames;
     /** The class every decode asks a conditional G for; set from any thread, read by the decoding one. */
     private volatile int label;
-    /**
-     * An InfoGAN's G (Chen et al. 2016): the last {@code continuous} values of the code are its continuous codes,
-     * which G takes after the one-hot categorical code (G's input [noise, one-hot, continuous]); 0 for other models.
-     */
-    private final int continuous;
-    private final boolean infoGan;
 
     // the single-code path: one input row reused across calls, filled from a reused host array
     private final INDArray oneInput;
     private final double[] oneCodeD;
     private final float[] oneCodeF;
 
-    private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
-                        OutputTransform transform, ImageShape shape, ImageScale scale) {
-        this(kind, decoder, encoder, codeSize, transform, shape, scale, java.util.List.of());
-    }
-
-    private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
-                        OutputTransform transform, ImageShape shape, ImageScale scale, java.util.List<String> labels) {
-        this(kind, decoder, encoder, codeSize, transform, shape, scale, labels, -1);
-    }
-
-    private LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, int codeSize,
-                        OutputTransform transform, ImageShape shape, ImageScale scale, java.util.List<String> labels,
-                        int continuous) {
-        this.infoGan = continuous >= 0;
-        this.continuous = Math.max(0, continuous);
+    /** A model of the networks as they are (not cloned): {@link #of} and {@link LatentModels} clone them first. */
+    LatentModel(ModelKind kind, MultiLayerNetwork decoder, MultiLayerNetwork encoder, CodeLayout layout,
+                OutputTransform transform, ImageShape shape, ImageScale scale) {
         this.kind = kind;
         this.decoder = decoder;
         this.encoder = encoder;
-        this.codeSize = codeSize;
+        this.codeSize = layout.codeSize();
+        this.layout = layout;
         this.transform = transform;
         this.shape = shape;
         this.scale = scale;
         this.dataType = decoder.params().dataType();
         this.prior = kind.hasPrior() ? CodePrior.standardNormal(codeSize) : null;
-        this.labelNames = java.util.List.copyOf(labels);
-        int width = codeSize + labelNames.size();
+        int width = layout.width();
         this.oneInput = Nd4j.create(dataType, 1, width);
         this.oneCodeD = dataType == DataType.DOUBLE ? new double[width] : null;
         this.oneCodeF = dataType == DataType.DOUBLE ? null : new float[width];
@@ -122,16 +98,6 @@ public final class LatentModel implements Decoder {
     public static LatentModel generator(MultiLayerNetwork generator, int codeSize, ImageShape shape,
                                         ImageScale scale) {
         return of(ModelKind.GAN_GENERATOR, generator, null, codeSize, OutputTransform.IDENTITY, shape, scale);
-    }
-
-    /**
-     * A BiGAN's G with its encoder E (Donahue et al. 2017): decodes as a GAN generator (prior N(0, I)) and encodes
-     * examples with E, as an autoencoder does; the code size is read from E's output.
-     */
-    public static LatentModel bigan(MultiLayerNetwork generator, MultiLayerNetwork encoder, ImageShape shape,
-                                    ImageScale scale) {
-        return of(ModelKind.BIGAN_GENERATOR, generator, encoder, encoderOutputs(encoder, shape),
-                OutputTransform.IDENTITY, shape, scale);
     }
 
     /** A plain autoencoder; the code size is read from the encoder's output. No prior until {@link #setPrior}. */
@@ -164,80 +130,23 @@ public final class LatentModel implements Decoder {
         if (kind == ModelKind.GAN_GENERATOR && encoder != null) {
             throw new IllegalArgumentException("a GAN generator has no encoder: invert G instead (Inversion)");
         }
-        return new LatentModel(kind, decoder.clone(), encoder == null ? null : encoder.clone(), codeSize, transform,
-                shape, scale);
-    }
-
-    /**
-     * A conditional GAN's G (Mirza and Osindero 2014): its input is the code z (codeSize) followed by the one-hot
-     * label of one of {@code labelNames}; every decode asks for the class {@link #setLabel} chose (0 at first).
-     */
-    public static LatentModel conditionalGenerator(MultiLayerNetwork generator, int codeSize,
-                                                   java.util.List<String> labelNames, ImageShape shape,
-                                                   ImageScale scale) {
-        if (labelNames.size() < 2) {
-            throw new IllegalArgumentException("a conditional generator has at least 2 classes, not "
-                    + labelNames.size());
-        }
-        return new LatentModel(ModelKind.GAN_GENERATOR, generator.clone(), null, codeSize, OutputTransform.IDENTITY,
-                shape, scale, labelNames);
-    }
-
-    /**
-     * An InfoGAN's G (Chen et al. 2016): G's input is the noise ({@code noise} values), the one-hot categorical code
-     * of one of {@code values} and {@code continuous} continuous codes. The studio's code is the noise followed by
-     * the continuous codes; every decode puts the categorical value {@link #setLabel} chose (0 at first) between them.
-     */
-    public static LatentModel infoGenerator(MultiLayerNetwork generator, int noise, int continuous,
-                                            java.util.List<String> values, ImageShape shape, ImageScale scale) {
-        if (values.size() < 2 || continuous < 0) {
-            throw new IllegalArgumentException("an InfoGAN generator has a categorical code of at least 2 values and"
-                    + " no negative count of continuous codes, not " + values.size() + " and " + continuous);
-        }
-        return new LatentModel(ModelKind.GAN_GENERATOR, generator.clone(), null, noise + continuous,
-                OutputTransform.IDENTITY, shape, scale, values, continuous);
+        return new LatentModel(kind, decoder.clone(), encoder == null ? null : encoder.clone(),
+                CodeLayout.plain(codeSize), transform, shape, scale);
     }
 
     /** Whether this is an InfoGAN's G, whose {@link #labelNames} are the values of its categorical code. */
     public boolean isInfoGan() {
-        return infoGan;
+        return layout.infoGan();
     }
 
     /** An InfoGAN's continuous codes: the last values of the code; 0 for every other model. */
     public int continuousCodes() {
-        return continuous;
-    }
-
-    /** Where value j of the code goes in the decoder's input: after the one-hot block for an InfoGAN's codes. */
-    private int column(int j) {
-        return j < codeSize - continuous ? j : j + labelNames.size();
-    }
-
-    /** The one-hot block's first column in the decoder's input. */
-    private int labelColumn() {
-        return codeSize - continuous;
-    }
-
-    /** From a live GAN trainer; call on the trainer's own thread. */
-    public static LatentModel fromTrainer(GanTrainer trainer, ImageScale scale) {
-        ImageShape shape = ImageShape.of(trainer.data().shape());
-        if (trainer.infoGan().isPresent()) {
-            var c = trainer.infoGan().get().codes();
-            return infoGenerator(trainer.generator(), c.noiseDim(), c.continuous(),
-                    java.util.stream.IntStream.range(0, c.categorical()).mapToObj(k -> "c=" + k).toList(), shape,
-                    scale);
-        }
-        if (trainer.bigan().isPresent()) {
-            return bigan(trainer.generator(), trainer.bigan().get().encoder(), shape, scale);
-        }
-        return trainer.conditional().map(c -> conditionalGenerator(trainer.generator(), trainer.latentDim(),
-                        java.util.stream.IntStream.range(0, c.classes()).mapToObj(c::labelName).toList(), shape, scale))
-                .orElseGet(() -> generator(trainer.generator(), trainer.latentDim(), shape, scale));
+        return layout.continuous();
     }
 
     /** A conditional G's class names; empty for every other model. */
     public java.util.List<String> labelNames() {
-        return labelNames;
+        return layout.labelNames();
     }
 
     /** The class a conditional G is asked for. */
@@ -247,26 +156,15 @@ public final class LatentModel implements Decoder {
 
     /** Asks a conditional G for class {@code k} in every later decode. */
     public void setLabel(int k) {
-        if (k < 0 || k >= labelNames.size()) {
-            throw new IllegalArgumentException("class " + k + " is not one of the " + labelNames.size() + " classes");
+        if (k < 0 || k >= layout.labelNames().size()) {
+            throw new IllegalArgumentException("class " + k + " is not one of the " + layout.labelNames().size()
+                    + " classes");
         }
         label = k;
     }
 
-    /**
-     * From a live autoencoder / VAE trainer; call on the trainer's own thread. A cross-entropy decoder gets the σ
-     * output transform.
-     */
-    public static LatentModel fromTrainer(AutoencoderTrainer trainer, ImageScale scale) {
-        OutputTransform t = trainer.settings().reconstruction() == Reconstruction.CROSS_ENTROPY
-                ? OutputTransform.SIGMOID : OutputTransform.IDENTITY;
-        ImageShape s = ImageShape.of(trainer.data().shape());
-        return trainer.kind() == AutoencoderTrainer.Kind.VAE
-                ? vae(trainer.encoder(), trainer.decoder(), t, s, scale)
-                : autoencoder(trainer.encoder(), trainer.decoder(), t, s, scale);
-    }
-
-    private static int encoderOutputs(MultiLayerNetwork encoder, ImageShape shape) {
+    /** The size of the encoder's output for one example of {@code shape}. */
+    static int encoderOutputs(MultiLayerNetwork encoder, ImageShape shape) {
         if (encoder == null) {
             throw new IllegalArgumentException("an autoencoder needs its encoder");
         }
@@ -283,7 +181,7 @@ public final class LatentModel implements Decoder {
     private void checkDecoder() {
         INDArray out;
         try {
-            out = decoder.output(Nd4j.zeros(dataType, 1, codeSize + labelNames.size()), false);
+            out = decoder.output(Nd4j.zeros(dataType, 1, layout.width()), false);
         } catch (RuntimeException e) {
             throw new LabException("the " + kind + " does not take codes of size " + codeSize + ": "
                     + e.getMessage(), e);
@@ -383,21 +281,16 @@ public final class LatentModel implements Decoder {
         float[][] images = new float[codes.length][];
         for (int from = 0; from < codes.length; from += BATCH) {
             int n = Math.min(BATCH, codes.length - from);
-            int width = codeSize + labelNames.size();
+            int width = layout.width();
             int y = label;
             double[] flat = new double[n * width];
             for (int i = 0; i < n; i++) {
                 LatentArithmetic.requireSize(codes[from + i], codeSize);
-                for (int j = 0; j < codeSize; j++) {
-                    flat[i * width + column(j)] = codes[from + i][j];
-                }
-                if (!labelNames.isEmpty()) {
-                    flat[i * width + labelColumn() + y] = 1;
-                }
+                layout.fill(codes[from + i], y, flat, i * width);
             }
             INDArray input = Nd4j.create(flat, new long[] {n, width}, dataType);
-            float[] out = onEngine() ? FLOATS.apply(engine().output(input))
-                    : decoder.output(input, null, null, FLOATS);
+            float[] out = onEngine() ? NetworkOutputs.FLOATS.apply(engine().output(input))
+                    : decoder.output(input, null, null, NetworkOutputs.FLOATS);
             transform.applyInPlace(out);
             int d = shape.size();
             for (int i = 0; i < n; i++) {
@@ -424,56 +317,22 @@ public final class LatentModel implements Decoder {
         }
         int y = label;
         if (oneCodeD != null) {
-            for (int j = 0; j < codeSize; j++) {
-                oneCodeD[column(j)] = code[j];
-            }
-            for (int k = 0; k < labelNames.size(); k++) {
-                oneCodeD[labelColumn() + k] = k == y ? 1 : 0;
-            }
+            layout.fill(code, y, oneCodeD, 0);
             oneInput.data().setData(oneCodeD);
         } else {
-            for (int j = 0; j < codeSize; j++) {
-                oneCodeF[column(j)] = (float) code[j];
-            }
-            for (int k = 0; k < labelNames.size(); k++) {
-                oneCodeF[labelColumn() + k] = k == y ? 1 : 0;
-            }
+            layout.fill(code, y, oneCodeF);
             oneInput.data().setData(oneCodeF);
         }
         if (onEngine()) {
-            copyOut(engine().output(oneInput), out);
+            NetworkOutputs.copy(engine().output(oneInput), out);
         } else {
             decoder.output(oneInput, null, null, (OutputAdapter<Void>) outputs -> {
-                copyOut(outputs[0], out);
+                NetworkOutputs.copy(outputs[0], out);
                 return null;
             });
         }
         transform.applyInPlace(out);
         return out;
-    }
-
-    private static final OutputAdapter<float[]> FLOATS = outputs -> {
-        float[] out = new float[(int) outputs[0].length()];
-        copyOut(outputs[0], out);
-        return out;
-    };
-
-    /**
-     * Copies a network output (any rank, inside the inference workspace, or an engine plan's output, a view of a
-     * whole buffer) into {@code out}, row-major.
-     */
-    private static void copyOut(INDArray a, float[] out) {
-        boolean whole = a.offset() == 0 && a.data().length() == a.length();
-        INDArray c = a.ordering() == 'c' && (!a.isView() || whole) ? a : a.dup('c');
-        if (c.dataType() == DataType.FLOAT) {
-            float[] v = c.data().asFloat();
-            System.arraycopy(v, 0, out, 0, out.length);
-        } else {
-            double[] v = c.data().asDouble();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (float) v[i];
-            }
-        }
     }
 
     // ---- encode
@@ -530,7 +389,7 @@ public final class LatentModel implements Decoder {
      * drawn without replacement with {@code seed} (in increasing index order).
      */
     public EncodedSet encode(ExampleSet set, int maxExamples, long seed) {
-        int[] indices = pick(set.size(), maxExamples, seed);
+        int[] indices = EncodedSet.pick(set.size(), maxExamples, seed);
         float[][] images = new float[indices.length][];
         int[] labels = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
@@ -538,29 +397,6 @@ public final class LatentModel implements Decoder {
             labels[i] = set.hasLabels() ? set.label(indices[i]) : -1;
         }
         return new EncodedSet(encode(images), indices, labels);
-    }
-
-    static int[] pick(int size, int max, long seed) {
-        if (max < 1) {
-            throw new IllegalArgumentException("maxExamples must be >= 1, not " + max);
-        }
-        int[] all = new int[size];
-        for (int i = 0; i < size; i++) {
-            all[i] = i;
-        }
-        if (max >= size) {
-            return all;
-        }
-        Random rng = new Random(Seeds.mix(seed));
-        for (int i = 0; i < max; i++) {
-            int j = i + rng.nextInt(size - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(all, max);
-        Arrays.sort(chosen);
-        return chosen;
     }
 
     // ---- display and parameters

@@ -8,6 +8,7 @@ import org.latentlab.data.ImageScale;
 import org.latentlab.latent.CodePrior;
 import org.latentlab.latent.ImageShape;
 import org.latentlab.latent.LatentModel;
+import org.latentlab.latent.LatentModels;
 import org.latentlab.latent.ModelKind;
 import org.latentlab.latent.OutputTransform;
 import org.latentlab.train.ae.AutoencoderTrainer;
@@ -44,7 +45,7 @@ class StudioModelsTest {
             trainer.iterate();
         }
         Checkpoint.save(run, trainer);
-        LatentModel reference = LatentModel.fromTrainer(trainer, ImageScale.ZERO_TO_ONE);
+        LatentModel reference = LatentModels.fromTrainer(trainer, ImageScale.ZERO_TO_ONE);
 
         StudioModels.Studio studio = StudioModels.open(run);
         LatentModel model = studio.models().get();

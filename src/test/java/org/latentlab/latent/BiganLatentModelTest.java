@@ -16,7 +16,7 @@ class BiganLatentModelTest {
     void decodesWithGAndEncodesWithE() {
         MultiLayerNetwork g = Nets.mlp(2, 4, 5, DataType.DOUBLE, 6);
         MultiLayerNetwork e = Nets.mlp(4, 2, 7, DataType.DOUBLE, 6);
-        LatentModel m = LatentModel.bigan(g, e, ImageShape.vector(4), null);
+        LatentModel m = LatentModels.bigan(g, e, ImageShape.vector(4), null);
         assertEquals(ModelKind.BIGAN_GENERATOR, m.kind());
         assertEquals(2, m.codeSize());
         assertTrue(m.hasEncoder());

@@ -18,7 +18,7 @@ class ConditionalLatentModelTest {
     @Test
     void decodesTheCodeJoinedToTheChosenClass() {
         MultiLayerNetwork g = Nets.mlp(2 + 3, 4, 5, DataType.DOUBLE, 8);
-        LatentModel m = LatentModel.conditionalGenerator(g, 2, List.of("a", "b", "c"), ImageShape.vector(4), null);
+        LatentModel m = LatentModels.conditionalGenerator(g, 2, List.of("a", "b", "c"), ImageShape.vector(4), null);
         assertEquals(2, m.codeSize());
         assertEquals(List.of("a", "b", "c"), m.labelNames());
         double[] z = {0.3, -1.2};

@@ -19,7 +19,7 @@ class InfoGanLatentModelTest {
     @Test
     void decodesTheNoiseTheChosenValueAndTheContinuousCodes() {
         MultiLayerNetwork g = Nets.mlp(2 + 3 + 1, 4, 5, DataType.DOUBLE, 8);
-        LatentModel m = LatentModel.infoGenerator(g, 2, 1, List.of("c=0", "c=1", "c=2"), ImageShape.vector(4), null);
+        LatentModel m = LatentModels.infoGenerator(g, 2, 1, List.of("c=0", "c=1", "c=2"), ImageShape.vector(4), null);
         assertEquals(3, m.codeSize(), "two noise values and one continuous code");
         assertEquals(1, m.continuousCodes());
         assertTrue(m.isInfoGan());
@@ -31,7 +31,7 @@ class InfoGanLatentModelTest {
             assertArrayEquals(expected, m.decode(code), 1e-6f, "one code with value " + k);
             assertArrayEquals(expected, m.decode(new double[][] {code, {0, 0, 0}})[0], 1e-6f, "a batch, value " + k);
         }
-        assertFalse(LatentModel.conditionalGenerator(g, 3, List.of("a", "b", "c"), ImageShape.vector(4), null)
+        assertFalse(LatentModels.conditionalGenerator(g, 3, List.of("a", "b", "c"), ImageShape.vector(4), null)
                 .isInfoGan(), "a conditional G is no InfoGAN");
     }
 }
