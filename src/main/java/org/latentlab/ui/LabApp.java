@@ -134,7 +134,8 @@ public final class LabApp extends Application {
         if (plan.builderOpen() != null) {
             attempt(messages, "--builder-open", () -> builderViewModel.open(plan.builderOpen()));
         }
-        Tab builderTab = new Tab("Network builder", new BuilderView(builderViewModel, stage));
+        BuilderView builderView = new BuilderView(builderViewModel, stage);
+        Tab builderTab = new Tab("Network builder", builderView);
         builderTab.setId("tab-builder");
         sweeps = new org.latentlab.ui.sweep.SweepsView(
                 new org.latentlab.ui.sweep.SweepsViewModel(runner("latentlab-sweeps")), stage);
@@ -193,7 +194,8 @@ public final class LabApp extends Application {
         // the menu bar (File: lessons and sessions; View; Lessons), the lessons panel and presenter mode
         LessonsSetup.install(stage, root, plan, new WindowLessonStage.Benches(tabs, java.util.Map.of("gan",
                 ganTab, "models", modelTab, "latent", latentTab, "geometry", geometryTab, "builder", builderTab,
-                "sweeps", sweepsTab), view, viewModel, modelView, modelViewModel, geometry, showLecture), messages);
+                "sweeps", sweepsTab), view, viewModel, modelView, modelViewModel, geometry, showLecture,
+                builderView::showTemplate), messages);
         LabMenuBar.addSessionItems((javafx.scene.control.MenuBar) root.getTop(), stage, this::saveSession,
                 this::openSession);
         sweeps.setOpeners(run -> {

@@ -37,7 +37,8 @@ final class WindowLessonStage implements LessonStage {
     /** The benches a lesson reaches. */
     record Benches(TabPane tabs, Map<String, Tab> tabsById, GanBenchView ganView, GanBenchViewModel gan,
                    ReconstructionBenchView modelView, ReconstructionBenchViewModel models, GeometryView geometry,
-                   java.util.function.Predicate<String> showLecture) {
+                   java.util.function.Predicate<String> showLecture,
+                   java.util.function.Consumer<String> showTemplate) {
     }
 
     private enum Bench { GAN, MODELS }
@@ -78,6 +79,10 @@ final class WindowLessonStage implements LessonStage {
                     report.accept(Outcome.failed("cannot show study '" + a.study() + "': the lab has none"));
                     return;
                 }
+            }
+            if (a.template() != null) {
+                b.tabs().getSelectionModel().select(b.tabsById().get("builder"));
+                b.showTemplate().accept(a.template());
             }
             if (a.preset() != null) {
                 load(a, report);

@@ -43,6 +43,7 @@ import static org.latentlab.ui.FxWait.waitFor;
 class BuilderZooViewTest {
 
     private BuilderViewModel vm;
+    private BuilderView view;
     private FxTaskRunner runner;
     private final List<DesignExperiments.Trainable> trained = new ArrayList<>();
 
@@ -51,7 +52,8 @@ class BuilderZooViewTest {
         runner = new FxTaskRunner("test-builder-zoo", m -> { });
         vm = new BuilderViewModel(DesignTemplates.get("mlp-gan-2d"), runner);
         vm.setTrainer(trained::add);
-        Scene scene = new Scene(new BuilderView(vm, stage), 1440, 900);
+        view = new BuilderView(vm, stage);
+        Scene scene = new Scene(view, 1440, 900);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -109,6 +111,17 @@ class BuilderZooViewTest {
                 .query();
         Label moved = robot.lookup("#builder-wiring-q").queryAs(Label.class);
         assertEquals(anchor.getLayoutX(), moved.getLayoutX(), 1e-9, "the Q head sits under the layer it reads");
+    }
+
+    @Test
+    void aLessonPutsATemplateOnTheCanvasAgainAfterItWasEdited(FxRobot robot) {
+        robot.interact(() -> view.showTemplate("infogan-2d"));
+        waitFor("InfoGAN on the canvas", () -> design().family() == org.latentlab.model.edit.ModelFamily.INFOGAN);
+        ModelDesign fresh = design();
+        robot.interact(() -> vm.setWiring(fresh.wiring().withQHidden(32)));
+        waitFor("Q widened", () -> design().wiring().qHidden() == 32);
+        robot.interact(() -> view.showTemplate("infogan-2d"));
+        waitFor("the template again", () -> design().equals(fresh));
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class BuilderView extends BorderPane {
     private final GraphCanvas canvas;
     private final ListView<Diagnostic> problems = new ListView<>();
     private final Tab problemsTab = new Tab("Problems");
+    private final ComboBox<DesignTemplates.Template> templates = new ComboBox<>();
 
     public BuilderView(BuilderViewModel vm, Window owner) {
         this.vm = vm;
@@ -105,8 +106,21 @@ public final class BuilderView extends BorderPane {
         });
     }
 
+    /**
+     * Puts the template with this id on the canvas, as choosing it in the Template list does (undoable, fitted);
+     * a {@link org.latentlab.core.LabException} naming the known ids if there is none.
+     */
+    public void showTemplate(String id) {
+        DesignTemplates.Template t = org.latentlab.experiment.DesignExperiments.template(id);
+        if (t.equals(templates.getValue())) { // the list fires only on a change: the design may have been edited
+            vm.loadTemplate(t);
+            Platform.runLater(canvas::fit);
+        } else {
+            templates.setValue(t);
+        }
+    }
+
     private javafx.scene.Node toolbar() {
-        ComboBox<DesignTemplates.Template> templates = new ComboBox<>();
         templates.setId("builder-template");
         templates.getItems().setAll(org.latentlab.experiment.DesignExperiments.templates());
         templates.setConverter(new StringConverter<>() {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What reaching a step by Next does to the window, every part optional and done in this order: show a tab and one of
- * its views, show a study, load a preset on its bench (which shows that bench), set values, then start the run or run
+ * its views, show a study, put a template on the network builder's canvas, load a preset on its bench (which shows that bench), set values, then start the run or run
  * it to an iteration and pause. Names are checked against the lab by {@link LessonCheck}; here only the shape.
  *
  * @param tab    {@code gan}, {@code models}, {@code latent}, {@code geometry} or {@code builder}
@@ -19,6 +19,8 @@ import java.util.Map;
  *               {@code tangents}, {@code training}); for {@code models} {@code training} or {@code compare}; for
  *               {@code gan} {@code run} (the pictures and charts) or {@code compare}
  * @param study  a study of the autoencoder bench's Studies tab or a theory lecture (shows its tab)
+ * @param template a network builder template ({@code cgan-2d}, {@code infogan-28}...), put on the builder's canvas
+ *                 (which is shown) as its Template list does
  * @param preset a GAN or autoencoder / VAE / RBM preset, loaded on its bench (asking first when that loses progress)
  * @param set    values to set, path to text, applied together after the preset is on the bench (e.g.
  *               {@code "gan.k": "5"}; {@code "toy.surface": "saddle"})
@@ -26,8 +28,8 @@ import java.util.Map;
  *               N (at the first status at or past it)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record LessonAction(String tab, String view, String study, String preset, Map<String, String> set,
-                           String run) {
+public record LessonAction(String tab, String view, String study, String template, String preset,
+                           Map<String, String> set, String run) {
 
     /** The window's tabs, by the names of its {@code --tab} option. */
     public static final List<String> TABS = List.of("gan", "models", "latent", "geometry", "builder",
@@ -43,6 +45,7 @@ public record LessonAction(String tab, String view, String study, String preset,
         tab = lower(tab);
         view = lower(view);
         study = trim(study);
+        template = trim(template);
         preset = trim(preset);
         run = lower(run);
         set = set == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
@@ -88,7 +91,7 @@ public record LessonAction(String tab, String view, String study, String preset,
     /** True when the action does nothing. */
     @JsonIgnore
     public boolean doesNothing() {
-        return tab == null && study == null && preset == null && set.isEmpty() && run == null;
+        return tab == null && study == null && template == null && preset == null && set.isEmpty() && run == null;
     }
 
     /**
@@ -103,6 +106,9 @@ public record LessonAction(String tab, String view, String study, String preset,
         }
         if (study != null) {
             parts.add("study " + study);
+        }
+        if (template != null) {
+            parts.add("template " + template);
         }
         if (preset != null) {
             parts.add("preset " + preset);

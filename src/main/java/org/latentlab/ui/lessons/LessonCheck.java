@@ -25,6 +25,10 @@ public final class LessonCheck {
                 throw new LabException(where + "no preset '" + a.preset() + "' (known: "
                         + String.join(", ", targets.presets()) + ")");
             }
+            if (a.template() != null && !targets.templates().contains(a.template())) {
+                throw new LabException(where + "no builder template '" + a.template() + "' (known: "
+                        + String.join(", ", targets.templates()) + ")");
+            }
             if (a.study() != null && !targets.studies().contains(a.study())) {
                 throw new LabException(where + "no study '" + a.study() + "' (known: "
                         + String.join(", ", targets.studies()) + ")");

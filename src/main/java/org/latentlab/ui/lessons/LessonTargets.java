@@ -14,9 +14,16 @@ import java.util.List;
  * The names a lesson's actions may use: presets, studies (and theory lectures), and the paths of values the benches
  * take. {@link #lab()} reads them from the lab itself, so a lesson is checked against what the window offers.
  */
-public record LessonTargets(List<String> presets, List<String> studies, List<String> values) {
+public record LessonTargets(List<String> presets, List<String> studies, List<String> values,
+                            List<String> templates) {
+
+    /** Without builder templates (a lesson that names one is refused). */
+    public LessonTargets(List<String> presets, List<String> studies, List<String> values) {
+        this(presets, studies, values, List.of());
+    }
 
     public LessonTargets {
+        templates = List.copyOf(templates);
         presets = List.copyOf(presets);
         studies = List.copyOf(studies);
         values = List.copyOf(values);
@@ -30,6 +37,7 @@ public record LessonTargets(List<String> presets, List<String> studies, List<Str
         Lectures.all().forEach(l -> studies.add(l.id()));
         List<String> values = new ArrayList<>(GanBenchValues.known());
         values.addAll(ToyValues.known());
-        return new LessonTargets(presets, studies, values);
+        return new LessonTargets(presets, studies, values, org.latentlab.experiment.DesignExperiments.templates()
+                .stream().map(org.latentlab.model.edit.DesignTemplates.Template::id).toList());
     }
 }

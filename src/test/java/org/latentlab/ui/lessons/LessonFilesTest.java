@@ -61,6 +61,19 @@ class LessonFilesTest {
     }
 
     @Test
+    void aBuilderTemplateMustBeOneTheLabHas() {
+        LessonTargets withTemplates = new LessonTargets(TARGETS.presets(), TARGETS.studies(), TARGETS.values(),
+                List.of("cgan-2d", "infogan-2d"));
+        Lesson l = LessonFiles.parse(lesson(step("Labels", "{\"tab\": \"builder\", \"template\": \"cgan-2d\"}")),
+                "my.json", withTemplates);
+        assertEquals("cgan-2d", l.steps().get(0).action().template());
+        assertEquals(l, LessonFiles.parse(LessonFiles.toJson(l), "again.json", withTemplates));
+        LabException e = assertThrows(LabException.class, () -> LessonFiles.parse(lesson(step("A",
+                "{\"template\": \"cgan-3d\"}")), "my.json", withTemplates));
+        assertMentions(e.getMessage(), "step 1 ('A')", "no builder template 'cgan-3d'", "infogan-2d");
+    }
+
+    @Test
     void anUnknownStudyOrValueIsNamed() {
         assertMentions(message(lesson(step("A", "{\"study\": \"nope\"}"))), "step 1 ('A')", "no study 'nope'",
                 "dae-field");

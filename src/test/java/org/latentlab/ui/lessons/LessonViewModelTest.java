@@ -40,10 +40,10 @@ class LessonViewModelTest {
 
     private static Lesson lesson() {
         return new Lesson("L", "", List.of(
-                new LessonStep("one", "text", new LessonAction("geometry", "toy", null, null,
+                new LessonStep("one", "text", new LessonAction("geometry", "toy", null, null, null,
                         Map.of("toy.surface", "saddle"), null), null),
                 new LessonStep("two", "text", null, "look"),
-                new LessonStep("three", "text", new LessonAction(null, null, null, "ring8-nsgan", null, "300"), null)));
+                new LessonStep("three", "text", new LessonAction(null, null, null, null, "ring8-nsgan", null, "300"), null)));
     }
 
     @Test
@@ -74,7 +74,7 @@ class LessonViewModelTest {
     void aFailedActionIsSaidAsAnError() {
         Recorder r = new Recorder();
         Lesson l = new Lesson("L", "", List.of(new LessonStep("one", "t",
-                new LessonAction(null, null, null, "broken", null, null), null)));
+                new LessonAction(null, null, null, null, "broken", null, null), null)));
         LessonViewModel vm = new LessonViewModel(r, List.of());
         vm.choose(l);
         assertEquals("cannot load it", vm.messageProperty().get());
