@@ -14,9 +14,9 @@ import java.util.Map;
  * that starts at 0; their output size follows from the input's. A subclass gives its SameDiff graph
  * ({@code defineLayer}), its sizes and how its weights start.
  *
- * <p>DL4J 1.0.0-M2.1 returns a zero gradient with respect to the input of such a layer (its parameters' gradients
- * are right), so a network that needs the input gradient through one runs on the lab's engine, never on these
- * objects.
+ * <p>DL4J 1.0.0-M2.1's backward pass through such a layer returns twice the gradient (to its input, its own
+ * parameters and every layer below it), so the lab trains these layers on its engine, never through DL4J's layer
+ * objects ({@code engine.SameDiffBackward} refuses that case).
  */
 public abstract class FlatSameDiffLayer extends SameDiffLayer {
 

@@ -219,7 +219,7 @@ public final class GanTrainer implements Trainer {
                     + " norm or minibatch discrimination in D makes it depend on the whole batch: remove those layers");
         }
         checkShapes(energySettings != null);
-        this.g = TrainingNetwork.of(generator);
+        this.g = TrainingNetwork.of(generator, "G");
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
         if (conditional != null && generatorPasses.referenceCodes() != null) {
             throw new LabException("a conditional GAN cannot use virtual batch norm in G (its reference batch holds"
@@ -231,7 +231,7 @@ public final class GanTrainer implements Trainer {
         }
         this.generatorOutput = new InferenceOutput(generator);
         this.discriminatorOutput = new InferenceOutput(discriminator);
-        this.d = TrainingNetwork.of(discriminator);
+        this.d = TrainingNetwork.of(discriminator, "D");
         this.energy = energySettings == null ? null : new EnergyGame(energySettings, discriminator, d, dataDim);
         this.gradientPenalty = settings.loss() != GanLoss.WGAN_GP ? null
                 : d.onEngine() ? new EngineGradientPenalty(d) : new GradientPenalty(discriminator);
