@@ -17,14 +17,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface TrainingNetwork extends AutoCloseable {
 
-    /** The network on the engine when the engine runs all of its layers, else on DL4J's layer objects. */
+    /**
+     * The network on the engine when the engine runs all of its layers, else on DL4J's layer objects.
+     *
+     * @throws org.latentlab.core.LabException when it would run on DL4J's layer objects and has a SameDiff layer,
+     *                                         whose gradients DL4J gets wrong ({@link SameDiffBackward})
+     */
     static TrainingNetwork of(MultiLayerNetwork network) {
+        return of(network, "the network of layers " + java.util.stream.IntStream.range(0, network.getnLayers())
+                .mapToObj(i -> java.util.Objects.requireNonNullElse(network.getLayerWiseConfigurations().getConf(i)
+                        .getLayer().getLayerName(), "layer" + i))
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /**
+     * {@link #of(MultiLayerNetwork)}, naming the network for a person ("G", "D") should it be refused.
+     */
+    static TrainingNetwork of(MultiLayerNetwork network, String name) {
         java.util.Optional<DenseChain> dense = DenseChain.of(network);
         if (dense.isPresent()) {
             return new PlannedNetwork(network, dense.get());
         }
-        return Chain.of(network).<TrainingNetwork>map(chain -> new PlannedNetwork(network, chain))
-                .orElseGet(() -> new LayerObjectNetwork(network));
+        java.util.Optional<Chain> chain = Chain.of(network);
+        if (chain.isPresent()) {
+            return new PlannedNetwork(network, chain.get());
+        }
+        SameDiffBackward.refuseLayerObjects(network, name + " has a layer the lab's engine does not run, so its"
+                + " gradients would come from DL4J's layer objects", "remove one of the two");
+        return new LayerObjectNetwork(network);
     }
 
     /**

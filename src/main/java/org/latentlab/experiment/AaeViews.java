@@ -136,7 +136,7 @@ final class AaeViews implements FamilyViews<Trainer, ReconstructionView> {
         return new ReconstructionView(new Images(shown, shape, in), null, new Images(shown, shape, rec),
                 filters(t), new Images(k, shape, clip(samples)), spread, Double.NaN,
                 "standard deviation of each code dimension (held-out)", "standard deviation of the code", points,
-                pointLabels, null, captions, priorPoints);
+                pointLabels, null, captions).withPriorPoints(priorPoints);
     }
 
     /** The encoder's first-layer weights, one image per unit, scaled to [0, 1] around 0.5. */

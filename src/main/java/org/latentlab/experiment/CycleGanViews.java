@@ -83,8 +83,8 @@ final class CycleGanViews implements FamilyViews<Trainer, ReconstructionView> {
         String axis = "mean |F(G(a)) − a| per value";
         if (points) {
             return new ReconstructionView(new Images(nA, shape, a), null, new Images(nA, shape, fgA), null, null,
-                    errors, Double.NaN, title, axis, null, null, null, POINT_CAPTIONS,
-                    new ReconstructionView.Translation(a, gA, fgA, b, fB, gfB));
+                    errors, Double.NaN, title, axis, null, null, null, POINT_CAPTIONS)
+                    .withTranslation(new ReconstructionView.Translation(a, gA, fgA, b, fB, gfB));
         }
         float[] samples = new float[2 * b.length];
         System.arraycopy(b, 0, samples, 0, b.length);

@@ -55,9 +55,7 @@ final class VaeGanViews implements FamilyViews<Trainer, ReconstructionView> {
     @Override
     public ReconstructionView view(Trainer trainer) {
         ReconstructionView v = pixels.view(vae(trainer, dataOf(trainer)));
-        return new ReconstructionView(v.inputs(), v.corrupted(), v.reconstructions(), v.filters(), v.samples(),
-                v.codeActivity(), v.activityTarget(), v.activityTitle(), v.activityAxis(), v.codePoints(),
-                v.codeLabels(), v.stack(), CAPTIONS);
+        return v.withCaptions(CAPTIONS);
     }
 
     private static DataSource dataOf(Trainer trainer) {

@@ -12,6 +12,7 @@ import org.latentlab.core.Monitor;
 import org.latentlab.core.Seeds;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.engine.InferenceNetwork;
+import org.latentlab.engine.SameDiffBackward;
 import org.latentlab.train.NativeMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -216,6 +217,11 @@ public final class Inversion {
         int d = model.shape().size();
         OutputTransform f = model.transform();
         INDArray codes = Nd4j.create(z, new long[] {n, k}, model.dataType());
+        if (grad != null && engine == null) {
+            SameDiffBackward.refuseLayerObjects(net, "inversion needs the decoder's input gradient, and"
+                    + " the decoder runs on DL4J's layer objects (the lab's engine is off or lacks one"
+                    + " of its layers)", "invert it on the engine, or remove that layer");
+        }
         INDArray out = engine != null ? engine.output(codes) : layerObjectsOutput(net, codes);
         double[] o = flat(out);
         double[] eps = grad == null ? null : new double[o.length];

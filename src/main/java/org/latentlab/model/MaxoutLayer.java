@@ -1,8 +1,5 @@
 package org.latentlab.model;
 
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -18,13 +15,12 @@ import java.util.Map;
  * over groups; this one is the export format and the test oracle. Weights start as DL4J's Xavier initialisation of
  * the lab's dense layers (fan-in nIn, fan-out units·pieces), biases at 0.
  */
-public class MaxoutLayer extends SameDiffLayer {
+public class MaxoutLayer extends FlatSameDiffLayer {
 
     /** The parameters' keys, in the flat vector's order (a dense layer's). */
     public static final String W = "W";
     public static final String B = "b";
 
-    private long nIn;
     private int units;
     private int pieces;
 
@@ -33,7 +29,7 @@ public class MaxoutLayer extends SameDiffLayer {
     }
 
     public MaxoutLayer(String name, int units, int pieces) {
-        this.layerName = name;
+        super(name);
         this.units = units;
         this.pieces = pieces;
     }
@@ -45,9 +41,18 @@ public class MaxoutLayer extends SameDiffLayer {
     }
 
     @Override
-    public void defineParameters(SDLayerParams params) {
-        params.addWeightParam(W, nIn, (long) units * pieces);
-        params.addBiasParam(B, 1, (long) units * pieces);
+    protected String weightKey() {
+        return W;
+    }
+
+    @Override
+    protected String biasKey() {
+        return B;
+    }
+
+    @Override
+    protected long weightColumns() {
+        return (long) units * pieces;
     }
 
     @Override
@@ -56,29 +61,13 @@ public class MaxoutLayer extends SameDiffLayer {
     }
 
     @Override
-    public void initializeParameters(Map<String, INDArray> params) {
-        initWeights((int) nIn, units * pieces, WeightInit.XAVIER, params.get(W));
-        params.get(B).assign(0);
+    protected void initializeWeights(INDArray weights) {
+        initWeights((int) getNIn(), units * pieces, WeightInit.XAVIER, weights);
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.feedForward(units);
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (nIn <= 0 || override) {
-            nIn = inputType.arrayElementsPerExample();
-        }
-    }
-
-    public long getNIn() {
-        return nIn;
-    }
-
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
+    protected long outputSize(long inputSize) {
+        return units;
     }
 
     public int getUnits() {

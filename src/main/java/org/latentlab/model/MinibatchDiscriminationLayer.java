@@ -1,8 +1,5 @@
 package org.latentlab.model;
 
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,13 +14,12 @@ import java.util.Map;
  * initialised from N(0, 0.05²) as in the paper's code. The lab's engine runs the same layer with its own passes;
  * this one is the export format and the test oracle.
  */
-public class MinibatchDiscriminationLayer extends SameDiffLayer {
+public class MinibatchDiscriminationLayer extends FlatSameDiffLayer {
 
     /** The parameter's key. */
     public static final String T = "T";
     private static final double INIT_STD = 0.05;
 
-    private long nIn;
     private int kernels;
     private int dims;
 
@@ -32,7 +28,7 @@ public class MinibatchDiscriminationLayer extends SameDiffLayer {
     }
 
     public MinibatchDiscriminationLayer(String name, int kernels, int dims) {
-        this.layerName = name;
+        super(name);
         this.kernels = kernels;
         this.dims = dims;
     }
@@ -46,34 +42,24 @@ public class MinibatchDiscriminationLayer extends SameDiffLayer {
     }
 
     @Override
-    public void defineParameters(SDLayerParams params) {
-        params.addWeightParam(T, nIn, (long) kernels * dims);
+    protected String weightKey() {
+        return T;
     }
 
     @Override
-    public void initializeParameters(Map<String, INDArray> params) {
-        INDArray t = params.get(T);
-        t.assign(Nd4j.randn(t.dataType(), t.shape()).muli(INIT_STD));
+    protected long weightColumns() {
+        return (long) kernels * dims;
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.feedForward(inputType.arrayElementsPerExample() + kernels);
+    protected void initializeWeights(INDArray weights) {
+        weights.assign(Nd4j.randn(weights.dataType(), weights.shape()).muli(INIT_STD));
     }
 
+    /** The input's features followed by one closeness per kernel. */
     @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (nIn <= 0 || override) {
-            nIn = inputType.arrayElementsPerExample();
-        }
-    }
-
-    public long getNIn() {
-        return nIn;
-    }
-
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
+    protected long outputSize(long inputSize) {
+        return inputSize + kernels;
     }
 
     public int getKernels() {

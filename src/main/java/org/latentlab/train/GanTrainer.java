@@ -160,7 +160,7 @@ public final class GanTrainer implements Trainer {
             });
         }
         GanShapes.check(generator, discriminator, data, settings, latentDim, variant);
-        this.g = TrainingNetwork.of(generator);
+        this.g = TrainingNetwork.of(generator, "G");
         this.generatorPasses = GeneratorPasses.of(generator, g, latentDim, dataDim, seed, step);
         if (generatorPasses.referenceCodes() != null) {
             variant.refusalOfReferenceBatch().ifPresent(why -> {
@@ -168,7 +168,7 @@ public final class GanTrainer implements Trainer {
             });
         }
         this.inference = new GanInference(generator, discriminator, variant, step);
-        this.d = TrainingNetwork.of(discriminator);
+        this.d = TrainingNetwork.of(discriminator, "D");
         variant.attach(new GanVariant.Game(generator, discriminator, d, latentDim, dataDim, step));
         this.discriminatorLoss = new DiscriminatorLoss(discriminator, d, step, rng, discriminatorCouplesBatch,
                 settings.loss(), variant, last, hookStep);

@@ -27,22 +27,25 @@ public record ReconstructionView(Images inputs, Images corrupted, Images reconst
                         int[] codeLabels, StackLayer stack, Captions captions, Translation translation,
                         float[] priorPoints) {
 
-    /** A view with a translation of points (CycleGAN) and no prior drawn under its code scatter. */
-    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
-                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
-                              float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions,
-                              Translation translation) {
-        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
-                activityAxis, codePoints, codeLabels, stack, captions, translation, null);
+    /** This view with a translation of points drawn beside it (CycleGAN); null for none. */
+    public ReconstructionView withTranslation(Translation translation) {
+        return new ReconstructionView(inputs, corrupted, reconstructions, filters, samples, codeActivity,
+                activityTarget, activityTitle, activityAxis, codePoints, codeLabels, stack, captions, translation,
+                priorPoints);
     }
 
-    /** A view with a prior drawn under its code scatter (an adversarial autoencoder) and no translation. */
-    public ReconstructionView(Images inputs, Images corrupted, Images reconstructions, Images filters, Images samples,
-                              double[] codeActivity, double activityTarget, String activityTitle, String activityAxis,
-                              float[] codePoints, int[] codeLabels, StackLayer stack, Captions captions,
-                              float[] priorPoints) {
-        this(inputs, corrupted, reconstructions, filters, samples, codeActivity, activityTarget, activityTitle,
-                activityAxis, codePoints, codeLabels, stack, captions, null, priorPoints);
+    /** This view with draws of the prior under its code scatter (an adversarial autoencoder); null for none. */
+    public ReconstructionView withPriorPoints(float[] priorPoints) {
+        return new ReconstructionView(inputs, corrupted, reconstructions, filters, samples, codeActivity,
+                activityTarget, activityTitle, activityAxis, codePoints, codeLabels, stack, captions, translation,
+                priorPoints);
+    }
+
+    /** This view with its pictures titled by {@code captions}; null for the bench's own titles. */
+    public ReconstructionView withCaptions(Captions captions) {
+        return new ReconstructionView(inputs, corrupted, reconstructions, filters, samples, codeActivity,
+                activityTarget, activityTitle, activityAxis, codePoints, codeLabels, stack, captions, translation,
+                priorPoints);
     }
 
     /** A view without a translation of points or a prior. */

@@ -101,6 +101,27 @@ class InversionTest {
     }
 
     @Test
+    void aGeneratorWithMaxoutIsInvertedOnTheEngineAndRefusedOnDl4jsLayerObjects() {
+        MultiLayerNetwork g = NetworkCompiler.compile(new NetworkSpec("G", Shape.vector(K), List.of(
+                new LayerSpec.Maxout("g_mx", 8, 2), new LayerSpec.Dense("g_out", D, Activation.IDENTITY, 0.2))),
+                Nets.ADAM, 9, DataType.DOUBLE);
+        LatentModel model = LatentModel.generator(g, K, ImageShape.vector(D), null);
+        assertTrue(model.onEngine());
+        float[] x = model.decode(new double[] {0.3, -0.2, 0.5, 0.1});
+        Inversion inversion = new Inversion(model);
+        InversionSettings settings = new InversionSettings(200, 0.02, 0, 0);
+        InversionResult r = inversion.invert(x, new double[K], settings, Monitor.NONE, null);
+        InversionResult first = inversion.invert(x, new double[K], new InversionSettings(1, 0.02, 0, 0), Monitor.NONE,
+                null);
+        assertTrue(r.reconstructionError() < 0.5 * first.reconstructionError(), r + " after " + first);
+        model.useEngine(false);
+        // DL4J's backward pass through maxout (a SameDiff layer) gives twice the input gradient: refused in one line
+        LabException e = assertThrows(LabException.class,
+                () -> inversion.invert(x, new double[K], settings, Monitor.NONE, null));
+        assertTrue(e.getMessage().contains("'g_mx' (maxout)"), e.getMessage());
+    }
+
+    @Test
     void withLambdaTheMinimiserIsTheRidgeSolution() {
         double[][] w = weights(2);
         Random rng = new Random(3);

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Maxout (Goodfellow et al. 2013) as the lab writes it (experiment-file JSON, shapes, validation) and as DL4J runs
  * it: the output h_j = max_k (x·W + b)_{j·pieces + k} written out by hand from the layer's W and b. Its gradients
- * are the engine's ({@code MaxoutEngineTest}): DL4J 1.0.0-M2.1 returns a zero input gradient through SameDiff layers
- * when a MultiLayerNetwork backpropagates an output gradient (minibatch discrimination's layer does the same), so
- * the lab trains these layers on its engine only.
+ * are the engine's ({@code MaxoutEngineTest}): DL4J 1.0.0-M2.1 returns twice the gradient through SameDiff layers
+ * when a MultiLayerNetwork backpropagates an output gradient (minibatch discrimination's layer does the same;
+ * {@code SameDiffBackwardTest} pins it), so the lab trains these layers on its engine only.
  */
 class MaxoutLayerTest {
 

@@ -9,6 +9,7 @@ import org.latentlab.engine.DenseChain;
 import org.latentlab.engine.DensePlan;
 import org.latentlab.engine.ExactCurvature;
 import org.latentlab.engine.LossHead;
+import org.latentlab.engine.SameDiffBackward;
 import org.latentlab.train.Host;
 import org.latentlab.train.ae.AutoencoderSettings.Reconstruction;
 import org.latentlab.train.ae.Reparameterisation;
@@ -61,6 +62,10 @@ public final class AutoencoderObjective extends NetworkObjective {
                                  long noiseSeed) {
         super(List.of(encoder, decoder));
         requireDeterministic(encoder, decoder);
+        SameDiffBackward.refuseLayerObjects(encoder, "the Hessian analysis takes this autoencoder's loss"
+                + " gradient from DL4J's layer objects", "analyse a model without it");
+        SameDiffBackward.refuseLayerObjects(decoder, "the Hessian analysis takes this autoencoder's loss"
+                + " gradient from DL4J's layer objects", "analyse a model without it");
         this.encoder = encoder;
         this.decoder = decoder;
         this.input = doubles(input);

@@ -6,6 +6,7 @@ import org.latentlab.engine.DenseChain;
 import org.latentlab.engine.DensePlan;
 import org.latentlab.engine.ExactCurvature;
 import org.latentlab.engine.LossHead;
+import org.latentlab.engine.SameDiffBackward;
 import org.latentlab.model.Activation;
 import org.latentlab.train.Host;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,6 +39,9 @@ public final class LogitsCrossEntropyObjective extends NetworkObjective {
     public LogitsCrossEntropyObjective(MultiLayerNetwork net, INDArray features, int[] labels, int classes) {
         super(List.of(net));
         requireDeterministic(net);
+        SameDiffBackward.refuseLayerObjects(net, "the Hessian analysis takes this network's loss gradient from DL4J's"
+                + " layer objects",
+                "analyse a model without it");
         if (features.size(0) != labels.length) {
             throw new IllegalArgumentException(features.size(0) + " examples but " + labels.length + " labels");
         }

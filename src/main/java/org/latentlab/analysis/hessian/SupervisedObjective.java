@@ -8,6 +8,7 @@ import org.latentlab.engine.DenseChain;
 import org.latentlab.engine.DensePlan;
 import org.latentlab.engine.ExactCurvature;
 import org.latentlab.engine.LossHead;
+import org.latentlab.engine.SameDiffBackward;
 import org.latentlab.model.Activation;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,6 +42,8 @@ public final class SupervisedObjective extends NetworkObjective {
 
     public SupervisedObjective(MultiLayerNetwork net, INDArray features, INDArray labels) {
         super(List.of(net));
+        SameDiffBackward.refuseLayerObjects(net, "the Hessian analysis takes this network's loss gradient from DL4J's"
+                + " layer objects", "analyse a model without it");
         if (!(net.getOutputLayer() instanceof IOutputLayer)) {
             throw new LabException("the network has no output layer, so it has no loss of its own: for an"
                     + " autoencoder use AutoencoderObjective, for a GAN GanObjective");

@@ -130,7 +130,11 @@ public final class EncoderJacobian {
         return new Jacobian(j);
     }
 
-    /** True when DL4J cannot run the network backwards in inference mode: batch normalisation or dropout. */
+    /**
+     * True when DL4J cannot run the network backwards in inference mode: batch normalisation or dropout, or a layer
+     * DL4J runs in SameDiff (maxout...), through which its backward pass returns twice the gradient
+     * ({@link org.latentlab.engine.SameDiffBackward}).
+     */
     static boolean backwardNeedsTraining(MultiLayerNetwork net) {
         for (int i = 0; i < net.getnLayers(); i++) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
@@ -139,7 +143,7 @@ public final class EncoderJacobian {
                 return true;
             }
         }
-        return false;
+        return org.latentlab.engine.SameDiffBackward.firstLayer(net).isPresent();
     }
 
     /** The plan of the last dense encoder, kept for the next Jacobian of the same shape (compiling costs more). */

@@ -6,23 +6,17 @@ import org.latentlab.core.Monitor;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ImageScale;
 import org.latentlab.experiment.ClassifierFiles;
-import org.latentlab.experiment.ClassifierModels;
 import org.latentlab.experiment.ConditionalLayout;
-import org.latentlab.experiment.DatasetSpec;
 import org.latentlab.experiment.Family;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.SavedModel;
 import org.latentlab.train.ConditionalBatches;
-import org.latentlab.train.Host;
-import org.latentlab.train.Latent;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -76,23 +70,8 @@ public record ClassAccuracy(String model, String classifier, int perClass, List<
         GanExperiment spec = saved.ganSpec();
         DataSource data = saved.data();
         int[] shape = data.shape();
-        if (shape.length != 3) {
-            throw new LabException(saved.name() + " was trained on points, not images: the classifier judges images");
-        }
-        DatasetSpec dataset = spec.dataset();
-        ClassifierFiles.Saved classifier;
-        if (classifierFolder != null) {
-            classifier = ClassifierFiles.load(classifierFolder);
-        } else if (dataset.kind() == DatasetSpec.Kind.IMAGES && dataset.path() == null) {
-            classifier = ClassifierModels.forDataset(dataset.name(), monitor, notes);
-        } else {
-            throw new LabException(saved.name() + " trains on " + dataset + ": the lab has classifiers of the bundled"
-                    + " mnist and fashion images only; give a classifier of these images with --classifier");
-        }
-        if (!java.util.Arrays.equals(classifier.classifier().inputShape(), shape)) {
-            throw new LabException(classifierFolder + " takes images of " + RealSets.describe(
-                    classifier.classifier().inputShape()) + ", not " + RealSets.describe(shape));
-        }
+        ClassifierFiles.Saved classifier = ClassifiedSamples.classifier(saved, spec.dataset(), shape,
+                classifierFolder, monitor, notes);
         MultiLayerNetwork g = saved.generator();
         DataType type = g.params().dataType();
         ConditionalBatches labels = ConditionalLayout.batches(spec, data, type);
@@ -102,20 +81,14 @@ public record ClassAccuracy(String model, String classifier, int perClass, List<
         }
         ClassifierImageJudge judge = ClassifierImageJudge.of(classifier.classifier(), ImageScale.ZERO_TO_ONE);
         long t = System.nanoTime();
-        Random rng = new Random(seed);
+        int[][] namedAs = ClassifiedSamples.draw(x -> g.output(x, false), judge, labels.classes(), perClass,
+                labels.latentDim(), type, seed, (y, z, rng) -> labels.codes(z, y),
+                y -> "class " + labels.labelName(y), monitor);
         List<Row> rows = new ArrayList<>();
         for (int y = 0; y < labels.classes(); y++) {
-            monitor.progress((double) y / labels.classes(), "class " + labels.labelName(y));
-            INDArray z = Latent.gaussian(perClass, labels.latentDim(), rng, type);
-            float[] pixels = Host.floats(g.output(labels.codes(z, y), false));
-            float[] images = ClassifierImageJudge.convert(pixels, ImageScale.MINUS_ONE_TO_ONE, ImageScale.ZERO_TO_ONE);
-            for (int i = 0; i < images.length; i++) {
-                images[i] = Math.max(0f, Math.min(1f, images[i]));
-            }
-            double[][] p = judge.probabilities(images, perClass);
             int[] named = new int[labels.classes()];
-            for (double[] row : p) {
-                named[argMax(row)]++;
+            for (int c : namedAs[y]) {
+                named[c]++;
             }
             int other = -1;
             for (int k = 0; k < named.length; k++) {
@@ -125,19 +98,8 @@ public record ClassAccuracy(String model, String classifier, int perClass, List<
             }
             rows.add(new Row(y, labels.labelName(y), perClass, named[y], other, other < 0 ? 0 : named[other]));
         }
-        monitor.progress(1, "done");
         return new ClassAccuracy(saved.toString(), classifier.info() + " from " + classifier.folder(), perClass, rows,
                 (System.nanoTime() - t) / 1e9);
-    }
-
-    private static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     /** label,name,samples,correct,accuracy,most_confused_with,confused_count; then the overall line. */

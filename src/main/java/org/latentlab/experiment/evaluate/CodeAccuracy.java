@@ -7,21 +7,15 @@ import org.latentlab.core.Monitor;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ImageScale;
 import org.latentlab.experiment.ClassifierFiles;
-import org.latentlab.experiment.ClassifierModels;
-import org.latentlab.experiment.DatasetSpec;
 import org.latentlab.experiment.Family;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.InfoGanLayout;
 import org.latentlab.experiment.SavedModel;
-import org.latentlab.train.Host;
 import org.latentlab.train.InfoGanCodes;
-import org.latentlab.train.Latent;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -119,24 +113,8 @@ public record CodeAccuracy(String model, String classifier, int perValue, int[][
         }
         GanExperiment spec = saved.ganSpec();
         DataSource data = saved.data();
-        int[] shape = data.shape();
-        if (shape.length != 3) {
-            throw new LabException(saved.name() + " was trained on points, not images: the classifier judges images");
-        }
-        DatasetSpec dataset = spec.dataset();
-        ClassifierFiles.Saved classifier;
-        if (classifierFolder != null) {
-            classifier = ClassifierFiles.load(classifierFolder);
-        } else if (dataset.kind() == DatasetSpec.Kind.IMAGES && dataset.path() == null) {
-            classifier = ClassifierModels.forDataset(dataset.name(), monitor, notes);
-        } else {
-            throw new LabException(saved.name() + " trains on " + dataset + ": the lab has classifiers of the bundled"
-                    + " mnist and fashion images only; give a classifier of these images with --classifier");
-        }
-        if (!java.util.Arrays.equals(classifier.classifier().inputShape(), shape)) {
-            throw new LabException(classifierFolder + " takes images of " + RealSets.describe(
-                    classifier.classifier().inputShape()) + ", not " + RealSets.describe(shape));
-        }
+        ClassifierFiles.Saved classifier = ClassifiedSamples.classifier(saved, spec.dataset(), data.shape(),
+                classifierFolder, monitor, notes);
         int classes = classifier.classifier().classCount();
         MultiLayerNetwork g = saved.generator();
         DataType type = g.params().dataType();
@@ -147,27 +125,22 @@ public record CodeAccuracy(String model, String classifier, int perValue, int[][
         }
         ClassifierImageJudge judge = ClassifierImageJudge.of(classifier.classifier(), ImageScale.ZERO_TO_ONE);
         long t = System.nanoTime();
-        Random rng = new Random(seed);
+        int[][] named = ClassifiedSamples.draw(x -> g.output(x, false), judge, codes.categorical(), perValue,
+                codes.noiseDim(), type, seed, (k, z, rng) -> {
+                    int[] labels = new int[perValue];
+                    java.util.Arrays.fill(labels, k);
+                    double[] c = new double[perValue * codes.continuous()];
+                    for (int i = 0; i < c.length; i++) {
+                        c[i] = 2 * rng.nextDouble() - 1;
+                    }
+                    return codes.codes(z, labels, c);
+                }, k -> "code value " + k, monitor);
         int[][] counts = new int[codes.categorical()][classes];
-        for (int k = 0; k < codes.categorical(); k++) {
-            monitor.progress((double) k / codes.categorical(), "code value " + k);
-            INDArray z = Latent.gaussian(perValue, codes.noiseDim(), rng, type);
-            int[] labels = new int[perValue];
-            java.util.Arrays.fill(labels, k);
-            double[] c = new double[perValue * codes.continuous()];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = 2 * rng.nextDouble() - 1;
-            }
-            float[] pixels = Host.floats(g.output(codes.codes(z, labels, c), false));
-            float[] images = ClassifierImageJudge.convert(pixels, ImageScale.MINUS_ONE_TO_ONE, ImageScale.ZERO_TO_ONE);
-            for (int i = 0; i < images.length; i++) {
-                images[i] = Math.max(0f, Math.min(1f, images[i]));
-            }
-            for (double[] p : judge.probabilities(images, perValue)) {
-                counts[k][argMax(p)]++;
+        for (int k = 0; k < named.length; k++) {
+            for (int y : named[k]) {
+                counts[k][y]++;
             }
         }
-        monitor.progress(1, "done");
         java.util.List<String> names = java.util.stream.IntStream.range(0, classes)
                 .mapToObj(y -> data instanceof org.latentlab.data.LabelledSource l ? l.labelName(y)
                         : org.latentlab.data.LabelledSource.of(data).map(s -> s.labelName(y)).orElse("class " + y))
@@ -176,22 +149,12 @@ public record CodeAccuracy(String model, String classifier, int perValue, int[][
                 counts, bestAssignment(counts), names, (System.nanoTime() - t) / 1e9);
     }
 
-    private static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
     /** code,matched_class,samples,matched,accuracy,most_frequent_class,most_frequent_count; then the overall line. */
     public String csv() {
         StringBuilder s = new StringBuilder("code,matched_class,samples,matched,accuracy,most_frequent_class,"
                 + "most_frequent_count\n");
         for (int k = 0; k < counts.length; k++) {
-            int top = argMax(java.util.Arrays.stream(counts[k]).asDoubleStream().toArray());
+            int top = ClassifiedSamples.argMax(java.util.Arrays.stream(counts[k]).asDoubleStream().toArray());
             s.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.4f,%s,%d%n", k, classNames.get(assignment[k]),
                     perValue, counts[k][assignment[k]], counts[k][assignment[k]] / (double) perValue,
                     classNames.get(top), counts[k][top]));
@@ -208,7 +171,7 @@ public record CodeAccuracy(String model, String classifier, int perValue, int[][
                 .append(" samples per code value, judged by ").append(classifier).append("\n\n");
         s.append("| code | matched class | accuracy | most often |\n|---:|---|---:|---|\n");
         for (int k = 0; k < counts.length; k++) {
-            int top = argMax(java.util.Arrays.stream(counts[k]).asDoubleStream().toArray());
+            int top = ClassifiedSamples.argMax(java.util.Arrays.stream(counts[k]).asDoubleStream().toArray());
             s.append(String.format(Locale.ROOT, "| %d | %s | %.3f | %s (%d) |%n", k, classNames.get(assignment[k]),
                     counts[k][assignment[k]] / (double) perValue, classNames.get(top), counts[k][top]));
         }

@@ -98,4 +98,16 @@ class LogitsCrossEntropyObjectiveTest {
         assertTrue(largest > 1e-3, "a curved point: λ₁ = " + largest);
         assertEquals(largest, lambda1, 1e-6 * Math.max(1, largest));
     }
+
+    @Test
+    void aNetworkWithASameDiffLayerIsRefusedSinceDl4jGetsItsGradientWrong() {
+        MultiLayerNetwork net = NetworkCompiler.compile(new NetworkSpec("c", Shape.vector(3), List.of(
+                new LayerSpec.Maxout("mx", 4, 2), new LayerSpec.Dense("logits", 2, Activation.IDENTITY, 0.2))),
+                OptimizerSpec.adam(1e-3, 0.5), 1, DataType.DOUBLE);
+        org.latentlab.core.LabException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.latentlab.core.LabException.class, () -> new LogitsCrossEntropyObjective(net,
+                        org.nd4j.linalg.factory.Nd4j.rand(DataType.DOUBLE, 4, 3), new int[] {0, 1, 1, 0}, 2));
+        assertTrue(e.getMessage().contains("'mx' (maxout)") && e.getMessage().contains("twice the gradient"),
+                e.getMessage());
+    }
 }

@@ -187,6 +187,19 @@ class TangentTest {
     }
 
     @Test
+    void encodersWithMaxoutHaveTheirJacobianNotTwiceIt() {
+        // DL4J's backward pass through a SameDiff layer gives twice the gradient (engine.SameDiffBackwardTest)
+        MultiLayerNetwork enc = org.latentlab.model.NetworkCompiler.compile(new org.latentlab.model.NetworkSpec("e",
+                org.latentlab.model.Shape.vector(D), java.util.List.of(
+                        new org.latentlab.model.LayerSpec.Maxout("mx", 6, 3),
+                        new org.latentlab.model.LayerSpec.Dense("code", 4, Activation.TANH, 0.2))),
+                org.latentlab.model.OptimizerSpec.adam(1e-3, 0.5), 5, DataType.DOUBLE);
+        double[] x = input(14);
+        assertClose(finiteDifferences(p -> run(enc, p), x, 4), EncoderJacobian.at(enc, x, EncoderOutput.CODE).rows(),
+                1e-7);
+    }
+
+    @Test
     void manyInputsAtOnceGiveTheSameJacobians() {
         MultiLayerNetwork enc = encoder(5);
         double[][] xs = {input(3), input(4), input(5)};
