@@ -125,6 +125,13 @@ final class AaeRecipe implements FamilyRecipe<AaeExperiment, Trainer, Reconstruc
             views.write(views.view(trainer), s.samplePath(trainer.iteration()));
         }
 
+        /** "encoder_adversarial_batch" is the loss part "encoder adversarial" (the column {@link #write} makes). */
+        @Override
+        String lossPart(String column) {
+            return column.endsWith("_batch") ? column.substring(0, column.length() - "_batch".length())
+                    .replace('_', ' ') : null;
+        }
+
         @Override
         boolean save(RunStore s, Trainer trainer) {
             AaeCheckpoint.save(s.dir(), (AaeTrainer) trainer);

@@ -199,6 +199,18 @@ final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, 
             return "loss_" + lossPart.replace("→", "_to_").replace(":", "").replace(' ', '_');
         }
 
+        /** The loss part recorded in {@code column}, found among the trainer's parts by the column each makes. */
+        @Override
+        String lossPart(String column) {
+            for (String part : new String[] {CycleGanTrainer.GAN_G, CycleGanTrainer.GAN_F, CycleGanTrainer.CYCLE,
+                    CycleGanTrainer.IDENTITY, CycleGanTrainer.LOSS_D_A, CycleGanTrainer.LOSS_D_B}) {
+                if (column(part).equals(column)) {
+                    return part;
+                }
+            }
+            return null;
+        }
+
         @Override
         boolean save(RunStore s, Trainer trainer) {
             CycleGanCheckpoint.save(s.dir(), (CycleGanTrainer) trainer);

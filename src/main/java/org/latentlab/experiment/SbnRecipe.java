@@ -124,6 +124,13 @@ final class SbnRecipe implements FamilyRecipe<SbnExperiment, Trainer, Reconstruc
             views.write(views.view(trainer), s.samplePath(trainer.iteration()));
         }
 
+        /** "negative_bound_batch" is the loss part "negative bound" (the column {@link #write} makes). */
+        @Override
+        String lossPart(String column) {
+            return column.endsWith("_batch") ? column.substring(0, column.length() - "_batch".length())
+                    .replace('_', ' ') : null;
+        }
+
         @Override
         boolean save(RunStore s, Trainer trainer) {
             SbnCheckpoint.save(s.dir(), (SbnTrainer) trainer);

@@ -117,6 +117,22 @@ final class VaeGanRecipe implements FamilyRecipe<VaeGanExperiment, Trainer, Reco
             return loss.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "") + "_batch";
         }
 
+        /** The three networks' losses the bench draws, found by their columns; the terms are not drawn live. */
+        @Override
+        String lossPart(String column) {
+            return named(column, VaeGanTrainer.ENCODER_LOSS, VaeGanTrainer.DECODER_LOSS,
+                    VaeGanTrainer.DISCRIMINATOR_LOSS);
+        }
+
+        private static String named(String column, String... parts) {
+            for (String part : parts) {
+                if (column(part).equals(column)) {
+                    return part;
+                }
+            }
+            return null;
+        }
+
         @Override
         boolean save(RunStore s, Trainer trainer) {
             VaeGanCheckpoint.save(s.dir(), (VaeGanTrainer) trainer);
