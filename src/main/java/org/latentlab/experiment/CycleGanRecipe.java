@@ -202,6 +202,10 @@ final class CycleGanRecipe implements FamilyRecipe<CycleGanExperiment, Trainer, 
         /** The loss part recorded in {@code column}, found among the trainer's parts by the column each makes. */
         @Override
         String lossPart(String column) {
+            return partOf(column);
+        }
+
+        static String partOf(String column) {
             for (String part : new String[] {CycleGanTrainer.GAN_G, CycleGanTrainer.GAN_F, CycleGanTrainer.CYCLE,
                     CycleGanTrainer.IDENTITY, CycleGanTrainer.LOSS_D_A, CycleGanTrainer.LOSS_D_B}) {
                 if (column(part).equals(column)) {

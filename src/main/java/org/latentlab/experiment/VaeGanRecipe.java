@@ -120,6 +120,10 @@ final class VaeGanRecipe implements FamilyRecipe<VaeGanExperiment, Trainer, Reco
         /** The three networks' losses the bench draws, found by their columns; the terms are not drawn live. */
         @Override
         String lossPart(String column) {
+            return partOf(column);
+        }
+
+        static String partOf(String column) {
             return named(column, VaeGanTrainer.ENCODER_LOSS, VaeGanTrainer.DECODER_LOSS,
                     VaeGanTrainer.DISCRIMINATOR_LOSS);
         }

@@ -199,6 +199,12 @@ public final class ReconstructionBenchViewModel {
         next.run().subscribe(listener);
     }
 
+    /** The current run's folder, or null before its first write. */
+    public Path runDir() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        return s == null ? null : s.runDir();
+    }
+
     /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
     public void close() {
         runs.close();
