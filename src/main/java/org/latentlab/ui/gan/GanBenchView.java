@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -86,6 +87,8 @@ public final class GanBenchView extends BorderPane {
     private final ToggleButton compareButton = new ToggleButton("Compare");
     /** The charts alone, or for image GANs with live scores, the charts and the scores as two tabs. */
     private final BorderPane right = new BorderPane();
+    /** The charts, scrolled when the window is too short for them. */
+    private final ScrollPane chartsScroll;
     private final BiganPane biganPane = new BiganPane();
     private final Tab curvesTab = new Tab("Training curves");
     private final Tab scoresTab = new Tab("Scores of generated images");
@@ -101,6 +104,7 @@ public final class GanBenchView extends BorderPane {
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> choice().replace(name, () -> vm.loadPreset(name)));
         this.charts = new GanCharts(vm.curves());
+        this.chartsScroll = fitting(charts);
         this.pictures = new GanPictures(vm.optimal());
         setId("trainingView");
         setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
@@ -115,7 +119,9 @@ public final class GanBenchView extends BorderPane {
         vm.scores().availableProperty().addListener((o, a, on) -> showScores(on));
         biganPane.show((GanExperiment) null);
         VBox left = new VBox(pictures, biganPane, new GanTimelineBar(vm.timeline()));
-        SplitPane split = new SplitPane(left, right);
+        // each column scrolls when the window is shorter than its pictures or charts at their least readable
+        // height, so the bench never grows past the window and its status bar stays in sight
+        SplitPane split = new SplitPane(fitting(left), right);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
                 () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
@@ -144,12 +150,25 @@ public final class GanBenchView extends BorderPane {
     private void showScores(boolean on) {
         if (on) {
             right.setCenter(null);
-            curvesTab.setContent(charts);
+            curvesTab.setContent(chartsScroll);
             right.setCenter(rightTabs);
         } else {
             curvesTab.setContent(null);
-            right.setCenter(charts);
+            right.setCenter(chartsScroll);
         }
+    }
+
+    /**
+     * {@code content} filling the pane while it fits, scrolled up and down when the pane is shorter than its
+     * least height.
+     */
+    static ScrollPane fitting(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /** Shows the scores of generated images (when the run has them). */
@@ -202,7 +221,21 @@ public final class GanBenchView extends BorderPane {
                 new Separator(Orientation.VERTICAL), new Label("lr D"), lrDField, new Label("lr G"), lrGField,
                 new Label("k"), kField, applyButton, new Separator(Orientation.VERTICAL), keepButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
+        presetChoice.setMinWidth(110);
+        keepLabelsWhole(bar);
         return bar;
+    }
+
+    /**
+     * Buttons and labels of a row keep their whole text in a narrow window (1280 wide); the experiment choice and
+     * the gap before Export give up the width instead.
+     */
+    static void keepLabelsWhole(javafx.scene.layout.Pane row) {
+        for (Node n : row.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /**
