@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import java.util.List;
 import javafx.scene.layout.VBox;
 import javafx.scene.Parent;
 import javafx.stage.FileChooser;
@@ -66,8 +67,8 @@ public final class GanBenchView extends BorderPane {
     private final Button stepGButton = button("Step G", "stepGButton", "One generator update (Ctrl+G)");
     private final Button stepButton = button("Step", "stepButton", "One iteration: k D updates, one G update (Ctrl+B)");
     private final Button resetButton = button("Reset", "resetButton", "New networks from the same seed (Ctrl+R)");
-    private final TextField lrDField = field("lrDField", 70);
-    private final TextField lrGField = field("lrGField", 70);
+    private final TextField lrDField = field("lrDField", 60);
+    private final TextField lrGField = field("lrGField", 60);
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton",
             "Apply learning rates, k and the remedies (while paused)");
@@ -104,7 +105,7 @@ public final class GanBenchView extends BorderPane {
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> choice().replace(name, () -> vm.loadPreset(name)));
         this.charts = new GanCharts(vm.curves());
-        this.chartsScroll = fitting(charts);
+        this.chartsScroll = Controls.fitting(charts);
         this.pictures = new GanPictures(vm.optimal());
         setId("trainingView");
         setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
@@ -121,7 +122,7 @@ public final class GanBenchView extends BorderPane {
         VBox left = new VBox(pictures, biganPane, new GanTimelineBar(vm.timeline()));
         // each column scrolls when the window is shorter than its pictures or charts at their least readable
         // height, so the bench never grows past the window and its status bar stays in sight
-        SplitPane split = new SplitPane(fitting(left), right);
+        SplitPane split = new SplitPane(Controls.fitting(left), right);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
                 () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
@@ -156,19 +157,6 @@ public final class GanBenchView extends BorderPane {
             curvesTab.setContent(null);
             right.setCenter(chartsScroll);
         }
-    }
-
-    /**
-     * {@code content} filling the pane while it fits, scrolled up and down when the pane is shorter than its
-     * least height.
-     */
-    static ScrollPane fitting(Node content) {
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
     }
 
     /** Shows the scores of generated images (when the run has them). */
@@ -221,21 +209,12 @@ public final class GanBenchView extends BorderPane {
                 new Separator(Orientation.VERTICAL), new Label("lr D"), lrDField, new Label("lr G"), lrGField,
                 new Label("k"), kField, applyButton, new Separator(Orientation.VERTICAL), keepButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
-        presetChoice.setMinWidth(110);
-        keepLabelsWhole(bar);
-        return bar;
-    }
-
-    /**
-     * Buttons and labels of a row keep their whole text in a narrow window (1280 wide); the experiment choice and
-     * the gap before Export give up the width instead.
-     */
-    static void keepLabelsWhole(javafx.scene.layout.Pane row) {
-        for (Node n : row.getChildren()) {
-            if (n instanceof javafx.scene.control.Labeled l) {
-                l.setMinWidth(Region.USE_PREF_SIZE);
-            }
+        presetChoice.setMinWidth(100);
+        Controls.keepLabelsWhole(bar);
+        for (TextField f : List.of(lrDField, lrGField, kField)) {
+            f.setMinWidth(Region.USE_PREF_SIZE);
         }
+        return bar;
     }
 
     /**
