@@ -262,7 +262,8 @@ public final class GanBenchViewModel {
 
     private void onStatus(GanStatus s) {
         if (awaitingReset) {
-            if (s.iteration() != 0) {
+            // the rebuilt run says READY: at iteration 0, or at its checkpoint for a reopened run
+            if (s.iteration() != 0 && s.state() != RunState.READY) {
                 return;
             }
             awaitingReset = false;
