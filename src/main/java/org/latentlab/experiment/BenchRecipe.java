@@ -60,6 +60,24 @@ abstract class BenchRecipe<E extends Experiment<ReconstructionStatus>, T extends
         return loss.replace(' ', '_') + "_batch";
     }
 
+    /**
+     * The loss parts a reopened run's charts draw again from its metrics, each found by the column {@link #column}
+     * makes of it; empty (the default): every {@code _batch} column, read back as {@link #column} writes it.
+     */
+    java.util.List<String> drawnLossParts() {
+        return java.util.List.of();
+    }
+
+    /** The loss part recorded in metrics column {@code column}, or null when the charts do not draw it. */
+    String lossPart(String column) {
+        java.util.List<String> parts = drawnLossParts();
+        if (!parts.isEmpty()) {
+            return parts.stream().filter(p -> column(p).equals(column)).findFirst().orElse(null);
+        }
+        return column.endsWith("_batch") ? column.substring(0, column.length() - "_batch".length()).replace('_', ' ')
+                : null;
+    }
+
     /** The examples opened from the experiment's data set, with its last {@code heldOut} (once shuffled) kept out. */
     @Override
     public ExperimentData.Split data(E spec, Path baseDir) {
@@ -115,6 +133,11 @@ abstract class BenchRecipe<E extends Experiment<ReconstructionStatus>, T extends
             evaluation.values().forEach((m, v) -> row.put(m.column(), v));
             s.appendRow(row);
             views.write(views.view(trainer), s.samplePath(trainer.iteration()));
+        }
+
+        @Override
+        String lossPart(String column) {
+            return BenchRecipe.this.lossPart(column);
         }
 
         @Override

@@ -158,6 +158,13 @@ final class CycleGanRecipe extends BenchRecipe<CycleGanExperiment, CycleGanTrain
         return "loss_" + lossPart.replace("→", "_to_").replace(":", "").replace(' ', '_');
     }
 
+    /** The six losses the bench draws. */
+    @Override
+    java.util.List<String> drawnLossParts() {
+        return java.util.List.of(CycleGanTrainer.GAN_G, CycleGanTrainer.GAN_F, CycleGanTrainer.CYCLE,
+                CycleGanTrainer.IDENTITY, CycleGanTrainer.LOSS_D_A, CycleGanTrainer.LOSS_D_B);
+    }
+
     /** The status of a CycleGAN run: the last iteration's loss parts. */
     @Override
     ReconstructionStatus status(TrainingRun.Progress p, CycleGanTrainer trainer, Evaluation evaluation,

@@ -80,6 +80,15 @@ public final class ExperimentRunner {
         }
 
         /**
+         * The curves the run folder recorded before this session: for a resumed run, those up to the checkpoint it
+         * loaded, complete before its first status; for a new run, nothing, at once. The screens draw them before the
+         * statuses, so a reopened run's charts continue where they stopped.
+         */
+        public java.util.concurrent.CompletableFuture<RecordedCurves> recordedCurves() {
+            return hooks.recorded.copy();
+        }
+
+        /**
          * Changes a paused run's settings from {@code from} to {@code to} on the run's thread: the changed fields must
          * be ones a paused run may change ({@link LiveSettings}), the trainer takes the new training block, and each
          * field changed is recorded with the iteration in the run folder's {@link SettingsChanges#FILE} (the folder
@@ -275,6 +284,7 @@ public final class ExperimentRunner {
             RunStore.checkWritable(options.runsRoot(), recipe.checkpointBytes(spec, data.train().dimension()));
         }
         RecordingHooks<T, S, ?> hooks = recipe.hooks(spec, data, options, null);
+        hooks.recorded.complete(RecordedCurves.EMPTY);
         TrainingRun<T, S> run = new TrainingRun<>(() -> recipe.buildTrainer(spec, data.train(), DataType.FLOAT),
                 hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
         Session<T, S> session = new Session<>(spec, run, hooks);
@@ -296,8 +306,14 @@ public final class ExperimentRunner {
         }
         recipe.checkFits(spec, data.train());
         RecordingHooks<T, S, ?> hooks = recipe.hooks(spec, data, options, RunStore.open(runDir));
-        TrainingRun<T, S> run = new TrainingRun<>(() -> hooks.resumed(Checkpoints.restoreNewest(runDir,
-                () -> recipe.buildTrainer(spec, data.train(), DataType.FLOAT), recipe::restore)),
+        TrainingRun<T, S> run = new TrainingRun<>(() -> {
+            try {
+                return hooks.resumed(Checkpoints.restoreNewest(runDir,
+                        () -> recipe.buildTrainer(spec, data.train(), DataType.FLOAT), recipe::restore));
+            } finally {
+                hooks.recorded.complete(RecordedCurves.EMPTY); // no checkpoint loaded: nothing to show
+            }
+        },
                 hooks, spec.iterations(), options.statusIntervalMillis(), options.viewIntervalMillis());
         Session<T, S> session = new Session<>(spec, run, hooks);
         run.launch();

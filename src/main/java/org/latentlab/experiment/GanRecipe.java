@@ -108,6 +108,8 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
 
     /** Writes metrics, samples and checkpoints as the run goes, and makes the dashboard's views. */
     static final class Hooks extends RecordingHooks<GanTrainer, GanStatus, GanViews> {
+        private static final java.util.Set<String> GAN_CURVES = java.util.Set.of("d_loss", "g_loss", "d_real",
+                "d_fake", "mi_lower_bound");
         private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GanRecipe.class);
         private final GanExperiment spec;
         private final DataSource data;
@@ -152,6 +154,15 @@ final class GanRecipe implements FamilyRecipe<GanExperiment, GanTrainer, GanStat
         boolean save(RunStore s, GanTrainer trainer) {
             Checkpoint.save(s.dir(), trainer);
             return true;
+        }
+
+        /**
+         * The GAN bench draws D's and G's losses, D's outputs and InfoGAN's bound: their columns keep their names
+         * ({@link RunStore#BASE_COLUMNS}); the penalty is not drawn.
+         */
+        @Override
+        String lossPart(String column) {
+            return GAN_CURVES.contains(column) ? column : null;
         }
 
         @Override

@@ -82,6 +82,23 @@ public final class GanRunRecorder {
         }
     }
 
+    /**
+     * Takes in the curves a reopened run recorded before (its metrics rows), ahead of its first status, so that a
+     * run kept after reopening keeps its whole course. The milestones are not among them: they come from statuses.
+     */
+    public void addRecorded(RecordedCurves recorded) {
+        copy(recorded.loss("d_loss"), discriminatorLoss);
+        copy(recorded.loss("g_loss"), generatorLoss);
+        recorded.measured().forEach((metric, curve) -> copy(curve,
+                measured.computeIfAbsent(metric, m -> new RunCurve.Builder(CURVE_POINTS))));
+    }
+
+    private static void copy(RunCurve curve, RunCurve.Builder into) {
+        for (int i = 0; i < curve.size(); i++) {
+            into.add(curve.x(i), curve.y(i));
+        }
+    }
+
     /** Forgets everything (the run was reset to its first iteration). */
     public void clear() {
         discriminatorLoss.clear();

@@ -36,6 +36,11 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
     V views;
     /** What a resume passed over to reach the checkpoint it loaded, or null. */
     volatile String resumeNote;
+    /**
+     * The curves the run folder recorded up to the checkpoint a resume loaded; completed on the run's thread once
+     * it has loaded (before the first status), at once with nothing for a new run.
+     */
+    final java.util.concurrent.CompletableFuture<RecordedCurves> recorded = new java.util.concurrent.CompletableFuture<>();
     private Evaluation pending;
     private long startNanos = System.nanoTime();
     private long lastCheckpoint = -1;
@@ -65,6 +70,15 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
 
     /** Creates the run folder at the first write. */
     abstract RunStore createStore();
+
+    /**
+     * The name the statuses give the loss part recorded in metrics column {@code column}, or null when the live
+     * charts do not draw that column. Here: the column with its underscores read as spaces, as the autoencoder, VAE
+     * and RBM rows write their loss parts.
+     */
+    String lossPart(String column) {
+        return column.replace('_', ' ');
+    }
 
     /** The status record, with the measurement not yet published (or null) and the view (or null). */
     abstract S status(TrainingRun.Progress progress, T trainer, Evaluation evaluation, V views, boolean withView);
@@ -139,6 +153,13 @@ abstract class RecordingHooks<T extends Trainer, S, V extends FamilyViews<T, ?>>
         elapsedBefore = store.lastElapsedSeconds();
         resumeNote = Checkpoints.fallbackNote(restored);
         replay = new java.util.ArrayList<>(SettingsChanges.toReplay(store.dir(), restored.iteration()));
+        try {
+            recorded.complete(RecordedCurves.read(store.dir(), restored.iteration(), this::lossPart));
+        } catch (LabException e) {
+            // the charts start empty; the run itself does not need its old rows
+            LOG.warn("could not read the recorded curves: {}", e.getMessage());
+            recorded.complete(RecordedCurves.EMPTY);
+        }
         if (resumeNote != null) {
             LOG.debug(resumeNote); // the session hands the note to the window or the command line
         }

@@ -79,6 +79,13 @@ final class VaeGanRecipe extends BenchRecipe<VaeGanExperiment, VaeGanTrainer, Va
         return loss.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "") + "_batch";
     }
 
+    /** The three networks' losses the bench draws; the terms are not drawn live. */
+    @Override
+    java.util.List<String> drawnLossParts() {
+        return java.util.List.of(VaeGanTrainer.ENCODER_LOSS, VaeGanTrainer.DECODER_LOSS,
+                VaeGanTrainer.DISCRIMINATOR_LOSS);
+    }
+
     @Override
     ReconstructionStatus status(TrainingRun.Progress p, VaeGanTrainer trainer, Evaluation evaluation,
                                 ReconstructionView view) {

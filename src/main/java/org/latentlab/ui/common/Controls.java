@@ -1,6 +1,11 @@
 package org.latentlab.ui.common;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -46,5 +51,30 @@ public final class Controls {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /**
+     * {@code content} filling the pane while it fits, scrolled up and down when the pane is shorter than its
+     * least height.
+     */
+    public static ScrollPane fitting(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    /**
+     * Buttons and labels of a row keep their whole text in a narrow window (1280 wide); the fields, choices and
+     * gaps give up the width instead.
+     */
+    public static void keepLabelsWhole(Pane row) {
+        for (Node n : row.getChildren()) {
+            if (n instanceof Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 }

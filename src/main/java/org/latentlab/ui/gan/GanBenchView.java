@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -30,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import java.util.List;
 import javafx.scene.layout.VBox;
 import javafx.scene.Parent;
 import javafx.stage.FileChooser;
@@ -65,8 +67,8 @@ public final class GanBenchView extends BorderPane {
     private final Button stepGButton = button("Step G", "stepGButton", "One generator update (Ctrl+G)");
     private final Button stepButton = button("Step", "stepButton", "One iteration: k D updates, one G update (Ctrl+B)");
     private final Button resetButton = button("Reset", "resetButton", "New networks from the same seed (Ctrl+R)");
-    private final TextField lrDField = field("lrDField", 70);
-    private final TextField lrGField = field("lrGField", 70);
+    private final TextField lrDField = field("lrDField", 60);
+    private final TextField lrGField = field("lrGField", 60);
     private final TextField kField = field("kField", 36);
     private final Button applyButton = button("Apply", "applyButton",
             "Apply learning rates, k and the remedies (while paused)");
@@ -86,6 +88,8 @@ public final class GanBenchView extends BorderPane {
     private final ToggleButton compareButton = new ToggleButton("Compare");
     /** The charts alone, or for image GANs with live scores, the charts and the scores as two tabs. */
     private final BorderPane right = new BorderPane();
+    /** The charts, scrolled when the window is too short for them. */
+    private final ScrollPane chartsScroll;
     private final BiganPane biganPane = new BiganPane();
     private final Tab curvesTab = new Tab("Training curves");
     private final Tab scoresTab = new Tab("Scores of generated images");
@@ -101,6 +105,7 @@ public final class GanBenchView extends BorderPane {
                 () -> vm.specProperty().get().name(), vm::progressAtRisk, vm::pause,
                 name -> choice().replace(name, () -> vm.loadPreset(name)));
         this.charts = new GanCharts(vm.curves());
+        this.chartsScroll = Controls.fitting(charts);
         this.pictures = new GanPictures(vm.optimal());
         setId("trainingView");
         setTop(new VBox(toolbar(), new GanRemediesBar(vm.remedies(), vm::applySettings), descriptionRow()));
@@ -115,7 +120,9 @@ public final class GanBenchView extends BorderPane {
         vm.scores().availableProperty().addListener((o, a, on) -> showScores(on));
         biganPane.show((GanExperiment) null);
         VBox left = new VBox(pictures, biganPane, new GanTimelineBar(vm.timeline()));
-        SplitPane split = new SplitPane(left, right);
+        // each column scrolls when the window is shorter than its pictures or charts at their least readable
+        // height, so the bench never grows past the window and its status bar stays in sight
+        SplitPane split = new SplitPane(Controls.fitting(left), right);
         split.setDividerPositions(0.52);
         compare = new GanComparePane(vm.comparison(),
                 () -> choose("comparison.csv", "CSV", "*.csv", this::exportComparisonTo),
@@ -144,11 +151,11 @@ public final class GanBenchView extends BorderPane {
     private void showScores(boolean on) {
         if (on) {
             right.setCenter(null);
-            curvesTab.setContent(charts);
+            curvesTab.setContent(chartsScroll);
             right.setCenter(rightTabs);
         } else {
             curvesTab.setContent(null);
-            right.setCenter(charts);
+            right.setCenter(chartsScroll);
         }
     }
 
@@ -202,6 +209,11 @@ public final class GanBenchView extends BorderPane {
                 new Separator(Orientation.VERTICAL), new Label("lr D"), lrDField, new Label("lr G"), lrGField,
                 new Label("k"), kField, applyButton, new Separator(Orientation.VERTICAL), keepButton, spacer, export);
         bar.getStyleClass().add("toolbar-row");
+        presetChoice.setMinWidth(100);
+        Controls.keepLabelsWhole(bar);
+        for (TextField f : List.of(lrDField, lrGField, kField)) {
+            f.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 

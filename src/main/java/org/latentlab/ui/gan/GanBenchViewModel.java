@@ -16,10 +16,8 @@ import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.ExperimentRunner;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.GanRunRecorder;
-import org.latentlab.experiment.GanTimelineFiles;
 import org.latentlab.ui.common.ExperimentSource;
 import org.latentlab.experiment.evaluate.LiveSamples;
-import org.latentlab.experiment.Presets;
 import org.latentlab.train.GanSettings;
 import org.latentlab.train.GanTrainer;
 import org.latentlab.train.GanView;
@@ -52,9 +50,8 @@ public final class GanBenchViewModel {
     private final ExperimentRunner.Options options;
     private final ConcurrentLinkedQueue<GanStatus> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<GanView> latestView = new AtomicReference<>();
-    /** A BiGAN's latest encoder view from the training thread, drained each frame into {@link #encoderView}. */
-    private final AtomicReference<org.latentlab.train.BiganView> latestEncoderView = new AtomicReference<>();
-    private final ObjectProperty<org.latentlab.train.BiganView> encoderView = new SimpleObjectProperty<>();
+    /** A BiGAN's latest encoder view from the training thread, drained each frame. */
+    private final BiganEncoderFeed encoder = new BiganEncoderFeed();
     private final AtomicReference<GanStatus> latestStatus = new AtomicReference<>();
     private final Consumer<GanStatus> listener = this::onStatus;
     /** The run on the bench; loading and closing runs are jobs for the task runner. */
@@ -71,11 +68,9 @@ public final class GanBenchViewModel {
     /** The pictures kept at growing intervals, and which is shown: the newest or an earlier one. */
     private final GanTimelineViewModel timeline = new GanTimelineViewModel();
 
-    /** Where the experiment on the bench came from, and where the one loading comes from. */
-    private ExperimentSource source = ExperimentSource.made();
-    private ExperimentSource pendingSource = ExperimentSource.made();
+    /** Where the experiment came from, reopening run folders, and the curves a reopened run recorded. */
+    private final GanRunSessions sessions;
     private boolean startWhenReady;
-    private boolean fellBack;
     private double modes = Double.NaN;
     /** After Reset: statuses still on their way from before it are not charted. */
     private volatile boolean awaitingReset;
@@ -87,14 +82,8 @@ public final class GanBenchViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty messageIsError = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty();
-    /** The experiment as it runs now: its spec with the settings last applied (learning rates, k). */
-    private final StringProperty description = new SimpleStringProperty("");
-    private GanSettings describedSettings;
-    /**
-     * The settings last written into the rates and remedies forms: a status refills them only when the run's settings
-     * differ, so a value typed or set by a lesson is not overwritten by a status sent before it was applied.
-     */
-    private GanSettings shownSettings;
+    /** The settings in force, the experiment described with them, and the forms refilled from the run. */
+    private final GanSettingsInForce inForce;
     private final StringProperty iterationText = new SimpleStringProperty("");
     private final StringProperty lossText = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -102,7 +91,6 @@ public final class GanBenchViewModel {
     private final GanRemediesForm remedies = new GanRemediesForm();
     /** Every setting of the experiment, generated from its records (ui.settings); the data folder it loads from. */
     private final BenchSettings panel;
-    private Path baseDir;
 
     /**
      * @param options where runs are stored and how often statuses and views come
@@ -120,8 +108,10 @@ public final class GanBenchViewModel {
         this.exports = new GanExports(runner, this::runDir, this::say);
         this.jacobian = new GameJacobianViewModel(runner, this::captureGame);
         this.comparison = new GanComparisonViewModel(exports, this::say);
-        this.panel = new BenchSettings(runs::current, e -> load(e.name(), () -> (GanExperiment) e, baseDir,
-                ExperimentSource.made()));
+        this.sessions = new GanRunSessions(runs, options, timeline, this::install, error::set, this::say);
+        this.panel = new BenchSettings(runs::current, e -> sessions.load(e.name(), () -> (GanExperiment) e,
+                sessions.baseDir(), ExperimentSource.made()));
+        this.inForce = new GanSettingsInForce(settings, remedies, panel);
         timeline.shownProperty().addListener((o, a, v) -> optimal.show(v));
         controls.show(RunState.STARTING);
         settings.follow(RunState.STARTING);
@@ -130,73 +120,37 @@ public final class GanBenchViewModel {
 
     // ---- loading (the one place that starts a GAN run) ----
     public void loadPreset(String name) {
-        load(name, () -> Presets.loadGan(name), options.baseDir(), ExperimentSource.preset(name));
+        sessions.loadPreset(name);
     }
 
     public void openFile(Path file) {
-        load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readGan(file),
+        sessions.load(String.valueOf(file.getFileName()), () -> ExperimentFiles.readGan(file),
                 file.toAbsolutePath().getParent(), ExperimentSource.file(file));
     }
 
     public void loadSpec(GanExperiment s) {
-        load(s.name(), () -> s, options.baseDir(), ExperimentSource.made());
+        sessions.load(s.name(), () -> s, options.baseDir(), ExperimentSource.made());
     }
 
-    /** Reopens the run in {@code runDir} at its newest checkpoint, paused, with the pictures of its timeline. */
+    /**
+     * Reopens the run in {@code runDir} at its newest checkpoint, paused, with the pictures of its timeline and the
+     * curves it recorded up to that checkpoint.
+     */
     public void openRun(Path runDir) {
-        say("opening " + runDir + "…", false);
-        AtomicReference<GanTimelineFiles.Loaded> pictures = new AtomicReference<>();
-        pendingSource = ExperimentSource.run(runDir);
-        runs.load(String.valueOf(runDir.getFileName()), () -> {
-            ExperimentRunner.Session<GanTrainer, GanStatus> s = ExperimentRunner.resumeGan(runDir, options);
-            pictures.set(GanTimelineFiles.read(runDir));
-            return s;
-        }, s -> {
-            install(s);
-            timeline.restore(pictures.get().views(), s.spec().iterations());
-            String note = pictures.get().problem() != null ? pictures.get().problem() : s.resumeNote();
-            say(note != null ? note : "reopened " + runDir.getFileName(), note != null);
-        }, this::loadFailed);
+        sessions.openRun(runDir);
     }
 
     /** Where the experiment came from, for a session; a run is checkpointed first, to reopen where it is now. */
     public CompletableFuture<ExperimentSource> sessionSource() {
-        ExperimentRunner.Session<GanTrainer, GanStatus> s = runs.current();
-        ExperimentSource src = source;
-        if (s == null) {
-            return CompletableFuture.completedFuture(src);
-        }
-        return s.checkpointNow().thenApply(dir -> dir == null ? src : src.withRun(dir));
-    }
-
-    /** The one place that starts a GAN run. */
-    private void load(String what, java.util.function.Supplier<GanExperiment> source, Path baseDir,
-                      ExperimentSource from) {
-        say("loading…", false);
-        this.baseDir = baseDir;
-        pendingSource = from;
-        ExperimentRunner.Options o = new ExperimentRunner.Options(options.runsRoot(), baseDir,
-                options.statusIntervalMillis(), options.viewIntervalMillis());
-        runs.load(what, () -> ExperimentRunner.start(source.get(), o), this::install, this::loadFailed);
-    }
-
-    private void loadFailed(String msg) {
-        error.set(msg);
-        say(msg, true);
-        if (runs.current() == null && !fellBack) {
-            // nothing loaded yet (a bad file on the command line): open the default instead
-            fellBack = true;
-            loadPreset(Presets.defaultName());
-        }
+        return sessions.sessionSource();
     }
 
     private void install(ExperimentRunner.Session<GanTrainer, GanStatus> next) {
         GanExperiment s = (GanExperiment) next.spec();
-        source = pendingSource;
+        sessions.installed(next);
         queue.clear();
         latestView.set(null);
-        latestEncoderView.set(null);
-        encoderView.set(null);
+        encoder.clear();
         latestStatus.set(null);
         modes = GanRunRecorder.modesOf(s);
         curves.prepare(s);
@@ -204,13 +158,7 @@ public final class GanBenchViewModel {
         optimal.prepare(s.training().loss());
         jacobian.clear();
         timeline.clear();
-        describedSettings = s.training();
-        description.set(GanBenchText.describe(s, s.training()));
-        settings.show(s.training());
-        shownSettings = s.training();
-        remedies.prepare(s);
-        remedies.show(s.training());
-        panel.show(s);
+        inForce.prepare(s);
         spec.set(s);
         view.set(null);
         scores.prepare(s, (count, seed) -> LiveSamples.capture(next.run(), count, seed));
@@ -245,6 +193,7 @@ public final class GanBenchViewModel {
     public void reset() {
         withRun(r -> {
             awaitingReset = true;
+            sessions.reset();
             queue.clear();
             curves.clear();
             timeline.clear();
@@ -259,7 +208,7 @@ public final class GanBenchViewModel {
      * says what is wrong with them (and marks them invalid). Returns true when applied.
      */
     public boolean applySettings() {
-        GanSettings current = spec.get() == null ? null : describedSettings;
+        GanSettings current = spec.get() == null ? null : inForce.current();
         if (current == null) {
             return false;
         }
@@ -313,7 +262,8 @@ public final class GanBenchViewModel {
 
     private void onStatus(GanStatus s) {
         if (awaitingReset) {
-            if (s.iteration() != 0) {
+            // the rebuilt run says READY: at iteration 0, or at its checkpoint for a reopened run
+            if (s.iteration() != 0 && s.state() != RunState.READY) {
                 return;
             }
             awaitingReset = false;
@@ -325,14 +275,12 @@ public final class GanBenchViewModel {
         if (s.view() != null) {
             latestView.set(s.view());
         }
-        if (s.bigan() != null) {
-            latestEncoderView.set(s.bigan());
-        }
+        encoder.offer(s);
     }
 
     /** Drains what arrived since the last frame (FX thread; tests call it themselves). True if anything changed. */
     public boolean pump() {
-        boolean any = false;
+        boolean any = drawEarlierCurves();
         GanStatus s;
         while ((s = queue.poll()) != null) {
             curves.add(s, modes);
@@ -344,10 +292,7 @@ public final class GanBenchViewModel {
         if (last != null) {
             show(last);
         }
-        org.latentlab.train.BiganView encoded = latestEncoderView.getAndSet(null);
-        if (encoded != null) {
-            encoderView.set(encoded);
-        }
+        encoder.pump();
         GanView v = latestView.getAndSet(null);
         if (v != null) {
             view.set(v);
@@ -361,21 +306,22 @@ public final class GanBenchViewModel {
         return any;
     }
 
+    /** A reopened run's recorded curves, drawn before its first status is; true when there were some. */
+    private boolean drawEarlierCurves() {
+        org.latentlab.experiment.RecordedCurves earlier = sessions.takeEarlierCurves();
+        if (earlier != null) {
+            curves.addRecorded(earlier, modes);
+            comparison.recordEarlier(earlier);
+        }
+        return earlier != null;
+    }
+
     private void show(GanStatus last) {
         RunState wasState = state.get();
         status.set(last);
         iterationText.set(GanBenchText.iteration(last));
         lossText.set(GanBenchText.losses(last, spec.get()));
-        if (last.settings() != null && !last.settings().equals(describedSettings) && spec.get() != null) {
-            describedSettings = last.settings();
-            description.set(GanBenchText.describe(spec.get(), last.settings()));
-        }
-        if (last.settings() != null && last.state() != RunState.RUNNING && !last.settings().equals(shownSettings)) {
-            shownSettings = last.settings();
-            settings.show(last.settings());
-            remedies.show(last.settings());
-            panel.inForce(spec.get() == null ? null : spec.get().withTraining(last.settings()));
-        }
+        inForce.follow(last, spec.get());
         panel.follow(last.state(), last.iteration() > 0 || last.partialSteps() > 0);
         state.set(last.state());
         scores.follow(last.iteration(), last.state());
@@ -494,7 +440,7 @@ public final class GanBenchViewModel {
 
     /** A BiGAN's latest reconstructions and code scatter (null for other GANs and before the first view). */
     public ReadOnlyObjectProperty<org.latentlab.train.BiganView> encoderViewProperty() {
-        return encoderView;
+        return encoder.property();
     }
 
     public ReadOnlyObjectProperty<GanView> viewProperty() {
@@ -520,7 +466,7 @@ public final class GanBenchViewModel {
 
     /** The experiment as it runs now (name, networks, loss, k, optimisers with their current learning rates). */
     public ReadOnlyStringProperty descriptionProperty() {
-        return description;
+        return inForce.description();
     }
 
     /** "it 1,200 / 20,000   312 it/s   12.4 s". */

@@ -198,7 +198,7 @@ final class GanCharts extends VBox {
     private static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
         v.setId(id);
-        v.setMinHeight(160);
+        v.setMinHeight(140);
         v.setPrefHeight(260);
         return v;
     }

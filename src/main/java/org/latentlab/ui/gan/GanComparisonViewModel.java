@@ -8,6 +8,7 @@ import org.latentlab.experiment.GanComparisonTable;
 import org.latentlab.experiment.GanExperiment;
 import org.latentlab.experiment.GanRunRecorder;
 import org.latentlab.experiment.KeptGanRun;
+import org.latentlab.experiment.RecordedCurves;
 import org.latentlab.train.GanStatus;
 
 import java.nio.file.Path;
@@ -55,6 +56,13 @@ public final class GanComparisonViewModel {
             live.clear();
         }
         canKeep.set(false);
+    }
+
+    /** The curves a reopened run recorded before, ahead of its first status. */
+    void recordEarlier(RecordedCurves recorded) {
+        if (live != null) {
+            live.addRecorded(recorded);
+        }
     }
 
     /** One status of the run on the bench, in the order they came. */

@@ -4,6 +4,8 @@ import org.latentlab.train.Evaluation;
 import org.latentlab.train.Metric;
 import org.jfree.data.xy.XYSeries;
 import org.latentlab.experiment.GanExperiment;
+import org.latentlab.experiment.RecordedCurves;
+import org.latentlab.experiment.RunCurve;
 import org.latentlab.train.GanStatus;
 
 import java.util.List;
@@ -79,6 +81,42 @@ final class GanCurves {
             addMeasured(klGeneratorData, v, Metric.KL_GENERATOR_DATA);
             addMeasured(wasserstein, v, Metric.WASSERSTEIN_1);
             addMeasured(criticEstimate, v, Metric.CRITIC_ESTIMATE);
+        }
+    }
+
+    /**
+     * Adds the curves a reopened run recorded before it was reopened (its metrics rows, one every sample interval),
+     * as the statuses would have: the live points that follow continue them, and a status at the iteration of the
+     * last row replaces its point. {@code modes} as in {@link #add}.
+     */
+    void addRecorded(RecordedCurves r, double modes) {
+        addAll(discriminatorLoss, r.loss("d_loss"));
+        addAll(generatorLoss, r.loss("g_loss"));
+        addAll(realScore, r.loss("d_real"));
+        addAll(fakeScore, r.loss("d_fake"));
+        addAll(informationBound, r.loss("mi_lower_bound"));
+        RunCurve covered = r.measured(Metric.MODES_COVERED);
+        if (!covered.isEmpty()) {
+            addAll(metric, covered);
+            for (int i = 0; i < covered.size(); i++) {
+                addIfFinite(metricReference, covered.x(i), modes);
+            }
+        } else {
+            addAll(metric, r.measured(Metric.DIVERSITY));
+            addAll(metricReference, r.measured(Metric.DIVERSITY_REAL));
+        }
+        addAll(jensenShannon, r.measured(Metric.JENSEN_SHANNON));
+        addAll(klDataGenerator, r.measured(Metric.KL_DATA_GENERATOR));
+        addAll(klGeneratorData, r.measured(Metric.KL_GENERATOR_DATA));
+        addAll(wasserstein, r.measured(Metric.WASSERSTEIN_1));
+        addAll(criticEstimate, r.measured(Metric.CRITIC_ESTIMATE));
+    }
+
+    private static void addAll(XYSeries series, RunCurve curve) {
+        for (int i = 0; i < curve.size(); i++) {
+            if (curve.x(i) > 0) {
+                addIfFinite(series, curve.x(i), curve.y(i));
+            }
         }
     }
 

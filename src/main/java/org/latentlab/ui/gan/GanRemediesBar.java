@@ -80,6 +80,10 @@ final class GanRemediesBar extends HBox {
         Label note = fixed("shapeNote", PACKING_TIP);
         note.setText("(shape D: set in the builder)");
         note.getStyleClass().add("description");
+        // in a narrow window the note gives up its width first, so Apply and the choice keep their whole text
+        note.setMinWidth(0);
+        applyButton.setMinWidth(Region.USE_PREF_SIZE);
+        layer.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(title(), label("R1 γ", R1_TIP, r1), r1, label("hist. avg λ", AVERAGING_TIP, averaging),
                 averaging, label("unroll k", UNROLL_TIP, unroll), unroll, label("feature matching", FEATURE_TIP, layer),
                 layer, applyButton, new Separator(Orientation.VERTICAL), packing, minibatch, note);

@@ -28,7 +28,9 @@ import org.latentlab.ui.settings.SettingsPanelModel;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import org.latentlab.ui.common.EarlierCurves;
 import org.latentlab.ui.common.ExperimentSource;
+import org.latentlab.experiment.RecordedCurves;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,8 @@ public final class ReconstructionBenchViewModel {
     private boolean fellBack;
     /** Every setting of the experiment, generated from its records (ui.settings). */
     private final BenchSettings panel;
+    /** A reopened run's recorded curves, drawn before its first status. */
+    private final EarlierCurves earlier = new EarlierCurves();
 
     /** Where the experiment on the bench came from, and where the one loading comes from. */
     private ExperimentSource source = ExperimentSource.made();
@@ -188,10 +192,17 @@ public final class ReconstructionBenchViewModel {
         last = null;
         seriesChanged = true;
         viewChanged = true;
+        earlier.expect(next.recordedCurves());
         description.set(next.spec().name() + ": " + next.spec().description());
         experimentName.set(next.spec().name());
         panel.show(next.spec());
         next.run().subscribe(listener);
+    }
+
+    /** The current run's folder, or null before its first write. */
+    public Path runDir() {
+        ExperimentRunner.Session<Trainer, ReconstructionStatus> s = runs.current();
+        return s == null ? null : s.runDir();
     }
 
     /** Stops the run and waits for it, and for replaced runs still stopping, to finish (the window closing). */
@@ -211,13 +222,42 @@ public final class ReconstructionBenchViewModel {
     /** Applies queued statuses; true when something changed. Called every frame. */
     public boolean pump() {
         ReconstructionStatus s;
-        boolean any = false;
+        boolean any = drawEarlierCurves();
         while ((s = incoming.poll()) != null) {
             apply(s);
             any = true;
         }
         panel.pump();
         return any;
+    }
+
+    /**
+     * A reopened run's curves as its metrics rows recorded them (one every sample interval), drawn before its first
+     * status so that the live points continue them; true when there were some.
+     */
+    private boolean drawEarlierCurves() {
+        RecordedCurves r = earlier.take();
+        if (r == null) {
+            return false;
+        }
+        r.losses().forEach((part, curve) -> {
+            XYSeries series = losses.computeIfAbsent(part, ReconstructionBenchViewModel::newSeries);
+            for (int i = 0; i < curve.size(); i++) {
+                if (curve.x(i) > 0) {
+                    series.addOrUpdate(curve.x(i), curve.y(i));
+                }
+            }
+        });
+        r.measured().forEach((m, curve) -> {
+            if (m != Metric.MEAN_CODE_ACTIVATION) {
+                XYSeries series = heldOut.computeIfAbsent(m.label(), ReconstructionBenchViewModel::newSeries);
+                for (int i = 0; i < curve.size(); i++) {
+                    series.addOrUpdate(curve.x(i), curve.y(i));
+                }
+            }
+        });
+        seriesChanged = true;
+        return true;
     }
 
     private void apply(ReconstructionStatus s) {
@@ -303,6 +343,7 @@ public final class ReconstructionBenchViewModel {
     }
 
     public void reset() {
+        earlier.forget();
         losses.clear();
         heldOut.clear();
         seriesChanged = true;
