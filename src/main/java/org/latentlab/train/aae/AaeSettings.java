@@ -22,7 +22,10 @@ import java.util.Locale;
  * @param batch                  examples per phase
  * @param reconstructionOptimizer the reconstruction phase's optimiser (encoder and decoder)
  * @param regularisationOptimizer the regularisation phase's (the discriminator, and the encoder as its generator,
- *                               with optimiser state of its own)
+ *                               with optimiser state of its own). Each phase's Adam moves the encoder by about its
+ *                               rate per step whatever the size of its gradient, so the two rates set the balance:
+ *                               a reconstruction rate five times the regularisation rate (0.001 against 0.0002)
+ *                               left MNIST codes at ±10 against N(0, I); the default is 0.0001 for both
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AaeSettings(List<Integer> hidden, List<Integer> discriminatorHidden, int code, AaePrior prior,
@@ -57,10 +60,10 @@ public record AaeSettings(List<Integer> hidden, List<Integer> discriminatorHidde
             throw new IllegalArgumentException("aae.batch: 1 to " + MAX_BATCH + " examples, not " + batch);
         }
         if (reconstructionOptimizer == null) {
-            reconstructionOptimizer = OptimizerSpec.adam(1e-3, 0.9);
+            reconstructionOptimizer = OptimizerSpec.adam(1e-4, 0.9);
         }
         if (regularisationOptimizer == null) {
-            regularisationOptimizer = OptimizerSpec.adam(2e-4, 0.5);
+            regularisationOptimizer = OptimizerSpec.adam(1e-4, 0.5);
         }
     }
 
@@ -87,7 +90,7 @@ public record AaeSettings(List<Integer> hidden, List<Integer> discriminatorHidde
         return code + (supervised ? AaePrior.COMPONENTS : 0);
     }
 
-    /** "784-1000-1000-2 mixture prior, label-conditioned, D 1000-1000; adam 0.001 / adam 0.0002". */
+    /** "784-1000-1000-2 mixture prior, label-conditioned, D 1000-1000; batch 100, reconstruction Adam ...". */
     public String describe(int visible) {
         StringBuilder s = new StringBuilder().append(visible);
         hidden.forEach(h -> s.append('-').append(h));
