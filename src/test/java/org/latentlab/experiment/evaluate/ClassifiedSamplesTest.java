@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The shared draw-and-classify loop of the class and code accuracies, with G the identity and a judge that reads the
- * class off one pixel: the groups' codes reach the judge, the noise is N(0, I) from the seed drawn before the codes'
+ * class off one pixel: the groups' codes reach the judge, the noise is N(0, I) from the random seed, drawn before the codes'
  * own draws, pixels come in [0, 1] clipped, and the most probable class wins with ties to the lower.
  */
 class ClassifiedSamplesTest {
