@@ -4,7 +4,6 @@ import org.latentlab.model.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
@@ -138,7 +137,7 @@ public final class DensePlan implements AutoCloseable {
             a[l + 1] = layer.activation() == Activation.IDENTITY ? z[l] : Nd4j.create(type, batch, out);
             d1[l] = layer.activation() == Activation.IDENTITY ? Nd4j.ones(type, batch, out)
                     : Nd4j.create(type, batch, out);
-            boolean curved = curved(layer);
+            boolean curved = DenseActivations.curved(layer);
             d2[l] = curved ? Nd4j.create(type, batch, out) : null;
             g2[l] = curved ? Nd4j.create(type, batch, out) : null;
             da[l] = Nd4j.create(type, batch, out);
@@ -146,21 +145,14 @@ public final class DensePlan implements AutoCloseable {
             delta[l] = layer.activation() == Activation.IDENTITY ? da[l] : Nd4j.create(type, batch, out);
 
             affine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], w[l], b[l]}, z[l]));
-            activate[l] = keep(activation(layer, z[l], a[l + 1]));
-            // DL4J's leaky ReLU runs as ND4J's scalar op with the slope in double (libnd4j's lrelu rounds it to
-            // float): the same op here, so a double network's output is DL4J's to the last bit
-            leaky[l] = layer.activation() == Activation.LEAKYRELU
-                    ? new LeakyReLU(z[l], a[l + 1], layer.alpha()) : null;
-            toDelta[l] = keep(activationBackward(layer, z[l], da[l], delta[l]));
+            activate[l] = keep(DenseActivations.forward(layer, z[l], a[l + 1]));
+            leaky[l] = DenseActivations.leaky(layer, z[l], a[l + 1]);
+            toDelta[l] = keep(DenseActivations.backward(layer, z[l], da[l], delta[l]));
             weightGrad[l] = keep(Kernel.gemm(a[l], true, delta[l], false, gw, 1, 0));
             biasGrad[l] = keep(Kernel.gemm(ones, false, delta[l], false, gb, 1, 0));
             INDArray below = l == 0 ? inputGradient : da[l - 1];
             backInput[l] = keep(Kernel.gemm(delta[l], false, w[l], true, below, 1, 0));
         }
-    }
-
-    private static boolean curved(DenseChain.Layer layer) {
-        return layer.activation() == Activation.TANH || layer.activation() == Activation.SIGMOID;
     }
 
     /** The R-operator's part of the plan: its arrays and kernels, per layer. */
@@ -202,7 +194,7 @@ public final class DensePlan implements AutoCloseable {
                 INDArray vb = chain.bias(direction, l);
                 INDArray hw = chain.weights(product, l);
                 INDArray hb = chain.bias(product, l).reshape(1, out);
-                boolean curved = curved(layer);
+                boolean curved = DenseActivations.curved(layer);
                 rz[l] = Nd4j.create(type, batch, out);
                 ra[l] = Nd4j.create(type, batch, out);
                 rda[l] = Nd4j.create(type, batch, out);
@@ -245,30 +237,6 @@ public final class DensePlan implements AutoCloseable {
             all.add(k);
         }
         return k;
-    }
-
-    private static Kernel activation(DenseChain.Layer layer, INDArray in, INDArray out) {
-        return switch (layer.activation()) {
-            case IDENTITY -> null;
-            case RELU -> Kernel.withFloats("relu", new INDArray[] {in}, out, 0.0);
-            case LEAKYRELU -> null; // ND4J's scalar op, see the constructor
-            case TANH -> Kernel.of("tanh", new INDArray[] {in}, out);
-            case SIGMOID -> Kernel.of("sigmoid", new INDArray[] {in}, out);
-        };
-    }
-
-    /**
-     * δ = f′(z) ⊙ dL/da in one fused op from the pre-activation (the ops DL4J's activations use), none for the
-     * identity.
-     */
-    private static Kernel activationBackward(DenseChain.Layer layer, INDArray z, INDArray da, INDArray delta) {
-        return switch (layer.activation()) {
-            case IDENTITY -> null;
-            case RELU -> Kernel.of("relu_bp", new INDArray[] {z, da}, delta);
-            case LEAKYRELU -> Kernel.withFloats("lrelu_bp", new INDArray[] {z, da}, delta, layer.alpha());
-            case TANH -> Kernel.of("tanh_bp", new INDArray[] {z, da}, delta);
-            case SIGMOID -> Kernel.of("sigmoid_bp", new INDArray[] {z, da}, delta);
-        };
     }
 
     public DenseChain chain() {
@@ -500,21 +468,7 @@ public final class DensePlan implements AutoCloseable {
             return;
         }
         for (int l = 0; l < depth; l++) {
-            DenseChain.Layer layer = chain.layers().get(l);
-            INDArray out = a[l + 1];
-            switch (layer.activation()) {
-                case IDENTITY -> {
-                }
-                case RELU -> Nd4j.exec(new Step(z[l], d1[l]));
-                case LEAKYRELU -> {
-                    // 1 where z ≥ 0 (DL4J's convention at the kink), α where z < 0
-                    d1[l].assign(z[l]).negi();
-                    Nd4j.exec(new Step(d1[l], d1[l]));
-                    d1[l].muli(layer.alpha() - 1).addi(1);
-                }
-                case TANH -> out.mul(out, d1[l]).rsubi(1);
-                case SIGMOID -> out.rsub(1, d1[l]).muli(out);
-            }
+            DenseActivations.firstDerivative(chain.layers().get(l), z[l], a[l + 1], d1[l]);
         }
         derivativesFresh = true;
     }
@@ -528,15 +482,9 @@ public final class DensePlan implements AutoCloseable {
             return;
         }
         for (int l = 0; l < depth; l++) {
-            INDArray out = a[l + 1];
-            switch (chain.layers().get(l).activation()) {
-                case TANH -> out.mul(d1[l], d2[l]).muli(-2);
-                case SIGMOID -> out.mul(-2, d2[l]).addi(1).muli(d1[l]);
-                default -> {
-                    continue;
-                }
+            if (DenseActivations.secondDerivative(chain.layers().get(l), a[l + 1], d1[l], d2[l])) {
+                d2[l].mul(da[l], g2[l]);
             }
-            d2[l].mul(da[l], g2[l]);
         }
         secondOrderFresh = true;
     }
