@@ -30,7 +30,8 @@ import java.util.List;
  * Along an input direction u as well ({@link #rForwardAlongInput}), R a₀ = u adds u W₀ to R z₀ and uᵀ δ₀ to
  * R{∂L/∂W₀}: the derivative of the parameter gradient along an input direction, which a gradient penalty needs.
  * The R passes use the forward and backward pass last run (the point θ), so many products at one θ cost one R pass
- * pair each. A plan is not thread-safe; it is one concept (the passes of a dense chain) and reads in one sitting.
+ * pair each. A plan is not thread-safe. The R-operator's arrays, kernels and passes live in {@link DenseCurvature},
+ * the activations' ops in {@link DenseActivations}.
  */
 public final class DensePlan implements AutoCloseable {
 
@@ -67,12 +68,10 @@ public final class DensePlan implements AutoCloseable {
     private final Kernel[] backInput;
     private final List<Kernel> all = new ArrayList<>();
     /** The R-operator's arrays and kernels, built on the first curvature pass (training plans never need them). */
-    private Curvature curvature;
+    private DenseCurvature curvature;
 
     private boolean derivativesFresh;
     private boolean secondOrderFresh;
-    /** Whether the last R-forward followed an input direction too. */
-    private boolean alongInput;
 
     /** Compiles {@code chain} for batches of {@code batch} rows in {@code type} (FLOAT or DOUBLE), with its own θ. */
     public DensePlan(DenseChain chain, int batch, DataType type) {
@@ -155,79 +154,9 @@ public final class DensePlan implements AutoCloseable {
         }
     }
 
-    /** The R-operator's part of the plan: its arrays and kernels, per layer. */
-    private final class Curvature {
-        final INDArray direction;
-        final INDArray product;
-        /** R a₀ = u, an input direction (used only by {@link #rForwardAlongInput}). */
-        final INDArray rInput;
-        final Kernel rInputAccumulate;
-        final Kernel rWeightFromInput;
-        /** R{dL/dx} = R δ₀ W₀ᵀ + δ₀ V₀ᵀ, run only by {@link #rInputGradient()}. */
-        final INDArray rInputGradient;
-        final Kernel rBackToInput;
-        final Kernel rBackToInputAccumulate;
-        final INDArray[] rz = new INDArray[depth];
-        final INDArray[] ra = new INDArray[depth];
-        final INDArray[] rda = new INDArray[depth];
-        final INDArray[] rdelta = new INDArray[depth];
-        final INDArray[] scratch = new INDArray[depth];
-        final Kernel[] rAffine = new Kernel[depth];
-        final Kernel[] rAccumulate = new Kernel[depth];
-        final Kernel[] rActivate = new Kernel[depth];
-        final Kernel[] rToDelta = new Kernel[depth];
-        final Kernel[] rCurvature = new Kernel[depth];
-        final Kernel[] rAddCurvature = new Kernel[depth];
-        final Kernel[] rWeight = new Kernel[depth];
-        final Kernel[] rWeightAccumulate = new Kernel[depth];
-        final Kernel[] rBias = new Kernel[depth];
-        final Kernel[] rBackInput = new Kernel[depth];
-        final Kernel[] rBackInputAccumulate = new Kernel[depth];
-
-        Curvature() {
-            direction = Nd4j.create(type, 1, chain.parameters());
-            product = Nd4j.create(type, 1, chain.parameters());
-            for (int l = 0; l < depth; l++) {
-                DenseChain.Layer layer = chain.layers().get(l);
-                int out = layer.outputs();
-                INDArray vw = chain.weights(direction, l);
-                INDArray vb = chain.bias(direction, l);
-                INDArray hw = chain.weights(product, l);
-                INDArray hb = chain.bias(product, l).reshape(1, out);
-                boolean curved = DenseActivations.curved(layer);
-                rz[l] = Nd4j.create(type, batch, out);
-                ra[l] = Nd4j.create(type, batch, out);
-                rda[l] = Nd4j.create(type, batch, out);
-                rdelta[l] = Nd4j.create(type, batch, out);
-                scratch[l] = curved ? Nd4j.create(type, batch, out) : null;
-
-                rAffine[l] = keep(Kernel.of("xw_plus_b", new INDArray[] {a[l], vw, vb}, rz[l]));
-                rAccumulate[l] = l == 0 ? null : keep(Kernel.gemm(ra[l - 1], false, w[l], false, rz[l], 1, 1));
-                rActivate[l] = keep(Kernel.multiply(d1[l], rz[l], ra[l]));
-                rToDelta[l] = keep(Kernel.multiply(d1[l], rda[l], rdelta[l]));
-                rCurvature[l] = curved ? keep(Kernel.multiply(g2[l], rz[l], scratch[l])) : null;
-                rAddCurvature[l] = curved ? keep(Kernel.add(rdelta[l], scratch[l], rdelta[l])) : null;
-                rWeight[l] = keep(Kernel.gemm(a[l], true, rdelta[l], false, hw, 1, 0));
-                rWeightAccumulate[l] = l == 0 ? null
-                        : keep(Kernel.gemm(ra[l - 1], true, delta[l], false, hw, 1, 1));
-                rBias[l] = keep(Kernel.gemm(ones, false, rdelta[l], false, hb, 1, 0));
-                rBackInput[l] = l == 0 ? null : keep(Kernel.gemm(rdelta[l], false, w[l], true, rda[l - 1], 1, 0));
-                rBackInputAccumulate[l] = l == 0 ? null
-                        : keep(Kernel.gemm(delta[l], false, vw, true, rda[l - 1], 1, 1));
-            }
-            rInput = Nd4j.create(type, batch, chain.inputs());
-            rInputAccumulate = keep(Kernel.gemm(rInput, false, w[0], false, rz[0], 1, 1));
-            rWeightFromInput = keep(Kernel.gemm(rInput, true, delta[0], false, chain.weights(product, 0), 1, 1));
-            rInputGradient = Nd4j.create(type, batch, chain.inputs());
-            rBackToInput = keep(Kernel.gemm(rdelta[0], false, w[0], true, rInputGradient, 1, 0));
-            rBackToInputAccumulate = keep(Kernel.gemm(delta[0], false, chain.weights(direction, 0), true,
-                    rInputGradient, 1, 1));
-        }
-    }
-
-    private Curvature curvature() {
+    private DenseCurvature curvature() {
         if (curvature == null) {
-            curvature = new Curvature();
+            curvature = new DenseCurvature(chain, batch, type, a, w, d1, g2, delta, ones);
         }
         return curvature;
     }
@@ -293,12 +222,12 @@ public final class DensePlan implements AutoCloseable {
 
     /** R(output) of the last {@link #rForward}. */
     public INDArray rOutput() {
-        return curvature().ra[depth - 1];
+        return curvature().output();
     }
 
     /** R{dL/d(output)} = (∂²L/∂out²)·R(output), to be written before {@link #rBackward()}. */
     public INDArray rOutputGradient() {
-        return curvature().rda[depth - 1];
+        return curvature().outputGradient();
     }
 
     /** Copies {@code x} (any floating type, [batch, inputs]) into the input and runs the forward pass. */
@@ -406,19 +335,7 @@ public final class DensePlan implements AutoCloseable {
 
     private INDArray rForward(boolean input) {
         derivatives();
-        Curvature c = curvature();
-        alongInput = input;
-        for (int l = 0; l < depth; l++) {
-            c.rAffine[l].run();
-            if (c.rAccumulate[l] != null) {
-                c.rAccumulate[l].run();
-            }
-            if (l == 0 && input) {
-                c.rInputAccumulate.run();
-            }
-            c.rActivate[l].run();
-        }
-        return rOutput();
+        return curvature().forward(input);
     }
 
     /**
@@ -426,28 +343,9 @@ public final class DensePlan implements AutoCloseable {
      * point: fills and returns the live {@link #hessianVector()}.
      */
     public INDArray rBackward() {
-        Curvature c = curvature();
+        DenseCurvature c = curvature();
         secondOrder();
-        for (int l = depth - 1; l >= 0; l--) {
-            c.rToDelta[l].run();
-            if (c.rCurvature[l] != null) {
-                c.rCurvature[l].run();
-                c.rAddCurvature[l].run();
-            }
-            c.rWeight[l].run();
-            if (c.rWeightAccumulate[l] != null) {
-                c.rWeightAccumulate[l].run();
-            }
-            if (l == 0 && alongInput) {
-                c.rWeightFromInput.run();
-            }
-            c.rBias[l].run();
-            if (c.rBackInput[l] != null) {
-                c.rBackInput[l].run();
-                c.rBackInputAccumulate[l].run();
-            }
-        }
-        return c.product;
+        return c.backward();
     }
 
     /**
@@ -456,10 +354,7 @@ public final class DensePlan implements AutoCloseable {
      * {@link #rBackward()} itself does not form: the Hessian-vector product does not need it).
      */
     public INDArray rInputGradient() {
-        Curvature c = curvature();
-        c.rBackToInput.run();
-        c.rBackToInputAccumulate.run();
-        return c.rInputGradient;
+        return curvature().inputGradient();
     }
 
     /** f′(z) and f″(z) of every layer at the last forward pass, once per pass. */
@@ -492,5 +387,8 @@ public final class DensePlan implements AutoCloseable {
     @Override
     public void close() {
         all.forEach(Kernel::close);
+        if (curvature != null) {
+            curvature.close();
+        }
     }
 }
