@@ -1,6 +1,5 @@
 package org.latentlab.train;
 
-import org.latentlab.core.LabException;
 import org.latentlab.train.RunState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,8 @@ import java.util.function.Function;
  * every {@code statusIntervalMillis} and only while someone listens, so an unwatched run pays nothing per
  * iteration; the heavier view of the model is made at most every {@code viewIntervalMillis}.
  *
- * <p>One concept, read in one sitting despite its length: the owner thread's loop and the commands it takes.
+ * <p>The owner thread's loop and the commands it takes; its pace is measured by a {@link RunPace}, and what it
+ * says of a failure is made by {@link RunFailures}.
  *
  * @param <T> the family's trainer
  * @param <S> the family's status record, made by the {@link Hooks}
@@ -62,10 +62,10 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         S status(Progress progress, T trainer, boolean withView);
     }
 
-    /** What the run itself knows: its state and pace, whatever the family. */
     /**
-     * The family-neutral part of a status. {@code fault}: the run paused itself because a loss became NaN or
-     * infinite ({@code message} says which and when), as opposed to a pause a person asked for.
+     * What the run itself knows, whatever the family: its state and pace. {@code fault}: the run paused itself
+     * because a loss became NaN or infinite ({@code message} says which and when), as opposed to a pause a person
+     * asked for.
      */
     public record Progress(RunState state, long iteration, long maxIterations, long elapsedMillis,
                            double itersPerSecond, String message, boolean fault) {
@@ -96,10 +96,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
 
     // Owned by the training thread.
     private T trainer;
-    private long runningNanos;
-    private long windowStartNanos;
-    private long windowStartIteration;
-    private double itersPerSecond = Double.NaN;
+    private final RunPace pace = new RunPace();
     private long nextStatusNanos;
     private long nextViewNanos;
     private boolean news;
@@ -144,8 +141,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
                 running = true;
                 message = "";
                 state = RunState.RUNNING;
-                windowStartNanos = System.nanoTime();
-                windowStartIteration = trainer.iteration();
+                pace.startWindow(trainer.iteration());
                 publish(true);
             } else if (trainer != null && state != RunState.FAILED) {
                 state = RunState.FINISHED;
@@ -312,8 +308,8 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 // the last checkpoint could not be saved (a full disk): say so; the run closes all the same
-                logFailure("closing the run", e);
-                message = messageOf(e);
+                RunFailures.log("closing the run", e);
+                message = RunFailures.message(e);
             } finally {
                 closed = true;
                 state = RunState.CLOSED;
@@ -363,10 +359,10 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                logFailure("training command failed", e);
+                RunFailures.log("training command failed", e);
                 running = false;
                 state = RunState.FAILED;
-                message = messageOf(e);
+                message = RunFailures.message(e);
                 publish(true);
             } catch (Error e) {
                 // out of memory, a native library missing...: say so and stop, rather than die silently
@@ -399,7 +395,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             news |= hooks.afterIteration(trainer);
         });
         long t1 = System.nanoTime();
-        runningNanos += t1 - t0;
+        pace.addRunning(t1 - t0);
         if (!ok) {
             publish(true);
             return;
@@ -430,10 +426,10 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             hooks.onStop(trainer, RunState.PAUSED);
             return false;
         } catch (RuntimeException e) {
-            logFailure("training failed", e);
+            RunFailures.log("training failed", e);
             running = false;
             state = RunState.FAILED;
-            message = messageOf(e);
+            message = RunFailures.message(e);
             if (trainer != null) {
                 trainer.markFaulted();
             }
@@ -453,15 +449,14 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             hooks.onTrainerCreated(trainer);
             state = RunState.READY;
             message = "ready: " + trainer.describeSettings();
-            runningNanos = 0;
-            itersPerSecond = Double.NaN;
+            pace.reset();
             news = false;
             viewRequested = true;
         } catch (RuntimeException e) {
-            logFailure("could not build the trainer", e);
+            RunFailures.log("could not build the trainer", e);
             trainer = null;
             state = RunState.FAILED;
-            message = messageOf(e);
+            message = RunFailures.message(e);
         }
     }
 
@@ -470,10 +465,8 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (trainer != null && running && now - windowStartNanos > 200_000_000L) {
-            itersPerSecond = (trainer.iteration() - windowStartIteration) * 1e9 / (now - windowStartNanos);
-            windowStartNanos = now;
-            windowStartIteration = trainer.iteration();
+        if (trainer != null && running) {
+            pace.measure(now, trainer.iteration());
         }
         boolean withView = trainer != null && (force || viewRequested || now >= nextViewNanos);
         if (withView) {
@@ -482,7 +475,7 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
         }
         nextStatusNanos = now + statusIntervalNanos;
         Progress progress = new Progress(state, trainer == null ? 0 : trainer.iteration(), maxIterations,
-                runningNanos / 1_000_000, itersPerSecond, message,
+                pace.runningMillis(), pace.itersPerSecond(), message,
                 state == RunState.PAUSED && trainer != null && trainer.isFaulted());
         S status = hooks.status(progress, trainer, withView);
         news = false;
@@ -493,22 +486,5 @@ public final class TrainingRun<T extends Trainer, S> implements AutoCloseable {
                 LOG.warn("status listener failed", e);
             }
         }
-    }
-
-    /** A {@link LabException} is a message for a person (logged as one line); anything else is a bug (with trace). */
-    private static void logFailure(String what, RuntimeException e) {
-        if (e instanceof LabException) {
-            // a user-facing failure: the status carries its message to the window or the command line
-            LOG.debug(e.getMessage());
-        } else {
-            LOG.error(what, e);
-        }
-    }
-
-    private static String messageOf(RuntimeException e) {
-        if (e instanceof LabException) {
-            return e.getMessage();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

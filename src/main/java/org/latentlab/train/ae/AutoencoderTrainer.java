@@ -3,7 +3,6 @@ package org.latentlab.train.ae;
 import org.latentlab.core.Seeds;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.latentlab.data.ExampleSet;
 import org.latentlab.engine.DenseViews;
@@ -40,8 +39,8 @@ import java.util.Random;
  * count as the trainer's first iterations. Every random draw comes from a generator re-seeded from (seed,
  * iteration), so a run is reproducible. Not thread-safe: a {@code TrainingRun} owns it.
  *
- * <p>One concept, read in one sitting despite its length: the training loop of the autoencoder family, its
- * losses and penalties written out beside the paper's formulas.
+ * <p>The training loop of the autoencoder family, its losses and penalties written out beside the paper's formulas;
+ * what the two networks must be for the chosen kind and settings is checked first ({@link ModelRequirements}).
  */
 public final class AutoencoderTrainer implements Trainer {
 
@@ -105,26 +104,7 @@ public final class AutoencoderTrainer implements Trainer {
         this.seed = seed;
         this.dataDim = data.dimension();
         this.dataType = encoder.params().dataType();
-        long encOut = flat(encoder.output(Nd4j.zeros(dataType, 2, dataDim), false)).columns();
-        if (kind == Kind.VAE && encOut % 2 != 0) {
-            throw new LabException("a VAE's encoder outputs the mean and the log-variance of the code side by side,"
-                    + " so its output size must be even (2 x code size), not " + encOut);
-        }
-        this.codeDim = (int) (kind == Kind.VAE ? encOut / 2 : encOut);
-        checkDecoder();
-        if (kind == Kind.AUTOENCODER && settings.penalty() == Penalty.CONTRACTIVE && !singleSigmoidDense(encoder)) {
-            throw new LabException("the contractive penalty is computed in closed form for an encoder of one dense"
-                    + " layer with sigmoid activation; change the encoder or the penalty");
-        }
-        if (kind == Kind.AUTOENCODER && settings.penalty() == Penalty.SPARSE_KL && !endsWithSigmoid(encoder)) {
-            throw new LabException("the KL sparsity penalty compares each code unit's mean activation with rho, a"
-                    + " probability: the encoder's last layer needs sigmoid activation (or use the sparse-l1"
-                    + " penalty)");
-        }
-        if (settings.codeNoise() > 0 && (kind != Kind.AUTOENCODER || !endsWithSigmoid(encoder))) {
-            throw new LabException("code noise is added to the input of a logistic code: it needs an autoencoder"
-                    + " whose encoder's last layer has sigmoid activation (or set codeNoise to 0)");
-        }
+        this.codeDim = ModelRequirements.codeDim(encoder, decoder, data, settings, kind, dataType);
         this.tied = settings.tiedWeights() ? new TiedWeights(encoder, decoder) : null;
         if (tied != null) {
             tied.copyToDecoder();
@@ -135,19 +115,6 @@ public final class AutoencoderTrainer implements Trainer {
                 : new GreedyPretraining(this, settings, seed);
         this.enc = TrainingNetwork.of(encoder);
         this.dec = TrainingNetwork.of(decoder);
-    }
-
-    private void checkDecoder() {
-        long out;
-        try {
-            out = flat(decoder.output(Nd4j.zeros(dataType, 2, codeDim), false)).columns();
-        } catch (RuntimeException e) {
-            throw new LabException("the decoder does not take a code of size " + codeDim + ": " + e.getMessage(), e);
-        }
-        if (out != dataDim) {
-            throw new LabException("the decoder outputs " + out + " values per example but the data set '"
-                    + data.name() + "' has " + dataDim + ": change the decoder's last layer");
-        }
     }
 
     @Override
@@ -407,31 +374,8 @@ public final class AutoencoderTrainer implements Trainer {
     }
 
 
-    private static boolean singleSigmoidDense(MultiLayerNetwork net) {
-        if (net.getnLayers() != 1
-                || !(net.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer d)) {
-            return false;
-        }
-        return d.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid;
-    }
-
-    private static boolean endsWithSigmoid(MultiLayerNetwork net) {
-        org.deeplearning4j.nn.conf.layers.Layer last = net.getLayer(net.getnLayers() - 1).conf().getLayer();
-        org.nd4j.linalg.activations.IActivation fn = null;
-        if (last instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
-            fn = b.getActivationFn();
-        } else if (last instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) {
-            fn = a.getActivationFn();
-        }
-        return fn instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid;
-    }
-
     static double sigmoid(double v) {
         return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
-    }
-
-    static INDArray flat(INDArray out) {
-        return out.rank() == 2 ? out : out.reshape(out.size(0), out.length() / out.size(0));
     }
 
     @Override
