@@ -208,7 +208,10 @@ final class GanSteps {
         return before;
     }
 
-    /** D's loss on a real and a generated batch, its gradient left in D's gradient view ({@link GanTrainer#discriminatorGradient}). */
+    /**
+     * D's loss on a real and a generated batch, its gradient left in D's gradient view
+     * ({@link GanTrainer#discriminatorGradient}).
+     */
     INDArray discriminatorGradient(INDArray real, INDArray fake) {
         int p = settings.packing();
         if (real.rows() % p != 0 || fake.rows() % p != 0) {
@@ -225,12 +228,18 @@ final class GanSteps {
         return gradient;
     }
 
-    /** G's loss for a batch of codes, with feature matching a real batch drawn here ({@link GanTrainer#generatorGradient(INDArray)}). */
+    /**
+     * G's loss for a batch of codes, with feature matching a real batch drawn here
+     * ({@link GanTrainer#generatorGradient(INDArray)}).
+     */
     INDArray generatorGradient(INDArray z) {
         return generatorGradient(z, remedies.features == null ? null : batches.reals((int) z.rows()));
     }
 
-    /** G's loss for codes and a real batch, its gradient left in G's gradient view ({@link GanTrainer#generatorGradient(INDArray, INDArray)}). */
+    /**
+     * G's loss for codes and a real batch, its gradient left in G's gradient view
+     * ({@link GanTrainer#generatorGradient(INDArray, INDArray)}).
+     */
     INDArray generatorGradient(INDArray z, INDArray real) {
         int n = (int) z.rows();
         if (n % settings.packing() != 0) {
