@@ -7,16 +7,14 @@ import org.latentlab.core.LabException;
 import org.latentlab.data.DataSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.latentlab.engine.TrainingNetwork;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Random;
 
 /**
  * Trains a GAN: G and D are two networks without output layers, trained on the lab's engine
  * ({@link TrainingNetwork}: compiled plans where the engine has every layer, DL4J's layer objects otherwise); the
- * losses of {@link GanLoss} are computed here from D's raw scores and their derivatives fed back as the output
+ * losses of {@link GanLoss} are computed from D's raw scores and their derivatives fed back as the output
  * gradient. D's step sees real and generated examples in one batch; G's step sends dL_G/dx from D's backward pass
  * into G.
  *
@@ -38,8 +36,10 @@ import java.util.Random;
  * mode (the views, the latent studio, saved models) normalises each sample as training mode would.
  *
  * <p>One concept: one GAN iteration (k D updates, one G update) for every loss and remedy, with its diagnostics.
- * What each GAN of the zoo changes is its {@link GanVariant}; D's and G's losses are {@link DiscriminatorLoss} and
- * {@link GeneratorLoss}, the remedies switched during a run {@link GanRemedies}, the draws {@link GanBatches}.
+ * This class builds and checks the parts and is the {@link Trainer} the run drives; the two updates themselves
+ * (draws, gradients, the look-ahead, D's update) are {@link GanSteps}. What each GAN of the zoo changes is its
+ * {@link GanVariant}; D's and G's losses are {@link DiscriminatorLoss} and {@link GeneratorLoss}, the remedies
+ * switched during a run {@link GanRemedies}, the draws {@link GanBatches}.
  */
 public final class GanTrainer implements Trainer {
 
@@ -55,18 +55,7 @@ public final class GanTrainer implements Trainer {
     private final DataSource data;
     private final long seed;
     private final int latentDim;
-    private final int dataDim;
     private final DataType dataType;
-    private final boolean usesNd4jRandom;
-    private final boolean discriminatorCouplesBatch;
-    /** D's loss on a real and a generated batch, with WGAN-GP's and R1's penalties. */
-    private final DiscriminatorLoss discriminatorLoss;
-    /** dL_G/dx at G's samples: G's loss on D's scores, or feature matching. */
-    private final GeneratorLoss generatorLoss;
-    /** The remedies that can be switched during a run: R1, historical averaging, feature matching, exact unrolling. */
-    private final GanRemedies remedies;
-    /** Spectral normalisation's raw weights and power-iteration vectors of D, or null when off. */
-    private final SpectralNormalisation spectralNorm;
     /** G's training-mode passes, with virtual batch norm's reference batch when G has the layer. */
     private final GeneratorPasses generatorPasses;
     private final Random rng = new Random();
@@ -74,38 +63,17 @@ public final class GanTrainer implements Trainer {
     private final GanBatches batches;
     /** Inference-mode passes for samples, scores and G's loss gradient, on the engine. */
     private final GanInference inference;
-    private GanSettings settings;
+    /** The D and G updates, with the update counters, the current settings and the last step's statistics. */
+    private final GanSteps steps;
 
     private long iteration;
-    private long discriminatorUpdates;
-    private long generatorUpdates;
     /** D and G updates made by hand (Step D / Step G) since the last whole iteration. */
     private int partialDiscriminatorSteps;
     private int partialGeneratorSteps;
-    private boolean diagnostics;
     private boolean faulted;
-    private final StepStats last = new StepStats();
-    private final StepArrays step;
     private final NativeMemory memory = new NativeMemory();
     /** What the GAN of the zoo changes in the game (the plain GAN: nothing). */
     private final GanVariant variant;
-    /** What a step offers the variant's hooks. */
-    private final GanVariant.Step hookStep = new GanVariant.Step() {
-        @Override
-        public INDArray reals(int n) {
-            return GanTrainer.this.reals(n);
-        }
-
-        @Override
-        public GanSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public void requireFinite(String what, double value) {
-            GanTrainer.this.requireFinite(what, value);
-        }
-    };
 
     /** What the last D and G updates measured, all on the host. */
     public static final class StepStats {
@@ -143,17 +111,14 @@ public final class GanTrainer implements Trainer {
         this.generator = generator;
         this.discriminator = discriminator;
         this.data = data;
-        this.settings = settings;
         this.latentDim = latentDim;
-        this.dataDim = data.dimension();
+        int dataDim = data.dimension();
         this.seed = seed;
         this.rng.setSeed(Seeds.mix(seed));
         this.dataType = generator.params().dataType();
-        this.step = new StepArrays(dataType);
+        StepArrays step = new StepArrays(dataType);
         this.batches = new GanBatches(data, latentDim, dataType, step, rng, variant);
-        this.usesNd4jRandom = settings.instanceNoise() > 0 || GanShapes.hasDropout(generator)
-                || GanShapes.hasDropout(discriminator);
-        this.discriminatorCouplesBatch = GanShapes.couplesBatch(discriminator);
+        boolean discriminatorCouplesBatch = GanShapes.couplesBatch(discriminator);
         if (discriminatorCouplesBatch) {
             variant.refusalOfCoupledBatch().ifPresent(why -> {
                 throw new LabException(why);
@@ -170,20 +135,15 @@ public final class GanTrainer implements Trainer {
         this.inference = new GanInference(generator, discriminator, variant, step);
         this.d = TrainingNetwork.of(discriminator, "D");
         variant.attach(new GanVariant.Game(generator, discriminator, d, latentDim, dataDim, step));
-        this.discriminatorLoss = new DiscriminatorLoss(discriminator, d, step, rng, discriminatorCouplesBatch,
-                settings.loss(), variant, last, hookStep);
-        this.generatorLoss = new GeneratorLoss(d, step, dataType, variant, last);
-        // before the averages: D's parameters are the normalised ones from here on
-        this.spectralNorm = settings.spectralNorm() ? new SpectralNormalisation(discriminator, seed) : null;
-        this.remedies = new GanRemedies(generator, discriminator, g, d, generatorPasses, discriminatorCouplesBatch,
-                settings);
+        this.steps = new GanSteps(generator, discriminator, g, d, generatorPasses, batches, rng, step, variant,
+                settings, seed, discriminatorCouplesBatch, () -> iteration);
         generatorPasses.storeReferenceStatistics();
     }
 
     /** One training iteration: k discriminator updates, then one generator update. */
     @Override
     public void iterate() {
-        for (int i = 0; i < settings.discriminatorSteps(); i++) {
+        for (int i = 0; i < steps.settings().discriminatorSteps(); i++) {
             stepDiscriminator();
         }
         stepGenerator();
@@ -195,59 +155,12 @@ public final class GanTrainer implements Trainer {
 
     /** One discriminator update (also used for the dashboard's "step D"). */
     public void stepDiscriminator() {
-        reseed(2 * (discriminatorUpdates + generatorUpdates));
-        int n = settings.batchSize();
-        INDArray real = variant.realInput(n, rng, hookStep);
-        INDArray z = codes("z", n);
-        INDArray fake = generatorPasses.forward(z);
-        INDArray gradient = discriminatorGradient(real, variant.generatedInput(fake, z));
-        variant.addToDiscriminator(fake, z, gradient, last);
-        requireFinite("D loss", last.discriminatorLoss);
-        if (spectralNorm != null) {
-            spectralNorm.chainRule(gradient);
-        }
-        if (diagnostics) {
-            last.discriminatorGradNorm = gradient.norm2Number().doubleValue();
-        }
-        updateDiscriminator((int) discriminatorUpdates);
-        variant.afterDiscriminatorUpdate((int) discriminatorUpdates);
-        if (remedies.discriminatorAverage != null) {
-            remedies.discriminatorAverage.record(discriminator.params());
-        }
-        discriminatorUpdates++;
-    }
-
-    /**
-     * D's optimiser step from its gradient (with spectral normalisation, already the raw weights' gradient): on the
-     * raw weights, which are then normalised again, and with WGAN's clipping.
-     */
-    private void updateDiscriminator(int updateCount) {
-        if (spectralNorm != null) {
-            spectralNorm.exposeRaw();
-        }
-        d.update(updateCount);
-        if (spectralNorm != null) {
-            spectralNorm.normalise();
-        }
-        if (settings.loss() == GanLoss.WGAN && settings.weightClip() > 0) {
-            double c = settings.weightClip();
-            Transforms.min(Transforms.max(discriminator.params(), -c, false), c, false);
-        }
+        steps.stepDiscriminator();
     }
 
     /** One generator update (also used for the dashboard's "step G"). */
     public void stepGenerator() {
-        INDArray gradient = generatorStepGradient();
-        if (diagnostics) {
-            last.generatorGradNorm = gradient.norm2Number().doubleValue();
-        }
-        g.update((int) generatorUpdates);
-        generatorPasses.storeReferenceStatistics();
-        variant.afterGeneratorUpdate((int) generatorUpdates, hookStep);
-        if (remedies.generatorAverage != null) {
-            remedies.generatorAverage.record(generator.params());
-        }
-        generatorUpdates++;
+        steps.stepGenerator();
     }
 
     /**
@@ -256,52 +169,7 @@ public final class GanTrainer implements Trainer {
      * each time until an update is made (for tests: the unrolled objective f(θ_G) and its gradient).
      */
     INDArray generatorStepGradient() {
-        reseed(2 * (discriminatorUpdates + generatorUpdates) + 1);
-        int n = settings.batchSize();
-        LookAheadSnapshot unrolled = settings.unrollSteps() > 0 ? unroll(n) : null;
-        INDArray gradient;
-        try {
-            gradient = generatorGradient(codes("z", n));
-            UnrolledGradient exactUnroll = remedies.exactUnroll;
-            if (unrolled != null && exactUnroll != null) {
-                HistoricalAverage dAverage = remedies.discriminatorAverage;
-                INDArray averageMean = dAverage == null ? null : dAverage.mean();
-                gradient.assign(exactUnroll.gradient(gradient, settings, averageMean).reshape(gradient.shape()));
-            }
-        } finally {
-            if (unrolled != null) {
-                unrolled.restore();
-            }
-        }
-        return gradient;
-    }
-
-    /**
-     * The unrolled GAN's look-ahead (Metz et al. 2017): k more D updates on fresh real and generated batches, as D's
-     * own steps make them (optimiser, clipping, spectral normalisation), from which G's gradient is then taken; returns what puts D back.
-     * The first-order form: G's gradient is taken against the unrolled D held fixed, not through the k updates; the
-     * exact form records each step for {@link UnrolledGradient}.
-     */
-    private LookAheadSnapshot unroll(int n) {
-        LookAheadSnapshot before = new LookAheadSnapshot(discriminator, spectralNorm, step, last);
-        UnrolledGradient exactUnroll = remedies.exactUnroll;
-        if (exactUnroll != null) {
-            exactUnroll.begin();
-        }
-        for (int i = 0; i < settings.unrollSteps(); i++) {
-            INDArray real = variant.realInput(n, rng, hookStep);
-            INDArray z = codes("z", n);
-            INDArray gradient = discriminatorGradient(real, variant.generatedInput(generatorPasses.forward(z), z));
-            if (exactUnroll != null) {
-                exactUnroll.record(discriminatorLoss.lastInput(), discriminatorLoss.lastRealPacks(), z,
-                        (int) discriminatorUpdates + i);
-            }
-            if (spectralNorm != null) {
-                spectralNorm.chainRule(gradient);
-            }
-            updateDiscriminator((int) discriminatorUpdates + i);
-        }
-        return before;
+        return steps.generatorStepGradient();
     }
 
     /**
@@ -313,19 +181,7 @@ public final class GanTrainer implements Trainer {
      * Ŵ; D's update turns it into the raw weights' ({@link SpectralNormalisation#chainRule}).
      */
     public INDArray discriminatorGradient(INDArray real, INDArray fake) {
-        int p = settings.packing();
-        if (real.rows() % p != 0 || fake.rows() % p != 0) {
-            throw new IllegalArgumentException("with packing " + p + " both batches must hold a multiple of " + p
-                    + " examples, not " + real.rows() + " and " + fake.rows());
-        }
-        INDArray gradient = discriminatorLoss.gradient(real, fake, settings, remedies.r1Penalty);
-        HistoricalAverage discriminatorAverage = remedies.discriminatorAverage;
-        if (discriminatorAverage != null) {
-            last.discriminatorLoss += discriminatorAverage.addPenalty(discriminator.params(),
-                    settings.historicalAveraging(), gradient);
-            requireFinite("D loss", last.discriminatorLoss);
-        }
-        return gradient;
+        return steps.discriminatorGradient(real, fake);
     }
 
     /**
@@ -333,7 +189,7 @@ public final class GanTrainer implements Trainer {
      * feature matching, G's loss compares D's features of the samples with those of a real batch drawn here.
      */
     public INDArray generatorGradient(INDArray z) {
-        return generatorGradient(z, remedies.features == null ? null : reals((int) z.rows()));
+        return steps.generatorGradient(z);
     }
 
     /**
@@ -342,30 +198,7 @@ public final class GanTrainer implements Trainer {
      * scores packs of m samples and the gradient flows back through each pack to its samples.
      */
     public INDArray generatorGradient(INDArray z, INDArray real) {
-        int n = (int) z.rows();
-        if (n % settings.packing() != 0) {
-            throw new IllegalArgumentException("with packing " + settings.packing() + " a batch must hold a multiple"
-                    + " of " + settings.packing() + " codes, not " + n);
-        }
-        INDArray fake = generatorPasses.forward(z);
-        if (settings.instanceNoise() > 0) {
-            fake = fake.add(Nd4j.randn(dataType, fake.shape()).muli(settings.instanceNoise()));
-        }
-        TrainingNetwork features = remedies.features;
-        INDArray fakeGradient = features == null
-                ? generatorLoss.gameInputGradient(fake, z, settings, remedies.exactUnroll)
-                : generatorLoss.featureMatchingInputGradient(features, real, fake, settings);
-        fakeGradient = variant.addToGenerator(fake, z, fakeGradient, last);
-        requireFinite("G loss", last.generatorLoss);
-        generatorPasses.backward(fakeGradient);
-        INDArray gradient = g.gradient();
-        HistoricalAverage generatorAverage = remedies.generatorAverage;
-        if (generatorAverage != null) {
-            last.generatorLoss += generatorAverage.addPenalty(generator.params(), settings.historicalAveraging(),
-                    gradient);
-            requireFinite("G loss", last.generatorLoss);
-        }
-        return gradient;
+        return steps.generatorGradient(z, real);
     }
 
     /** G's samples for the given codes, flat [n, dataDim], in inference mode. */
@@ -375,31 +208,12 @@ public final class GanTrainer implements Trainer {
 
     /** D's raw scores for the given examples [n, dataDim], in inference mode ({@link GanInference#score}). */
     public INDArray score(INDArray x) {
-        return inference.score(x, settings);
+        return inference.score(x, steps.settings());
     }
 
     /** dL_G/dx at the given generated points ({@link GanInference#lossInputGradient}). */
     public INDArray generatorLossInputGradient(INDArray fake) {
-        return inference.lossInputGradient(fake, settings);
-    }
-
-    /** A batch of real examples in a step array (overwritten by the next step). */
-    private INDArray reals(int n) {
-        return batches.reals(n);
-    }
-
-    /** G's input for n codes z ~ N(0, I) ({@link GanBatches#codes}); the plain codes fill the step array "z". */
-    private INDArray codes(String role, int n) {
-        if (!"z".equals(role)) {
-            throw new IllegalArgumentException("G's codes fill the step array \"z\", not \"" + role + "\"");
-        }
-        return batches.codes(n);
-    }
-
-    private void requireFinite(String what, double value) {
-        if (!Double.isFinite(value)) {
-            throw new NonFiniteLossException(what, value, iteration);
-        }
+        return inference.lossInputGradient(fake, steps.settings());
     }
 
     /** What the GAN of the zoo changes in the game ({@link GanVariant#plain()} for the plain GAN). */
@@ -427,14 +241,23 @@ public final class GanTrainer implements Trainer {
         return variant instanceof ConditionalBatches c ? java.util.Optional.of(c) : java.util.Optional.empty();
     }
 
-    private void reseed(long counter) {
-        long s = Seeds.seed(seed, counter);
-        rng.setSeed(s);
-        if (usesNd4jRandom) {
-            Nd4j.getRandom().setSeed(s ^ 0x94D049BB133111EBL);
-        }
+    /** Re-seeds the draws as the update numbered {@code counter} does (for tests that rebuild a step). */
+    void reseed(long counter) {
+        steps.reseed(counter);
     }
 
+    /** A batch of real examples in a step array (overwritten by the next step). */
+    INDArray reals(int n) {
+        return batches.reals(n);
+    }
+
+    /** G's input for n codes z ~ N(0, I) ({@link GanBatches#codes}); the plain codes fill the step array "z". */
+    INDArray codes(String role, int n) {
+        if (!"z".equals(role)) {
+            throw new IllegalArgumentException("G's codes fill the step array \"z\", not \"" + role + "\"");
+        }
+        return batches.codes(n);
+    }
 
     /** Virtual batch norm's reference codes [R, latent], or null when G has no such layer (for tests). */
     INDArray referenceCodes() {
@@ -443,7 +266,7 @@ public final class GanTrainer implements Trainer {
 
     /** The exact unrolled gradient's recorder, or null in the first-order form (for tests of its products). */
     UnrolledGradient exactUnrolledGradient() {
-        return remedies.exactUnroll;
+        return steps.remedies.exactUnroll;
     }
 
     /** G's and D's training passes (for tests that rebuild a step from them). */
@@ -484,7 +307,7 @@ public final class GanTrainer implements Trainer {
 
     @Override
     public String describeSettings() {
-        return settings.describe() + variant.describe();
+        return steps.settings().describe() + variant.describe();
     }
 
     @Override
@@ -499,15 +322,15 @@ public final class GanTrainer implements Trainer {
 
     @Override
     public void setDiagnostics(boolean on) {
-        diagnostics = on;
+        steps.setDiagnostics(on);
     }
 
     public StepStats lastStats() {
-        return last;
+        return steps.last;
     }
 
     public GanSettings settings() {
-        return settings;
+        return steps.settings();
     }
 
     /**
@@ -519,13 +342,14 @@ public final class GanTrainer implements Trainer {
      * @throws IllegalArgumentException when the loss or the packing differ, or D cannot take a remedy (saying why)
      */
     public void updateSettings(GanSettings updated) {
+        GanSettings settings = steps.settings();
         if (updated.loss() != settings.loss()) {
             throw new IllegalArgumentException("the loss cannot change during a run");
         }
         if (updated.packing() != settings.packing()) {
             throw new IllegalArgumentException("the packing sets D's input size, so it cannot change during a run");
         }
-        if (updated.spectralNorm() != (spectralNorm != null)) {
+        if (updated.spectralNorm() != (steps.spectralNorm != null)) {
             throw new IllegalArgumentException("spectral normalisation reparametrises D's weights, so it cannot be"
                     + " switched on or off during a run");
         }
@@ -534,14 +358,14 @@ public final class GanTrainer implements Trainer {
             throw new IllegalArgumentException(refusal.get());
         }
         try {
-            remedies.change(settings, updated);
+            steps.remedies.change(settings, updated);
         } catch (LabException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         generator.setLearningRate(updated.generatorOptimizer().learningRate());
         variant.settingsChanged(updated);
         discriminator.setLearningRate(updated.discriminatorOptimizer().learningRate());
-        settings = updated;
+        steps.useSettings(updated);
     }
 
     public MultiLayerNetwork generator() {
@@ -566,11 +390,11 @@ public final class GanTrainer implements Trainer {
     }
 
     public long discriminatorUpdates() {
-        return discriminatorUpdates;
+        return steps.discriminatorUpdates();
     }
 
     public long generatorUpdates() {
-        return generatorUpdates;
+        return steps.generatorUpdates();
     }
 
     /** D updates made by hand (Step D) since the last whole iteration; 0 after each {@link #iterate()}. */
@@ -585,17 +409,17 @@ public final class GanTrainer implements Trainer {
 
     /** Historical averaging's running mean of G's past parameters; empty when it is off. */
     public java.util.Optional<HistoricalAverage> generatorAverage() {
-        return java.util.Optional.ofNullable(remedies.generatorAverage);
+        return java.util.Optional.ofNullable(steps.remedies.generatorAverage);
     }
 
     /** Historical averaging's running mean of D's past parameters; empty when it is off. */
     public java.util.Optional<HistoricalAverage> discriminatorAverage() {
-        return java.util.Optional.ofNullable(remedies.discriminatorAverage);
+        return java.util.Optional.ofNullable(steps.remedies.discriminatorAverage);
     }
 
     /** Spectral normalisation of D (its raw weights, u, v and σ); empty when it is off. */
     public java.util.Optional<SpectralNormalisation> spectralNormalisation() {
-        return java.util.Optional.ofNullable(spectralNorm);
+        return java.util.Optional.ofNullable(steps.spectralNorm);
     }
 
     /** The random seed this run was built with (spectral normalisation draws its vectors from it). */
@@ -606,8 +430,7 @@ public final class GanTrainer implements Trainer {
     /** Restores the counters of a checkpoint (the networks' parameters and updater state are restored by the caller). */
     public void restoreCounters(long iteration, long discriminatorUpdates, long generatorUpdates) {
         this.iteration = iteration;
-        this.discriminatorUpdates = discriminatorUpdates;
-        this.generatorUpdates = generatorUpdates;
+        steps.restoreCounters(discriminatorUpdates, generatorUpdates);
         this.partialDiscriminatorSteps = 0;
         this.partialGeneratorSteps = 0;
     }
