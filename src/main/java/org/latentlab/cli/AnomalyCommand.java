@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -64,11 +63,7 @@ final class AnomalyCommand implements Callable<Integer> {
         Backend.init();
         AnomalyDetection d = AnomalyDetection.run(target, against, samples, seed);
         Path dir = out != null ? out : run.resolve("anomaly").resolve(folderName(d));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         System.out.println(d.model());
         System.out.println("score: " + d.how() + " (higher = more anomalous)");
         System.out.printf(Locale.ROOT, "normal:    %s, median score %.4f%n", d.sets().normalAbout(),

@@ -1,7 +1,6 @@
 package org.latentlab.cli;
 
 import org.latentlab.core.AtomicFiles;
-import org.latentlab.core.LabException;
 import org.latentlab.experiment.BiganComparison;
 import org.latentlab.experiment.ExperimentFiles;
 import org.latentlab.experiment.GanExperiment;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -51,11 +49,7 @@ final class BiganVsAeCommand implements Callable<Integer> {
                 c.aeError());
         System.out.printf(Locale.ROOT, "wall time %.0f s (BiGAN %.0f s, autoencoder %.0f s)%n",
                 (System.nanoTime() - start) / 1e9, c.biganSeconds(), c.aeSeconds());
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         Path csv = dir.resolve("bigan-vs-ae.csv");
         Path md = dir.resolve("bigan-vs-ae.md");
         AtomicFiles.writeString(csv, c.csv());

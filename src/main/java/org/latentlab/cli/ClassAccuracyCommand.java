@@ -62,11 +62,7 @@ final class ClassAccuracyCommand implements Callable<Integer> {
         Backend.init();
         ClassAccuracy r = ClassAccuracy.measure(target, perClass, seed, classifier, new ConsoleProgress(),
                 note -> System.err.println("note: " + note));
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         System.out.print(r.markdown());
         System.out.printf(Locale.ROOT, "(%,d samples drawn and classified in %.1f s)%n",
                 perClass * r.rows().size(), r.seconds());

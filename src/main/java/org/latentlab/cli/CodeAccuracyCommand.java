@@ -73,11 +73,7 @@ final class CodeAccuracyCommand implements Callable<Integer> {
         Backend.init();
         CodeAccuracy r = CodeAccuracy.measure(target, perValue, seed, classifier, new ConsoleProgress(),
                 note -> System.err.println("note: " + note));
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         System.out.print(r.markdown());
         System.out.printf(Locale.ROOT, "(%,d samples drawn and classified in %.1f s)%n",
                 perValue * r.counts().length, r.seconds());

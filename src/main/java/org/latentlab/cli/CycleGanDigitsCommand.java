@@ -54,11 +54,7 @@ final class CycleGanDigitsCommand implements Callable<Integer> {
         Backend.init();
         CycleGanDigits r = CycleGanDigits.measure(run, target, classifier, new ConsoleProgress(),
                 note -> System.err.println("note: " + note));
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         System.out.print(r.markdown());
         System.out.printf(Locale.ROOT, "(%d held-out examples of each domain read in %.1f s)%n", r.examples(),
                 r.seconds());

@@ -87,11 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress();
         GeneratorEvaluation.Result r = GeneratorEvaluation.run(new GeneratorEvaluation.Request(target, samples, real,
                 labels, classifier, gallery, seed), progress, note -> System.err.println("note: " + note));
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         print(r);
         for (Path p : ScoreFiles.write(r, dir)) {
             System.out.println("written: " + p);

@@ -77,6 +77,15 @@ final class OptionChecks {
         }
     }
 
+    /** Creates the output folder (and its parents); a {@link LabException} naming it if that fails. */
+    static void createFolder(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
                 : Double.toString(v);

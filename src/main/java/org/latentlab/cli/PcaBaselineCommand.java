@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,11 +52,7 @@ final class PcaBaselineCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         long start = System.nanoTime();
         PcaBaseline b = PcaBaseline.run(model, iterations, heldOut, new ConsoleProgress());
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         PcaComparison c = b.comparison();
         System.out.println(c.model() + ", " + c.k() + "-D code; PCA fitted on " + c.fitted()
                 + " training images; " + c.heldOut() + " held-out images");

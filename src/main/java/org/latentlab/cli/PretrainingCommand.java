@@ -12,8 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -73,11 +71,7 @@ final class PretrainingCommand implements Callable<Integer> {
         PretrainingComparison c = new PretrainingComparison(spec, PretrainingComparison.seeds(seeds), fineTune,
                 interval, heldOut);
         Path dir = out != null ? out : Path.of("runs", "pretraining", preset);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         System.setProperty("java.awt.headless", "true");
         Backend.init();
         long start = System.nanoTime();

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -75,11 +74,7 @@ final class VaeGanCompareCommand implements Callable<Integer> {
                     Double.isNaN(row.heldOutKl()) ? "" : String.format(Locale.ROOT, "%.1f", row.heldOutKl()));
         }
         Path dir = out != null ? out : Path.of("vaegan-compare", spec.name());
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         VaeGanComparisonFiles.write(r, dir);
         for (String f : new String[] {VaeGanComparisonFiles.PNG, VaeGanComparisonFiles.CSV,
                 VaeGanComparisonFiles.MARKDOWN}) {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -98,11 +97,7 @@ final class VectorFieldCommand implements Callable<Integer> {
         ReconstructionField f = ReconstructionField.of(trainer, label, CurveAutoencoders.viewBounds(trainer), grid);
         float[] data = CurveAutoencoders.sample(trainer.data(), DATA_POINTS, seed);
         FieldAgreement a = FieldAgreement.of(f, NearestPoint.ofSample(data), band[0], band[1]);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        OptionChecks.createFolder(dir);
         System.out.println(label + " (" + trainer.describeSettings() + ")");
         System.out.printf(Locale.ROOT, "%-46s %10s%n", "measure", "value");
         System.out.printf(Locale.ROOT, "%-46s %10.4f%n", String.format(Locale.ROOT,
